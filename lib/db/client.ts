@@ -1,0 +1,58 @@
+// One Prisma client per process, for SQLite (default) or PostgreSQL (when DATABASE_URL is a postgres URL).
+// Both clients are generated from the same model (prisma/schema.base.prisma), so they share one API; the
+// SQLite client's types stand for both.
+import { PrismaClient as SqliteClient } from '../generated/sqlite/client';
+import { PrismaClient as PostgresClient } from '../generated/postgres/client';
+import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { env, isPostgresUrl } from '../env';
+import { sqliteFilePath } from './sqlite-path';
+
+export type Db = SqliteClient;
+/** A client or a transaction: data access takes one of these first so it composes inside transactions. */
+export type Tx = Omit<Db, '$connect' | '$disconnect' | '$on' | '$transaction' | '$extends'>;
+
+export type Dialect = 'sqlite' | 'postgres';
+
+interface Holder {
+  db: Db;
+  dialect: Dialect;
+  url: string;
+  ready: Promise<void>;
+}
+
+const g = globalThis as unknown as { __scimPortalDb?: Holder };
+
+export function createDb(url: string): Holder {
+  if (isPostgresUrl(url)) {
+    const adapter = new PrismaPg({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+    const db = new PostgresClient({ adapter }) as unknown as Db;
+    return { db, dialect: 'postgres', url, ready: Promise.resolve() };
+  }
+  const adapter = new PrismaBetterSQLite3({ url: `file:${sqliteFilePath(url)}`, timeout: 10_000 });
+  const db = new SqliteClient({ adapter });
+  // The adapter opens one connection; these settings hold for its life. foreign_keys makes cascades work.
+  const ready = (async () => {
+    await db.$queryRawUnsafe('PRAGMA foreign_keys = ON');
+    await db.$queryRawUnsafe('PRAGMA synchronous = NORMAL');
+    await db.$queryRawUnsafe('PRAGMA busy_timeout = 10000');
+  })();
+  return { db, dialect: 'sqlite', url, ready };
+}
+
+function holder(): Holder {
+  const url = env().databaseUrl;
+  if (!g.__scimPortalDb || g.__scimPortalDb.url !== url) g.__scimPortalDb = createDb(url);
+  return g.__scimPortalDb;
+}
+
+/** The process's database client, ready to use. */
+export async function getDb(): Promise<Db> {
+  const h = holder();
+  await h.ready;
+  return h.db;
+}
+
+export function dialect(): Dialect {
+  return holder().dialect;
+}

@@ -1,0 +1,115 @@
+// Applies the committed SQL migrations in prisma/<db>/migrations to DATABASE_URL: one transaction per
+// migration, a lock so concurrent app starts don't race, and a table of applied migrations with checksums so an
+// edited migration is caught instead of silently skipped. (Prisma's CLI `migrate deploy` can't run on
+// PostgreSQL here, so both databases use this runner.)
+import fs from 'node:fs';
+import path from 'node:path';
+import { createHash } from 'node:crypto';
+import Database from 'better-sqlite3';
+import pg from 'pg';
+import { isPostgresUrl } from '../env';
+import { sqliteFilePath } from './sqlite-path';
+
+export interface Migration {
+  name: string;
+  sql: string;
+  checksum: string;
+}
+
+export function loadMigrations(provider: 'sqlite' | 'postgres', root = process.cwd()): Migration[] {
+  const dir = path.join(root, 'prisma', provider, 'migrations');
+  return fs
+    .readdirSync(dir)
+    .filter((d) => /^\d{4}_/.test(d))
+    .sort()
+    .map((name) => {
+      const sql = fs.readFileSync(path.join(dir, name, 'migration.sql'), 'utf8');
+      return { name, sql, checksum: createHash('sha256').update(sql).digest('hex') };
+    });
+}
+
+export async function migrate(databaseUrl: string, root = process.cwd()): Promise<string[]> {
+  return isPostgresUrl(databaseUrl) ? migratePostgres(databaseUrl, root) : migrateSqlite(databaseUrl, root);
+}
+
+function checkApplied(applied: Map<string, string>, all: Migration[]): Migration[] {
+  for (const m of all) {
+    const sum = applied.get(m.name);
+    if (sum && sum !== m.checksum) throw new Error(`migration ${m.name} was changed after it was applied`);
+  }
+  return all.filter((m) => !applied.has(m.name));
+}
+
+function migrateSqlite(url: string, root: string): string[] {
+  const file = sqliteFilePath(url);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const db = new Database(file);
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('busy_timeout = 10000');
+    db.exec(
+      'CREATE TABLE IF NOT EXISTS "_scim_portal_migrations" (name TEXT PRIMARY KEY, checksum TEXT NOT NULL, applied_at TEXT NOT NULL)',
+    );
+    const done: string[] = [];
+    // BEGIN IMMEDIATE takes SQLite's write lock: a second process waits, then finds the work done.
+    for (;;) {
+      db.exec('BEGIN IMMEDIATE');
+      try {
+        const rows = db.prepare('SELECT name, checksum FROM "_scim_portal_migrations"').all() as {
+          name: string;
+          checksum: string;
+        }[];
+        const next = checkApplied(new Map(rows.map((r) => [r.name, r.checksum])), loadMigrations('sqlite', root))[0];
+        if (!next) {
+          db.exec('COMMIT');
+          return done;
+        }
+        db.exec(next.sql);
+        db.prepare('INSERT INTO "_scim_portal_migrations" VALUES (?, ?, ?)').run(
+          next.name,
+          next.checksum,
+          new Date().toISOString(),
+        );
+        db.exec('COMMIT');
+        done.push(next.name);
+      } catch (e) {
+        if (db.inTransaction) db.exec('ROLLBACK');
+        throw e;
+      }
+    }
+  } finally {
+    db.close();
+  }
+}
+
+const LOCK_KEY = 727_110_001;
+
+async function migratePostgres(url: string, root: string): Promise<string[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [LOCK_KEY]);
+    await client.query(
+      'CREATE TABLE IF NOT EXISTS "_scim_portal_migrations" (name TEXT PRIMARY KEY, checksum TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())',
+    );
+    const { rows } = await client.query<{ name: string; checksum: string }>(
+      'SELECT name, checksum FROM "_scim_portal_migrations"',
+    );
+    const pending = checkApplied(new Map(rows.map((r) => [r.name, r.checksum])), loadMigrations('postgres', root));
+    for (const m of pending) {
+      await client.query('BEGIN');
+      try {
+        await client.query(m.sql);
+        await client.query('INSERT INTO "_scim_portal_migrations" (name, checksum) VALUES ($1, $2)', [m.name, m.checksum]);
+        await client.query('COMMIT');
+      } catch (e) {
+        await client.query('ROLLBACK');
+        throw new Error(`migration ${m.name} failed: ${(e as Error).message}`);
+      }
+    }
+    return pending.map((m) => m.name);
+  } finally {
+    await client.query('SELECT pg_advisory_unlock($1)', [LOCK_KEY]).catch(() => undefined);
+    await client.end();
+  }
+}

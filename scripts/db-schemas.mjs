@@ -1,0 +1,55 @@
+#!/usr/bin/env node
+// Writes prisma/{sqlite,postgres}/schema.prisma from prisma/schema.base.prisma (the one source of the model).
+// `--check` exits 1 instead of writing when a generated schema differs from what the base gives.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const providers = ['sqlite', 'postgres'];
+
+export function renderSchema(provider) {
+  const base = fs.readFileSync(path.join(root, 'prisma/schema.base.prisma'), 'utf8');
+  const dbProvider = provider === 'postgres' ? 'postgresql' : 'sqlite';
+  const header = `// GENERATED from prisma/schema.base.prisma by scripts/db-schemas.mjs: do not edit.
+
+generator client {
+  provider     = "prisma-client"
+  output       = "../../lib/generated/${provider}"
+  engineType   = "client"
+  runtime      = "nodejs"
+  moduleFormat = "esm"
+}
+
+// The app connects through a driver adapter (lib/db/client.ts); this url only satisfies the schema parser.
+datasource db {
+  provider = "${dbProvider}"
+  url      = "${provider === 'postgres' ? 'postgresql://localhost/unused' : 'file:./unused.db'}"
+}
+`;
+  return header + '\n' + base;
+}
+
+export function schemaPath(provider) {
+  return path.join(root, 'prisma', provider, 'schema.prisma');
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  const check = process.argv.includes('--check');
+  let drift = false;
+  for (const p of providers) {
+    const want = renderSchema(p);
+    const file = schemaPath(p);
+    const have = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+    if (have === want) continue;
+    if (check) {
+      console.error(`${path.relative(root, file)} differs from prisma/schema.base.prisma; run npm run db:schemas`);
+      drift = true;
+    } else {
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, want);
+      console.log(`wrote ${path.relative(root, file)}`);
+    }
+  }
+  process.exit(drift ? 1 : 0);
+}
