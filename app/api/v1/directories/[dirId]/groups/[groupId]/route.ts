@@ -1,0 +1,6 @@
+// GET /api/v1/directories/{dirId}/groups/{groupId}: host API (CONTRACT.md)
+import { getGroup } from '@/lib/host-api/directories-api';
+import { withApiKey } from '@/lib/host-api/with-api-key';
+
+export const dynamic = 'force-dynamic';
+export const GET = withApiKey(getGroup);

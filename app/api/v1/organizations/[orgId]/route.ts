@@ -1,0 +1,6 @@
+// GET /api/v1/organizations/{orgId}: host API (CONTRACT.md)
+import { getOrganization } from '@/lib/host-api/organizations-api';
+import { withApiKey } from '@/lib/host-api/with-api-key';
+
+export const dynamic = 'force-dynamic';
+export const GET = withApiKey(getOrganization);

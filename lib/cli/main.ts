@@ -1,0 +1,59 @@
+// npm run --silent cli -- <command>: operator commands against whatever DATABASE_URL points to.
+import { getDb } from '../db/client';
+import { migrate } from '../db/migrate';
+import { transaction } from '../db/transaction';
+import { env } from '../env';
+import { createApiKey } from '../host-api/api-keys';
+
+const HELP = `Usage: npm run --silent cli -- <command> [options]
+
+Commands:
+  api-keys create --name <name>   Create a host API key; prints the secret alone on the last line of stdout.
+  migrate                         Apply pending database migrations.
+  --help                          Show this help.
+
+Environment: DATABASE_URL (default file:./data/portal.db).`;
+
+function option(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  if (i >= 0) return args[i + 1];
+  const eq = args.find((a) => a.startsWith(`${name}=`));
+  return eq?.slice(name.length + 1);
+}
+
+async function main(args: string[]): Promise<number> {
+  const [cmd, sub] = args;
+  if (!cmd || cmd === '--help' || cmd === '-h' || cmd === 'help') {
+    console.log(HELP);
+    return 0;
+  }
+  if (cmd === 'migrate') {
+    const applied = await migrate(env().databaseUrl);
+    console.log(applied.length ? `applied ${applied.join(', ')}` : 'database is up to date');
+    return 0;
+  }
+  if (cmd === 'api-keys' && sub === 'create') {
+    const name = option(args, '--name');
+    if (!name) {
+      console.error('api-keys create: --name <name> is required');
+      return 2;
+    }
+    await migrate(env().databaseUrl);
+    const db = await getDb();
+    const key = await transaction(db, (tx) => createApiKey(tx, { name }));
+    console.log(`Created API key ${key.id} ("${key.name}") for host ${key.hostId}. Shown once; store it now:`);
+    console.log(key.key);
+    await db.$disconnect();
+    return 0;
+  }
+  console.error(`Unknown command: ${args.join(' ')}\n\n${HELP}`);
+  return 2;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (e: Error) => {
+    console.error(`error: ${e.message}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,30 @@
+// Recognising database errors the same way on SQLite and PostgreSQL (both surface through Prisma's codes).
+interface CodedError {
+  code?: unknown;
+  message?: unknown;
+  cause?: unknown;
+}
+
+function code(e: unknown): string | undefined {
+  const c = (e as CodedError | null)?.code;
+  return typeof c === 'string' ? c : undefined;
+}
+
+/** A unique-constraint violation (P2002), e.g. a second user with the same userName in a directory. */
+export function isUniqueViolation(e: unknown): boolean {
+  if (code(e) === 'P2002') return true;
+  const msg = String((e as CodedError | null)?.message ?? '');
+  return /Unique constraint failed|UNIQUE constraint failed|duplicate key value violates unique constraint/i.test(msg);
+}
+
+/** A row that must exist did not (P2025), e.g. an update of a user deleted meanwhile. */
+export function isRecordNotFound(e: unknown): boolean {
+  return code(e) === 'P2025';
+}
+
+/** A transaction that lost a write conflict or deadlock and may simply be tried again (PostgreSQL). */
+export function isRetryableConflict(e: unknown): boolean {
+  if (code(e) === 'P2034') return true;
+  const msg = String((e as CodedError | null)?.message ?? '');
+  return /could not serialize access|deadlock detected|write conflict|SQLITE_BUSY|database is locked/i.test(msg);
+}

@@ -1,0 +1,75 @@
+// Directory bearer tokens: several may be active at once so an IdP's token can be rotated without downtime.
+import type { Tx } from '../db/client';
+import { newId } from '../ids';
+import { hashSecret, looksLike, mintSecret, sameHash } from '../secrets/secret-token';
+
+export interface TokenSummary {
+  id: string;
+  lastFour: string;
+  createdAt: Date;
+  expiresAt: Date | null;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+}
+
+export interface CreatedToken extends TokenSummary {
+  /** The plaintext, returned this once and never stored. */
+  token: string;
+}
+
+export async function createDirectoryToken(
+  db: Tx,
+  { directoryId, expiresInDays }: { directoryId: string; expiresInDays?: number | null },
+): Promise<CreatedToken> {
+  const secret = mintSecret('scim');
+  const expiresAt = expiresInDays ? new Date(Date.now() + expiresInDays * 86_400_000) : null;
+  const row = await db.directoryToken.create({
+    data: { id: newId('tok'), directoryId, hash: secret.hash, lastFour: secret.lastFour, expiresAt },
+  });
+  return { ...summary(row), token: secret.plaintext };
+}
+
+export async function listDirectoryTokens(db: Tx, { directoryId }: { directoryId: string }): Promise<TokenSummary[]> {
+  const rows = await db.directoryToken.findMany({ where: { directoryId }, orderBy: [{ createdAt: 'desc' }, { id: 'asc' }] });
+  return rows.map(summary);
+}
+
+/** Revokes a token of this directory; false when there is no such token (another directory's id included). */
+export async function revokeDirectoryToken(
+  db: Tx,
+  { directoryId, tokenId }: { directoryId: string; tokenId: string },
+): Promise<boolean> {
+  const r = await db.directoryToken.updateMany({
+    where: { id: tokenId, directoryId, revokedAt: null },
+    data: { revokedAt: new Date() },
+  });
+  if (r.count > 0) return true;
+  return (await db.directoryToken.count({ where: { id: tokenId, directoryId } })) > 0;
+}
+
+export interface TokenCheck {
+  tokenId: string;
+  directoryStatus: string;
+}
+
+/**
+ * The token row when `token` is a live token of `directoryId`, else null. Lookup is by hash (indexed), then the
+ * hashes are compared in constant time; a token of directory A presented at directory B's URL fails.
+ */
+export async function checkDirectoryToken(db: Tx, directoryId: string, token: string): Promise<TokenCheck | null> {
+  if (!looksLike('scim', token)) return null;
+  const hash = hashSecret(token);
+  const row = await db.directoryToken.findUnique({
+    where: { hash },
+    select: { id: true, directoryId: true, hash: true, expiresAt: true, revokedAt: true, directory: { select: { status: true } } },
+  });
+  if (!row || !sameHash(row.hash, hash)) return null;
+  if (row.directoryId !== directoryId || row.revokedAt) return null;
+  if (row.expiresAt && row.expiresAt.getTime() <= Date.now()) return null;
+  return { tokenId: row.id, directoryStatus: row.directory.status };
+}
+
+function summary(row: TokenSummary): TokenSummary {
+  const { id, lastFour, createdAt, expiresAt, lastUsedAt, revokedAt } = row;
+  return { id, lastFour, createdAt, expiresAt, lastUsedAt, revokedAt };
+}

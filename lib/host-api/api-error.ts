@@ -1,0 +1,38 @@
+// Host API errors: `{"error": {"code", "message"}}` with a 4xx status (CONTRACT.md).
+import { z } from 'zod';
+import { DomainError } from '../domain-error';
+import { isUniqueViolation } from '../db/errors';
+
+export class ApiError extends Error {
+  constructor(
+    readonly code: string,
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export const apiNotFound = (what: string) => new ApiError('not_found', 404, `${what} not found`);
+
+export function apiErrorResponse(e: ApiError): Response {
+  return Response.json({ error: { code: e.code, message: e.message } }, { status: e.status });
+}
+
+/** Maps anything thrown by a handler; unknown errors become a 500 that leaks nothing internal. */
+export function toApiError(e: unknown): ApiError {
+  if (e instanceof ApiError) return e;
+  if (e instanceof z.ZodError) {
+    const issue = e.issues[0];
+    const field = issue?.path.join('.') || 'body';
+    return new ApiError('invalid_request', 400, `${field}: ${issue?.message ?? 'invalid'}`);
+  }
+  if (e instanceof DomainError) {
+    const status = { not_found: 404, conflict: 409, precondition_failed: 412, invalid: 400 }[e.code];
+    return new ApiError(e.code, status, e.message);
+  }
+  if (isUniqueViolation(e)) return new ApiError('conflict', 409, 'A resource with these values already exists');
+  console.error(`host API error: ${(e as Error)?.stack ?? String(e)}`);
+  return new ApiError('internal_error', 500, 'Internal error');
+}

@@ -1,0 +1,111 @@
+// Host API: one directory's tokens, users, groups and members (CONTRACT.md). Every id is looked up within the
+// calling host, so another host's ids are 404 like unknown ones.
+import type { Db } from '../db/client';
+import { transaction } from '../db/transaction';
+import { findHostDirectory, scimEndpoint, type DirectoryRow } from '../directory/directories';
+import { memberCounts, pageGroups, pageUsers, type Page } from '../directory/directory-queries';
+import { findGroup } from '../directory/group-store';
+import { createDirectoryToken, listDirectoryTokens, revokeDirectoryToken } from '../directory/tokens';
+import { findUser, groupsOfUsers } from '../directory/user-store';
+import { createTokenInputSchema, listUsersQuerySchema } from '../schemas/directory';
+import { decodeCursor, encodeCursor, listQuerySchema, queryObject } from '../schemas/pagination';
+import { ApiError, apiNotFound } from './api-error';
+import { toApiDirectory, toApiGroup, toApiUser } from './serialize';
+import type { ApiContext } from './with-api-key';
+
+async function directoryOf(db: Db, hostId: string, id: string): Promise<DirectoryRow> {
+  const d = await findHostDirectory(db, { hostId, id });
+  if (!d) throw apiNotFound('Directory');
+  return d;
+}
+
+function pageArgs(url: URL) {
+  const q = listQuerySchema.parse(queryObject(url));
+  const c = decodeCursor(q.cursor, ['c', 'i']);
+  if (q.cursor && !c) throw new ApiError('invalid_request', 400, 'cursor: invalid');
+  return { limit: q.limit, after: c ? { createdAt: new Date(c.c), id: c.i } : null };
+}
+
+function nextCursor(p: Page<unknown>): string | null {
+  return p.next ? encodeCursor({ c: p.next.createdAt.toISOString(), i: p.next.id }) : null;
+}
+
+export async function getDirectory({ db, hostId, params }: ApiContext): Promise<Response> {
+  const d = await directoryOf(db, hostId, params.dirId);
+  return Response.json({ ...toApiDirectory(d), scim: { endpoint: scimEndpoint(d.id) } });
+}
+
+export async function postToken({ db, hostId, params, json }: ApiContext): Promise<Response> {
+  const input = createTokenInputSchema.parse(await json());
+  const d = await directoryOf(db, hostId, params.dirId);
+  const t = await transaction(db, (tx) => createDirectoryToken(tx, { directoryId: d.id, expiresInDays: input.expiresInDays }));
+  return Response.json(
+    { id: t.id, token: t.token, lastFour: t.lastFour, createdAt: t.createdAt.toISOString(), expiresAt: t.expiresAt?.toISOString() ?? null },
+    { status: 201 },
+  );
+}
+
+export async function getTokens({ db, hostId, params }: ApiContext): Promise<Response> {
+  const d = await directoryOf(db, hostId, params.dirId);
+  const rows = await listDirectoryTokens(db, { directoryId: d.id });
+  const iso = (x: Date | null) => x?.toISOString() ?? null;
+  return Response.json({
+    data: rows.map((t) => ({
+      id: t.id,
+      lastFour: t.lastFour,
+      createdAt: t.createdAt.toISOString(),
+      expiresAt: iso(t.expiresAt),
+      lastUsedAt: iso(t.lastUsedAt),
+      revokedAt: iso(t.revokedAt),
+    })),
+    nextCursor: null,
+  });
+}
+
+export async function deleteToken({ db, hostId, params }: ApiContext): Promise<Response> {
+  const d = await directoryOf(db, hostId, params.dirId);
+  const found = await transaction(db, (tx) => revokeDirectoryToken(tx, { directoryId: d.id, tokenId: params.tokenId }));
+  if (!found) throw apiNotFound('Token');
+  return new Response(null, { status: 204 });
+}
+
+export async function getUsers({ db, hostId, params, url }: ApiContext): Promise<Response> {
+  const d = await directoryOf(db, hostId, params.dirId);
+  const { groupId } = listUsersQuerySchema.parse(queryObject(url));
+  if (groupId && !(await findGroup(db, { directoryId: d.id, id: groupId }))) throw apiNotFound('Group');
+  const p = await pageUsers(db, { directoryId: d.id, groupId, ...pageArgs(url) });
+  const groups = await groupsOfUsers(db, { directoryId: d.id, userIds: p.rows.map((u) => u.id) });
+  return Response.json({ data: p.rows.map((u) => toApiUser(u, groups.get(u.id) ?? [])), nextCursor: nextCursor(p) });
+}
+
+export async function getUser({ db, hostId, params }: ApiContext): Promise<Response> {
+  const d = await directoryOf(db, hostId, params.dirId);
+  const u = await findUser(db, { directoryId: d.id, id: params.userId });
+  if (!u) throw apiNotFound('User');
+  const groups = await groupsOfUsers(db, { directoryId: d.id, userIds: [u.id] });
+  return Response.json(toApiUser(u, groups.get(u.id) ?? []));
+}
+
+export async function getGroups({ db, hostId, params, url }: ApiContext): Promise<Response> {
+  const d = await directoryOf(db, hostId, params.dirId);
+  const p = await pageGroups(db, { directoryId: d.id, ...pageArgs(url) });
+  const counts = await memberCounts(db, p.rows.map((g) => g.id));
+  return Response.json({ data: p.rows.map((g) => toApiGroup(g, counts.get(g.id) ?? 0)), nextCursor: nextCursor(p) });
+}
+
+export async function getGroup({ db, hostId, params }: ApiContext): Promise<Response> {
+  const d = await directoryOf(db, hostId, params.dirId);
+  const g = await findGroup(db, { directoryId: d.id, id: params.groupId });
+  if (!g) throw apiNotFound('Group');
+  const counts = await memberCounts(db, [g.id]);
+  return Response.json(toApiGroup(g, counts.get(g.id) ?? 0));
+}
+
+export async function getGroupMembers({ db, hostId, params, url }: ApiContext): Promise<Response> {
+  const d = await directoryOf(db, hostId, params.dirId);
+  const g = await findGroup(db, { directoryId: d.id, id: params.groupId });
+  if (!g) throw apiNotFound('Group');
+  const p = await pageUsers(db, { directoryId: d.id, groupId: g.id, ...pageArgs(url) });
+  const groups = await groupsOfUsers(db, { directoryId: d.id, userIds: p.rows.map((u) => u.id) });
+  return Response.json({ data: p.rows.map((u) => toApiUser(u, groups.get(u.id) ?? [])), nextCursor: nextCursor(p) });
+}

@@ -1,0 +1,64 @@
+// Rows → host-API JSON (CONTRACT.md shapes). Never return database rows as they are.
+import type { DirectoryRow } from '../directory/directories';
+import type { GroupRow } from '../directory/group-store';
+import type { UserRow } from '../directory/user-store';
+import type { OrganizationRow } from '../organizations/organizations';
+import type { ScimObject } from '../scim/types';
+
+export function toApiOrganization(o: OrganizationRow) {
+  return { id: o.id, name: o.name, externalId: o.externalId, createdAt: o.createdAt.toISOString() };
+}
+
+export function toApiDirectory(d: DirectoryRow) {
+  return {
+    id: d.id,
+    organizationId: d.organizationId,
+    provider: d.provider,
+    status: d.status,
+    lastRequestAt: d.lastRequestAt?.toISOString() ?? null,
+    createdAt: d.createdAt.toISOString(),
+  };
+}
+
+const str = (v: unknown) => (typeof v === 'string' ? v : null);
+
+function primaryEmail(raw: ScimObject): string | null {
+  const emails = Array.isArray(raw.emails) ? (raw.emails as ScimObject[]) : [];
+  const e = emails.find((x) => x && x.primary === true) ?? emails[0];
+  return e ? str(e.value) : null;
+}
+
+export function toApiUser(u: UserRow, groups: { id: string; displayName: string }[], roles: string[] = []) {
+  const raw = JSON.parse(u.raw) as ScimObject;
+  const name = (raw.name ?? {}) as ScimObject;
+  return {
+    id: u.id,
+    directoryId: u.directoryId,
+    externalId: u.externalId,
+    userName: u.userName,
+    email: primaryEmail(raw),
+    givenName: str(name.givenName),
+    familyName: str(name.familyName),
+    displayName: str(raw.displayName),
+    active: u.active,
+    groups,
+    roles,
+    attributes: raw,
+    createdAt: u.createdAt.toISOString(),
+    updatedAt: u.updatedAt.toISOString(),
+  };
+}
+
+export function toApiGroup(g: GroupRow, memberCount: number, roles: string[] = []) {
+  return {
+    id: g.id,
+    directoryId: g.directoryId,
+    externalId: g.externalId,
+    displayName: g.displayName,
+    memberCount,
+    roles,
+    attributes: JSON.parse(g.raw) as ScimObject,
+    createdAt: g.createdAt.toISOString(),
+    updatedAt: g.updatedAt.toISOString(),
+  };
+}

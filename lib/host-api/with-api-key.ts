@@ -1,0 +1,47 @@
+// The host-API trust boundary: API key → host, JSON body parsing, error mapping. Handlers get the host id and
+// only ever query within it.
+import { getDb, type Db } from '../db/client';
+import { bearerToken } from '../secrets/secret-token';
+import { ApiError, apiErrorResponse, toApiError } from './api-error';
+import { checkApiKey } from './api-keys';
+
+export interface ApiContext {
+  db: Db;
+  hostId: string;
+  req: Request;
+  params: Record<string, string>;
+  url: URL;
+  /** The JSON body (null when there is none); invalid JSON is a 400 before the handler runs. */
+  json: () => Promise<unknown>;
+}
+
+type Handler = (ctx: ApiContext) => Promise<Response>;
+type RouteArgs = { params: Promise<Record<string, string>> };
+
+const MAX_BODY = 256 * 1024;
+
+export function withApiKey(handler: Handler) {
+  return async (req: Request, args: RouteArgs): Promise<Response> => {
+    try {
+      const db = await getDb();
+      const key = bearerToken(req.headers.get('authorization'));
+      const check = key ? await checkApiKey(db, key) : null;
+      if (!check) throw new ApiError('unauthorized', 401, 'Missing or invalid API key (Authorization: Bearer <key>)');
+      const params = await args.params;
+      return await handler({ db, hostId: check.hostId, req, params, url: new URL(req.url), json: () => readJson(req) });
+    } catch (e) {
+      return apiErrorResponse(toApiError(e));
+    }
+  };
+}
+
+async function readJson(req: Request): Promise<unknown> {
+  const text = await req.text();
+  if (text.length > MAX_BODY) throw new ApiError('payload_too_large', 413, `Body exceeds ${MAX_BODY} bytes`);
+  if (text.trim() === '') return {};
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new ApiError('invalid_json', 400, 'The request body is not valid JSON');
+  }
+}

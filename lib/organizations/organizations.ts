@@ -1,0 +1,41 @@
+// Organizations belong to one host; every lookup takes the host id so one host never sees another's.
+import type { Tx } from '../db/client';
+import { newId } from '../ids';
+
+export interface OrganizationRow {
+  id: string;
+  hostId: string;
+  name: string;
+  externalId: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export function createOrganization(
+  db: Tx,
+  { hostId, name, externalId }: { hostId: string; name: string; externalId?: string | null },
+): Promise<OrganizationRow> {
+  return db.organization.create({ data: { id: newId('org'), hostId, name, externalId: externalId ?? null } });
+}
+
+export function findOrganization(db: Tx, { hostId, id }: { hostId: string; id: string }): Promise<OrganizationRow | null> {
+  return db.organization.findFirst({ where: { id, hostId } });
+}
+
+export function listOrganizations(
+  db: Tx,
+  { hostId, take, after }: { hostId: string; take: number; after?: { createdAt: Date; id: string } },
+): Promise<OrganizationRow[]> {
+  return db.organization.findMany({
+    where: { hostId, ...(after ? afterCursor(after) : {}) },
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    take,
+  });
+}
+
+/** Keyset condition for (createdAt, id) ordering. */
+export function afterCursor(after: { createdAt: Date; id: string }) {
+  return {
+    OR: [{ createdAt: { gt: after.createdAt } }, { createdAt: after.createdAt, id: { gt: after.id } }],
+  };
+}

@@ -1,0 +1,44 @@
+import { DomainError } from '../domain-error';
+import { etagOf } from './etag';
+import { ScimError } from './errors';
+import type { ScimObject, ScimResponse } from './types';
+
+export function ok(body: unknown, status = 200, headers: Record<string, string> = {}): ScimResponse {
+  return { status, headers, body };
+}
+
+/** A single resource with its ETag (and Location on create). */
+export function resourceResponse(resource: ScimObject, version: number, status = 200): ScimResponse {
+  const headers: Record<string, string> = { ETag: etagOf(version) };
+  const location = (resource.meta as ScimObject | undefined)?.location;
+  if (status === 201 && typeof location === 'string') headers.Location = location;
+  return { status, headers, body: resource };
+}
+
+export function noContent(headers: Record<string, string> = {}): ScimResponse {
+  return { status: 204, headers };
+}
+
+/** Domain errors in SCIM's vocabulary. */
+export function toScimError(e: unknown): unknown {
+  if (!(e instanceof DomainError)) return e;
+  switch (e.code) {
+    case 'not_found':
+      return new ScimError(404, undefined, e.message);
+    case 'conflict':
+      return new ScimError(409, 'uniqueness', e.message);
+    case 'precondition_failed':
+      return new ScimError(412, undefined, e.message);
+    default:
+      return new ScimError(400, 'invalidValue', e.message);
+  }
+}
+
+/** Whether a response should carry `attr`, given attributes / excludedAttributes (names compared case-insensitively). */
+export function wantsAttribute(attr: string, attributes: string | null, excluded: string | null): boolean {
+  const names = (s: string) => s.split(',').map((x) => x.trim().toLowerCase().replace(/^.*:/, '').split(/[.[]/)[0]);
+  const a = attr.toLowerCase();
+  if (excluded && names(excluded).includes(a)) return false;
+  if (attributes) return names(attributes).includes(a);
+  return true;
+}

@@ -1,0 +1,64 @@
+// The SCIM trust boundary (`withScimToken`): bearer-token check, body limit, error mapping, request log. Everything
+// that reaches the core has passed the token check for exactly the directory in the URL.
+import { getDb } from '../db/client';
+import { checkDirectoryToken } from '../directory/tokens';
+import { scimEndpoint } from '../directory/directories';
+import { bearerToken } from '../secrets/secret-token';
+import { ScimError, scimErrorBody } from './errors';
+import { handleScimRequest } from './handle-request';
+import { logScimRequest, redactBody } from './request-log';
+import type { ScimRequest, ScimResponse } from './types';
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export interface IncomingScimRequest extends ScimRequest {
+  directoryId: string;
+  /** Length of the body in bytes, or null when it was too large to read (then body is null). */
+  bodyBytes: number | null;
+}
+
+function errorResponse(e: ScimError, headers: Record<string, string> = {}): ScimResponse {
+  return { status: e.status, headers, body: scimErrorBody(e) };
+}
+
+const UNAUTHORIZED = () =>
+  errorResponse(new ScimError(401, undefined, 'Missing, invalid, expired or revoked bearer token for this directory'), {
+    'WWW-Authenticate': 'Bearer realm="scim"',
+  });
+
+export async function serveScim(req: IncomingScimRequest): Promise<ScimResponse> {
+  const started = performance.now();
+  const db = await getDb();
+  const token = bearerToken(req.headers.authorization);
+  const check = token ? await checkDirectoryToken(db, req.directoryId, token) : null;
+  let res: ScimResponse;
+  if (!check) {
+    res = UNAUTHORIZED();
+  } else if (check.directoryStatus !== 'enabled') {
+    res = errorResponse(new ScimError(403, undefined, 'This directory is disabled; enable it in the admin portal'));
+  } else if (req.bodyBytes === null || req.bodyBytes > MAX_BODY_BYTES) {
+    res = errorResponse(new ScimError(413, undefined, `Request body exceeds ${MAX_BODY_BYTES} bytes`));
+  } else {
+    res = await handleScimRequest(req, { db, directoryId: req.directoryId, baseUrl: scimEndpoint(req.directoryId) }).catch(
+      (e: unknown) => {
+        if (e instanceof ScimError) return errorResponse(e);
+        console.error(`SCIM ${req.method} /${req.path.join('/')} failed: ${(e as Error)?.stack ?? String(e)}`);
+        return errorResponse(new ScimError(500, undefined, 'Internal error; the request was not applied'));
+      },
+    );
+  }
+  const body = res.body as { detail?: string } | undefined;
+  logScimRequest({
+    directoryId: req.directoryId,
+    tokenId: check?.tokenId ?? null,
+    method: req.method,
+    path: `/${req.path.join('/')}${req.query.size ? `?${req.query.toString()}` : ''}`,
+    status: res.status,
+    durationMs: Math.round(performance.now() - started),
+    resource: req.path[0] ?? null,
+    requestBody: req.method === 'GET' ? null : redactBody(req.body),
+    error: res.status >= 400 ? (body?.detail ?? null) : null,
+    at: new Date(),
+  });
+  return res;
+}

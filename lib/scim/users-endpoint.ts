@@ -1,0 +1,94 @@
+// /Users: RFC 7644 §3.3 (create), §3.4 (query), §3.5.1 (PUT), §3.5.2 (PATCH), §3.6 (DELETE).
+import { createDirectoryUser, deleteDirectoryUser, rewriteDirectoryUser } from '../directory/user-service';
+import { findUser, groupsOfUsers, type UserRow } from '../directory/user-store';
+import type { ScimContext } from './context';
+import { noneMatchHits } from './etag';
+import { notFound } from './errors';
+import { parseFilter } from './filter/parse';
+import { userFilterToWhere, userOrderBy } from './filter/to-where';
+import { parseJsonObject } from './json-body';
+import type { ListParams } from './list-params';
+import { ifMatch, projectionOf, type Projection } from './request-options';
+import { applyPatch } from './patch/apply-patch';
+import { parsePatchRequest } from './patch/parse-patch';
+import { projectAttributes } from './projection';
+import { normalizeUser } from './resources/normalize-user';
+import { listResponse, toScimUser } from './serialize';
+import { noContent, resourceResponse, toScimError, wantsAttribute } from './responses';
+import type { ScimObject, ScimRequest, ScimResponse } from './types';
+
+
+async function render(ctx: ScimContext, rows: UserRow[], p: Projection): Promise<ScimObject[]> {
+  const groups = wantsAttribute('groups', p.attributes, p.excludedAttributes)
+    ? await groupsOfUsers(ctx.db, { directoryId: ctx.directoryId, userIds: rows.map((r) => r.id) })
+    : new Map<string, { id: string; displayName: string }[]>();
+  return rows.map((r) =>
+    projectAttributes(toScimUser(r, groups.get(r.id) ?? [], ctx.baseUrl), 'User', p.attributes, p.excludedAttributes),
+  );
+}
+
+async function one(ctx: ScimContext, row: UserRow, p: Projection, status = 200): Promise<ScimResponse> {
+  const [resource] = await render(ctx, [row], p);
+  return resourceResponse(resource, row.version, status);
+}
+
+export async function listUsers(ctx: ScimContext, params: ListParams): Promise<ScimResponse> {
+  const where = {
+    directoryId: ctx.directoryId,
+    ...(params.filter !== null ? userFilterToWhere(parseFilter(params.filter)) : {}),
+  };
+  const orderBy = userOrderBy(params.sortBy, params.sortOrder);
+  const [total, rows] = await Promise.all([
+    ctx.db.directoryUser.count({ where }),
+    params.count === 0
+      ? Promise.resolve([])
+      : ctx.db.directoryUser.findMany({ where, orderBy, skip: params.startIndex - 1, take: params.count }),
+  ]);
+  const resources = await render(ctx, rows, params);
+  return { status: 200, headers: {}, body: listResponse(resources, total, params.startIndex) };
+}
+
+export async function getUser(ctx: ScimContext, id: string, req: ScimRequest): Promise<ScimResponse> {
+  const row = await findUser(ctx.db, { directoryId: ctx.directoryId, id });
+  if (!row) throw notFound(`User ${id} not found`);
+  if (noneMatchHits(req.headers['if-none-match'], row.version)) return { status: 304, headers: {} };
+  return one(ctx, row, projectionOf(req.query));
+}
+
+export async function createUser(ctx: ScimContext, req: ScimRequest): Promise<ScimResponse> {
+  const resource = normalizeUser(parseJsonObject(req.body));
+  const row = await createDirectoryUser(ctx.db, ctx, resource).catch((e) => {
+    throw toScimError(e);
+  });
+  return one(ctx, row, projectionOf(req.query), 201);
+}
+
+export async function replaceUser(ctx: ScimContext, id: string, req: ScimRequest): Promise<ScimResponse> {
+  const resource = normalizeUser(parseJsonObject(req.body));
+  const row = await rewriteDirectoryUser(ctx.db, { directoryId: ctx.directoryId, id }, () => resource, {
+    ifMatch: ifMatch(req),
+  }).catch((e) => {
+    throw toScimError(e);
+  });
+  return one(ctx, row, projectionOf(req.query));
+}
+
+export async function patchUser(ctx: ScimContext, id: string, req: ScimRequest): Promise<ScimResponse> {
+  const ops = parsePatchRequest(parseJsonObject(req.body));
+  const row = await rewriteDirectoryUser(
+    ctx.db,
+    { directoryId: ctx.directoryId, id },
+    (current) => normalizeUser(applyPatch(current, ops, 'User')),
+    { ifMatch: ifMatch(req) },
+  ).catch((e) => {
+    throw toScimError(e);
+  });
+  return one(ctx, row, projectionOf(req.query));
+}
+
+export async function deleteUser(ctx: ScimContext, id: string, req: ScimRequest): Promise<ScimResponse> {
+  await deleteDirectoryUser(ctx.db, { directoryId: ctx.directoryId, id }, { ifMatch: ifMatch(req) }).catch((e) => {
+    throw toScimError(e);
+  });
+  return noContent();
+}

@@ -1,0 +1,55 @@
+#!/usr/bin/env node
+// npm start: generate the Prisma clients and build if needed, apply migrations, seed on first run, serve.
+import { spawnSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createHash } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+process.chdir(root);
+process.env.NEXT_TELEMETRY_DISABLED = '1';
+const bin = (name) => path.join(root, 'node_modules/.bin', name);
+
+function run(cmd, args, what) {
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env: process.env });
+  if (r.status !== 0) {
+    console.error(`npm start: ${what} failed`);
+    process.exit(r.status ?? 1);
+  }
+}
+
+/** A fingerprint of everything the build reads, so a changed checkout is rebuilt and an unchanged one is not. */
+function sourceStamp() {
+  const h = createHash('sha256');
+  const walk = (dir) => {
+    if (!fs.existsSync(dir)) return;
+    for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else h.update(p).update(fs.readFileSync(p));
+    }
+  };
+  for (const d of ['app', 'components', 'lib', 'public', 'prisma']) walk(path.join(root, d));
+  for (const f of ['next.config.mjs', 'package.json', 'postcss.config.mjs', 'tsconfig.json']) {
+    if (fs.existsSync(f)) h.update(f).update(fs.readFileSync(f));
+  }
+  return h.digest('hex');
+}
+
+if (!fs.existsSync(path.join(root, 'lib/generated/sqlite/client.ts'))) run('bash', ['scripts/db-generate.sh'], 'prisma generate');
+const stampFile = path.join(root, '.next/scim-portal-source-stamp');
+const stamp = sourceStamp();
+const built = fs.existsSync(path.join(root, '.next/BUILD_ID')) && fs.existsSync(stampFile) && fs.readFileSync(stampFile, 'utf8') === stamp;
+if (!built || process.env.FORCE_BUILD === '1') {
+  console.log('npm start: building the app (first run or changed sources)…');
+  run(bin('next'), ['build'], 'next build');
+  fs.writeFileSync(stampFile, stamp);
+}
+run(bin('tsx'), ['lib/db/migrate-cli.ts'], 'database migration');
+run(bin('tsx'), ['lib/db/seed-cli.ts'], 'seeding');
+
+const port = process.env.PORT || '3000';
+const child = spawn(bin('next'), ['start', '-p', port, '-H', process.env.HOST || '0.0.0.0'], { stdio: 'inherit', env: process.env });
+for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
+child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

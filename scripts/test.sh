@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# npm test: the whole suite — unit, integration on SQLite and PostgreSQL, the built app over HTTP, and the browser
+# end-to-end tests. Starts a throwaway PostgreSQL (scripts/pg-temp.sh) unless TEST_PG_URL points at one.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+[ -f lib/generated/sqlite/client.ts ] || bash scripts/db-generate.sh
+node scripts/db-schemas.mjs --check
+
+if [ -z "${TEST_PG_URL:-}" ]; then
+  pgdir=/tmp/scim-portal-test-pg-$$
+  TEST_PG_URL=$(bash scripts/pg-temp.sh start "$pgdir")
+  trap 'bash scripts/pg-temp.sh stop "$pgdir"' EXIT
+  export TEST_PG_URL
+fi
+
+node_modules/.bin/vitest run "$@"
+if [ -z "$*" ] && [ -f playwright.config.ts ]; then node_modules/.bin/playwright test; fi

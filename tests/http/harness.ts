@@ -1,0 +1,64 @@
+// Helpers for the http tier: a directory of its own per test (created through the host API) and a SCIM client.
+import { inject } from 'vitest';
+import type { AppTarget } from '../setup/app-server';
+
+export function targets(): AppTarget[] {
+  return inject('targets');
+}
+
+export interface ScimDirectory {
+  orgId: string;
+  directoryId: string;
+  endpoint: string;
+  token: string;
+}
+
+export async function api(t: AppTarget, method: string, path: string, body?: unknown): Promise<Response> {
+  return fetch(`${t.baseUrl}/api/v1${path}`, {
+    method,
+    headers: { Authorization: `Bearer ${t.apiKey}`, 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+}
+
+export async function newDirectory(t: AppTarget, provider = 'okta'): Promise<ScimDirectory> {
+  const org = await (await api(t, 'POST', '/organizations', { name: `Org ${Math.random().toString(36).slice(2)}` })).json();
+  const res = await api(t, 'POST', `/organizations/${org.id}/directories`, { provider });
+  if (res.status !== 201) throw new Error(`create directory: ${res.status} ${await res.text()}`);
+  const dir = await res.json();
+  return { orgId: org.id, directoryId: dir.id, endpoint: dir.scim.endpoint, token: dir.scim.token };
+}
+
+export interface ScimCall {
+  status: number;
+  headers: Headers;
+  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- test assertions read arbitrary JSON
+  text: string;
+}
+
+/** One SCIM request with exactly the headers given (tests replay IdPs' headers verbatim). */
+export async function scim(
+  dir: ScimDirectory,
+  method: string,
+  path: string,
+  opts: { body?: unknown; rawBody?: string; headers?: Record<string, string>; auth?: string | null } = {},
+): Promise<ScimCall> {
+  const headers: Record<string, string> = { ...(opts.headers ?? {}) };
+  if (opts.auth !== null) headers.Authorization = opts.auth ?? `Bearer ${dir.token}`;
+  if (opts.body !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) {
+    headers['Content-Type'] = 'application/scim+json';
+  }
+  const res = await fetch(`${dir.endpoint}${path}`, {
+    method,
+    headers,
+    body: opts.rawBody ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)),
+  });
+  const text = await res.text();
+  let body: unknown = null;
+  try {
+    body = text ? JSON.parse(text) : null;
+  } catch {
+    body = null;
+  }
+  return { status: res.status, headers: res.headers, body, text };
+}

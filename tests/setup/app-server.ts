@@ -1,0 +1,95 @@
+// Starts the built app (scripts/start.mjs: build if needed, migrate, seed, serve) on a free port for tests,
+// against a fresh SQLite file or a fresh PostgreSQL database, and creates a host API key through the CLI.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+
+export interface AppTarget {
+  name: 'sqlite' | 'postgres';
+  baseUrl: string;
+  databaseUrl: string;
+  apiKey: string;
+  pid: number;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** Refuses anything but a local database: tests drop and create databases. */
+export function assertLocal(url: string): void {
+  if (url.startsWith('file:')) return;
+  const host = new URL(url).hostname;
+  if (!['127.0.0.1', 'localhost', '::1', '[::1]'].includes(host)) throw new Error(`refusing to test against non-local ${host}`);
+}
+
+export async function freshPostgresDatabase(serverUrl: string, name: string): Promise<string> {
+  assertLocal(serverUrl);
+  const c = new pg.Client({ connectionString: serverUrl });
+  await c.connect();
+  await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await c.query(`CREATE DATABASE "${name}"`);
+  await c.end();
+  const u = new URL(serverUrl);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+export function freshSqliteUrl(label: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `scim-portal-${label}-`));
+  return `file:${path.join(dir, 'portal.db')}`;
+}
+
+export function cli(databaseUrl: string, args: string[]): string {
+  const r = spawnSync(path.join(ROOT, 'node_modules/.bin/tsx'), ['lib/cli/main.ts', ...args], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+    encoding: 'utf8',
+  });
+  if (r.status !== 0) throw new Error(`cli ${args.join(' ')} failed: ${r.stderr}`);
+  return r.stdout;
+}
+
+export async function startApp(
+  name: AppTarget['name'],
+  databaseUrl: string,
+  extraEnv: Record<string, string> = {},
+): Promise<{ target: AppTarget; child: ChildProcess }> {
+  assertLocal(databaseUrl);
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const logFile = path.join(os.tmpdir(), `scim-portal-app-${name}-${port}.log`);
+  const out = fs.openSync(logFile, 'w');
+  const child = spawn(process.execPath, ['scripts/start.mjs'], {
+    cwd: ROOT,
+    env: { ...process.env, ...extraEnv, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, PUBLIC_URL: baseUrl, NODE_ENV: 'production' },
+    stdio: ['ignore', out, out],
+    detached: false,
+  });
+  const deadline = Date.now() + 280_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`app (${name}) exited ${child.exitCode}; see ${logFile}:\n${fs.readFileSync(logFile, 'utf8').slice(-3000)}`);
+    try {
+      const r = await fetch(`${baseUrl}/api/empty`);
+      if (r.ok) break;
+    } catch {
+      /* not listening yet */
+    }
+    if (Date.now() > deadline) throw new Error(`app (${name}) not ready; see ${logFile}`);
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  const key = cli(databaseUrl, ['api-keys', 'create', '--name', `tests-${name}`]).trim().split('\n').pop() ?? '';
+  return { target: { name, baseUrl, databaseUrl, apiKey: key, pid: child.pid ?? 0 }, child };
+}

@@ -1,0 +1,26 @@
+// Global setup of the http tier: the built app on SQLite and on PostgreSQL, side by side.
+import type { TestProject } from 'vitest/node';
+import type { ChildProcess } from 'node:child_process';
+import { freshPostgresDatabase, freshSqliteUrl, startApp, type AppTarget } from './app-server';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    targets: AppTarget[];
+  }
+}
+
+const children: ChildProcess[] = [];
+
+export default async function setup(project: TestProject) {
+  const pgServer = process.env.TEST_PG_URL;
+  if (!pgServer) throw new Error('TEST_PG_URL is not set: run the tests with `npm test` (it starts PostgreSQL)');
+  // Sequential: the first start builds the app if needed, the second finds it built.
+  const sqlite = await startApp('sqlite', freshSqliteUrl('http'));
+  children.push(sqlite.child);
+  const postgres = await startApp('postgres', await freshPostgresDatabase(pgServer, 'scim_portal_http'));
+  children.push(postgres.child);
+  project.provide('targets', [sqlite.target, postgres.target]);
+  return async () => {
+    for (const c of children) c.kill('SIGTERM');
+  };
+}
