@@ -50,6 +50,10 @@ function migrateSqlite(url: string, root: string): string[] {
     db.exec(
       'CREATE TABLE IF NOT EXISTS "_scim_portal_migrations" (name TEXT PRIMARY KEY, checksum TEXT NOT NULL, applied_at TEXT NOT NULL)',
     );
+    // Prisma's SQLite migrations rebuild tables (create new, copy, drop old). With foreign keys enforced, dropping
+    // the old table would cascade-delete its children, and the PRAGMA inside the migration is a no-op within a
+    // transaction; so keys are off for this connection and checked after each migration instead.
+    db.pragma('foreign_keys = OFF');
     const done: string[] = [];
     // BEGIN IMMEDIATE takes SQLite's write lock: a second process waits, then finds the work done.
     for (;;) {
@@ -65,6 +69,8 @@ function migrateSqlite(url: string, root: string): string[] {
           return done;
         }
         db.exec(next.sql);
+        const broken = db.pragma('foreign_key_check') as unknown[];
+        if (broken.length) throw new Error(`migration ${next.name} left ${broken.length} broken foreign keys`);
         db.prepare('INSERT INTO "_scim_portal_migrations" VALUES (?, ?, ?)').run(
           next.name,
           next.checksum,

@@ -2,6 +2,7 @@
 // they name, so adding one member to a 50,000-member group costs what it costs for a 10-member group.
 import type { Db, Tx } from '../db/client';
 import { isUniqueViolation } from '../db/errors';
+import { lockRow } from '../db/row-lock';
 import { StaleWrite, transaction } from '../db/transaction';
 import { DomainError } from '../domain-error';
 import type { ScimObject } from '../scim/types';
@@ -34,6 +35,7 @@ export async function createDirectoryGroup(
 }
 
 async function lockedGroup(tx: Tx, directoryId: string, id: string, ifMatch?: number | null): Promise<GroupRow> {
+  await lockRow(tx, 'group', id);
   const row = await findGroup(tx, { directoryId, id });
   if (!row) throw new DomainError('not_found', `Group ${id} not found`);
   if (ifMatch != null && ifMatch !== row.version) {

@@ -2,6 +2,7 @@
 // race, so concurrent writers never lose each other's changes.
 import type { Db } from '../db/client';
 import { isUniqueViolation } from '../db/errors';
+import { lockRow } from '../db/row-lock';
 import { StaleWrite, transaction } from '../db/transaction';
 import { DomainError } from '../domain-error';
 import type { ScimObject } from '../scim/types';
@@ -36,6 +37,7 @@ export async function rewriteDirectoryUser(
   { ifMatch }: WriteOptions = {},
 ): Promise<UserRow> {
   return transaction(db, async (tx) => {
+    await lockRow(tx, 'user', id);
     const row = await findUser(tx, { directoryId, id });
     if (!row) throw new DomainError('not_found', `User ${id} not found`);
     if (ifMatch != null && ifMatch !== row.version) {
