@@ -50,6 +50,8 @@ export async function revokeDirectoryToken(
 export interface TokenCheck {
   tokenId: string;
   directoryStatus: string;
+  organizationId: string;
+  hostId: string;
 }
 
 /**
@@ -61,12 +63,17 @@ export async function checkDirectoryToken(db: Tx, directoryId: string, token: st
   const hash = hashSecret(token);
   const row = await db.directoryToken.findUnique({
     where: { hash },
-    select: { id: true, directoryId: true, hash: true, expiresAt: true, revokedAt: true, directory: { select: { status: true } } },
+    select: { id: true, directoryId: true, hash: true, expiresAt: true, revokedAt: true, directory: { select: { status: true, organizationId: true, organization: { select: { hostId: true } } } } },
   });
   if (!row || !sameHash(row.hash, hash)) return null;
   if (row.directoryId !== directoryId || row.revokedAt) return null;
   if (row.expiresAt && row.expiresAt.getTime() <= Date.now()) return null;
-  return { tokenId: row.id, directoryStatus: row.directory.status };
+  return {
+    tokenId: row.id,
+    directoryStatus: row.directory.status,
+    organizationId: row.directory.organizationId,
+    hostId: row.directory.organization.hostId,
+  };
 }
 
 function summary(row: TokenSummary): TokenSummary {

@@ -7,7 +7,7 @@ import {
 } from '../directory/group-service';
 import { findGroup, type GroupRow } from '../directory/group-store';
 import { listMembers } from '../directory/membership-store';
-import type { ScimContext } from './context';
+import { scopeOf, type ScimContext } from './context';
 import { etagOf, noneMatchHits } from './etag';
 import { notFound } from './errors';
 import { parseFilter } from './filter/parse';
@@ -56,7 +56,7 @@ export async function listGroups(ctx: ScimContext, params: ListParams): Promise<
 }
 
 export async function getGroup(ctx: ScimContext, id: string, req: ScimRequest): Promise<ScimResponse> {
-  const row = await findGroup(ctx.db, { directoryId: ctx.directoryId, id });
+  const row = await findGroup(ctx.db, { ...scopeOf(ctx), id });
   if (!row) throw notFound(`Group ${id} not found`);
   if (noneMatchHits(req.headers['if-none-match'], row.version)) return { status: 304, headers: {} };
   return resourceResponse(await render(ctx, row, projectionOf(req.query)), row.version);
@@ -68,13 +68,13 @@ function memberRows(members: { value: string; display?: string }[]) {
 
 export async function createGroup(ctx: ScimContext, req: ScimRequest): Promise<ScimResponse> {
   const { resource, members } = normalizeGroup(parseJsonObject(req.body));
-  const row = await createDirectoryGroup(ctx.db, ctx, resource, memberRows(members)).catch(rethrow);
+  const row = await createDirectoryGroup(ctx.db, scopeOf(ctx), resource, memberRows(members)).catch(rethrow);
   return resourceResponse(await render(ctx, row, projectionOf(req.query)), row.version, 201);
 }
 
 export async function replaceGroup(ctx: ScimContext, id: string, req: ScimRequest): Promise<ScimResponse> {
   const { resource, members } = normalizeGroup(parseJsonObject(req.body));
-  const row = await replaceDirectoryGroup(ctx.db, { directoryId: ctx.directoryId, id }, resource, memberRows(members), {
+  const row = await replaceDirectoryGroup(ctx.db, { ...scopeOf(ctx), id }, resource, memberRows(members), {
     ifMatch: ifMatch(req),
   }).catch(rethrow);
   return resourceResponse(await render(ctx, row, projectionOf(req.query)), row.version);
@@ -89,7 +89,7 @@ export async function patchGroup(ctx: ScimContext, id: string, req: ScimRequest)
   const next = resourceOps.length
     ? (current: ScimObject) => normalizeGroup(applyPatch(current, resourceOps, 'Group')).resource
     : null;
-  const row = await patchDirectoryGroup(ctx.db, { directoryId: ctx.directoryId, id }, next, members, {
+  const row = await patchDirectoryGroup(ctx.db, { ...scopeOf(ctx), id }, next, members, {
     ifMatch: ifMatch(req),
   }).catch(rethrow);
   const p = projectionOf(req.query);
@@ -98,6 +98,6 @@ export async function patchGroup(ctx: ScimContext, id: string, req: ScimRequest)
 }
 
 export async function deleteGroup(ctx: ScimContext, id: string, req: ScimRequest): Promise<ScimResponse> {
-  await deleteDirectoryGroup(ctx.db, { directoryId: ctx.directoryId, id }, { ifMatch: ifMatch(req) }).catch(rethrow);
+  await deleteDirectoryGroup(ctx.db, { ...scopeOf(ctx), id }, { ifMatch: ifMatch(req) }).catch(rethrow);
   return noContent();
 }

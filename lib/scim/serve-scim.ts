@@ -39,7 +39,14 @@ export async function serveScim(req: IncomingScimRequest): Promise<ScimResponse>
   } else if (req.bodyBytes === null || req.bodyBytes > MAX_BODY_BYTES) {
     res = errorResponse(new ScimError(413, undefined, `Request body exceeds ${MAX_BODY_BYTES} bytes`));
   } else {
-    res = await handleScimRequest(req, { db, directoryId: req.directoryId, baseUrl: scimEndpoint(req.directoryId) }).catch(
+    const ctx = {
+      db,
+      directoryId: req.directoryId,
+      organizationId: check.organizationId,
+      hostId: check.hostId,
+      baseUrl: scimEndpoint(req.directoryId),
+    };
+    res = await handleScimRequest(req, ctx).catch(
       (e: unknown) => {
         if (e instanceof ScimError) return errorResponse(e);
         console.error(`SCIM ${req.method} /${req.path.join('/')} failed: ${(e as Error)?.stack ?? String(e)}`);

@@ -1,7 +1,7 @@
 // /Users: RFC 7644 §3.3 (create), §3.4 (query), §3.5.1 (PUT), §3.5.2 (PATCH), §3.6 (DELETE).
 import { createDirectoryUser, deleteDirectoryUser, rewriteDirectoryUser } from '../directory/user-service';
 import { findUser, groupsOfUsers, type UserRow } from '../directory/user-store';
-import type { ScimContext } from './context';
+import { scopeOf, type ScimContext } from './context';
 import { noneMatchHits } from './etag';
 import { notFound } from './errors';
 import { parseFilter } from './filter/parse';
@@ -49,7 +49,7 @@ export async function listUsers(ctx: ScimContext, params: ListParams): Promise<S
 }
 
 export async function getUser(ctx: ScimContext, id: string, req: ScimRequest): Promise<ScimResponse> {
-  const row = await findUser(ctx.db, { directoryId: ctx.directoryId, id });
+  const row = await findUser(ctx.db, { ...scopeOf(ctx), id });
   if (!row) throw notFound(`User ${id} not found`);
   if (noneMatchHits(req.headers['if-none-match'], row.version)) return { status: 304, headers: {} };
   return one(ctx, row, projectionOf(req.query));
@@ -57,7 +57,7 @@ export async function getUser(ctx: ScimContext, id: string, req: ScimRequest): P
 
 export async function createUser(ctx: ScimContext, req: ScimRequest): Promise<ScimResponse> {
   const resource = normalizeUser(parseJsonObject(req.body));
-  const row = await createDirectoryUser(ctx.db, ctx, resource).catch((e) => {
+  const row = await createDirectoryUser(ctx.db, scopeOf(ctx), resource).catch((e) => {
     throw toScimError(e);
   });
   return one(ctx, row, projectionOf(req.query), 201);
@@ -65,7 +65,7 @@ export async function createUser(ctx: ScimContext, req: ScimRequest): Promise<Sc
 
 export async function replaceUser(ctx: ScimContext, id: string, req: ScimRequest): Promise<ScimResponse> {
   const resource = normalizeUser(parseJsonObject(req.body));
-  const row = await rewriteDirectoryUser(ctx.db, { directoryId: ctx.directoryId, id }, () => resource, {
+  const row = await rewriteDirectoryUser(ctx.db, { ...scopeOf(ctx), id }, () => resource, {
     ifMatch: ifMatch(req),
   }).catch((e) => {
     throw toScimError(e);
@@ -77,7 +77,7 @@ export async function patchUser(ctx: ScimContext, id: string, req: ScimRequest):
   const ops = parsePatchRequest(parseJsonObject(req.body));
   const row = await rewriteDirectoryUser(
     ctx.db,
-    { directoryId: ctx.directoryId, id },
+    { ...scopeOf(ctx), id },
     (current) => normalizeUser(applyPatch(current, ops, 'User')),
     { ifMatch: ifMatch(req) },
   ).catch((e) => {
@@ -87,7 +87,7 @@ export async function patchUser(ctx: ScimContext, id: string, req: ScimRequest):
 }
 
 export async function deleteUser(ctx: ScimContext, id: string, req: ScimRequest): Promise<ScimResponse> {
-  await deleteDirectoryUser(ctx.db, { directoryId: ctx.directoryId, id }, { ifMatch: ifMatch(req) }).catch((e) => {
+  await deleteDirectoryUser(ctx.db, { ...scopeOf(ctx), id }, { ifMatch: ifMatch(req) }).catch((e) => {
     throw toScimError(e);
   });
   return noContent();

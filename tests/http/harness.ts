@@ -41,7 +41,8 @@ export async function scim(
   dir: ScimDirectory,
   method: string,
   path: string,
-  opts: { body?: unknown; rawBody?: string; headers?: Record<string, string>; auth?: string | null } = {},
+  // rawBody as a Blob with no type sends no Content-Type at all (a string body makes fetch add text/plain).
+  opts: { body?: unknown; rawBody?: string | Blob; headers?: Record<string, string>; auth?: string | null } = {},
 ): Promise<ScimCall> {
   const headers: Record<string, string> = { ...(opts.headers ?? {}) };
   if (opts.auth !== null) headers.Authorization = opts.auth ?? `Bearer ${dir.token}`;

@@ -5,20 +5,22 @@ import { createDirectory } from '../../lib/directory/directories';
 import { defaultHost } from '../../lib/host-api/api-keys';
 import { handleScimRequest } from '../../lib/scim/handle-request';
 import type { ScimResponse } from '../../lib/scim/types';
+import type { DirectoryScope } from '../../lib/events/event-types';
 import { createOrganization } from '../../lib/organizations/organizations';
 
-export async function newDirectoryId(): Promise<string> {
+export async function newDirectory(): Promise<DirectoryScope> {
   const db = await getDb();
   return transaction(db, async (tx) => {
     const host = await defaultHost(tx);
     const org = await createOrganization(tx, { hostId: host.id, name: 'Int Org' });
-    return (await createDirectory(tx, { organizationId: org.id, provider: 'okta' })).directory.id;
+    const dir = (await createDirectory(tx, { organizationId: org.id, provider: 'okta' })).directory;
+    return { hostId: host.id, organizationId: org.id, directoryId: dir.id };
   });
 }
 
 export type Res = ScimResponse & { body: any }; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-export async function call(directoryId: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Res> {
+export async function call(scope: DirectoryScope, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Res> {
   const db = await getDb();
   const url = new URL(`http://x/${path.replace(/^\//, '')}`);
   const res = await handleScimRequest(
@@ -29,7 +31,7 @@ export async function call(directoryId: string, method: string, path: string, bo
       headers,
       body: body === undefined ? null : typeof body === 'string' ? body : JSON.stringify(body),
     },
-    { db, directoryId, baseUrl: `http://x/scim/v2/${directoryId}` },
+    { db, ...scope, baseUrl: `http://x/scim/v2/${scope.directoryId}` },
   ).catch((e: { status?: number; scimType?: string; detail?: string }) => {
     if (typeof e?.status === 'number') return { status: e.status, headers: {}, body: { scimType: e.scimType, detail: e.detail } };
     throw e;

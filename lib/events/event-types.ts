@@ -1,0 +1,28 @@
+// Event types of the feed and webhooks (CONTRACT.md).
+export const EVENT_TYPES = [
+  'directory.enabled',
+  'directory.disabled',
+  'directory.user.created',
+  'directory.user.updated',
+  'directory.user.deleted',
+  'directory.group.created',
+  'directory.group.updated',
+  'directory.group.deleted',
+  'directory.group.user_added',
+  'directory.group.user_removed',
+] as const;
+
+export type EventType = (typeof EVENT_TYPES)[number];
+
+/** Who a change belongs to: every event carries the directory's organization and host. */
+export interface DirectoryScope {
+  hostId: string;
+  organizationId: string;
+  directoryId: string;
+}
+
+export interface PendingEvent {
+  type: EventType;
+  data: unknown;
+  previousAttributes?: Record<string, unknown>;
+}
