@@ -36,6 +36,8 @@ export function createDb(url: string): Holder {
     await db.$queryRawUnsafe('PRAGMA foreign_keys = ON');
     await db.$queryRawUnsafe('PRAGMA synchronous = NORMAL');
     await db.$queryRawUnsafe('PRAGMA busy_timeout = 10000');
+    // LIKE (co / ew filters) must not ignore case on case-exact columns such as externalId.
+    await db.$queryRawUnsafe('PRAGMA case_sensitive_like = ON');
   })();
   return { db, dialect: 'sqlite', url, ready };
 }

@@ -12,6 +12,7 @@ export interface DirectoryRow {
   provider: string;
   status: string;
   lastRequestAt: Date | null;
+  defaultRoleId: string | null;
   createdAt: Date;
   updatedAt: Date;
 }

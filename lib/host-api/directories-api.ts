@@ -4,9 +4,10 @@ import type { Db } from '../db/client';
 import { transaction } from '../db/transaction';
 import { findHostDirectory, scimEndpoint, type DirectoryRow } from '../directory/directories';
 import { memberCounts, pageGroups, pageUsers, type Page } from '../directory/directory-queries';
-import { findGroup } from '../directory/group-store';
+import { findGroup, type GroupRow } from '../directory/group-store';
 import { createDirectoryToken, listDirectoryTokens, revokeDirectoryToken } from '../directory/tokens';
-import { findUser, groupsOfUsers } from '../directory/user-store';
+import { findUser, groupsOfUsers, type UserRow } from '../directory/user-store';
+import { rolesOfGroups, rolesOfUsers } from '../roles/recompute-roles';
 import { createTokenInputSchema, listUsersQuerySchema } from '../schemas/directory';
 import { decodeCursor, encodeCursor, listQuerySchema, queryObject } from '../schemas/pagination';
 import { ApiError, apiNotFound } from './api-error';
@@ -28,6 +29,19 @@ function pageArgs(url: URL) {
 
 function nextCursor(p: Page<unknown>): string | null {
   return p.next ? encodeCursor({ c: p.next.createdAt.toISOString(), i: p.next.id }) : null;
+}
+
+/** Users with their groups and roles: two queries for a whole page. */
+async function apiUsers(db: Db, directoryId: string, rows: UserRow[]) {
+  const ids = rows.map((u) => u.id);
+  const [groups, roles] = await Promise.all([groupsOfUsers(db, { directoryId, userIds: ids }), rolesOfUsers(db, ids)]);
+  return rows.map((u) => toApiUser(u, groups.get(u.id) ?? [], roles.get(u.id) ?? []));
+}
+
+async function apiGroups(db: Db, rows: GroupRow[]) {
+  const ids = rows.map((g) => g.id);
+  const [counts, roles] = await Promise.all([memberCounts(db, ids), rolesOfGroups(db, ids)]);
+  return rows.map((g) => toApiGroup(g, counts.get(g.id) ?? 0, roles.get(g.id) ?? []));
 }
 
 export async function getDirectory({ db, hostId, params }: ApiContext): Promise<Response> {
@@ -74,31 +88,27 @@ export async function getUsers({ db, hostId, params, url }: ApiContext): Promise
   const { groupId } = listUsersQuerySchema.parse(queryObject(url));
   if (groupId && !(await findGroup(db, { directoryId: d.id, id: groupId }))) throw apiNotFound('Group');
   const p = await pageUsers(db, { directoryId: d.id, groupId, ...pageArgs(url) });
-  const groups = await groupsOfUsers(db, { directoryId: d.id, userIds: p.rows.map((u) => u.id) });
-  return Response.json({ data: p.rows.map((u) => toApiUser(u, groups.get(u.id) ?? [])), nextCursor: nextCursor(p) });
+  return Response.json({ data: await apiUsers(db, d.id, p.rows), nextCursor: nextCursor(p) });
 }
 
 export async function getUser({ db, hostId, params }: ApiContext): Promise<Response> {
   const d = await directoryOf(db, hostId, params.dirId);
   const u = await findUser(db, { directoryId: d.id, id: params.userId });
   if (!u) throw apiNotFound('User');
-  const groups = await groupsOfUsers(db, { directoryId: d.id, userIds: [u.id] });
-  return Response.json(toApiUser(u, groups.get(u.id) ?? []));
+  return Response.json((await apiUsers(db, d.id, [u]))[0]);
 }
 
 export async function getGroups({ db, hostId, params, url }: ApiContext): Promise<Response> {
   const d = await directoryOf(db, hostId, params.dirId);
   const p = await pageGroups(db, { directoryId: d.id, ...pageArgs(url) });
-  const counts = await memberCounts(db, p.rows.map((g) => g.id));
-  return Response.json({ data: p.rows.map((g) => toApiGroup(g, counts.get(g.id) ?? 0)), nextCursor: nextCursor(p) });
+  return Response.json({ data: await apiGroups(db, p.rows), nextCursor: nextCursor(p) });
 }
 
 export async function getGroup({ db, hostId, params }: ApiContext): Promise<Response> {
   const d = await directoryOf(db, hostId, params.dirId);
   const g = await findGroup(db, { directoryId: d.id, id: params.groupId });
   if (!g) throw apiNotFound('Group');
-  const counts = await memberCounts(db, [g.id]);
-  return Response.json(toApiGroup(g, counts.get(g.id) ?? 0));
+  return Response.json((await apiGroups(db, [g]))[0]);
 }
 
 export async function getGroupMembers({ db, hostId, params, url }: ApiContext): Promise<Response> {
@@ -106,6 +116,5 @@ export async function getGroupMembers({ db, hostId, params, url }: ApiContext): 
   const g = await findGroup(db, { directoryId: d.id, id: params.groupId });
   if (!g) throw apiNotFound('Group');
   const p = await pageUsers(db, { directoryId: d.id, groupId: g.id, ...pageArgs(url) });
-  const groups = await groupsOfUsers(db, { directoryId: d.id, userIds: p.rows.map((u) => u.id) });
-  return Response.json({ data: p.rows.map((u) => toApiUser(u, groups.get(u.id) ?? [])), nextCursor: nextCursor(p) });
+  return Response.json({ data: await apiUsers(db, d.id, p.rows), nextCursor: nextCursor(p) });
 }

@@ -7,6 +7,7 @@ import {
 } from '../directory/group-service';
 import { findGroup, type GroupRow } from '../directory/group-store';
 import { listMembers } from '../directory/membership-store';
+import { dialect } from '../db/client';
 import { scopeOf, type ScimContext } from './context';
 import { etagOf, noneMatchHits } from './etag';
 import { notFound } from './errors';
@@ -38,7 +39,7 @@ const rethrow = (e: unknown) => {
 export async function listGroups(ctx: ScimContext, params: ListParams): Promise<ScimResponse> {
   const where = {
     directoryId: ctx.directoryId,
-    ...(params.filter !== null ? groupFilterToWhere(parseFilter(params.filter)) : {}),
+    ...(params.filter !== null ? groupFilterToWhere(parseFilter(params.filter), { dialect: dialect() }) : {}),
   };
   const [total, rows] = await Promise.all([
     ctx.db.directoryGroup.count({ where }),

@@ -1,6 +1,7 @@
 // /Users: RFC 7644 §3.3 (create), §3.4 (query), §3.5.1 (PUT), §3.5.2 (PATCH), §3.6 (DELETE).
 import { createDirectoryUser, deleteDirectoryUser, rewriteDirectoryUser } from '../directory/user-service';
 import { findUser, groupsOfUsers, type UserRow } from '../directory/user-store';
+import { dialect } from '../db/client';
 import { scopeOf, type ScimContext } from './context';
 import { noneMatchHits } from './etag';
 import { notFound } from './errors';
@@ -35,7 +36,7 @@ async function one(ctx: ScimContext, row: UserRow, p: Projection, status = 200):
 export async function listUsers(ctx: ScimContext, params: ListParams): Promise<ScimResponse> {
   const where = {
     directoryId: ctx.directoryId,
-    ...(params.filter !== null ? userFilterToWhere(parseFilter(params.filter)) : {}),
+    ...(params.filter !== null ? userFilterToWhere(parseFilter(params.filter), { dialect: dialect() }) : {}),
   };
   const orderBy = userOrderBy(params.sortBy, params.sortOrder);
   const [total, rows] = await Promise.all([

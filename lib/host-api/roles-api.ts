@@ -1,0 +1,45 @@
+// Host API: roles and group-to-role mappings (CONTRACT.md).
+import { transaction } from '../db/transaction';
+import { findHostDirectory } from '../directory/directories';
+import { createRole, listRoleMappings, listRoles, setDefaultRole, setRoleMappings, type RoleRow } from '../roles/roles';
+import { createRoleInputSchema, putRoleMappingsInputSchema } from '../schemas/role';
+import { apiNotFound } from './api-error';
+import type { ApiContext } from './with-api-key';
+
+const toApiRole = (r: RoleRow) => ({ id: r.id, key: r.key, name: r.name, description: r.description, createdAt: r.createdAt.toISOString() });
+
+export async function postRole({ db, hostId, json }: ApiContext): Promise<Response> {
+  const input = createRoleInputSchema.parse(await json());
+  const role = await transaction(db, (tx) => createRole(tx, hostId, input));
+  return Response.json(toApiRole(role), { status: 201 });
+}
+
+export async function getRoles({ db, hostId }: ApiContext): Promise<Response> {
+  return Response.json({ data: (await listRoles(db, hostId)).map(toApiRole), nextCursor: null });
+}
+
+async function scopeOf({ db, hostId, params }: ApiContext) {
+  const d = await findHostDirectory(db, { hostId, id: params.dirId });
+  if (!d) throw apiNotFound('Directory');
+  return { hostId, organizationId: d.organizationId, directoryId: d.id, defaultRoleId: d.defaultRoleId };
+}
+
+async function mappingsAnswer(ctx: ApiContext, directoryId: string, defaultRoleId: string | null) {
+  const mappings = await listRoleMappings(ctx.db, directoryId);
+  const def = defaultRoleId ? await ctx.db.role.findUnique({ where: { id: defaultRoleId }, select: { key: true } }) : null;
+  return Response.json({ mappings, defaultRoleKey: def?.key ?? null });
+}
+
+export async function putRoleMappings(ctx: ApiContext): Promise<Response> {
+  const input = putRoleMappingsInputSchema.parse(await ctx.json());
+  const scope = await scopeOf(ctx);
+  await setRoleMappings(ctx.db, scope, input.mappings);
+  if (input.defaultRoleKey !== undefined) await setDefaultRole(ctx.db, scope, input.defaultRoleKey ?? null);
+  const fresh = await findHostDirectory(ctx.db, { hostId: ctx.hostId, id: scope.directoryId });
+  return mappingsAnswer(ctx, scope.directoryId, fresh?.defaultRoleId ?? null);
+}
+
+export async function getRoleMappings(ctx: ApiContext): Promise<Response> {
+  const scope = await scopeOf(ctx);
+  return mappingsAnswer(ctx, scope.directoryId, scope.defaultRoleId);
+}
