@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { dialect, type Tx } from '../db/client';
 import { newId } from '../ids';
+import { enqueueDeliveries } from '../webhooks/enqueue';
 import type { DirectoryScope, PendingEvent } from './event-types';
 
 function lockKey(hostId: string): bigint {
@@ -14,7 +15,8 @@ export async function writeEvents(tx: Tx, scope: Omit<DirectoryScope, 'directory
   if (events.length === 0) return;
   if (dialect() === 'postgres') await tx.$executeRawUnsafe('SELECT pg_advisory_xact_lock($1)', lockKey(scope.hostId));
   const now = new Date();
-  await tx.event.createMany({
+  const written = await tx.event.createManyAndReturn({
+    select: { seq: true, id: true, type: true, directoryId: true },
     data: events.map((e) => ({
       id: newId('evt'),
       hostId: scope.hostId,
@@ -26,4 +28,5 @@ export async function writeEvents(tx: Tx, scope: Omit<DirectoryScope, 'directory
       createdAt: now,
     })),
   });
+  await enqueueDeliveries(tx, scope.hostId, written);
 }

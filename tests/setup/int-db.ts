@@ -14,4 +14,7 @@ if (kind === 'postgres') {
   url = freshSqliteUrl('int');
 }
 process.env.DATABASE_URL = url;
+// Tests run webhook receivers on loopback and retry quickly.
+process.env.WEBHOOK_ALLOW_PRIVATE_TARGETS = 'true';
+process.env.WEBHOOK_RETRY_SCHEDULE ??= '0,0,0,0,0,0,0,0';
 await migrate(url);

@@ -1,0 +1,6 @@
+// GET /api/portal/directories/{directoryId}/groups/{groupId}: one group
+import { getGroup } from '@/lib/portal/api/people-api';
+import { withPortalSession } from '@/lib/portal/with-portal-session';
+
+export const dynamic = 'force-dynamic';
+export const GET = withPortalSession(getGroup);

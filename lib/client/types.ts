@@ -1,0 +1,127 @@
+// The JSON the portal endpoints answer (lib/portal/api/*), as the client sees it.
+export interface PortalBrand {
+  name: string;
+  logoUrl: string | null;
+  accent: string;
+  accentForeground: string;
+}
+
+export interface PortalSessionInfo {
+  organization: { id: string; name: string };
+  brand: PortalBrand;
+  features: string[];
+  returnUrl: string | null;
+  expiresAt: string;
+  csrf: string;
+  allowedOrigins: string[];
+}
+
+export type ProviderKey = 'okta' | 'entra' | 'onelogin' | 'jumpcloud' | 'pingidentity' | 'generic';
+
+export interface PortalDirectory {
+  id: string;
+  provider: ProviderKey;
+  providerName: string;
+  status: 'enabled' | 'disabled';
+  endpoint: string;
+  lastRequestAt: string | null;
+  createdAt: string;
+}
+
+export interface PortalDirectoryDetail extends PortalDirectory {
+  userCount: number;
+  groupCount: number;
+}
+
+export interface PortalToken {
+  id: string;
+  lastFour: string;
+  createdAt: string;
+  expiresAt: string | null;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+export interface MintedToken extends PortalToken {
+  token: string;
+}
+
+export interface RefusedRequest {
+  method: string;
+  path: string;
+  status: number;
+  error: string | null;
+  at: string;
+}
+
+export type ConnectionStatus =
+  | { state: 'waiting' }
+  | { state: 'connected'; lastRequestAt: string; recentRefusals: RefusedRequest[] }
+  | { state: 'failing'; lastRequestAt: string | null; reason: 'unauthorized' | 'refused'; latest: RefusedRequest; recentRefusals: RefusedRequest[] };
+
+export interface PortalUser {
+  id: string;
+  externalId: string | null;
+  userName: string;
+  email: string | null;
+  givenName: string | null;
+  familyName: string | null;
+  displayName: string | null;
+  active: boolean;
+  groups: { id: string; displayName: string }[];
+  roles: string[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface PortalUserDetail extends PortalUser {
+  attributes: Record<string, unknown>;
+}
+
+export interface PortalGroup {
+  id: string;
+  externalId: string | null;
+  displayName: string;
+  memberCount: number;
+  roles: string[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface PortalGroupDetail extends PortalGroup {
+  attributes: Record<string, unknown>;
+}
+
+export interface PortalRequest {
+  id: string;
+  method: string;
+  path: string;
+  status: number;
+  durationMs: number;
+  resource: string | null;
+  requestBody: string | null;
+  error: string | null;
+  createdAt: string;
+}
+
+export interface Page<T> {
+  data: T[];
+  nextCursor: string | null;
+}
+
+export interface RoleMapping {
+  groupId: string;
+  roleKey: string;
+}
+
+export interface RolesState {
+  roles: { key: string; name: string; description: string | null }[];
+  mappings: (RoleMapping & { groupName: string })[];
+  defaultRoleKey: string | null;
+}
+
+export interface MappingPreview {
+  changes: { kind: 'added' | 'removed'; groupId: string; groupName: string; roleKey: string; members: number }[];
+  usersChanged: number;
+  users: { id: string; userName: string; displayName: string | null; before: string[]; after: string[] }[];
+}

@@ -1,0 +1,25 @@
+// Directory bearer tokens in the portal: list (last four only), mint (plaintext in this answer only), revoke.
+import { transaction } from '../../db/transaction';
+import { createDirectoryToken, listDirectoryTokens, revokeDirectoryToken } from '../../directory/tokens';
+import { apiNotFound } from '../../host-api/api-error';
+import { toPortalToken } from '../portal-json';
+import type { PortalContext } from '../with-portal-session';
+import { directoryOf } from './directories-api';
+
+export async function listTokens(ctx: PortalContext): Promise<Response> {
+  const rows = await listDirectoryTokens(ctx.db, { directoryId: directoryOf(ctx).id });
+  return Response.json({ data: rows.map(toPortalToken) });
+}
+
+export async function mintToken(ctx: PortalContext): Promise<Response> {
+  const d = directoryOf(ctx);
+  const t = await transaction(ctx.db, (tx) => createDirectoryToken(tx, { directoryId: d.id }));
+  return Response.json({ ...toPortalToken(t), token: t.token }, { status: 201 });
+}
+
+export async function revokeToken(ctx: PortalContext): Promise<Response> {
+  const d = directoryOf(ctx);
+  const found = await transaction(ctx.db, (tx) => revokeDirectoryToken(tx, { directoryId: d.id, tokenId: ctx.params.tokenId }));
+  if (!found) throw apiNotFound('Token');
+  return new Response(null, { status: 204 });
+}

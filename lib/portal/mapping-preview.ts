@@ -1,0 +1,66 @@
+// What saving a set of group-to-role mappings would do, before it is saved: each added or removed mapping with the
+// number of members of its group, and the users whose roles would change with their resulting roles. The role
+// computation itself is the domain's (previewRoleMappings applies it in a transaction that is rolled back).
+import type { Db } from '../db/client';
+import { listRoleMappings, previewRoleMappings, type MappingInput } from '../roles/roles';
+
+export interface MappingChange {
+  kind: 'added' | 'removed';
+  groupId: string;
+  groupName: string;
+  roleKey: string;
+  members: number;
+}
+
+export interface MappingPreview {
+  changes: MappingChange[];
+  usersChanged: number;
+  /** The first users whose roles would change (capped so a 50,000-member group stays a small answer). */
+  users: { id: string; userName: string; displayName: string | null; before: string[]; after: string[] }[];
+}
+
+const SAMPLE = 50;
+const key = (m: MappingInput) => `${m.groupId}\u0000${m.roleKey}`;
+
+export async function mappingPreview(
+  db: Db,
+  scope: { hostId: string; organizationId: string; directoryId: string },
+  draft: MappingInput[],
+): Promise<MappingPreview> {
+  const current = await listRoleMappings(db, scope.directoryId);
+  const had = new Set(current.map(key));
+  const wanted = new Set(draft.map(key));
+  const diff = [
+    ...draft.filter((m) => !had.has(key(m))).map((m) => ({ ...m, kind: 'added' as const })),
+    ...current.filter((m) => !wanted.has(key(m))).map((m) => ({ ...m, kind: 'removed' as const })),
+  ];
+  const roleChanges = await previewRoleMappings(db, scope, draft);
+  const groupIds = [...new Set(diff.map((d) => d.groupId))];
+  const groups = await db.directoryGroup.findMany({ where: { directoryId: scope.directoryId, id: { in: groupIds } }, select: { id: true, displayName: true } });
+  const names = new Map(groups.map((g) => [g.id, g.displayName]));
+  const counts = await db.groupMembership.groupBy({ by: ['groupId'], where: { groupId: { in: groupIds } }, _count: { _all: true } });
+  const members = new Map(counts.map((c) => [c.groupId, c._count._all]));
+  const sample = roleChanges.slice(0, SAMPLE);
+  const users = await db.directoryUser.findMany({
+    where: { directoryId: scope.directoryId, id: { in: sample.map((c) => c.userId) } },
+    select: { id: true, userName: true, raw: true },
+  });
+  const byId = new Map(users.map((u) => [u.id, u]));
+  return {
+    changes: diff.map((d) => ({ kind: d.kind, groupId: d.groupId, groupName: names.get(d.groupId) ?? d.groupId, roleKey: d.roleKey, members: members.get(d.groupId) ?? 0 })),
+    usersChanged: roleChanges.length,
+    users: sample.map((c) => {
+      const u = byId.get(c.userId);
+      return { id: c.userId, userName: u?.userName ?? c.userId, displayName: u ? displayNameOf(u.raw) : null, before: c.before, after: c.after };
+    }),
+  };
+}
+
+function displayNameOf(raw: string): string | null {
+  try {
+    const v = JSON.parse(raw) as { displayName?: unknown };
+    return typeof v.displayName === 'string' ? v.displayName : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,50 @@
+// Rows → the portal's JSON (the shapes in lib/client/types.ts). Never a database row as it is.
+import { scimEndpoint, type DirectoryRow } from '../directory/directories';
+import { PROVIDER_NAMES, type Provider } from '../directory/providers';
+import type { TokenSummary } from '../directory/tokens';
+import { encodeCursor } from '../schemas/pagination';
+import { decodeCursor } from '../schemas/pagination';
+import type { RequestLogRow } from './request-log-page';
+
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+
+export function toPortalDirectory(d: DirectoryRow) {
+  return {
+    id: d.id,
+    provider: d.provider,
+    providerName: PROVIDER_NAMES[d.provider as Provider] ?? d.provider,
+    status: d.status,
+    endpoint: scimEndpoint(d.id),
+    lastRequestAt: iso(d.lastRequestAt),
+    createdAt: d.createdAt.toISOString(),
+  };
+}
+
+export function toPortalToken(t: TokenSummary) {
+  return { id: t.id, lastFour: t.lastFour, createdAt: t.createdAt.toISOString(), expiresAt: iso(t.expiresAt), lastUsedAt: iso(t.lastUsedAt), revokedAt: iso(t.revokedAt) };
+}
+
+export function toPortalRequest(r: RequestLogRow) {
+  return {
+    id: r.id,
+    method: r.method,
+    path: r.path,
+    status: r.status,
+    durationMs: r.durationMs,
+    resource: r.resource,
+    requestBody: r.requestBody,
+    error: r.error,
+    createdAt: r.createdAt.toISOString(),
+  };
+}
+
+export function pageCursor(next: { createdAt: Date; id: string } | null): string | null {
+  return next ? encodeCursor({ c: next.createdAt.toISOString(), i: next.id }) : null;
+}
+
+export function readCursor(cursor: string | undefined): { createdAt: Date; id: string } | null {
+  const c = decodeCursor(cursor, ['c', 'i']);
+  if (!c) return null;
+  const createdAt = new Date(c.c);
+  return Number.isNaN(createdAt.getTime()) ? null : { createdAt, id: c.i };
+}

@@ -1,0 +1,28 @@
+// Host API: POST /api/v1/organizations/{orgId}/portal-links (CONTRACT.md) → 201 {url, expiresAt}.
+import { z } from 'zod';
+import { env } from '../env';
+import { apiNotFound } from '../host-api/api-error';
+import type { ApiContext } from '../host-api/with-api-key';
+import { findOrganization } from '../organizations/organizations';
+import { createPortalLink } from './portal-links';
+
+export const createPortalLinkInputSchema = z.strictObject({
+  features: z.array(z.enum(['scim'])).min(1).max(1).optional(),
+  // Shown as "Back to …" in the standalone portal; only http(s), so it can never be a javascript: URL.
+  returnUrl: z.url({ protocol: /^https?$/ }).max(2000).nullish(),
+});
+
+export async function postPortalLink({ db, hostId, params, json }: ApiContext): Promise<Response> {
+  const input = createPortalLinkInputSchema.parse(await json());
+  const org = await findOrganization(db, { hostId, id: params.orgId });
+  if (!org) throw apiNotFound('Organization');
+  const link = await createPortalLink(db, {
+    organizationId: org.id,
+    features: input.features ?? ['scim'],
+    returnUrl: input.returnUrl ?? null,
+  });
+  return Response.json(
+    { url: `${env().publicUrl}/portal/link/${link.token}`, expiresAt: link.expiresAt.toISOString() },
+    { status: 201 },
+  );
+}

@@ -1,0 +1,61 @@
+// Single-use portal links: a 256-bit token behind a recognisable prefix; only its SHA-256 hash is stored. A link
+// is consumed atomically (one UPDATE guarded by usedAt IS NULL), so two tabs racing on one link get one session.
+import type { Tx } from '../db/client';
+import { newId, randomBase62 } from '../ids';
+import { hashSecret } from '../secrets/secret-token';
+import { LINK_TTL_MS } from './portal-config';
+
+const PREFIX = 'scimp_pl_';
+
+export type PortalFeature = 'scim';
+
+export interface CreatedPortalLink {
+  token: string;
+  expiresAt: Date;
+}
+
+export interface ConsumedLink {
+  organizationId: string;
+  hostId: string;
+  features: PortalFeature[];
+  returnUrl: string | null;
+}
+
+export type ConsumeResult = { ok: true; link: ConsumedLink } | { ok: false; reason: 'used' | 'expired' | 'invalid' };
+
+export async function createPortalLink(
+  db: Tx,
+  { organizationId, features, returnUrl }: { organizationId: string; features: PortalFeature[]; returnUrl: string | null },
+): Promise<CreatedPortalLink> {
+  const token = PREFIX + randomBase62(43);
+  const expiresAt = new Date(Date.now() + LINK_TTL_MS);
+  await db.portalLink.create({
+    data: { id: newId('psn'), organizationId, tokenHash: hashSecret(token), features: JSON.stringify(features), returnUrl, expiresAt },
+  });
+  return { token, expiresAt };
+}
+
+export async function consumePortalLink(db: Tx, token: string): Promise<ConsumeResult> {
+  if (!token.startsWith(PREFIX) || token.length !== PREFIX.length + 43) return { ok: false, reason: 'invalid' };
+  const tokenHash = hashSecret(token);
+  const now = new Date();
+  const r = await db.portalLink.updateMany({ where: { tokenHash, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });
+  const row = await db.portalLink.findUnique({ where: { tokenHash } });
+  if (!row) return { ok: false, reason: 'invalid' };
+  if (r.count === 0) return { ok: false, reason: row.usedAt ? 'used' : 'expired' };
+  const org = await db.organization.findUnique({ where: { id: row.organizationId }, select: { hostId: true } });
+  if (!org) return { ok: false, reason: 'invalid' };
+  return {
+    ok: true,
+    link: { organizationId: row.organizationId, hostId: org.hostId, features: parseFeatures(row.features), returnUrl: row.returnUrl },
+  };
+}
+
+function parseFeatures(s: string): PortalFeature[] {
+  try {
+    const v = JSON.parse(s) as unknown;
+    return Array.isArray(v) && v.includes('scim') ? ['scim'] : ['scim'];
+  } catch {
+    return ['scim'];
+  }
+}

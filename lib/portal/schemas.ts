@@ -1,0 +1,26 @@
+// Inputs of the portal's JSON endpoints, parsed strictly at the edge. Imports nothing from server code, so the
+// client can share the inferred types.
+import { z } from 'zod';
+import { PROVIDERS } from '../directory/providers';
+
+export const configureDirectoryInputSchema = z.strictObject({ provider: z.enum(PROVIDERS) });
+
+export const setDirectoryStatusInputSchema = z.strictObject({ status: z.enum(['enabled', 'disabled']) });
+
+export const roleMappingsInputSchema = z.strictObject({
+  mappings: z.array(z.strictObject({ groupId: z.string().min(1).max(100), roleKey: z.string().min(1).max(100) })).max(1000),
+});
+export type RoleMappingsInput = z.infer<typeof roleMappingsInputSchema>;
+
+export const defaultRoleInputSchema = z.strictObject({ roleKey: z.string().min(1).max(100).nullable() });
+
+export const portalListQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+  cursor: z.string().max(512).optional(),
+  q: z.string().max(200).optional(),
+});
+
+export const requestLogQuerySchema = portalListQuerySchema.extend({
+  status: z.enum(['2xx', '3xx', '4xx', '5xx']).optional(),
+  resource: z.enum(['Users', 'Groups']).optional(),
+});

@@ -1,0 +1,76 @@
+// The portal trust boundary: session (Authorization header or cookie) → organization, CSRF check on mutations,
+// tenant check on every id in the path, error mapping. Another organization's ids answer 404 exactly like unknown
+// ones, so a session can neither read nor probe another tenant's data.
+import { timingSafeEqual } from 'node:crypto';
+import { getDb, type Db } from '../db/client';
+import type { DirectoryRow } from '../directory/directories';
+import { ApiError, apiErrorResponse, apiNotFound, toApiError } from '../host-api/api-error';
+import { bearerToken } from '../secrets/secret-token';
+import { SESSION_COOKIE, cookieValue, readPortalSession, type PortalSession } from './portal-session';
+
+export interface PortalContext {
+  db: Db;
+  session: PortalSession;
+  params: Record<string, string>;
+  url: URL;
+  /** Present when the path has a directoryId: that directory, already checked to belong to the session. */
+  directory: DirectoryRow | null;
+  json: () => Promise<unknown>;
+}
+
+type Handler = (ctx: PortalContext) => Promise<Response>;
+type RouteArgs = { params: Promise<Record<string, string>> };
+
+const MAX_BODY = 64 * 1024;
+const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export function withPortalSession(handler: Handler) {
+  return async (req: Request, args: RouteArgs): Promise<Response> => {
+    try {
+      const token = bearerToken(req.headers.get('authorization')) ?? cookieValue(req.headers.get('cookie'), SESSION_COOKIE);
+      const session = await readPortalSession(token);
+      if (!session) throw new ApiError('unauthorized', 401, 'Your portal session has ended; ask your application for a new link');
+      if (MUTATING.has(req.method) && !sameValue(req.headers.get('x-portal-csrf'), session.csrf)) {
+        throw new ApiError('csrf', 403, 'Missing or wrong X-Portal-CSRF header');
+      }
+      const db = await getDb();
+      const params = (await args.params) ?? {};
+      const directory = await checkOwnership(db, session.organizationId, params);
+      const res = await handler({ db, session, params, url: new URL(req.url), directory, json: () => readJson(req) });
+      res.headers.set('Cache-Control', 'no-store');
+      return res;
+    } catch (e) {
+      return apiErrorResponse(toApiError(e));
+    }
+  };
+}
+
+/** Every id in the path must hang off the session's organization: directory → user / group / token. */
+async function checkOwnership(db: Db, organizationId: string, p: Record<string, string>): Promise<DirectoryRow | null> {
+  if (!p.directoryId) return null;
+  const directory = await db.directory.findFirst({ where: { id: p.directoryId, organizationId } });
+  if (!directory) throw apiNotFound('Directory');
+  const d = directory.id;
+  if (p.userId && !(await db.directoryUser.count({ where: { id: p.userId, directoryId: d } }))) throw apiNotFound('User');
+  if (p.groupId && !(await db.directoryGroup.count({ where: { id: p.groupId, directoryId: d } }))) throw apiNotFound('Group');
+  if (p.tokenId && !(await db.directoryToken.count({ where: { id: p.tokenId, directoryId: d } }))) throw apiNotFound('Token');
+  return directory;
+}
+
+function sameValue(a: string | null, b: string): boolean {
+  if (!a) return false;
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+async function readJson(req: Request): Promise<unknown> {
+  const text = await req.text();
+  if (text.length > MAX_BODY) throw new ApiError('payload_too_large', 413, `Body exceeds ${MAX_BODY} bytes`);
+  if (text.trim() === '') return {};
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new ApiError('invalid_json', 400, 'The request body is not valid JSON');
+  }
+}

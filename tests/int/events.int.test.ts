@@ -1,0 +1,114 @@
+// Events and roles on a real database: an Okta-style and an Entra-style flow produce exactly the expected events,
+// in order; role changes from mapping edits and membership changes show as user updates.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { getDb } from '../../lib/db/client';
+import { transaction } from '../../lib/db/transaction';
+import type { DirectoryScope } from '../../lib/events/event-types';
+import { listEvents, toEnvelope } from '../../lib/events/feed';
+import { createRole, setRoleMappings } from '../../lib/roles/roles';
+import { call, newDirectory, user } from './scim-helpers';
+
+const PATCH = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
+
+async function eventsSince(scope: DirectoryScope, afterSeq: number) {
+  const db = await getDb();
+  const rows = (await listEvents(db, { hostId: scope.hostId, afterSeq, limit: 1000 })).filter((e) => e.directoryId === scope.directoryId);
+  return rows.map(toEnvelope);
+}
+
+async function lastSeq(): Promise<number> {
+  const db = await getDb();
+  return (await db.event.findFirst({ orderBy: { seq: 'desc' }, select: { seq: true } }))?.seq ?? 0;
+}
+
+describe('events', () => {
+  let dir: DirectoryScope;
+  beforeAll(async () => {
+    dir = await newDirectory();
+  });
+
+  it('an Okta flow: create, group push with members, deactivate, rename', async () => {
+    const start = await lastSeq();
+    const u = await call(dir, 'POST', 'Users', user('okta.user@example.com'));
+    const g = await call(dir, 'POST', 'Groups', { schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName: 'Eng', members: [] });
+    await call(dir, 'PATCH', `Groups/${g.body.id}`, {
+      schemas: [PATCH],
+      Operations: [
+        { op: 'replace', value: { id: g.body.id, displayName: 'Eng' } },
+        { op: 'add', path: 'members', value: [{ value: u.body.id, display: 'okta.user@example.com' }] },
+      ],
+    });
+    await call(dir, 'PATCH', `Users/${u.body.id}`, { schemas: [PATCH], Operations: [{ op: 'replace', value: { active: false } }] });
+    await call(dir, 'PATCH', `Groups/${g.body.id}`, { schemas: [PATCH], Operations: [{ op: 'replace', value: { id: g.body.id, displayName: 'Engineering' } }] });
+    await call(dir, 'DELETE', `Groups/${g.body.id}`);
+    const events = await eventsSince(dir, start);
+    expect(events.map((e) => e.type)).toEqual([
+      'directory.user.created',
+      'directory.group.created',
+      'directory.group.user_added',
+      'directory.user.updated',
+      'directory.group.updated',
+      'directory.group.deleted',
+    ]);
+    expect(events[3].previousAttributes).toMatchObject({ active: true });
+    expect((events[3].data as { active: boolean }).active).toBe(false);
+    expect(events[4].previousAttributes).toMatchObject({ displayName: 'Eng' });
+    for (const e of events) expect(e).toMatchObject({ organizationId: dir.organizationId, directoryId: dir.directoryId });
+  });
+
+  it('an Entra flow: create, member add and remove by value array, hard delete', async () => {
+    const start = await lastSeq();
+    const u = await call(dir, 'POST', 'Users', user('entra.user@example.com', { externalId: 'e1' }));
+    const g = await call(dir, 'POST', 'Groups', { schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName: 'Sales', externalId: 'g1' });
+    await call(dir, 'PATCH', `Groups/${g.body.id}`, { schemas: [PATCH], Operations: [{ op: 'Add', path: 'members', value: [{ $ref: null, value: u.body.id }] }] });
+    await call(dir, 'PATCH', `Groups/${g.body.id}`, { schemas: [PATCH], Operations: [{ op: 'Remove', path: 'members', value: [{ $ref: null, value: u.body.id }] }] });
+    await call(dir, 'PATCH', `Users/${u.body.id}`, { schemas: [PATCH], Operations: [{ op: 'Replace', path: 'active', value: 'False' }] });
+    await call(dir, 'DELETE', `Users/${u.body.id}`);
+    const types = (await eventsSince(dir, start)).map((e) => e.type);
+    expect(types).toEqual([
+      'directory.user.created',
+      'directory.group.created',
+      'directory.group.user_added',
+      'directory.group.user_removed',
+      'directory.user.updated',
+      'directory.user.deleted',
+    ]);
+  });
+
+  it('an unchanged PUT writes no event and keeps the version', async () => {
+    const u = await call(dir, 'POST', 'Users', user('same.again@example.com'));
+    const start = await lastSeq();
+    const again = await call(dir, 'PUT', `Users/${u.body.id}`, user('same.again@example.com'));
+    expect(again.body.meta.version).toBe(u.body.meta.version);
+    expect(await eventsSince(dir, start)).toEqual([]);
+  });
+});
+
+describe('roles', () => {
+  it('follow mapping edits and membership changes, with events', async () => {
+    const dir = await newDirectory();
+    const db = await getDb();
+    await transaction(db, async (tx) => {
+      for (const key of ['admin', 'member']) {
+        if (!(await tx.role.findFirst({ where: { hostId: dir.hostId, key } }))) await createRole(tx, dir.hostId, { key, name: key });
+      }
+    });
+    const a = await call(dir, 'POST', 'Users', user('a@example.com'));
+    const b = await call(dir, 'POST', 'Users', user('b@example.com'));
+    const g = await call(dir, 'POST', 'Groups', { schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName: 'Admins', members: [{ value: a.body.id }] });
+    const start = await lastSeq();
+    await setRoleMappings(db, dir, [{ groupId: g.body.id, roleKey: 'admin' }]);
+    let events = await eventsSince(dir, start);
+    expect(events.map((e) => [e.type, (e.data as { id: string }).id])).toEqual([['directory.user.updated', a.body.id]]);
+    expect(events[0].previousAttributes).toEqual({ roles: [] });
+    expect((events[0].data as { roles: string[] }).roles).toEqual(['admin']);
+
+    const mid = await lastSeq();
+    await call(dir, 'PATCH', `Groups/${g.body.id}`, { schemas: [PATCH], Operations: [{ op: 'add', path: 'members', value: [{ value: b.body.id }] }] });
+    events = await eventsSince(dir, mid);
+    expect(events.map((e) => e.type)).toEqual(['directory.group.user_added', 'directory.user.updated']);
+    expect(events[1].previousAttributes).toEqual({ roles: [] });
+    const roles = await db.userRole.findMany({ where: { directoryId: dir.directoryId }, include: { role: true } });
+    expect(roles.map((r) => [r.userId, r.role.key]).sort()).toEqual([[a.body.id, 'admin'], [b.body.id, 'admin']].sort());
+  });
+});
