@@ -1,0 +1,79 @@
+// The OpenAPI 3.1 document of the host API, generated from the same zod schemas that validate requests.
+import { z } from 'zod';
+import { env } from '../env';
+import { createDirectoryInputSchema, createTokenInputSchema } from '../schemas/directory';
+import { createOrganizationInputSchema } from '../schemas/organization';
+import * as R from '../schemas/responses';
+import { createRoleInputSchema, putRoleMappingsInputSchema } from '../schemas/role';
+import { createWebhookEndpointInputSchema, replayInputSchema, updateWebhookEndpointInputSchema } from '../schemas/webhook';
+
+interface Op {
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
+  path: string;
+  summary: string;
+  body?: z.ZodType;
+  query?: Record<string, string>;
+  status: number;
+  response?: z.ZodType;
+}
+
+const page = { limit: 'Page size (1–200, default 50)', cursor: 'nextCursor of the previous page' };
+
+export const OPERATIONS: Op[] = [
+  { method: 'post', path: '/organizations', summary: 'Create an organization', body: createOrganizationInputSchema, status: 201, response: R.organizationSchema },
+  { method: 'get', path: '/organizations', summary: 'List organizations', query: page, status: 200, response: R.listOf(R.organizationSchema) },
+  { method: 'get', path: '/organizations/{orgId}', summary: 'Read an organization', status: 200, response: R.organizationSchema },
+  { method: 'post', path: '/organizations/{orgId}/portal-links', summary: 'Mint a single-use portal link (expires unused after 5 minutes)', body: z.object({ features: z.array(z.literal('scim')).optional(), returnUrl: z.string().url().optional() }), status: 201, response: R.portalLinkSchema },
+  { method: 'post', path: '/organizations/{orgId}/directories', summary: 'Create a directory; the answer carries the SCIM endpoint and its token, once', body: createDirectoryInputSchema, status: 201, response: R.directorySchema },
+  { method: 'get', path: '/organizations/{orgId}/directories', summary: "List an organization's directories", status: 200, response: R.listOf(R.directorySchema) },
+  { method: 'get', path: '/directories/{dirId}', summary: 'Read a directory', status: 200, response: R.directorySchema },
+  { method: 'post', path: '/directories/{dirId}/tokens', summary: 'Mint a new SCIM token; older tokens stay valid until revoked', body: createTokenInputSchema, status: 201, response: R.tokenSchema },
+  { method: 'delete', path: '/directories/{dirId}/tokens/{tokenId}', summary: 'Revoke a SCIM token; it fails from the next request on', status: 204 },
+  { method: 'get', path: '/directories/{dirId}/users', summary: 'List directory users', query: { ...page, groupId: 'Only members of this group' }, status: 200, response: R.listOf(R.userSchema) },
+  { method: 'get', path: '/directories/{dirId}/users/{userId}', summary: 'Read a directory user', status: 200, response: R.userSchema },
+  { method: 'get', path: '/directories/{dirId}/groups', summary: 'List directory groups', query: page, status: 200, response: R.listOf(R.groupSchema) },
+  { method: 'get', path: '/directories/{dirId}/groups/{groupId}', summary: 'Read a directory group', status: 200, response: R.groupSchema },
+  { method: 'get', path: '/directories/{dirId}/groups/{groupId}/members', summary: "List a group's members", query: page, status: 200, response: R.listOf(R.userSchema) },
+  { method: 'post', path: '/roles', summary: 'Define a role', body: createRoleInputSchema, status: 201, response: R.roleSchema },
+  { method: 'get', path: '/roles', summary: 'List roles', status: 200, response: R.listOf(R.roleSchema) },
+  { method: 'put', path: '/directories/{dirId}/role-mappings', summary: "Replace a directory's group-to-role mappings; users' roles follow at once", body: putRoleMappingsInputSchema, status: 200, response: R.roleMappingsSchema },
+  { method: 'get', path: '/directories/{dirId}/role-mappings', summary: 'Read the mappings in force', status: 200, response: R.roleMappingsSchema },
+  { method: 'get', path: '/events', summary: 'Events, oldest first, with stable cursors', query: { after: 'nextCursor of the previous call', limit: '1–500, default 100' }, status: 200, response: R.listOf(R.eventSchema) },
+  { method: 'post', path: '/webhook-endpoints', summary: 'Create a webhook endpoint (Standard Webhooks signatures)', body: createWebhookEndpointInputSchema, status: 201, response: R.webhookEndpointSchema },
+  { method: 'get', path: '/webhook-endpoints', summary: 'List webhook endpoints', status: 200, response: R.listOf(R.webhookEndpointSchema) },
+  { method: 'get', path: '/webhook-endpoints/{endpointId}', summary: 'Read a webhook endpoint', status: 200, response: R.webhookEndpointSchema },
+  { method: 'patch', path: '/webhook-endpoints/{endpointId}', summary: 'Update a webhook endpoint', body: updateWebhookEndpointInputSchema, status: 200, response: R.webhookEndpointSchema },
+  { method: 'delete', path: '/webhook-endpoints/{endpointId}', summary: 'Delete a webhook endpoint', status: 204 },
+  { method: 'post', path: '/webhook-endpoints/{endpointId}/rotate-secret', summary: 'Rotate the signing secret', status: 200, response: z.object({ id: z.string(), secret: z.string() }) },
+  { method: 'get', path: '/webhook-endpoints/{endpointId}/deliveries', summary: 'Delivery log: attempts, status codes, latency, errors', query: page, status: 200 },
+  { method: 'post', path: '/webhook-endpoints/{endpointId}/replay', summary: 'Replay one event or a range of events', body: replayInputSchema, status: 202, response: z.object({ queued: z.number().int() }) },
+];
+
+const json = (schema: z.ZodType) => ({ 'application/json': { schema: z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) } });
+
+export function openApiDocument() {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const op of OPERATIONS) {
+    const params = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
+    const query = Object.entries(op.query ?? {}).map(([name, description]) => ({ name, in: 'query', required: false, description, schema: { type: 'string' } }));
+    paths[op.path] ??= {};
+    paths[op.path][op.method] = {
+      summary: op.summary,
+      operationId: `${op.method}${op.path.replace(/\{(\w+)\}/g, 'By_$1').replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string | undefined) => (c ?? '').toUpperCase())}`,
+      parameters: [...params, ...query],
+      ...(op.body ? { requestBody: { required: true, content: json(op.body) } } : {}),
+      responses: {
+        [op.status]: { description: 'Success', ...(op.response ? { content: json(op.response) } : {}) },
+        '4XX': { description: 'Client error', content: json(R.errorSchema) },
+      },
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    info: { title: 'scim-portal host API', version: '1.0.0', description: 'Organizations, directories, synced users and groups, roles, events and webhooks.' },
+    servers: [{ url: `${env().publicUrl}/api/v1` }],
+    security: [{ apiKey: [] }],
+    components: { securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: 'A host API key (npm run cli -- api-keys create)' } } },
+    paths,
+  };
+}

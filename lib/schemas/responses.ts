@@ -1,0 +1,72 @@
+// Response shapes of the host API, for the OpenAPI document (requests are validated by the input schemas).
+import { z } from 'zod';
+import { EVENT_TYPES } from '../events/event-types';
+import { PROVIDERS } from '../directory/providers';
+
+const iso = z.string().describe('ISO 8601 timestamp');
+
+export const errorSchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
+export const organizationSchema = z.object({ id: z.string(), name: z.string(), externalId: z.string().nullable(), createdAt: iso });
+export const directorySchema = z.object({
+  id: z.string(),
+  organizationId: z.string(),
+  provider: z.enum(PROVIDERS),
+  status: z.enum(['enabled', 'disabled']),
+  lastRequestAt: iso.nullable(),
+  createdAt: iso,
+  scim: z.object({ endpoint: z.string(), token: z.string().optional().describe('Only in the answer that created it') }),
+});
+export const tokenSchema = z.object({ id: z.string(), token: z.string(), lastFour: z.string(), createdAt: iso, expiresAt: iso.nullable() });
+export const userSchema = z.object({
+  id: z.string(),
+  directoryId: z.string(),
+  externalId: z.string().nullable(),
+  userName: z.string(),
+  email: z.string().nullable(),
+  givenName: z.string().nullable(),
+  familyName: z.string().nullable(),
+  displayName: z.string().nullable(),
+  active: z.boolean(),
+  groups: z.array(z.object({ id: z.string(), displayName: z.string() })),
+  roles: z.array(z.string()),
+  attributes: z.record(z.string(), z.unknown()).describe('The SCIM resource as the IdP last sent it'),
+  createdAt: iso,
+  updatedAt: iso,
+});
+export const groupSchema = z.object({
+  id: z.string(),
+  directoryId: z.string(),
+  externalId: z.string().nullable(),
+  displayName: z.string(),
+  memberCount: z.number().int(),
+  roles: z.array(z.string()),
+  attributes: z.record(z.string(), z.unknown()),
+  createdAt: iso,
+  updatedAt: iso,
+});
+export const roleSchema = z.object({ id: z.string(), key: z.string(), name: z.string(), description: z.string().nullable(), createdAt: iso });
+export const roleMappingsSchema = z.object({
+  mappings: z.array(z.object({ groupId: z.string(), roleKey: z.string() })),
+  defaultRoleKey: z.string().nullable(),
+});
+export const eventSchema = z.object({
+  id: z.string(),
+  type: z.enum(EVENT_TYPES),
+  createdAt: iso,
+  organizationId: z.string(),
+  directoryId: z.string().nullable(),
+  data: z.unknown(),
+  previousAttributes: z.record(z.string(), z.unknown()).optional(),
+});
+export const webhookEndpointSchema = z.object({
+  id: z.string(),
+  url: z.string(),
+  events: z.array(z.enum(EVENT_TYPES)),
+  enabled: z.boolean(),
+  secret: z.string().optional().describe('Only when created or rotated'),
+  createdAt: iso,
+  updatedAt: iso,
+});
+export const portalLinkSchema = z.object({ url: z.string(), expiresAt: iso });
+
+export const listOf = <T extends z.ZodType>(item: T) => z.object({ data: z.array(item), nextCursor: z.string().nullable() });
