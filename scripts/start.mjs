@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // npm start: generate the Prisma clients and build if needed, apply migrations, seed on first run, serve.
-import { spawnSync, spawn } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
@@ -39,17 +39,42 @@ function sourceStamp() {
 
 if (!fs.existsSync(path.join(root, 'lib/generated/sqlite/client.ts'))) run('bash', ['scripts/db-generate.sh'], 'prisma generate');
 const stampFile = path.join(root, '.next/scim-portal-source-stamp');
-const stamp = sourceStamp();
-const built = fs.existsSync(path.join(root, '.next/BUILD_ID')) && fs.existsSync(stampFile) && fs.readFileSync(stampFile, 'utf8') === stamp;
-if (!built || process.env.FORCE_BUILD === '1') {
-  console.log('npm start: building the app (first run or changed sources)…');
-  run(bin('next'), ['build'], 'next build');
-  fs.writeFileSync(stampFile, stamp);
+const isBuilt = (stamp) =>
+  fs.existsSync(path.join(root, '.next/BUILD_ID')) && fs.existsSync(stampFile) && fs.readFileSync(stampFile, 'utf8') === stamp;
+
+/** One build at a time: several `npm start`s (tests start more than one app) wait for the first to finish. */
+async function withBuildLock(fn) {
+  const lock = path.join(root, '.build-lock');
+  for (const started = Date.now(); ; ) {
+    try {
+      fs.mkdirSync(lock);
+      break;
+    } catch {
+      const age = Date.now() - (fs.statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      if (age > 15 * 60_000) fs.rmSync(lock, { recursive: true, force: true });
+      if (Date.now() - started > 20 * 60_000) throw new Error('timed out waiting for another build');
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    fs.rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+if (!isBuilt(sourceStamp()) || process.env.FORCE_BUILD === '1') {
+  await withBuildLock(async () => {
+    const stamp = sourceStamp();
+    if (isBuilt(stamp) && process.env.FORCE_BUILD !== '1') return;
+    console.log('npm start: building the app (first run or changed sources)…');
+    run(bin('next'), ['build'], 'next build');
+    fs.writeFileSync(stampFile, stamp);
+  });
 }
 run(bin('tsx'), ['lib/db/migrate-cli.ts'], 'database migration');
 run(bin('tsx'), ['lib/db/seed-cli.ts'], 'seeding');
 
-const port = process.env.PORT || '3000';
-const child = spawn(bin('next'), ['start', '-p', port, '-H', process.env.HOST || '0.0.0.0'], { stdio: 'inherit', env: process.env });
-for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
-child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+// Serve in this process (not a child), so a signal to `npm start`'s node process reaches the server itself.
+const { serve } = await import('./serve.mjs');
+await serve({ root, port: Number(process.env.PORT || 3000), hostname: process.env.HOST || '0.0.0.0' });

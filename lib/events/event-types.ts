@@ -2,6 +2,7 @@
 export const EVENT_TYPES = [
   'directory.enabled',
   'directory.disabled',
+  'directory.deleted',
   'directory.user.created',
   'directory.user.updated',
   'directory.user.deleted',

@@ -8,7 +8,9 @@ import { findGroup, type GroupRow } from '../directory/group-store';
 import { createDirectoryToken, listDirectoryTokens, revokeDirectoryToken } from '../directory/tokens';
 import { findUser, groupsOfUsers, type UserRow } from '../directory/user-store';
 import { rolesOfGroups, rolesOfUsers } from '../roles/recompute-roles';
-import { createTokenInputSchema, listUsersQuerySchema } from '../schemas/directory';
+import { createTokenInputSchema, listUsersQuerySchema, updateDirectoryInputSchema } from '../schemas/directory';
+import { deleteDirectory } from '../directory/delete-directory';
+import { setDirectoryStatus } from '../directory/directory-status';
 import { decodeCursor, encodeCursor, listQuerySchema, queryObject } from '../schemas/pagination';
 import { ApiError, apiNotFound } from './api-error';
 import { toApiDirectory, toApiGroup, toApiUser } from './serialize';
@@ -117,4 +119,18 @@ export async function getGroupMembers({ db, hostId, params, url }: ApiContext): 
   if (!g) throw apiNotFound('Group');
   const p = await pageUsers(db, { directoryId: d.id, groupId: g.id, ...pageArgs(url) });
   return Response.json({ data: await apiUsers(db, d.id, p.rows), nextCursor: nextCursor(p) });
+}
+
+export async function patchDirectory({ db, hostId, params, json }: ApiContext): Promise<Response> {
+  const input = updateDirectoryInputSchema.parse(await json());
+  await directoryOf(db, hostId, params.dirId);
+  await setDirectoryStatus(db, { hostId, directoryId: params.dirId }, input.status);
+  const d = await directoryOf(db, hostId, params.dirId);
+  return Response.json({ ...toApiDirectory(d), scim: { endpoint: scimEndpoint(d.id) } });
+}
+
+export async function removeDirectory({ db, hostId, params }: ApiContext): Promise<Response> {
+  await directoryOf(db, hostId, params.dirId);
+  await deleteDirectory(db, { hostId, directoryId: params.dirId });
+  return new Response(null, { status: 204 });
 }

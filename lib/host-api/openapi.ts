@@ -1,7 +1,7 @@
 // The OpenAPI 3.1 document of the host API, generated from the same zod schemas that validate requests.
 import { z } from 'zod';
 import { env } from '../env';
-import { createDirectoryInputSchema, createTokenInputSchema } from '../schemas/directory';
+import { createDirectoryInputSchema, createTokenInputSchema, updateDirectoryInputSchema } from '../schemas/directory';
 import { createOrganizationInputSchema } from '../schemas/organization';
 import * as R from '../schemas/responses';
 import { createRoleInputSchema, putRoleMappingsInputSchema } from '../schemas/role';
@@ -27,6 +27,9 @@ export const OPERATIONS: Op[] = [
   { method: 'post', path: '/organizations/{orgId}/directories', summary: 'Create a directory; the answer carries the SCIM endpoint and its token, once', body: createDirectoryInputSchema, status: 201, response: R.directorySchema },
   { method: 'get', path: '/organizations/{orgId}/directories', summary: "List an organization's directories", status: 200, response: R.listOf(R.directorySchema) },
   { method: 'get', path: '/directories/{dirId}', summary: 'Read a directory', status: 200, response: R.directorySchema },
+  { method: 'patch', path: '/directories/{dirId}', summary: 'Enable or disable a directory (SCIM answers 403 while disabled)', body: updateDirectoryInputSchema, status: 200, response: R.directorySchema },
+  { method: 'delete', path: '/directories/{dirId}', summary: 'Delete a directory and all its data; emits its deletion events', status: 204 },
+  { method: 'delete', path: '/organizations/{orgId}', summary: 'Delete an organization, its directories and all their data', status: 204 },
   { method: 'post', path: '/directories/{dirId}/tokens', summary: 'Mint a new SCIM token; older tokens stay valid until revoked', body: createTokenInputSchema, status: 201, response: R.tokenSchema },
   { method: 'delete', path: '/directories/{dirId}/tokens/{tokenId}', summary: 'Revoke a SCIM token; it fails from the next request on', status: 204 },
   { method: 'get', path: '/directories/{dirId}/users', summary: 'List directory users', query: { ...page, groupId: 'Only members of this group' }, status: 200, response: R.listOf(R.userSchema) },

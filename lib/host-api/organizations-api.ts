@@ -1,6 +1,7 @@
 // Host API: organizations and their directories (CONTRACT.md).
 import { createDirectory, listOrganizationDirectories, scimEndpoint } from '../directory/directories';
 import { transaction } from '../db/transaction';
+import { deleteOrganization } from '../directory/delete-directory';
 import { createOrganization, findOrganization, listOrganizations } from '../organizations/organizations';
 import { createDirectoryInputSchema } from '../schemas/directory';
 import { createOrganizationInputSchema } from '../schemas/organization';
@@ -57,4 +58,10 @@ export async function getDirectories({ db, hostId, params }: ApiContext): Promis
   if (!org) throw apiNotFound('Organization');
   const rows = await listOrganizationDirectories(db, { organizationId: org.id });
   return Response.json({ data: rows.map((d) => ({ ...toApiDirectory(d), scim: { endpoint: scimEndpoint(d.id) } })), nextCursor: null });
+}
+
+export async function removeOrganization({ db, hostId, params }: ApiContext): Promise<Response> {
+  if (!(await findOrganization(db, { hostId, id: params.orgId }))) throw apiNotFound('Organization');
+  await deleteOrganization(db, { hostId, organizationId: params.orgId });
+  return new Response(null, { status: 204 });
 }

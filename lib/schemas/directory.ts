@@ -14,3 +14,7 @@ export type CreateTokenInput = z.infer<typeof createTokenInputSchema>;
 export const listUsersQuerySchema = z.object({
   groupId: z.string().max(100).optional(),
 });
+
+export const updateDirectoryInputSchema = z.strictObject({
+  status: z.enum(['enabled', 'disabled']),
+});

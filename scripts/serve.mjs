@@ -1,0 +1,24 @@
+// The HTTP server: Next.js's request handler in a plain node:http server (a custom server), so the app runs in
+// one process that owns its port and its signals.
+import http from 'node:http';
+import next from 'next';
+
+export async function serve({ root, port, hostname }) {
+  const app = next({ dev: false, dir: root, hostname, port });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((e) => {
+      console.error(`request failed: ${e?.stack ?? e}`);
+      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'application/json' });
+      res.end('{"error":{"code":"internal_error","message":"Internal error"}}');
+    });
+  });
+  server.keepAliveTimeout = 65_000;
+  await new Promise((resolve) => server.listen(port, hostname, resolve));
+  console.log(`scim-portal listening on http://${hostname}:${port}`);
+  const stop = () => server.close(() => process.exit(0));
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+  return server;
+}

@@ -1,0 +1,68 @@
+// Deleting a directory or an organization removes all its data and emits the matching events; retention removes
+// old request and delivery logs only.
+import { describe, expect, it } from 'vitest';
+import { getDb } from '../../lib/db/client';
+import { deleteDirectory, deleteOrganization } from '../../lib/directory/delete-directory';
+import { applyRetention } from '../../lib/maintenance/retention';
+import { newId } from '../../lib/ids';
+import { call, newDirectory, user } from './scim-helpers';
+
+async function populate() {
+  const dir = await newDirectory();
+  const a = await call(dir, 'POST', 'Users', user('del.a@example.com'));
+  const b = await call(dir, 'POST', 'Users', user('del.b@example.com'));
+  await call(dir, 'POST', 'Groups', { schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName: 'Doomed', members: [{ value: a.body.id }, { value: b.body.id }] });
+  return dir;
+}
+
+async function counts(directoryId: string) {
+  const db = await getDb();
+  const where = { directoryId };
+  return {
+    users: await db.directoryUser.count({ where }),
+    groups: await db.directoryGroup.count({ where }),
+    memberships: await db.groupMembership.count({ where }),
+    emails: await db.userEmail.count({ where }),
+    tokens: await db.directoryToken.count({ where }),
+    directory: await db.directory.count({ where: { id: directoryId } }),
+  };
+}
+
+const none = { users: 0, groups: 0, memberships: 0, emails: 0, tokens: 0, directory: 0 };
+
+describe('deletion', () => {
+  it('a directory: all rows gone, one event per user and group, then directory.deleted', async () => {
+    const dir = await populate();
+    const other = await populate();
+    const db = await getDb();
+    const before = (await db.event.findFirst({ orderBy: { seq: 'desc' } }))?.seq ?? 0;
+    await deleteDirectory(db, { hostId: dir.hostId, directoryId: dir.directoryId });
+    expect(await counts(dir.directoryId)).toEqual(none);
+    expect((await counts(other.directoryId)).users).toBe(2);
+    const events = await db.event.findMany({ where: { seq: { gt: before } }, orderBy: { seq: 'asc' } });
+    expect(events.map((e) => e.type)).toEqual(['directory.group.deleted', 'directory.user.deleted', 'directory.user.deleted', 'directory.deleted']);
+  });
+
+  it('an organization: its directories and their data gone; another host cannot delete it', async () => {
+    const dir = await populate();
+    const db = await getDb();
+    await expect(deleteOrganization(db, { hostId: 'hst_other', organizationId: dir.organizationId })).rejects.toThrow(/not found/);
+    expect((await counts(dir.directoryId)).users).toBe(2);
+    await deleteOrganization(db, { hostId: dir.hostId, organizationId: dir.organizationId });
+    expect(await counts(dir.directoryId)).toEqual(none);
+    expect(await db.organization.count({ where: { id: dir.organizationId } })).toBe(0);
+  });
+});
+
+describe('retention', () => {
+  it('removes request logs and finished deliveries older than the limit, keeps the rest', async () => {
+    const dir = await newDirectory();
+    const db = await getDb();
+    const old = new Date(Date.now() - 40 * 86_400_000);
+    const row = (createdAt: Date) => ({ id: newId('req'), directoryId: dir.directoryId, method: 'GET', path: '/Users', status: 200, durationMs: 1, createdAt });
+    await db.scimRequestLog.createMany({ data: [row(old), row(new Date())] });
+    const result = await applyRetention(db);
+    expect(result.requestLogs).toBeGreaterThanOrEqual(1);
+    expect(await db.scimRequestLog.count({ where: { directoryId: dir.directoryId } })).toBe(1);
+  });
+});
