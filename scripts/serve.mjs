@@ -8,6 +8,8 @@ export async function serve({ root, port, hostname }) {
   await app.prepare();
   const handle = app.getRequestHandler();
   const server = http.createServer((req, res) => {
+    // The socket's address, for per-client rate limits (lib/rate-limit/client-address.ts); never a client's own value.
+    req.headers['x-scim-portal-client-ip'] = req.socket.remoteAddress ?? 'unknown';
     handle(req, res).catch((e) => {
       console.error(`request failed: ${e?.stack ?? e}`);
       if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'application/json' });

@@ -1,6 +1,8 @@
 // The host-API trust boundary: API key → host, JSON body parsing, error mapping. Handlers get the host id and
 // only ever query within it.
 import { getDb, type Db } from '../db/client';
+import { clientAddress } from '../rate-limit/client-address';
+import { checkLimits } from '../rate-limit/limiter';
 import { bearerToken } from '../secrets/secret-token';
 import { ApiError, apiErrorResponse, toApiError } from './api-error';
 import { checkApiKey } from './api-keys';
@@ -24,15 +26,25 @@ export function withApiKey(handler: Handler) {
   return async (req: Request, args: RouteArgs): Promise<Response> => {
     try {
       const db = await getDb();
+      const byAddress = checkLimits([['ip', clientAddress((h) => req.headers.get(h))]]);
+      if (byAddress) return tooMany(byAddress.retryAfterSec);
       const key = bearerToken(req.headers.get('authorization'));
       const check = key ? await checkApiKey(db, key) : null;
       if (!check) throw new ApiError('unauthorized', 401, 'Missing or invalid API key (Authorization: Bearer <key>)');
+      const byKey = checkLimits([['api', check.keyId]]);
+      if (byKey) return tooMany(byKey.retryAfterSec);
       const params = await args.params;
       return await handler({ db, hostId: check.hostId, req, params, url: new URL(req.url), json: () => readJson(req) });
     } catch (e) {
       return apiErrorResponse(toApiError(e));
     }
   };
+}
+
+function tooMany(retryAfterSec: number): Response {
+  const res = apiErrorResponse(new ApiError('rate_limited', 429, `Too many requests; retry after ${retryAfterSec} s`));
+  res.headers.set('Retry-After', String(retryAfterSec));
+  return res;
 }
 
 async function readJson(req: Request): Promise<unknown> {

@@ -3,6 +3,8 @@
 import { getDb } from '../db/client';
 import { checkDirectoryToken } from '../directory/tokens';
 import { scimEndpoint } from '../directory/directories';
+import { checkLimits } from '../rate-limit/limiter';
+import { clientAddress } from '../rate-limit/client-address';
 import { bearerToken } from '../secrets/secret-token';
 import { ScimError, scimErrorBody } from './errors';
 import { handleScimRequest } from './handle-request';
@@ -21,6 +23,12 @@ function errorResponse(e: ScimError, headers: Record<string, string> = {}): Scim
   return { status: e.status, headers, body: scimErrorBody(e) };
 }
 
+function tooMany(retryAfterSec: number): ScimResponse {
+  return errorResponse(new ScimError(429, undefined, `Too many requests; retry after ${retryAfterSec} s`), {
+    'Retry-After': String(retryAfterSec),
+  });
+}
+
 const UNAUTHORIZED = () =>
   errorResponse(new ScimError(401, undefined, 'Missing, invalid, expired or revoked bearer token for this directory'), {
     'WWW-Authenticate': 'Bearer realm="scim"',
@@ -29,10 +37,16 @@ const UNAUTHORIZED = () =>
 export async function serveScim(req: IncomingScimRequest): Promise<ScimResponse> {
   const started = performance.now();
   const db = await getDb();
+  const ip = clientAddress((h) => req.headers[h]);
+  const byAddress = checkLimits([['ip', ip]]);
+  if (byAddress) return tooMany(byAddress.retryAfterSec);
   const token = bearerToken(req.headers.authorization);
   const check = token ? await checkDirectoryToken(db, req.directoryId, token) : null;
   let res: ScimResponse;
-  if (!check) {
+  const byToken = check ? checkLimits([['scim', check.tokenId]]) : null;
+  if (byToken) {
+    res = tooMany(byToken.retryAfterSec);
+  } else if (!check) {
     res = UNAUTHORIZED();
   } else if (check.directoryStatus !== 'enabled') {
     res = errorResponse(new ScimError(403, undefined, 'This directory is disabled; enable it in the admin portal'));

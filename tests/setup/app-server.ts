@@ -74,7 +74,8 @@ export async function startApp(
   const out = fs.openSync(logFile, 'w');
   const child = spawn(process.execPath, ['scripts/start.mjs'], {
     cwd: ROOT,
-    env: { ...process.env, ...extraEnv, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, PUBLIC_URL: baseUrl, NODE_ENV: 'production' },
+    // Rate limits are tested in tests/int/rate-limit; load from the suite itself must not trip them.
+    env: { ...process.env, RATE_LIMITS: 'off', ...extraEnv, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, PUBLIC_URL: baseUrl, NODE_ENV: 'production' },
     stdio: ['ignore', out, out],
     detached: false,
   });

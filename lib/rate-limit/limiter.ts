@@ -1,0 +1,105 @@
+// Fixed-window rate limits that hold across app processes: each process counts hits locally (no I/O on the
+// request path) and about once a second adds its new hits to a shared row per (key, window) and reads back the
+// total, so every process sees the others' traffic within a second. Overshoot is bounded by one sync interval.
+import { getDb } from '../db/client';
+
+export interface Rule {
+  /** Requests allowed per window. */
+  limit: number;
+  windowSec: number;
+}
+
+interface Entry {
+  window: number;
+  local: number;
+  synced: number;
+  global: number;
+}
+
+const entries = new Map<string, Entry>();
+let timer: NodeJS.Timeout | null = null;
+const SYNC_MS = Number(process.env.RATE_LIMIT_SYNC_MS ?? 1000);
+
+export function rateLimitsEnabled(): boolean {
+  return process.env.RATE_LIMITS !== 'off';
+}
+
+export interface Verdict {
+  ok: boolean;
+  retryAfterSec: number;
+}
+
+export function hit(key: string, rule: Rule, now = Date.now()): Verdict {
+  const window = Math.floor(now / 1000 / rule.windowSec);
+  const k = `${key}@${rule.windowSec}`;
+  let e = entries.get(k);
+  if (!e || e.window !== window) {
+    e = { window, local: 0, synced: 0, global: 0 };
+    entries.set(k, e);
+  }
+  e.local++;
+  startSync();
+  const total = e.global + (e.local - e.synced);
+  const retryAfterSec = Math.max(1, Math.ceil((window + 1) * rule.windowSec - now / 1000));
+  return { ok: total <= rule.limit, retryAfterSec };
+}
+
+function startSync(): void {
+  if (timer) return;
+  timer = setInterval(() => void sync(), SYNC_MS);
+  timer.unref();
+}
+
+let syncing = false;
+
+export async function sync(now = Date.now()): Promise<void> {
+  if (syncing) return;
+  syncing = true;
+  try {
+    const db = await getDb();
+    for (const [k, e] of entries) {
+      const windowSec = Number(k.slice(k.lastIndexOf('@') + 1));
+      if (e.window < Math.floor(now / 1000 / windowSec) - 1) {
+        entries.delete(k);
+        continue;
+      }
+      const delta = e.local - e.synced;
+      const key = k.slice(0, k.lastIndexOf('@'));
+      const windowStart = e.window * windowSec;
+      const rows = await db.$queryRaw<{ count: number | bigint }[]>`
+        INSERT INTO "RateLimitWindow" ("key", "windowStart", "count") VALUES (${key}, ${windowStart}, ${delta})
+        ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateLimitWindow"."count" + ${delta}
+        RETURNING "count"`;
+      e.synced += delta;
+      e.global = Number(rows[0]?.count ?? e.synced);
+    }
+    if (Math.random() < 0.01) {
+      await db.rateLimitWindow.deleteMany({ where: { windowStart: { lt: Math.floor(now / 1000) - 3600 } } });
+    }
+  } catch (e) {
+    console.error(`rate limit sync: ${(e as Error).message}`);
+  } finally {
+    syncing = false;
+  }
+}
+
+/** Limits from the environment (per minute), checked in 10-second windows. */
+export function ruleFor(kind: 'scim' | 'api' | 'ip'): Rule {
+  const perMinute = {
+    scim: Number(process.env.RATE_LIMIT_SCIM_PER_MINUTE ?? 6000),
+    api: Number(process.env.RATE_LIMIT_API_PER_MINUTE ?? 3000),
+    ip: Number(process.env.RATE_LIMIT_IP_PER_MINUTE ?? 12000),
+  }[kind];
+  return { limit: Math.max(1, Math.ceil(perMinute / 6)), windowSec: 10 };
+}
+
+/** The first key that is over its limit, or null: checks every key (so each counts the hit). */
+export function checkLimits(keys: [kind: 'scim' | 'api' | 'ip', id: string][]): Verdict | null {
+  if (!rateLimitsEnabled()) return null;
+  let refused: Verdict | null = null;
+  for (const [kind, id] of keys) {
+    const v = hit(`${kind}:${id}`, ruleFor(kind));
+    if (!v.ok && !refused) refused = v;
+  }
+  return refused;
+}

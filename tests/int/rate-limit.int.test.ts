@@ -1,0 +1,51 @@
+// Rate limits: 429 with Retry-After and a SCIM error body, per token, and shared across processes through the
+// database (another process's hits, added to the shared row, count against this one).
+import { describe, expect, it } from 'vitest';
+import { getDb } from '../../lib/db/client';
+import { transaction } from '../../lib/db/transaction';
+import { createDirectoryToken } from '../../lib/directory/tokens';
+import { hit, sync } from '../../lib/rate-limit/limiter';
+import { serveScim } from '../../lib/scim/serve-scim';
+import { newDirectory } from './scim-helpers';
+
+describe('rate limits', () => {
+  it('answer 429 with Retry-After and a SCIM error once a token is over its limit', async () => {
+    process.env.RATE_LIMIT_SCIM_PER_MINUTE = '60'; // 10 per 10-second window
+    const dir = await newDirectory();
+    const db = await getDb();
+    const { token } = await transaction(db, (tx) => createDirectoryToken(tx, { directoryId: dir.directoryId }));
+    const statuses: number[] = [];
+    let last;
+    for (let i = 0; i < 14; i++) {
+      last = await serveScim({
+        method: 'GET',
+        directoryId: dir.directoryId,
+        path: ['Users'],
+        query: new URLSearchParams('count=1'),
+        headers: { authorization: `Bearer ${token}` },
+        body: null,
+        bodyBytes: 0,
+      });
+      statuses.push(last.status);
+    }
+    delete process.env.RATE_LIMIT_SCIM_PER_MINUTE;
+    expect(statuses.filter((s) => s === 200).length).toBeLessThanOrEqual(10);
+    expect(statuses.at(-1)).toBe(429);
+    expect(Number(last!.headers['Retry-After'])).toBeGreaterThan(0);
+    expect(last!.body).toMatchObject({ schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: '429' });
+  });
+
+  it("count another process's hits once synced", async () => {
+    const rule = { limit: 5, windowSec: 3600 };
+    const key = `test:${Math.random()}`;
+    expect(hit(key, rule).ok).toBe(true);
+    await sync();
+    const db = await getDb();
+    const windowStart = Math.floor(Date.now() / 1000 / 3600) * 3600;
+    // Another process adds four hits to the shared row.
+    await db.rateLimitWindow.update({ where: { key_windowStart: { key, windowStart } }, data: { count: { increment: 4 } } });
+    expect(hit(key, rule).ok).toBe(true); // this process hasn't seen them yet: 1 + 1 ≤ 5
+    await sync(); // now the shared row says 6
+    expect(hit(key, rule).ok).toBe(false);
+  });
+});
