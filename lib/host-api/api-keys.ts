@@ -1,17 +1,19 @@
 // Host API keys: hashed at rest, shown once. A key belongs to one host and sees only that host's data.
+import { audit } from '../audit/audit-log';
 import type { Tx } from '../db/client';
 import { newId } from '../ids';
 import { hashSecret, looksLike, mintSecret, sameHash } from '../secrets/secret-token';
 
 export async function createApiKey(
   db: Tx,
-  { name, hostId }: { name: string; hostId?: string },
+  { name, hostId, actor }: { name: string; hostId?: string; actor?: string },
 ): Promise<{ id: string; hostId: string; name: string; key: string; lastFour: string }> {
   const host = hostId ? { id: hostId } : await defaultHost(db);
   const secret = mintSecret('key');
   const row = await db.apiKey.create({
     data: { id: newId('key'), hostId: host.id, name, hash: secret.hash, lastFour: secret.lastFour },
   });
+  await audit(db, { hostId: host.id, actor: actor ?? 'cli', action: 'api_key.created', target: row.id, details: { name, lastFour: row.lastFour } });
   return { id: row.id, hostId: row.hostId, name: row.name, key: secret.plaintext, lastFour: row.lastFour };
 }
 

@@ -1,5 +1,6 @@
 // Host API: one directory's tokens, users, groups and members (CONTRACT.md). Every id is looked up within the
 // calling host, so another host's ids are 404 like unknown ones.
+import { audit } from '../audit/audit-log';
 import type { Db } from '../db/client';
 import { transaction } from '../db/transaction';
 import { findHostDirectory, scimEndpoint, type DirectoryRow } from '../directory/directories';
@@ -51,10 +52,14 @@ export async function getDirectory({ db, hostId, params }: ApiContext): Promise<
   return Response.json({ ...toApiDirectory(d), scim: { endpoint: scimEndpoint(d.id) } });
 }
 
-export async function postToken({ db, hostId, params, json }: ApiContext): Promise<Response> {
+export async function postToken({ db, hostId, keyId, params, json }: ApiContext): Promise<Response> {
   const input = createTokenInputSchema.parse(await json());
   const d = await directoryOf(db, hostId, params.dirId);
-  const t = await transaction(db, (tx) => createDirectoryToken(tx, { directoryId: d.id, expiresInDays: input.expiresInDays }));
+  const t = await transaction(db, async (tx) => {
+    const created = await createDirectoryToken(tx, { directoryId: d.id, expiresInDays: input.expiresInDays });
+    await audit(tx, { hostId, organizationId: d.organizationId, actor: `api-key:${keyId}`, action: 'token.created', target: created.id, details: { directoryId: d.id, lastFour: created.lastFour } });
+    return created;
+  });
   return Response.json(
     { id: t.id, token: t.token, lastFour: t.lastFour, createdAt: t.createdAt.toISOString(), expiresAt: t.expiresAt?.toISOString() ?? null },
     { status: 201 },
@@ -78,9 +83,13 @@ export async function getTokens({ db, hostId, params }: ApiContext): Promise<Res
   });
 }
 
-export async function deleteToken({ db, hostId, params }: ApiContext): Promise<Response> {
+export async function deleteToken({ db, hostId, keyId, params }: ApiContext): Promise<Response> {
   const d = await directoryOf(db, hostId, params.dirId);
-  const found = await transaction(db, (tx) => revokeDirectoryToken(tx, { directoryId: d.id, tokenId: params.tokenId }));
+  const found = await transaction(db, async (tx) => {
+    const ok = await revokeDirectoryToken(tx, { directoryId: d.id, tokenId: params.tokenId });
+    if (ok) await audit(tx, { hostId, organizationId: d.organizationId, actor: `api-key:${keyId}`, action: 'token.revoked', target: params.tokenId, details: { directoryId: d.id } });
+    return ok;
+  });
   if (!found) throw apiNotFound('Token');
   return new Response(null, { status: 204 });
 }

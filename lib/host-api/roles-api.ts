@@ -33,7 +33,7 @@ async function mappingsAnswer(ctx: ApiContext, directoryId: string, defaultRoleI
 export async function putRoleMappings(ctx: ApiContext): Promise<Response> {
   const input = putRoleMappingsInputSchema.parse(await ctx.json());
   const scope = await scopeOf(ctx);
-  await setRoleMappings(ctx.db, scope, input.mappings);
+  await setRoleMappings(ctx.db, scope, input.mappings, `api-key:${ctx.keyId}`);
   if (input.defaultRoleKey !== undefined) await setDefaultRole(ctx.db, scope, input.defaultRoleKey ?? null);
   const fresh = await findHostDirectory(ctx.db, { hostId: ctx.hostId, id: scope.directoryId });
   return mappingsAnswer(ctx, scope.directoryId, fresh?.defaultRoleId ?? null);

@@ -10,6 +10,8 @@ import { checkApiKey } from './api-keys';
 export interface ApiContext {
   db: Db;
   hostId: string;
+  /** The API key's id, for the audit log's actor. */
+  keyId: string;
   req: Request;
   params: Record<string, string>;
   url: URL;
@@ -34,7 +36,7 @@ export function withApiKey(handler: Handler) {
       const byKey = checkLimits([['api', check.keyId]]);
       if (byKey) return tooMany(byKey.retryAfterSec);
       const params = await args.params;
-      return await handler({ db, hostId: check.hostId, req, params, url: new URL(req.url), json: () => readJson(req) });
+      return await handler({ db, hostId: check.hostId, keyId: check.keyId, req, params, url: new URL(req.url), json: () => readJson(req) });
     } catch (e) {
       return apiErrorResponse(toApiError(e));
     }

@@ -1,5 +1,6 @@
 // Host-defined roles and per-directory group-to-role mappings. Changing mappings recomputes the roles of every
 // member of a group whose mapping changed, in the same transaction, with their events.
+import { audit } from '../audit/audit-log';
 import type { Db, Tx } from '../db/client';
 import { transaction } from '../db/transaction';
 import { DomainError } from '../domain-error';
@@ -71,9 +72,10 @@ async function replaceMappings(tx: Tx, scope: DirectoryScope, mappings: MappingI
   return recomputeRoles(tx, scope.directoryId, [...new Set(members.map((m) => m.userId))]);
 }
 
-export async function setRoleMappings(db: Db, scope: DirectoryScope, mappings: MappingInput[]): Promise<MappingInput[]> {
+export async function setRoleMappings(db: Db, scope: DirectoryScope, mappings: MappingInput[], actor = 'system'): Promise<MappingInput[]> {
   return transaction(db, async (tx) => {
     const changes = await replaceMappings(tx, scope, mappings);
+    await audit(tx, { hostId: scope.hostId, organizationId: scope.organizationId, actor, action: 'role_mappings.changed', target: scope.directoryId, details: { mappings, usersAffected: changes.length } });
     await writeEvents(tx, scope, await roleChangeEvents(tx, scope.directoryId, changes));
     return listRoleMappings(tx, scope.directoryId);
   });
