@@ -7,9 +7,12 @@ export async function serve({ root, port, hostname }) {
   const app = next({ dev: false, dir: root, hostname, port });
   await app.prepare();
   const handle = app.getRequestHandler();
+  // HSTS only when the app is served over https (PUBLIC_URL); on plain http it would be ignored or wrong.
+  const hsts = (process.env.PUBLIC_URL ?? '').startsWith('https://');
   const server = http.createServer((req, res) => {
     // The socket's address, for per-client rate limits (lib/rate-limit/client-address.ts); never a client's own value.
     req.headers['x-scim-portal-client-ip'] = req.socket.remoteAddress ?? 'unknown';
+    if (hsts) res.setHeader('Strict-Transport-Security', 'max-age=63072000; includeSubDomains');
     handle(req, res).catch((e) => {
       console.error(`request failed: ${e?.stack ?? e}`);
       if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'application/json' });
