@@ -14,5 +14,9 @@ if [ -z "${TEST_PG_URL:-}" ]; then
   export TEST_PG_URL
 fi
 
+# App logs of this run go here; after the suite they are scanned for every secret the tests used.
+export TEST_LOG_DIR=${TEST_LOG_DIR:-$(mktemp -d /tmp/scim-portal-logs-XXXX)}
+
 node_modules/.bin/vitest run "$@"
 if [ -z "$*" ] && [ -f playwright.config.ts ]; then node_modules/.bin/playwright test; fi
+node scripts/scan-logs-for-secrets.mjs "$TEST_LOG_DIR"

@@ -1,6 +1,6 @@
 // Helpers for the http tier: a directory of its own per test (created through the host API) and a SCIM client.
 import { inject } from 'vitest';
-import type { AppTarget } from '../setup/app-server';
+import { recordSecret, type AppTarget } from '../setup/app-server';
 
 export function targets(): AppTarget[] {
   return inject('targets');
@@ -26,6 +26,7 @@ export async function newDirectory(t: AppTarget, provider = 'okta'): Promise<Sci
   const res = await api(t, 'POST', `/organizations/${org.id}/directories`, { provider });
   if (res.status !== 201) throw new Error(`create directory: ${res.status} ${await res.text()}`);
   const dir = await res.json();
+  recordSecret(dir.scim.token);
   return { orgId: org.id, directoryId: dir.id, endpoint: dir.scim.endpoint, token: dir.scim.token };
 }
 

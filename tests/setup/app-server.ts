@@ -17,6 +17,18 @@ export interface AppTarget {
   pid: number;
 }
 
+/** Where app logs go; scripts/test.sh sets TEST_LOG_DIR and scans it for secrets after the suite. */
+export function logDir(): string {
+  const dir = process.env.TEST_LOG_DIR ?? path.join(os.tmpdir(), 'scim-portal-test-logs');
+  fs.mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+/** Records a secret the tests used, so the log scan can look for it verbatim. */
+export function recordSecret(secret: string): void {
+  if (secret) fs.appendFileSync(path.join(logDir(), 'secrets-used.txt'), `${secret}\n`);
+}
+
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = net.createServer();
@@ -70,7 +82,7 @@ export async function startApp(
   assertLocal(databaseUrl);
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const logFile = path.join(os.tmpdir(), `scim-portal-app-${name}-${port}.log`);
+  const logFile = path.join(logDir(), `app-${name}-${port}.log`);
   const out = fs.openSync(logFile, 'w');
   const child = spawn(process.execPath, ['scripts/start.mjs'], {
     cwd: ROOT,
@@ -92,5 +104,6 @@ export async function startApp(
     await new Promise((r) => setTimeout(r, 300));
   }
   const key = cli(databaseUrl, ['api-keys', 'create', '--name', `tests-${name}`]).trim().split('\n').pop() ?? '';
+  recordSecret(key);
   return { target: { name, baseUrl, databaseUrl, apiKey: key, pid: child.pid ?? 0 }, child };
 }
