@@ -10,7 +10,7 @@ const intProject = (db: 'sqlite' | 'postgres') => ({
   extends: true as const,
   test: {
     name: `int-${db}`,
-    include: ['lib/**/*.int.test.ts', 'tests/int/**/*.int.test.ts'],
+    include: ['lib/**/*.int.test.ts', 'tests/int/**/*.int.test.ts', 'tests/fuzz/**/*.int.test.ts'],
     env: { TEST_DB: db },
     setupFiles: ['tests/setup/int-db.ts'],
     testTimeout: 60_000,

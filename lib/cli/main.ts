@@ -4,11 +4,16 @@ import { migrate } from '../db/migrate';
 import { transaction } from '../db/transaction';
 import { env } from '../env';
 import { createApiKey } from '../host-api/api-keys';
+import { createOperator } from '../operators/operators';
+import { readPassword } from '../operators/read-password';
 
 const HELP = `Usage: npm run --silent cli -- <command> [options]
 
 Commands:
   api-keys create --name <name>   Create a host API key; prints the secret alone on the last line of stdout.
+  operators create --email <email>
+                                  Create a dashboard operator; the password (12+ characters) is read from
+                                  OPERATOR_PASSWORD, else from stdin (typed without echo on a terminal).
   migrate                         Apply pending database migrations.
   --help                          Show this help.
 
@@ -43,6 +48,21 @@ async function main(args: string[]): Promise<number> {
     const key = await transaction(db, (tx) => createApiKey(tx, { name }));
     console.log(`Created API key ${key.id} ("${key.name}") for host ${key.hostId}. Shown once; store it now:`);
     console.log(key.key);
+    await db.$disconnect();
+    return 0;
+  }
+  if (cmd === 'operators' && sub === 'create') {
+    const email = option(args, '--email');
+    if (!email) {
+      console.error('operators create: --email <email> is required');
+      return 2;
+    }
+    const password = await readPassword(`Password for ${email}: `);
+    await migrate(env().databaseUrl);
+    const db = await getDb();
+    const operator = await transaction(db, (tx) => createOperator(tx, { email, password }));
+    console.log(`Created operator ${operator.id} (${operator.email}) for host ${operator.hostId}.`);
+    console.log(`Sign in at ${env().publicUrl}/dashboard/signin`);
     await db.$disconnect();
     return 0;
   }

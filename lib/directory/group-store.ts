@@ -3,12 +3,14 @@ import type { Tx } from '../db/client';
 import type { DirectoryGroup } from '../generated/sqlite/client';
 import { newId } from '../ids';
 import type { ScimObject } from '../scim/types';
+import { assertIndexable } from './indexable';
 
 export type GroupRow = DirectoryGroup;
 
 function columns(resource: ScimObject) {
   const displayName = String(resource.displayName);
   const externalId = typeof resource.externalId === 'string' ? resource.externalId : null;
+  assertIndexable({ displayName, externalId });
   return { displayName, displayNameLower: displayName.toLowerCase(), externalId, raw: JSON.stringify(resource) };
 }
 

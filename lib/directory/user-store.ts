@@ -4,11 +4,13 @@ import type { DirectoryUser } from '../generated/sqlite/client';
 import { newId } from '../ids';
 import type { ScimObject } from '../scim/types';
 import { userColumns } from '../scim/resources/user-columns';
+import { assertIndexable } from './indexable';
 
 export type UserRow = DirectoryUser;
 
 function split(resource: ScimObject) {
   const { emails, ...cols } = userColumns(resource);
+  assertIndexable({ ...cols, ...Object.fromEntries(emails.map((e, i) => [`emails[${i}].value`, e.valueLower])) });
   return { cols, emails, raw: JSON.stringify(resource) };
 }
 

@@ -1,7 +1,7 @@
 // Host API: roles and group-to-role mappings (CONTRACT.md).
 import { transaction } from '../db/transaction';
 import { findHostDirectory } from '../directory/directories';
-import { createRole, listRoleMappings, listRoles, setDefaultRole, setRoleMappings, type RoleRow } from '../roles/roles';
+import { configureRoles, createRole, listRoleMappings, listRoles, type RoleRow } from '../roles/roles';
 import { createRoleInputSchema, putRoleMappingsInputSchema } from '../schemas/role';
 import { apiNotFound } from './api-error';
 import type { ApiContext } from './with-api-key';
@@ -33,8 +33,7 @@ async function mappingsAnswer(ctx: ApiContext, directoryId: string, defaultRoleI
 export async function putRoleMappings(ctx: ApiContext): Promise<Response> {
   const input = putRoleMappingsInputSchema.parse(await ctx.json());
   const scope = await scopeOf(ctx);
-  await setRoleMappings(ctx.db, scope, input.mappings, `api-key:${ctx.keyId}`);
-  if (input.defaultRoleKey !== undefined) await setDefaultRole(ctx.db, scope, input.defaultRoleKey ?? null);
+  await configureRoles(ctx.db, scope, { mappings: input.mappings, defaultRoleKey: input.defaultRoleKey }, `api-key:${ctx.keyId}`);
   const fresh = await findHostDirectory(ctx.db, { hostId: ctx.hostId, id: scope.directoryId });
   return mappingsAnswer(ctx, scope.directoryId, fresh?.defaultRoleId ?? null);
 }

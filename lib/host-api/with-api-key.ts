@@ -3,6 +3,7 @@
 import { getDb, type Db } from '../db/client';
 import { clientAddress } from '../rate-limit/client-address';
 import { checkLimits } from '../rate-limit/limiter';
+import { isSafeText, jsonProblem } from '../safe-text';
 import { bearerToken } from '../secrets/secret-token';
 import { ApiError, apiErrorResponse, toApiError } from './api-error';
 import { checkApiKey } from './api-keys';
@@ -36,6 +37,10 @@ export function withApiKey(handler: Handler) {
       const byKey = checkLimits([['api', check.keyId]]);
       if (byKey) return tooMany(byKey.retryAfterSec);
       const params = await args.params;
+      if (!Object.values(params ?? {}).every(isSafeText)) throw new ApiError('not_found', 404, 'Not found');
+      for (const [k, v] of new URL(req.url).searchParams) {
+        if (!isSafeText(k) || !isSafeText(v)) throw new ApiError('invalid_request', 400, 'query: NUL characters and unpaired surrogates are not allowed');
+      }
       return await handler({ db, hostId: check.hostId, keyId: check.keyId, req, params, url: new URL(req.url), json: () => readJson(req) });
     } catch (e) {
       return apiErrorResponse(toApiError(e));
@@ -53,9 +58,13 @@ async function readJson(req: Request): Promise<unknown> {
   const text = await req.text();
   if (text.length > MAX_BODY) throw new ApiError('payload_too_large', 413, `Body exceeds ${MAX_BODY} bytes`);
   if (text.trim() === '') return {};
+  let value: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    value = JSON.parse(text) as unknown;
   } catch {
     throw new ApiError('invalid_json', 400, 'The request body is not valid JSON');
   }
+  const problem = jsonProblem(value);
+  if (problem) throw new ApiError('invalid_request', 400, problem === 'too_deep' ? 'body: nested too deeply' : 'body: NUL characters and unpaired surrogates are not allowed');
+  return value;
 }

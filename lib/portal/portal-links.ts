@@ -1,5 +1,6 @@
 // Single-use portal links: a 256-bit token behind a recognisable prefix; only its SHA-256 hash is stored. A link
 // is consumed atomically (one UPDATE guarded by usedAt IS NULL), so two tabs racing on one link get one session.
+import { audit } from '../audit/audit-log';
 import type { Tx } from '../db/client';
 import { newId, randomBase62 } from '../ids';
 import { hashSecret } from '../secrets/secret-token';
@@ -45,6 +46,7 @@ export async function consumePortalLink(db: Tx, token: string): Promise<ConsumeR
   if (r.count === 0) return { ok: false, reason: row.usedAt ? 'used' : 'expired' };
   const org = await db.organization.findUnique({ where: { id: row.organizationId }, select: { hostId: true } });
   if (!org) return { ok: false, reason: 'invalid' };
+  await audit(db, { hostId: org.hostId, organizationId: row.organizationId, actor: `portal:${row.organizationId}`, action: 'portal_link.used', target: row.id });
   return {
     ok: true,
     link: { organizationId: row.organizationId, hostId: org.hostId, features: parseFeatures(row.features), returnUrl: row.returnUrl },

@@ -3,6 +3,7 @@
 import type { Db } from '../db/client';
 import { transaction } from '../db/transaction';
 import type { DirectoryRow } from '../directory/directories';
+import { audit } from '../audit/audit-log';
 import { writeEvents } from '../events/write-events';
 import { toApiDirectory } from '../host-api/serialize';
 
@@ -10,7 +11,7 @@ export type DirectoryStatus = 'enabled' | 'disabled';
 
 export async function setDirectoryStatus(
   db: Db,
-  { hostId, directory, status }: { hostId: string; directory: DirectoryRow; status: DirectoryStatus },
+  { hostId, directory, status, actor }: { hostId: string; directory: DirectoryRow; status: DirectoryStatus; actor: string },
 ): Promise<DirectoryRow> {
   return transaction(db, async (tx) => {
     const r = await tx.directory.updateMany({ where: { id: directory.id, status: { not: status } }, data: { status } });
@@ -18,6 +19,7 @@ export async function setDirectoryStatus(
     // Only a real change is an event: toggling twice to the same state must not notify the host twice.
     if (r.count > 0) {
       const scope = { hostId, organizationId: row.organizationId, directoryId: row.id };
+      await audit(tx, { hostId, organizationId: row.organizationId, actor, action: 'directory.status_changed', target: row.id, details: { status } });
       await writeEvents(tx, scope, [{ type: status === 'enabled' ? 'directory.enabled' : 'directory.disabled', data: toApiDirectory(row) }]);
     }
     return row;

@@ -19,6 +19,9 @@ export interface PortalContext {
 }
 
 type Handler = (ctx: PortalContext) => Promise<Response>;
+
+/** Who did it, for the audit log: the portal session of an organization (admins there have no account here). */
+export const portalActor = (ctx: PortalContext) => `portal:${ctx.session.organizationId}`;
 type RouteArgs = { params: Promise<Record<string, string>> };
 
 const MAX_BODY = 64 * 1024;

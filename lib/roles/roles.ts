@@ -73,12 +73,39 @@ async function replaceMappings(tx: Tx, scope: DirectoryScope, mappings: MappingI
 }
 
 export async function setRoleMappings(db: Db, scope: DirectoryScope, mappings: MappingInput[], actor = 'system'): Promise<MappingInput[]> {
+  return configureRoles(db, scope, { mappings }, actor);
+}
+
+/**
+ * Mappings and, optionally, the default role, in ONE transaction: an invalid default role leaves the mappings as
+ * they were too.
+ */
+export async function configureRoles(
+  db: Db,
+  scope: DirectoryScope,
+  { mappings, defaultRoleKey }: { mappings?: MappingInput[]; defaultRoleKey?: string | null },
+  actor = 'system',
+): Promise<MappingInput[]> {
   return transaction(db, async (tx) => {
-    const changes = await replaceMappings(tx, scope, mappings);
-    await audit(tx, { hostId: scope.hostId, organizationId: scope.organizationId, actor, action: 'role_mappings.changed', target: scope.directoryId, details: { mappings, usersAffected: changes.length } });
+    if (defaultRoleKey !== undefined) await setDefaultRoleIn(tx, scope, defaultRoleKey);
+    const changes = mappings ? await replaceMappings(tx, scope, mappings) : [];
+    if (defaultRoleKey !== undefined) {
+      // A new default moves the roles of users in no mapped group, wherever they are.
+      const everyone = await tx.directoryUser.findMany({ where: { directoryId: scope.directoryId }, select: { id: true } });
+      const more = await recomputeRoles(tx, scope.directoryId, everyone.map((u) => u.id));
+      const seen = new Set(changes.map((c) => c.userId));
+      changes.push(...more.filter((c) => !seen.has(c.userId)));
+    }
+    await audit(tx, { hostId: scope.hostId, organizationId: scope.organizationId, actor, action: 'role_mappings.changed', target: scope.directoryId, details: { mappings, defaultRoleKey, usersAffected: changes.length } });
     await writeEvents(tx, scope, await roleChangeEvents(tx, scope.directoryId, changes));
     return listRoleMappings(tx, scope.directoryId);
   });
+}
+
+async function setDefaultRoleIn(tx: Tx, scope: DirectoryScope, roleKey: string | null): Promise<void> {
+  const role = roleKey ? await tx.role.findFirst({ where: { hostId: scope.hostId, key: roleKey }, select: { id: true } }) : null;
+  if (roleKey && !role) throw new DomainError('invalid', `defaultRoleKey: unknown role "${roleKey}"`);
+  await tx.directory.update({ where: { id: scope.directoryId }, data: { defaultRoleId: role?.id ?? null } });
 }
 
 class Rollback extends Error {
@@ -101,13 +128,6 @@ export async function previewRoleMappings(db: Db, scope: DirectoryScope, mapping
 }
 
 /** Sets the role of users in no mapped group (null: none) and recomputes everyone's roles in the directory. */
-export async function setDefaultRole(db: Db, scope: DirectoryScope, roleKey: string | null): Promise<void> {
-  await transaction(db, async (tx) => {
-    const role = roleKey ? await tx.role.findFirst({ where: { hostId: scope.hostId, key: roleKey }, select: { id: true } }) : null;
-    if (roleKey && !role) throw new DomainError('invalid', `defaultRoleKey: unknown role "${roleKey}"`);
-    await tx.directory.update({ where: { id: scope.directoryId }, data: { defaultRoleId: role?.id ?? null } });
-    const users = await tx.directoryUser.findMany({ where: { directoryId: scope.directoryId }, select: { id: true } });
-    const changes = await recomputeRoles(tx, scope.directoryId, users.map((u) => u.id));
-    await writeEvents(tx, scope, await roleChangeEvents(tx, scope.directoryId, changes));
-  });
+export async function setDefaultRole(db: Db, scope: DirectoryScope, roleKey: string | null, actor = 'system'): Promise<void> {
+  await configureRoles(db, scope, { defaultRoleKey: roleKey }, actor);
 }

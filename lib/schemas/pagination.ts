@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isSafeText } from '../safe-text';
 
 export const listQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -17,7 +18,13 @@ export function decodeCursor(cursor: string | undefined, fields: string[]): Reco
     const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
     if (typeof v !== 'object' || v === null) return null;
     const rec = v as Record<string, unknown>;
-    return fields.every((f) => typeof rec[f] === 'string') ? (rec as Record<string, string>) : null;
+    if (!fields.every((f) => typeof rec[f] === 'string' && isSafeText(rec[f] as string))) return null;
+    // `c` is a creation time: it must be a real date the databases can hold.
+    if ('c' in rec) {
+      const t = new Date(rec.c as string).getTime();
+      if (Number.isNaN(t) || t < 0 || t > Date.UTC(9999, 11, 31)) return null;
+    }
+    return rec as Record<string, string>;
   } catch {
     return null;
   }

@@ -11,7 +11,7 @@ import { dialect } from '../db/client';
 import { scopeOf, type ScimContext } from './context';
 import { etagOf, noneMatchHits } from './etag';
 import { notFound } from './errors';
-import { parseFilter } from './filter/parse';
+import { parsedFilter } from './filter/parsed-filter';
 import { groupFilterToWhere, groupOrderBy } from './filter/to-where';
 import { parseJsonObject } from './json-body';
 import type { ListParams } from './list-params';
@@ -39,7 +39,7 @@ const rethrow = (e: unknown) => {
 export async function listGroups(ctx: ScimContext, params: ListParams): Promise<ScimResponse> {
   const where = {
     directoryId: ctx.directoryId,
-    ...(params.filter !== null ? groupFilterToWhere(parseFilter(params.filter), { dialect: dialect() }) : {}),
+    ...(params.filter !== null ? groupFilterToWhere(await parsedFilter(ctx, params.filter, 'Group'), { dialect: dialect() }) : {}),
   };
   const [total, rows] = await Promise.all([
     ctx.db.directoryGroup.count({ where }),

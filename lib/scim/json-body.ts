@@ -1,14 +1,20 @@
+import { jsonProblem, MAX_JSON_DEPTH } from '../safe-text';
 import { badRequest } from './errors';
 import type { ScimObject } from './types';
 
 /** Parses a request body as JSON whatever its Content-Type (Okta's 2016 suite sent none). */
 export function parseJsonBody(text: string | null): unknown {
   if (text === null || text.trim() === '') throw badRequest('invalidSyntax', 'The request body is empty');
+  let value: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    value = JSON.parse(text) as unknown;
   } catch {
     throw badRequest('invalidSyntax', 'The request body is not valid JSON');
   }
+  const problem = jsonProblem(value);
+  if (problem === 'too_deep') throw badRequest('invalidSyntax', `The request body nests deeper than ${MAX_JSON_DEPTH} levels`);
+  if (problem === 'unsafe_text') throw badRequest('invalidValue', 'The request body holds a NUL character or an unpaired UTF-16 surrogate');
+  return value;
 }
 
 export function parseJsonObject(text: string | null): ScimObject {

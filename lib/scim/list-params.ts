@@ -5,6 +5,7 @@ import type { ScimObject } from './types';
 
 export const DEFAULT_COUNT = 100;
 export const MAX_COUNT = 1000;
+const MAX_START_INDEX = 2 ** 31 - 1;
 
 export interface ListParams {
   filter: string | null;
@@ -38,7 +39,8 @@ function build(get: (name: string) => unknown): ListParams {
     return String(v);
   };
   // §3.4.2.4: startIndex < 1 is taken as 1; a negative count as 0; count is capped at filter.maxResults.
-  const startIndex = Math.max(1, integer('startIndex', get('startIndex')) ?? 1);
+  // Beyond 2^31 there is nothing to page to; clamping keeps the database's 64-bit offset from overflowing.
+  const startIndex = Math.min(MAX_START_INDEX, Math.max(1, integer('startIndex', get('startIndex')) ?? 1));
   const count = Math.min(MAX_COUNT, Math.max(0, integer('count', get('count')) ?? DEFAULT_COUNT));
   return {
     filter: str('filter'),

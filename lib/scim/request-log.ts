@@ -1,8 +1,10 @@
 // Every SCIM request an IdP makes is logged (for the portal's connection status and request log), and each
 // token's last use and each directory's last request are recorded. Rows are buffered and written in one
 // transaction every FLUSH_MS, so a read request costs no write of its own.
-import { getDb } from '../db/client';
+import { getDb, type Db } from '../db/client';
+import type { Prisma } from '../generated/sqlite/client';
 import { newId } from '../ids';
+import { isSafeText, toSafeText } from '../safe-text';
 
 const FLUSH_MS = 250;
 const MAX_BUFFER = 500;
@@ -34,10 +36,14 @@ export function redactBody(body: string | null): string | null {
   } catch {
     text = body.replace(/("password"\s*:\s*)"(?:[^"\\]|\\.)*"/gi, '$1"[redacted]"');
   }
-  return text.length > MAX_BODY ? `${text.slice(0, MAX_BODY)}…[truncated]` : text;
+  const cut = text.length > MAX_BODY ? `${text.slice(0, MAX_BODY).replace(/\\u[0-9a-fA-F]{0,3}$/, '')}…[truncated]` : text;
+  // NULs and surrogates, raw or as JSON escapes, are what the databases refuse; the log shows U+FFFD instead.
+  return toSafeText(cut).replace(/\\u(0000|d[89a-f][0-9a-f]{2})/gi, '\\ufffd');
 }
 
 export function logScimRequest(entry: RequestLogEntry): void {
+  // A directory id that can't be stored names no directory: nothing to log it under.
+  if (!isSafeText(entry.directoryId)) return;
   buffer.push(entry);
   if (buffer.length >= MAX_BUFFER) void flushRequestLog();
   else if (!timer) timer = setTimeout(() => void flushRequestLog(), FLUSH_MS);
@@ -55,6 +61,13 @@ export function flushRequestLog(): Promise<void> {
   return flushing;
 }
 
+/** After a failed batch, each row on its own, so one bad row can't lose the others. */
+async function insertOneByOne(db: Db, rows: Prisma.ScimRequestLogCreateManyInput[]): Promise<void> {
+  for (const row of rows) {
+    await db.$transaction((tx) => tx.scimRequestLog.create({ data: row })).catch((e: Error) => console.error(`request log: dropped one entry: ${e.message.split('\n')[0]}`));
+  }
+}
+
 async function write(batch: RequestLogEntry[]): Promise<void> {
   const db = await getDb();
   const now = new Date();
@@ -70,17 +83,19 @@ async function write(batch: RequestLogEntry[]): Promise<void> {
     .map((e) => ({
       id: newId('req'),
       directoryId: e.directoryId,
-      method: e.method,
-      path: e.path,
+      method: toSafeText(e.method),
+      path: toSafeText(e.path),
       status: e.status,
       durationMs: e.durationMs,
-      resource: e.resource,
+      resource: e.resource === null ? null : toSafeText(e.resource),
       requestBody: e.requestBody,
-      error: e.error,
+      error: e.error === null ? null : toSafeText(e.error),
       createdAt: e.at,
     }));
+  if (rows.length) {
+    await db.$transaction((tx) => tx.scimRequestLog.createMany({ data: rows })).catch(() => insertOneByOne(db, rows));
+  }
   await db.$transaction(async (tx) => {
-    if (rows.length) await tx.scimRequestLog.createMany({ data: rows });
     if (tokenIds.length) await tx.directoryToken.updateMany({ where: { id: { in: tokenIds } }, data: { lastUsedAt: now } });
     if (directoryIds.length) {
       await tx.directory.updateMany({ where: { id: { in: directoryIds } }, data: { lastRequestAt: now } });

@@ -5,6 +5,7 @@ import { checkDirectoryToken } from '../directory/tokens';
 import { scimEndpoint } from '../directory/directories';
 import { checkLimits } from '../rate-limit/limiter';
 import { clientAddress } from '../rate-limit/client-address';
+import { isSafeText } from '../safe-text';
 import { bearerToken } from '../secrets/secret-token';
 import { ScimError, scimErrorBody } from './errors';
 import { handleScimRequest } from './handle-request';
@@ -17,6 +18,12 @@ export interface IncomingScimRequest extends ScimRequest {
   directoryId: string;
   /** Length of the body in bytes, or null when it was too large to read (then body is null). */
   bodyBytes: number | null;
+}
+
+function safeRequestText(req: ScimRequest): boolean {
+  if (!req.path.every(isSafeText)) return false;
+  for (const [k, v] of req.query) if (!isSafeText(k) || !isSafeText(v)) return false;
+  return true;
 }
 
 function errorResponse(e: ScimError, headers: Record<string, string> = {}): ScimResponse {
@@ -50,6 +57,8 @@ export async function serveScim(req: IncomingScimRequest): Promise<ScimResponse>
     res = UNAUTHORIZED();
   } else if (check.directoryStatus !== 'enabled') {
     res = errorResponse(new ScimError(403, undefined, 'This directory is disabled; enable it in the admin portal'));
+  } else if (!safeRequestText(req)) {
+    res = errorResponse(new ScimError(400, 'invalidValue', 'The path or query holds a NUL character or an unpaired UTF-16 surrogate'));
   } else if (req.bodyBytes === null || req.bodyBytes > MAX_BODY_BYTES) {
     res = errorResponse(new ScimError(413, undefined, `Request body exceeds ${MAX_BODY_BYTES} bytes`));
   } else {

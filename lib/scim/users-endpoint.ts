@@ -5,7 +5,7 @@ import { dialect } from '../db/client';
 import { scopeOf, type ScimContext } from './context';
 import { noneMatchHits } from './etag';
 import { notFound } from './errors';
-import { parseFilter } from './filter/parse';
+import { parsedFilter } from './filter/parsed-filter';
 import { userFilterToWhere, userOrderBy } from './filter/to-where';
 import { parseJsonObject } from './json-body';
 import type { ListParams } from './list-params';
@@ -36,7 +36,7 @@ async function one(ctx: ScimContext, row: UserRow, p: Projection, status = 200):
 export async function listUsers(ctx: ScimContext, params: ListParams): Promise<ScimResponse> {
   const where = {
     directoryId: ctx.directoryId,
-    ...(params.filter !== null ? userFilterToWhere(parseFilter(params.filter), { dialect: dialect() }) : {}),
+    ...(params.filter !== null ? userFilterToWhere(await parsedFilter(ctx, params.filter, 'User'), { dialect: dialect() }) : {}),
   };
   const orderBy = userOrderBy(params.sortBy, params.sortOrder);
   const [total, rows] = await Promise.all([

@@ -133,6 +133,9 @@ describe.each(targets())('Entra against $name', (t) => {
       // Users are returned whether active or not.
       const f = await call(dir, 'GET', `/Users${entra.eqFilterQuery('externalId', u.externalId)}`, { headers: H });
       expect(f.body.totalResults).toBe(1);
+      // externalId is caseExact (userName is not).
+      const fx = await call(dir, 'GET', `/Users${entra.eqFilterQuery('externalId', u.externalId.toUpperCase())}`, { headers: H });
+      expectEmptyList(fx);
     });
 
     it('9. manager: legacy array, bare string, {value}, remove, replace with "" and {value: ""}', async () => {
@@ -156,6 +159,15 @@ describe.each(targets())('Entra against $name', (t) => {
         expect(g.manager, `${label}: no core-level manager key`).toBeUndefined();
         expectNoPathKeys(g);
       }
+      // E1's pre-check: `id eq X and manager eq Y` requesting only `id`.
+      expect((await call(dir, 'PATCH', `/Users/${userId}`, { body: entra.managerString(m2.id, 'Replace'), headers: HB })).status).toBe(200);
+      const pre = await call(dir, 'GET', `/Users?filter=${encodeURIComponent(`id eq "${userId}" and manager eq "${m2.id}"`)}&attributes=id`, { headers: H });
+      expectList(pre);
+      expect(pre.body.totalResults).toBe(1);
+      expect(pre.body.Resources[0].id).toBe(userId);
+      expect(pre.body.Resources[0].userName).toBeUndefined();
+      const preMiss = await call(dir, 'GET', `/Users?filter=${encodeURIComponent(`id eq "${userId}" and manager eq "${m1.id}"`)}&attributes=id`, { headers: H });
+      expectEmptyList(preMiss);
     });
 
     it('10. DELETE user → 204, then GET 404 and a second DELETE 404', async () => {
@@ -377,6 +389,22 @@ describe.each(targets())('Entra against $name', (t) => {
         expect(r.status, `${JSON.stringify(body.Operations)}: ${describeCall(r)}`).toBe(200);
         expect(managerOf(await getOk(dir, `/Users/${user.id}`)), JSON.stringify(body.Operations)).toBe(expected);
       }
+    });
+
+    it('roles[].primary sent as "True" comes back as true (POST and PATCH add)', async () => {
+      const body = { ...simpleUser(`roles_${uniq(6)}`), roles: [{ primary: 'True', type: 'WindowsAzureActiveDirectoryRole', value: 'Admin' }] };
+      const r = await call(dir, 'POST', '/Users', { body, headers: HB });
+      expect(r.status, describeCall(r)).toBe(201);
+      expect(r.body.roles[0].primary).toBe(true);
+      expect((await getOk(dir, `/Users/${r.body.id}`)).roles[0].primary).toBe(true);
+      const p = await call(dir, 'PATCH', `/Users/${r.body.id}`, {
+        body: patchBody({ op: 'add', path: 'roles', value: [{ primary: 'False', type: 'WindowsAzureActiveDirectoryRole', value: 'Reader' }] }),
+        headers: HB,
+      });
+      expect(p.status, describeCall(p)).toBe(200);
+      const roles = (await getOk(dir, `/Users/${r.body.id}`)).roles as Array<{ value: string; primary: unknown }>;
+      expect(roles.find((x) => x.value === 'Reader')?.primary).toBe(false);
+      expect(roles.find((x) => x.value === 'Admin')?.primary).toBe(true);
     });
 
     it('preview: remove preferredLanguage + add externalId + replace displayName in one request', async () => {

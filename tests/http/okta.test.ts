@@ -333,6 +333,13 @@ describe.each(targets())('Okta against $name', (t) => {
       const on = await call(dir, 'PATCH', `/Users/${userId}`, { body: okta.setActivePatch(true), headers: cb });
       expectStatus(on, [200, 204]);
       expect((await getOk(dir, `/Users/${userId}`)).active).toBe(true);
+      // Ignore id, meta and groups inside a no-path value (Okta sends the object back).
+      const ro = await call(dir, 'PATCH', `/Users/${userId}`, {
+        body: { schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations: [{ op: 'replace', value: { id: 'other', meta: { resourceType: 'User' }, groups: [], active: true } }] },
+        headers: cb,
+      });
+      expectStatus(ro, [200, 204]);
+      expect((await getOk(dir, `/Users/${userId}`)).id).toBe(userId);
       const pw = await call(dir, 'PATCH', `/Users/${userId}`, { body: okta.passwordPatch('n3wPassw0rd!'), headers: cb });
       expectStatus(pw, [200, 204]);
       expect(pw.text).not.toContain('n3wPassw0rd!');
@@ -418,6 +425,10 @@ describe.each(targets())('Okta against $name', (t) => {
       const all = await call(dir, 'PATCH', `/Groups/${gid}`, { body: okta.groupReplaceMembersPatch([{ value: m1.id, display: String(m1.userName) }]), headers: cb });
       expectStatus(all, [200, 204]);
       expect(await memberIds(dir, gid)).toEqual([m1.id]);
+
+      const none = await call(dir, 'PATCH', `/Groups/${gid}`, { body: okta.groupReplaceMembersPatch([]), headers: cb });
+      expectStatus(none, [200, 204]);
+      expect(await memberIds(dir, gid)).toEqual([]);
 
       const del = await call(dir, 'DELETE', `/Groups/${gid}`, { headers: c });
       expect(del.status, describeCall(del)).toBe(204);

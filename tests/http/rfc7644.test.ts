@@ -90,6 +90,19 @@ describe.each(targets())('RFC 7644 against $name', (t) => {
       const d = await call(dir, 'DELETE', `/Users/${c.id}`, { headers: { 'If-Match': String(ok.body.meta.version) } });
       expect(d.status).toBe(204);
     });
+
+    it('groups: ETag == meta.version, stale If-Match on PATCH → 412 and a membership change bumps the version', async () => {
+      const m = await createUser(dir, simpleUser(`getag_${uniq(6)}`));
+      const g = await call(dir, 'POST', '/Groups', { body: { schemas: [GROUP_URN], displayName: `etag group ${uniq(6)}` } });
+      expect(g.headers.get('etag')).toBe(g.body.meta.version);
+      expectError(await call(dir, 'PATCH', `/Groups/${g.body.id}`, { body: patchBody({ op: 'add', path: 'members', value: [{ value: m.id }] }), headers: { 'If-Match': 'W/"424242"' } }), 412);
+      expect((await getOk(dir, `/Groups/${g.body.id}`)).members ?? []).toEqual([]);
+      const p = await call(dir, 'PATCH', `/Groups/${g.body.id}`, { body: patchBody({ op: 'add', path: 'members', value: [{ value: m.id }] }), headers: { 'If-Match': String(g.body.meta.version) } });
+      expect([200, 204], describeCall(p)).toContain(p.status);
+      const after = await call(dir, 'GET', `/Groups/${g.body.id}`);
+      expect(after.body.meta.version).not.toBe(g.body.meta.version);
+      expect(after.headers.get('etag')).toBe(after.body.meta.version);
+    });
   });
 
   describe('§3.4.2 query: list fields, paging, sorting, .search, attributes', () => {
@@ -215,30 +228,111 @@ describe.each(targets())('RFC 7644 against $name', (t) => {
       }
     });
 
-    it('filters: operators, case-insensitive names/operators, precedence, pr, not, extension URN paths', async () => {
-      const cases: Array<[string, number]> = [
-        [`userName eq "${names[0].toUpperCase()}"`, 1],
-        [`USERNAME EQ "${names[0]}"`, 1],
-        [`userName ne "${names[0]}"`, 4],
-        [`userName co "${names[2].slice(2, 6)}"`, 1],
-        [`userName ew "${names[3].slice(-4)}"`, 1],
-        [`title pr`, 5],
-        [`nickName pr`, 0],
-        [`not (userName eq "${names[0]}")`, 4],
-        [`userName eq "${names[0]}" or userName eq "${names[1]}" and title eq "nope"`, 1],
-        [`(userName eq "${names[0]}" or userName eq "${names[1]}") and title eq "T"`, 2],
-        [`emails[type eq "work" and value co "${names[4].slice(0, 5)}"]`, 1],
-        [`meta.created gt "2020-01-01T00:00:00Z"`, 5],
-        [`meta.lastModified lt "2020-01-01T00:00:00Z"`, 0],
-        [`${USER_URN}:userName eq "${names[0]}"`, 1],
-        [`${ENTERPRISE_URN}:employeeNumber eq "1"`, 0],
-        [`active eq true`, 5],
-      ];
-      for (const [f, n] of cases) {
-        const r = await call(qdir, 'GET', `/Users?filter=${encodeURIComponent(f)}`);
-        expect(r.status, `${f}: ${describeCall(r)}`).toBe(200);
-        expect(r.body.totalResults, f).toBe(n);
-      }
+    // Filterable attributes are an allow-list (STYLE): title/nickName are not on it, so the table sticks to those that are.
+    const filterCases = (): Array<[string, number]> => [
+      [`userName eq "${names[0].toUpperCase()}"`, 1],
+      [`USERNAME EQ "${names[0]}"`, 1],
+      [`userName ne "${names[0]}"`, 4],
+      [`userName co "${names[2].slice(2, 6)}"`, 1],
+      [`userName ew "${names[3].slice(-4)}"`, 1],
+      [`userName sw "${names[1].slice(0, 5).toUpperCase()}"`, 1],
+      [`displayName pr`, 5],
+      [`externalId pr`, 0],
+      [`not (userName eq "${names[0]}")`, 4],
+      [`userName eq "${names[0]}" or userName eq "${names[1]}" and active eq false`, 1],
+      [`(userName eq "${names[0]}" or userName eq "${names[1]}") and active eq true`, 2],
+      [`emails[type eq "work" and value co "${names[4].slice(0, 5)}"]`, 1],
+      [`emails.value co "${names[4].slice(0, 5)}"`, 1],
+      [`emails pr`, 5],
+      [`meta.created gt "2020-01-01T00:00:00Z"`, 5],
+      [`meta.lastModified lt "2020-01-01T00:00:00Z"`, 0],
+      [`${USER_URN}:userName eq "${names[0]}"`, 1],
+      [`${ENTERPRISE_URN}:employeeNumber eq "1"`, 0],
+      [`active eq true`, 5],
+      [`displayName eq "${names[0]}"`, 1],
+      // LIKE wildcards in values are literal characters.
+      [`userName sw "alph__"`, 0],
+      [`userName co "%"`, 0],
+      [`userName ew "_%"`, 0],
+      // A JSON-escaped backslash: the value is one literal backslash.
+      [`userName co "\\\\"`, 0],
+    ];
+    it.each(filterCases().map((_, i) => i))('filter table row %i: operators, case-insensitive names/operators, precedence, pr, not, URN paths', async (i) => {
+      const [f, n] = filterCases()[i];
+      const r = await call(qdir, 'GET', `/Users?filter=${encodeURIComponent(f)}`);
+      expect(r.status, `${f}: ${describeCall(r)}`).toBe(200);
+      expect(r.body.totalResults, f).toBe(n);
+    });
+  });
+
+  describe('values that stress the storage layer', () => {
+    it('non-ASCII userName: stored as sent, matched case-insensitively, unique case-insensitively', async () => {
+      const n = `Jürgen.Ölßen.ÉÀ_${uniq(5)}@example.test`;
+      const c = await createUser(dir, simpleUser(n));
+      expect(c.userName).toBe(n);
+      const f = await call(dir, 'GET', `/Users?filter=${encodeURIComponent(`userName eq "${n.toUpperCase().replace('SS', 'ß')}"`)}`);
+      expect(f.status, describeCall(f)).toBe(200);
+      expect(f.body.totalResults, 'upper-cased non-ASCII userName finds the user').toBe(1);
+      const lower = n.toLowerCase();
+      expectError(await call(dir, 'POST', '/Users', { body: simpleUser(lower) }), 409, 'uniqueness');
+    });
+
+    it('a quote inside a filter value (JSON escape) matches literally', async () => {
+      const n = `quo"te\\back_${uniq(5)}`;
+      const c = await createUser(dir, simpleUser(n));
+      expect(c.userName).toBe(n);
+      const f = await call(dir, 'GET', `/Users?filter=${encodeURIComponent(`userName eq ${JSON.stringify(n)}`)}`);
+      expect(f.status, describeCall(f)).toBe(200);
+      expect(f.body.totalResults).toBe(1);
+      const co = await call(dir, 'GET', `/Users?filter=${encodeURIComponent(`userName co ${JSON.stringify('o"te\\b')}`)}`);
+      expect(co.body.totalResults).toBe(1);
+    });
+
+    it.each([
+      ['deep nesting', `${'('.repeat(400)}userName eq "a"${')'.repeat(400)}`],
+      ['long or-chain', Array.from({ length: 200 }, (_, i) => `userName eq "u${i}"`).join(' or ')],
+      ['huge string', `userName eq "${'x'.repeat(6000)}"`],
+      ['number compare on a string', 'userName gt 5'],
+      ['null compare', 'userName eq null'],
+      ['control chars', 'userName eq "\u0000\u0001"'],
+      ['sw empty', 'userName sw ""'],
+    ])('hostile filter (%s) → 200 or 400, never 5xx', async (_l, f) => {
+      const r = await call(dir, 'GET', `/Users?filter=${encodeURIComponent(f)}`);
+      expect([200, 400], describeCall(r)).toContain(r.status);
+      if (r.status === 400) expectError(r, 400);
+    });
+
+    // PostgreSQL text cannot hold U+0000: the server must refuse it (400) or strip it, never fail with 500.
+    it.each([
+      ['POST /Users userName', 'post-user-name'],
+      ['POST /Users displayName/title', 'post-user-attrs'],
+      ['PATCH /Users nickName', 'patch-user'],
+      ['POST /Groups displayName', 'post-group'],
+    ])('NUL character in %s → 2xx or 400, never 5xx', async (_label, kind) => {
+      let r;
+      if (kind === 'post-user-name') r = await call(dir, 'POST', '/Users', { body: simpleUser(`nul\u0000_${uniq(5)}`) });
+      else if (kind === 'post-user-attrs') r = await call(dir, 'POST', '/Users', { body: simpleUser(`nul2_${uniq(5)}`, { displayName: 'a\u0000b', title: 'c\u0001d' }) });
+      else if (kind === 'patch-user') {
+        const u = await createUser(dir, simpleUser(`nul3_${uniq(5)}`));
+        r = await call(dir, 'PATCH', `/Users/${u.id}`, { body: patchBody({ op: 'replace', path: 'nickName', value: 'x\u0000y' }) });
+      } else r = await call(dir, 'POST', '/Groups', { body: { schemas: [GROUP_URN], displayName: `g\u0000${uniq(5)}` } });
+      expect([200, 201, 400], describeCall(r)).toContain(r.status);
+    });
+
+    it.each(['count=abc', 'startIndex=abc', 'count=1e9', 'count=99999999999', 'startIndex=99999999999', 'count=2.5', 'sortBy=nope', 'sortOrder=sideways', 'attributes=', 'excludedAttributes=%2C%2C'])(
+      'odd query %s → 200 or 400, never 5xx',
+      async (q) => {
+        const r = await call(dir, 'GET', `/Users?${q}`);
+        expect([200, 400], describeCall(r)).toContain(r.status);
+        if (r.status === 200) expectList(r);
+      },
+    );
+
+    it('a huge count is capped at filter.maxResults', async () => {
+      const spc = await getOk(dir, '/ServiceProviderConfig');
+      const r = await call(dir, 'GET', '/Users?count=100000');
+      expectList(r);
+      expect(r.body.itemsPerPage).toBeLessThanOrEqual(spc.filter.maxResults);
     });
   });
 
@@ -331,8 +425,9 @@ describe.each(targets())('RFC 7644 against $name', (t) => {
   });
 
   describe('§3.11 /Me, §3.7 Bulk and §4 discovery', () => {
-    it('/Me → 501', async () => {
+    it('/Me → 501; /Bulk → 501 (bulk.supported false)', async () => {
       expectError(await call(dir, 'GET', '/Me'), 501);
+      expectError(await call(dir, 'POST', '/Bulk', { body: { schemas: ['urn:ietf:params:scim:api:messages:2.0:BulkRequest'], Operations: [] } }), 501);
     });
 
     it('ServiceProviderConfig is a single object with the SPC URN and every sub-object', async () => {
@@ -418,11 +513,12 @@ describe.each(targets())('RFC 7644 against $name', (t) => {
       expectError(r, 400);
     });
 
-    it('wrong types on POST /Groups (displayName missing or not a string, members not an array) → 400', async () => {
-      for (const body of [{ schemas: [GROUP_URN] }, { schemas: [GROUP_URN], displayName: 7 }, { schemas: [GROUP_URN], displayName: `g ${uniq(5)}`, members: 'x' }]) {
+    it('wrong types on POST /Groups (displayName missing or not a string) → 400', async () => {
+      for (const body of [{ schemas: [GROUP_URN] }, { schemas: [GROUP_URN], displayName: 7 }]) {
         expectError(await call(dir, 'POST', '/Groups', { body }), 400);
       }
     });
+
 
     it.each([
       'userName eq',

@@ -1,4 +1,5 @@
 // The portal's directory endpoints: list, configure (create with its first token), read, enable/disable, status.
+import { audit } from '../../audit/audit-log';
 import { transaction } from '../../db/transaction';
 import { createDirectory, listOrganizationDirectories, type DirectoryRow } from '../../directory/directories';
 import { ApiError } from '../../host-api/api-error';
@@ -6,7 +7,7 @@ import { connectionStatus } from '../connection-status';
 import { toPortalDirectory, toPortalToken } from '../portal-json';
 import { configureDirectoryInputSchema, setDirectoryStatusInputSchema } from '../schemas';
 import { setDirectoryStatus } from '../set-directory-status';
-import type { PortalContext } from '../with-portal-session';
+import { portalActor, type PortalContext } from '../with-portal-session';
 
 /** withPortalSession resolved and checked the directory of the path; this only narrows the type. */
 export function directoryOf(ctx: PortalContext): DirectoryRow {
@@ -19,11 +20,16 @@ export async function listDirectories({ db, session }: PortalContext): Promise<R
   return Response.json({ data: rows.map(toPortalDirectory) });
 }
 
-export async function configureDirectory({ db, session, json }: PortalContext): Promise<Response> {
-  const input = configureDirectoryInputSchema.parse(await json());
-  const { directory, token } = await transaction(db, (tx) =>
-    createDirectory(tx, { organizationId: session.organizationId, provider: input.provider }),
-  );
+export async function configureDirectory(ctx: PortalContext): Promise<Response> {
+  const { db, session } = ctx;
+  const input = configureDirectoryInputSchema.parse(await ctx.json());
+  const { directory, token } = await transaction(db, async (tx) => {
+    const created = await createDirectory(tx, { organizationId: session.organizationId, provider: input.provider });
+    const base = { hostId: session.hostId, organizationId: session.organizationId, actor: portalActor(ctx) };
+    await audit(tx, { ...base, action: 'directory.created', target: created.directory.id, details: { provider: input.provider } });
+    await audit(tx, { ...base, action: 'token.created', target: created.token.id, details: { directoryId: created.directory.id, lastFour: created.token.lastFour } });
+    return created;
+  });
   return Response.json({ directory: toPortalDirectory(directory), token: { ...toPortalToken(token), token: token.token } }, { status: 201 });
 }
 
@@ -39,7 +45,7 @@ export async function getDirectory(ctx: PortalContext): Promise<Response> {
 
 export async function patchDirectory(ctx: PortalContext): Promise<Response> {
   const input = setDirectoryStatusInputSchema.parse(await ctx.json());
-  const row = await setDirectoryStatus(ctx.db, { hostId: ctx.session.hostId, directory: directoryOf(ctx), status: input.status });
+  const row = await setDirectoryStatus(ctx.db, { hostId: ctx.session.hostId, directory: directoryOf(ctx), status: input.status, actor: portalActor(ctx) });
   return Response.json(toPortalDirectory(row));
 }
 

@@ -2,6 +2,7 @@
 // the address bar. The session goes back two ways (see portal-session.ts): the cookie, and a URL fragment that the
 // portal's client code moves into sessionStorage at once. A fragment is never sent to a server or in a Referer.
 import { getDb } from '../../db/client';
+import { transaction } from '../../db/transaction';
 import { consumePortalLink } from '../portal-links';
 import { openPortalSession, sessionCookie } from '../portal-session';
 
@@ -10,7 +11,8 @@ const NO_STORE = { 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer'
 export async function exchangePortalLink(token: string): Promise<Response> {
   try {
     const db = await getDb();
-    const r = await consumePortalLink(db, token);
+    // The use and its audit entry commit together.
+    const r = await transaction(db, (tx) => consumePortalLink(tx, token));
     if (!r.ok) return redirect(`/portal/link-error?reason=${r.reason}`);
     const { token: sealed, session } = await openPortalSession(r.link);
     const res = redirect(`/portal/scim#s=${encodeURIComponent(sealed)}`);

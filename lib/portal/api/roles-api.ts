@@ -2,7 +2,7 @@
 import { listRoleMappings, listRoles, setDefaultRole, setRoleMappings } from '../../roles/roles';
 import { mappingPreview } from '../mapping-preview';
 import { defaultRoleInputSchema, roleMappingsInputSchema } from '../schemas';
-import type { PortalContext } from '../with-portal-session';
+import { portalActor, type PortalContext } from '../with-portal-session';
 import { directoryOf } from './directories-api';
 
 function scopeOf(ctx: PortalContext) {
@@ -38,7 +38,7 @@ export async function previewMappings(ctx: PortalContext): Promise<Response> {
 
 export async function putMappings(ctx: PortalContext): Promise<Response> {
   const input = roleMappingsInputSchema.parse(await ctx.json());
-  await setRoleMappings(ctx.db, scopeOf(ctx), input.mappings);
+  await setRoleMappings(ctx.db, scopeOf(ctx), input.mappings, portalActor(ctx));
   return rolesAnswer(ctx);
 }
 

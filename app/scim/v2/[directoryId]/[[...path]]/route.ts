@@ -7,7 +7,8 @@ type Params = { params: Promise<{ directoryId: string; path?: string[] }> };
 
 async function handle(req: Request, { params }: Params): Promise<Response> {
   const { directoryId, path } = await params;
-  return handleScimWebRequest(req, directoryId, (path ?? []).map(decodeURIComponent));
+  // Next has already percent-decoded the segments; decoding again would turn `%2541` into `A` and throw on `%`.
+  return handleScimWebRequest(req, directoryId, path ?? []);
 }
 
 export { handle as GET, handle as POST, handle as PUT, handle as PATCH, handle as DELETE };

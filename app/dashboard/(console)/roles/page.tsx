@@ -1,0 +1,32 @@
+// GET /dashboard/roles: the host's roles; create one.
+import type { Metadata } from 'next';
+import { PageHeader } from '@/components/dashboard/dashboard-shell';
+import { RoleCreateForm } from '@/components/dashboard/role-create-form';
+import { RolesTable } from '@/components/dashboard/roles-table';
+import { Card, CardBody, CardHeader } from '@/components/ui/card';
+import { getDb } from '@/lib/db/client';
+import { requireOperator } from '@/lib/operators/session';
+import { listRoles } from '@/lib/roles/roles';
+import { createRoleAction } from '../../_actions/role-actions';
+
+export const metadata: Metadata = { title: 'Roles' };
+
+export default async function RolesPage() {
+  const operator = await requireOperator();
+  const roles = await listRoles(await getDb(), operator.hostId);
+  return (
+    <>
+      <PageHeader title="Roles" description="The roles your app understands. Organizations map their IdP groups to these in the portal's Roles tab." />
+      <Card className="mb-6" labelledBy="new-role-title">
+        <CardHeader id="new-role-title" title="Create role" />
+        <CardBody>
+          <RoleCreateForm action={createRoleAction} />
+        </CardBody>
+      </Card>
+      <Card labelledBy="roles-title">
+        <CardHeader id="roles-title" title="All roles" />
+        <RolesTable roles={roles} />
+      </Card>
+    </>
+  );
+}

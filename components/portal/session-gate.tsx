@@ -1,0 +1,67 @@
+'use client';
+// Opens the session handed over by the link (URL fragment → sessionStorage), loads it, and renders the portal or
+// the "session ended" page. It also watches the clock: the host hears session.expiring five minutes before the end
+// and session.expired at the end.
+import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { postToHost, setAllowedOrigins } from '@/lib/client/host-messages';
+import { forgetSession, adoptSessionFromUrl } from '@/lib/client/session-token';
+import type { PortalSessionInfo } from '@/lib/client/types';
+import { usePortalSession } from '@/lib/client/use-portal-session';
+import { Spinner } from '../ui/spinner';
+import { useSessionEnded } from './portal-providers';
+import { SessionEnded } from './session-ended';
+
+const SessionContext = createContext<PortalSessionInfo | null>(null);
+
+export function useSession(): PortalSessionInfo {
+  const s = useContext(SessionContext);
+  if (!s) throw new Error('useSession outside SessionGate');
+  return s;
+}
+
+const WARN_MS = 5 * 60_000;
+
+export function SessionGate({ children }: { children: ReactNode }) {
+  const [adopted, setAdopted] = useState(false);
+  const { ended, end } = useSessionEnded();
+  useEffect(() => {
+    adoptSessionFromUrl();
+    setAdopted(true);
+  }, []);
+  const session = usePortalSession(adopted);
+  const expiresAt = session.data?.expiresAt;
+
+  useEffect(() => {
+    if (!session.data) return;
+    setAllowedOrigins(session.data.allowedOrigins);
+    postToHost({ type: 'portal.loaded' });
+  }, [session.data]);
+
+  useEffect(() => {
+    if (!expiresAt) return;
+    const left = new Date(expiresAt).getTime() - Date.now();
+    // setTimeout cannot wait longer than ~24.8 days; sessions last 6 hours, so this is safe.
+    const warn = setTimeout(() => postToHost({ type: 'session.expiring', expiresAt }), Math.max(0, left - WARN_MS));
+    const stop = setTimeout(end, Math.max(0, left));
+    return () => {
+      clearTimeout(warn);
+      clearTimeout(stop);
+    };
+  }, [expiresAt, end]);
+
+  useEffect(() => {
+    if (!ended) return;
+    forgetSession();
+    postToHost({ type: 'session.expired' });
+  }, [ended]);
+
+  if (ended || session.isError) return <SessionEnded reason="ended" />;
+  if (!session.data) {
+    return (
+      <div className="flex justify-center py-24">
+        <Spinner label="Opening the admin portal" />
+      </div>
+    );
+  }
+  return <SessionContext.Provider value={session.data}>{children}</SessionContext.Provider>;
+}

@@ -1,0 +1,24 @@
+// "Open portal" from the dashboard: mints a single-use portal link for one of the operator's organizations
+// (the colleague's createPortalLink, as the host API does) and records who opened it.
+import { audit } from '../audit/audit-log';
+import type { Db } from '../db/client';
+import { transaction } from '../db/transaction';
+import { DomainError } from '../domain-error';
+import { env } from '../env';
+import { findOrganization } from '../organizations/organizations';
+import { createPortalLink } from '../portal/portal-links';
+
+export async function launchPortal(
+  db: Db,
+  { hostId, organizationId, actor }: { hostId: string; organizationId: string; actor: string },
+): Promise<{ url: string; expiresAt: string }> {
+  const { publicUrl } = env();
+  return transaction(db, async (tx) => {
+    const org = await findOrganization(tx, { hostId, id: organizationId });
+    if (!org) throw new DomainError('not_found', 'Organization not found');
+    // The portal shows "Back to …" with this URL when opened standalone, which brings the operator back here.
+    const link = await createPortalLink(tx, { organizationId: org.id, features: ['scim'], returnUrl: `${publicUrl}/dashboard` });
+    await audit(tx, { hostId, organizationId: org.id, actor, action: 'portal_link.created', target: org.id, details: { via: 'dashboard' } });
+    return { url: `${publicUrl}/portal/link/${link.token}`, expiresAt: link.expiresAt.toISOString() };
+  });
+}

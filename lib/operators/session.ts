@@ -1,0 +1,27 @@
+// The dashboard's trust boundary for pages and server actions: a next-auth session whose operator still exists.
+// Everything downstream is scoped to the returned operator's hostId.
+import { getServerSession } from 'next-auth';
+import { redirect } from 'next/navigation';
+import { cache } from 'react';
+import { getDb } from '../db/client';
+import { authOptions, SIGN_IN_PATH } from './auth-options';
+import { findOperator, type Operator } from './operators';
+
+/** The signed-in operator, or null; read once per request (React cache) however many components ask. */
+export const currentOperator = cache(async (): Promise<Operator | null> => {
+  const session = (await getServerSession(authOptions)) as { operatorId?: unknown } | null;
+  if (typeof session?.operatorId !== 'string') return null;
+  return findOperator(await getDb(), session.operatorId);
+});
+
+/** For pages: the operator, or a redirect to the sign-in page. */
+export async function requireOperator(): Promise<Operator> {
+  const operator = await currentOperator();
+  if (!operator) redirect(SIGN_IN_PATH);
+  return operator;
+}
+
+/** Only same-site dashboard paths may be a post-sign-in destination (no open redirect). */
+export function safeCallbackPath(value: string | undefined): string {
+  return value && /^\/dashboard(\/[\w\-/]*)?$/.test(value) && !value.startsWith(SIGN_IN_PATH) ? value : '/dashboard';
+}
