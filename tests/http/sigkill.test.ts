@@ -88,7 +88,9 @@ describe.each(['sqlite', 'postgres'] as const)('SIGKILL during a write burst (%s
     const events = await allEvents(second.target);
     const created = new Set(events.filter((e) => e.type === 'directory.user.created').map((e) => e.data.userName));
     for (const u of acknowledged) expect(created.has(u), `event for ${u}`).toBe(true);
-    const users = await fetch(`${dir.scim.endpoint}/Users?count=0`, { headers: { Authorization: `Bearer ${dir.scim.token}` } }).then((r) => r.json());
+    // The restarted app listens on a new port: same directory path, new origin.
+    const endpoint = `${second.target.baseUrl}${new URL(dir.scim.endpoint).pathname}`;
+    const users = await fetch(`${endpoint}/Users?count=0`, { headers: { Authorization: `Bearer ${dir.scim.token}` } }).then((r) => r.json());
     expect(users.totalResults).toBeGreaterThanOrEqual(acknowledged.length);
     expect(users.totalResults).toBe(created.size);
 
