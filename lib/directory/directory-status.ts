@@ -1,21 +1,27 @@
-// Enabling or disabling a directory (the portal's toggle, the host API): SCIM answers 403 while disabled.
+// Enabling or disabling a directory: SCIM answers 403 while it is disabled (serve-scim checks the status on every
+// request). The status change and its directory.enabled / directory.disabled event commit together.
 import type { Db } from '../db/client';
 import { transaction } from '../db/transaction';
-import { DomainError } from '../domain-error';
+import type { DirectoryRow } from './directories';
+import { audit } from '../audit/audit-log';
 import { writeEvents } from '../events/write-events';
+import { toApiDirectory } from '../host-api/serialize';
+
+export type DirectoryStatus = 'enabled' | 'disabled';
 
 export async function setDirectoryStatus(
   db: Db,
-  { hostId, directoryId }: { hostId: string; directoryId: string },
-  status: 'enabled' | 'disabled',
-): Promise<void> {
-  await transaction(db, async (tx) => {
-    const dir = await tx.directory.findFirst({ where: { id: directoryId, organization: { hostId } } });
-    if (!dir) throw new DomainError('not_found', 'Directory not found');
-    if (dir.status === status) return;
-    await tx.directory.update({ where: { id: directoryId }, data: { status } });
-    await writeEvents(tx, { hostId, organizationId: dir.organizationId, directoryId }, [
-      { type: status === 'enabled' ? 'directory.enabled' : 'directory.disabled', data: { id: dir.id, organizationId: dir.organizationId, provider: dir.provider, status } },
-    ]);
+  { hostId, directory, status, actor }: { hostId: string; directory: DirectoryRow; status: DirectoryStatus; actor: string },
+): Promise<DirectoryRow> {
+  return transaction(db, async (tx) => {
+    const r = await tx.directory.updateMany({ where: { id: directory.id, status: { not: status } }, data: { status } });
+    const row = await tx.directory.findUniqueOrThrow({ where: { id: directory.id } });
+    // Only a real change is an event: toggling twice to the same state must not notify the host twice.
+    if (r.count > 0) {
+      const scope = { hostId, organizationId: row.organizationId, directoryId: row.id };
+      await audit(tx, { hostId, organizationId: row.organizationId, actor, action: 'directory.status_changed', target: row.id, details: { status } });
+      await writeEvents(tx, scope, [{ type: status === 'enabled' ? 'directory.enabled' : 'directory.disabled', data: toApiDirectory(row) }]);
+    }
+    return row;
   });
 }

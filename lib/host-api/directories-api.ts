@@ -130,11 +130,10 @@ export async function getGroupMembers({ db, hostId, params, url }: ApiContext): 
   return Response.json({ data: await apiUsers(db, d.id, p.rows), nextCursor: nextCursor(p) });
 }
 
-export async function patchDirectory({ db, hostId, params, json }: ApiContext): Promise<Response> {
+export async function patchDirectory({ db, hostId, keyId, params, json }: ApiContext): Promise<Response> {
   const input = updateDirectoryInputSchema.parse(await json());
-  await directoryOf(db, hostId, params.dirId);
-  await setDirectoryStatus(db, { hostId, directoryId: params.dirId }, input.status);
-  const d = await directoryOf(db, hostId, params.dirId);
+  const directory = await directoryOf(db, hostId, params.dirId);
+  const d = await setDirectoryStatus(db, { hostId, directory, status: input.status, actor: `api-key:${keyId}` });
   return Response.json({ ...toApiDirectory(d), scim: { endpoint: scimEndpoint(d.id) } });
 }
 

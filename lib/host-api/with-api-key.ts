@@ -3,7 +3,8 @@
 import { getDb, type Db } from '../db/client';
 import { clientAddress } from '../rate-limit/client-address';
 import { checkLimits } from '../rate-limit/limiter';
-import { isSafeText, jsonProblem } from '../safe-text';
+import { isSafeText } from '../safe-text';
+import { readJsonBody } from './read-json';
 import { bearerToken } from '../secrets/secret-token';
 import { ApiError, apiErrorResponse, toApiError } from './api-error';
 import { checkApiKey } from './api-keys';
@@ -41,7 +42,7 @@ export function withApiKey(handler: Handler) {
       for (const [k, v] of new URL(req.url).searchParams) {
         if (!isSafeText(k) || !isSafeText(v)) throw new ApiError('invalid_request', 400, 'query: NUL characters and unpaired surrogates are not allowed');
       }
-      return await handler({ db, hostId: check.hostId, keyId: check.keyId, req, params, url: new URL(req.url), json: () => readJson(req) });
+      return await handler({ db, hostId: check.hostId, keyId: check.keyId, req, params, url: new URL(req.url), json: () => readJsonBody(req, MAX_BODY) });
     } catch (e) {
       return apiErrorResponse(toApiError(e));
     }
@@ -54,17 +55,3 @@ function tooMany(retryAfterSec: number): Response {
   return res;
 }
 
-async function readJson(req: Request): Promise<unknown> {
-  const text = await req.text();
-  if (text.length > MAX_BODY) throw new ApiError('payload_too_large', 413, `Body exceeds ${MAX_BODY} bytes`);
-  if (text.trim() === '') return {};
-  let value: unknown;
-  try {
-    value = JSON.parse(text) as unknown;
-  } catch {
-    throw new ApiError('invalid_json', 400, 'The request body is not valid JSON');
-  }
-  const problem = jsonProblem(value);
-  if (problem) throw new ApiError('invalid_request', 400, problem === 'too_deep' ? 'body: nested too deeply' : 'body: NUL characters and unpaired surrogates are not allowed');
-  return value;
-}

@@ -5,6 +5,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { getDb, type Db } from '../db/client';
 import type { DirectoryRow } from '../directory/directories';
 import { ApiError, apiErrorResponse, apiNotFound, toApiError } from '../host-api/api-error';
+import { readJsonBody } from '../host-api/read-json';
 import { bearerToken } from '../secrets/secret-token';
 import { SESSION_COOKIE, cookieValue, readPortalSession, type PortalSession } from './portal-session';
 
@@ -39,7 +40,7 @@ export function withPortalSession(handler: Handler) {
       const db = await getDb();
       const params = (await args.params) ?? {};
       const directory = await checkOwnership(db, session.organizationId, params);
-      const res = await handler({ db, session, params, url: new URL(req.url), directory, json: () => readJson(req) });
+      const res = await handler({ db, session, params, url: new URL(req.url), directory, json: () => readJsonBody(req, MAX_BODY) });
       res.headers.set('Cache-Control', 'no-store');
       return res;
     } catch (e) {
@@ -67,13 +68,3 @@ function sameValue(a: string | null, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-async function readJson(req: Request): Promise<unknown> {
-  const text = await req.text();
-  if (text.length > MAX_BODY) throw new ApiError('payload_too_large', 413, `Body exceeds ${MAX_BODY} bytes`);
-  if (text.trim() === '') return {};
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    throw new ApiError('invalid_json', 400, 'The request body is not valid JSON');
-  }
-}

@@ -2,6 +2,7 @@
 // that was answered 2xx is present with its event, and webhook delivery resumes where it stopped.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { api as hostApi } from './harness';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freshPostgresDatabase, freshSqliteUrl, startApp, type AppTarget } from '../setup/app-server';
 import type { ChildProcess } from 'node:child_process';
@@ -13,14 +14,7 @@ afterAll(() => {
 
 const WEBHOOK_ENV = { WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true', WEBHOOK_RETRY_SCHEDULE: '0,1,1,1,1,1,1,1', WEBHOOK_POLL_MS: '200' };
 
-async function api(t: AppTarget, method: string, path: string, body?: unknown) {
-  const r = await fetch(`${t.baseUrl}/api/v1${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${t.apiKey}`, 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return r.json();
-}
+const api = async (t: AppTarget, method: string, path: string, body?: unknown) => (await hostApi(t, method, path, body)).json();
 
 async function receiver(): Promise<{ url: string; ids: Set<string>; close: () => void }> {
   const ids = new Set<string>();

@@ -4,6 +4,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import type { ChildProcess } from 'node:child_process';
+import { api as hostApi } from './harness';
 import { afterAll, expect, it } from 'vitest';
 import { freshPostgresDatabase, startApp, type AppTarget } from '../setup/app-server';
 
@@ -14,14 +15,7 @@ afterAll(() => {
 
 const PATCH = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
 
-async function api(t: AppTarget, method: string, path: string, body?: unknown) {
-  const r = await fetch(`${t.baseUrl}/api/v1${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${t.apiKey}`, 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return r.json();
-}
+const api = async (t: AppTarget, method: string, path: string, body?: unknown) => (await hostApi(t, method, path, body)).json();
 
 it('two processes share one PostgreSQL without duplicates, losses or missed events', async () => {
   const url = await freshPostgresDatabase(process.env.TEST_PG_URL!, 'scim_two_process');

@@ -6,7 +6,7 @@ import { ApiError } from '../../host-api/api-error';
 import { connectionStatus } from '../connection-status';
 import { toPortalDirectory, toPortalToken } from '../portal-json';
 import { configureDirectoryInputSchema, setDirectoryStatusInputSchema } from '../schemas';
-import { setDirectoryStatus } from '../set-directory-status';
+import { setDirectoryStatus } from '../../directory/directory-status';
 import { portalActor, type PortalContext } from '../with-portal-session';
 
 /** withPortalSession resolved and checked the directory of the path; this only narrows the type. */
