@@ -2,6 +2,7 @@
 import type { Tx } from '../db/client';
 import { newId } from '../ids';
 import { hashSecret, looksLike, mintSecret, sameHash } from '../secrets/secret-token';
+import { tokenByHashFast } from './fast-queries';
 
 export interface TokenSummary {
   id: string;
@@ -58,22 +59,15 @@ export interface TokenCheck {
  * The token row when `token` is a live token of `directoryId`, else null. Lookup is by hash (indexed), then the
  * hashes are compared in constant time; a token of directory A presented at directory B's URL fails.
  */
-export async function checkDirectoryToken(db: Tx, directoryId: string, token: string): Promise<TokenCheck | null> {
+export async function checkDirectoryToken(_db: Tx, directoryId: string, token: string): Promise<TokenCheck | null> {
   if (!looksLike('scim', token)) return null;
   const hash = hashSecret(token);
-  const row = await db.directoryToken.findUnique({
-    where: { hash },
-    select: { id: true, directoryId: true, hash: true, expiresAt: true, revokedAt: true, directory: { select: { status: true, organizationId: true, organization: { select: { hostId: true } } } } },
-  });
+  // Every SCIM request runs this: plain SQL on the fast-read connection, which sees every committed revocation.
+  const row = await tokenByHashFast(hash);
   if (!row || !sameHash(row.hash, hash)) return null;
   if (row.directoryId !== directoryId || row.revokedAt) return null;
   if (row.expiresAt && row.expiresAt.getTime() <= Date.now()) return null;
-  return {
-    tokenId: row.id,
-    directoryStatus: row.directory.status,
-    organizationId: row.directory.organizationId,
-    hostId: row.directory.organization.hostId,
-  };
+  return { tokenId: row.id, directoryStatus: row.status, organizationId: row.organizationId, hostId: row.hostId };
 }
 
 function summary(row: TokenSummary): TokenSummary {

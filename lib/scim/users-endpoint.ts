@@ -1,6 +1,8 @@
 // /Users: RFC 7644 §3.3 (create), §3.4 (query), §3.5.1 (PUT), §3.5.2 (PATCH), §3.6 (DELETE).
 import { createDirectoryUser, deleteDirectoryUser, rewriteDirectoryUser } from '../directory/user-service';
-import { findUser, groupsOfUsers, type UserRow } from '../directory/user-store';
+import { findUserByUserNameFast, findUserFast, groupsOfUsersFast } from '../directory/fast-queries';
+import type { UserRow } from '../directory/user-store';
+import { userNameEquality } from './filter/simple-filters';
 import { dialect } from '../db/client';
 import { scopeOf, type ScimContext } from './context';
 import { noneMatchHits } from './etag';
@@ -21,7 +23,7 @@ import type { ScimObject, ScimRequest, ScimResponse } from './types';
 
 async function render(ctx: ScimContext, rows: UserRow[], p: Projection): Promise<ScimObject[]> {
   const groups = wantsAttribute('groups', p.attributes, p.excludedAttributes)
-    ? await groupsOfUsers(ctx.db, { directoryId: ctx.directoryId, userIds: rows.map((r) => r.id) })
+    ? await groupsOfUsersFast(ctx.directoryId, rows.map((r) => r.id))
     : new Map<string, { id: string; displayName: string }[]>();
   return rows.map((r) =>
     projectAttributes(toScimUser(r, groups.get(r.id) ?? [], ctx.baseUrl), 'User', p.attributes, p.excludedAttributes),
@@ -34,6 +36,13 @@ async function one(ctx: ScimContext, row: UserRow, p: Projection, status = 200):
 }
 
 export async function listUsers(ctx: ScimContext, params: ListParams): Promise<ScimResponse> {
+  const userName = params.filter !== null && !params.sortBy ? userNameEquality(params.filter) : null;
+  if (userName !== null) {
+    // Okta's and Entra's match query, `userName eq "x"`: one indexed lookup, no count.
+    const row = await findUserByUserNameFast(ctx.directoryId, userName);
+    const page = row && params.startIndex === 1 && params.count > 0 ? [row] : [];
+    return { status: 200, headers: {}, body: listResponse(await render(ctx, page, params), row ? 1 : 0, params.startIndex) };
+  }
   const where = {
     directoryId: ctx.directoryId,
     ...(params.filter !== null ? userFilterToWhere(await parsedFilter(ctx, params.filter, 'User'), { dialect: dialect() }) : {}),
@@ -50,7 +59,7 @@ export async function listUsers(ctx: ScimContext, params: ListParams): Promise<S
 }
 
 export async function getUser(ctx: ScimContext, id: string, req: ScimRequest): Promise<ScimResponse> {
-  const row = await findUser(ctx.db, { ...scopeOf(ctx), id });
+  const row = await findUserFast(ctx.directoryId, id);
   if (!row) throw notFound(`User ${id} not found`);
   if (noneMatchHits(req.headers['if-none-match'], row.version)) return { status: 304, headers: {} };
   return one(ctx, row, projectionOf(req.query));

@@ -1,0 +1,98 @@
+// Command-line options of `npm run bench`, parsed once.
+import { parseArgs } from 'node:util';
+
+export type DbKind = 'sqlite' | 'postgres';
+
+export interface BenchOptions {
+  dbs: DbKind[];
+  duration: number;
+  connections: number;
+  usersSmall: number;
+  usersLarge: number;
+  /** Users written per database transaction while seeding. */
+  batch: number;
+  /** Seconds a seeding step may take before it batches harder. */
+  seedBudget: number;
+  /** Another SCIM endpoint to run the SCIM workloads against, side by side. */
+  target: { endpoint: string; token: string } | null;
+  /** Start the Jackson peer (../shared/peers/start-jackson.sh) and use it as the target. */
+  peer: boolean;
+  peerPort: number;
+  peerUsers: number;
+  out: string;
+  /** Leave the app's rate limits at their defaults (6,000 SCIM requests a minute per token → 429s under load). */
+  keepRateLimits: boolean;
+}
+
+export const USAGE = `npm run bench -- [options]
+  --db sqlite|postgres|both   database(s) to run the app on (default sqlite; postgres starts scripts/pg-temp.sh)
+  --duration <s>              seconds per workload (default 8)
+  --connections <n>           concurrent connections (default 10)
+  --users-small <n>           first directory size (default 1000)
+  --users-large <n>           second directory size (default 100000)
+  --batch <n>                 users per seeding transaction (default 2000)
+  --seed-budget <s>           seeding pace allowed before batching harder: insertUser, createMany, one INSERT (default 120)
+  --target <endpoint>         another SCIM base URL to compare against (needs --token)
+  --token <token>             bearer token for --target
+  --peer                      start the Jackson peer (../shared/peers/start-jackson.sh) and compare against it
+  --peer-port <n>             port for --peer (default 4100)
+  --peer-users <n>            users to seed into the peer through its SCIM API (default 1000)
+  --out <file>                JSON results (default bench/results/latest.json)
+  --keep-rate-limits          keep the app's default rate limits (by default they are raised out of reach; the
+                              limiter still counts every request)`;
+
+function positiveInt(name: string, v: string | undefined, dflt: number): number {
+  if (v === undefined) return dflt;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`--${name} must be a positive integer, got ${v}`);
+  return n;
+}
+
+export function parseBenchArgs(argv: string[], defaultOut: string): BenchOptions | 'help' {
+  const { values } = parseArgs({
+    args: argv,
+    strict: true,
+    options: {
+      db: { type: 'string' },
+      duration: { type: 'string' },
+      connections: { type: 'string' },
+      'users-small': { type: 'string' },
+      'users-large': { type: 'string' },
+      batch: { type: 'string' },
+      'seed-budget': { type: 'string' },
+      target: { type: 'string' },
+      token: { type: 'string' },
+      peer: { type: 'boolean' },
+      'peer-port': { type: 'string' },
+      'peer-users': { type: 'string' },
+      out: { type: 'string' },
+      'keep-rate-limits': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) return 'help';
+  const db = values.db ?? 'sqlite';
+  const dbs: DbKind[] = db === 'both' ? ['sqlite', 'postgres'] : db === 'sqlite' || db === 'postgres' ? [db] : [];
+  if (dbs.length === 0) throw new Error(`--db must be sqlite, postgres or both, got ${db}`);
+  if (values.target !== undefined && values.token === undefined) throw new Error('--target needs --token');
+  if (values.target !== undefined && values.peer) throw new Error('use either --target or --peer, not both');
+  const usersSmall = positiveInt('users-small', values['users-small'], 1000);
+  const usersLarge = positiveInt('users-large', values['users-large'], 100_000);
+  if (usersLarge < usersSmall) throw new Error('--users-large must be at least --users-small');
+  if (usersSmall < 100) throw new Error('--users-small must be at least 100 (the workloads need distinct users)');
+  return {
+    dbs,
+    duration: positiveInt('duration', values.duration, 8),
+    connections: positiveInt('connections', values.connections, 10),
+    usersSmall,
+    usersLarge,
+    batch: positiveInt('batch', values.batch, 2000),
+    seedBudget: positiveInt('seed-budget', values['seed-budget'], 120),
+    target: values.target !== undefined ? { endpoint: values.target.replace(/\/+$/, ''), token: values.token ?? '' } : null,
+    peer: values.peer ?? false,
+    peerPort: positiveInt('peer-port', values['peer-port'], 4100),
+    peerUsers: positiveInt('peer-users', values['peer-users'], 1000),
+    out: values.out ?? defaultOut,
+    keepRateLimits: values['keep-rate-limits'] ?? false,
+  };
+}

@@ -1,0 +1,91 @@
+// Hot-path reads of users and groups through lib/db/fast-read.ts, returning the same row shapes as the Prisma
+// queries they stand in for (user-store.ts), so serialisation is shared.
+import { asBool, asDate, asInt, asStr, asStrOrNull, fastAll } from '../db/fast-read';
+import type { UserRow } from './user-store';
+
+const USER_COLUMNS =
+  '"id", "directoryId", "externalId", "userName", "userNameLower", "displayNameLower", "givenNameLower", "familyNameLower", "emailLower", "employeeNumber", "managerId", "active", "raw", "version", "createdAt", "updatedAt"';
+
+function toUserRow(r: Record<string, unknown>): UserRow {
+  return {
+    id: asStr(r.id),
+    directoryId: asStr(r.directoryId),
+    externalId: asStrOrNull(r.externalId),
+    userName: asStr(r.userName),
+    userNameLower: asStr(r.userNameLower),
+    displayNameLower: asStrOrNull(r.displayNameLower),
+    givenNameLower: asStrOrNull(r.givenNameLower),
+    familyNameLower: asStrOrNull(r.familyNameLower),
+    emailLower: asStrOrNull(r.emailLower),
+    employeeNumber: asStrOrNull(r.employeeNumber),
+    managerId: asStrOrNull(r.managerId),
+    active: asBool(r.active),
+    raw: asStr(r.raw),
+    version: asInt(r.version),
+    createdAt: asDate(r.createdAt),
+    updatedAt: asDate(r.updatedAt),
+  };
+}
+
+export async function findUserFast(directoryId: string, id: string): Promise<UserRow | null> {
+  const rows = await fastAll(`SELECT ${USER_COLUMNS} FROM "DirectoryUser" WHERE "id" = ? AND "directoryId" = ?`, [id, directoryId]);
+  return rows[0] ? toUserRow(rows[0]) : null;
+}
+
+/** `userName eq "x"`: at most one row, by the unique (directoryId, userNameLower) index. */
+export async function findUserByUserNameFast(directoryId: string, userName: string): Promise<UserRow | null> {
+  const rows = await fastAll(`SELECT ${USER_COLUMNS} FROM "DirectoryUser" WHERE "directoryId" = ? AND "userNameLower" = ?`, [
+    directoryId,
+    userName.toLowerCase(),
+  ]);
+  return rows[0] ? toUserRow(rows[0]) : null;
+}
+
+export async function groupsOfUsersFast(directoryId: string, userIds: string[]): Promise<Map<string, { id: string; displayName: string }[]>> {
+  const out = new Map<string, { id: string; displayName: string }[]>();
+  if (userIds.length === 0) return out;
+  const marks = userIds.map(() => '?').join(', ');
+  const rows = await fastAll(
+    `SELECT m."userId", g."id", g."displayName" FROM "GroupMembership" m JOIN "DirectoryGroup" g ON g."id" = m."groupId"
+     WHERE m."directoryId" = ? AND m."userId" IN (${marks}) ORDER BY m."userId", m."groupId"`,
+    [directoryId, ...userIds],
+  );
+  for (const r of rows) {
+    const list = out.get(asStr(r.userId)) ?? [];
+    list.push({ id: asStr(r.id), displayName: asStr(r.displayName) });
+    out.set(asStr(r.userId), list);
+  }
+  return out;
+}
+
+export interface FastTokenRow {
+  id: string;
+  directoryId: string;
+  hash: string;
+  expiresAt: Date | null;
+  revokedAt: Date | null;
+  status: string;
+  organizationId: string;
+  hostId: string;
+}
+
+export async function tokenByHashFast(hash: string): Promise<FastTokenRow | null> {
+  const rows = await fastAll(
+    `SELECT t."id", t."directoryId", t."hash", t."expiresAt", t."revokedAt", d."status", d."organizationId", o."hostId"
+     FROM "DirectoryToken" t JOIN "Directory" d ON d."id" = t."directoryId" JOIN "Organization" o ON o."id" = d."organizationId"
+     WHERE t."hash" = ?`,
+    [hash],
+  );
+  const r = rows[0];
+  if (!r) return null;
+  return {
+    id: asStr(r.id),
+    directoryId: asStr(r.directoryId),
+    hash: asStr(r.hash),
+    expiresAt: r.expiresAt === null ? null : asDate(r.expiresAt),
+    revokedAt: r.revokedAt === null ? null : asDate(r.revokedAt),
+    status: asStr(r.status),
+    organizationId: asStr(r.organizationId),
+    hostId: asStr(r.hostId),
+  };
+}
