@@ -13,7 +13,13 @@ const CHUNK = 500;
 
 export async function recomputeRoles(tx: Tx, directoryId: string, userIds: string[]): Promise<RoleChange[]> {
   if (userIds.length === 0) return [];
-  const directory = await tx.directory.findUnique({ where: { id: directoryId }, select: { defaultRoleId: true } });
+  const directory = await tx.directory.findUnique({
+    where: { id: directoryId },
+    select: { defaultRoleId: true, roleMappings: { take: 1, select: { groupId: true } } },
+  });
+  // No mappings and no default role: everyone's roles are empty, and stay so (removing the last mapping or the
+  // default already recomputed everyone). Most directories are like this, so most writes skip the rest.
+  if (!directory?.defaultRoleId && !directory?.roleMappings.length) return [];
   const changes: RoleChange[] = [];
   for (let i = 0; i < userIds.length; i += CHUNK) {
     const chunk = userIds.slice(i, i + CHUNK);
