@@ -7,8 +7,8 @@ import { useDebounced } from '@/lib/client/use-debounced';
 import { useGroups } from '@/lib/client/use-people';
 import { Card, CardHeader } from '../ui/card';
 import { EmptyState } from '../ui/empty-state';
-import { Input } from '../ui/field';
 import { QueryState } from '../ui/query-state';
+import { SearchField } from '../ui/search-field';
 import { Pager, Table, TBody, THead, Td, Th } from '../ui/table';
 import { TagList } from '../users/user-cells';
 
@@ -25,12 +25,7 @@ export function GroupsTable({ directoryId }: { directoryId: string }) {
         title="Groups"
         description="Groups your identity provider has pushed, with their members."
         actions={
-          <div className="w-full sm:w-64">
-            <label htmlFor="group-search" className="sr-only">
-              Search groups
-            </label>
-            <Input id="group-search" type="search" placeholder="Search groups" value={text} onChange={(e) => setText(e.target.value)} />
-          </div>
+<SearchField id="group-search" label="Search groups" placeholder="Search groups" value={text} onChange={setText} />
         }
       />
       <QueryState isPending={groups.isPending} error={groups.error} onRetry={() => void groups.refetch()} label="Loading groups">

@@ -6,8 +6,8 @@ import { useDebounced } from '@/lib/client/use-debounced';
 import { useUsers } from '@/lib/client/use-people';
 import { Card, CardHeader } from '../ui/card';
 import { EmptyState } from '../ui/empty-state';
-import { Input } from '../ui/field';
 import { QueryState } from '../ui/query-state';
+import { SearchField } from '../ui/search-field';
 import { Pager, Table, TBody, THead, Td, Th } from '../ui/table';
 import { ActiveBadge, TagList, UserNameCell } from './user-cells';
 
@@ -24,12 +24,14 @@ export function UsersTable({ directoryId }: { directoryId: string }) {
         title="Users"
         description="People your identity provider has provisioned."
         actions={
-          <div className="w-full sm:w-72">
-            <label htmlFor="user-search" className="sr-only">
-              Search users
-            </label>
-            <Input id="user-search" type="search" placeholder="Search by name, email or userName" value={text} onChange={(e) => setText(e.target.value)} />
-          </div>
+<SearchField
+            id="user-search"
+            label="Search users"
+            placeholder="Search by name, email or userName"
+            value={text}
+            onChange={setText}
+            className="w-full sm:w-72"
+          />
         }
       />
       <QueryState isPending={users.isPending} error={users.error} onRetry={() => void users.refetch()} label="Loading users">
