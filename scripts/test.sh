@@ -17,6 +17,9 @@ fi
 # App logs of this run go here; after the suite they are scanned for every secret the tests used.
 export TEST_LOG_DIR=${TEST_LOG_DIR:-$(mktemp -d /tmp/scim-portal-logs-XXXX)}
 
-node_modules/.bin/vitest run "$@"
-if [ -z "$*" ] && [ -f playwright.config.ts ]; then node_modules/.bin/playwright test; fi
+node_modules/.bin/vitest run --reporter=default --reporter=json --outputFile.json="$TEST_LOG_DIR/vitest.json" "$@"
+if [ -z "$*" ] && [ -f playwright.config.ts ]; then
+  PLAYWRIGHT_JSON_OUTPUT_NAME="$TEST_LOG_DIR/playwright.json" node_modules/.bin/playwright test --reporter=list,json
+fi
 node scripts/scan-logs-for-secrets.mjs "$TEST_LOG_DIR"
+node scripts/test-summary.mjs "$TEST_LOG_DIR"
