@@ -55,8 +55,10 @@ export async function groupsOfUsers(
 ): Promise<Map<string, { id: string; displayName: string }[]>> {
   const out = new Map<string, { id: string; displayName: string }[]>();
   if (userIds.length === 0) return out;
+  // By user id, tenant-checked on the group (see fast-queries.ts: a directoryId filter here makes SQLite walk the
+  // directory's memberships).
   const rows = await db.groupMembership.findMany({
-    where: { directoryId, userId: { in: userIds } },
+    where: { userId: { in: userIds }, group: { directoryId } },
     select: { userId: true, group: { select: { id: true, displayName: true } } },
     orderBy: [{ userId: 'asc' }, { groupId: 'asc' }],
   });

@@ -24,7 +24,7 @@ export async function recomputeRoles(tx: Tx, directoryId: string, userIds: strin
   for (let i = 0; i < userIds.length; i += CHUNK) {
     const chunk = userIds.slice(i, i + CHUNK);
     const memberships = await tx.groupMembership.findMany({
-      where: { directoryId, userId: { in: chunk }, group: { roleMappings: { some: {} } } },
+      where: { userId: { in: chunk }, group: { directoryId, roleMappings: { some: {} } } },
       select: { userId: true, group: { select: { roleMappings: { select: { roleId: true } } } } },
     });
     const wanted = new Map<string, Set<string>>(chunk.map((u) => [u, new Set<string>()]));

@@ -21,10 +21,14 @@ import { noContent, resourceResponse, toScimError, wantsAttribute } from './resp
 import type { ScimObject, ScimRequest, ScimResponse } from './types';
 
 
-async function render(ctx: ScimContext, rows: UserRow[], p: Projection): Promise<ScimObject[]> {
-  const groups = wantsAttribute('groups', p.attributes, p.excludedAttributes)
-    ? await groupsOfUsersFast(ctx.directoryId, rows.map((r) => r.id))
-    : new Map<string, { id: string; displayName: string }[]>();
+type GroupsByUser = Map<string, { id: string; displayName: string }[]>;
+
+async function render(ctx: ScimContext, rows: UserRow[], p: Projection, known?: GroupsByUser): Promise<ScimObject[]> {
+  const groups =
+    known ??
+    (wantsAttribute('groups', p.attributes, p.excludedAttributes)
+      ? await groupsOfUsersFast(ctx.directoryId, rows.map((r) => r.id))
+      : new Map<string, { id: string; displayName: string }[]>());
   return rows.map((r) =>
     projectAttributes(toScimUser(r, groups.get(r.id) ?? [], ctx.baseUrl), 'User', p.attributes, p.excludedAttributes),
   );
@@ -59,10 +63,16 @@ export async function listUsers(ctx: ScimContext, params: ListParams): Promise<S
 }
 
 export async function getUser(ctx: ScimContext, id: string, req: ScimRequest): Promise<ScimResponse> {
-  const row = await findUserFast(ctx.directoryId, id);
+  const p = projectionOf(req.query);
+  // The user and its groups in parallel: the groups query checks the tenant itself (group.directoryId).
+  const [row, groups] = await Promise.all([
+    findUserFast(ctx.directoryId, id),
+    wantsAttribute('groups', p.attributes, p.excludedAttributes) ? groupsOfUsersFast(ctx.directoryId, [id]) : undefined,
+  ]);
   if (!row) throw notFound(`User ${id} not found`);
   if (noneMatchHits(req.headers['if-none-match'], row.version)) return { status: 304, headers: {} };
-  return one(ctx, row, projectionOf(req.query));
+  const [resource] = await render(ctx, [row], p, groups);
+  return resourceResponse(resource, row.version);
 }
 
 export async function createUser(ctx: ScimContext, req: ScimRequest): Promise<ScimResponse> {
