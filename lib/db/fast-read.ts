@@ -37,7 +37,7 @@ function postgresReader(url: string): Reader {
     getTypeParser: (oid: number, format?: string) =>
       oid === 1114 ? (s: string) => new Date(`${s.replace(' ', 'T')}Z`) : pg.types.getTypeParser(oid, format as 'text'),
   };
-  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.FAST_READ_POOL_SIZE ?? 8), types });
+  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.FAST_READ_POOL_SIZE ?? 20), types });
   const names = new Map<string, string>();
   return {
     url,
