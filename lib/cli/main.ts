@@ -4,7 +4,7 @@ import { migrate } from '../db/migrate';
 import { transaction } from '../db/transaction';
 import { env } from '../env';
 import { createApiKey } from '../host-api/api-keys';
-import { createOperator } from '../operators/operators';
+import { createOperator, prepareOperator } from '../operators/operators';
 import { readPassword } from '../operators/read-password';
 
 const HELP = `Usage: npm run --silent cli -- <command> [options]
@@ -60,7 +60,8 @@ async function main(args: string[]): Promise<number> {
     const password = await readPassword(`Password for ${email}: `);
     await migrate(env().databaseUrl);
     const db = await getDb();
-    const operator = await transaction(db, (tx) => createOperator(tx, { email, password }));
+    const prepared = await prepareOperator({ email, password });
+    const operator = await transaction(db, (tx) => createOperator(tx, prepared));
     console.log(`Created operator ${operator.id} (${operator.email}) for host ${operator.hostId}.`);
     console.log(`Sign in at ${env().publicUrl}/dashboard/signin`);
     await db.$disconnect();

@@ -20,16 +20,22 @@ export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-export async function createOperator(tx: Tx, input: { email: string; password: string; hostId?: string }): Promise<Operator> {
+/** Validates the input and hashes the password: slow on purpose (scrypt), so done before any transaction opens. */
+export async function prepareOperator(input: { email: string; password: string }): Promise<{ email: string; passwordHash: string }> {
   const email = normalizeEmail(input.email);
   if (!emailSchema.safeParse(email).success) throw new DomainError('invalid', 'email: not a valid email address');
   const problem = passwordProblem(input.password);
   if (problem) throw new DomainError('invalid', `password: ${problem}`);
+  return { email, passwordHash: await hashPassword(input.password) };
+}
+
+/** Inserts a prepared operator; a short transaction, so it doesn't hold SQLite's write lock through scrypt. */
+export async function createOperator(tx: Tx, input: { email: string; passwordHash: string; hostId?: string }): Promise<Operator> {
+  const { email, passwordHash } = input;
   if (await tx.operator.findUnique({ where: { email }, select: { id: true } })) {
     throw new DomainError('conflict', `An operator with email ${email} already exists`);
   }
   const hostId = input.hostId ?? (await defaultHost(tx)).id;
-  const passwordHash = await hashPassword(input.password);
   return tx.operator.create({ data: { id: newId('opr'), hostId, email, passwordHash }, select: { id: true, hostId: true, email: true } });
 }
 
