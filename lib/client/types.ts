@@ -46,18 +46,8 @@ export interface MintedToken extends PortalToken {
   token: string;
 }
 
-export interface RefusedRequest {
-  method: string;
-  path: string;
-  status: number;
-  error: string | null;
-  at: string;
-}
-
-export type ConnectionStatus =
-  | { state: 'waiting' }
-  | { state: 'connected'; lastRequestAt: string; recentRefusals: RefusedRequest[] }
-  | { state: 'failing'; lastRequestAt: string | null; reason: 'unauthorized' | 'refused'; latest: RefusedRequest; recentRefusals: RefusedRequest[] };
+// One definition, with the server code that computes it (a type-only import: nothing server-side reaches the bundle).
+export type { ConnectionStatus, RefusedRequest } from '../portal/connection-status';
 
 export interface PortalUser {
   id: string;
