@@ -34,7 +34,8 @@ export function handleDiscovery(req: ScimRequest, baseUrl: string): ScimResponse
         const all = schemasList(baseUrl);
         return { status: 200, headers: {}, body: listResponse(all, all.length, 1) };
       }
-      const found = findSchema(decodeURIComponent(id), baseUrl);
+      // Segments arrive decoded (Next decodes route params); decoding again would throw on a bare `%`.
+      const found = findSchema(id, baseUrl);
       if (!found) throw notFound(`Schema ${id} not found`);
       return { status: 200, headers: {}, body: found };
     }
