@@ -1,18 +1,24 @@
 // The HTTP server: Next.js's request handler in a plain node:http server (a custom server), so the app runs in
 // one process that owns its port and its signals.
 import http from 'node:http';
+import path from 'node:path';
 import next from 'next';
+import { tsImport } from 'tsx/esm/api';
 
 export async function serve({ root, port, hostname }) {
   const app = next({ dev: false, dir: root, hostname, port });
   await app.prepare();
   const handle = app.getRequestHandler();
+  // The SCIM hot path skips Next's router: the same core the route handler calls, straight from node:http
+  // (SCIM_FAST_PATH=off sends it through Next like every other route).
+  const scim = process.env.SCIM_FAST_PATH === 'off' ? null : await tsImport(path.join(root, 'lib/scim/node-adapter.ts'), import.meta.url);
   // HSTS only when the app is served over https (PUBLIC_URL); on plain http it would be ignored or wrong.
   const hsts = (process.env.PUBLIC_URL ?? '').startsWith('https://');
   const server = http.createServer((req, res) => {
     // The socket's address, for per-client rate limits (lib/rate-limit/client-address.ts); never a client's own value.
     req.headers['x-scim-portal-client-ip'] = req.socket.remoteAddress ?? 'unknown';
     if (hsts) res.setHeader('Strict-Transport-Security', 'max-age=63072000; includeSubDomains');
+    if (scim?.handleScimNode(req, res)) return;
     handle(req, res).catch((e) => {
       console.error(`request failed: ${e?.stack ?? e}`);
       if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'application/json' });
@@ -22,7 +28,10 @@ export async function serve({ root, port, hostname }) {
   server.keepAliveTimeout = 65_000;
   await new Promise((resolve) => server.listen(port, hostname, resolve));
   console.log(`scim-portal listening on http://${hostname}:${port}`);
-  const stop = () => server.close(() => process.exit(0));
+  const stop = () => {
+    // Next's instrumentation flushes its copy of the request log; this flushes the fast path's.
+    void Promise.resolve(scim?.flushRequestLog()).finally(() => server.close(() => process.exit(0)));
+  };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
   return server;

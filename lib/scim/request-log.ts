@@ -1,8 +1,8 @@
 // Every SCIM request an IdP makes is logged (for the portal's connection status and request log), and each
 // token's last use and each directory's last request are recorded. Rows are buffered and written in one
 // transaction every FLUSH_MS, so a read request costs no write of its own.
-import { getDb, type Db } from '../db/client';
-import type { Prisma } from '../generated/sqlite/client';
+import { runProgram } from '../db/sql-drivers';
+import { marks, run, type SqlEnv, type SqlProgram } from '../db/sql-program';
 import { newId } from '../ids';
 import { isSafeText, toSafeText } from '../safe-text';
 
@@ -23,9 +23,15 @@ export interface RequestLogEntry {
   at: Date;
 }
 
-let buffer: RequestLogEntry[] = [];
-let timer: NodeJS.Timeout | null = null;
-let flushing: Promise<void> = Promise.resolve();
+// Process-wide: the custom server's SCIM fast path and Next's bundle each load this module, and one flush on
+// shutdown (from either) must write both's entries.
+interface LogState {
+  buffer: RequestLogEntry[];
+  timer: NodeJS.Timeout | null;
+  flushing: Promise<void>;
+}
+const g = globalThis as unknown as { __scimPortalRequestLog?: LogState };
+const state: LogState = (g.__scimPortalRequestLog ??= { buffer: [], timer: null, flushing: Promise.resolve() });
 
 /** Secrets never reach the log: password values are replaced wherever they appear in a body. */
 export function redactBody(body: string | null): string | null {
@@ -44,61 +50,67 @@ export function redactBody(body: string | null): string | null {
 export function logScimRequest(entry: RequestLogEntry): void {
   // A directory id that can't be stored names no directory: nothing to log it under.
   if (!isSafeText(entry.directoryId)) return;
-  buffer.push(entry);
-  if (buffer.length >= MAX_BUFFER) void flushRequestLog();
-  else if (!timer) timer = setTimeout(() => void flushRequestLog(), FLUSH_MS);
+  state.buffer.push(entry);
+  if (state.buffer.length >= MAX_BUFFER) void flushRequestLog();
+  else if (!state.timer) state.timer = setTimeout(() => void flushRequestLog(), FLUSH_MS);
 }
 
 export function flushRequestLog(): Promise<void> {
-  if (timer) clearTimeout(timer);
-  timer = null;
-  const batch = buffer;
-  buffer = [];
-  if (batch.length === 0) return flushing;
-  flushing = flushing.then(() => write(batch)).catch((e: Error) => {
+  if (state.timer) clearTimeout(state.timer);
+  state.timer = null;
+  const batch = state.buffer;
+  state.buffer = [];
+  if (batch.length === 0) return state.flushing;
+  state.flushing = state.flushing.then(() => write(batch)).catch((e: Error) => {
     console.error(`request log: could not write ${batch.length} entries: ${e.message}`);
   });
-  return flushing;
+  return state.flushing;
 }
 
-/** After a failed batch, each row on its own, so one bad row can't lose the others. */
-async function insertOneByOne(db: Db, rows: Prisma.ScimRequestLogCreateManyInput[]): Promise<void> {
-  for (const row of rows) {
-    await db.$transaction((tx) => tx.scimRequestLog.create({ data: row })).catch((e: Error) => console.error(`request log: dropped one entry: ${e.message.split('\n')[0]}`));
+type LogRow = (string | number | Date | null)[];
+
+const COLUMNS = '"id", "directoryId", "method", "path", "status", "durationMs", "resource", "requestBody", "error", "createdAt"';
+
+/** Rows of directories that still exist (a directory deleted meanwhile takes its log with it). */
+function* insertRows(env: SqlEnv, rows: LogRow[]): SqlProgram<void> {
+  // PostgreSQL types a VALUES list on its own (unknown → text): the integer and timestamp columns need casts.
+  const picks =
+    env.dialect === 'postgres'
+      ? 'v.column1, v.column2, v.column3, v.column4, v.column5::int, v.column6::int, v.column7, v.column8, v.column9, v.column10::timestamp(3)'
+      : 'v.*';
+  for (let i = 0; i < rows.length; i += 50) {
+    const part = rows.slice(i, i + 50);
+    yield* run(
+      `INSERT INTO "ScimRequestLog" (${COLUMNS}) SELECT ${picks} FROM (VALUES ${part.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}) AS v
+       WHERE EXISTS (SELECT 1 FROM "Directory" d WHERE d."id" = v.column2)`,
+      part.flat(),
+    );
   }
+}
+
+function* touch(table: string, column: string, ids: string[], now: Date): SqlProgram<void> {
+  if (ids.length) yield* run(`UPDATE "${table}" SET "${column}" = ? WHERE "id" IN (${marks(ids.length)})`, [now, ...ids]);
 }
 
 async function write(batch: RequestLogEntry[]): Promise<void> {
-  const db = await getDb();
   const now = new Date();
   const tokenIds = [...new Set(batch.map((e) => e.tokenId).filter((t): t is string => t !== null))];
   const directoryIds = [...new Set(batch.filter((e) => e.tokenId !== null).map((e) => e.directoryId))];
-  const known = new Set(
-    (await db.directory.findMany({ where: { id: { in: [...new Set(batch.map((e) => e.directoryId))] } }, select: { id: true } })).map(
-      (d) => d.id,
-    ),
-  );
-  const rows = batch
-    .filter((e) => known.has(e.directoryId))
-    .map((e) => ({
-      id: newId('req'),
-      directoryId: e.directoryId,
-      method: toSafeText(e.method),
-      path: toSafeText(e.path),
-      status: e.status,
-      durationMs: e.durationMs,
-      resource: e.resource === null ? null : toSafeText(e.resource),
-      requestBody: e.requestBody,
-      error: e.error === null ? null : toSafeText(e.error),
-      createdAt: e.at,
-    }));
-  if (rows.length) {
-    await db.$transaction((tx) => tx.scimRequestLog.createMany({ data: rows })).catch(() => insertOneByOne(db, rows));
-  }
-  await db.$transaction(async (tx) => {
-    if (tokenIds.length) await tx.directoryToken.updateMany({ where: { id: { in: tokenIds } }, data: { lastUsedAt: now } });
-    if (directoryIds.length) {
-      await tx.directory.updateMany({ where: { id: { in: directoryIds } }, data: { lastRequestAt: now } });
-    }
+  const rows: LogRow[] = batch.map((e) => [
+    newId('req'),
+    e.directoryId,
+    toSafeText(e.method),
+    toSafeText(e.path),
+    e.status,
+    e.durationMs,
+    e.resource === null ? null : toSafeText(e.resource),
+    e.requestBody,
+    e.error === null ? null : toSafeText(e.error),
+    e.at,
+  ]);
+  await runProgram(function* (env) {
+    yield* insertRows(env, rows);
+    yield* touch('DirectoryToken', 'lastUsedAt', tokenIds, now);
+    yield* touch('Directory', 'lastRequestAt', directoryIds, now);
   });
 }
