@@ -5,7 +5,8 @@
 // very same columns (userColumns, as insertUser does).
 import { performance } from 'node:perf_hooks';
 import { createDb, type Db, type Dialect } from '../../lib/db/client';
-import { insertUser } from '../../lib/directory/user-store';
+import { runProgramInTx } from '../../lib/db/sql-drivers';
+import { insertUser } from '../../lib/directory/user-sql';
 import { newId } from '../../lib/ids';
 import { normalizeUser } from '../../lib/scim/resources/normalize-user';
 import { userColumns } from '../../lib/scim/resources/user-columns';
@@ -79,7 +80,7 @@ export class DbSeeder {
   private async insertBatch(from: number, to: number): Promise<void> {
     const ids = await this.db.$transaction(async (tx) => {
       const out: string[] = [];
-      for (let n = from; n < to; n++) out.push((await insertUser(tx, this.directoryId, resourceOf(n))).id);
+      for (let n = from; n < to; n++) out.push((await runProgramInTx(tx, (env) => insertUser(env, this.directoryId, resourceOf(n)), this.dialect)).id);
       return out;
     }, TX_OPTIONS);
     this.userIds.push(...ids);

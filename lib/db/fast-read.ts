@@ -31,21 +31,31 @@ function sqliteReader(url: string): Reader {
   };
 }
 
+/** `timestamp without time zone` columns hold UTC (Prisma writes UTC): parse them as such, on our own pools only. */
+export const utcTimestampTypes = {
+  getTypeParser: (oid: number, format?: string) =>
+    oid === 1114 ? (s: string) => new Date(`${s.replace(' ', 'T')}Z`) : pg.types.getTypeParser(oid, format as 'text'),
+};
+
+/** `?` placeholders → PostgreSQL's `$1, $2, …`. */
+export const numberedPlaceholders = (sql: string): string => {
+  let i = 0;
+  return sql.replace(/\?/g, () => `$${++i}`);
+};
+
+/** A stable prepared-statement name for a statement's text. */
+export const statementName = (prefix: string, sql: string): string => `${prefix}_${createHash('sha1').update(sql).digest('hex').slice(0, 16)}`;
+
 function postgresReader(url: string): Reader {
-  // `timestamp without time zone` columns hold UTC (Prisma writes UTC): parse them as such, on this pool only.
-  const types = {
-    getTypeParser: (oid: number, format?: string) =>
-      oid === 1114 ? (s: string) => new Date(`${s.replace(' ', 'T')}Z`) : pg.types.getTypeParser(oid, format as 'text'),
-  };
+  const types = utcTimestampTypes;
   const pool = new pg.Pool({ connectionString: url, max: Number(process.env.FAST_READ_POOL_SIZE ?? 20), types });
   const names = new Map<string, string>();
   return {
     url,
     async all(sql, params) {
       let name = names.get(sql);
-      if (!name) names.set(sql, (name = `fr_${createHash('sha1').update(sql).digest('hex').slice(0, 16)}`));
-      let i = 0;
-      const text = sql.replace(/\?/g, () => `$${++i}`);
+      if (!name) names.set(sql, (name = statementName('fr', sql)));
+      const text = numberedPlaceholders(sql);
       return (await pool.query({ name, text, values: params })).rows as Row[];
     },
   };

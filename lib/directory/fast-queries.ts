@@ -1,31 +1,7 @@
 // Hot-path reads of users and groups through lib/db/fast-read.ts, returning the same row shapes as the Prisma
 // queries they stand in for (user-store.ts), so serialisation is shared.
-import { asBool, asDate, asInt, asStr, asStrOrNull, fastAll } from '../db/fast-read';
-import type { UserRow } from './user-store';
-
-const USER_COLUMNS =
-  '"id", "directoryId", "externalId", "userName", "userNameLower", "displayNameLower", "givenNameLower", "familyNameLower", "emailLower", "employeeNumber", "managerId", "active", "raw", "version", "createdAt", "updatedAt"';
-
-function toUserRow(r: Record<string, unknown>): UserRow {
-  return {
-    id: asStr(r.id),
-    directoryId: asStr(r.directoryId),
-    externalId: asStrOrNull(r.externalId),
-    userName: asStr(r.userName),
-    userNameLower: asStr(r.userNameLower),
-    displayNameLower: asStrOrNull(r.displayNameLower),
-    givenNameLower: asStrOrNull(r.givenNameLower),
-    familyNameLower: asStrOrNull(r.familyNameLower),
-    emailLower: asStrOrNull(r.emailLower),
-    employeeNumber: asStrOrNull(r.employeeNumber),
-    managerId: asStrOrNull(r.managerId),
-    active: asBool(r.active),
-    raw: asStr(r.raw),
-    version: asInt(r.version),
-    createdAt: asDate(r.createdAt),
-    updatedAt: asDate(r.updatedAt),
-  };
-}
+import { asDate, asStr, fastAll } from '../db/fast-read';
+import { USER_COLUMNS, toUserRow, type UserRow } from './user-row';
 
 export async function findUserFast(directoryId: string, id: string): Promise<UserRow | null> {
   const rows = await fastAll(`SELECT ${USER_COLUMNS} FROM "DirectoryUser" WHERE "id" = ? AND "directoryId" = ?`, [id, directoryId]);

@@ -1,29 +1,41 @@
-// Event payloads: users and groups in their host-API shape, and what changed between two versions.
+// Event payloads: users and groups in their host-API shape, and what changed between two versions. SQL programs,
+// with Prisma-side wrappers for writes that hold a Prisma transaction.
 import type { Tx } from '../db/client';
+import { runProgramInTx } from '../db/sql-drivers';
+import type { SqlProgram } from '../db/sql-program';
 import type { GroupRow } from '../directory/group-store';
-import { groupsOfUsers, type UserRow } from '../directory/user-store';
+import { countMembers } from '../directory/membership-sql';
+import { groupsOfUsers } from '../directory/user-sql';
+import type { UserRow } from '../directory/user-row';
 import { toApiGroup, toApiUser } from '../host-api/serialize';
-import { rolesOfGroups, rolesOfUsers } from '../roles/recompute-roles';
+import { roleKeysOfGroups, roleKeysOfUsers } from '../roles/recompute-roles';
 
 export type UserSnapshot = ReturnType<typeof toApiUser>;
 export type GroupSnapshot = ReturnType<typeof toApiGroup>;
 
-export async function userSnapshots(tx: Tx, directoryId: string, rows: UserRow[]): Promise<Map<string, UserSnapshot>> {
+export function* userSnapshotsSql(directoryId: string, rows: UserRow[]): SqlProgram<Map<string, UserSnapshot>> {
   const ids = rows.map((r) => r.id);
-  const [groups, roles] = await Promise.all([groupsOfUsers(tx, { directoryId, userIds: ids }), rolesOfUsers(tx, ids)]);
+  const groups = yield* groupsOfUsers(directoryId, ids);
+  const roles = yield* roleKeysOfUsers(ids);
   return new Map(rows.map((r) => [r.id, toApiUser(r, groups.get(r.id) ?? [], roles.get(r.id) ?? [])]));
 }
 
-export async function userSnapshot(tx: Tx, row: UserRow): Promise<UserSnapshot> {
-  return (await userSnapshots(tx, row.directoryId, [row])).get(row.id)!;
+export function* userSnapshotSql(row: UserRow): SqlProgram<UserSnapshot> {
+  return (yield* userSnapshotsSql(row.directoryId, [row])).get(row.id)!;
 }
 
-export async function groupSnapshot(tx: Tx, row: GroupRow): Promise<GroupSnapshot> {
-  const [count, roles] = await Promise.all([
-    tx.groupMembership.count({ where: { groupId: row.id } }),
-    rolesOfGroups(tx, [row.id]),
-  ]);
+export function* groupSnapshotSql(row: GroupRow): SqlProgram<GroupSnapshot> {
+  const count = yield* countMembers(row.id);
+  const roles = yield* roleKeysOfGroups([row.id]);
   return toApiGroup(row, count, roles.get(row.id) ?? []);
+}
+
+export function userSnapshots(tx: Tx, directoryId: string, rows: UserRow[]): Promise<Map<string, UserSnapshot>> {
+  return runProgramInTx(tx, () => userSnapshotsSql(directoryId, rows));
+}
+
+export function groupSnapshot(tx: Tx, row: GroupRow): Promise<GroupSnapshot> {
+  return runProgramInTx(tx, () => groupSnapshotSql(row));
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);

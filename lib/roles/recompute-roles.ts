@@ -1,7 +1,11 @@
 // A user's roles are the union of the roles mapped to the groups they belong to, or the directory's default role
 // when that union is empty. They are stored (UserRole) and recomputed inside the transaction of every change that
-// can move them, so no reader ever sees stale roles.
+// can move them, so no reader ever sees stale roles. SQL programs (lib/db/sql-program.ts), with Prisma-side
+// wrappers for readers and for writes that already hold a Prisma transaction.
 import type { Tx } from '../db/client';
+import { asStr } from '../db/fast-read';
+import { runProgramInTx } from '../db/sql-drivers';
+import { all, chunked, marks, one, run, type SqlProgram } from '../db/sql-program';
 
 export interface RoleChange {
   userId: string;
@@ -9,69 +13,95 @@ export interface RoleChange {
   after: string[];
 }
 
-const CHUNK = 500;
+function groupBy(rows: Record<string, unknown>[], key: string, value: string): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const r of rows) {
+    const k = asStr(r[key]);
+    const set = out.get(k) ?? new Set<string>();
+    set.add(asStr(r[value]));
+    out.set(k, set);
+  }
+  return out;
+}
 
-export async function recomputeRoles(tx: Tx, directoryId: string, userIds: string[]): Promise<RoleChange[]> {
+export function* recomputeRolesSql(directoryId: string, userIds: string[]): SqlProgram<RoleChange[]> {
   if (userIds.length === 0) return [];
-  const directory = await tx.directory.findUnique({
-    where: { id: directoryId },
-    select: { defaultRoleId: true, roleMappings: { take: 1, select: { groupId: true } } },
-  });
+  const directory = yield* one(
+    `SELECT d."defaultRoleId", (SELECT 1 FROM "RoleMapping" m WHERE m."directoryId" = d."id" LIMIT 1) AS "mapped" FROM "Directory" d WHERE d."id" = ?`,
+    [directoryId],
+  );
+  const defaultRoleId = directory?.defaultRoleId == null ? null : asStr(directory.defaultRoleId);
   // No mappings and no default role: everyone's roles are empty, and stay so (removing the last mapping or the
   // default already recomputed everyone). Most directories are like this, so most writes skip the rest.
-  if (!directory?.defaultRoleId && !directory?.roleMappings.length) return [];
+  if (!defaultRoleId && directory?.mapped == null) return [];
   const changes: RoleChange[] = [];
-  for (let i = 0; i < userIds.length; i += CHUNK) {
-    const chunk = userIds.slice(i, i + CHUNK);
-    const memberships = await tx.groupMembership.findMany({
-      where: { userId: { in: chunk }, group: { directoryId, roleMappings: { some: {} } } },
-      select: { userId: true, group: { select: { roleMappings: { select: { roleId: true } } } } },
-    });
-    const wanted = new Map<string, Set<string>>(chunk.map((u) => [u, new Set<string>()]));
-    for (const m of memberships) for (const r of m.group.roleMappings) wanted.get(m.userId)?.add(r.roleId);
-    if (directory?.defaultRoleId) {
-      for (const set of wanted.values()) if (set.size === 0) set.add(directory.defaultRoleId);
-    }
-    const current = await tx.userRole.findMany({ where: { userId: { in: chunk } }, select: { userId: true, roleId: true } });
-    const have = new Map<string, Set<string>>(chunk.map((u) => [u, new Set<string>()]));
-    for (const r of current) have.get(r.userId)?.add(r.roleId);
-
-    const removals: { userId: string; roleId: string }[] = [];
-    const additions: { userId: string; roleId: string; directoryId: string }[] = [];
-    const touched: string[] = [];
+  for (const chunk of chunked([...new Set(userIds)], 400)) {
+    const mapped = yield* all(
+      `SELECT gm."userId", rm."roleId" FROM "GroupMembership" gm JOIN "DirectoryGroup" g ON g."id" = gm."groupId"
+       JOIN "RoleMapping" rm ON rm."groupId" = gm."groupId" WHERE gm."userId" IN (${marks(chunk.length)}) AND g."directoryId" = ?`,
+      [...chunk, directoryId],
+    );
+    const wanted = groupBy(mapped, 'userId', 'roleId');
+    const current = yield* all(`SELECT "userId", "roleId" FROM "UserRole" WHERE "userId" IN (${marks(chunk.length)})`, chunk);
+    const have = groupBy(current, 'userId', 'roleId');
+    const touched: { userId: string; before: Set<string>; after: Set<string> }[] = [];
+    const removals = new Map<string, string[]>(); // roleId → users losing it
+    const additions: string[] = [];
     for (const userId of chunk) {
-      const w = wanted.get(userId)!;
-      const h = have.get(userId)!;
+      const w = wanted.get(userId) ?? new Set<string>();
+      if (w.size === 0 && defaultRoleId) w.add(defaultRoleId);
+      const h = have.get(userId) ?? new Set<string>();
       let changed = false;
-      for (const roleId of h) if (!w.has(roleId)) (removals.push({ userId, roleId }), (changed = true));
-      for (const roleId of w) if (!h.has(roleId)) (additions.push({ userId, roleId, directoryId }), (changed = true));
-      if (changed) touched.push(userId);
+      for (const roleId of h) if (!w.has(roleId)) (removals.set(roleId, [...(removals.get(roleId) ?? []), userId]), (changed = true));
+      for (const roleId of w) if (!h.has(roleId)) (additions.push(userId, roleId, directoryId), (changed = true));
+      if (changed) touched.push({ userId, before: h, after: w });
     }
-    for (const r of removals) await tx.userRole.deleteMany({ where: r });
-    if (additions.length) await tx.userRole.createMany({ data: additions });
+    for (const [roleId, users] of removals) {
+      yield* run(`DELETE FROM "UserRole" WHERE "roleId" = ? AND "userId" IN (${marks(users.length)})`, [roleId, ...users]);
+    }
+    for (let i = 0; i < additions.length; i += 900) {
+      const part = additions.slice(i, i + 900);
+      yield* run(`INSERT INTO "UserRole" ("userId", "roleId", "directoryId") VALUES ${Array.from({ length: part.length / 3 }, () => '(?, ?, ?)').join(', ')}`, part);
+    }
     if (touched.length === 0) continue;
-    const roleIds = [...new Set([...current.map((r) => r.roleId), ...additions.map((a) => a.roleId)])];
-    const keys = new Map((await tx.role.findMany({ where: { id: { in: roleIds } }, select: { id: true, key: true } })).map((r) => [r.id, r.key]));
+    const roleIds = [...new Set(touched.flatMap((t) => [...t.before, ...t.after]))];
+    const keyRows = yield* all(`SELECT "id", "key" FROM "Role" WHERE "id" IN (${marks(roleIds.length)})`, roleIds);
+    const keys = new Map(keyRows.map((r) => [asStr(r.id), asStr(r.key)]));
     const keyList = (ids: Iterable<string>) => [...ids].map((id) => keys.get(id) ?? id).sort();
-    for (const userId of touched) changes.push({ userId, before: keyList(have.get(userId)!), after: keyList(wanted.get(userId)!) });
+    for (const t of touched) changes.push({ userId: t.userId, before: keyList(t.before), after: keyList(t.after) });
   }
   return changes;
 }
 
-/** Role keys of each user, for serialisation; one query for a page of users. */
-export async function rolesOfUsers(db: Tx, userIds: string[]): Promise<Map<string, string[]>> {
+function* roleKeys(sql: string, ids: string[]): SqlProgram<Map<string, string[]>> {
   const out = new Map<string, string[]>();
-  if (userIds.length === 0) return out;
-  const rows = await db.userRole.findMany({ where: { userId: { in: userIds } }, select: { userId: true, role: { select: { key: true } } } });
-  for (const r of rows) out.set(r.userId, [...(out.get(r.userId) ?? []), r.role.key].sort());
+  for (const chunk of chunked([...new Set(ids)], 500)) {
+    for (const r of yield* all(sql.replace('%IN%', marks(chunk.length)), chunk)) {
+      const k = asStr(r.owner);
+      out.set(k, [...(out.get(k) ?? []), asStr(r.key)].sort());
+    }
+  }
   return out;
 }
 
+/** Role keys of each user, for serialisation and events. */
+export function roleKeysOfUsers(userIds: string[]): SqlProgram<Map<string, string[]>> {
+  return roleKeys(`SELECT ur."userId" AS "owner", r."key" FROM "UserRole" ur JOIN "Role" r ON r."id" = ur."roleId" WHERE ur."userId" IN (%IN%)`, userIds);
+}
+
 /** Role keys mapped to each group. */
-export async function rolesOfGroups(db: Tx, groupIds: string[]): Promise<Map<string, string[]>> {
-  const out = new Map<string, string[]>();
-  if (groupIds.length === 0) return out;
-  const rows = await db.roleMapping.findMany({ where: { groupId: { in: groupIds } }, select: { groupId: true, role: { select: { key: true } } } });
-  for (const r of rows) out.set(r.groupId, [...(out.get(r.groupId) ?? []), r.role.key].sort());
-  return out;
+export function roleKeysOfGroups(groupIds: string[]): SqlProgram<Map<string, string[]>> {
+  return roleKeys(`SELECT rm."groupId" AS "owner", r."key" FROM "RoleMapping" rm JOIN "Role" r ON r."id" = rm."roleId" WHERE rm."groupId" IN (%IN%)`, groupIds);
+}
+
+export function recomputeRoles(tx: Tx, directoryId: string, userIds: string[]): Promise<RoleChange[]> {
+  return runProgramInTx(tx, () => recomputeRolesSql(directoryId, userIds));
+}
+
+export function rolesOfUsers(db: Tx, userIds: string[]): Promise<Map<string, string[]>> {
+  return runProgramInTx(db, () => roleKeysOfUsers(userIds));
+}
+
+export function rolesOfGroups(db: Tx, groupIds: string[]): Promise<Map<string, string[]>> {
+  return runProgramInTx(db, () => roleKeysOfGroups(groupIds));
 }

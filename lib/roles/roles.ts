@@ -2,6 +2,7 @@
 // member of a group whose mapping changed, in the same transaction, with their events.
 import { audit } from '../audit/audit-log';
 import type { Db, Tx } from '../db/client';
+import { runProgramInTx } from '../db/sql-drivers';
 import { transaction } from '../db/transaction';
 import { DomainError } from '../domain-error';
 import type { DirectoryScope } from '../events/event-types';
@@ -97,7 +98,7 @@ export async function configureRoles(
       changes.push(...more.filter((c) => !seen.has(c.userId)));
     }
     await audit(tx, { hostId: scope.hostId, organizationId: scope.organizationId, actor, action: 'role_mappings.changed', target: scope.directoryId, details: { mappings, defaultRoleKey, usersAffected: changes.length } });
-    await writeEvents(tx, scope, await roleChangeEvents(tx, scope.directoryId, changes));
+    await writeEvents(tx, scope, await runProgramInTx(tx, () => roleChangeEvents(scope.directoryId, changes)));
     return listRoleMappings(tx, scope.directoryId);
   });
 }

@@ -69,13 +69,13 @@ function memberRows(members: { value: string; display?: string }[]) {
 
 export async function createGroup(ctx: ScimContext, req: ScimRequest): Promise<ScimResponse> {
   const { resource, members } = normalizeGroup(parseJsonObject(req.body));
-  const row = await createDirectoryGroup(ctx.db, scopeOf(ctx), resource, memberRows(members)).catch(rethrow);
+  const row = await createDirectoryGroup(scopeOf(ctx), resource, memberRows(members)).catch(rethrow);
   return resourceResponse(await render(ctx, row, projectionOf(req.query)), row.version, 201);
 }
 
 export async function replaceGroup(ctx: ScimContext, id: string, req: ScimRequest): Promise<ScimResponse> {
   const { resource, members } = normalizeGroup(parseJsonObject(req.body));
-  const row = await replaceDirectoryGroup(ctx.db, { ...scopeOf(ctx), id }, resource, memberRows(members), {
+  const row = await replaceDirectoryGroup({ ...scopeOf(ctx), id }, resource, memberRows(members), {
     ifMatch: ifMatch(req),
   }).catch(rethrow);
   return resourceResponse(await render(ctx, row, projectionOf(req.query)), row.version);
@@ -90,7 +90,7 @@ export async function patchGroup(ctx: ScimContext, id: string, req: ScimRequest)
   const next = resourceOps.length
     ? (current: ScimObject) => normalizeGroup(applyPatch(current, resourceOps, 'Group')).resource
     : null;
-  const row = await patchDirectoryGroup(ctx.db, { ...scopeOf(ctx), id }, next, members, {
+  const row = await patchDirectoryGroup({ ...scopeOf(ctx), id }, next, members, {
     ifMatch: ifMatch(req),
   }).catch(rethrow);
   const p = projectionOf(req.query);
@@ -99,6 +99,6 @@ export async function patchGroup(ctx: ScimContext, id: string, req: ScimRequest)
 }
 
 export async function deleteGroup(ctx: ScimContext, id: string, req: ScimRequest): Promise<ScimResponse> {
-  await deleteDirectoryGroup(ctx.db, { ...scopeOf(ctx), id }, { ifMatch: ifMatch(req) }).catch(rethrow);
+  await deleteDirectoryGroup({ ...scopeOf(ctx), id }, { ifMatch: ifMatch(req) }).catch(rethrow);
   return noContent();
 }

@@ -77,7 +77,7 @@ export async function getUser(ctx: ScimContext, id: string, req: ScimRequest): P
 
 export async function createUser(ctx: ScimContext, req: ScimRequest): Promise<ScimResponse> {
   const resource = normalizeUser(parseJsonObject(req.body));
-  const row = await createDirectoryUser(ctx.db, scopeOf(ctx), resource).catch((e) => {
+  const row = await createDirectoryUser(scopeOf(ctx), resource).catch((e) => {
     throw toScimError(e);
   });
   return one(ctx, row, projectionOf(req.query), 201);
@@ -85,7 +85,7 @@ export async function createUser(ctx: ScimContext, req: ScimRequest): Promise<Sc
 
 export async function replaceUser(ctx: ScimContext, id: string, req: ScimRequest): Promise<ScimResponse> {
   const resource = normalizeUser(parseJsonObject(req.body));
-  const row = await rewriteDirectoryUser(ctx.db, { ...scopeOf(ctx), id }, () => resource, {
+  const row = await rewriteDirectoryUser({ ...scopeOf(ctx), id }, () => resource, {
     ifMatch: ifMatch(req),
   }).catch((e) => {
     throw toScimError(e);
@@ -96,7 +96,6 @@ export async function replaceUser(ctx: ScimContext, id: string, req: ScimRequest
 export async function patchUser(ctx: ScimContext, id: string, req: ScimRequest): Promise<ScimResponse> {
   const ops = parsePatchRequest(parseJsonObject(req.body));
   const row = await rewriteDirectoryUser(
-    ctx.db,
     { ...scopeOf(ctx), id },
     (current) => normalizeUser(applyPatch(current, ops, 'User')),
     { ifMatch: ifMatch(req) },
@@ -107,7 +106,7 @@ export async function patchUser(ctx: ScimContext, id: string, req: ScimRequest):
 }
 
 export async function deleteUser(ctx: ScimContext, id: string, req: ScimRequest): Promise<ScimResponse> {
-  await deleteDirectoryUser(ctx.db, { ...scopeOf(ctx), id }, { ifMatch: ifMatch(req) }).catch((e) => {
+  await deleteDirectoryUser({ ...scopeOf(ctx), id }, { ifMatch: ifMatch(req) }).catch((e) => {
     throw toScimError(e);
   });
   return noContent();

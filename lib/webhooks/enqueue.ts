@@ -1,6 +1,8 @@
 // Fan-out at write time: each event gets one delivery row per subscribed endpoint in the transaction that wrote
 // the event, so a delivery can't be lost between the change and the worker.
-import type { Tx } from '../db/client';
+import { asBool, asStr } from '../db/fast-read';
+import { nowSql } from '../db/sql-now';
+import { all, run, type SqlEnv, type SqlProgram } from '../db/sql-program';
 import { newId } from '../ids';
 import { subscribes } from './endpoints';
 
@@ -11,14 +13,20 @@ export interface WrittenEvent {
   directoryId: string | null;
 }
 
-export async function enqueueDeliveries(tx: Tx, hostId: string, events: WrittenEvent[]): Promise<void> {
+export function* enqueueDeliveries(env: SqlEnv, hostId: string, events: WrittenEvent[]): SqlProgram<void> {
   if (events.length === 0) return;
-  const endpoints = await tx.webhookEndpoint.findMany({ where: { hostId, enabled: true }, select: { id: true, events: true } });
+  const endpoints = (yield* all(`SELECT "id", "events", "enabled" FROM "WebhookEndpoint" WHERE "hostId" = ?`, [hostId]))
+    .filter((ep) => asBool(ep.enabled))
+    .map((ep) => ({ id: asStr(ep.id), events: asStr(ep.events) }));
   if (endpoints.length === 0) return;
-  const rows = endpoints.flatMap((ep) =>
-    events
-      .filter((e) => subscribes(ep, e.type))
-      .map((e) => ({ id: newId('dlv'), endpointId: ep.id, eventSeq: e.seq, eventId: e.id, directoryId: e.directoryId })),
-  );
-  if (rows.length) await tx.webhookDelivery.createMany({ data: rows });
+  const rows = endpoints.flatMap((ep) => events.filter((e) => subscribes(ep, e.type)).map((e) => [newId('dlv'), ep.id, e.seq, e.id, e.directoryId]));
+  const now = nowSql(env);
+  for (let i = 0; i < rows.length; i += 100) {
+    const part = rows.slice(i, i + 100);
+    yield* run(
+      `INSERT INTO "WebhookDelivery" ("id", "endpointId", "eventSeq", "eventId", "directoryId", "status", "attempts", "nextAttemptAt", "createdAt")
+       VALUES ${part.map(() => `(?, ?, ?, ?, ?, 'pending', 0, ${now}, ${now})`).join(', ')}`,
+      part.flat(),
+    );
+  }
 }

@@ -1,0 +1,147 @@
+// The drivers that run SQL programs (sql-program.ts) as one transaction each, retried from the start when they
+// lose a race (StaleWrite, SQLite busy, PostgreSQL serialization failure or deadlock).
+import Database from 'better-sqlite3';
+import pg from 'pg';
+import { env, isPostgresUrl } from '../env';
+import { dialect as prismaDialect, type Dialect, type Tx } from './client';
+import { numberedPlaceholders, statementName, utcTimestampTypes } from './fast-read';
+import type { SqlEnv, SqlOp, SqlProgram, SqlValue } from './sql-program';
+import { sqliteFilePath } from './sqlite-path';
+import { StaleWrite } from './transaction';
+
+const ATTEMPTS = 8;
+const SQLITE_BUSY_WAIT_MS = 10_000;
+
+interface SqliteWriter {
+  kind: 'sqlite';
+  url: string;
+  db: Database.Database;
+  statements: Map<string, Database.Statement>;
+}
+
+interface PgWriter {
+  kind: 'postgres';
+  url: string;
+  pool: pg.Pool;
+}
+
+type Writer = SqliteWriter | PgWriter;
+
+const g = globalThis as unknown as { __scimPortalSqlWriter?: Writer };
+
+function openWriter(url: string): Writer {
+  if (isPostgresUrl(url)) {
+    const pool = new pg.Pool({ connectionString: url, max: Number(process.env.SQL_WRITE_POOL_SIZE ?? 10), types: utcTimestampTypes });
+    return { kind: 'postgres', url, pool };
+  }
+  const db = new Database(sqliteFilePath(url), { fileMustExist: true });
+  // Never wait inside SQLite (that would block the event loop while Prisma's connection, on this same thread,
+  // holds the lock): a busy BEGIN is retried after a short async pause instead.
+  db.pragma('busy_timeout = 0');
+  db.pragma('foreign_keys = ON');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('case_sensitive_like = ON');
+  return { kind: 'sqlite', url, db, statements: new Map() };
+}
+
+function writer(): Writer {
+  const url = env().databaseUrl;
+  if (!g.__scimPortalSqlWriter || g.__scimPortalSqlWriter.url !== url) g.__scimPortalSqlWriter = openWriter(url);
+  return g.__scimPortalSqlWriter;
+}
+
+const sqliteParam = (v: SqlValue): string | number | bigint | null =>
+  v === true ? 1 : v === false ? 0 : v instanceof Date ? v.toISOString().replace('Z', '+00:00') : v;
+
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+const isBusy = (e: unknown) => (e as { code?: string })?.code === 'SQLITE_BUSY' || /database is locked/i.test(String((e as Error)?.message));
+
+function drive<T>(program: SqlProgram<T>, exec: (op: SqlOp) => unknown): T {
+  let step = program.next();
+  while (!step.done) step = program.next(exec(step.value));
+  return step.value;
+}
+
+function runSqlite<T>(w: SqliteWriter, make: (env: SqlEnv) => SqlProgram<T>): T {
+  const exec = (op: SqlOp) => {
+    let st = w.statements.get(op.sql);
+    if (!st) w.statements.set(op.sql, (st = w.db.prepare(op.sql)));
+    const params = op.params.map(sqliteParam);
+    return op.mode === 'all' ? st.all(...params) : st.run(...params).changes;
+  };
+  w.db.exec('BEGIN IMMEDIATE');
+  try {
+    const out = drive(make({ dialect: 'sqlite' }), exec);
+    w.db.exec('COMMIT');
+    return out;
+  } catch (e) {
+    if (w.db.inTransaction) w.db.exec('ROLLBACK');
+    throw e;
+  }
+}
+
+async function runPostgres<T>(w: PgWriter, make: (env: SqlEnv) => SqlProgram<T>): Promise<T> {
+  const client = await w.pool.connect();
+  let broken = false;
+  try {
+    await client.query('BEGIN');
+    try {
+      const program = make({ dialect: 'postgres' });
+      let step = program.next();
+      while (!step.done) {
+        const op = step.value;
+        const r = await client.query({ name: statementName('sp', op.sql), text: numberedPlaceholders(op.sql), values: op.params.map(pgParam) });
+        step = program.next(op.mode === 'all' ? r.rows : (r.rowCount ?? 0));
+      }
+      await client.query('COMMIT');
+      return step.value;
+    } catch (e) {
+      await client.query('ROLLBACK').catch(() => {
+        broken = true;
+      });
+      throw e;
+    }
+  } finally {
+    client.release(broken);
+  }
+}
+
+const pgParam = (v: SqlValue): unknown => (typeof v === 'bigint' ? v.toString() : v instanceof Date ? v.toISOString() : v);
+
+const PG_RETRYABLE = new Set(['40001', '40P01']);
+
+/** Runs a program as one transaction on the app's database, retrying it when it loses a race. */
+export async function runProgram<T>(make: (env: SqlEnv) => SqlProgram<T>): Promise<T> {
+  const w = writer();
+  const started = Date.now();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return w.kind === 'sqlite' ? runSqlite(w, make) : await runPostgres(w, make);
+    } catch (e) {
+      const busy = w.kind === 'sqlite' && isBusy(e);
+      if (busy && Date.now() - started < SQLITE_BUSY_WAIT_MS) {
+        await pause(1 + Math.random() * Math.min(20, attempt));
+        attempt--;
+        continue;
+      }
+      const retry = e instanceof StaleWrite || PG_RETRYABLE.has((e as { code?: string })?.code ?? '');
+      if (!retry || attempt >= ATTEMPTS) throw e;
+      await pause(Math.random() * 5 * attempt);
+    }
+  }
+}
+
+/** Runs a program inside a Prisma transaction the caller already holds (portal and host-API writes). */
+export async function runProgramInTx<T>(tx: Tx, make: (env: SqlEnv) => SqlProgram<T>, d: Dialect = prismaDialect()): Promise<T> {
+  const program = make({ dialect: d });
+  let step = program.next();
+  while (!step.done) {
+    const op = step.value;
+    const text = d === 'postgres' ? numberedPlaceholders(op.sql) : op.sql;
+    const params = op.params.map((v) => (d === 'sqlite' ? sqliteParam(v) : pgParam(v)));
+    const r = op.mode === 'all' ? await tx.$queryRawUnsafe<unknown[]>(text, ...params) : await tx.$executeRawUnsafe(text, ...params);
+    step = program.next(r);
+  }
+  return step.value;
+}

@@ -1,0 +1,50 @@
+// Write transactions as SQL programs: a generator yields each statement and receives its result, so one body of
+// code runs on three drivers (sql-drivers.ts) — a synchronous better-sqlite3 transaction (the whole transaction
+// in one tick: no await can let another request in while it holds SQLite's write lock), a PostgreSQL client from
+// a pool, or inside a Prisma transaction for callers that already hold one. The SCIM write hot path runs this way
+// because Prisma's per-statement cost (query compilation, interactive-transaction round trips) was ten times the
+// statements themselves.
+import type { Dialect } from './client';
+
+export type SqlValue = string | number | bigint | boolean | null | Date;
+export type SqlRow = Record<string, unknown>;
+
+export interface SqlOp {
+  /** `?` placeholders (PostgreSQL's drivers number them); never a `?` inside a literal. */
+  sql: string;
+  params: SqlValue[];
+  /** `all` returns rows (SELECT, or a write with RETURNING); `run` returns the number of rows changed. */
+  mode: 'all' | 'run';
+}
+
+export type SqlProgram<T> = Generator<SqlOp, T, unknown>;
+
+/** Runs a statement that returns rows. */
+export function* all(sql: string, params: SqlValue[] = []): SqlProgram<SqlRow[]> {
+  return (yield { sql, params, mode: 'all' }) as SqlRow[];
+}
+
+/** Runs a statement and returns how many rows it changed. */
+export function* run(sql: string, params: SqlValue[] = []): SqlProgram<number> {
+  return (yield { sql, params, mode: 'run' }) as number;
+}
+
+/** The first row, or null. */
+export function* one(sql: string, params: SqlValue[] = []): SqlProgram<SqlRow | null> {
+  return (yield* all(sql, params))[0] ?? null;
+}
+
+/** `?, ?, ?` for an IN list of n values. */
+export const marks = (n: number): string => Array.from({ length: n }, () => '?').join(', ');
+
+/** What a program needs to know about where it runs. */
+export interface SqlEnv {
+  dialect: Dialect;
+}
+
+/** Splits a list into pieces small enough for one statement's parameters. */
+export function chunked<T>(items: T[], size = 500): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}

@@ -1,0 +1,29 @@
+// The DirectoryUser row as every reader sees it, from Prisma or from plain SQL (both databases).
+import { asBool, asDate, asInt, asStr, asStrOrNull } from '../db/fast-read';
+import type { DirectoryUser } from '../generated/sqlite/client';
+
+export type UserRow = DirectoryUser;
+
+export const USER_COLUMNS =
+  '"id", "directoryId", "externalId", "userName", "userNameLower", "displayNameLower", "givenNameLower", "familyNameLower", "emailLower", "employeeNumber", "managerId", "active", "raw", "version", "createdAt", "updatedAt"';
+
+export function toUserRow(r: Record<string, unknown>): UserRow {
+  return {
+    id: asStr(r.id),
+    directoryId: asStr(r.directoryId),
+    externalId: asStrOrNull(r.externalId),
+    userName: asStr(r.userName),
+    userNameLower: asStr(r.userNameLower),
+    displayNameLower: asStrOrNull(r.displayNameLower),
+    givenNameLower: asStrOrNull(r.givenNameLower),
+    familyNameLower: asStrOrNull(r.familyNameLower),
+    emailLower: asStrOrNull(r.emailLower),
+    employeeNumber: asStrOrNull(r.employeeNumber),
+    managerId: asStrOrNull(r.managerId),
+    active: asBool(r.active),
+    raw: asStr(r.raw),
+    version: asInt(r.version),
+    createdAt: asDate(r.createdAt),
+    updatedAt: asDate(r.updatedAt),
+  };
+}
