@@ -18,6 +18,11 @@ export async function serve({ root, port, hostname }) {
     // The socket's address, for per-client rate limits (lib/rate-limit/client-address.ts); never a client's own value.
     req.headers['x-scim-portal-client-ip'] = req.socket.remoteAddress ?? 'unknown';
     if (hsts) res.setHeader('Strict-Transport-Security', 'max-age=63072000; includeSubDomains');
+    // Liveness for load balancers and the benchmark's ceiling: answered here, before Next or any database.
+    if (req.url === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) {
+      res.writeHead(200, { 'Content-Type': 'text/plain', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' }).end('ok');
+      return;
+    }
     if (scim?.handleScimNode(req, res)) return;
     handle(req, res).catch((e) => {
       console.error(`request failed: ${e?.stack ?? e}`);

@@ -15,6 +15,8 @@ export interface RunningApp {
   databaseUrl: string;
   apiKey: string;
   logFile: string;
+  /** The server's process (`node scripts/start.mjs` serves in-process once built). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -121,6 +123,7 @@ async function startOnce(db: DbKind, extraEnv: Record<string, string>): Promise<
     databaseUrl,
     apiKey,
     logFile,
+    pid: child.pid ?? 0,
     stop: async () => {
       await stop();
       unregister();

@@ -9,6 +9,8 @@ import { runScript, stopPid } from './processes';
 export interface RunningPeer {
   endpoint: string;
   token: string;
+  /** The server's process (node jackson-scim-server.mjs, started by the script with nohup). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -42,6 +44,7 @@ export async function startPeer(port: number): Promise<RunningPeer> {
   return {
     endpoint: ready.okta.endpoint,
     token: ready.okta.token,
+    pid,
     stop: async () => {
       await stop();
       unregister();

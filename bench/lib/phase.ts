@@ -1,18 +1,24 @@
-// Runs a list of workloads against a seeded directory and records a row for each. The reads and the empty route
-// run interleaved in short slices, so that a busy moment on a shared machine weighs on each of them alike and
-// "% of empty-route req/s" compares like with like; the writes then run one after another.
+// Runs the workloads at one directory size on every server under test, alternating between the servers in short
+// slices (portal on SQLite, peer, portal on PostgreSQL, again…), so that a busy moment on the shared machine weighs
+// on each of them alike. The ceilings and the reads run interleaved with each other too, which keeps "% of the
+// empty route's req/s" comparing like with like; each write workload then runs alone, still server by server.
 import os from 'node:os';
-import { measure, sample, summarize, type Measurement, type Sample } from './load';
+import { measure, sample, summarize, type LoadSpec, type Measurement, type Sample } from './load';
 import { sleep } from './processes';
 import { fmt } from './table';
 import type { Workload, WorkloadKey } from './workloads';
 
 export type Server = 'portal' | 'peer';
 
-export interface Row {
+export interface ServerId {
   server: Server;
   /** The portal's database, or the peer's name. */
   db: string;
+}
+
+export const serverLabel = (id: ServerId) => `${id.server}/${id.db}`;
+
+export interface Row extends ServerId {
   users: number;
   key: WorkloadKey;
   label: string;
@@ -21,70 +27,85 @@ export interface Row {
   load1: number;
 }
 
+export interface PhaseServer {
+  id: ServerId;
+  workloads: Workload[];
+}
+
 export interface PhaseOptions {
   seconds: number;
   connections: number;
   log: (line: string) => void;
 }
 
-const INTERLEAVED: WorkloadKey[] = ['empty', 'get-user', 'filter-username'];
+const INTERLEAVED: WorkloadKey[] = ['healthz', 'empty', 'get-user', 'filter-username'];
 const SLICE_SECONDS = 2;
 
 /**
  * autocannon stops at the deadline with requests still in flight, and the server finishes them afterwards: wait
- * about as long as the slowest requests took, so they neither overlap the next workload nor land after the
- * membership clean-up.
+ * about as long as the slowest requests took, so they neither overlap the next slice (on another server, which
+ * shares the CPU) nor land after the membership clean-up.
  */
 function drainMs(m: Measurement): number {
   return Math.min(15_000, Math.max(500, Number.isFinite(m.p99) ? 1.5 * m.p99 : 15_000));
 }
 
-async function interleaved(reads: Workload[], opts: PhaseOptions): Promise<Map<WorkloadKey, Measurement>> {
-  const rounds = Math.max(1, Math.round(opts.seconds / SLICE_SECONDS));
-  const slice = opts.seconds / rounds;
-  const specs = reads.map((w) => ({ key: w.key, spec: w.spec(new Map()) }));
-  // Warm-up (JIT, route modules, caches), not recorded.
-  for (const { spec } of specs) await measure({ ...spec, seconds: Math.min(2, Math.max(1, opts.seconds / 4)), connections: opts.connections });
-  const samples = new Map<WorkloadKey, Sample[]>(specs.map(({ key }) => [key, []]));
-  const offsets = new Map<WorkloadKey, number>(specs.map(({ key }) => [key, 0]));
-  for (let r = 0; r < rounds; r++) {
-    for (const { key, spec } of specs) {
-      const offset = offsets.get(key) ?? 0;
-      const s = await sample({ ...spec, request: (i) => spec.request(offset + i), seconds: slice, connections: opts.connections });
-      offsets.set(key, offset + s.built);
-      samples.get(key)?.push(s);
-    }
-  }
-  return new Map([...samples].map(([key, list]) => [key, summarize(list)]));
+/** One workload on one server, measured over several slices that carry on where the last one stopped. */
+interface SlicedRun {
+  server: PhaseServer;
+  workload: Workload;
+  spec: Omit<LoadSpec, 'seconds' | 'connections'>;
+  /** Request numbers handed out so far. */
+  offset: number;
+  samples: Sample[];
 }
 
-export async function runPhase(
-  workloads: Workload[],
-  where: { server: Server; db: string; users: number },
-  opts: PhaseOptions,
-): Promise<Row[]> {
-  const report = (w: Workload, m: Measurement) =>
-    opts.log(
-      `  ${where.server}/${where.db} ${where.users} users: ${w.label}: ${fmt.int(m.rps)} req/s, p50 ${fmt.ms(m.p50)} ms, ` +
-        `p99 ${fmt.ms(m.p99)} ms, non-2xx ${m.non2xx}${m.errors ? `, errors ${m.errors}` : ''}`,
+async function runSlice(run: SlicedRun, seconds: number, connections: number): Promise<Sample | null> {
+  const { spec, offset } = run;
+  const remaining = spec.maxRequests === undefined ? undefined : spec.maxRequests - offset;
+  if (remaining !== undefined && remaining <= 0) return null;
+  const s = await sample({ ...spec, request: (i) => spec.request(offset + i), maxRequests: remaining, seconds, connections });
+  run.offset += s.built;
+  run.samples.push(s);
+  return s;
+}
+
+export async function runPhase(servers: PhaseServer[], users: number, opts: PhaseOptions): Promise<Row[]> {
+  const rounds = Math.max(1, Math.round(opts.seconds / SLICE_SECONDS));
+  const slice = opts.seconds / rounds;
+  const done = new Map<PhaseServer, Map<WorkloadKey, Measurement>>(servers.map((s) => [s, new Map()]));
+  const keys = [...new Set(servers.flatMap((s) => s.workloads.map((w) => w.key)))];
+  const reads = keys.filter((k) => INTERLEAVED.includes(k));
+  const groups = [reads, ...keys.filter((k) => !INTERLEAVED.includes(k)).map((k) => [k])];
+  const rows: Row[] = [];
+  for (const group of groups) {
+    const isReads = group === reads;
+    // Built only now: a remove workload's spec depends on what its add workload measured.
+    const runs: SlicedRun[] = servers.flatMap((server) =>
+      server.workloads
+        .filter((w) => group.includes(w.key))
+        .map((workload) => ({ server, workload, spec: workload.spec(done.get(server) ?? new Map()), offset: 0, samples: [] })),
     );
-  const reads = workloads.filter((w) => INTERLEAVED.includes(w.key));
-  const before = await interleaved(reads, opts);
-  await sleep(500);
-  const rows = new Map<WorkloadKey, Row>();
-  const load1 = os.loadavg()[0];
-  for (const w of reads) {
-    const m = before.get(w.key);
-    if (!m) continue;
-    rows.set(w.key, { ...where, key: w.key, label: w.label, m, load1 });
-    report(w, m);
+    if (isReads) {
+      // Warm-up (JIT, route modules, caches), not recorded.
+      for (const { spec } of runs) await measure({ ...spec, seconds: Math.min(2, Math.max(1, opts.seconds / 4)), connections: opts.connections });
+    }
+    for (let r = 0; r < rounds; r++) {
+      for (const run of runs) {
+        const s = await runSlice(run, slice, opts.connections);
+        if (s && !isReads) await sleep(drainMs(summarize([s])));
+      }
+    }
+    for (const run of runs) {
+      if (run.samples.length === 0) continue;
+      const m = summarize(run.samples);
+      done.get(run.server)?.set(run.workload.key, m);
+      rows.push({ ...run.server.id, users, key: run.workload.key, label: run.workload.label, m, load1: os.loadavg()[0] });
+      opts.log(
+        `  ${serverLabel(run.server.id)} ${fmt.int(users)} users: ${run.workload.label}: ${fmt.int(m.rps)} req/s, p50 ${fmt.ms(m.p50)} ms, ` +
+          `p99 ${fmt.ms(m.p99)} ms, non-2xx ${m.non2xx}${m.errors ? `, errors ${m.errors}` : ''}`,
+      );
+    }
   }
-  for (const w of workloads.filter((x) => !INTERLEAVED.includes(x.key))) {
-    const m = await measure({ ...w.spec(before), seconds: opts.seconds, connections: opts.connections });
-    await sleep(drainMs(m));
-    before.set(w.key, m);
-    rows.set(w.key, { ...where, key: w.key, label: w.label, m, load1: os.loadavg()[0] });
-    report(w, m);
-  }
-  return workloads.flatMap((w) => rows.get(w.key) ?? []);
+  return rows;
 }

@@ -1,44 +1,95 @@
-// Seeds another SCIM server through its own API (POST /Users, POST /Groups, PATCH members), 10 at a time.
+// Seeds another SCIM server (the peer) through its own API, growing its directory from one size to the next as
+// the portal's grows: POST /Users for user{n}@example.com, and the two groups (SMALL_GROUP_SIZE members, and the
+// big one: bigGroupSize) filled by PATCH add, 100 members a request; 10 requests at a time throughout.
+import { performance } from 'node:perf_hooks';
 import { addMembers, oktaGroup, oktaUser, seededUserName } from './okta-payloads';
+import { createdId, isOk, sendBatch, type BatchResponse } from './scim-batch';
 import { field, scimExpect, type ScimDirectory } from './scim-client';
 import { bigGroupSize, SMALL_GROUP_SIZE } from './sizes';
-import type { SeededTarget } from './workloads';
+import type { SeededGroup, SeededTarget } from './workloads';
 
 const CONCURRENCY = 10;
 const MEMBERS_PER_PATCH = 100;
+const PROGRESS_EVERY = 10_000;
 
-async function createUsers(dir: ScimDirectory, users: number, log: (line: string) => void): Promise<string[]> {
-  const ids: string[] = new Array<string>(users);
-  let next = 0;
-  const worker = async () => {
-    for (let n = next++; n < users; n = next++) {
-      const created = await scimExpect(dir, 'POST', '/Users', oktaUser(seededUserName(n), n));
-      if (!created) throw new Error('POST /Users answered no body');
-      ids[n] = field(created, 'id');
-      if ((n + 1) % 1000 === 0) log(`  seeded ${n + 1} users through SCIM`);
+function expectOk(what: string, res: BatchResponse): void {
+  if (!isOk(res.status)) throw new Error(`${what}: ${res.status || 'no answer'} ${res.body.slice(0, 300)}`);
+}
+
+export class ScimSeeder {
+  /** userIds[n] is the SCIM id of user{n}@example.com. */
+  readonly userIds: string[] = [];
+  private groups: { small: SeededGroup; big: SeededGroup } | null = null;
+
+  constructor(
+    private readonly dir: ScimDirectory,
+    private readonly runTag: string,
+  ) {}
+
+  /** Adds user{n} up to `users`, creates the groups on first use and fills the big group to its size. */
+  async growTo(users: number, log: (line: string) => void): Promise<{ target: SeededTarget; seconds: number }> {
+    const started = performance.now();
+    await this.createUsers(users, log);
+    if (!this.groups) {
+      const small = await this.createGroup(`bench-${this.runTag}-small`);
+      await this.addMembers(small, 0, SMALL_GROUP_SIZE);
+      this.groups = { small: { id: small, members: SMALL_GROUP_SIZE }, big: { id: await this.createGroup(`bench-${this.runTag}-big`), members: 0 } };
     }
-  };
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  return ids;
-}
-
-async function createGroup(dir: ScimDirectory, name: string, ids: string[], members: number): Promise<string> {
-  const created = await scimExpect(dir, 'POST', '/Groups', oktaGroup(name));
-  if (!created) throw new Error('POST /Groups answered no body');
-  const id = field(created, 'id');
-  for (let start = 0; start < members; start += MEMBERS_PER_PATCH) {
-    const value = [];
-    for (let n = start; n < Math.min(members, start + MEMBERS_PER_PATCH); n++) value.push({ value: ids[n], display: seededUserName(n) });
-    await scimExpect(dir, 'PATCH', `/Groups/${id}`, addMembers(value));
+    const big = this.groups.big;
+    const bigMembers = bigGroupSize(users);
+    if (bigMembers > big.members) log(`  adding members ${big.members}..${bigMembers} to the big group through SCIM…`);
+    await this.addMembers(big.id, big.members, bigMembers);
+    this.groups.big = { ...big, members: Math.max(big.members, bigMembers) };
+    const target: SeededTarget = { dir: this.dir, users, userIds: this.userIds, smallGroup: this.groups.small, bigGroup: this.groups.big };
+    return { target, seconds: (performance.now() - started) / 1000 };
   }
-  return id;
-}
 
-export async function seedThroughScim(dir: ScimDirectory, users: number, runTag: string, log: (line: string) => void): Promise<SeededTarget> {
-  const userIds = await createUsers(dir, users, log);
-  const small = SMALL_GROUP_SIZE;
-  const big = bigGroupSize(users);
-  const smallId = await createGroup(dir, `bench-${runTag}-small`, userIds, small);
-  const bigId = await createGroup(dir, `bench-${runTag}-big`, userIds, big);
-  return { dir, users, userIds, smallGroup: { id: smallId, members: small }, bigGroup: { id: bigId, members: big } };
+  private async createUsers(users: number, log: (line: string) => void): Promise<void> {
+    const from = this.userIds.length;
+    if (users <= from) return;
+    const started = performance.now();
+    let done = 0;
+    await sendBatch(
+      this.dir,
+      users - from,
+      (i) => ({ method: 'POST', path: '/Users', body: oktaUser(seededUserName(from + i), from + i) }),
+      (i, res) => {
+        expectOk(`POST /Users for ${seededUserName(from + i)}`, res);
+        const id = createdId(res);
+        if (!id) throw new Error(`POST /Users answered no id: ${res.body.slice(0, 300)}`);
+        this.userIds[from + i] = id;
+        if (++done % PROGRESS_EVERY === 0 && done < users - from) {
+          const rate = done / ((performance.now() - started) / 1000);
+          const left = (users - from - done) / rate;
+          log(`  ${(from + done).toLocaleString('en-US')}/${users.toLocaleString('en-US')} users through SCIM (${rate.toFixed(0)}/s, ~${(left / 60).toFixed(1)} min left)`);
+        }
+      },
+      CONCURRENCY,
+    );
+    const seconds = (performance.now() - started) / 1000;
+    log(`  ${users.toLocaleString('en-US')} users through SCIM (${(done / seconds).toFixed(0)}/s)`);
+  }
+
+  private async createGroup(name: string): Promise<string> {
+    const created = await scimExpect(this.dir, 'POST', '/Groups', oktaGroup(name));
+    if (!created) throw new Error('POST /Groups answered no body');
+    return field(created, 'id');
+  }
+
+  /** Makes userIds[from..to) members of the group. */
+  private async addMembers(groupId: string, from: number, to: number): Promise<void> {
+    const patches = Math.ceil(Math.max(0, to - from) / MEMBERS_PER_PATCH);
+    const members = (p: number) => {
+      const value = [];
+      for (let n = from + p * MEMBERS_PER_PATCH; n < Math.min(to, from + (p + 1) * MEMBERS_PER_PATCH); n++) value.push({ value: this.userIds[n], display: seededUserName(n) });
+      return value;
+    };
+    await sendBatch(
+      this.dir,
+      patches,
+      (p) => ({ method: 'PATCH', path: `/Groups/${groupId}`, body: addMembers(members(p)) }),
+      (p, res) => expectOk(`PATCH /Groups/${groupId} add members (patch ${p})`, res),
+      CONCURRENCY,
+    );
+  }
 }

@@ -5,6 +5,7 @@ import { addMembers, oktaUser, removeMember, seededUserName } from './okta-paylo
 import type { ScimDirectory } from './scim-client';
 
 export type WorkloadKey =
+  | 'healthz'
   | 'empty'
   | 'get-user'
   | 'filter-username'
@@ -15,6 +16,8 @@ export type WorkloadKey =
   | 'post-user';
 
 export const SCIM_READS: WorkloadKey[] = ['get-user', 'filter-username'];
+/** The portal's routes that do nothing: node:http's answer and a Next.js route's. */
+export const CEILINGS: WorkloadKey[] = ['healthz', 'empty'];
 
 export interface SeededGroup {
   id: string;
@@ -82,8 +85,9 @@ function groupWorkloads(t: SeededTarget, which: 'small' | 'big', connections: nu
       origin,
       method: 'PATCH',
       headers,
-      // Removes, in the same order, the users the add workload added, back to the seeded membership.
-      maxRequests: before.get(addKey)?.ok ?? 0,
+      // Removes, in the same order, every user the add workload sent (answered or still in flight when it
+      // stopped), back to the seeded membership; removing one that never became a member answers 2xx too.
+      maxRequests: before.get(addKey)?.built ?? 0,
       request: (i) => ({ path, body: JSON.stringify(removeMember(pool[i % pool.length])) }),
     }),
   };
@@ -135,11 +139,22 @@ export function scimWorkloads(t: SeededTarget, opts: { connections: number; runT
   ];
 }
 
-/** (1): the route that does nothing, the ceiling the SCIM reads are held against. */
-export function emptyWorkload(baseUrl: string): Workload {
-  return {
-    key: 'empty',
-    label: 'GET /api/empty (ceiling)',
-    spec: () => ({ origin: new URL(baseUrl).origin, method: 'GET', headers: {}, request: () => ({ path: '/api/empty' }) }),
-  };
+/**
+ * The ceilings the SCIM reads are held against: `/healthz`, answered by the custom server straight from node:http
+ * (as the SCIM routes are), and `/api/empty`, a Next.js route that does nothing.
+ */
+export function ceilingWorkloads(baseUrl: string): Workload[] {
+  const origin = new URL(baseUrl).origin;
+  return [
+    {
+      key: 'healthz',
+      label: 'GET /healthz (node:http ceiling)',
+      spec: () => ({ origin, method: 'GET', headers: {}, request: () => ({ path: '/healthz' }) }),
+    },
+    {
+      key: 'empty',
+      label: 'GET /api/empty (Next.js ceiling)',
+      spec: () => ({ origin, method: 'GET', headers: {}, request: () => ({ path: '/api/empty' }) }),
+    },
+  ];
 }

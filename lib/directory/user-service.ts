@@ -10,6 +10,7 @@ import type { DirectoryScope, PendingEvent } from '../events/event-types';
 import { previousAttributes, userSnapshotSql, userSnapshotsSql } from '../events/snapshots';
 import { writeEventsSql } from '../events/write-events';
 import { recomputeRolesSql, type RoleChange } from '../roles/recompute-roles';
+import { toApiUser } from '../host-api/serialize';
 import type { ScimObject } from '../scim/types';
 import type { UserRow } from './user-row';
 import { findUser, findUsers, insertUser, removeUser, updateUser } from './user-sql';
@@ -42,8 +43,9 @@ export function* roleChangeEvents(directoryId: string, changes: RoleChange[]): S
 export async function createDirectoryUser(scope: DirectoryScope, resource: ScimObject): Promise<UserRow> {
   return runProgram(function* (env) {
     const row = yield* insertUser(env, scope.directoryId, resource);
-    yield* recomputeRolesSql(scope.directoryId, [row.id]);
-    yield* writeEventsSql(env, scope, [{ type: 'directory.user.created', data: yield* userSnapshotSql(row) }]);
+    // A new user is in no group, so its roles are the default role, if any: what recomputing just stored.
+    const [roles] = yield* recomputeRolesSql(scope.directoryId, [row.id]);
+    yield* writeEventsSql(env, scope, [{ type: 'directory.user.created', data: toApiUser(row, [], roles?.after ?? []) }]);
     return row;
   }).catch(duplicateUser);
 }

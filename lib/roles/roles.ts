@@ -118,7 +118,7 @@ class Rollback extends Error {
 /** What a mapping change would do, computed by applying it in a transaction that is then rolled back. */
 export async function previewRoleMappings(db: Db, scope: DirectoryScope, mappings: MappingInput[]): Promise<RoleChange[]> {
   try {
-    await db.$transaction(async (tx) => {
+    await transaction(db, async (tx) => {
       throw new Rollback(await replaceMappings(tx, scope, mappings));
     });
   } catch (e) {

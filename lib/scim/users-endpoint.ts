@@ -20,7 +20,6 @@ import { listResponse, toScimUser } from './serialize';
 import { noContent, resourceResponse, toScimError, wantsAttribute } from './responses';
 import type { ScimObject, ScimRequest, ScimResponse } from './types';
 
-
 type GroupsByUser = Map<string, { id: string; displayName: string }[]>;
 
 async function render(ctx: ScimContext, rows: UserRow[], p: Projection, known?: GroupsByUser): Promise<ScimObject[]> {
@@ -34,8 +33,8 @@ async function render(ctx: ScimContext, rows: UserRow[], p: Projection, known?: 
   );
 }
 
-async function one(ctx: ScimContext, row: UserRow, p: Projection, status = 200): Promise<ScimResponse> {
-  const [resource] = await render(ctx, [row], p);
+async function one(ctx: ScimContext, row: UserRow, p: Projection, status = 200, known?: GroupsByUser): Promise<ScimResponse> {
+  const [resource] = await render(ctx, [row], p, known);
   return resourceResponse(resource, row.version, status);
 }
 
@@ -80,7 +79,8 @@ export async function createUser(ctx: ScimContext, req: ScimRequest): Promise<Sc
   const row = await createDirectoryUser(scopeOf(ctx), resource).catch((e) => {
     throw toScimError(e);
   });
-  return one(ctx, row, projectionOf(req.query), 201);
+  // A user just created is in no group yet.
+  return one(ctx, row, projectionOf(req.query), 201, new Map());
 }
 
 export async function replaceUser(ctx: ScimContext, id: string, req: ScimRequest): Promise<ScimResponse> {
