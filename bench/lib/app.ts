@@ -61,7 +61,7 @@ async function databaseFor(db: DbKind): Promise<Database> {
 export async function startPortal(db: DbKind, env: Record<string, string>, log: (line: string) => void, attempts = 4): Promise<RunningApp> {
   for (let i = 1; ; i++) {
     try {
-      return await startOnce(db, env);
+      return await startOnce(db, env, log);
     } catch (e) {
       if (i >= attempts || !(e instanceof AppExited)) throw e;
       log(`[${db}] ${e.message.split('\n')[0]}; trying again in 20 s (${i}/${attempts - 1})`);
@@ -86,7 +86,7 @@ async function waitReady(child: ChildProcess, baseUrl: string, exited: () => str
   }
 }
 
-async function startOnce(db: DbKind, extraEnv: Record<string, string>): Promise<RunningApp> {
+async function startOnce(db: DbKind, extraEnv: Record<string, string>, log: (line: string) => void): Promise<RunningApp> {
   const database = await databaseFor(db);
   const databaseUrl = database.url;
   assertLocal(databaseUrl);
@@ -101,7 +101,13 @@ async function startOnce(db: DbKind, extraEnv: Record<string, string>): Promise<
     detached: true, // its own process group: stopping it also stops `next start` and `next build`
   });
   fs.closeSync(out);
+  let stopping = false;
+  // On a shared machine something else may stop it (a name-based kill): say so, or its absence reads as errors.
+  child.once('exit', (code, signal) => {
+    if (!stopping) log(`[${db}] app exited unexpectedly (${signal ?? `exit code ${code}`}); see ${logFile}`);
+  });
   const stop = async () => {
+    stopping = true;
     await stopChild(child);
     await database.stop();
   };
@@ -109,7 +115,7 @@ async function startOnce(db: DbKind, extraEnv: Record<string, string>): Promise<
   const tail = () => fs.readFileSync(logFile, 'utf8').slice(-3000);
   let apiKey = '';
   try {
-    await waitReady(child, baseUrl, () => `app (${db}) exited ${child.exitCode}; see ${logFile}:\n${tail()}`);
+    await waitReady(child, baseUrl, () => `app (${db}) exited (${child.signalCode ?? `exit code ${child.exitCode}`}); see ${logFile}:\n${tail()}`);
     apiKey = cli(databaseUrl, ['api-keys', 'create', '--name', `bench-${db}`]).trim().split('\n').pop() ?? '';
     if (!apiKey) throw new Error('the CLI printed no API key');
   } catch (e) {

@@ -42,9 +42,10 @@ const INTERLEAVED: WorkloadKey[] = ['healthz', 'empty', 'get-user', 'filter-user
 const SLICE_SECONDS = 2;
 
 /**
- * autocannon stops at the deadline with requests still in flight, and the server finishes them afterwards: wait
- * about as long as the slowest requests took, so they neither overlap the next slice (on another server, which
- * shares the CPU) nor land after the membership clean-up.
+ * autocannon stops at the deadline with requests still in flight, and the server finishes them afterwards; the
+ * portal also writes its request log a quarter of a second behind. Wait about as long as the slowest requests
+ * took (half a second at least), so that neither lands in the next slice (on another server, sharing the CPU)
+ * nor after the membership clean-up.
  */
 function drainMs(m: Measurement): number {
   return Math.min(15_000, Math.max(500, Number.isFinite(m.p99) ? 1.5 * m.p99 : 15_000));
@@ -79,21 +80,20 @@ export async function runPhase(servers: PhaseServer[], users: number, opts: Phas
   const groups = [reads, ...keys.filter((k) => !INTERLEAVED.includes(k)).map((k) => [k])];
   const rows: Row[] = [];
   for (const group of groups) {
-    const isReads = group === reads;
     // Built only now: a remove workload's spec depends on what its add workload measured.
     const runs: SlicedRun[] = servers.flatMap((server) =>
       server.workloads
         .filter((w) => group.includes(w.key))
         .map((workload) => ({ server, workload, spec: workload.spec(done.get(server) ?? new Map()), offset: 0, samples: [] })),
     );
-    if (isReads) {
+    if (group === reads) {
       // Warm-up (JIT, route modules, caches), not recorded.
       for (const { spec } of runs) await measure({ ...spec, seconds: Math.min(2, Math.max(1, opts.seconds / 4)), connections: opts.connections });
     }
     for (let r = 0; r < rounds; r++) {
       for (const run of runs) {
         const s = await runSlice(run, slice, opts.connections);
-        if (s && !isReads) await sleep(drainMs(summarize([s])));
+        if (s) await sleep(drainMs(summarize([s])));
       }
     }
     for (const run of runs) {

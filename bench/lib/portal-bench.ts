@@ -38,7 +38,7 @@ export class PortalUnderTest implements UnderTest {
   static async start(db: DbKind, opts: BenchOptions, runTag: string, log: (line: string) => void): Promise<PortalUnderTest> {
     const say = (line: string) => log(`[${db}] ${line.trim()}`);
     say('starting the app (builds it first if the sources changed)…');
-    const app = await startPortal(db, opts.keepRateLimits ? {} : NO_LIMITS, say);
+    const app = await startPortal(db, opts.keepRateLimits ? {} : NO_LIMITS, log);
     say(`app on ${app.baseUrl}, pid ${app.pid} (log: ${app.logFile})`);
     try {
       const dir = await newOktaDirectory(app);

@@ -6,6 +6,7 @@ import { PrismaClient as PostgresClient } from '../generated/postgres/client';
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { env, isPostgresUrl } from '../env';
+import { startCheckpointer } from './sqlite-checkpointer';
 import { sqliteFilePath } from './sqlite-path';
 
 export type Db = SqliteClient;
@@ -38,6 +39,9 @@ export function createDb(url: string): Holder {
     await db.$queryRawUnsafe('PRAGMA busy_timeout = 10000');
     // LIKE (co / ew filters) must not ignore case on case-exact columns such as externalId.
     await db.$queryRawUnsafe('PRAGMA case_sensitive_like = ON');
+    // Checkpoints run on a worker thread (sqlite-checkpointer.ts), not inside this connection's commits.
+    await db.$queryRawUnsafe('PRAGMA wal_autocheckpoint = 0');
+    startCheckpointer(sqliteFilePath(url));
   })();
   return { db, dialect: 'sqlite', url, ready };
 }

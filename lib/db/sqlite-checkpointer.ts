@@ -1,0 +1,48 @@
+// WAL checkpoints off the event loop. Every SQLite write appends its pages to the WAL; by default the connection
+// that commits past 1,000 WAL pages copies them back into the database file and fsyncs, synchronously, stalling
+// every request behind it for tens of milliseconds. The app's connections turn that off (wal_autocheckpoint = 0)
+// and this worker thread checkpoints instead: PASSIVE ones, which block no one, and — since under steady writes a
+// passive checkpoint never quite catches up, so the WAL would never start over — a RESTART once the WAL passes
+// RESTART_FRAMES, which waits (here, off the event loop) for the current writer, copies the rest and lets the
+// next writer start the WAL from the beginning. Writers arriving during that brief moment retry. When writes stop,
+// a TRUNCATE gives the WAL's disk space back.
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
+
+const EVERY_MS = 200;
+/** 4,096 pages of 4 KiB: a 16 MiB WAL. */
+const RESTART_FRAMES = 4096;
+
+const CODE = `
+const { workerData } = require('node:worker_threads');
+const Database = require(workerData.module);
+const db = new Database(workerData.file, { fileMustExist: true });
+db.pragma('busy_timeout = 2000');
+let lastLog = -1;
+setInterval(() => {
+  try {
+    const [r] = db.pragma('wal_checkpoint(PASSIVE)');
+    if (!r) return;
+    if (r.log > workerData.restartFrames) db.pragma('wal_checkpoint(RESTART)');
+    // Quiet since the last tick and all copied back: give the WAL's disk space back.
+    else if (r.log > 0 && r.log === r.checkpointed && r.log === lastLog) db.pragma('wal_checkpoint(TRUNCATE)');
+    lastLog = r.log;
+  } catch {}
+}, workerData.everyMs);
+`;
+
+const g = globalThis as unknown as { __scimPortalCheckpointers?: Map<string, Worker> };
+
+/** Starts (once per database file per process) the background checkpointer. */
+export function startCheckpointer(file: string): void {
+  const running = (g.__scimPortalCheckpointers ??= new Map());
+  if (running.has(file)) return;
+  const module = createRequire(import.meta.url).resolve('better-sqlite3');
+  const worker = new Worker(CODE, { eval: true, workerData: { file, module, everyMs: EVERY_MS, restartFrames: RESTART_FRAMES } });
+  worker.unref();
+  worker.on('error', (e) => {
+    console.error(`sqlite checkpointer stopped: ${e.message}`);
+    running.delete(file);
+  });
+  running.set(file, worker);
+}
