@@ -17,6 +17,8 @@ export interface RunningApp {
   logFile: string;
   /** The server's process (`node scripts/start.mjs` serves in-process once built). */
   pid: number;
+  /** Why the app exited without being stopped (a signal or exit code), or null while it runs. */
+  exitedUnexpectedly(): string | null;
   stop(): Promise<void>;
 }
 
@@ -102,9 +104,12 @@ async function startOnce(db: DbKind, extraEnv: Record<string, string>, log: (lin
   });
   fs.closeSync(out);
   let stopping = false;
+  let unexpectedExit: string | null = null;
   // On a shared machine something else may stop it (a name-based kill): say so, or its absence reads as errors.
   child.once('exit', (code, signal) => {
-    if (!stopping) log(`[${db}] app exited unexpectedly (${signal ?? `exit code ${code}`}); see ${logFile}`);
+    if (stopping) return;
+    unexpectedExit = signal ?? `exit code ${code}`;
+    log(`[${db}] app exited unexpectedly (${unexpectedExit}); see ${logFile}`);
   });
   const stop = async () => {
     stopping = true;
@@ -130,6 +135,7 @@ async function startOnce(db: DbKind, extraEnv: Record<string, string>, log: (lin
     apiKey,
     logFile,
     pid: child.pid ?? 0,
+    exitedUnexpectedly: () => unexpectedExit,
     stop: async () => {
       await stop();
       unregister();

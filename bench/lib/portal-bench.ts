@@ -59,7 +59,14 @@ export class PortalUnderTest implements UnderTest {
     return this.app.pid;
   }
 
+  /** Stops the run at the next size rather than measuring a server that is gone. */
+  private assertRunning(): void {
+    const exit = this.app.exitedUnexpectedly();
+    if (exit) throw new Error(`the app on ${this.db} exited (${exit}) during the run; see ${this.app.logFile}`);
+  }
+
   async growTo(users: number): Promise<SeedRecord> {
+    this.assertRunning();
     this.log(`seeding to ${users} users…`);
     const report = await this.seeder.growUsers(users, this.log);
     this.log(`seeded ${report.users} users in ${report.seconds.toFixed(1)} s (${report.modes.join(' then ')})`);
@@ -96,6 +103,7 @@ export class PortalUnderTest implements UnderTest {
 
   workloads(connections: number, runTag: string): Workload[] {
     if (!this.target) throw new Error('grow the directory before running workloads');
+    this.assertRunning();
     return [...ceilingWorkloads(this.app.baseUrl), ...scimWorkloads(this.target, { connections, runTag: `${runTag}-${this.db}-${this.target.users}` })];
   }
 

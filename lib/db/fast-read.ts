@@ -69,6 +69,10 @@ function reader(): Reader {
   return g.__scimPortalFastReader;
 }
 
+export function fastDialect(): 'sqlite' | 'postgres' {
+  return isPostgresUrl(env().databaseUrl) ? 'postgres' : 'sqlite';
+}
+
 export function fastAll(sql: string, params: unknown[]): Promise<Row[]> {
   return reader().all(sql, params);
 }

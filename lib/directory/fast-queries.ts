@@ -1,20 +1,21 @@
 // Hot-path reads of users and groups through lib/db/fast-read.ts, returning the same row shapes as the Prisma
 // queries they stand in for (user-store.ts), so serialisation is shared.
-import { asDate, asStr, fastAll } from '../db/fast-read';
+import { asDate, asStr, fastAll, fastDialect } from '../db/fast-read';
+import { groupsJsonColumn, parseGroups, type GroupRef } from './user-json-columns';
 import { USER_COLUMNS, toUserRow, type UserRow } from './user-row';
 
-export async function findUserFast(directoryId: string, id: string): Promise<UserRow | null> {
-  const rows = await fastAll(`SELECT ${USER_COLUMNS} FROM "DirectoryUser" WHERE "id" = ? AND "directoryId" = ?`, [id, directoryId]);
-  return rows[0] ? toUserRow(rows[0]) : null;
-}
-
-/** `userName eq "x"`: at most one row, by the unique (directoryId, userNameLower) index. */
-export async function findUserByUserNameFast(directoryId: string, userName: string): Promise<UserRow | null> {
-  const rows = await fastAll(`SELECT ${USER_COLUMNS} FROM "DirectoryUser" WHERE "directoryId" = ? AND "userNameLower" = ?`, [
-    directoryId,
-    userName.toLowerCase(),
-  ]);
-  return rows[0] ? toUserRow(rows[0]) : null;
+/** GET /Users/{id} and `userName eq "x"` (by the unique (directoryId, userNameLower) index): the user and, when asked for, its groups. */
+export async function findUserFast(
+  directoryId: string,
+  by: { id: string } | { userName: string },
+  withGroups: boolean,
+): Promise<{ row: UserRow; groups: GroupRef[] } | null> {
+  const cols = USER_COLUMNS.split(', ').map((c) => `u.${c}`).join(', ');
+  const extra = withGroups ? `, ${groupsJsonColumn(fastDialect())}` : '';
+  const where = 'id' in by ? 'u."id" = ? AND u."directoryId" = ?' : 'u."userNameLower" = ? AND u."directoryId" = ?';
+  const rows = await fastAll(`SELECT ${cols}${extra} FROM "DirectoryUser" u WHERE ${where}`, ['id' in by ? by.id : by.userName.toLowerCase(), directoryId]);
+  if (!rows[0]) return null;
+  return { row: toUserRow(rows[0]), groups: withGroups ? parseGroups(rows[0].groupsJson) : [] };
 }
 
 export async function groupsOfUsersFast(directoryId: string, userIds: string[]): Promise<Map<string, { id: string; displayName: string }[]>> {

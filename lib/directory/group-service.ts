@@ -15,7 +15,6 @@ import { findGroup, insertGroup, removeGroup, touchGroup, updateGroup } from './
 import type { GroupRow } from './group-store';
 import { addMembers, clearMembers, memberIds, removeMembers } from './membership-sql';
 import type { NewMember } from './membership-store';
-import { findUsers } from './user-sql';
 import { checkVersion, roleChangeEvents, type WriteOptions } from './user-service';
 
 export interface MembershipChange {
@@ -39,16 +38,16 @@ function* lockedGroup(env: SqlEnv, { directoryId, id }: Scoped, ifMatch?: number
 }
 
 /** user_added / user_removed events, then role changes of everyone whose membership moved. */
-function* membershipEvents(group: GroupRow, added: string[], removed: string[]): SqlProgram<PendingEvent[]> {
+function* membershipEvents(env: SqlEnv, group: GroupRow, added: string[], removed: string[]): SqlProgram<PendingEvent[]> {
   const ref = { id: group.id, displayName: group.displayName };
   const moved = [...added, ...removed];
   if (moved.length === 0) return [];
   const roleChanges = yield* recomputeRolesSql(group.directoryId, moved);
-  const snaps = yield* userSnapshotsSql(group.directoryId, yield* findUsers(group.directoryId, moved));
+  const snaps = yield* userSnapshotsSql(env, group.directoryId, moved);
   const events: PendingEvent[] = [];
   for (const u of added) if (snaps.has(u)) events.push({ type: 'directory.group.user_added', data: { group: ref, user: snaps.get(u) } });
   for (const u of removed) events.push({ type: 'directory.group.user_removed', data: { group: ref, user: snaps.get(u) ?? { id: u } } });
-  return [...events, ...(yield* roleChangeEvents(group.directoryId, roleChanges))];
+  return [...events, ...(yield* roleChangeEvents(env, group.directoryId, roleChanges))];
 }
 
 export async function createDirectoryGroup(scope: DirectoryScope, resource: ScimObject, members: NewMember[]): Promise<GroupRow> {
@@ -56,7 +55,7 @@ export async function createDirectoryGroup(scope: DirectoryScope, resource: Scim
     const row = yield* insertGroup(env, scope.directoryId, resource);
     const added = members.length ? yield* addMembers(env, { directoryId: scope.directoryId, groupId: row.id }, members) : [];
     const events: PendingEvent[] = [{ type: 'directory.group.created', data: yield* groupSnapshotSql(row) }];
-    yield* writeEventsSql(env, scope, [...events, ...(yield* membershipEvents(row, added, []))]);
+    yield* writeEventsSql(env, scope, [...events, ...(yield* membershipEvents(env, row, added, []))]);
     return row;
   }).catch(duplicateGroup);
 }
@@ -100,7 +99,7 @@ function* changeGroup(
   const netAdded = added.filter((u) => !readded.has(u));
   const netRemoved = removed.filter((u) => !readded.has(u));
   if (written === row && (netAdded.length || netRemoved.length)) written = yield* touchGroup(env, scope.id);
-  events.push(...(yield* membershipEvents(written, netAdded, netRemoved)));
+  events.push(...(yield* membershipEvents(env, written, netAdded, netRemoved)));
   yield* writeEventsSql(env, scope, events);
   return written;
 }
@@ -127,6 +126,6 @@ export async function deleteDirectoryGroup(scope: Scoped, { ifMatch }: WriteOpti
     const members = yield* memberIds(scope.id);
     if (!(yield* removeGroup(scope))) throw new DomainError('not_found', `Group ${scope.id} not found`);
     const roleChanges = yield* recomputeRolesSql(scope.directoryId, members);
-    yield* writeEventsSql(env, scope, [{ type: 'directory.group.deleted', data: last }, ...(yield* roleChangeEvents(scope.directoryId, roleChanges))]);
+    yield* writeEventsSql(env, scope, [{ type: 'directory.group.deleted', data: last }, ...(yield* roleChangeEvents(env, scope.directoryId, roleChanges))]);
   });
 }

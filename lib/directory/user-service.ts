@@ -3,7 +3,7 @@
 // retried on a lost race, so concurrent writers never lose each other's changes.
 import { isUniqueViolation } from '../db/errors';
 import { runProgram } from '../db/sql-drivers';
-import type { SqlProgram } from '../db/sql-program';
+import type { SqlEnv, SqlProgram } from '../db/sql-program';
 import { StaleWrite } from '../db/transaction';
 import { DomainError } from '../domain-error';
 import type { DirectoryScope, PendingEvent } from '../events/event-types';
@@ -13,7 +13,7 @@ import { recomputeRolesSql, type RoleChange } from '../roles/recompute-roles';
 import { toApiUser } from '../host-api/serialize';
 import type { ScimObject } from '../scim/types';
 import type { UserRow } from './user-row';
-import { findUser, findUsers, insertUser, removeUser, updateUser } from './user-sql';
+import { findUser, insertUser, removeUser, updateUser } from './user-sql';
 
 function duplicateUser(e: unknown): never {
   if (isUniqueViolation(e)) throw new DomainError('conflict', 'A user with this userName already exists in the directory');
@@ -32,9 +32,9 @@ export function checkVersion(row: { version: number }, ifMatch: number | null | 
 }
 
 /** `directory.user.updated` events for role changes, `previousAttributes: {roles}` (CONTRACT.md). */
-export function* roleChangeEvents(directoryId: string, changes: RoleChange[]): SqlProgram<PendingEvent[]> {
+export function* roleChangeEvents(env: SqlEnv, directoryId: string, changes: RoleChange[]): SqlProgram<PendingEvent[]> {
   if (changes.length === 0) return [];
-  const snaps = yield* userSnapshotsSql(directoryId, yield* findUsers(directoryId, changes.map((c) => c.userId)));
+  const snaps = yield* userSnapshotsSql(env, directoryId, changes.map((c) => c.userId));
   return changes
     .filter((c) => snaps.has(c.userId))
     .map((c) => ({ type: 'directory.user.updated', data: snaps.get(c.userId), previousAttributes: { roles: c.before } }));
@@ -66,10 +66,10 @@ export async function rewriteDirectoryUser(
     checkVersion(row, ifMatch, 'user');
     const resource = next(JSON.parse(row.raw) as ScimObject, row);
     if (JSON.stringify(resource) === row.raw) return row;
-    const before = yield* userSnapshotSql(row);
+    const before = yield* userSnapshotSql(env, row);
     const written = yield* updateUser(env, { directoryId, id, version: row.version }, resource);
     if (!written) throw new StaleWrite();
-    const after = yield* userSnapshotSql(written);
+    const after = yield* userSnapshotSql(env, written);
     const changed = previousAttributes(before, after);
     if (Object.keys(changed).length) {
       yield* writeEventsSql(env, scope, [{ type: 'directory.user.updated', data: after, previousAttributes: changed }]);
@@ -84,7 +84,7 @@ export async function deleteDirectoryUser(scope: DirectoryScope & { id: string }
     const row = yield* findUser(env, { directoryId, id, lock: true });
     if (!row) throw new DomainError('not_found', `User ${id} not found`);
     checkVersion(row, ifMatch, 'user');
-    const last = yield* userSnapshotSql(row);
+    const last = yield* userSnapshotSql(env, row);
     if (!(yield* removeUser({ directoryId, id }))) throw new DomainError('not_found', `User ${id} not found`);
     yield* writeEventsSql(env, scope, [{ type: 'directory.user.deleted', data: last }]);
   });

@@ -1,12 +1,13 @@
 // Directory-user writes as SQL programs (lib/db/sql-program.ts): the row, its UserEmail rows, and the readOnly
 // `groups` of users. Columns come from userColumns, exactly as filters and sorts read them.
 import { forUpdate, nowSql } from '../db/sql-now';
-import { all, marks, one, run, type SqlEnv, type SqlProgram } from '../db/sql-program';
+import { all, chunked, marks, one, run, type SqlEnv, type SqlProgram } from '../db/sql-program';
 import { asStr } from '../db/fast-read';
 import { newId } from '../ids';
 import { userColumns } from '../scim/resources/user-columns';
 import type { ScimObject } from '../scim/types';
 import { assertIndexable } from './indexable';
+import { groupsJsonColumn, parseGroups, parseRoles, rolesJsonColumn, type GroupRef } from './user-json-columns';
 import { USER_COLUMNS, toUserRow, type UserRow } from './user-row';
 
 function split(resource: ScimObject) {
@@ -30,12 +31,21 @@ export function* insertUser(env: SqlEnv, directoryId: string, resource: ScimObje
   const { cols, emails, raw } = split(resource);
   const id = newId('usr');
   const now = nowSql(env);
-  const row = yield* one(
-    `INSERT INTO "DirectoryUser" ("id", "directoryId", "externalId", "userName", "userNameLower", "displayNameLower", "givenNameLower",
+  const insert = `INSERT INTO "DirectoryUser" ("id", "directoryId", "externalId", "userName", "userNameLower", "displayNameLower", "givenNameLower",
        "familyNameLower", "emailLower", "employeeNumber", "managerId", "active", "raw", "version", "createdAt", "updatedAt")
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ${now}, ${now}) RETURNING ${USER_COLUMNS}`,
-    [id, directoryId, ...colValues(cols), raw],
-  );
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ${now}, ${now}) RETURNING ${USER_COLUMNS}`;
+  const params = [id, directoryId, ...colValues(cols), raw];
+  if (env.dialect === 'postgres' && emails.length) {
+    // The user and its emails in one statement (one round trip); the foreign key is checked at its end.
+    const row = yield* one(
+      `WITH u AS (${insert}), e AS (INSERT INTO "UserEmail" ("userId", "directoryId", "valueLower", "type", "primary")
+         SELECT v.column1, v.column2, v.column3, v.column4, v.column5::boolean FROM (VALUES ${emails.map(() => '(?, ?, ?, ?, ?)').join(', ')}) AS v)
+       SELECT * FROM u`,
+      [...params, ...emails.flatMap((e) => [id, directoryId, e.valueLower, e.type, e.primary])],
+    );
+    return toUserRow(row!);
+  }
+  const row = yield* one(insert, params);
   yield* writeEmails(id, directoryId, emails);
   return toUserRow(row!);
 }
@@ -66,30 +76,27 @@ export function* findUser(env: SqlEnv, { directoryId, id, lock = false }: { dire
   return row ? toUserRow(row) : null;
 }
 
-export function* findUsers(directoryId: string, ids: string[]): SqlProgram<UserRow[]> {
-  if (ids.length === 0) return [];
-  const rows = yield* all(`SELECT ${USER_COLUMNS} FROM "DirectoryUser" WHERE "directoryId" = ? AND "id" IN (${marks(ids.length)})`, [directoryId, ...ids]);
-  return rows.map(toUserRow);
+export interface UserView {
+  row: UserRow;
+  groups: GroupRef[];
+  roles: string[];
+}
+
+/** Users of the directory with their groups and role keys, one query per 500 ids. */
+export function* userViews(env: SqlEnv, directoryId: string, ids: string[]): SqlProgram<Map<string, UserView>> {
+  const out = new Map<string, UserView>();
+  const cols = USER_COLUMNS.split(', ').map((c) => `u.${c}`).join(', ');
+  for (const part of chunked([...new Set(ids)], 500)) {
+    const rows = yield* all(
+      `SELECT ${cols}, ${groupsJsonColumn(env.dialect)}, ${rolesJsonColumn(env.dialect)} FROM "DirectoryUser" u
+       WHERE u."directoryId" = ? AND u."id" IN (${marks(part.length)})`,
+      [directoryId, ...part],
+    );
+    for (const r of rows) out.set(asStr(r.id), { row: toUserRow(r), groups: parseGroups(r.groupsJson), roles: parseRoles(r.rolesJson) });
+  }
+  return out;
 }
 
 export function* removeUser({ directoryId, id }: { directoryId: string; id: string }): SqlProgram<boolean> {
   return (yield* run(`DELETE FROM "DirectoryUser" WHERE "id" = ? AND "directoryId" = ?`, [id, directoryId])) > 0;
-}
-
-/** The groups of each user, for the readOnly `groups` attribute and event payloads. */
-export function* groupsOfUsers(directoryId: string, userIds: string[]): SqlProgram<Map<string, { id: string; displayName: string }[]>> {
-  const out = new Map<string, { id: string; displayName: string }[]>();
-  if (userIds.length === 0) return out;
-  // By user id, tenant-checked on the group (a directoryId filter on memberships makes SQLite walk them all).
-  const rows = yield* all(
-    `SELECT m."userId", g."id", g."displayName" FROM "GroupMembership" m JOIN "DirectoryGroup" g ON g."id" = m."groupId"
-     WHERE m."userId" IN (${marks(userIds.length)}) AND g."directoryId" = ? ORDER BY m."userId", m."groupId"`,
-    [...userIds, directoryId],
-  );
-  for (const r of rows) {
-    const list = out.get(asStr(r.userId)) ?? [];
-    list.push({ id: asStr(r.id), displayName: asStr(r.displayName) });
-    out.set(asStr(r.userId), list);
-  }
-  return out;
 }

@@ -2,26 +2,25 @@
 // with Prisma-side wrappers for writes that hold a Prisma transaction.
 import type { Tx } from '../db/client';
 import { runProgramInTx } from '../db/sql-drivers';
-import type { SqlProgram } from '../db/sql-program';
+import type { SqlEnv, SqlProgram } from '../db/sql-program';
 import type { GroupRow } from '../directory/group-store';
 import { countMembers } from '../directory/membership-sql';
-import { groupsOfUsers } from '../directory/user-sql';
+import { userViews } from '../directory/user-sql';
 import type { UserRow } from '../directory/user-row';
 import { toApiGroup, toApiUser } from '../host-api/serialize';
-import { roleKeysOfGroups, roleKeysOfUsers } from '../roles/recompute-roles';
+import { roleKeysOfGroups } from '../roles/recompute-roles';
 
 export type UserSnapshot = ReturnType<typeof toApiUser>;
 export type GroupSnapshot = ReturnType<typeof toApiGroup>;
 
-export function* userSnapshotsSql(directoryId: string, rows: UserRow[]): SqlProgram<Map<string, UserSnapshot>> {
-  const ids = rows.map((r) => r.id);
-  const groups = yield* groupsOfUsers(directoryId, ids);
-  const roles = yield* roleKeysOfUsers(ids);
-  return new Map(rows.map((r) => [r.id, toApiUser(r, groups.get(r.id) ?? [], roles.get(r.id) ?? [])]));
+/** Users in their host-API shape (groups and roles included), one query per 500 ids. */
+export function* userSnapshotsSql(env: SqlEnv, directoryId: string, ids: string[]): SqlProgram<Map<string, UserSnapshot>> {
+  const views = yield* userViews(env, directoryId, ids);
+  return new Map([...views].map(([id, v]) => [id, toApiUser(v.row, v.groups, v.roles)]));
 }
 
-export function* userSnapshotSql(row: UserRow): SqlProgram<UserSnapshot> {
-  return (yield* userSnapshotsSql(row.directoryId, [row])).get(row.id)!;
+export function* userSnapshotSql(env: SqlEnv, row: UserRow): SqlProgram<UserSnapshot> {
+  return (yield* userSnapshotsSql(env, row.directoryId, [row.id])).get(row.id)!;
 }
 
 export function* groupSnapshotSql(row: GroupRow): SqlProgram<GroupSnapshot> {
@@ -31,7 +30,7 @@ export function* groupSnapshotSql(row: GroupRow): SqlProgram<GroupSnapshot> {
 }
 
 export function userSnapshots(tx: Tx, directoryId: string, rows: UserRow[]): Promise<Map<string, UserSnapshot>> {
-  return runProgramInTx(tx, () => userSnapshotsSql(directoryId, rows));
+  return runProgramInTx(tx, (env) => userSnapshotsSql(env, directoryId, rows.map((r) => r.id)));
 }
 
 export function groupSnapshot(tx: Tx, row: GroupRow): Promise<GroupSnapshot> {

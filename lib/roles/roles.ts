@@ -98,7 +98,7 @@ export async function configureRoles(
       changes.push(...more.filter((c) => !seen.has(c.userId)));
     }
     await audit(tx, { hostId: scope.hostId, organizationId: scope.organizationId, actor, action: 'role_mappings.changed', target: scope.directoryId, details: { mappings, defaultRoleKey, usersAffected: changes.length } });
-    await writeEvents(tx, scope, await runProgramInTx(tx, () => roleChangeEvents(scope.directoryId, changes)));
+    await writeEvents(tx, scope, await runProgramInTx(tx, (env) => roleChangeEvents(env, scope.directoryId, changes)));
     return listRoleMappings(tx, scope.directoryId);
   });
 }

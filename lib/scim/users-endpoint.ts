@@ -1,6 +1,6 @@
 // /Users: RFC 7644 §3.3 (create), §3.4 (query), §3.5.1 (PUT), §3.5.2 (PATCH), §3.6 (DELETE).
 import { createDirectoryUser, deleteDirectoryUser, rewriteDirectoryUser } from '../directory/user-service';
-import { findUserByUserNameFast, findUserFast, groupsOfUsersFast } from '../directory/fast-queries';
+import { findUserFast, groupsOfUsersFast } from '../directory/fast-queries';
 import type { UserRow } from '../directory/user-store';
 import { userNameEquality } from './filter/simple-filters';
 import { dialect } from '../db/client';
@@ -42,9 +42,10 @@ export async function listUsers(ctx: ScimContext, params: ListParams): Promise<S
   const userName = params.filter !== null && !params.sortBy ? userNameEquality(params.filter) : null;
   if (userName !== null) {
     // Okta's and Entra's match query, `userName eq "x"`: one indexed lookup, no count.
-    const row = await findUserByUserNameFast(ctx.directoryId, userName);
-    const page = row && params.startIndex === 1 && params.count > 0 ? [row] : [];
-    return { status: 200, headers: {}, body: listResponse(await render(ctx, page, params), row ? 1 : 0, params.startIndex) };
+    const found = await findUserFast(ctx.directoryId, { userName }, wantsAttribute('groups', params.attributes, params.excludedAttributes));
+    const page = found && params.startIndex === 1 && params.count > 0 ? [found.row] : [];
+    const known: GroupsByUser = new Map(found ? [[found.row.id, found.groups]] : []);
+    return { status: 200, headers: {}, body: listResponse(await render(ctx, page, params, known), found ? 1 : 0, params.startIndex) };
   }
   const where = {
     directoryId: ctx.directoryId,
@@ -63,14 +64,12 @@ export async function listUsers(ctx: ScimContext, params: ListParams): Promise<S
 
 export async function getUser(ctx: ScimContext, id: string, req: ScimRequest): Promise<ScimResponse> {
   const p = projectionOf(req.query);
-  // The user and its groups in parallel: the groups query checks the tenant itself (group.directoryId).
-  const [row, groups] = await Promise.all([
-    findUserFast(ctx.directoryId, id),
-    wantsAttribute('groups', p.attributes, p.excludedAttributes) ? groupsOfUsersFast(ctx.directoryId, [id]) : undefined,
-  ]);
-  if (!row) throw notFound(`User ${id} not found`);
+  // The user and its groups in one query.
+  const found = await findUserFast(ctx.directoryId, { id }, wantsAttribute('groups', p.attributes, p.excludedAttributes));
+  if (!found) throw notFound(`User ${id} not found`);
+  const { row, groups } = found;
   if (noneMatchHits(req.headers['if-none-match'], row.version)) return { status: 304, headers: {} };
-  const [resource] = await render(ctx, [row], p, groups);
+  const [resource] = await render(ctx, [row], p, new Map([[row.id, groups]]));
   return resourceResponse(resource, row.version);
 }
 
