@@ -96,7 +96,9 @@ async function startOnce(db: DbKind, extraEnv: Record<string, string>, log: (lin
   const baseUrl = `http://127.0.0.1:${port}`;
   const logFile = path.join(os.tmpdir(), `scim-portal-bench-${db}-${port}.log`);
   const out = fs.openSync(logFile, 'w');
-  const child = spawn(process.execPath, ['scripts/start.mjs'], {
+  // Named for what it is (its command line reads `scim-portal-bench-sqlite`): on a shared machine it can be told
+  // apart from other sessions' apps, and a kill aimed at their `scripts/start.mjs` does not catch it.
+  const child = spawn(process.execPath, [`--title=scim-portal-bench-${db}`, 'scripts/start.mjs'], {
     cwd: ROOT,
     env: { ...process.env, ...extraEnv, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, PUBLIC_URL: baseUrl, NODE_ENV: 'production' },
     stdio: ['ignore', out, out],

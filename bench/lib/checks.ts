@@ -18,7 +18,7 @@ export interface Check {
 
 const READ_SHARE = 0.5;
 const GROWTH = 1.5;
-export const RSS_LIMIT_MB = 400;
+const RSS_LIMIT_MB = 400;
 /** The SCIM workloads whose p50 may grow at most GROWTH-fold from the small directory to the large one. */
 const GROWTH_KEYS: WorkloadKey[] = ['get-user', 'filter-username', 'patch-add-small', 'patch-remove-small', 'patch-add-big', 'patch-remove-big', 'post-user'];
 

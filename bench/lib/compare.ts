@@ -42,7 +42,7 @@ function judged(base: Omit<Comparison, 'minimum' | 'status'>, minimum: number): 
   return { ...base, minimum, status: ok ? 'PASS' : 'FAIL' };
 }
 
-export function importLabel(r: ImportResult): string {
+function importLabel(r: ImportResult): string {
   const c = (n: number) => n.toLocaleString('en-US');
   return `import ${c(r.created.users)} users, ${c(r.created.groups)} groups, ${c(r.created.memberships)} memberships`;
 }

@@ -26,7 +26,7 @@ export interface ImportResult extends ServerId {
   stepSeconds: Record<ImportStepKind, number>;
 }
 
-export interface ImportServer {
+interface ImportServer {
   id: ServerId;
   dir: ScimDirectory;
 }

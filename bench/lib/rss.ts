@@ -6,7 +6,7 @@ import type { ServerId } from './phase';
 const INTERVAL_MS = 250;
 const MB = 1024 * 1024;
 
-export interface RssTarget {
+interface RssTarget {
   id: ServerId;
   pid: number;
 }

@@ -13,13 +13,13 @@ const MEMBERS_PER_PATCH = 100;
 
 export type ImportStepKind = 'users' | 'groups' | 'memberships';
 
-export interface StepTally {
+interface StepTally {
   requests: number;
   failures: number;
   statusCodes: Record<string, number>;
 }
 
-export interface ImportStep {
+interface ImportStep {
   kind: ImportStepKind;
   run(): Promise<StepTally>;
 }

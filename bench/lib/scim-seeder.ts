@@ -16,6 +16,22 @@ function expectOk(what: string, res: BatchResponse): void {
   if (!isOk(res.status)) throw new Error(`${what}: ${res.status || 'no answer'} ${res.body.slice(0, 300)}`);
 }
 
+/** Counts items done and prints the pace and time left every PROGRESS_EVERY, and once at the end. */
+function progress(what: string, from: number, to: number, log: (line: string) => void): (items: number) => void {
+  const started = performance.now();
+  const c = (n: number) => n.toLocaleString('en-US');
+  let done = 0;
+  return (items) => {
+    const before = done;
+    done += items;
+    const rate = done / ((performance.now() - started) / 1000);
+    if (from + done >= to) log(`  ${c(to)} ${what} through SCIM (${rate.toFixed(0)}/s)`);
+    else if (Math.floor(done / PROGRESS_EVERY) > Math.floor(before / PROGRESS_EVERY)) {
+      log(`  ${c(from + done)}/${c(to)} ${what} through SCIM (${rate.toFixed(0)}/s, ~${((to - from - done) / rate / 60).toFixed(1)} min left)`);
+    }
+  };
+}
+
 export class ScimSeeder {
   /** userIds[n] is the SCIM id of user{n}@example.com. */
   readonly userIds: string[] = [];
@@ -32,13 +48,12 @@ export class ScimSeeder {
     await this.createUsers(users, log);
     if (!this.groups) {
       const small = await this.createGroup(`bench-${this.runTag}-small`);
-      await this.addMembers(small, 0, SMALL_GROUP_SIZE);
+      await this.addMembers(small, 0, SMALL_GROUP_SIZE, () => {});
       this.groups = { small: { id: small, members: SMALL_GROUP_SIZE }, big: { id: await this.createGroup(`bench-${this.runTag}-big`), members: 0 } };
     }
     const big = this.groups.big;
     const bigMembers = bigGroupSize(users);
-    if (bigMembers > big.members) log(`  adding members ${big.members}..${bigMembers} to the big group through SCIM…`);
-    await this.addMembers(big.id, big.members, bigMembers);
+    await this.addMembers(big.id, big.members, bigMembers, log);
     this.groups.big = { ...big, members: Math.max(big.members, bigMembers) };
     const target: SeededTarget = { dir: this.dir, users, userIds: this.userIds, smallGroup: this.groups.small, bigGroup: this.groups.big };
     return { target, seconds: (performance.now() - started) / 1000 };
@@ -47,8 +62,7 @@ export class ScimSeeder {
   private async createUsers(users: number, log: (line: string) => void): Promise<void> {
     const from = this.userIds.length;
     if (users <= from) return;
-    const started = performance.now();
-    let done = 0;
+    const tick = progress('users', from, users, log);
     await sendBatch(
       this.dir,
       users - from,
@@ -58,16 +72,10 @@ export class ScimSeeder {
         const id = createdId(res);
         if (!id) throw new Error(`POST /Users answered no id: ${res.body.slice(0, 300)}`);
         this.userIds[from + i] = id;
-        if (++done % PROGRESS_EVERY === 0 && done < users - from) {
-          const rate = done / ((performance.now() - started) / 1000);
-          const left = (users - from - done) / rate;
-          log(`  ${(from + done).toLocaleString('en-US')}/${users.toLocaleString('en-US')} users through SCIM (${rate.toFixed(0)}/s, ~${(left / 60).toFixed(1)} min left)`);
-        }
+        tick(1);
       },
       CONCURRENCY,
     );
-    const seconds = (performance.now() - started) / 1000;
-    log(`  ${users.toLocaleString('en-US')} users through SCIM (${(done / seconds).toFixed(0)}/s)`);
   }
 
   private async createGroup(name: string): Promise<string> {
@@ -77,8 +85,10 @@ export class ScimSeeder {
   }
 
   /** Makes userIds[from..to) members of the group. */
-  private async addMembers(groupId: string, from: number, to: number): Promise<void> {
-    const patches = Math.ceil(Math.max(0, to - from) / MEMBERS_PER_PATCH);
+  private async addMembers(groupId: string, from: number, to: number, log: (line: string) => void): Promise<void> {
+    if (to <= from) return;
+    const patches = Math.ceil((to - from) / MEMBERS_PER_PATCH);
+    const tick = progress('group members', from, to, log);
     const members = (p: number) => {
       const value = [];
       for (let n = from + p * MEMBERS_PER_PATCH; n < Math.min(to, from + (p + 1) * MEMBERS_PER_PATCH); n++) value.push({ value: this.userIds[n], display: seededUserName(n) });
@@ -88,7 +98,10 @@ export class ScimSeeder {
       this.dir,
       patches,
       (p) => ({ method: 'PATCH', path: `/Groups/${groupId}`, body: addMembers(members(p)) }),
-      (p, res) => expectOk(`PATCH /Groups/${groupId} add members (patch ${p})`, res),
+      (p, res) => {
+        expectOk(`PATCH /Groups/${groupId} add members (patch ${p})`, res);
+        tick(Math.min(MEMBERS_PER_PATCH, to - from - p * MEMBERS_PER_PATCH));
+      },
       CONCURRENCY,
     );
   }

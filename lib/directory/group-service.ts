@@ -27,6 +27,8 @@ type Scoped = DirectoryScope & { id: string };
 
 function duplicateGroup(e: unknown): never {
   if (isUniqueViolation(e)) throw new DomainError('conflict', 'A group with this displayName already exists in the directory');
+  // A member row for a group deleted meanwhile (PostgreSQL foreign-key violation, before the group was locked).
+  if ((e as { code?: string })?.code === '23503') throw new DomainError('not_found', 'The group was deleted meanwhile');
   throw e;
 }
 
@@ -77,7 +79,12 @@ function* changeGroup(
   members: MembershipChange,
   { ifMatch }: WriteOptions,
 ): SqlProgram<GroupRow> {
-  const row = yield* lockedGroup(env, scope, ifMatch);
+  // Adding or removing members (Okta's and Entra's everyday PATCH) takes the group's row lock only at the end, to
+  // move its version: concurrent PATCHes of one group then queue for that one statement and the commit, not for
+  // the whole transaction. A resource change, If-Match or clearing all members locks the group first.
+  const lockFirst = next !== null || ifMatch != null || members.clear;
+  const row = lockFirst ? yield* lockedGroup(env, scope, ifMatch) : yield* findGroup(env, scope);
+  if (!row) throw new DomainError('not_found', `Group ${scope.id} not found`);
   const events: PendingEvent[] = [];
   let written: GroupRow = row;
   const resource = next ? next(JSON.parse(row.raw) as ScimObject) : null;
@@ -98,8 +105,12 @@ function* changeGroup(
   const readded = new Set(added.filter((u) => removedSet.has(u)));
   const netAdded = added.filter((u) => !readded.has(u));
   const netRemoved = removed.filter((u) => !readded.has(u));
-  if (written === row && (netAdded.length || netRemoved.length)) written = yield* touchGroup(env, scope.id);
   events.push(...(yield* membershipEvents(env, written, netAdded, netRemoved)));
+  if (written === row && (netAdded.length || netRemoved.length)) {
+    const touched = yield* touchGroup(env, scope.id);
+    if (!touched) throw new DomainError('not_found', `Group ${scope.id} not found`);
+    written = touched;
+  }
   yield* writeEventsSql(env, scope, events);
   return written;
 }

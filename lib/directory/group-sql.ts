@@ -56,12 +56,12 @@ export function* updateGroup(
 }
 
 /** A membership-only change still moves the group's version (its ETag) and lastModified. */
-export function* touchGroup(env: SqlEnv, id: string): SqlProgram<GroupRow> {
+export function* touchGroup(env: SqlEnv, id: string): SqlProgram<GroupRow | null> {
   const row = yield* one(
     `UPDATE "DirectoryGroup" SET "version" = "version" + 1, "updatedAt" = ${nowSql(env)} WHERE "id" = ? RETURNING ${GROUP_COLUMNS}`,
     [id],
   );
-  return toGroupRow(row!);
+  return row ? toGroupRow(row) : null;
 }
 
 /** The group, locked against other writers until the transaction ends when `lock` is set. */
