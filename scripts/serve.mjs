@@ -1,17 +1,17 @@
 // The HTTP server: Next.js's request handler in a plain node:http server (a custom server), so the app runs in
 // one process that owns its port and its signals.
 import http from 'node:http';
-import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import next from 'next';
-import { tsImport } from 'tsx/esm/api';
+import { FAST_PATH_BUNDLE } from './fast-path-bundle.mjs';
 
 export async function serve({ root, port, hostname }) {
   const app = next({ dev: false, dir: root, hostname, port });
   await app.prepare();
   const handle = app.getRequestHandler();
-  // The SCIM hot path skips Next's router: the same core the route handler calls, straight from node:http
-  // (SCIM_FAST_PATH=off sends it through Next like every other route).
-  const scim = process.env.SCIM_FAST_PATH === 'off' ? null : await tsImport(path.join(root, 'lib/scim/node-adapter.ts'), import.meta.url);
+  // The SCIM hot path skips Next's router: the same core the route handler calls, straight from node:http, bundled
+  // by scripts/build-fast-path.mjs (SCIM_FAST_PATH=off sends it through Next like every other route).
+  const scim = process.env.SCIM_FAST_PATH === 'off' ? null : await import(pathToFileURL(FAST_PATH_BUNDLE).href);
   // HSTS only when the app is served over https (PUBLIC_URL); on plain http it would be ignored or wrong.
   const hsts = (process.env.PUBLIC_URL ?? '').startsWith('https://');
   const server = http.createServer((req, res) => {

@@ -6,7 +6,7 @@ import { PrismaClient as PostgresClient } from '../generated/postgres/client';
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { env, isPostgresUrl } from '../env';
-import { startCheckpointer } from './sqlite-checkpointer';
+import { SAFETY_NET_PAGES, startCheckpointer } from './sqlite-checkpointer';
 import { sqliteFilePath } from './sqlite-path';
 
 export type Db = SqliteClient;
@@ -40,7 +40,7 @@ export function createDb(url: string): Holder {
     // LIKE (co / ew filters) must not ignore case on case-exact columns such as externalId.
     await db.$queryRawUnsafe('PRAGMA case_sensitive_like = ON');
     // Checkpoints run on a worker thread (sqlite-checkpointer.ts), not inside this connection's commits.
-    await db.$queryRawUnsafe('PRAGMA wal_autocheckpoint = 0');
+    await db.$queryRawUnsafe(`PRAGMA wal_autocheckpoint = ${SAFETY_NET_PAGES}`);
     startCheckpointer(sqliteFilePath(url));
   })();
   return { db, dialect: 'sqlite', url, ready };

@@ -6,7 +6,7 @@ import { env, isPostgresUrl } from '../env';
 import { dialect as prismaDialect, type Dialect, type Tx } from './client';
 import { numberedPlaceholders, statementName, utcTimestampTypes } from './fast-read';
 import type { SqlEnv, SqlOp, SqlProgram, SqlValue } from './sql-program';
-import { startCheckpointer } from './sqlite-checkpointer';
+import { SAFETY_NET_PAGES, startCheckpointer } from './sqlite-checkpointer';
 import { sqliteFilePath } from './sqlite-path';
 import { StaleWrite } from './transaction';
 
@@ -42,7 +42,7 @@ function openWriter(url: string): Writer {
   db.pragma('foreign_keys = ON');
   db.pragma('synchronous = NORMAL');
   db.pragma('case_sensitive_like = ON');
-  db.pragma('wal_autocheckpoint = 0');
+  db.pragma(`wal_autocheckpoint = ${SAFETY_NET_PAGES}`);
   startCheckpointer(sqliteFilePath(url));
   return { kind: 'sqlite', url, db, statements: new Map() };
 }

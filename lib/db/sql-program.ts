@@ -34,6 +34,13 @@ export function* one(sql: string, params: SqlValue[] = []): SqlProgram<SqlRow | 
   return (yield* all(sql, params))[0] ?? null;
 }
 
+/**
+ * A column compared without its index: SQLite plans without statistics and would rather walk a whole directory
+ * by its `directoryId` index than look up a handful of ids; `(col || '')` keeps the term a plain filter on both
+ * databases (PostgreSQL, which has statistics, plans the id lookups first anyway).
+ */
+export const noIndex = (column: string): string => `(${column} || '')`;
+
 /** `?, ?, ?` for an IN list of n values. */
 export const marks = (n: number): string => Array.from({ length: n }, () => '?').join(', ');
 

@@ -1,21 +1,23 @@
 // WAL checkpoints off the event loop. Every SQLite write appends its pages to the WAL; by default the connection
 // that commits past 1,000 WAL pages copies them back into the database file and fsyncs, synchronously, stalling
-// every request behind it for tens of milliseconds. The app's connections turn that off (wal_autocheckpoint = 0)
-// and this worker thread checkpoints instead: PASSIVE ones, which block no one, and — since under steady writes a
+// every request behind it for tens of milliseconds. The app's connections raise that threshold out of the way
+// (SAFETY_NET_PAGES: they still checkpoint themselves should this worker ever stop) and this worker checkpoints: PASSIVE ones, which block no one, and — since under steady writes a
 // passive checkpoint never quite catches up, so the WAL would never start over — a RESTART once the WAL passes
 // RESTART_FRAMES, which waits (here, off the event loop) for the current writer, copies the rest and lets the
 // next writer start the WAL from the beginning. Writers arriving during that brief moment retry. When writes stop,
 // a TRUNCATE gives the WAL's disk space back.
-import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 
 const EVERY_MS = 200;
 /** 4,096 pages of 4 KiB: a 16 MiB WAL. */
 const RESTART_FRAMES = 4096;
+/** wal_autocheckpoint of the app's connections: never reached while the worker runs. */
+export const SAFETY_NET_PAGES = 20_000;
 
 const CODE = `
 const { workerData } = require('node:worker_threads');
-const Database = require(workerData.module);
+// Resolved from the working directory (the project root): the same better-sqlite3 as the app's connections.
+const Database = require('better-sqlite3');
 const db = new Database(workerData.file, { fileMustExist: true });
 db.pragma('busy_timeout = 2000');
 let lastLog = -1;
@@ -37,8 +39,7 @@ const g = globalThis as unknown as { __scimPortalCheckpointers?: Map<string, Wor
 export function startCheckpointer(file: string): void {
   const running = (g.__scimPortalCheckpointers ??= new Map());
   if (running.has(file)) return;
-  const module = createRequire(import.meta.url).resolve('better-sqlite3');
-  const worker = new Worker(CODE, { eval: true, workerData: { file, module, everyMs: EVERY_MS, restartFrames: RESTART_FRAMES } });
+  const worker = new Worker(CODE, { eval: true, workerData: { file, everyMs: EVERY_MS, restartFrames: RESTART_FRAMES } });
   worker.unref();
   worker.on('error', (e) => {
     console.error(`sqlite checkpointer stopped: ${e.message}`);

@@ -1,12 +1,13 @@
 // A user's groups and role keys as JSON columns of the user's own row, so a user with everything an event or a
 // SCIM response shows comes back from one query (one round trip on PostgreSQL) instead of three.
 import type { Dialect } from '../db/client';
+import { noIndex } from '../db/sql-program';
 
 export type GroupRef = { id: string; displayName: string };
 
 /** [[groupId, displayName], …] ordered by group id. By user id (its own index), tenant-checked on the group. */
 export function groupsJsonColumn(dialect: Dialect): string {
-  const from = `FROM "GroupMembership" m JOIN "DirectoryGroup" g ON g."id" = m."groupId" WHERE m."userId" = u."id" AND g."directoryId" = u."directoryId"`;
+  const from = `FROM "GroupMembership" m JOIN "DirectoryGroup" g ON g."id" = m."groupId" WHERE m."userId" = u."id" AND ${noIndex('g."directoryId"')} = u."directoryId"`;
   return dialect === 'postgres'
     ? `(SELECT COALESCE(json_agg(json_build_array(g."id", g."displayName") ORDER BY m."groupId"), '[]'::json) ${from}) AS "groupsJson"`
     : `(SELECT json_group_array(json_array(x."id", x."displayName")) FROM (SELECT g."id", g."displayName" ${from} ORDER BY m."groupId") x) AS "groupsJson"`;

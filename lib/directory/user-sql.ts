@@ -1,7 +1,7 @@
 // Directory-user writes as SQL programs (lib/db/sql-program.ts): the row, its UserEmail rows, and the readOnly
 // `groups` of users. Columns come from userColumns, exactly as filters and sorts read them.
 import { forUpdate, nowSql } from '../db/sql-now';
-import { all, chunked, marks, one, run, type SqlEnv, type SqlProgram } from '../db/sql-program';
+import { all, chunked, marks, noIndex, one, run, type SqlEnv, type SqlProgram } from '../db/sql-program';
 import { asStr } from '../db/fast-read';
 import { newId } from '../ids';
 import { userColumns } from '../scim/resources/user-columns';
@@ -89,7 +89,7 @@ export function* userViews(env: SqlEnv, directoryId: string, ids: string[]): Sql
   for (const part of chunked([...new Set(ids)], 500)) {
     const rows = yield* all(
       `SELECT ${cols}, ${groupsJsonColumn(env.dialect)}, ${rolesJsonColumn(env.dialect)} FROM "DirectoryUser" u
-       WHERE u."directoryId" = ? AND u."id" IN (${marks(part.length)})`,
+       WHERE ${noIndex('u."directoryId"')} = ? AND u."id" IN (${marks(part.length)})`,
       [directoryId, ...part],
     );
     for (const r of rows) out.set(asStr(r.id), { row: toUserRow(r), groups: parseGroups(r.groupsJson), roles: parseRoles(r.rolesJson) });

@@ -5,7 +5,7 @@
 import type { Tx } from '../db/client';
 import { asStr } from '../db/fast-read';
 import { runProgramInTx } from '../db/sql-drivers';
-import { all, chunked, marks, one, run, type SqlProgram } from '../db/sql-program';
+import { all, chunked, marks, noIndex, one, run, type SqlProgram } from '../db/sql-program';
 
 export interface RoleChange {
   userId: string;
@@ -38,7 +38,7 @@ export function* recomputeRolesSql(directoryId: string, userIds: string[]): SqlP
   for (const chunk of chunked([...new Set(userIds)], 400)) {
     const mapped = yield* all(
       `SELECT gm."userId", rm."roleId" FROM "GroupMembership" gm JOIN "DirectoryGroup" g ON g."id" = gm."groupId"
-       JOIN "RoleMapping" rm ON rm."groupId" = gm."groupId" WHERE gm."userId" IN (${marks(chunk.length)}) AND g."directoryId" = ?`,
+       JOIN "RoleMapping" rm ON rm."groupId" = gm."groupId" WHERE gm."userId" IN (${marks(chunk.length)}) AND ${noIndex('g."directoryId"')} = ?`,
       [...chunk, directoryId],
     );
     const wanted = groupBy(mapped, 'userId', 'roleId');

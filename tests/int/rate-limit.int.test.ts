@@ -17,6 +17,9 @@ describe('rate limits', () => {
     const { token } = await transaction(db, (tx) => createDirectoryToken(tx, { directoryId: dir.directoryId }));
     const statuses: number[] = [];
     let last;
+    // Fixed 10-second windows: start well inside one, so a slow machine can't straddle two and see 20 allowed.
+    const msLeft = 10_000 - (Date.now() % 10_000);
+    if (msLeft < 4_000) await new Promise((r) => setTimeout(r, msLeft + 50));
     for (let i = 0; i < 14; i++) {
       last = await serveScim({
         method: 'GET',
