@@ -27,6 +27,16 @@ export interface SeedReport {
 // Prisma splits a long createMany itself, but not an `in` list: SQLite takes at most 999 of those per statement.
 const MEMBERSHIPS_PER_STATEMENT = 500;
 const TX_OPTIONS = { maxWait: 60_000, timeout: 600_000 };
+const USERS_BETWEEN_YIELDS = 50;
+
+/**
+ * Prisma's SQLite adapter (better-sqlite3) answers synchronously, so a chain of awaited queries runs as one stream
+ * of microtasks that never returns to the event loop: the peer's seeding, which runs meanwhile in this process,
+ * would get no socket I/O (its requests time out) until the whole growth is done. Seeding yields every so often.
+ */
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
 
 function resourceOf(n: number): ScimObject {
   return normalizeUser(oktaUser(seededUserName(n), n));
@@ -65,6 +75,7 @@ export class DbSeeder {
       if (mode === 'insertUser') await this.insertBatch(n, end);
       else if (mode === 'createMany') await this.createManyBatch(n, end);
       else await this.sqlBatch(n, end);
+      await yieldToEventLoop();
       const now = performance.now();
       const elapsed = (now - started) / 1000;
       const projected = elapsed + ((target - end) * (now - batchStarted)) / 1000 / (end - n);
@@ -80,7 +91,10 @@ export class DbSeeder {
   private async insertBatch(from: number, to: number): Promise<void> {
     const ids = await this.db.$transaction(async (tx) => {
       const out: string[] = [];
-      for (let n = from; n < to; n++) out.push((await runProgramInTx(tx, (env) => insertUser(env, this.directoryId, resourceOf(n)), this.dialect)).id);
+      for (let n = from; n < to; n++) {
+        out.push((await runProgramInTx(tx, (env) => insertUser(env, this.directoryId, resourceOf(n)), this.dialect)).id);
+        if ((n - from) % USERS_BETWEEN_YIELDS === USERS_BETWEEN_YIELDS - 1) await yieldToEventLoop();
+      }
       return out;
     }, TX_OPTIONS);
     this.userIds.push(...ids);
@@ -132,6 +146,7 @@ export class DbSeeder {
         await tx.groupMembership.deleteMany({ where: { groupId, userId: { in: userIds } } });
         await tx.groupMembership.createMany({ data });
       }, TX_OPTIONS);
+      await yieldToEventLoop();
     }
   }
 
@@ -140,6 +155,7 @@ export class DbSeeder {
     for (let start = from; start < Math.min(to, this.userIds.length); start += MEMBERSHIPS_PER_STATEMENT) {
       const userId = { in: this.userIds.slice(start, Math.min(to, start + MEMBERSHIPS_PER_STATEMENT)) };
       await this.db.groupMembership.deleteMany({ where: { groupId, userId } });
+      await yieldToEventLoop();
     }
   }
 
