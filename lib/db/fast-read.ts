@@ -37,26 +37,29 @@ export const utcTimestampTypes = {
     oid === 1114 ? (s: string) => new Date(`${s.replace(' ', 'T')}Z`) : pg.types.getTypeParser(oid, format as 'text'),
 };
 
-/** `?` placeholders → PostgreSQL's `$1, $2, …`. */
-export const numberedPlaceholders = (sql: string): string => {
-  let i = 0;
-  return sql.replace(/\?/g, () => `$${++i}`);
-};
+const pgStatements = new Map<string, { name: string; text: string }>();
 
-/** A stable prepared-statement name for a statement's text. */
-export const statementName = (prefix: string, sql: string): string => `${prefix}_${createHash('sha1').update(sql).digest('hex').slice(0, 16)}`;
+/**
+ * A statement as PostgreSQL takes it — `?` placeholders numbered `$1, $2, …` and a stable prepared-statement name —
+ * computed once per statement text.
+ */
+export function pgStatement(sql: string): { name: string; text: string } {
+  let st = pgStatements.get(sql);
+  if (!st) {
+    let i = 0;
+    st = { name: `sp_${createHash('sha1').update(sql).digest('hex').slice(0, 16)}`, text: sql.replace(/\?/g, () => `$${++i}`) };
+    pgStatements.set(sql, st);
+  }
+  return st;
+}
 
 function postgresReader(url: string): Reader {
   const types = utcTimestampTypes;
   const pool = new pg.Pool({ connectionString: url, max: Number(process.env.FAST_READ_POOL_SIZE ?? 20), types });
-  const names = new Map<string, string>();
   return {
     url,
     async all(sql, params) {
-      let name = names.get(sql);
-      if (!name) names.set(sql, (name = statementName('fr', sql)));
-      const text = numberedPlaceholders(sql);
-      return (await pool.query({ name, text, values: params })).rows as Row[];
+      return (await pool.query({ ...pgStatement(sql), values: params })).rows as Row[];
     },
   };
 }

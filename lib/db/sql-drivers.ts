@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import pg from 'pg';
 import { env, isPostgresUrl } from '../env';
 import { dialect as prismaDialect, type Dialect, type Tx } from './client';
-import { numberedPlaceholders, statementName, utcTimestampTypes } from './fast-read';
+import { pgStatement, utcTimestampTypes } from './fast-read';
 import type { SqlEnv, SqlOp, SqlProgram, SqlValue } from './sql-program';
 import { SAFETY_NET_PAGES, startCheckpointer } from './sqlite-checkpointer';
 import { sqliteFilePath } from './sqlite-path';
@@ -66,6 +66,12 @@ function drive<T>(program: SqlProgram<T>, exec: (op: SqlOp) => unknown): T {
   return step.value;
 }
 
+async function driveAsync<T>(program: SqlProgram<T>, exec: (op: SqlOp) => Promise<unknown>): Promise<T> {
+  let step = program.next();
+  while (!step.done) step = program.next(await exec(step.value));
+  return step.value;
+}
+
 function runSqlite<T>(w: SqliteWriter, make: (env: SqlEnv) => SqlProgram<T>): T {
   const exec = (op: SqlOp) => {
     let st = w.statements.get(op.sql);
@@ -90,15 +96,12 @@ async function runPostgres<T>(w: PgWriter, make: (env: SqlEnv) => SqlProgram<T>)
   try {
     await client.query('BEGIN');
     try {
-      const program = make({ dialect: 'postgres' });
-      let step = program.next();
-      while (!step.done) {
-        const op = step.value;
-        const r = await client.query({ name: statementName('sp', op.sql), text: numberedPlaceholders(op.sql), values: op.params.map(pgParam) });
-        step = program.next(op.mode === 'all' ? r.rows : (r.rowCount ?? 0));
-      }
+      const out = await driveAsync(make({ dialect: 'postgres' }), async (op) => {
+        const r = await client.query({ ...pgStatement(op.sql), values: op.params.map(pgParam) });
+        return op.mode === 'all' ? r.rows : (r.rowCount ?? 0);
+      });
       await client.query('COMMIT');
-      return step.value;
+      return out;
     } catch (e) {
       await client.query('ROLLBACK').catch(() => {
         broken = true;
@@ -137,14 +140,9 @@ export async function runProgram<T>(make: (env: SqlEnv) => SqlProgram<T>): Promi
 
 /** Runs a program inside a Prisma transaction the caller already holds (portal and host-API writes). */
 export async function runProgramInTx<T>(tx: Tx, make: (env: SqlEnv) => SqlProgram<T>, d: Dialect = prismaDialect()): Promise<T> {
-  const program = make({ dialect: d });
-  let step = program.next();
-  while (!step.done) {
-    const op = step.value;
-    const text = d === 'postgres' ? numberedPlaceholders(op.sql) : op.sql;
-    const params = op.params.map((v) => (d === 'sqlite' ? sqliteParam(v) : pgParam(v)));
-    const r = op.mode === 'all' ? await tx.$queryRawUnsafe<unknown[]>(text, ...params) : await tx.$executeRawUnsafe(text, ...params);
-    step = program.next(r);
-  }
-  return step.value;
+  return driveAsync(make({ dialect: d }), (op) => {
+    const text = d === 'postgres' ? pgStatement(op.sql).text : op.sql;
+    const params = op.params.map(d === 'sqlite' ? sqliteParam : pgParam);
+    return op.mode === 'all' ? tx.$queryRawUnsafe<unknown[]>(text, ...params) : tx.$executeRawUnsafe(text, ...params);
+  });
 }

@@ -2,7 +2,7 @@
 // queries they stand in for (user-store.ts), so serialisation is shared.
 import { asDate, asStr, fastAll, fastDialect } from '../db/fast-read';
 import { groupsJsonColumn, parseGroups, type GroupRef } from './user-json-columns';
-import { USER_COLUMNS, toUserRow, type UserRow } from './user-row';
+import { USER_COLUMNS_OF_U, toUserRow, type UserRow } from './user-row';
 
 /** GET /Users/{id} and `userName eq "x"` (by the unique (directoryId, userNameLower) index): the user and, when asked for, its groups. */
 export async function findUserFast(
@@ -10,10 +10,9 @@ export async function findUserFast(
   by: { id: string } | { userName: string },
   withGroups: boolean,
 ): Promise<{ row: UserRow; groups: GroupRef[] } | null> {
-  const cols = USER_COLUMNS.split(', ').map((c) => `u.${c}`).join(', ');
   const extra = withGroups ? `, ${groupsJsonColumn(fastDialect())}` : '';
   const where = 'id' in by ? 'u."id" = ? AND u."directoryId" = ?' : 'u."userNameLower" = ? AND u."directoryId" = ?';
-  const rows = await fastAll(`SELECT ${cols}${extra} FROM "DirectoryUser" u WHERE ${where}`, ['id' in by ? by.id : by.userName.toLowerCase(), directoryId]);
+  const rows = await fastAll(`SELECT ${USER_COLUMNS_OF_U}${extra} FROM "DirectoryUser" u WHERE ${where}`, ['id' in by ? by.id : by.userName.toLowerCase(), directoryId]);
   if (!rows[0]) return null;
   return { row: toUserRow(rows[0]), groups: withGroups ? parseGroups(rows[0].groupsJson) : [] };
 }

@@ -7,6 +7,11 @@ export type UserRow = DirectoryUser;
 export const USER_COLUMNS =
   '"id", "directoryId", "externalId", "userName", "userNameLower", "displayNameLower", "givenNameLower", "familyNameLower", "emailLower", "employeeNumber", "managerId", "active", "raw", "version", "createdAt", "updatedAt"';
 
+/** The same columns of the table aliased `u`. */
+export const USER_COLUMNS_OF_U = USER_COLUMNS.split(', ')
+  .map((c) => `u.${c}`)
+  .join(', ');
+
 export function toUserRow(r: Record<string, unknown>): UserRow {
   return {
     id: asStr(r.id),

@@ -8,7 +8,7 @@ import { userColumns } from '../scim/resources/user-columns';
 import type { ScimObject } from '../scim/types';
 import { assertIndexable } from './indexable';
 import { groupsJsonColumn, parseGroups, parseRoles, rolesJsonColumn, type GroupRef } from './user-json-columns';
-import { USER_COLUMNS, toUserRow, type UserRow } from './user-row';
+import { USER_COLUMNS, USER_COLUMNS_OF_U, toUserRow, type UserRow } from './user-row';
 
 function split(resource: ScimObject) {
   const { emails, ...cols } = userColumns(resource);
@@ -85,10 +85,9 @@ export interface UserView {
 /** Users of the directory with their groups and role keys, one query per 500 ids. */
 export function* userViews(env: SqlEnv, directoryId: string, ids: string[]): SqlProgram<Map<string, UserView>> {
   const out = new Map<string, UserView>();
-  const cols = USER_COLUMNS.split(', ').map((c) => `u.${c}`).join(', ');
   for (const part of chunked([...new Set(ids)], 500)) {
     const rows = yield* all(
-      `SELECT ${cols}, ${groupsJsonColumn(env.dialect)}, ${rolesJsonColumn(env.dialect)} FROM "DirectoryUser" u
+      `SELECT ${USER_COLUMNS_OF_U}, ${groupsJsonColumn(env.dialect)}, ${rolesJsonColumn(env.dialect)} FROM "DirectoryUser" u
        WHERE ${noIndex('u."directoryId"')} = ? AND u."id" IN (${marks(part.length)})`,
       [directoryId, ...part],
     );
