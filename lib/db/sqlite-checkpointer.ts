@@ -3,7 +3,7 @@
 // every request behind it for tens of milliseconds. The app's connections raise that threshold out of the way
 // (SAFETY_NET_PAGES: they still checkpoint themselves should this worker ever stop) and this worker checkpoints: PASSIVE ones, which block no one, and — since under steady writes a
 // passive checkpoint never quite catches up, so the WAL would never start over — a RESTART once the WAL passes
-// RESTART_FRAMES, which waits (here, off the event loop) for the current writer, copies the rest and lets the
+// RESTART_FRAMES, which (only when no writer or old reader is in the way) copies the rest and lets the
 // next writer start the WAL from the beginning. Writers arriving during that brief moment retry. When writes stop,
 // a TRUNCATE gives the WAL's disk space back.
 import { Worker } from 'node:worker_threads';
@@ -19,7 +19,9 @@ const { workerData } = require('node:worker_threads');
 // Resolved from the working directory (the project root): the same better-sqlite3 as the app's connections.
 const Database = require('better-sqlite3');
 const db = new Database(workerData.file, { fileMustExist: true });
-db.pragma('busy_timeout = 2000');
+// Never wait for a lock: a RESTART or TRUNCATE that waited would hold off every writer, other processes'
+// too (a CLI write timed out behind one); one that can't run at once is simply tried again next tick.
+db.pragma('busy_timeout = 0');
 let lastLog = -1;
 setInterval(() => {
   try {
