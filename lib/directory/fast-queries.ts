@@ -1,20 +1,35 @@
 // Hot-path reads of users and groups through lib/db/fast-read.ts, returning the same row shapes as the Prisma
 // queries they stand in for (user-store.ts), so serialisation is shared.
 import { asDate, asStr, fastAll, fastDialect } from '../db/fast-read';
+import { noIndex } from '../db/sql-program';
 import { groupsJsonColumn, parseGroups, type GroupRef } from './user-json-columns';
 import { USER_COLUMNS_OF_U, toUserRow, type UserRow } from './user-row';
 
-/** GET /Users/{id} and `userName eq "x"` (by the unique (directoryId, userNameLower) index): the user and, when asked for, its groups. */
-export async function findUserFast(
-  directoryId: string,
-  by: { id: string } | { userName: string },
-  withGroups: boolean,
-): Promise<{ row: UserRow; groups: GroupRef[] } | null> {
-  const extra = withGroups ? `, ${groupsJsonColumn(fastDialect())}` : '';
+/** How the SCIM hot path looks one user up: by id, or by userName (the unique (directoryId, userNameLower) index). */
+export type UserLookup = { id: string } | { userName: string };
+
+export interface FoundUser {
+  row: UserRow;
+  groups: GroupRef[];
+}
+
+/** The user's columns and, when asked for, its groups; for a query whose user table is aliased `u`. */
+function userSelect(withGroups: boolean): string {
+  return withGroups ? `${USER_COLUMNS_OF_U}, ${groupsJsonColumn(fastDialect())}` : USER_COLUMNS_OF_U;
+}
+
+const lookupValue = (by: UserLookup): string => ('id' in by ? by.id : by.userName.toLowerCase());
+
+function foundUser(r: Record<string, unknown> | undefined, withGroups: boolean): FoundUser | null {
+  if (!r || r.id === null || r.id === undefined) return null;
+  return { row: toUserRow(r), groups: withGroups ? parseGroups(r.groupsJson) : [] };
+}
+
+/** GET /Users/{id} and `userName eq "x"`: the user and, when asked for, its groups. */
+export async function findUserFast(directoryId: string, by: UserLookup, withGroups: boolean): Promise<FoundUser | null> {
   const where = 'id' in by ? 'u."id" = ? AND u."directoryId" = ?' : 'u."userNameLower" = ? AND u."directoryId" = ?';
-  const rows = await fastAll(`SELECT ${USER_COLUMNS_OF_U}${extra} FROM "DirectoryUser" u WHERE ${where}`, ['id' in by ? by.id : by.userName.toLowerCase(), directoryId]);
-  if (!rows[0]) return null;
-  return { row: toUserRow(rows[0]), groups: withGroups ? parseGroups(rows[0].groupsJson) : [] };
+  const rows = await fastAll(`SELECT ${userSelect(withGroups)} FROM "DirectoryUser" u WHERE ${where}`, [lookupValue(by), directoryId]);
+  return foundUser(rows[0], withGroups);
 }
 
 export async function groupsOfUsersFast(directoryId: string, userIds: string[]): Promise<Map<string, { id: string; displayName: string }[]>> {
@@ -47,18 +62,14 @@ export interface FastTokenRow {
   hostId: string;
 }
 
-export async function tokenByHashFast(hash: string): Promise<FastTokenRow | null> {
-  const rows = await fastAll(
-    `SELECT t."id", t."directoryId", t."hash", t."expiresAt", t."revokedAt", d."status", d."organizationId", o."hostId"
-     FROM "DirectoryToken" t JOIN "Directory" d ON d."id" = t."directoryId" JOIN "Organization" o ON o."id" = d."organizationId"
-     WHERE t."hash" = ?`,
-    [hash],
-  );
-  const r = rows[0];
+const TOKEN_COLUMNS = `t."id" AS "tokenId", t."directoryId" AS "tokenDirectoryId", t."hash", t."expiresAt", t."revokedAt", d."status", d."organizationId", o."hostId"`;
+const TOKEN_FROM = `"DirectoryToken" t JOIN "Directory" d ON d."id" = t."directoryId" JOIN "Organization" o ON o."id" = d."organizationId"`;
+
+function tokenRow(r: Record<string, unknown> | undefined): FastTokenRow | null {
   if (!r) return null;
   return {
-    id: asStr(r.id),
-    directoryId: asStr(r.directoryId),
+    id: asStr(r.tokenId),
+    directoryId: asStr(r.tokenDirectoryId),
     hash: asStr(r.hash),
     expiresAt: r.expiresAt === null ? null : asDate(r.expiresAt),
     revokedAt: r.revokedAt === null ? null : asDate(r.revokedAt),
@@ -66,4 +77,28 @@ export async function tokenByHashFast(hash: string): Promise<FastTokenRow | null
     organizationId: asStr(r.organizationId),
     hostId: asStr(r.hostId),
   };
+}
+
+export async function tokenByHashFast(hash: string): Promise<FastTokenRow | null> {
+  const rows = await fastAll(`SELECT ${TOKEN_COLUMNS} FROM ${TOKEN_FROM} WHERE t."hash" = ?`, [hash]);
+  return tokenRow(rows[0]);
+}
+
+/**
+ * The token row for `hash` and, in the same query, the user `by` names in the token's own directory — one round
+ * trip on PostgreSQL for Okta's and Entra's commonest requests. The caller still decides whether the token is
+ * valid for the directory in the URL, and discards the user when it is not.
+ */
+export async function tokenAndUserFast(
+  hash: string,
+  by: UserLookup,
+  withGroups: boolean,
+): Promise<{ token: FastTokenRow | null; user: FoundUser | null }> {
+  // By id: the primary key, the directory checked after (a directoryId term would let SQLite walk the directory).
+  const on = 'id' in by ? `u."id" = ? AND ${noIndex('u."directoryId"')} = t."directoryId"` : 'u."userNameLower" = ? AND u."directoryId" = t."directoryId"';
+  const rows = await fastAll(
+    `SELECT ${TOKEN_COLUMNS}, ${userSelect(withGroups)} FROM ${TOKEN_FROM} LEFT JOIN "DirectoryUser" u ON ${on} WHERE t."hash" = ?`,
+    [lookupValue(by), hash],
+  );
+  return { token: tokenRow(rows[0]), user: foundUser(rows[0], withGroups) };
 }

@@ -2,7 +2,7 @@
 import type { Tx } from '../db/client';
 import { newId } from '../ids';
 import { hashSecret, looksLike, mintSecret, sameHash } from '../secrets/secret-token';
-import { tokenByHashFast } from './fast-queries';
+import { tokenAndUserFast, tokenByHashFast, type FastTokenRow, type FoundUser, type UserLookup } from './fast-queries';
 
 export interface TokenSummary {
   id: string;
@@ -63,7 +63,26 @@ export async function checkDirectoryToken(_db: Tx, directoryId: string, token: s
   if (!looksLike('scim', token)) return null;
   const hash = hashSecret(token);
   // Every SCIM request runs this: plain SQL on the fast-read connection, which sees every committed revocation.
-  const row = await tokenByHashFast(hash);
+  return validFor(directoryId, hash, await tokenByHashFast(hash));
+}
+
+/**
+ * The token check and the user the request reads, in one query: the user only when the token is live for
+ * `directoryId` (the query joins the user in the token's own directory, and a failed check drops it).
+ */
+export async function checkDirectoryTokenAndFindUser(
+  directoryId: string,
+  token: string,
+  read: { by: UserLookup; withGroups: boolean },
+): Promise<{ check: TokenCheck; user: FoundUser | null } | null> {
+  if (!looksLike('scim', token)) return null;
+  const hash = hashSecret(token);
+  const { token: row, user } = await tokenAndUserFast(hash, read.by, read.withGroups);
+  const check = validFor(directoryId, hash, row);
+  return check && { check, user };
+}
+
+function validFor(directoryId: string, hash: string, row: FastTokenRow | null): TokenCheck | null {
   if (!row || !sameHash(row.hash, hash)) return null;
   if (row.directoryId !== directoryId || row.revokedAt) return null;
   if (row.expiresAt && row.expiresAt.getTime() <= Date.now()) return null;

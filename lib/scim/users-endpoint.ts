@@ -1,16 +1,16 @@
 // /Users: RFC 7644 §3.3 (create), §3.4 (query), §3.5.1 (PUT), §3.5.2 (PATCH), §3.6 (DELETE).
 import { createDirectoryUser, deleteDirectoryUser, rewriteDirectoryUser } from '../directory/user-service';
-import { findUserFast, groupsOfUsersFast } from '../directory/fast-queries';
+import { findUserFast, groupsOfUsersFast, type FoundUser } from '../directory/fast-queries';
 import type { UserRow } from '../directory/user-store';
 import { userNameEquality } from './filter/simple-filters';
 import { dialect } from '../db/client';
-import { scopeOf, type ScimContext } from './context';
+import { sameRead, scopeOf, type ScimContext, type UserRead } from './context';
 import { noneMatchHits } from './etag';
 import { notFound } from './errors';
 import { parsedFilter } from './filter/parsed-filter';
 import { userFilterToWhere, userOrderBy } from './filter/to-where';
 import { parseJsonObject } from './json-body';
-import type { ListParams } from './list-params';
+import { listParamsFromQuery, type ListParams } from './list-params';
 import { ifMatch, projectionOf, type Projection } from './request-options';
 import { applyPatch } from './patch/apply-patch';
 import { parsePatchRequest } from './patch/parse-patch';
@@ -21,6 +21,40 @@ import { noContent, resourceResponse, toScimError, wantsAttribute } from './resp
 import type { ScimObject, ScimRequest, ScimResponse } from './types';
 
 type GroupsByUser = Map<string, { id: string; displayName: string }[]>;
+
+const idRead = (id: string, p: Projection): UserRead => ({
+  by: { id },
+  withGroups: wantsAttribute('groups', p.attributes, p.excludedAttributes),
+});
+
+/** The lookup of `userName eq "x"` (unsorted), else null. */
+function userNameRead(params: ListParams): UserRead | null {
+  const userName = params.filter !== null && !params.sortBy ? userNameEquality(params.filter) : null;
+  return userName === null ? null : { by: { userName }, withGroups: wantsAttribute('groups', params.attributes, params.excludedAttributes) };
+}
+
+/**
+ * The one user a GET /Users/{id} or GET /Users?filter=userName eq "x" looks up, known before the token check so
+ * serve-scim.ts can run both in one query; null for every other request (and for one that fails to parse: the
+ * endpoint then answers it as usual).
+ */
+export function plannedUserRead(req: ScimRequest): UserRead | null {
+  const [first, id, ...rest] = req.path;
+  if (req.method.toUpperCase() !== 'GET' || first?.toLowerCase() !== 'users' || rest.length) return null;
+  try {
+    if (id === undefined) return userNameRead(listParamsFromQuery(req.query));
+    return id === '.search' ? null : idRead(id, projectionOf(req.query));
+  } catch {
+    return null;
+  }
+}
+
+/** The user as serve-scim.ts already read it with the token, or from the database. */
+async function lookUp(ctx: ScimContext, read: UserRead): Promise<FoundUser | null> {
+  const pre = ctx.prefetched;
+  if (pre && sameRead(pre.read, read)) return pre.found;
+  return findUserFast(ctx.directoryId, read.by, read.withGroups);
+}
 
 async function render(ctx: ScimContext, rows: UserRow[], p: Projection, known?: GroupsByUser): Promise<ScimObject[]> {
   const groups =
@@ -39,10 +73,10 @@ async function one(ctx: ScimContext, row: UserRow, p: Projection, status = 200, 
 }
 
 export async function listUsers(ctx: ScimContext, params: ListParams): Promise<ScimResponse> {
-  const userName = params.filter !== null && !params.sortBy ? userNameEquality(params.filter) : null;
-  if (userName !== null) {
+  const read = userNameRead(params);
+  if (read !== null) {
     // Okta's and Entra's match query, `userName eq "x"`: one indexed lookup, no count.
-    const found = await findUserFast(ctx.directoryId, { userName }, wantsAttribute('groups', params.attributes, params.excludedAttributes));
+    const found = await lookUp(ctx, read);
     const page = found && params.startIndex === 1 && params.count > 0 ? [found.row] : [];
     const known: GroupsByUser = new Map(found ? [[found.row.id, found.groups]] : []);
     return { status: 200, headers: {}, body: listResponse(await render(ctx, page, params, known), found ? 1 : 0, params.startIndex) };
@@ -65,7 +99,7 @@ export async function listUsers(ctx: ScimContext, params: ListParams): Promise<S
 export async function getUser(ctx: ScimContext, id: string, req: ScimRequest): Promise<ScimResponse> {
   const p = projectionOf(req.query);
   // The user and its groups in one query.
-  const found = await findUserFast(ctx.directoryId, { id }, wantsAttribute('groups', p.attributes, p.excludedAttributes));
+  const found = await lookUp(ctx, idRead(id, p));
   if (!found) throw notFound(`User ${id} not found`);
   const { row, groups } = found;
   if (noneMatchHits(req.headers['if-none-match'], row.version)) return { status: 304, headers: {} };

@@ -89,10 +89,15 @@ describe.each(targets())('concurrency against $name', (t) => {
     expect((await call(withSecond, 'GET', '/Users')).status).toBe(200);
     expect((await call(withThird, 'GET', '/Users')).status).toBe(200);
     expect((await call(d, 'GET', '/Users')).status).toBe(200);
+    const created0 = await createUser(d, simpleUser(`rev0_${uniq(6)}`));
+    expect((await call(withSecond, 'GET', `/Users/${created0.id}`)).status).toBe(200);
 
     const del = await api(t, 'DELETE', `/directories/${d.directoryId}/tokens/${second.id}`);
     expect(del.status).toBe(204);
     expectError(await call(withSecond, 'GET', '/Users'), 401);
+    expectError(await call(withSecond, 'GET', `/Users/${created0.id}`), 401);
+    expectError(await call(withSecond, 'GET', `/Users?filter=${encodeURIComponent(`userName eq "${created0.userName}"`)}`), 401);
+    expect((await call(withThird, 'GET', `/Users/${created0.id}`)).status).toBe(200);
     expectError(await call(withSecond, 'POST', '/Users', { body: simpleUser(`rev_${uniq(6)}`) }), 401);
     expect((await call(withThird, 'GET', '/Users')).status).toBe(200);
     expect((await call(d, 'GET', '/Users')).status).toBe(200);
@@ -121,6 +126,9 @@ describe.each(targets())('concurrency against $name', (t) => {
 
     expectError(await call(aTokenAtB, 'GET', '/Users'), 401);
     expectError(await call(aTokenAtB, 'GET', `/Users/${bUser.id}`), 401);
+    // The one-query token check + user read (serve-scim.ts) must not hand B's user to A's token either way.
+    expectError(await call(aTokenAtB, 'GET', `/Users?filter=${encodeURIComponent(`userName eq "${bUser.userName}"`)}`), 401);
+    expectError(await call(aTokenAtB, 'GET', `/Users/${bUser.id}?attributes=groups`), 401);
     expectError(await call(aTokenAtB, 'POST', '/Users', { body: simpleUser(`iso2_${uniq(6)}`) }), 401);
     expectError(await call(aTokenAtB, 'PATCH', `/Users/${bUser.id}`, { body: patchBody({ op: 'replace', path: 'active', value: false }) }), 401);
     expectError(await call(aTokenAtB, 'DELETE', `/Users/${bUser.id}`), 401);
