@@ -11,7 +11,7 @@ import { groupSnapshotSql, previousAttributes, userSnapshotsSql } from '../event
 import { writeEventsSql } from '../events/write-events';
 import { recomputeRolesSql } from '../roles/recompute-roles';
 import type { ScimObject } from '../scim/types';
-import { findGroup, insertGroup, removeGroup, touchGroup, updateGroup } from './group-sql';
+import { findGroup, insertGroup, removeGroup, toGroupRow, touchGroupWrite, updateGroup } from './group-sql';
 import type { GroupRow } from './group-store';
 import { addMembers, clearMembers, memberIds, removeMembers } from './membership-sql';
 import type { NewMember } from './membership-store';
@@ -106,12 +106,13 @@ function* changeGroup(
   const netAdded = added.filter((u) => !readded.has(u));
   const netRemoved = removed.filter((u) => !readded.has(u));
   events.push(...(yield* membershipEvents(env, written, netAdded, netRemoved)));
-  if (written === row && (netAdded.length || netRemoved.length)) {
-    const touched = yield* touchGroup(env, scope.id);
+  // Members moved but the resource didn't: the version still moves, in the events' statement (see LeadWrite).
+  const touch = written === row && (netAdded.length > 0 || netRemoved.length > 0);
+  const touched = yield* writeEventsSql(env, scope, events, touch ? touchGroupWrite(env, scope.id) : undefined);
+  if (touch) {
     if (!touched) throw new DomainError('not_found', `Group ${scope.id} not found`);
-    written = touched;
+    written = toGroupRow(touched);
   }
-  yield* writeEventsSql(env, scope, events);
   return written;
 }
 

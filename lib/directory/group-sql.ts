@@ -4,13 +4,14 @@ import { asDate, asInt, asStr, asStrOrNull } from '../db/fast-read';
 import { forUpdate, nowSql } from '../db/sql-now';
 import { one, run, type SqlEnv, type SqlProgram } from '../db/sql-program';
 import { newId } from '../ids';
+import type { LeadWrite } from '../events/write-events';
 import type { ScimObject } from '../scim/types';
 import type { GroupRow } from './group-store';
 import { assertIndexable } from './indexable';
 
 const GROUP_COLUMNS = '"id", "directoryId", "externalId", "displayName", "displayNameLower", "raw", "version", "createdAt", "updatedAt"';
 
-function toGroupRow(r: Record<string, unknown>): GroupRow {
+export function toGroupRow(r: Record<string, unknown>): GroupRow {
   return {
     id: asStr(r.id),
     directoryId: asStr(r.directoryId),
@@ -55,13 +56,12 @@ export function* updateGroup(
   return row ? toGroupRow(row) : null;
 }
 
-/** A membership-only change still moves the group's version (its ETag) and lastModified. */
-export function* touchGroup(env: SqlEnv, id: string): SqlProgram<GroupRow | null> {
-  const row = yield* one(
-    `UPDATE "DirectoryGroup" SET "version" = "version" + 1, "updatedAt" = ${nowSql(env)} WHERE "id" = ? RETURNING ${GROUP_COLUMNS}`,
-    [id],
-  );
-  return row ? toGroupRow(row) : null;
+/** A membership-only change still moves the group's version (its ETag) and lastModified: the statement, to lead the events (write-events.ts). */
+export function touchGroupWrite(env: SqlEnv, id: string): LeadWrite {
+  return {
+    sql: `UPDATE "DirectoryGroup" SET "version" = "version" + 1, "updatedAt" = ${nowSql(env)} WHERE "id" = ? RETURNING ${GROUP_COLUMNS}`,
+    params: [id],
+  };
 }
 
 /** The group, locked against other writers until the transaction ends when `lock` is set. */

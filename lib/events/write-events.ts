@@ -6,7 +6,7 @@ import type { Tx } from '../db/client';
 import { asInt, asStr, asStrOrNull } from '../db/fast-read';
 import { runProgramInTx } from '../db/sql-drivers';
 import { nowSql } from '../db/sql-now';
-import { all, type SqlEnv, type SqlProgram } from '../db/sql-program';
+import { all, one, type SqlEnv, type SqlProgram, type SqlRow, type SqlValue } from '../db/sql-program';
 import { newId } from '../ids';
 import { enqueueDeliveries } from '../webhooks/enqueue';
 import type { DirectoryScope, PendingEvent } from './event-types';
@@ -17,8 +17,22 @@ function lockKey(hostId: string): bigint {
   return createHash('sha256').update(`events:${hostId}`).digest().readBigInt64BE(0);
 }
 
-export function* writeEventsSql(env: SqlEnv, scope: EventScope, events: PendingEvent[]): SqlProgram<void> {
-  if (events.length === 0) return;
+/**
+ * A write that must come just before the events — an `UPDATE … RETURNING` of the row they are about. On
+ * PostgreSQL it runs in the events' own statement, its row lock taken before the per-host lock (the order every
+ * other writer takes them in), so a row's writers queue for one statement and the COMMIT, not for two.
+ */
+export interface LeadWrite {
+  sql: string;
+  params: SqlValue[];
+}
+
+/**
+ * Writes the events (and their webhook deliveries). With a lead write, returns the row it returned, or null when
+ * it matched no row — and then writes no events.
+ */
+export function* writeEventsSql(env: SqlEnv, scope: EventScope, events: PendingEvent[], lead?: LeadWrite): SqlProgram<SqlRow | null> {
+  if (events.length === 0) return lead ? yield* one(lead.sql, lead.params) : null;
   const rows = events.map((e, i) => [
     newId('evt'),
     scope.hostId,
@@ -29,10 +43,9 @@ export function* writeEventsSql(env: SqlEnv, scope: EventScope, events: PendingE
     e.previousAttributes ? JSON.stringify(e.previousAttributes) : null,
     i,
   ]);
-  if (env.dialect === 'postgres') {
-    yield* writeEventsPostgres(env, scope.hostId, rows);
-    return;
-  }
+  if (env.dialect === 'postgres') return yield* writeEventsPostgres(env, scope.hostId, rows, lead);
+  const led = lead ? yield* one(lead.sql, lead.params) : null;
+  if (lead && !led) return null;
   const now = nowSql(env);
   const written = [];
   // Several rows per statement, in order, so seq follows the order of `events`.
@@ -46,18 +59,22 @@ export function* writeEventsSql(env: SqlEnv, scope: EventScope, events: PendingE
     written.push(...inserted.map((r) => ({ seq: asInt(r.seq), id: asStr(r.id), type: asStr(r.type), directoryId: asStrOrNull(r.directoryId) })));
   }
   yield* enqueueDeliveries(env, scope.hostId, written.sort((a, b) => a.seq - b.seq));
+  return led;
 }
 
 /**
  * PostgreSQL: the per-host lock, the events and their deliveries in ONE statement, so the lock is held for that
- * statement and the COMMIT after it, not for several round trips — writers of one host queue on it.
+ * statement and the COMMIT after it, not for several round trips — writers of one host queue on it. A lead write
+ * goes first in the same statement: the lock is taken per row it returned, so none means no lock and no events.
  */
-function* writeEventsPostgres(env: SqlEnv, hostId: string, rows: (string | number | null)[][]): SqlProgram<void> {
+function* writeEventsPostgres(env: SqlEnv, hostId: string, rows: (string | number | null)[][], lead?: LeadWrite): SqlProgram<SqlRow | null> {
   const now = nowSql(env);
+  let led: SqlRow | null = null;
   for (let i = 0; i < rows.length; i += 100) {
     const part = rows.slice(i, i + 100);
-    yield* all(
-      `WITH l AS (SELECT pg_advisory_xact_lock(?::bigint)),
+    const first = lead && i === 0 ? lead : null;
+    const [result] = yield* all(
+      `WITH ${first ? `led AS (${first.sql}), l AS (SELECT pg_advisory_xact_lock(?::bigint) FROM led)` : 'l AS (SELECT pg_advisory_xact_lock(?::bigint))'},
        ev AS (
          INSERT INTO "Event" ("id", "hostId", "organizationId", "directoryId", "type", "data", "previousAttributes", "createdAt")
          SELECT v.column1, v.column2, v.column3, v.column4, v.column5, v.column6, v.column7, ${now}
@@ -69,12 +86,17 @@ function* writeEventsPostgres(env: SqlEnv, hostId: string, rows: (string | numbe
          FROM ev JOIN "WebhookEndpoint" ep ON ep."hostId" = ? AND ep."enabled"
            AND (ep."events" = '[]' OR strpos(ep."events", '"' || ev."type" || '"') > 0)
          RETURNING 1)
-       SELECT (SELECT count(*) FROM ev) AS "events", (SELECT count(*) FROM d) AS "deliveries"`,
-      [lockKey(hostId), ...part.flat(), hostId],
+       SELECT ${first ? 'led.*, ' : ''}(SELECT count(*) FROM ev) AS "events", (SELECT count(*) FROM d) AS "deliveries"${first ? ' FROM led' : ''}`,
+      [...(first ? first.params : []), lockKey(hostId), ...part.flat(), hostId],
     );
+    if (first) {
+      if (!result) return null;
+      led = result;
+    }
   }
+  return led;
 }
 
-export function writeEvents(tx: Tx, scope: EventScope, events: PendingEvent[]): Promise<void> {
-  return runProgramInTx(tx, (env) => writeEventsSql(env, scope, events));
+export async function writeEvents(tx: Tx, scope: EventScope, events: PendingEvent[]): Promise<void> {
+  await runProgramInTx(tx, (env) => writeEventsSql(env, scope, events));
 }

@@ -103,6 +103,27 @@ describe.each(targets())('RFC 7644 against $name', (t) => {
       expect(after.body.meta.version).not.toBe(g.body.meta.version);
       expect(after.headers.get('etag')).toBe(after.body.meta.version);
     });
+
+    it('groups: a membership-only PATCH without If-Match moves the version and lastModified once per real change', async () => {
+      const [m1, m2] = await Promise.all([createUser(dir, simpleUser(`gv1_${uniq(6)}`)), createUser(dir, simpleUser(`gv2_${uniq(6)}`))]);
+      const g = await createGroup(dir, { schemas: [GROUP_URN], displayName: `version group ${uniq(6)}` });
+      const versionOf = async () => (await getOk(dir, `/Groups/${g.id}`)).meta as { version: string; lastModified: string };
+      const seen = [await versionOf()];
+      const patch = async (op: object, status = [200, 204]) => {
+        const r = await call(dir, 'PATCH', `/Groups/${g.id}`, { body: patchBody(op) });
+        expect(status, describeCall(r)).toContain(r.status);
+        return versionOf();
+      };
+      seen.push(await patch({ op: 'add', path: 'members', value: [{ value: m1.id }] }));
+      seen.push(await patch({ op: 'add', path: 'members', value: [{ value: m2.id }] }));
+      seen.push(await patch({ op: 'remove', path: `members[value eq "${m1.id}"]` }));
+      expect(new Set(seen.map((v) => v.version)).size).toBe(4);
+      expect(Date.parse(seen[3].lastModified)).toBeGreaterThanOrEqual(Date.parse(seen[0].lastModified));
+      // Adding a member who is already one changes nothing, the version included.
+      const same = await patch({ op: 'add', path: 'members', value: [{ value: m2.id }] });
+      expect(same.version).toBe(seen[3].version);
+      expect((await getOk(dir, `/Groups/${g.id}`)).members).toEqual([expect.objectContaining({ value: m2.id })]);
+    });
   });
 
   describe('§3.4.2 query: list fields, paging, sorting, .search, attributes', () => {
