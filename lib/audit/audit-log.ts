@@ -1,7 +1,7 @@
 // The audit log of admin actions (token minted or revoked, mapping changed, portal link used, API key created),
 // written in the same transaction as the action. Details never hold a secret: only ids and last four characters.
 import type { Tx } from '../db/client';
-import { newId } from '../ids';
+import { newLogId } from '../ids';
 
 export type AuditAction =
   | 'api_key.created'
@@ -31,7 +31,7 @@ export interface AuditEntry {
 export async function audit(tx: Tx, e: AuditEntry): Promise<void> {
   await tx.auditLog.create({
     data: {
-      id: newId('aud'),
+      id: newLogId('aud'),
       hostId: e.hostId,
       organizationId: e.organizationId ?? null,
       actor: e.actor,

@@ -7,7 +7,7 @@ import { asInt, asStr, asStrOrNull } from '../db/fast-read';
 import { runProgramInTx } from '../db/sql-drivers';
 import { nowSql } from '../db/sql-now';
 import { all, one, type SqlEnv, type SqlProgram, type SqlRow, type SqlValue } from '../db/sql-program';
-import { newId } from '../ids';
+import { newLogId } from '../ids';
 import { enqueueDeliveries } from '../webhooks/enqueue';
 import type { DirectoryScope, PendingEvent } from './event-types';
 
@@ -34,7 +34,7 @@ export interface LeadWrite {
 export function* writeEventsSql(env: SqlEnv, scope: EventScope, events: PendingEvent[], lead?: LeadWrite): SqlProgram<SqlRow | null> {
   if (events.length === 0) return lead ? yield* one(lead.sql, lead.params) : null;
   const rows = events.map((e, i) => [
-    newId('evt'),
+    newLogId('evt'),
     scope.hostId,
     scope.organizationId,
     scope.directoryId,

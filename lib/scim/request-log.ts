@@ -3,7 +3,7 @@
 // transaction every FLUSH_MS, so a read request costs no write of its own.
 import { runProgram } from '../db/sql-drivers';
 import { marks, run, type SqlEnv, type SqlProgram } from '../db/sql-program';
-import { newId } from '../ids';
+import { newLogId } from '../ids';
 import { isSafeText, toSafeText } from '../safe-text';
 
 const FLUSH_MS = 250;
@@ -97,7 +97,7 @@ async function write(batch: RequestLogEntry[]): Promise<void> {
   const tokenIds = [...new Set(batch.map((e) => e.tokenId).filter((t): t is string => t !== null))];
   const directoryIds = [...new Set(batch.filter((e) => e.tokenId !== null).map((e) => e.directoryId))];
   const rows: LogRow[] = batch.map((e) => [
-    newId('req'),
+    newLogId('req'),
     e.directoryId,
     toSafeText(e.method),
     toSafeText(e.path),

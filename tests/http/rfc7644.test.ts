@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { newDirectory, scim, targets, type ScimDirectory } from './harness';
 import { call, createGroup, createUser, describeCall, expectEmptyList, expectError, expectList, getOk, simpleUser } from './scim-expect';
-import { ERROR_URN, GROUP_URN, LIST_URN, PATCH_URN, SEARCH_URN, SPC_URN, USER_URN, ENTERPRISE_URN, patchBody, uniq } from '../../e2e/fixtures/idp/types';
+import { ERROR_URN, GROUP_URN, LIST_URN, PATCH_URN, SEARCH_URN, SPC_URN, USER_URN, ENTERPRISE_URN, patchBody, uniq, type PatchOperation } from '../../e2e/fixtures/idp/types';
 
 describe.each(targets())('RFC 7644 against $name', (t) => {
   let dir: ScimDirectory;
@@ -109,7 +109,7 @@ describe.each(targets())('RFC 7644 against $name', (t) => {
       const g = await createGroup(dir, { schemas: [GROUP_URN], displayName: `version group ${uniq(6)}` });
       const versionOf = async () => (await getOk(dir, `/Groups/${g.id}`)).meta as { version: string; lastModified: string };
       const seen = [await versionOf()];
-      const patch = async (op: object, status = [200, 204]) => {
+      const patch = async (op: PatchOperation, status = [200, 204]) => {
         const r = await call(dir, 'PATCH', `/Groups/${g.id}`, { body: patchBody(op) });
         expect(status, describeCall(r)).toContain(r.status);
         return versionOf();
