@@ -81,6 +81,7 @@ export class PortalUnderTest implements UnderTest {
     await this.seeder.addMembers(target.bigGroup.id, target.bigGroup.members, bigMembers);
     this.target = { ...target, users, bigGroup: { ...target.bigGroup, members: bigMembers } };
     await this.verify(this.target);
+    await this.seeder.settle();
     const apiGroup = await hostApi(this.app, 'GET', `/directories/${this.dir.directoryId}/groups/${this.target.bigGroup.id}`);
     this.log(`big group memberCount (host API): ${String(apiGroup.memberCount)}`);
     return { ...this.id, toUsers: users, users: report.users, seconds: report.seconds, method: report.modes.join(' then ') };

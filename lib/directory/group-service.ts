@@ -9,9 +9,9 @@ import { DomainError } from '../domain-error';
 import type { DirectoryScope, PendingEvent } from '../events/event-types';
 import { groupSnapshotSql, previousAttributes, userSnapshotsSql } from '../events/snapshots';
 import { writeEventsSql } from '../events/write-events';
-import { recomputeRolesSql } from '../roles/recompute-roles';
+import { recomputeRolesSql, type RoleConfig } from '../roles/recompute-roles';
 import type { ScimObject } from '../scim/types';
-import { findGroup, insertGroup, removeGroup, toGroupRow, touchGroupWrite, updateGroup } from './group-sql';
+import { findGroup, findGroupWithRoleConfig, insertGroup, removeGroup, toGroupRow, touchGroupWrite, updateGroup } from './group-sql';
 import type { GroupRow } from './group-store';
 import { addMembers, clearMembers, memberIds, removeMembers } from './membership-sql';
 import type { NewMember } from './membership-store';
@@ -40,11 +40,17 @@ function* lockedGroup(env: SqlEnv, { directoryId, id }: Scoped, ifMatch?: number
 }
 
 /** user_added / user_removed events, then role changes of everyone whose membership moved. */
-function* membershipEvents(env: SqlEnv, group: GroupRow, added: string[], removed: string[]): SqlProgram<PendingEvent[]> {
+function* membershipEvents(
+  env: SqlEnv,
+  group: GroupRow,
+  added: string[],
+  removed: string[],
+  roles?: RoleConfig,
+): SqlProgram<PendingEvent[]> {
   const ref = { id: group.id, displayName: group.displayName };
   const moved = [...added, ...removed];
   if (moved.length === 0) return [];
-  const roleChanges = yield* recomputeRolesSql(group.directoryId, moved);
+  const roleChanges = yield* recomputeRolesSql(group.directoryId, moved, roles);
   const snaps = yield* userSnapshotsSql(env, group.directoryId, moved);
   const events: PendingEvent[] = [];
   for (const u of added) if (snaps.has(u)) events.push({ type: 'directory.group.user_added', data: { group: ref, user: snaps.get(u) } });
@@ -83,8 +89,10 @@ function* changeGroup(
   // move its version: concurrent PATCHes of one group then queue for that one statement and the commit, not for
   // the whole transaction. A resource change, If-Match or clearing all members locks the group first.
   const lockFirst = next !== null || ifMatch != null || members.clear;
-  const row = lockFirst ? yield* lockedGroup(env, scope, ifMatch) : yield* findGroup(env, scope);
-  if (!row) throw new DomainError('not_found', `Group ${scope.id} not found`);
+  // Unlocked, the group comes with the directory's role configuration (one round trip fewer).
+  const found = lockFirst ? { row: yield* lockedGroup(env, scope, ifMatch), roles: undefined } : yield* findGroupWithRoleConfig(scope);
+  if (!found) throw new DomainError('not_found', `Group ${scope.id} not found`);
+  const { row, roles } = found;
   const events: PendingEvent[] = [];
   let written: GroupRow = row;
   const resource = next ? next(JSON.parse(row.raw) as ScimObject) : null;
@@ -105,7 +113,7 @@ function* changeGroup(
   const readded = new Set(added.filter((u) => removedSet.has(u)));
   const netAdded = added.filter((u) => !readded.has(u));
   const netRemoved = removed.filter((u) => !readded.has(u));
-  events.push(...(yield* membershipEvents(env, written, netAdded, netRemoved)));
+  events.push(...(yield* membershipEvents(env, written, netAdded, netRemoved, roles)));
   // Members moved but the resource didn't: the version still moves, in the events' statement (see LeadWrite).
   const touch = written === row && (netAdded.length > 0 || netRemoved.length > 0);
   const touched = yield* writeEventsSql(env, scope, events, touch ? touchGroupWrite(env, scope.id) : undefined);

@@ -5,11 +5,15 @@ import { forUpdate, nowSql } from '../db/sql-now';
 import { one, run, type SqlEnv, type SqlProgram } from '../db/sql-program';
 import { newId } from '../ids';
 import type { LeadWrite } from '../events/write-events';
+import { ROLE_CONFIG_COLUMNS, roleConfigOf, type RoleConfig } from '../roles/recompute-roles';
 import type { ScimObject } from '../scim/types';
 import type { GroupRow } from './group-store';
 import { assertIndexable } from './indexable';
 
 const GROUP_COLUMNS = '"id", "directoryId", "externalId", "displayName", "displayNameLower", "raw", "version", "createdAt", "updatedAt"';
+const GROUP_COLUMNS_OF_G = GROUP_COLUMNS.split(', ')
+  .map((c) => `g.${c}`)
+  .join(', ');
 
 export function toGroupRow(r: Record<string, unknown>): GroupRow {
   return {
@@ -62,6 +66,18 @@ export function touchGroupWrite(env: SqlEnv, id: string): LeadWrite {
     sql: `UPDATE "DirectoryGroup" SET "version" = "version" + 1, "updatedAt" = ${nowSql(env)} WHERE "id" = ? RETURNING ${GROUP_COLUMNS}`,
     params: [id],
   };
+}
+
+/** The group and its directory's role configuration in one statement: a membership PATCH needs both. */
+export function* findGroupWithRoleConfig(
+  { directoryId, id }: { directoryId: string; id: string },
+): SqlProgram<{ row: GroupRow; roles: RoleConfig } | null> {
+  const r = yield* one(
+    `SELECT ${GROUP_COLUMNS_OF_G}, ${ROLE_CONFIG_COLUMNS} FROM "DirectoryGroup" g JOIN "Directory" d ON d."id" = g."directoryId"
+     WHERE g."id" = ? AND g."directoryId" = ?`,
+    [id, directoryId],
+  );
+  return r ? { row: toGroupRow(r), roles: roleConfigOf(r) } : null;
 }
 
 /** The group, locked against other writers until the transaction ends when `lock` is set. */

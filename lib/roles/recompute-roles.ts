@@ -5,7 +5,7 @@
 import type { Tx } from '../db/client';
 import { asStr } from '../db/fast-read';
 import { runProgramInTx } from '../db/sql-drivers';
-import { all, chunked, marks, noIndex, one, run, type SqlProgram } from '../db/sql-program';
+import { all, chunked, marks, noIndex, one, run, type SqlProgram, type SqlRow } from '../db/sql-program';
 
 export interface RoleChange {
   userId: string;
@@ -24,16 +24,27 @@ function groupBy(rows: Record<string, unknown>[], key: string, value: string): M
   return out;
 }
 
-export function* recomputeRolesSql(directoryId: string, userIds: string[]): SqlProgram<RoleChange[]> {
+/** What decides a directory's roles besides memberships: its default role, and whether any group maps to a role. */
+export interface RoleConfig {
+  defaultRoleId: string | null;
+  mapped: boolean;
+}
+
+/** The role configuration's columns, for a query with the directory aliased `d` (read with roleConfigOf). */
+export const ROLE_CONFIG_COLUMNS = `d."defaultRoleId" AS "roleDefaultId", (SELECT 1 FROM "RoleMapping" rm0 WHERE rm0."directoryId" = d."id" LIMIT 1) AS "roleMapped"`;
+
+export function roleConfigOf(r: SqlRow | null): RoleConfig {
+  return { defaultRoleId: r?.roleDefaultId == null ? null : asStr(r.roleDefaultId), mapped: r?.roleMapped != null };
+}
+
+/** Recomputes the users' stored roles; `known` is the role configuration when the caller already read it. */
+export function* recomputeRolesSql(directoryId: string, userIds: string[], known?: RoleConfig): SqlProgram<RoleChange[]> {
   if (userIds.length === 0) return [];
-  const directory = yield* one(
-    `SELECT d."defaultRoleId", (SELECT 1 FROM "RoleMapping" m WHERE m."directoryId" = d."id" LIMIT 1) AS "mapped" FROM "Directory" d WHERE d."id" = ?`,
-    [directoryId],
-  );
-  const defaultRoleId = directory?.defaultRoleId == null ? null : asStr(directory.defaultRoleId);
+  const config = known ?? roleConfigOf(yield* one(`SELECT ${ROLE_CONFIG_COLUMNS} FROM "Directory" d WHERE d."id" = ?`, [directoryId]));
+  const defaultRoleId = config.defaultRoleId;
   // No mappings and no default role: everyone's roles are empty, and stay so (removing the last mapping or the
   // default already recomputed everyone). Most directories are like this, so most writes skip the rest.
-  if (!defaultRoleId && directory?.mapped == null) return [];
+  if (!defaultRoleId && !config.mapped) return [];
   const changes: RoleChange[] = [];
   for (const chunk of chunked([...new Set(userIds)], 400)) {
     const mapped = yield* all(

@@ -5,7 +5,7 @@ import { getDb } from '../../lib/db/client';
 import { transaction } from '../../lib/db/transaction';
 import type { DirectoryScope } from '../../lib/events/event-types';
 import { listEvents, toEnvelope } from '../../lib/events/feed';
-import { createRole, setRoleMappings } from '../../lib/roles/roles';
+import { createRole, setDefaultRole, setRoleMappings } from '../../lib/roles/roles';
 import { call, newDirectory, user } from './scim-helpers';
 
 const PATCH = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
@@ -110,5 +110,19 @@ describe('roles', () => {
     expect(events[1].previousAttributes).toEqual({ roles: [] });
     const roles = await db.userRole.findMany({ where: { directoryId: dir.directoryId }, include: { role: true } });
     expect(roles.map((r) => [r.userId, r.role.key]).sort()).toEqual([[a.body.id, 'admin'], [b.body.id, 'admin']].sort());
+
+    // With a default role, leaving the mapped group falls back to it; joining again takes the mapped role back.
+    await setDefaultRole(db, dir, 'member');
+    const left = await lastSeq();
+    await call(dir, 'PATCH', `Groups/${g.body.id}`, { schemas: [PATCH], Operations: [{ op: 'remove', path: `members[value eq "${b.body.id}"]` }] });
+    events = await eventsSince(dir, left);
+    expect(events.map((e) => e.type)).toEqual(['directory.group.user_removed', 'directory.user.updated']);
+    expect(events[1].previousAttributes).toEqual({ roles: ['admin'] });
+    expect((events[1].data as { roles: string[] }).roles).toEqual(['member']);
+    const back = await lastSeq();
+    await call(dir, 'PATCH', `Groups/${g.body.id}`, { schemas: [PATCH], Operations: [{ op: 'add', path: 'members', value: [{ value: b.body.id }] }] });
+    events = await eventsSince(dir, back);
+    expect((events[1].data as { roles: string[] }).roles).toEqual(['admin']);
+    expect(events[1].previousAttributes).toEqual({ roles: ['member'] });
   });
 });
