@@ -35,11 +35,12 @@ export function* one(sql: string, params: SqlValue[] = []): SqlProgram<SqlRow | 
 }
 
 /**
- * A column compared without its index: SQLite plans without statistics and would rather walk a whole directory
- * by its `directoryId` index than look up a handful of ids; `(col || '')` keeps the term a plain filter on both
- * databases (PostgreSQL, which has statistics, plans the id lookups first anyway).
+ * A column compared without its index on SQLite, which plans without statistics and would rather walk a whole
+ * directory by its `directoryId` index than look up a handful of ids; `(col || '')` makes the term a plain filter.
+ * PostgreSQL gets the column as it is: it has statistics, and the expression's default selectivity (one row)
+ * misled it into looping over every group of a directory for each user's group list.
  */
-export const noIndex = (column: string): string => `(${column} || '')`;
+export const noIndex = (column: string, dialect: Dialect): string => (dialect === 'sqlite' ? `(${column} || '')` : column);
 
 /** `?, ?, ?` for an IN list of n values. */
 export const marks = (n: number): string => Array.from({ length: n }, () => '?').join(', ');

@@ -95,7 +95,7 @@ export async function tokenAndUserFast(
   withGroups: boolean,
 ): Promise<{ token: FastTokenRow | null; user: FoundUser | null }> {
   // By id: the primary key, the directory checked after (a directoryId term would let SQLite walk the directory).
-  const on = 'id' in by ? `u."id" = ? AND ${noIndex('u."directoryId"')} = t."directoryId"` : 'u."userNameLower" = ? AND u."directoryId" = t."directoryId"';
+  const on = 'id' in by ? `u."id" = ? AND ${noIndex('u."directoryId"', fastDialect())} = t."directoryId"` : 'u."userNameLower" = ? AND u."directoryId" = t."directoryId"';
   const rows = await fastAll(
     `SELECT ${TOKEN_COLUMNS}, ${userSelect(withGroups)} FROM ${TOKEN_FROM} LEFT JOIN "DirectoryUser" u ON ${on} WHERE t."hash" = ?`,
     [lookupValue(by), hash],

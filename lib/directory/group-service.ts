@@ -50,7 +50,7 @@ function* membershipEvents(
   const ref = { id: group.id, displayName: group.displayName };
   const moved = [...added, ...removed];
   if (moved.length === 0) return [];
-  const roleChanges = yield* recomputeRolesSql(group.directoryId, moved, roles);
+  const roleChanges = yield* recomputeRolesSql(env, group.directoryId, moved, roles);
   const snaps = yield* userSnapshotsSql(env, group.directoryId, moved);
   const events: PendingEvent[] = [];
   for (const u of added) if (snaps.has(u)) events.push({ type: 'directory.group.user_added', data: { group: ref, user: snaps.get(u) } });
@@ -145,7 +145,7 @@ export async function deleteDirectoryGroup(scope: Scoped, { ifMatch }: WriteOpti
     const last = yield* groupSnapshotSql(row);
     const members = yield* memberIds(scope.id);
     if (!(yield* removeGroup(scope))) throw new DomainError('not_found', `Group ${scope.id} not found`);
-    const roleChanges = yield* recomputeRolesSql(scope.directoryId, members);
+    const roleChanges = yield* recomputeRolesSql(env, scope.directoryId, members);
     yield* writeEventsSql(env, scope, [{ type: 'directory.group.deleted', data: last }, ...(yield* roleChangeEvents(env, scope.directoryId, roleChanges))]);
   });
 }

@@ -44,7 +44,7 @@ export async function createDirectoryUser(scope: DirectoryScope, resource: ScimO
   return runProgram(function* (env) {
     const row = yield* insertUser(env, scope.directoryId, resource);
     // A new user is in no group, so its roles are the default role, if any: what recomputing just stored.
-    const [roles] = yield* recomputeRolesSql(scope.directoryId, [row.id]);
+    const [roles] = yield* recomputeRolesSql(env, scope.directoryId, [row.id]);
     yield* writeEventsSql(env, scope, [{ type: 'directory.user.created', data: toApiUser(row, [], roles?.after ?? []) }]);
     return row;
   }).catch(duplicateUser);

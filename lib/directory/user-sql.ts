@@ -88,7 +88,7 @@ export function* userViews(env: SqlEnv, directoryId: string, ids: string[]): Sql
   for (const part of chunked([...new Set(ids)], 500)) {
     const rows = yield* all(
       `SELECT ${USER_COLUMNS_OF_U}, ${groupsJsonColumn(env.dialect)}, ${rolesJsonColumn(env.dialect)} FROM "DirectoryUser" u
-       WHERE ${noIndex('u."directoryId"')} = ? AND u."id" IN (${marks(part.length)})`,
+       WHERE ${noIndex('u."directoryId"', env.dialect)} = ? AND u."id" IN (${marks(part.length)})`,
       [directoryId, ...part],
     );
     for (const r of rows) out.set(asStr(r.id), { row: toUserRow(r), groups: parseGroups(r.groupsJson), roles: parseRoles(r.rolesJson) });

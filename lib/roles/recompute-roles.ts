@@ -5,7 +5,7 @@
 import type { Tx } from '../db/client';
 import { asStr } from '../db/fast-read';
 import { runProgramInTx } from '../db/sql-drivers';
-import { all, chunked, marks, noIndex, one, run, type SqlProgram, type SqlRow } from '../db/sql-program';
+import { all, chunked, marks, noIndex, one, run, type SqlEnv, type SqlProgram, type SqlRow } from '../db/sql-program';
 
 export interface RoleChange {
   userId: string;
@@ -38,7 +38,7 @@ export function roleConfigOf(r: SqlRow | null): RoleConfig {
 }
 
 /** Recomputes the users' stored roles; `known` is the role configuration when the caller already read it. */
-export function* recomputeRolesSql(directoryId: string, userIds: string[], known?: RoleConfig): SqlProgram<RoleChange[]> {
+export function* recomputeRolesSql(env: SqlEnv, directoryId: string, userIds: string[], known?: RoleConfig): SqlProgram<RoleChange[]> {
   if (userIds.length === 0) return [];
   const config = known ?? roleConfigOf(yield* one(`SELECT ${ROLE_CONFIG_COLUMNS} FROM "Directory" d WHERE d."id" = ?`, [directoryId]));
   const defaultRoleId = config.defaultRoleId;
@@ -49,7 +49,7 @@ export function* recomputeRolesSql(directoryId: string, userIds: string[], known
   for (const chunk of chunked([...new Set(userIds)], 400)) {
     const mapped = yield* all(
       `SELECT gm."userId", rm."roleId" FROM "GroupMembership" gm JOIN "DirectoryGroup" g ON g."id" = gm."groupId"
-       JOIN "RoleMapping" rm ON rm."groupId" = gm."groupId" WHERE gm."userId" IN (${marks(chunk.length)}) AND ${noIndex('g."directoryId"')} = ?`,
+       JOIN "RoleMapping" rm ON rm."groupId" = gm."groupId" WHERE gm."userId" IN (${marks(chunk.length)}) AND ${noIndex('g."directoryId"', env.dialect)} = ?`,
       [...chunk, directoryId],
     );
     const wanted = groupBy(mapped, 'userId', 'roleId');
@@ -106,7 +106,7 @@ export function roleKeysOfGroups(groupIds: string[]): SqlProgram<Map<string, str
 }
 
 export function recomputeRoles(tx: Tx, directoryId: string, userIds: string[]): Promise<RoleChange[]> {
-  return runProgramInTx(tx, () => recomputeRolesSql(directoryId, userIds));
+  return runProgramInTx(tx, (env) => recomputeRolesSql(env, directoryId, userIds));
 }
 
 export function rolesOfUsers(db: Tx, userIds: string[]): Promise<Map<string, string[]>> {
