@@ -6,6 +6,7 @@ import { asStr } from '../db/fast-read';
 import { newId } from '../ids';
 import { userColumns } from '../scim/resources/user-columns';
 import type { ScimObject } from '../scim/types';
+import { ROLE_CONFIG_COLUMNS, roleConfigOf, type RoleConfig } from '../roles/recompute-roles';
 import { assertIndexable } from './indexable';
 import { groupsJsonColumn, parseGroups, parseRoles, rolesJsonColumn, type GroupRef } from './user-json-columns';
 import { USER_COLUMNS, USER_COLUMNS_OF_U, toUserRow, type UserRow } from './user-row';
@@ -28,6 +29,18 @@ function* writeEmails(userId: string, directoryId: string, emails: ReturnType<ty
 }
 
 export function* insertUser(env: SqlEnv, directoryId: string, resource: ScimObject): SqlProgram<UserRow> {
+  return (yield* insertUserRow(env, directoryId, resource, false)).row;
+}
+
+/**
+ * insertUser, plus the directory's role configuration for the new user's roles — on PostgreSQL read in the same
+ * statement (one round trip fewer per POST /Users); on SQLite left to recomputeRolesSql (undefined).
+ */
+export function* insertUserWithRoleConfig(env: SqlEnv, directoryId: string, resource: ScimObject): SqlProgram<{ row: UserRow; roles?: RoleConfig }> {
+  return yield* insertUserRow(env, directoryId, resource, true);
+}
+
+function* insertUserRow(env: SqlEnv, directoryId: string, resource: ScimObject, withRoles: boolean): SqlProgram<{ row: UserRow; roles?: RoleConfig }> {
   const { cols, emails, raw } = split(resource);
   const id = newId('usr');
   const now = nowSql(env);
@@ -35,19 +48,22 @@ export function* insertUser(env: SqlEnv, directoryId: string, resource: ScimObje
        "familyNameLower", "emailLower", "employeeNumber", "managerId", "active", "raw", "version", "createdAt", "updatedAt")
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ${now}, ${now}) RETURNING ${USER_COLUMNS}`;
   const params = [id, directoryId, ...colValues(cols), raw];
-  if (env.dialect === 'postgres' && emails.length) {
-    // The user and its emails in one statement (one round trip); the foreign key is checked at its end.
+  if (env.dialect === 'postgres') {
+    // The user, its emails and (when asked) the role configuration in one statement; the foreign key is checked at its end.
+    const addEmails = emails.length
+      ? `, e AS (INSERT INTO "UserEmail" ("userId", "directoryId", "valueLower", "type", "primary")
+         SELECT v.column1, v.column2, v.column3, v.column4, v.column5::boolean FROM (VALUES ${emails.map(() => '(?, ?, ?, ?, ?)').join(', ')}) AS v)`
+      : '';
     const row = yield* one(
-      `WITH u AS (${insert}), e AS (INSERT INTO "UserEmail" ("userId", "directoryId", "valueLower", "type", "primary")
-         SELECT v.column1, v.column2, v.column3, v.column4, v.column5::boolean FROM (VALUES ${emails.map(() => '(?, ?, ?, ?, ?)').join(', ')}) AS v)
-       SELECT * FROM u`,
+      `WITH u AS (${insert})${addEmails}
+       SELECT u.*${withRoles ? `, ${ROLE_CONFIG_COLUMNS} FROM u JOIN "Directory" d ON d."id" = u."directoryId"` : ' FROM u'}`,
       [...params, ...emails.flatMap((e) => [id, directoryId, e.valueLower, e.type, e.primary])],
     );
-    return toUserRow(row!);
+    return { row: toUserRow(row!), roles: withRoles ? roleConfigOf(row) : undefined };
   }
   const row = yield* one(insert, params);
   yield* writeEmails(id, directoryId, emails);
-  return toUserRow(row!);
+  return { row: toUserRow(row!) };
 }
 
 /** Writes a new version of a user if it is still at `version`; null when someone else wrote first. */

@@ -124,5 +124,14 @@ describe('roles', () => {
     events = await eventsSince(dir, back);
     expect((events[1].data as { roles: string[] }).roles).toEqual(['admin']);
     expect(events[1].previousAttributes).toEqual({ roles: ['member'] });
+
+    // A new user is in no group: it gets the default role, in its created event and in storage.
+    const created = await lastSeq();
+    const c = await call(dir, 'POST', 'Users', user('c@example.com'));
+    events = await eventsSince(dir, created);
+    expect(events.map((e) => e.type)).toEqual(['directory.user.created']);
+    expect((events[0].data as { roles: string[] }).roles).toEqual(['member']);
+    const stored = await db.userRole.findMany({ where: { userId: c.body.id }, include: { role: true } });
+    expect(stored.map((r) => r.role.key)).toEqual(['member']);
   });
 });
