@@ -90,17 +90,35 @@ function runSqlite<T>(w: SqliteWriter, make: (env: SqlEnv) => SqlProgram<T>): T 
   }
 }
 
+/** `$n` placeholders replaced by the values as literals, each exactly as the driver would send it (text, type unknown). */
+function inlined(text: string, values: unknown[]): string {
+  return text.replace(/\$(\d+)/g, (_, n: string) => {
+    const v = values[Number(n) - 1];
+    return v === null || v === undefined ? 'NULL' : pg.escapeLiteral(String(v));
+  });
+}
+
 async function runPostgres<T>(w: PgWriter, make: (env: SqlEnv) => SqlProgram<T>): Promise<T> {
   const client = await w.pool.connect();
   let broken = false;
   try {
     await client.query('BEGIN');
     try {
+      let committed = false;
       const out = await driveAsync(make({ dialect: 'postgres' }), async (op) => {
-        const r = await client.query({ ...pgStatement(op.sql), values: op.params.map(pgParam) });
+        if (committed) throw new Error('SQL program ran a statement after its final one');
+        const values = op.params.map(pgParam);
+        if (op.final) {
+          // The statement and the COMMIT as one simple-protocol message: a failing statement skips the COMMIT
+          // and leaves the transaction aborted, for the ROLLBACK below.
+          const [r] = (await client.query(`${inlined(pgStatement(op.sql).text, values)};\nCOMMIT`)) as unknown as pg.QueryResult[];
+          committed = true;
+          return op.mode === 'all' ? r.rows : (r.rowCount ?? 0);
+        }
+        const r = await client.query({ ...pgStatement(op.sql), values });
         return op.mode === 'all' ? r.rows : (r.rowCount ?? 0);
       });
-      await client.query('COMMIT');
+      if (!committed) await client.query('COMMIT');
       return out;
     } catch (e) {
       await client.query('ROLLBACK').catch(() => {

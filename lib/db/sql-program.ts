@@ -15,13 +15,19 @@ export interface SqlOp {
   params: SqlValue[];
   /** `all` returns rows (SELECT, or a write with RETURNING); `run` returns the number of rows changed. */
   mode: 'all' | 'run';
+  /**
+   * The program's last statement: the PostgreSQL driver sends it with the COMMIT in one message, so the locks it
+   * takes are held for PostgreSQL's own work only, never across a round trip to this process. A driver inside a
+   * caller's transaction, or on SQLite, runs it as any other.
+   */
+  final?: boolean;
 }
 
 export type SqlProgram<T> = Generator<SqlOp, T, unknown>;
 
-/** Runs a statement that returns rows. */
-export function* all(sql: string, params: SqlValue[] = []): SqlProgram<SqlRow[]> {
-  return (yield { sql, params, mode: 'all' }) as SqlRow[];
+/** Runs a statement that returns rows; `final` marks the program's last statement (SqlOp.final). */
+export function* all(sql: string, params: SqlValue[] = [], final = false): SqlProgram<SqlRow[]> {
+  return (yield { sql, params, mode: 'all', ...(final ? { final } : {}) }) as SqlRow[];
 }
 
 /** Runs a statement and returns how many rows it changed. */
@@ -30,8 +36,8 @@ export function* run(sql: string, params: SqlValue[] = []): SqlProgram<number> {
 }
 
 /** The first row, or null. */
-export function* one(sql: string, params: SqlValue[] = []): SqlProgram<SqlRow | null> {
-  return (yield* all(sql, params))[0] ?? null;
+export function* one(sql: string, params: SqlValue[] = [], final = false): SqlProgram<SqlRow | null> {
+  return (yield* all(sql, params, final))[0] ?? null;
 }
 
 /**

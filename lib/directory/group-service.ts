@@ -63,7 +63,7 @@ export async function createDirectoryGroup(scope: DirectoryScope, resource: Scim
     const row = yield* insertGroup(env, scope.directoryId, resource);
     const added = members.length ? yield* addMembers(env, { directoryId: scope.directoryId, groupId: row.id }, members) : [];
     const events: PendingEvent[] = [{ type: 'directory.group.created', data: yield* groupSnapshotSql(row) }];
-    yield* writeEventsSql(env, scope, [...events, ...(yield* membershipEvents(env, row, added, []))]);
+    yield* writeEventsSql(env, scope, [...events, ...(yield* membershipEvents(env, row, added, []))], { final: true });
     return row;
   }).catch(duplicateGroup);
 }
@@ -116,7 +116,7 @@ function* changeGroup(
   events.push(...(yield* membershipEvents(env, written, netAdded, netRemoved, roles)));
   // Members moved but the resource didn't: the version still moves, in the events' statement (see LeadWrite).
   const touch = written === row && (netAdded.length > 0 || netRemoved.length > 0);
-  const touched = yield* writeEventsSql(env, scope, events, touch ? touchGroupWrite(env, scope.id) : undefined);
+  const touched = yield* writeEventsSql(env, scope, events, { lead: touch ? touchGroupWrite(env, scope.id) : undefined, final: true });
   if (touch) {
     if (!touched) throw new DomainError('not_found', `Group ${scope.id} not found`);
     written = toGroupRow(touched);
@@ -146,6 +146,8 @@ export async function deleteDirectoryGroup(scope: Scoped, { ifMatch }: WriteOpti
     const members = yield* memberIds(scope.id);
     if (!(yield* removeGroup(scope))) throw new DomainError('not_found', `Group ${scope.id} not found`);
     const roleChanges = yield* recomputeRolesSql(env, scope.directoryId, members);
-    yield* writeEventsSql(env, scope, [{ type: 'directory.group.deleted', data: last }, ...(yield* roleChangeEvents(env, scope.directoryId, roleChanges))]);
+    yield* writeEventsSql(env, scope, [{ type: 'directory.group.deleted', data: last }, ...(yield* roleChangeEvents(env, scope.directoryId, roleChanges))], {
+      final: true,
+    });
   });
 }

@@ -45,7 +45,7 @@ export async function createDirectoryUser(scope: DirectoryScope, resource: ScimO
     const { row, roles: config } = yield* insertUserWithRoleConfig(env, scope.directoryId, resource);
     // A new user is in no group, so its roles are the default role, if any: what recomputing just stored.
     const [roles] = yield* recomputeRolesSql(env, scope.directoryId, [row.id], config);
-    yield* writeEventsSql(env, scope, [{ type: 'directory.user.created', data: toApiUser(row, [], roles?.after ?? []) }]);
+    yield* writeEventsSql(env, scope, [{ type: 'directory.user.created', data: toApiUser(row, [], roles?.after ?? []) }], { final: true });
     return row;
   }).catch(duplicateUser);
 }
@@ -72,7 +72,7 @@ export async function rewriteDirectoryUser(
     const after = yield* userSnapshotSql(env, written);
     const changed = previousAttributes(before, after);
     if (Object.keys(changed).length) {
-      yield* writeEventsSql(env, scope, [{ type: 'directory.user.updated', data: after, previousAttributes: changed }]);
+      yield* writeEventsSql(env, scope, [{ type: 'directory.user.updated', data: after, previousAttributes: changed }], { final: true });
     }
     return written;
   }).catch(duplicateUser);
@@ -86,6 +86,6 @@ export async function deleteDirectoryUser(scope: DirectoryScope & { id: string }
     checkVersion(row, ifMatch, 'user');
     const last = yield* userSnapshotSql(env, row);
     if (!(yield* removeUser({ directoryId, id }))) throw new DomainError('not_found', `User ${id} not found`);
-    yield* writeEventsSql(env, scope, [{ type: 'directory.user.deleted', data: last }]);
+    yield* writeEventsSql(env, scope, [{ type: 'directory.user.deleted', data: last }], { final: true });
   });
 }

@@ -31,8 +31,19 @@ export interface LeadWrite {
  * Writes the events (and their webhook deliveries). With a lead write, returns the row it returned, or null when
  * it matched no row — and then writes no events.
  */
-export function* writeEventsSql(env: SqlEnv, scope: EventScope, events: PendingEvent[], lead?: LeadWrite): SqlProgram<SqlRow | null> {
-  if (events.length === 0) return lead ? yield* one(lead.sql, lead.params) : null;
+export interface WriteEventsOptions {
+  lead?: LeadWrite;
+  /** The events are the transaction's last step: on PostgreSQL their statement goes out with the COMMIT (SqlOp.final). */
+  final?: boolean;
+}
+
+export function* writeEventsSql(
+  env: SqlEnv,
+  scope: EventScope,
+  events: PendingEvent[],
+  { lead, final = false }: WriteEventsOptions = {},
+): SqlProgram<SqlRow | null> {
+  if (events.length === 0) return lead ? yield* one(lead.sql, lead.params, final) : null;
   const rows = events.map((e, i) => [
     newLogId('evt'),
     scope.hostId,
@@ -43,7 +54,7 @@ export function* writeEventsSql(env: SqlEnv, scope: EventScope, events: PendingE
     e.previousAttributes ? JSON.stringify(e.previousAttributes) : null,
     i,
   ]);
-  if (env.dialect === 'postgres') return yield* writeEventsPostgres(env, scope.hostId, rows, lead);
+  if (env.dialect === 'postgres') return yield* writeEventsPostgres(env, scope.hostId, rows, lead, final);
   const led = lead ? yield* one(lead.sql, lead.params) : null;
   if (lead && !led) return null;
   const now = nowSql(env);
@@ -67,7 +78,13 @@ export function* writeEventsSql(env: SqlEnv, scope: EventScope, events: PendingE
  * statement and the COMMIT after it, not for several round trips — writers of one host queue on it. A lead write
  * goes first in the same statement: the lock is taken per row it returned, so none means no lock and no events.
  */
-function* writeEventsPostgres(env: SqlEnv, hostId: string, rows: (string | number | null)[][], lead?: LeadWrite): SqlProgram<SqlRow | null> {
+function* writeEventsPostgres(
+  env: SqlEnv,
+  hostId: string,
+  rows: (string | number | null)[][],
+  lead: LeadWrite | undefined,
+  final: boolean,
+): SqlProgram<SqlRow | null> {
   const now = nowSql(env);
   let led: SqlRow | null = null;
   for (let i = 0; i < rows.length; i += 100) {
@@ -88,6 +105,7 @@ function* writeEventsPostgres(env: SqlEnv, hostId: string, rows: (string | numbe
          RETURNING 1)
        SELECT ${first ? 'led.*, ' : ''}(SELECT count(*) FROM ev) AS "events", (SELECT count(*) FROM d) AS "deliveries"${first ? ' FROM led' : ''}`,
       [...(first ? first.params : []), lockKey(hostId), ...part.flat(), hostId],
+      final && i + 100 >= rows.length,
     );
     if (first) {
       if (!result) return null;

@@ -84,6 +84,29 @@ describe('events', () => {
   });
 });
 
+describe('the last statement sent with the COMMIT (values written as literals on PostgreSQL)', () => {
+  it('stores every character of a value as sent: quotes, backslashes, placeholders, newlines, non-ASCII', async () => {
+    const dir = await newDirectory();
+    const tricky = `O'Brien \\ "q" $1 ? $$x$$ E'\\n' -- ; COMMIT; 漢字 😀\nline2`;
+    const start = await lastSeq();
+    const u = await call(dir, 'POST', 'Users', { ...user('tricky@example.com'), displayName: tricky, title: `${tricky}'` });
+    expect(u.status).toBe(201);
+    const g = await call(dir, 'POST', 'Groups', { schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName: tricky, members: [] });
+    expect(g.status).toBe(201);
+    const p = await call(dir, 'PATCH', `Groups/${g.body.id}`, { schemas: [PATCH], Operations: [{ op: 'add', path: 'members', value: [{ value: u.body.id }] }] });
+    expect(p.status).toBeLessThan(300);
+    const events = await eventsSince(dir, start);
+    expect(events.map((e) => e.type)).toEqual(['directory.user.created', 'directory.group.created', 'directory.group.user_added']);
+    const created = events[0].data as { displayName: string; attributes: { title: string } };
+    expect(created.displayName).toBe(tricky);
+    expect(created.attributes.title).toBe(`${tricky}'`);
+    expect((events[2].data as { group: { displayName: string } }).group.displayName).toBe(tricky);
+    const back = await call(dir, 'GET', `Groups/${g.body.id}`);
+    expect(back.body.displayName).toBe(tricky);
+    expect(back.body.members.map((m: { value: string }) => m.value)).toEqual([u.body.id]);
+  });
+});
+
 describe('roles', () => {
   it('follow mapping edits and membership changes, with events', async () => {
     const dir = await newDirectory();
