@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Starts a throwaway PostgreSQL cluster for tests on a free loopback port and prints its URL.
-#   scripts/pg-temp.sh start <dir>   -> prints postgresql://postgres@127.0.0.1:<port>/postgres
+#   scripts/pg-temp.sh start <dir> [server options]   -> prints postgresql://postgres@127.0.0.1:<port>/postgres
 #   scripts/pg-temp.sh stop <dir>
 # As root (CI, this machine) the server runs as the `postgres` user, since initdb and postgres refuse root.
 set -euo pipefail
@@ -23,6 +23,6 @@ as_pg "$bin/initdb" -D "$dir/data" -U postgres -A trust --no-sync -E UTF8 --loca
   as_pg "$bin/initdb" -D "$dir/data" -U postgres -A trust --no-sync -E UTF8 >"$dir/initdb.log" 2>&1
 # Tests favour speed over durability; the SIGKILL tests kill the app, not PostgreSQL.
 as_pg "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
-  -o "-p $port -k $dir -h 127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" \
+  -o "-p $port -k $dir -h 127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300 ${3:-}" \
   start >/dev/null
 echo "postgresql://postgres@127.0.0.1:$port/postgres"
