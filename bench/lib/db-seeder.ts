@@ -92,7 +92,7 @@ export class DbSeeder {
     const ids = await this.db.$transaction(async (tx) => {
       const out: string[] = [];
       for (let n = from; n < to; n++) {
-        out.push((await runProgramInTx(tx, (env) => insertUser(env, this.directoryId, resourceOf(n)), this.dialect)).id);
+        out.push((await runProgramInTx(tx, (env) => insertUser(env, this.directoryId, resourceOf(n)), this.dialect)).row.id);
         if ((n - from) % USERS_BETWEEN_YIELDS === USERS_BETWEEN_YIELDS - 1) await yieldToEventLoop();
       }
       return out;

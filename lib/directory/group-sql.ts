@@ -2,7 +2,7 @@
 // members are rows (membership-sql.ts).
 import { asDate, asInt, asStr, asStrOrNull } from '../db/fast-read';
 import { forUpdate, nowSql } from '../db/sql-now';
-import { one, run, type SqlEnv, type SqlProgram } from '../db/sql-program';
+import { one, qualified, run, type SqlEnv, type SqlProgram } from '../db/sql-program';
 import { newId } from '../ids';
 import type { LeadWrite } from '../events/write-events';
 import { ROLE_CONFIG_COLUMNS, roleConfigOf, type RoleConfig } from '../roles/recompute-roles';
@@ -11,9 +11,7 @@ import type { GroupRow } from './group-store';
 import { assertIndexable } from './indexable';
 
 const GROUP_COLUMNS = '"id", "directoryId", "externalId", "displayName", "displayNameLower", "raw", "version", "createdAt", "updatedAt"';
-const GROUP_COLUMNS_OF_G = GROUP_COLUMNS.split(', ')
-  .map((c) => `g.${c}`)
-  .join(', ');
+const GROUP_COLUMNS_OF_G = qualified(GROUP_COLUMNS, 'g');
 
 export function toGroupRow(r: Record<string, unknown>): GroupRow {
   return {

@@ -1,5 +1,6 @@
 // The DirectoryUser row as every reader sees it, from Prisma or from plain SQL (both databases).
 import { asBool, asDate, asInt, asStr, asStrOrNull } from '../db/fast-read';
+import { qualified } from '../db/sql-program';
 import type { DirectoryUser } from '../generated/sqlite/client';
 
 export type UserRow = DirectoryUser;
@@ -8,9 +9,7 @@ export const USER_COLUMNS =
   '"id", "directoryId", "externalId", "userName", "userNameLower", "displayNameLower", "givenNameLower", "familyNameLower", "emailLower", "employeeNumber", "managerId", "active", "raw", "version", "createdAt", "updatedAt"';
 
 /** The same columns of the table aliased `u`. */
-export const USER_COLUMNS_OF_U = USER_COLUMNS.split(', ')
-  .map((c) => `u.${c}`)
-  .join(', ');
+export const USER_COLUMNS_OF_U = qualified(USER_COLUMNS, 'u');
 
 export function toUserRow(r: Record<string, unknown>): UserRow {
   return {

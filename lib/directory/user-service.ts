@@ -13,7 +13,7 @@ import { recomputeRolesSql, type RoleChange } from '../roles/recompute-roles';
 import { toApiUser } from '../host-api/serialize';
 import type { ScimObject } from '../scim/types';
 import type { UserRow } from './user-row';
-import { findUser, insertUserWithRoleConfig, removeUser, updateUser } from './user-sql';
+import { findUser, insertUser, removeUser, updateUser } from './user-sql';
 
 function duplicateUser(e: unknown): never {
   if (isUniqueViolation(e)) throw new DomainError('conflict', 'A user with this userName already exists in the directory');
@@ -42,7 +42,7 @@ export function* roleChangeEvents(env: SqlEnv, directoryId: string, changes: Rol
 
 export async function createDirectoryUser(scope: DirectoryScope, resource: ScimObject): Promise<UserRow> {
   return runProgram(function* (env) {
-    const { row, roles: config } = yield* insertUserWithRoleConfig(env, scope.directoryId, resource);
+    const { row, roles: config } = yield* insertUser(env, scope.directoryId, resource);
     // A new user is in no group, so its roles are the default role, if any: what recomputing just stored.
     const [roles] = yield* recomputeRolesSql(env, scope.directoryId, [row.id], config);
     yield* writeEventsSql(env, scope, [{ type: 'directory.user.created', data: toApiUser(row, [], roles?.after ?? []) }], { final: true });

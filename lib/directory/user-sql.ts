@@ -28,19 +28,11 @@ function* writeEmails(userId: string, directoryId: string, emails: ReturnType<ty
   );
 }
 
-export function* insertUser(env: SqlEnv, directoryId: string, resource: ScimObject): SqlProgram<UserRow> {
-  return (yield* insertUserRow(env, directoryId, resource, false)).row;
-}
-
 /**
- * insertUser, plus the directory's role configuration for the new user's roles — on PostgreSQL read in the same
- * statement (one round trip fewer per POST /Users); on SQLite left to recomputeRolesSql (undefined).
+ * A new user and its emails, plus the directory's role configuration for its roles: on PostgreSQL all in one
+ * statement (one round trip per POST /Users); on SQLite `roles` is left undefined for recomputeRolesSql to read.
  */
-export function* insertUserWithRoleConfig(env: SqlEnv, directoryId: string, resource: ScimObject): SqlProgram<{ row: UserRow; roles?: RoleConfig }> {
-  return yield* insertUserRow(env, directoryId, resource, true);
-}
-
-function* insertUserRow(env: SqlEnv, directoryId: string, resource: ScimObject, withRoles: boolean): SqlProgram<{ row: UserRow; roles?: RoleConfig }> {
+export function* insertUser(env: SqlEnv, directoryId: string, resource: ScimObject): SqlProgram<{ row: UserRow; roles?: RoleConfig }> {
   const { cols, emails, raw } = split(resource);
   const id = newId('usr');
   const now = nowSql(env);
@@ -49,17 +41,17 @@ function* insertUserRow(env: SqlEnv, directoryId: string, resource: ScimObject, 
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ${now}, ${now}) RETURNING ${USER_COLUMNS}`;
   const params = [id, directoryId, ...colValues(cols), raw];
   if (env.dialect === 'postgres') {
-    // The user, its emails and (when asked) the role configuration in one statement; the foreign key is checked at its end.
+    // The user, its emails and the role configuration in one statement; the foreign key is checked at its end.
     const addEmails = emails.length
       ? `, e AS (INSERT INTO "UserEmail" ("userId", "directoryId", "valueLower", "type", "primary")
          SELECT v.column1, v.column2, v.column3, v.column4, v.column5::boolean FROM (VALUES ${emails.map(() => '(?, ?, ?, ?, ?)').join(', ')}) AS v)`
       : '';
     const row = yield* one(
       `WITH u AS (${insert})${addEmails}
-       SELECT u.*${withRoles ? `, ${ROLE_CONFIG_COLUMNS} FROM u JOIN "Directory" d ON d."id" = u."directoryId"` : ' FROM u'}`,
+       SELECT u.*, ${ROLE_CONFIG_COLUMNS} FROM u JOIN "Directory" d ON d."id" = u."directoryId"`,
       [...params, ...emails.flatMap((e) => [id, directoryId, e.valueLower, e.type, e.primary])],
     );
-    return { row: toUserRow(row!), roles: withRoles ? roleConfigOf(row) : undefined };
+    return { row: toUserRow(row!), roles: roleConfigOf(row) };
   }
   const row = yield* one(insert, params);
   yield* writeEmails(id, directoryId, emails);

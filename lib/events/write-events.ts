@@ -27,16 +27,16 @@ export interface LeadWrite {
   params: SqlValue[];
 }
 
-/**
- * Writes the events (and their webhook deliveries). With a lead write, returns the row it returned, or null when
- * it matched no row — and then writes no events.
- */
 export interface WriteEventsOptions {
   lead?: LeadWrite;
   /** The events are the transaction's last step: on PostgreSQL their statement goes out with the COMMIT (SqlOp.final). */
   final?: boolean;
 }
 
+/**
+ * Writes the events (and their webhook deliveries). With a lead write, returns the row it returned, or null when
+ * it matched no row — and then writes no events.
+ */
 export function* writeEventsSql(
   env: SqlEnv,
   scope: EventScope,
