@@ -24,7 +24,7 @@ const everywhere = [
 const nextConfig = {
   poweredByHeader: false,
   // Native and server-only packages stay outside the bundle.
-  serverExternalPackages: ['better-sqlite3', '@prisma/adapter-better-sqlite3', '@prisma/adapter-pg', 'pg'],
+  serverExternalPackages: ['better-sqlite3', '@prisma/adapter-better-sqlite3', '@prisma/adapter-pg', 'pg', 'postgres'],
   // SCIM clients call `/Users/` with a trailing slash (Microsoft's reference suite does); don't redirect them.
   skipTrailingSlashRedirect: true,
   async headers() {

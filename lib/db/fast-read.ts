@@ -1,10 +1,10 @@
 // The SCIM hot path's reads (token check, GET /Users/{id}, a user's groups, `userName eq` lookups) in plain SQL
 // with prepared statements, outside any transaction. Prisma's per-query overhead (query compilation, statement
 // preparation) costs several times the query itself; these run on a connection of their own — a read-only SQLite
-// handle in WAL mode sees every committed write — or on a small PostgreSQL pool with named prepared statements.
+// handle in WAL mode sees every committed write — or on a small pipelining PostgreSQL pool (pg-js.ts) with
+// prepared statements.
 import Database from 'better-sqlite3';
-import pg from 'pg';
-import { createHash } from 'node:crypto';
+import { openPgJs, pgJsParams } from './pg-js';
 import { env, isPostgresUrl } from '../env';
 import { sqliteFilePath } from './sqlite-path';
 
@@ -31,35 +31,26 @@ function sqliteReader(url: string): Reader {
   };
 }
 
-/** `timestamp without time zone` columns hold UTC (Prisma writes UTC): parse them as such, on our own pools only. */
-export const utcTimestampTypes = {
-  getTypeParser: (oid: number, format?: string) =>
-    oid === 1114 ? (s: string) => new Date(`${s.replace(' ', 'T')}Z`) : pg.types.getTypeParser(oid, format as 'text'),
-};
+const pgTexts = new Map<string, string>();
 
-const pgStatements = new Map<string, { name: string; text: string }>();
-
-/**
- * A statement as PostgreSQL takes it — `?` placeholders numbered `$1, $2, …` and a stable prepared-statement name —
- * computed once per statement text.
- */
-export function pgStatement(sql: string): { name: string; text: string } {
-  let st = pgStatements.get(sql);
-  if (!st) {
+/** A statement as PostgreSQL takes it — `?` placeholders numbered `$1, $2, …` — computed once per statement text. */
+export function pgPlaceholders(sql: string): string {
+  let text = pgTexts.get(sql);
+  if (text === undefined) {
     let i = 0;
-    st = { name: `sp_${createHash('sha1').update(sql).digest('hex').slice(0, 16)}`, text: sql.replace(/\?/g, () => `$${++i}`) };
-    pgStatements.set(sql, st);
+    text = sql.replace(/\?/g, () => `$${++i}`);
+    pgTexts.set(sql, text);
   }
-  return st;
+  return text;
 }
 
 function postgresReader(url: string): Reader {
-  const types = utcTimestampTypes;
-  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.FAST_READ_POOL_SIZE ?? 20), types });
+  // Few connections: pipelining keeps each busy, and fewer server processes contend for the machine's cores.
+  const sql = openPgJs(url, Number(process.env.FAST_READ_POOL_SIZE ?? 3));
   return {
     url,
-    async all(sql, params) {
-      return (await pool.query({ ...pgStatement(sql), values: params })).rows as Row[];
+    async all(text, params) {
+      return (await sql.unsafe(pgPlaceholders(text), pgJsParams(params), { prepare: true })) as unknown as Row[];
     },
   };
 }

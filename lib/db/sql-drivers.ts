@@ -1,10 +1,10 @@
 // The drivers that run SQL programs (sql-program.ts) as one transaction each, retried from the start when they
 // lose a race (StaleWrite, SQLite busy, PostgreSQL serialization failure or deadlock).
 import Database from 'better-sqlite3';
-import pg from 'pg';
 import { env, isPostgresUrl } from '../env';
 import { dialect as prismaDialect, type Dialect, type Tx } from './client';
-import { pgStatement, utcTimestampTypes } from './fast-read';
+import { pgPlaceholders } from './fast-read';
+import { openPgJs, pgJsParams, type PgJs } from './pg-js';
 import type { SqlEnv, SqlOp, SqlProgram, SqlValue } from './sql-program';
 import { SAFETY_NET_PAGES, startCheckpointer } from './sqlite-checkpointer';
 import { sqliteFilePath } from './sqlite-path';
@@ -23,7 +23,7 @@ interface SqliteWriter {
 interface PgWriter {
   kind: 'postgres';
   url: string;
-  pool: pg.Pool;
+  sql: PgJs;
 }
 
 type Writer = SqliteWriter | PgWriter;
@@ -32,8 +32,7 @@ const g = globalThis as unknown as { __scimPortalSqlWriter?: Writer };
 
 function openWriter(url: string): Writer {
   if (isPostgresUrl(url)) {
-    const pool = new pg.Pool({ connectionString: url, max: Number(process.env.SQL_WRITE_POOL_SIZE ?? 10), types: utcTimestampTypes });
-    return { kind: 'postgres', url, pool };
+    return { kind: 'postgres', url, sql: openPgJs(url, Number(process.env.SQL_WRITE_POOL_SIZE ?? 5)) };
   }
   const db = new Database(sqliteFilePath(url), { fileMustExist: true });
   // Never wait inside SQLite (that would block the event loop while Prisma's connection, on this same thread,
@@ -90,44 +89,43 @@ function runSqlite<T>(w: SqliteWriter, make: (env: SqlEnv) => SqlProgram<T>): T 
   }
 }
 
-/** `$n` placeholders replaced by the values as literals, each exactly as the driver would send it (text, type unknown). */
-function inlined(text: string, values: unknown[]): string {
-  return text.replace(/\$(\d+)/g, (_, n: string) => {
-    const v = values[Number(n) - 1];
-    return v === null || v === undefined ? 'NULL' : pg.escapeLiteral(String(v));
-  });
-}
+type PgResult = unknown[] & { count: number };
 
 async function runPostgres<T>(w: PgWriter, make: (env: SqlEnv) => SqlProgram<T>): Promise<T> {
-  const client = await w.pool.connect();
-  let broken = false;
+  const c = await w.sql.reserve();
   try {
-    await client.query('BEGIN');
+    // BEGIN goes out in the same socket write as the program's first statement, and the final statement in the same
+    // write as the COMMIT (postgres.js pipelines whatever is issued in one tick): no round trip for either, and no
+    // lock held across a trip back to a busy event loop. A failing final statement turns that COMMIT into a
+    // ROLLBACK; the one below is then a no-op.
+    const begin = c.unsafe('BEGIN').execute();
+    begin.catch(() => {}); // awaited with the first statement's answer
+    let begun = false;
+    let committed = false;
     try {
-      let committed = false;
       const out = await driveAsync(make({ dialect: 'postgres' }), async (op) => {
         if (committed) throw new Error('SQL program ran a statement after its final one');
-        const values = op.params.map(pgParam);
-        if (op.final) {
-          // The statement and the COMMIT as one simple-protocol message: a failing statement skips the COMMIT
-          // and leaves the transaction aborted, for the ROLLBACK below.
-          const [r] = (await client.query(`${inlined(pgStatement(op.sql).text, values)};\nCOMMIT`)) as unknown as pg.QueryResult[];
+        const statement = c.unsafe(pgPlaceholders(op.sql), pgJsParams(op.params.map(pgParam)), { prepare: true }).execute();
+        const commit = op.final ? c.unsafe('COMMIT').execute() : null;
+        commit?.catch(() => {});
+        const r = (await statement) as unknown as PgResult;
+        if (!begun) await begin;
+        begun = true;
+        if (commit) {
+          await commit;
           committed = true;
-          return op.mode === 'all' ? r.rows : (r.rowCount ?? 0);
         }
-        const r = await client.query({ ...pgStatement(op.sql), values });
-        return op.mode === 'all' ? r.rows : (r.rowCount ?? 0);
+        return op.mode === 'all' ? r : r.count;
       });
-      if (!committed) await client.query('COMMIT');
+      if (!begun) await begin;
+      if (!committed) await c.unsafe('COMMIT');
       return out;
     } catch (e) {
-      await client.query('ROLLBACK').catch(() => {
-        broken = true;
-      });
+      await c.unsafe('ROLLBACK').catch(() => {});
       throw e;
     }
   } finally {
-    client.release(broken);
+    c.release();
   }
 }
 
@@ -159,7 +157,7 @@ export async function runProgram<T>(make: (env: SqlEnv) => SqlProgram<T>): Promi
 /** Runs a program inside a Prisma transaction the caller already holds (portal and host-API writes). */
 export async function runProgramInTx<T>(tx: Tx, make: (env: SqlEnv) => SqlProgram<T>, d: Dialect = prismaDialect()): Promise<T> {
   return driveAsync(make({ dialect: d }), (op) => {
-    const text = d === 'postgres' ? pgStatement(op.sql).text : op.sql;
+    const text = d === 'postgres' ? pgPlaceholders(op.sql) : op.sql;
     const params = op.params.map(d === 'sqlite' ? sqliteParam : pgParam);
     return op.mode === 'all' ? tx.$queryRawUnsafe<unknown[]>(text, ...params) : tx.$executeRawUnsafe(text, ...params);
   });
