@@ -2,6 +2,7 @@
 // commits everything before it when it succeeds and nothing when it fails; nothing may follow it.
 import { describe, expect, it } from 'vitest';
 import { dialect, getDb } from '../../lib/db/client';
+import { fastAll } from '../../lib/db/fast-read';
 import { runProgram } from '../../lib/db/sql-drivers';
 import { one, run } from '../../lib/db/sql-program';
 import { newDirectory } from './scim-helpers';
@@ -47,5 +48,20 @@ describe('final statements', () => {
       await program;
       expect(await lastRequestAt(dir.directoryId)).not.toBeNull();
     }
+  });
+});
+
+describe('values and rows on PostgreSQL (postgres.js, pg-js.ts)', () => {
+  it.skipIf(dialect() !== 'postgres')('come back as node-postgres gives them, on the read pool and in a program', async () => {
+    const sql = `SELECT ?::timestamp AS "ts", ?::timestamptz AS "tz", ?::boolean AS "b", ?::boolean AS "bText", ?::json AS "j",
+      ?::jsonb AS "jb", ?::bigint AS "n8", ?::int AS "n4", ?::text AS "t", ?::text AS "missing"`;
+    const at = new Date('2026-01-02T03:04:05.678Z');
+    const params = [at.toISOString(), at.toISOString(), true, 'true', '{"a":1}', '{"b":[2]}', '9007199254740993', 5, "O'Brien $1 ?", null];
+    const expected = { ts: at, tz: at, b: true, bText: true, j: { a: 1 }, jb: { b: [2] }, n8: '9007199254740993', n4: 5, t: "O'Brien $1 ?", missing: null };
+    expect({ ...(await fastAll(sql, params))[0] }).toEqual(expected);
+    const inProgram = await runProgram(function* () {
+      return yield* one(sql, params, true);
+    });
+    expect({ ...inProgram }).toEqual(expected);
   });
 });
