@@ -5,7 +5,7 @@ import { env, isPostgresUrl } from '../env';
 import { dialect as prismaDialect, type Dialect, type Tx } from './client';
 import { pgPlaceholders } from './fast-read';
 import { openPgJs, pgJsParams, type PgJs } from './pg-js';
-import type { SqlEnv, SqlOp, SqlProgram, SqlValue } from './sql-program';
+import { isBatch, type SqlBatch, type SqlEnv, type SqlOp, type SqlProgram, type SqlValue } from './sql-program';
 import { SAFETY_NET_PAGES, startCheckpointer } from './sqlite-checkpointer';
 import { sqliteFilePath } from './sqlite-path';
 import { StaleWrite } from './transaction';
@@ -61,15 +61,23 @@ const isBusy = (e: unknown) => (e as { code?: string })?.code === 'SQLITE_BUSY' 
 
 function drive<T>(program: SqlProgram<T>, exec: (op: SqlOp) => unknown): T {
   let step = program.next();
-  while (!step.done) step = program.next(exec(step.value));
+  while (!step.done) step = program.next(isBatch(step.value) ? step.value.batch.map(exec) : exec(step.value));
   return step.value;
 }
 
-async function driveAsync<T>(program: SqlProgram<T>, exec: (op: SqlOp) => Promise<unknown>): Promise<T> {
+async function driveAsync<T>(program: SqlProgram<T>, exec: (step: SqlOp | SqlBatch) => Promise<unknown>): Promise<T> {
   let step = program.next();
   while (!step.done) step = program.next(await exec(step.value));
   return step.value;
 }
+
+/** One statement after another, for drivers that cannot pipeline. */
+const oneByOne = (exec: (op: SqlOp) => Promise<unknown>) => async (step: SqlOp | SqlBatch) => {
+  if (!isBatch(step)) return exec(step);
+  const out: unknown[] = [];
+  for (const op of step.batch) out.push(await exec(op));
+  return out;
+};
 
 function runSqlite<T>(w: SqliteWriter, make: (env: SqlEnv) => SqlProgram<T>): T {
   const exec = (op: SqlOp) => {
@@ -103,19 +111,28 @@ async function runPostgres<T>(w: PgWriter, make: (env: SqlEnv) => SqlProgram<T>)
     let begun = false;
     let committed = false;
     try {
-      const out = await driveAsync(make({ dialect: 'postgres' }), async (op) => {
+      const send = (op: SqlOp) => {
+        const q = c.unsafe(pgPlaceholders(op.sql), pgJsParams(op.params.map(pgParam)), { prepare: true }).execute();
+        q.catch(() => {}); // awaited below, in order; one failing makes the others fail too
+        return q;
+      };
+      const answer = (op: SqlOp, r: PgResult) => (op.mode === 'all' ? r : r.count);
+      const out = await driveAsync(make({ dialect: 'postgres' }), async (step) => {
         if (committed) throw new Error('SQL program ran a statement after its final one');
-        const statement = c.unsafe(pgPlaceholders(op.sql), pgJsParams(op.params.map(pgParam)), { prepare: true }).execute();
-        const commit = op.final ? c.unsafe('COMMIT').execute() : null;
+        const ops = isBatch(step) ? step.batch : [step];
+        if (isBatch(step) && ops.some((op) => op.final)) throw new Error('a final statement cannot be part of a batch');
+        const sent = ops.map(send);
+        const commit = !isBatch(step) && step.final ? c.unsafe('COMMIT').execute() : null;
         commit?.catch(() => {});
-        const r = (await statement) as unknown as PgResult;
+        const results: unknown[] = [];
+        for (let i = 0; i < ops.length; i++) results.push(answer(ops[i], (await sent[i]) as unknown as PgResult));
         if (!begun) await begin;
         begun = true;
         if (commit) {
           await commit;
           committed = true;
         }
-        return op.mode === 'all' ? r : r.count;
+        return isBatch(step) ? results : results[0];
       });
       if (!begun) await begin;
       if (!committed) await c.unsafe('COMMIT');
@@ -156,9 +173,12 @@ export async function runProgram<T>(make: (env: SqlEnv) => SqlProgram<T>): Promi
 
 /** Runs a program inside a Prisma transaction the caller already holds (portal and host-API writes). */
 export async function runProgramInTx<T>(tx: Tx, make: (env: SqlEnv) => SqlProgram<T>, d: Dialect = prismaDialect()): Promise<T> {
-  return driveAsync(make({ dialect: d }), (op) => {
-    const text = d === 'postgres' ? pgPlaceholders(op.sql) : op.sql;
-    const params = op.params.map(d === 'sqlite' ? sqliteParam : pgParam);
-    return op.mode === 'all' ? tx.$queryRawUnsafe<unknown[]>(text, ...params) : tx.$executeRawUnsafe(text, ...params);
-  });
+  return driveAsync(
+    make({ dialect: d }),
+    oneByOne((op) => {
+      const text = d === 'postgres' ? pgPlaceholders(op.sql) : op.sql;
+      const params = op.params.map(d === 'sqlite' ? sqliteParam : pgParam);
+      return op.mode === 'all' ? tx.$queryRawUnsafe<unknown[]>(text, ...params) : tx.$executeRawUnsafe(text, ...params);
+    }),
+  );
 }

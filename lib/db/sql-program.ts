@@ -23,11 +23,31 @@ export interface SqlOp {
   final?: boolean;
 }
 
-export type SqlProgram<T> = Generator<SqlOp, T, unknown>;
+/** Statements sent at once — PostgreSQL's driver pipelines them, one round trip — each seeing the ones before it. */
+export interface SqlBatch {
+  batch: SqlOp[];
+}
+
+export type SqlProgram<T> = Generator<SqlOp | SqlBatch, T, unknown>;
+
+/** A statement that returns rows, to run in a batch (`together`). */
+export const allOp = (sql: string, params: SqlValue[] = []): SqlOp => ({ sql, params, mode: 'all' });
+
+/** Runs one statement built by `allOp` and returns its rows. */
+export function* rowsOf(op: SqlOp): SqlProgram<SqlRow[]> {
+  return (yield op) as SqlRow[];
+}
+
+/** Runs statements in order as one batch and returns each one's rows; none of them may be a program's final one. */
+export function* together(ops: SqlOp[]): SqlProgram<SqlRow[][]> {
+  return (yield { batch: ops }) as SqlRow[][];
+}
+
+export const isBatch = (step: SqlOp | SqlBatch): step is SqlBatch => 'batch' in step;
 
 /** Runs a statement that returns rows; `final` marks the program's last statement (SqlOp.final). */
 export function* all(sql: string, params: SqlValue[] = [], final = false): SqlProgram<SqlRow[]> {
-  return (yield { sql, params, mode: 'all', ...(final ? { final } : {}) }) as SqlRow[];
+  return (yield { ...allOp(sql, params), ...(final ? { final } : {}) }) as SqlRow[];
 }
 
 /** Runs a statement and returns how many rows it changed. */

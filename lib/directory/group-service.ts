@@ -3,17 +3,29 @@
 // a 50,000-member group costs what it costs for a 10-member group.
 import { isUniqueViolation } from '../db/errors';
 import { runProgram } from '../db/sql-drivers';
-import type { SqlEnv, SqlProgram } from '../db/sql-program';
+import { together, type SqlEnv, type SqlProgram } from '../db/sql-program';
 import { StaleWrite } from '../db/transaction';
 import { DomainError } from '../domain-error';
 import type { DirectoryScope, PendingEvent } from '../events/event-types';
-import { groupSnapshotSql, previousAttributes, userSnapshotsSql } from '../events/snapshots';
+import { groupSnapshotSql, previousAttributes, snapshotsOf, userSnapshotsSql } from '../events/snapshots';
 import { writeEventsSql } from '../events/write-events';
 import { recomputeRolesSql, type RoleConfig } from '../roles/recompute-roles';
 import type { ScimObject } from '../scim/types';
 import { findGroup, findGroupWithRoleConfig, insertGroup, removeGroup, toGroupRow, touchGroupWrite, updateGroup } from './group-sql';
 import type { GroupRow } from './group-store';
-import { addMembers, clearMembers, memberIds, removeMembers } from './membership-sql';
+import {
+  ADD_CHUNK,
+  addMembers,
+  addMembersOp,
+  clearMembers,
+  memberIds,
+  REMOVE_CHUNK,
+  removeMembers,
+  removeMembersOp,
+  uniqueMembers,
+  userIdsOf,
+} from './membership-sql';
+import { addUserViews, USER_VIEW_CHUNK, userViewsOp, type UserView } from './user-sql';
 import type { NewMember } from './membership-store';
 import { checkVersion, roleChangeEvents, type WriteOptions } from './user-service';
 
@@ -46,16 +58,44 @@ function* membershipEvents(
   added: string[],
   removed: string[],
   roles?: RoleConfig,
+  views?: Map<string, UserView>,
 ): SqlProgram<PendingEvent[]> {
   const ref = { id: group.id, displayName: group.displayName };
   const moved = [...added, ...removed];
   if (moved.length === 0) return [];
   const roleChanges = yield* recomputeRolesSql(env, group.directoryId, moved, roles);
-  const snaps = yield* userSnapshotsSql(env, group.directoryId, moved);
+  const snaps = views ? snapshotsOf(views) : yield* userSnapshotsSql(env, group.directoryId, moved);
   const events: PendingEvent[] = [];
   for (const u of added) if (snaps.has(u)) events.push({ type: 'directory.group.user_added', data: { group: ref, user: snaps.get(u) } });
   for (const u of removed) events.push({ type: 'directory.group.user_removed', data: { group: ref, user: snaps.get(u) ?? { id: u } } });
   return [...events, ...(yield* roleChangeEvents(env, group.directoryId, roleChanges))];
+}
+
+interface MovedWithViews {
+  added: string[];
+  removed: string[];
+  views: Map<string, UserView>;
+}
+
+/**
+ * An add-only or remove-only change of one statement's worth of members — Okta's and Entra's everyday PATCH — with
+ * the users' views (for the events) read in the same round trip: PostgreSQL pipelines the two statements, and the
+ * read sees the change. Only when the directory has no roles configured, so nothing is recomputed in between;
+ * otherwise null, and the change goes statement by statement.
+ */
+function* changeWithViews(env: SqlEnv, scope: Scoped, members: MembershipChange, roles?: RoleConfig): SqlProgram<MovedWithViews | null> {
+  if (!roles || roles.defaultRoleId || roles.mapped || members.clear) return null;
+  const adding = uniqueMembers([...members.add].map(([userId, display]) => ({ userId, display })));
+  const removing = [...members.remove];
+  if ((adding.length > 0) === (removing.length > 0)) return null;
+  const ids = adding.length ? adding.map((m) => m.userId) : removing;
+  if (ids.length > Math.min(adding.length ? ADD_CHUNK : REMOVE_CHUNK, USER_VIEW_CHUNK)) return null;
+  const change = adding.length
+    ? addMembersOp(env, { directoryId: scope.directoryId, groupId: scope.id }, adding)
+    : removeMembersOp(scope.id, removing);
+  const [changed, viewRows] = yield* together([change, userViewsOp(env, scope.directoryId, ids)]);
+  const moved = userIdsOf(changed);
+  return { added: adding.length ? moved : [], removed: adding.length ? [] : moved, views: addUserViews(new Map(), viewRows) };
 }
 
 export async function createDirectoryGroup(scope: DirectoryScope, resource: ScimObject, members: NewMember[]): Promise<GroupRow> {
@@ -104,16 +144,17 @@ function* changeGroup(
     const after = yield* groupSnapshotSql(updated);
     events.push({ type: 'directory.group.updated', data: after, previousAttributes: previousAttributes(before, after) });
   }
-  const removed = members.clear ? yield* clearMembers(scope.id) : [];
-  if (members.remove.size) removed.push(...(yield* removeMembers(scope.id, [...members.remove])));
+  const quick = yield* changeWithViews(env, scope, members, roles);
+  const removed = quick ? quick.removed : members.clear ? yield* clearMembers(scope.id) : [];
+  if (!quick && members.remove.size) removed.push(...(yield* removeMembers(scope.id, [...members.remove])));
   const list = [...members.add].map(([userId, display]) => ({ userId, display }));
-  const added = list.length ? yield* addMembers(env, { directoryId: scope.directoryId, groupId: scope.id }, list) : [];
+  const added = quick ? quick.added : list.length ? yield* addMembers(env, { directoryId: scope.directoryId, groupId: scope.id }, list) : [];
   // A member cleared and re-added in one request never left.
   const removedSet = new Set(removed);
   const readded = new Set(added.filter((u) => removedSet.has(u)));
   const netAdded = added.filter((u) => !readded.has(u));
   const netRemoved = removed.filter((u) => !readded.has(u));
-  events.push(...(yield* membershipEvents(env, written, netAdded, netRemoved, roles)));
+  events.push(...(yield* membershipEvents(env, written, netAdded, netRemoved, roles, quick?.views)));
   // Members moved but the resource didn't: the version still moves, in the events' statement (see LeadWrite).
   const touch = written === row && (netAdded.length > 0 || netRemoved.length > 0);
   const touched = yield* writeEventsSql(env, scope, events, { lead: touch ? touchGroupWrite(env, scope.id) : undefined, final: true });

@@ -1,7 +1,7 @@
 // Directory-user writes as SQL programs (lib/db/sql-program.ts): the row, its UserEmail rows, and the readOnly
 // `groups` of users. Columns come from userColumns, exactly as filters and sorts read them.
 import { forUpdate, nowSql } from '../db/sql-now';
-import { all, chunked, marks, noIndex, one, run, type SqlEnv, type SqlProgram } from '../db/sql-program';
+import { allOp, chunked, marks, noIndex, one, rowsOf, run, type SqlEnv, type SqlOp, type SqlProgram } from '../db/sql-program';
 import { asStr } from '../db/fast-read';
 import { newId } from '../ids';
 import { userColumns } from '../scim/resources/user-columns';
@@ -91,16 +91,25 @@ export interface UserView {
 }
 
 /** Users of the directory with their groups and role keys, one query per 500 ids. */
+/** Up to USER_VIEW_CHUNK users of the directory with their groups and roles, as rows for `toUserViews`. */
+export const USER_VIEW_CHUNK = 500;
+
+export function userViewsOp(env: SqlEnv, directoryId: string, part: string[]): SqlOp {
+  return allOp(
+    `SELECT ${USER_COLUMNS_OF_U}, ${groupsJsonColumn(env.dialect)}, ${rolesJsonColumn(env.dialect)} FROM "DirectoryUser" u
+     WHERE ${noIndex('u."directoryId"', env.dialect)} = ? AND u."id" IN (${marks(part.length)})`,
+    [directoryId, ...part],
+  );
+}
+
+export function addUserViews(out: Map<string, UserView>, rows: Record<string, unknown>[]): Map<string, UserView> {
+  for (const r of rows) out.set(asStr(r.id), { row: toUserRow(r), groups: parseGroups(r.groupsJson), roles: parseRoles(r.rolesJson) });
+  return out;
+}
+
 export function* userViews(env: SqlEnv, directoryId: string, ids: string[]): SqlProgram<Map<string, UserView>> {
   const out = new Map<string, UserView>();
-  for (const part of chunked([...new Set(ids)], 500)) {
-    const rows = yield* all(
-      `SELECT ${USER_COLUMNS_OF_U}, ${groupsJsonColumn(env.dialect)}, ${rolesJsonColumn(env.dialect)} FROM "DirectoryUser" u
-       WHERE ${noIndex('u."directoryId"', env.dialect)} = ? AND u."id" IN (${marks(part.length)})`,
-      [directoryId, ...part],
-    );
-    for (const r of rows) out.set(asStr(r.id), { row: toUserRow(r), groups: parseGroups(r.groupsJson), roles: parseRoles(r.rolesJson) });
-  }
+  for (const part of chunked([...new Set(ids)], USER_VIEW_CHUNK)) addUserViews(out, yield* rowsOf(userViewsOp(env, directoryId, part)));
   return out;
 }
 

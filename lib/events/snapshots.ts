@@ -5,7 +5,7 @@ import { runProgramInTx } from '../db/sql-drivers';
 import type { SqlEnv, SqlProgram } from '../db/sql-program';
 import type { GroupRow } from '../directory/group-store';
 import { countMembers } from '../directory/membership-sql';
-import { userViews } from '../directory/user-sql';
+import { userViews, type UserView } from '../directory/user-sql';
 import type { UserRow } from '../directory/user-row';
 import { toApiGroup, toApiUser } from '../host-api/serialize';
 import { roleKeysOfGroups } from '../roles/recompute-roles';
@@ -15,9 +15,11 @@ export type GroupSnapshot = ReturnType<typeof toApiGroup>;
 
 /** Users in their host-API shape (groups and roles included), one query per 500 ids. */
 export function* userSnapshotsSql(env: SqlEnv, directoryId: string, ids: string[]): SqlProgram<Map<string, UserSnapshot>> {
-  const views = yield* userViews(env, directoryId, ids);
-  return new Map([...views].map(([id, v]) => [id, toApiUser(v.row, v.groups, v.roles)]));
+  return snapshotsOf(yield* userViews(env, directoryId, ids));
 }
+
+export const snapshotsOf = (views: Map<string, UserView>): Map<string, UserSnapshot> =>
+  new Map([...views].map(([id, v]) => [id, toApiUser(v.row, v.groups, v.roles)]));
 
 export function* userSnapshotSql(env: SqlEnv, row: UserRow): SqlProgram<UserSnapshot> {
   return (yield* userSnapshotsSql(env, row.directoryId, [row.id])).get(row.id)!;

@@ -75,6 +75,34 @@ describe('events', () => {
     ]);
   });
 
+  it('a membership PATCH reports exactly the users it moved, as they are after the change', async () => {
+    // No roles in this directory: the change and the users' read go out together (changeWithViews).
+    const own = await newDirectory();
+    const [a, b] = [await call(own, 'POST', 'Users', user('one.trip.a@example.com')), await call(own, 'POST', 'Users', user('one.trip.b@example.com'))];
+    const other = await call(dir, 'POST', 'Users', user('one.trip.other@example.com'));
+    const g = await call(own, 'POST', 'Groups', { schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName: 'One trip', members: [{ value: a.body.id }] });
+    const groupsOf = (e: { data: unknown }) => (e.data as { user: { groups: { id: string }[] } }).user.groups.map((x) => x.id);
+    const movedOf = (e: { data: unknown }) => (e.data as { user: { id: string } }).user.id;
+
+    const before = await lastSeq();
+    // a is already a member, the other directory's user and an unknown id are ignored: only b moves.
+    const members = [a.body.id, b.body.id, other.body.id, 'usr_doesnotexist0000000'].map((value) => ({ value }));
+    expect((await call(own, 'PATCH', `Groups/${g.body.id}`, { schemas: [PATCH], Operations: [{ op: 'add', path: 'members', value: members }] })).status).toBe(204);
+    let events = await eventsSince(own, before);
+    expect(events.map((e) => [e.type, movedOf(e)])).toEqual([['directory.group.user_added', b.body.id]]);
+    expect(groupsOf(events[0])).toEqual([g.body.id]);
+
+    const mid = await lastSeq();
+    const gone = [b.body.id, other.body.id].map((value) => ({ value }));
+    expect((await call(own, 'PATCH', `Groups/${g.body.id}`, { schemas: [PATCH], Operations: [{ op: 'remove', path: 'members', value: gone }] })).status).toBe(204);
+    events = await eventsSince(own, mid);
+    expect(events.map((e) => [e.type, movedOf(e)])).toEqual([['directory.group.user_removed', b.body.id]]);
+    expect(groupsOf(events[0])).toEqual([]);
+    const listed = await call(own, 'GET', `Groups/${g.body.id}`);
+    expect((listed.body.members as { value: string }[]).map((m) => m.value)).toEqual([a.body.id]);
+    expect(await eventsSince(dir, mid)).toEqual([]);
+  });
+
   it('an unchanged PUT writes no event and keeps the version', async () => {
     const u = await call(dir, 'POST', 'Users', user('same.again@example.com'));
     const start = await lastSeq();

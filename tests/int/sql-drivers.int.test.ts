@@ -2,9 +2,9 @@
 // commits everything before it when it succeeds and nothing when it fails; nothing may follow it.
 import { describe, expect, it } from 'vitest';
 import { dialect, getDb } from '../../lib/db/client';
-import { fastAll } from '../../lib/db/fast-read';
+import { asDate, fastAll } from '../../lib/db/fast-read';
 import { runProgram } from '../../lib/db/sql-drivers';
-import { one, run } from '../../lib/db/sql-program';
+import { allOp, one, run, together } from '../../lib/db/sql-program';
 import { newDirectory } from './scim-helpers';
 
 async function lastRequestAt(directoryId: string): Promise<Date | null> {
@@ -63,5 +63,35 @@ describe('values and rows on PostgreSQL (postgres.js, pg-js.ts)', () => {
       return yield* one(sql, params, true);
     });
     expect({ ...inProgram }).toEqual(expected);
+  });
+});
+
+describe('batches (together)', () => {
+  it('run in order, each statement seeing the ones before it', async () => {
+    const dir = await newDirectory();
+    const at = new Date('2026-03-04T05:06:07.089Z');
+    const [updated, read] = await runProgram(function* () {
+      return yield* together([
+        allOp(`UPDATE "Directory" SET "lastRequestAt" = ? WHERE "id" = ? RETURNING "id"`, [at, dir.directoryId]),
+        allOp(`SELECT "lastRequestAt" FROM "Directory" WHERE "id" = ?`, [dir.directoryId]),
+      ]);
+    });
+    expect(updated.map((r) => r.id)).toEqual([dir.directoryId]);
+    expect(asDate(read[0].lastRequestAt).getTime()).toBe(at.getTime());
+    expect((await lastRequestAt(dir.directoryId))?.getTime()).toBe(at.getTime());
+  });
+
+  it('a failing statement fails the program with its own error and rolls everything back', async () => {
+    const dir = await newDirectory();
+    await expect(
+      runProgram(function* () {
+        yield* together([
+          allOp(`UPDATE "Directory" SET "lastRequestAt" = ? WHERE "id" = ? RETURNING "id"`, [new Date(), dir.directoryId]),
+          allOp(`SELECT "nope" FROM "NoSuchTable"`),
+          allOp(`SELECT "id" FROM "Directory" WHERE "id" = ?`, [dir.directoryId]),
+        ]);
+      }),
+    ).rejects.toThrow(/NoSuchTable|nosuchtable|no such table/i);
+    expect(await lastRequestAt(dir.directoryId)).toBeNull();
   });
 });
