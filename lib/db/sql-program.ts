@@ -1,9 +1,9 @@
 // Write transactions as SQL programs: a generator yields each statement and receives its result, so one body of
 // code runs on three drivers (sql-drivers.ts) — a synchronous better-sqlite3 transaction (the whole transaction
-// in one tick: no await can let another request in while it holds SQLite's write lock), a PostgreSQL client from
-// a pool, or inside a Prisma transaction for callers that already hold one. The SCIM write hot path runs this way
-// because Prisma's per-statement cost (query compilation, interactive-transaction round trips) was ten times the
-// statements themselves.
+// in one tick: no await can let another request in while it holds SQLite's write lock), a pipelining PostgreSQL
+// connection from a pool (pg-js.ts), or inside a Prisma transaction for callers that already hold one. The SCIM
+// write hot path runs this way because Prisma's per-statement cost (query compilation, interactive-transaction
+// round trips) was ten times the statements themselves.
 import type { Dialect } from './client';
 
 export type SqlValue = string | number | bigint | boolean | null | Date;
@@ -16,7 +16,7 @@ export interface SqlOp {
   /** `all` returns rows (SELECT, or a write with RETURNING); `run` returns the number of rows changed. */
   mode: 'all' | 'run';
   /**
-   * The program's last statement: the PostgreSQL driver sends it with the COMMIT in one message, so the locks it
+   * The program's last statement: the PostgreSQL driver sends it with the COMMIT in one socket write, so the locks it
    * takes are held for PostgreSQL's own work only, never across a round trip to this process. A driver inside a
    * caller's transaction, or on SQLite, runs it as any other.
    */
