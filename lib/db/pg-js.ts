@@ -2,6 +2,7 @@
 // one socket write, and a busy connection takes the next query before the last answer is back — where node-postgres
 // sends one query per connection and round trip. Values go to the server as node-postgres would send them (text,
 // the server's own parsing), and come back as node-postgres would give them, so rows look the same on both.
+import fs from 'node:fs';
 import postgres from 'postgres';
 
 export type PgJs = postgres.Sql;
@@ -30,17 +31,38 @@ const TYPES = {
   bytea: { to: 17, from: [17], serialize: pgText, parse: (s: string) => Buffer.from(s.slice(2), 'hex') },
 };
 
-/** libpq parameters postgres.js understands; anything else in the URL (Prisma's `schema`, `connection_limit`…) would go to the server as a startup parameter and be refused. */
-const URL_PARAMS = new Set(['sslmode', 'sslrootcert', 'host', 'port', 'application_name', 'options', 'target_session_attrs']);
+/** URL parameters postgres.js reads itself; it would send any other (Prisma's `schema`, `connection_limit`…) to the
+ * server as a startup setting, and the server refuses the connection. */
+const URL_PARAMS = new Set(['sslmode', 'application_name', 'options', 'target_session_attrs']);
 
-export function pgJsUrl(url: string): string {
-  const u = new URL(url);
-  for (const k of [...u.searchParams.keys()]) if (!URL_PARAMS.has(k)) u.searchParams.delete(k);
-  return u.toString();
+export interface PgJsTarget {
+  url: string;
+  options: { host?: string; port?: number; path?: string; ssl?: 'verify-full' | { ca: string } };
+}
+
+/**
+ * Where postgres.js connects, from a URL as libpq (and node-postgres) read it: `host` and `port` parameters override
+ * the URL's, and a `host` that is a directory names a Unix socket (`?host=/var/run/postgresql`, Cloud SQL's
+ * `?host=/cloudsql/…`); `sslrootcert` is a CA file, or `system` for the system's CAs. postgres.js reads none of these
+ * from the URL, so they become options.
+ */
+export function pgJsTarget(url: string, readFile: (path: string) => string = (f) => fs.readFileSync(f, 'utf8')): PgJsTarget {
+  // libpq takes `postgresql://user@/db?host=/dir` (no host before the path); WHATWG URLs refuse a user without a host.
+  const u = new URL(url.replace(/^([a-z]+:\/\/[^/?#]*@)(?=[/?#])/i, '$1localhost'));
+  const q = u.searchParams;
+  const host = q.get('host') || undefined;
+  const port = Number(q.get('port') || u.port || 5432);
+  const rootCert = q.get('sslrootcert');
+  for (const k of [...q.keys()]) if (!URL_PARAMS.has(k)) q.delete(k);
+  const options: PgJsTarget['options'] = host?.startsWith('/') ? { path: `${host}/.s.PGSQL.${port}` } : { ...(host ? { host } : {}), port };
+  if (rootCert) options.ssl = rootCert === 'system' ? 'verify-full' : { ca: readFile(rootCert) };
+  return { url: u.toString(), options };
 }
 
 export function openPgJs(url: string, max: number): PgJs {
-  return postgres(pgJsUrl(url), {
+  const target = pgJsTarget(url);
+  return postgres(target.url, {
+    ...target.options,
     max,
     prepare: true,
     // fetch_types stays on: array columns then parse as node-postgres parses them (and with it off, postgres.js

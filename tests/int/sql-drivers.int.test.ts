@@ -1,8 +1,9 @@
 // The SQL program driver on a real database: a program's final statement (sent with the COMMIT on PostgreSQL)
 // commits everything before it when it succeeds and nothing when it fails; nothing may follow it.
 import { describe, expect, it } from 'vitest';
-import { dialect, getDb } from '../../lib/db/client';
+import { createDb, dialect, getDb } from '../../lib/db/client';
 import { asDate, fastAll } from '../../lib/db/fast-read';
+import { openPgJs } from '../../lib/db/pg-js';
 import { runProgram } from '../../lib/db/sql-drivers';
 import { allOp, one, run, together } from '../../lib/db/sql-program';
 import { newDirectory } from './scim-helpers';
@@ -93,5 +94,31 @@ describe('batches (together)', () => {
       }),
     ).rejects.toThrow(/NoSuchTable|nosuchtable|no such table/i);
     expect(await lastRequestAt(dir.directoryId)).toBeNull();
+  });
+});
+
+describe('a PostgreSQL URL naming a Unix socket (`?host=/dir`, as libpq reads it)', () => {
+  it.skipIf(dialect() !== 'postgres')('reaches the server through the socket, with postgres.js and with Prisma', async () => {
+    const db = await getDb();
+    const [{ dir, port }] = await db.$queryRawUnsafe<{ dir: string; port: string }[]>(
+      `SELECT split_part(current_setting('unix_socket_directories'), ',', 1) AS "dir", current_setting('port') AS "port"`,
+    );
+    const u = new URL(process.env.DATABASE_URL!);
+    u.hostname = 'unreachable.invalid';
+    u.searchParams.set('host', dir.trim());
+    u.searchParams.set('port', port);
+    // inet_server_addr() is NULL on a Unix-socket connection.
+    const probe = `SELECT inet_server_addr() IS NULL AS "viaSocket", current_database()::text AS "db"`;
+    const sql = openPgJs(u.toString(), 1);
+    const other = createDb(u.toString());
+    try {
+      const [a] = await sql.unsafe(probe);
+      expect({ ...a }).toEqual({ viaSocket: true, db: u.pathname.slice(1) });
+      const [b] = await other.db.$queryRawUnsafe<{ viaSocket: boolean; db: string }[]>(probe);
+      expect(b).toEqual({ viaSocket: true, db: u.pathname.slice(1) });
+    } finally {
+      await sql.end();
+      await other.db.$disconnect();
+    }
   });
 });
