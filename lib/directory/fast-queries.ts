@@ -2,6 +2,8 @@
 // queries they stand in for (user-store.ts), so serialisation is shared.
 import { asDate, asStr, fastAll, fastDialect } from '../db/fast-read';
 import { noIndex } from '../db/sql-program';
+import { ROLE_CONFIG_COLUMNS, roleConfigOf } from '../roles/recompute-roles';
+import { GROUP_COLUMNS_OF_G, toGroupRow, type GroupWithRoles } from './group-sql';
 import { groupsJsonColumn, parseGroups, type GroupRef } from './user-json-columns';
 import { USER_COLUMNS_OF_U, toUserRow, type UserRow } from './user-row';
 
@@ -101,4 +103,19 @@ export async function tokenAndUserFast(
     [lookupValue(by), hash],
   );
   return { token: tokenRow(rows[0]), user: foundUser(rows[0], withGroups) };
+}
+
+/**
+ * The token row for `hash` and, in the same query, the group `groupId` of the token's own directory with that
+ * directory's role configuration: what a membership PATCH reads before it writes, in one round trip with the token
+ * check. As with tokenAndUserFast, the caller discards the group when the token is not valid for the URL's directory.
+ */
+export async function tokenAndGroupFast(hash: string, groupId: string): Promise<{ token: FastTokenRow | null; group: GroupWithRoles | null }> {
+  const rows = await fastAll(
+    `SELECT ${TOKEN_COLUMNS}, ${GROUP_COLUMNS_OF_G}, ${ROLE_CONFIG_COLUMNS} FROM ${TOKEN_FROM}
+     LEFT JOIN "DirectoryGroup" g ON g."id" = ? AND g."directoryId" = t."directoryId" WHERE t."hash" = ?`,
+    [groupId, hash],
+  );
+  const r = rows[0];
+  return { token: tokenRow(r), group: r && r.id != null ? { row: toGroupRow(r), roles: roleConfigOf(r) } : null };
 }

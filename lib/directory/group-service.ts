@@ -11,7 +11,16 @@ import { groupSnapshotSql, previousAttributes, snapshotsOf, userSnapshotsSql } f
 import { writeEventsSql } from '../events/write-events';
 import { recomputeRolesSql, type RoleConfig } from '../roles/recompute-roles';
 import type { ScimObject } from '../scim/types';
-import { findGroup, findGroupWithRoleConfig, insertGroup, removeGroup, toGroupRow, touchGroupWrite, updateGroup } from './group-sql';
+import {
+  findGroup,
+  findGroupWithRoleConfig,
+  insertGroup,
+  removeGroup,
+  toGroupRow,
+  touchGroupWrite,
+  updateGroup,
+  type GroupWithRoles,
+} from './group-sql';
 import type { GroupRow } from './group-store';
 import {
   ADD_CHUNK,
@@ -108,14 +117,33 @@ export async function createDirectoryGroup(scope: DirectoryScope, resource: Scim
   }).catch(duplicateGroup);
 }
 
+export interface GroupPatchOptions extends WriteOptions {
+  /**
+   * The group and role configuration as read just before, outside the transaction (with the token check): a
+   * membership-only change then skips its first read. null: the group was not found.
+   */
+  known?: GroupWithRoles | null;
+}
+
 /** PATCH: `next` computes the new resource (null when only members change); `members` applies in the same transaction. */
 export async function patchDirectoryGroup(
   scope: Scoped,
   next: ((current: ScimObject) => ScimObject) | null,
   members: MembershipChange,
-  opts: WriteOptions = {},
+  opts: GroupPatchOptions = {},
 ): Promise<GroupRow> {
+  // Known missing, and nothing to lock first: not found, without a transaction.
+  if (opts.known === null && !locksFirst(next, members, opts)) throw new DomainError('not_found', `Group ${scope.id} not found`);
   return runProgram((env) => changeGroup(env, scope, next, members, opts)).catch(duplicateGroup);
+}
+
+/**
+ * Adding or removing members (Okta's and Entra's everyday PATCH) takes the group's row lock only at the end, to move
+ * its version: concurrent PATCHes of one group then queue for that one statement and the commit, not for the whole
+ * transaction. A resource change, If-Match or clearing all members locks the group first.
+ */
+function locksFirst(next: unknown, members: MembershipChange, { ifMatch }: WriteOptions): boolean {
+  return next !== null || ifMatch != null || members.clear;
 }
 
 function* changeGroup(
@@ -123,14 +151,17 @@ function* changeGroup(
   scope: Scoped,
   next: ((current: ScimObject) => ScimObject) | null,
   members: MembershipChange,
-  { ifMatch }: WriteOptions,
+  opts: GroupPatchOptions,
 ): SqlProgram<GroupRow> {
-  // Adding or removing members (Okta's and Entra's everyday PATCH) takes the group's row lock only at the end, to
-  // move its version: concurrent PATCHes of one group then queue for that one statement and the commit, not for
-  // the whole transaction. A resource change, If-Match or clearing all members locks the group first.
-  const lockFirst = next !== null || ifMatch != null || members.clear;
-  // Unlocked, the group comes with the directory's role configuration (one round trip fewer).
-  const found = lockFirst ? { row: yield* lockedGroup(env, scope, ifMatch), roles: undefined } : yield* findGroupWithRoleConfig(scope);
+  const { ifMatch, known } = opts;
+  const lockFirst = locksFirst(next, members, opts);
+  // Unlocked, the group comes with the directory's role configuration (one round trip fewer), or was read already
+  // with the token check: read committed either way, and the final statement moves the version under the lock.
+  const found = lockFirst
+    ? { row: yield* lockedGroup(env, scope, ifMatch), roles: undefined }
+    : known !== undefined
+      ? known
+      : yield* findGroupWithRoleConfig(scope);
   if (!found) throw new DomainError('not_found', `Group ${scope.id} not found`);
   const { row, roles } = found;
   const events: PendingEvent[] = [];

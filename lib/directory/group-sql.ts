@@ -11,7 +11,14 @@ import type { GroupRow } from './group-store';
 import { assertIndexable } from './indexable';
 
 const GROUP_COLUMNS = '"id", "directoryId", "externalId", "displayName", "displayNameLower", "raw", "version", "createdAt", "updatedAt"';
-const GROUP_COLUMNS_OF_G = qualified(GROUP_COLUMNS, 'g');
+/** The group's columns, for a query whose group table is aliased `g` (read with toGroupRow). */
+export const GROUP_COLUMNS_OF_G = qualified(GROUP_COLUMNS, 'g');
+
+/** A group with its directory's role configuration, as a membership change needs them. */
+export interface GroupWithRoles {
+  row: GroupRow;
+  roles: RoleConfig;
+}
 
 export function toGroupRow(r: Record<string, unknown>): GroupRow {
   return {
@@ -69,7 +76,7 @@ export function touchGroupWrite(env: SqlEnv, id: string): LeadWrite {
 /** The group and its directory's role configuration in one statement: a membership PATCH needs both. */
 export function* findGroupWithRoleConfig(
   { directoryId, id }: { directoryId: string; id: string },
-): SqlProgram<{ row: GroupRow; roles: RoleConfig } | null> {
+): SqlProgram<GroupWithRoles | null> {
   const r = yield* one(
     `SELECT ${GROUP_COLUMNS_OF_G}, ${ROLE_CONFIG_COLUMNS} FROM "DirectoryGroup" g JOIN "Directory" d ON d."id" = g."directoryId"
      WHERE g."id" = ? AND g."directoryId" = ?`,

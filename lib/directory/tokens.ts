@@ -2,7 +2,8 @@
 import type { Tx } from '../db/client';
 import { newId } from '../ids';
 import { hashSecret, looksLike, mintSecret, sameHash } from '../secrets/secret-token';
-import { tokenAndUserFast, tokenByHashFast, type FastTokenRow, type FoundUser, type UserLookup } from './fast-queries';
+import { tokenAndGroupFast, tokenAndUserFast, tokenByHashFast, type FastTokenRow, type FoundUser, type UserLookup } from './fast-queries';
+import type { GroupWithRoles } from './group-sql';
 
 export interface TokenSummary {
   id: string;
@@ -80,6 +81,19 @@ export async function checkDirectoryTokenAndFindUser(
   const { token: row, user } = await tokenAndUserFast(hash, read.by, read.withGroups);
   const check = validFor(directoryId, hash, row);
   return check && { check, user };
+}
+
+/** The token check and the group a membership PATCH changes (with the role configuration), in one query. */
+export async function checkDirectoryTokenAndFindGroup(
+  directoryId: string,
+  token: string,
+  groupId: string,
+): Promise<{ check: TokenCheck; group: GroupWithRoles | null } | null> {
+  if (!looksLike('scim', token)) return null;
+  const hash = hashSecret(token);
+  const { token: row, group } = await tokenAndGroupFast(hash, groupId);
+  const check = validFor(directoryId, hash, row);
+  return check && { check, group };
 }
 
 function validFor(directoryId: string, hash: string, row: FastTokenRow | null): TokenCheck | null {

@@ -1,5 +1,6 @@
 import type { Db } from '../db/client';
 import type { FoundUser, UserLookup } from '../directory/fast-queries';
+import type { GroupWithRoles } from '../directory/group-sql';
 import type { DirectoryScope } from '../events/event-types';
 
 /** What the core needs besides the request: the database and the directory the token was checked against. */
@@ -9,6 +10,8 @@ export interface ScimContext extends DirectoryScope {
   baseUrl: string;
   /** The user the request reads, fetched in the token check's query (see plannedUserRead). */
   prefetched?: { read: UserRead; found: FoundUser | null };
+  /** The group a PATCH changes, fetched in the token check's query (see plannedGroupPatch). */
+  prefetchedGroup?: { id: string; found: GroupWithRoles | null };
 }
 
 /** One user lookup of the hot path, and whether the answer shows the user's groups. */

@@ -591,6 +591,29 @@ describe.each(targets())('RFC 7644 against $name', (t) => {
       expectError(w, 401);
     });
 
+    it('membership PATCHes across directories: another directory’s group id → 404, a token at the wrong URL → 401, nothing moves', async () => {
+      const other = await newDirectory(t, 'generic');
+      const mine = await createUser(dir, simpleUser(`xm_${uniq(6)}`));
+      const theirs = await createUser(other, simpleUser(`xt_${uniq(6)}`));
+      const myGroup = await createGroup(dir, { schemas: [GROUP_URN], displayName: `x mine ${uniq(6)}` });
+      const theirGroup = await createGroup(other, { schemas: [GROUP_URN], displayName: `x theirs ${uniq(6)}` });
+      const add = (value: string) => ({ body: patchBody({ op: 'add', path: 'members', value: [{ value }] }) });
+      // My token, my URL, their group's id: not found in my directory.
+      expectError(await call(dir, 'PATCH', `/Groups/${theirGroup.id}`, add(mine.id)), 404);
+      // Their token at my URL (their group or mine): refused before anything is read.
+      expectError(await call(dir, 'PATCH', `/Groups/${theirGroup.id}`, { ...add(theirs.id), auth: `Bearer ${other.token}` }), 401);
+      expectError(await call(dir, 'PATCH', `/Groups/${myGroup.id}`, { ...add(theirs.id), auth: `Bearer ${other.token}` }), 401);
+      // Unknown group, membership-only change.
+      expectError(await call(dir, 'PATCH', '/Groups/grp_doesnotexist', add(mine.id)), 404);
+      expectError(await call(dir, 'PATCH', '/Groups/grp_doesnotexist', { body: patchBody({ op: 'remove', path: `members[value eq "${mine.id}"]` }) }), 404);
+      expect((await getOk(dir, `/Groups/${myGroup.id}`)).members ?? []).toEqual([]);
+      expect((await getOk(other, `/Groups/${theirGroup.id}`)).members ?? []).toEqual([]);
+      // And the right one still works: my user into my group.
+      const ok = await call(dir, 'PATCH', `/Groups/${myGroup.id}`, add(mine.id));
+      expect([200, 204], describeCall(ok)).toContain(ok.status);
+      expect(((await getOk(dir, `/Groups/${myGroup.id}`)).members as { value: string }[]).map((m) => m.value)).toEqual([mine.id]);
+    });
+
     it('a body over 1 MB → 413 with a SCIM error body', async () => {
       const big = simpleUser(`big_${uniq(6)}`, { title: 'x'.repeat(1024 * 1024 + 100) });
       const r = await call(dir, 'POST', '/Users', { body: big });
