@@ -40,6 +40,8 @@ export interface PhaseOptions {
 
 const INTERLEAVED: WorkloadKey[] = ['healthz', 'empty', 'get-user', 'filter-username'];
 const SLICE_SECONDS = 2;
+/** Membership adds (then removes) each server gets, unrecorded, before its first write workload. */
+const WRITE_WARM_UP_REQUESTS = 300;
 
 /**
  * autocannon stops at the deadline with requests still in flight, and the server finishes them afterwards; the
@@ -71,6 +73,26 @@ async function runSlice(run: SlicedRun, seconds: number, connections: number): P
   return s;
 }
 
+/**
+ * The first writes after seeding are the coldest requests a server sees: connections opened, statements prepared,
+ * the write path still interpreted. At 1,000 users a PATCH workload has only the directory's non-members to add
+ * (a few hundred requests, a second or two), so without this its figure is mostly that cold start. Each server
+ * adds up to WRITE_WARM_UP_REQUESTS members to its small group and removes them again (back to the seeded
+ * membership), unrecorded, before the writes are measured.
+ */
+async function warmUpWrites(server: PhaseServer, connections: number): Promise<void> {
+  const add = server.workloads.find((w) => w.key === 'patch-add-small');
+  const remove = server.workloads.find((w) => w.key === 'patch-remove-small');
+  if (!add || !remove) return;
+  const addSpec = add.spec(new Map());
+  const maxRequests = Math.min(WRITE_WARM_UP_REQUESTS, addSpec.maxRequests ?? WRITE_WARM_UP_REQUESTS);
+  const added = await sample({ ...addSpec, maxRequests, seconds: 30, connections });
+  await sleep(drainMs(summarize([added])));
+  const removeSpec = remove.spec(new Map([[add.key, summarize([added])]]));
+  const removed = await sample({ ...removeSpec, seconds: 30, connections });
+  await sleep(drainMs(summarize([removed])));
+}
+
 export async function runPhase(servers: PhaseServer[], users: number, opts: PhaseOptions): Promise<Row[]> {
   const rounds = Math.max(1, Math.round(opts.seconds / SLICE_SECONDS));
   const slice = opts.seconds / rounds;
@@ -89,6 +111,8 @@ export async function runPhase(servers: PhaseServer[], users: number, opts: Phas
     if (group === reads) {
       // Warm-up (JIT, route modules, caches), not recorded.
       for (const { spec } of runs) await measure({ ...spec, seconds: Math.min(2, Math.max(1, opts.seconds / 4)), connections: opts.connections });
+    } else if (group === groups[1]) {
+      for (const server of servers) await warmUpWrites(server, opts.connections);
     }
     for (let r = 0; r < rounds; r++) {
       for (const run of runs) {
