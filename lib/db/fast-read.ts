@@ -4,7 +4,7 @@
 // handle in WAL mode sees every committed write — or on a small pipelining PostgreSQL pool (pg-js.ts) with
 // prepared statements.
 import Database from 'better-sqlite3';
-import { openPgJs, pgJsParams } from './pg-js';
+import { openPgJs, pgJsParams, pgPlaceholders } from './pg-js';
 import { env, isPostgresUrl } from '../env';
 import { sqliteFilePath } from './sqlite-path';
 
@@ -29,19 +29,6 @@ function sqliteReader(url: string): Reader {
       return st.all(...params) as Row[];
     },
   };
-}
-
-const pgTexts = new Map<string, string>();
-
-/** A statement as PostgreSQL takes it — `?` placeholders numbered `$1, $2, …` — computed once per statement text. */
-export function pgPlaceholders(sql: string): string {
-  let text = pgTexts.get(sql);
-  if (text === undefined) {
-    let i = 0;
-    text = sql.replace(/\?/g, () => `$${++i}`);
-    pgTexts.set(sql, text);
-  }
-  return text;
 }
 
 function postgresReader(url: string): Reader {

@@ -73,6 +73,19 @@ export function openPgJs(url: string, max: number): PgJs {
   });
 }
 
+const pgTexts = new Map<string, string>();
+
+/** A statement as PostgreSQL takes it — `?` placeholders numbered `$1, $2, …` — computed once per statement text. */
+export function pgPlaceholders(sql: string): string {
+  let text = pgTexts.get(sql);
+  if (text === undefined) {
+    let i = 0;
+    text = sql.replace(/\?/g, () => `$${++i}`);
+    pgTexts.set(sql, text);
+  }
+  return text;
+}
+
 /** Parameters as node-postgres takes them (`undefined` is NULL). */
 export const pgJsParams = (values: unknown[]): postgres.ParameterOrJSON<never>[] =>
   values.map((v) => (v === undefined ? null : v)) as postgres.ParameterOrJSON<never>[];

@@ -3,8 +3,7 @@
 import Database from 'better-sqlite3';
 import { env, isPostgresUrl } from '../env';
 import { dialect as prismaDialect, type Dialect, type Tx } from './client';
-import { pgPlaceholders } from './fast-read';
-import { openPgJs, pgJsParams, type PgJs } from './pg-js';
+import { openPgJs, pgJsParams, pgPlaceholders, type PgJs } from './pg-js';
 import { isBatch, type SqlBatch, type SqlEnv, type SqlOp, type SqlProgram, type SqlValue } from './sql-program';
 import { SAFETY_NET_PAGES, startCheckpointer } from './sqlite-checkpointer';
 import { sqliteFilePath } from './sqlite-path';

@@ -9,7 +9,7 @@ import { DomainError } from '../domain-error';
 import type { DirectoryScope, PendingEvent } from '../events/event-types';
 import { groupSnapshotSql, previousAttributes, snapshotsOf, userSnapshotsSql } from '../events/snapshots';
 import { writeEventsSql } from '../events/write-events';
-import { recomputeRolesSql, type RoleConfig } from '../roles/recompute-roles';
+import { recomputeRolesSql, rolesIdle, type RoleConfig } from '../roles/recompute-roles';
 import type { ScimObject } from '../scim/types';
 import {
   findGroup,
@@ -93,7 +93,7 @@ interface MovedWithViews {
  * otherwise null, and the change goes statement by statement.
  */
 function* changeWithViews(env: SqlEnv, scope: Scoped, members: MembershipChange, roles?: RoleConfig): SqlProgram<MovedWithViews | null> {
-  if (!roles || roles.defaultRoleId || roles.mapped || members.clear) return null;
+  if (!roles || !rolesIdle(roles) || members.clear) return null;
   const adding = uniqueMembers([...members.add].map(([userId, display]) => ({ userId, display })));
   const removing = [...members.remove];
   if ((adding.length > 0) === (removing.length > 0)) return null;

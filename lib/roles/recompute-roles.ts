@@ -37,14 +37,20 @@ export function roleConfigOf(r: SqlRow | null): RoleConfig {
   return { defaultRoleId: r?.roleDefaultId == null ? null : asStr(r.roleDefaultId), mapped: r?.roleMapped != null };
 }
 
+/**
+ * No mappings and no default role: everyone's roles are empty, and stay so (removing the last mapping or the default
+ * already recomputed everyone). Most directories are like this, so most writes skip recomputing.
+ */
+export function rolesIdle(config: RoleConfig): boolean {
+  return !config.defaultRoleId && !config.mapped;
+}
+
 /** Recomputes the users' stored roles; `known` is the role configuration when the caller already read it. */
 export function* recomputeRolesSql(env: SqlEnv, directoryId: string, userIds: string[], known?: RoleConfig): SqlProgram<RoleChange[]> {
   if (userIds.length === 0) return [];
   const config = known ?? roleConfigOf(yield* one(`SELECT ${ROLE_CONFIG_COLUMNS} FROM "Directory" d WHERE d."id" = ?`, [directoryId]));
+  if (rolesIdle(config)) return [];
   const defaultRoleId = config.defaultRoleId;
-  // No mappings and no default role: everyone's roles are empty, and stay so (removing the last mapping or the
-  // default already recomputed everyone). Most directories are like this, so most writes skip the rest.
-  if (!defaultRoleId && !config.mapped) return [];
   const changes: RoleChange[] = [];
   for (const chunk of chunked([...new Set(userIds)], 400)) {
     const mapped = yield* all(
