@@ -1,6 +1,7 @@
 'use client';
 // Edit group-to-role mappings as a draft, preview what the draft would do, then save it in one go.
 import { useEffect, useMemo, useState } from 'react';
+import { useDebounced } from '@/lib/client/use-debounced';
 import { useGroups } from '@/lib/client/use-people';
 import { usePreviewMappings, useSaveMappings } from '@/lib/client/use-roles';
 import type { RoleMapping, RolesState } from '@/lib/client/types';
@@ -8,14 +9,20 @@ import { Alert } from '../ui/alert';
 import { Button } from '../ui/button';
 import { Card, CardBody, CardHeader } from '../ui/card';
 import { EmptyState } from '../ui/empty-state';
-import { Label, Select } from '../ui/field';
+import { Input, Label, Select } from '../ui/field';
 import { Table, TBody, THead, Td, Th } from '../ui/table';
 import { MappingPreviewPanel } from './mapping-preview-panel';
 
 const key = (m: RoleMapping) => `${m.groupId} ${m.roleKey}`;
+/** Groups the picker lists at once; a directory with more is searched by name. */
+const PICKER_LIMIT = 100;
 
 export function MappingEditor({ directoryId, state }: { directoryId: string; state: RolesState }) {
-  const groups = useGroups(directoryId, '', null, 100);
+  const [find, setFind] = useState('');
+  const q = useDebounced(find.trim());
+  const groups = useGroups(directoryId, q, null, PICKER_LIMIT);
+  const listed = groups.data?.data ?? [];
+  const more = Boolean(groups.data?.nextCursor);
   const [draft, setDraft] = useState<RoleMapping[]>(state.mappings);
   const [groupId, setGroupId] = useState('');
   const [roleKey, setRoleKey] = useState(state.roles[0]?.key ?? '');
@@ -43,7 +50,7 @@ export function MappingEditor({ directoryId, state }: { directoryId: string; sta
     if (!groupId || !roleKey || draft.some((m) => m.groupId === groupId && m.roleKey === roleKey)) return;
     edit([...draft, { groupId, roleKey }]);
   };
-  const noGroups = groups.data && groups.data.data.length === 0 && state.mappings.length === 0;
+  const noGroups = !q && groups.data && listed.length === 0 && state.mappings.length === 0;
 
   return (
     <Card labelledBy="map-title" className="mt-2">
@@ -54,10 +61,25 @@ export function MappingEditor({ directoryId, state }: { directoryId: string; sta
         ) : (
           <div className="flex flex-wrap items-end gap-3">
             <div className="min-w-0 flex-1 sm:flex-none">
+              <Label htmlFor="map-group-find">Find a group</Label>
+              <Input
+                id="map-group-find"
+                type="search"
+                className="w-full sm:w-48"
+                placeholder="Name contains…"
+                value={find}
+                aria-describedby="map-group-count"
+                onChange={(e) => {
+                  setFind(e.target.value);
+                  setGroupId('');
+                }}
+              />
+            </div>
+            <div className="min-w-0 flex-1 sm:flex-none">
               <Label htmlFor="map-group">Group</Label>
-              <Select id="map-group" className="w-full sm:w-56" value={groupId} onChange={(e) => setGroupId(e.target.value)}>
-                <option value="">Choose a group</option>
-                {(groups.data?.data ?? []).map((g) => (
+              <Select id="map-group" className="w-full sm:w-56" value={groupId} onChange={(e) => setGroupId(e.target.value)} aria-describedby="map-group-count">
+                <option value="">{q && listed.length === 0 ? `No groups match “${q}”` : 'Choose a group'}</option>
+                {listed.map((g) => (
                   <option key={g.id} value={g.id}>
                     {g.displayName}
                   </option>
@@ -77,6 +99,9 @@ export function MappingEditor({ directoryId, state }: { directoryId: string; sta
             <Button variant="secondary" onClick={add} disabled={!groupId || !roleKey}>
               Add mapping
             </Button>
+            <p id="map-group-count" className="basis-full text-xs text-slate-600" aria-live="polite">
+              {more ? `Showing the first ${PICKER_LIMIT} groups${q ? ` matching “${q}”` : ''}; type part of a name to find others.` : ''}
+            </p>
           </div>
         )}
         {draft.length > 0 ? (
