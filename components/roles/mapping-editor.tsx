@@ -65,7 +65,7 @@ export function MappingEditor({ directoryId, state }: { directoryId: string; sta
               <Input
                 id="map-group-find"
                 type="search"
-                className="w-full sm:w-48"
+                className="w-full sm:w-44"
                 placeholder="Name contains…"
                 value={find}
                 aria-describedby="map-group-count"
@@ -77,7 +77,7 @@ export function MappingEditor({ directoryId, state }: { directoryId: string; sta
             </div>
             <div className="min-w-0 flex-1 sm:flex-none">
               <Label htmlFor="map-group">Group</Label>
-              <Select id="map-group" className="w-full sm:w-56" value={groupId} onChange={(e) => setGroupId(e.target.value)} aria-describedby="map-group-count">
+              <Select id="map-group" className="w-full sm:w-52" value={groupId} onChange={(e) => setGroupId(e.target.value)} aria-describedby="map-group-count">
                 <option value="">{q && listed.length === 0 ? `No groups match “${q}”` : 'Choose a group'}</option>
                 {listed.map((g) => (
                   <option key={g.id} value={g.id}>
@@ -88,7 +88,7 @@ export function MappingEditor({ directoryId, state }: { directoryId: string; sta
             </div>
             <div className="min-w-0 flex-1 sm:flex-none">
               <Label htmlFor="map-role">Role</Label>
-              <Select id="map-role" className="w-full sm:w-64" value={roleKey} onChange={(e) => setRoleKey(e.target.value)}>
+              <Select id="map-role" className="w-full sm:w-56" value={roleKey} onChange={(e) => setRoleKey(e.target.value)}>
                 {state.roles.map((r) => (
                   <option key={r.key} value={r.key}>
                     {r.name} ({r.key})
@@ -99,7 +99,7 @@ export function MappingEditor({ directoryId, state }: { directoryId: string; sta
             <Button variant="secondary" onClick={add} disabled={!groupId || !roleKey}>
               Add mapping
             </Button>
-            <p id="map-group-count" className="basis-full text-xs text-slate-600" aria-live="polite">
+            <p id="map-group-count" className={more ? 'basis-full text-xs text-slate-600' : 'sr-only'} aria-live="polite">
               {more ? `Showing the first ${PICKER_LIMIT} groups${q ? ` matching “${q}”` : ''}; type part of a name to find others.` : ''}
             </p>
           </div>
