@@ -86,6 +86,12 @@ export async function tokenByHashFast(hash: string): Promise<FastTokenRow | null
   return tokenRow(rows[0]);
 }
 
+/** The token row for a hash, and the row read with it in the same query (null when there is none). */
+export interface TokenAnd<T> {
+  token: FastTokenRow | null;
+  found: T | null;
+}
+
 /**
  * The token row for `hash` and, in the same query, the user `by` names in the token's own directory — one round
  * trip on PostgreSQL for Okta's and Entra's commonest requests. The caller still decides whether the token is
@@ -95,14 +101,14 @@ export async function tokenAndUserFast(
   hash: string,
   by: UserLookup,
   withGroups: boolean,
-): Promise<{ token: FastTokenRow | null; user: FoundUser | null }> {
+): Promise<TokenAnd<FoundUser>> {
   // By id: the primary key, the directory checked after (a directoryId term would let SQLite walk the directory).
   const on = 'id' in by ? `u."id" = ? AND ${noIndex('u."directoryId"', fastDialect())} = t."directoryId"` : 'u."userNameLower" = ? AND u."directoryId" = t."directoryId"';
   const rows = await fastAll(
     `SELECT ${TOKEN_COLUMNS}, ${userSelect(withGroups)} FROM ${TOKEN_FROM} LEFT JOIN "DirectoryUser" u ON ${on} WHERE t."hash" = ?`,
     [lookupValue(by), hash],
   );
-  return { token: tokenRow(rows[0]), user: foundUser(rows[0], withGroups) };
+  return { token: tokenRow(rows[0]), found: foundUser(rows[0], withGroups) };
 }
 
 /**
@@ -110,12 +116,12 @@ export async function tokenAndUserFast(
  * directory's role configuration: what a membership PATCH reads before it writes, in one round trip with the token
  * check. As with tokenAndUserFast, the caller discards the group when the token is not valid for the URL's directory.
  */
-export async function tokenAndGroupFast(hash: string, groupId: string): Promise<{ token: FastTokenRow | null; group: GroupWithRoles | null }> {
+export async function tokenAndGroupFast(hash: string, groupId: string): Promise<TokenAnd<GroupWithRoles>> {
   const rows = await fastAll(
     `SELECT ${TOKEN_COLUMNS}, ${GROUP_COLUMNS_OF_G}, ${ROLE_CONFIG_COLUMNS} FROM ${TOKEN_FROM}
      LEFT JOIN "DirectoryGroup" g ON g."id" = ? AND g."directoryId" = t."directoryId" WHERE t."hash" = ?`,
     [groupId, hash],
   );
   const r = rows[0];
-  return { token: tokenRow(r), group: r && r.id != null ? { row: toGroupRow(r), roles: roleConfigOf(r) } : null };
+  return { token: tokenRow(r), found: r && r.id != null ? { row: toGroupRow(r), roles: roleConfigOf(r) } : null };
 }

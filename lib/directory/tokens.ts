@@ -2,7 +2,7 @@
 import type { Tx } from '../db/client';
 import { newId } from '../ids';
 import { hashSecret, looksLike, mintSecret, sameHash } from '../secrets/secret-token';
-import { tokenAndGroupFast, tokenAndUserFast, tokenByHashFast, type FastTokenRow, type FoundUser, type UserLookup } from './fast-queries';
+import { tokenAndGroupFast, tokenAndUserFast, tokenByHashFast, type FastTokenRow, type FoundUser, type TokenAnd, type UserLookup } from './fast-queries';
 import type { GroupWithRoles } from './group-sql';
 
 export interface TokenSummary {
@@ -67,33 +67,30 @@ export async function checkDirectoryToken(_db: Tx, directoryId: string, token: s
   return validFor(directoryId, hash, await tokenByHashFast(hash));
 }
 
+/** A live token and the row read with it; null when the token is not live for the directory. */
+export type CheckedWith<T> = { check: TokenCheck; found: T | null } | null;
+
 /**
- * The token check and the user the request reads, in one query: the user only when the token is live for
- * `directoryId` (the query joins the user in the token's own directory, and a failed check drops it).
+ * The token check and the row the request starts from, read in the same query (`read`, given the token's hash): the
+ * row only when the token is live for `directoryId` (the query joins it in the token's own directory, and a failed
+ * check drops it).
  */
-export async function checkDirectoryTokenAndFindUser(
-  directoryId: string,
-  token: string,
-  read: { by: UserLookup; withGroups: boolean },
-): Promise<{ check: TokenCheck; user: FoundUser | null } | null> {
+async function checkAndRead<T>(directoryId: string, token: string, read: (hash: string) => Promise<TokenAnd<T>>): Promise<CheckedWith<T>> {
   if (!looksLike('scim', token)) return null;
   const hash = hashSecret(token);
-  const { token: row, user } = await tokenAndUserFast(hash, read.by, read.withGroups);
-  const check = validFor(directoryId, hash, row);
-  return check && { check, user };
+  const r = await read(hash);
+  const check = validFor(directoryId, hash, r.token);
+  return check && { check, found: r.found };
 }
 
-/** The token check and the group a membership PATCH changes (with the role configuration), in one query. */
-export async function checkDirectoryTokenAndFindGroup(
-  directoryId: string,
-  token: string,
-  groupId: string,
-): Promise<{ check: TokenCheck; group: GroupWithRoles | null } | null> {
-  if (!looksLike('scim', token)) return null;
-  const hash = hashSecret(token);
-  const { token: row, group } = await tokenAndGroupFast(hash, groupId);
-  const check = validFor(directoryId, hash, row);
-  return check && { check, group };
+/** The token check and the user a GET reads. */
+export function checkDirectoryTokenAndFindUser(directoryId: string, token: string, read: { by: UserLookup; withGroups: boolean }): Promise<CheckedWith<FoundUser>> {
+  return checkAndRead(directoryId, token, (hash) => tokenAndUserFast(hash, read.by, read.withGroups));
+}
+
+/** The token check and the group a membership PATCH changes, with the directory's role configuration. */
+export function checkDirectoryTokenAndFindGroup(directoryId: string, token: string, groupId: string): Promise<CheckedWith<GroupWithRoles>> {
+  return checkAndRead(directoryId, token, (hash) => tokenAndGroupFast(hash, groupId));
 }
 
 function validFor(directoryId: string, hash: string, row: FastTokenRow | null): TokenCheck | null {

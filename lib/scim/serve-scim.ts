@@ -54,12 +54,12 @@ async function checkToken(db: Db, req: IncomingScimRequest, token: string, safe:
   const read = safe ? plannedUserRead(req) : null;
   if (read) {
     const r = await checkDirectoryTokenAndFindUser(req.directoryId, token, read);
-    return r ? { check: r.check, prefetched: { read, found: r.user } } : { check: null };
+    return r ? { check: r.check, prefetched: { read, found: r.found } } : { check: null };
   }
   const groupId = safe ? plannedGroupPatch(req) : null;
   if (groupId) {
     const r = await checkDirectoryTokenAndFindGroup(req.directoryId, token, groupId);
-    return r ? { check: r.check, prefetchedGroup: { id: groupId, found: r.group } } : { check: null };
+    return r ? { check: r.check, prefetchedGroup: { id: groupId, found: r.found } } : { check: null };
   }
   return { check: await checkDirectoryToken(db, req.directoryId, token) };
 }
