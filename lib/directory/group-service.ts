@@ -132,18 +132,7 @@ export async function patchDirectoryGroup(
   members: MembershipChange,
   opts: GroupPatchOptions = {},
 ): Promise<GroupRow> {
-  // Known missing, and nothing to lock first: not found, without a transaction.
-  if (opts.known === null && !locksFirst(next, members, opts)) throw new DomainError('not_found', `Group ${scope.id} not found`);
   return runProgram((env) => changeGroup(env, scope, next, members, opts)).catch(duplicateGroup);
-}
-
-/**
- * Adding or removing members (Okta's and Entra's everyday PATCH) takes the group's row lock only at the end, to move
- * its version: concurrent PATCHes of one group then queue for that one statement and the commit, not for the whole
- * transaction. A resource change, If-Match or clearing all members locks the group first.
- */
-function locksFirst(next: unknown, members: MembershipChange, { ifMatch }: WriteOptions): boolean {
-  return next !== null || ifMatch != null || members.clear;
 }
 
 function* changeGroup(
@@ -151,10 +140,12 @@ function* changeGroup(
   scope: Scoped,
   next: ((current: ScimObject) => ScimObject) | null,
   members: MembershipChange,
-  opts: GroupPatchOptions,
+  { ifMatch, known }: GroupPatchOptions,
 ): SqlProgram<GroupRow> {
-  const { ifMatch, known } = opts;
-  const lockFirst = locksFirst(next, members, opts);
+  // Adding or removing members (Okta's and Entra's everyday PATCH) takes the group's row lock only at the end, to
+  // move its version: concurrent PATCHes of one group then queue for that one statement and the commit, not for
+  // the whole transaction. A resource change, If-Match or clearing all members locks the group first.
+  const lockFirst = next !== null || ifMatch != null || members.clear;
   // Unlocked, the group comes with the directory's role configuration (one round trip fewer), or was read already
   // with the token check: read committed either way, and the final statement moves the version under the lock.
   const found = lockFirst
