@@ -31,6 +31,11 @@ describe('pgJsTarget', () => {
     expect(t.options.ssl).toEqual({ ca: 'PEM' });
     expect(read).toEqual(['/etc/ca.pem']);
     expect(new URL(t.url).searchParams.has('sslrootcert')).toBe(false);
+    // sslmode=disable wins: no TLS, and the file is not read.
+    const noRead = () => {
+      throw new Error('read the CA file');
+    };
+    expect(pgJsTarget('postgresql://u@h/db?sslmode=disable&sslrootcert=/etc/ca.pem', noRead).options.ssl).toBeUndefined();
   });
 });
 

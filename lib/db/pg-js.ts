@@ -31,8 +31,10 @@ const TYPES = {
   bytea: { to: 17, from: [17], serialize: pgText, parse: (s: string) => Buffer.from(s.slice(2), 'hex') },
 };
 
-/** URL parameters postgres.js reads itself; it would send any other (Prisma's `schema`, `connection_limit`…) to the
- * server as a startup setting, and the server refuses the connection. */
+/**
+ * URL parameters postgres.js reads itself; it would send any other (Prisma's `schema`, `connection_limit`…) to the
+ * server as a startup setting, and the server refuses the connection.
+ */
 const URL_PARAMS = new Set(['sslmode', 'application_name', 'options', 'target_session_attrs']);
 
 export interface PgJsTarget {
@@ -55,7 +57,8 @@ export function pgJsTarget(url: string, readFile: (path: string) => string = (f)
   const rootCert = q.get('sslrootcert');
   for (const k of [...q.keys()]) if (!URL_PARAMS.has(k)) q.delete(k);
   const options: PgJsTarget['options'] = host?.startsWith('/') ? { path: `${host}/.s.PGSQL.${port}` } : { ...(host ? { host } : {}), port };
-  if (rootCert) options.ssl = rootCert === 'system' ? 'verify-full' : { ca: readFile(rootCert) };
+  // As in libpq, sslmode=disable means no TLS, whatever the root certificate.
+  if (rootCert && q.get('sslmode') !== 'disable') options.ssl = rootCert === 'system' ? 'verify-full' : { ca: readFile(rootCert) };
   return { url: u.toString(), options };
 }
 

@@ -90,10 +90,10 @@ export interface UserView {
   roles: string[];
 }
 
-/** Users of the directory with their groups and role keys, one query per 500 ids. */
-/** Up to USER_VIEW_CHUNK users of the directory with their groups and roles, as rows for `toUserViews`. */
+/** Users one view statement reads at most (`userViewsOp`). */
 export const USER_VIEW_CHUNK = 500;
 
+/** Up to USER_VIEW_CHUNK users of the directory with their groups and roles, as rows for `addUserViews`. */
 export function userViewsOp(env: SqlEnv, directoryId: string, part: string[]): SqlOp {
   return allOp(
     `SELECT ${USER_COLUMNS_OF_U}, ${groupsJsonColumn(env.dialect)}, ${rolesJsonColumn(env.dialect)} FROM "DirectoryUser" u
@@ -102,11 +102,13 @@ export function userViewsOp(env: SqlEnv, directoryId: string, part: string[]): S
   );
 }
 
+/** Adds the users of `userViewsOp`'s rows to `out`, by id. */
 export function addUserViews(out: Map<string, UserView>, rows: Record<string, unknown>[]): Map<string, UserView> {
   for (const r of rows) out.set(asStr(r.id), { row: toUserRow(r), groups: parseGroups(r.groupsJson), roles: parseRoles(r.rolesJson) });
   return out;
 }
 
+/** Users of the directory with their groups and role keys, one query per USER_VIEW_CHUNK ids. */
 export function* userViews(env: SqlEnv, directoryId: string, ids: string[]): SqlProgram<Map<string, UserView>> {
   const out = new Map<string, UserView>();
   for (const part of chunked([...new Set(ids)], USER_VIEW_CHUNK)) addUserViews(out, yield* rowsOf(userViewsOp(env, directoryId, part)));
