@@ -1,0 +1,73 @@
+// The SCIM request log as flushRequestLog writes it (one JSON parameter on PostgreSQL, VALUES lists on SQLite): every
+// entry stored exactly, text that needs escaping included, in batches larger than one statement's share; entries of
+// a deleted directory dropped; the token's last use and the directory's last request recorded.
+import { describe, expect, it } from 'vitest';
+import { getDb } from '../../lib/db/client';
+import { createDirectoryToken } from '../../lib/directory/tokens';
+import { flushRequestLog, logScimRequest, redactBody, type RequestLogEntry } from '../../lib/scim/request-log';
+import { newDirectory } from './scim-helpers';
+
+const ODD = ['quote " and backslash \\ and \\u0041', 'emoji 🧑‍💻, accents éñ, CJK 漢字', 'line\nbreak\ttab', "apostrophe ' and $1 and ?"];
+
+function entry(directoryId: string, tokenId: string | null, i: number): RequestLogEntry {
+  return {
+    directoryId,
+    tokenId,
+    method: i % 2 ? 'PATCH' : 'GET',
+    path: `/Users/usr_${i}?filter=${encodeURIComponent(`userName eq "${ODD[i % ODD.length]}"`)}`,
+    status: i % 7 === 0 ? 404 : 200,
+    durationMs: i % 13,
+    resource: 'Users',
+    requestBody: i % 2 ? redactBody(JSON.stringify({ note: ODD[i % ODD.length], password: 'p4ss-word', i })) : null,
+    error: i % 7 === 0 ? `Resource ${ODD[i % ODD.length]} not found` : null,
+    at: new Date(Date.UTC(2026, 10, 29, 12, 0, 0, i)),
+  };
+}
+
+describe('request log', () => {
+  it('stores a batch of 120 entries exactly, and records the token and directory as used', async () => {
+    const dir = await newDirectory();
+    const db = await getDb();
+    const token = await createDirectoryToken(db, { directoryId: dir.directoryId });
+    const entries = Array.from({ length: 120 }, (_, i) => entry(dir.directoryId, token.id, i));
+    for (const e of entries) logScimRequest(e);
+    await flushRequestLog();
+
+    const rows = await db.scimRequestLog.findMany({ where: { directoryId: dir.directoryId }, orderBy: { createdAt: 'asc' } });
+    expect(rows).toHaveLength(120);
+    rows.forEach((r, i) => {
+      const e = entries[i];
+      expect(r.id).toMatch(/^req_/);
+      expect({ ...r, id: undefined }).toEqual({
+        id: undefined,
+        directoryId: e.directoryId,
+        method: e.method,
+        path: e.path,
+        status: e.status,
+        durationMs: e.durationMs,
+        resource: e.resource,
+        requestBody: e.requestBody,
+        error: e.error,
+        createdAt: e.at,
+      });
+    });
+    expect(rows[1].requestBody).toContain('[redacted]');
+    expect(rows.map((r) => r.requestBody ?? '').join()).not.toContain('p4ss-word');
+    expect(new Set(rows.map((r) => r.id)).size).toBe(120);
+
+    const stored = await db.directoryToken.findUniqueOrThrow({ where: { id: token.id } });
+    expect(stored.lastUsedAt).not.toBeNull();
+    expect((await db.directory.findUniqueOrThrow({ where: { id: dir.directoryId } })).lastRequestAt).not.toBeNull();
+  });
+
+  it('drops the entries of a directory that no longer exists, and keeps the others of the same batch', async () => {
+    const kept = await newDirectory();
+    const db = await getDb();
+    logScimRequest(entry(kept.directoryId, null, 1));
+    logScimRequest(entry('dir_deleted_meanwhile', null, 2));
+    logScimRequest(entry(kept.directoryId, null, 3));
+    await flushRequestLog();
+    expect(await db.scimRequestLog.count({ where: { directoryId: kept.directoryId } })).toBe(2);
+    expect(await db.scimRequestLog.count({ where: { directoryId: 'dir_deleted_meanwhile' } })).toBe(0);
+  });
+});
