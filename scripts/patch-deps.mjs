@@ -10,8 +10,10 @@
 // the array, and searches only the live part.
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const here = fileURLToPath(import.meta.url);
+const root = path.resolve(path.dirname(here), '..');
 
 const QUEUE_FROM = `    remove: (x) => {
       const index = xs.indexOf(x)
@@ -80,6 +82,6 @@ export function applyFixes(base = root) {
   });
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (process.argv[1] && path.resolve(process.argv[1]) === here) {
   for (const line of applyFixes()) console.log(`patch-deps: ${line}`);
 }
