@@ -58,7 +58,7 @@ const QUEUE_TO = `    remove: (x) => {
       return out
     }`;
 
-export const FIXES = [
+const FIXES = [
   ...['src', 'cjs/src', 'cf/src'].map((dir) => ({
     file: `node_modules/postgres/${dir}/queue.js`,
     from: QUEUE_FROM,

@@ -1,6 +1,6 @@
-// The SCIM request log as flushRequestLog writes it (one JSON parameter on PostgreSQL, VALUES lists on SQLite): every
-// entry stored exactly, text that needs escaping included, in batches larger than one statement's share; entries of
-// a deleted directory dropped; the token's last use and the directory's last request recorded.
+// The SCIM request log as flushRequestLog writes it (VALUES lists of 50 rows, bound parameters): every entry stored
+// exactly, text that needs escaping included, in a batch larger than one statement's share; entries of a deleted
+// directory dropped; the token's last use and the directory's last request recorded.
 import { describe, expect, it } from 'vitest';
 import { getDb } from '../../lib/db/client';
 import { createDirectoryToken } from '../../lib/directory/tokens';
