@@ -9,7 +9,8 @@ import { DomainError } from '../domain-error';
 import type { DirectoryScope, PendingEvent } from '../events/event-types';
 import { groupSnapshotSql, previousAttributes, snapshotsOf, userSnapshotsSql } from '../events/snapshots';
 import { writeEventsSql } from '../events/write-events';
-import { recomputeRolesSql, rolesIdle, type RoleConfig } from '../roles/recompute-roles';
+import { recomputeRolesSql, roleConfigOf, rolesIdle, type RoleConfig } from '../roles/recompute-roles';
+import { lockedRoleConfig, roleConfigOp, rolesSharedLockOps } from '../roles/role-locks';
 import type { ScimObject } from '../scim/types';
 import {
   findGroup,
@@ -83,17 +84,21 @@ function* membershipEvents(
 interface MovedWithViews {
   added: string[];
   removed: string[];
-  views: Map<string, UserView>;
+  /** The users' views for the events; none when roles are to be recomputed (the views would show the old ones). */
+  views?: Map<string, UserView>;
+  /** The role configuration, read under the directory's shared role lock. */
+  roles: RoleConfig;
 }
 
 /**
- * An add-only or remove-only change of one statement's worth of members — Okta's and Entra's everyday PATCH — with
- * the users' views (for the events) read in the same round trip: PostgreSQL pipelines the two statements, and the
- * read sees the change. Only when the directory has no roles configured, so nothing is recomputed in between;
- * otherwise null, and the change goes statement by statement.
+ * An add-only or remove-only change of one statement's worth of members — Okta's and Entra's everyday PATCH — in
+ * one round trip on PostgreSQL: the directory's shared role lock, its role configuration, the change, and the
+ * users' views (for the events), pipelined, each statement seeing the ones before it. Only when the configuration
+ * read before the transaction (`seen`) has no roles, so nothing is likely to be recomputed in between; otherwise
+ * null, and the change goes statement by statement.
  */
-function* changeWithViews(env: SqlEnv, scope: Scoped, members: MembershipChange, roles?: RoleConfig): SqlProgram<MovedWithViews | null> {
-  if (!roles || !rolesIdle(roles) || members.clear) return null;
+function* changeWithViews(env: SqlEnv, scope: Scoped, members: MembershipChange, seen?: RoleConfig): SqlProgram<MovedWithViews | null> {
+  if (!seen || !rolesIdle(seen) || members.clear) return null;
   const adding = uniqueMembers([...members.add].map(([userId, display]) => ({ userId, display })));
   const removing = [...members.remove];
   if ((adding.length > 0) === (removing.length > 0)) return null;
@@ -102,9 +107,13 @@ function* changeWithViews(env: SqlEnv, scope: Scoped, members: MembershipChange,
   const change = adding.length
     ? addMembersOp(env, { directoryId: scope.directoryId, groupId: scope.id }, adding)
     : removeMembersOp(scope.id, removing);
-  const [changed, viewRows] = yield* together([change, userViewsOp(env, scope.directoryId, ids)]);
+  const lock = rolesSharedLockOps(env, scope.directoryId);
+  const results = yield* together([...lock, roleConfigOp(scope.directoryId), change, userViewsOp(env, scope.directoryId, ids)]);
+  const [config, changed, viewRows] = results.slice(lock.length);
+  const roles = roleConfigOf(config[0] ?? null);
   const moved = userIdsOf(changed);
-  return { added: adding.length ? moved : [], removed: adding.length ? [] : moved, views: addUserViews(new Map(), viewRows) };
+  const views = rolesIdle(roles) ? addUserViews(new Map(), viewRows) : undefined;
+  return { added: adding.length ? moved : [], removed: adding.length ? [] : moved, views, roles };
 }
 
 export async function createDirectoryGroup(scope: DirectoryScope, resource: ScimObject, members: NewMember[]): Promise<GroupRow> {
@@ -146,15 +155,18 @@ function* changeGroup(
   // move its version: concurrent PATCHes of one group then queue for that one statement and the commit, not for
   // the whole transaction. A resource change, If-Match or clearing all members locks the group first.
   const lockFirst = next !== null || ifMatch != null || members.clear;
-  // Unlocked, the group comes with the directory's role configuration (one round trip fewer), or was read already
-  // with the token check: read committed either way, and the final statement moves the version under the lock.
+  // The directory's role lock, shared, comes before the group's row lock (role-locks.ts); the role configuration
+  // is read after it. Unlocked, the group comes with the configuration as it was (one round trip fewer), or was
+  // read already with the token check: read committed either way, and the final statement moves the version
+  // under the lock.
+  let roles = lockFirst ? yield* lockedRoleConfig(env, scope.directoryId) : undefined;
   const found = lockFirst
-    ? { row: yield* lockedGroup(env, scope, ifMatch), roles: undefined }
+    ? { row: yield* lockedGroup(env, scope, ifMatch), roles }
     : known !== undefined
       ? known
       : yield* findGroupWithRoleConfig(scope);
   if (!found) throw new DomainError('not_found', `Group ${scope.id} not found`);
-  const { row, roles } = found;
+  const { row } = found;
   const events: PendingEvent[] = [];
   let written: GroupRow = row;
   const resource = next ? next(JSON.parse(row.raw) as ScimObject) : null;
@@ -166,7 +178,8 @@ function* changeGroup(
     const after = yield* groupSnapshotSql(updated);
     events.push({ type: 'directory.group.updated', data: after, previousAttributes: previousAttributes(before, after) });
   }
-  const quick = yield* changeWithViews(env, scope, members, roles);
+  const quick = lockFirst ? null : yield* changeWithViews(env, scope, members, found.roles);
+  roles = quick ? quick.roles : (roles ?? (yield* lockedRoleConfig(env, scope.directoryId)));
   const removed = quick ? quick.removed : members.clear ? yield* clearMembers(scope.id) : [];
   if (!quick && members.remove.size) removed.push(...(yield* removeMembers(scope.id, [...members.remove])));
   const list = [...members.add].map(([userId, display]) => ({ userId, display }));
@@ -204,11 +217,12 @@ export async function replaceDirectoryGroup(scope: Scoped, resource: ScimObject,
 
 export async function deleteDirectoryGroup(scope: Scoped, { ifMatch }: WriteOptions = {}): Promise<void> {
   await runProgram(function* (env) {
+    const roles = yield* lockedRoleConfig(env, scope.directoryId);
     const row = yield* lockedGroup(env, scope, ifMatch);
     const last = yield* groupSnapshotSql(row);
     const members = yield* memberIds(scope.id);
     if (!(yield* removeGroup(scope))) throw new DomainError('not_found', `Group ${scope.id} not found`);
-    const roleChanges = yield* recomputeRolesSql(env, scope.directoryId, members);
+    const roleChanges = yield* recomputeRolesSql(env, scope.directoryId, members, roles);
     yield* writeEventsSql(env, scope, [{ type: 'directory.group.deleted', data: last }, ...(yield* roleChangeEvents(env, scope.directoryId, roleChanges))], {
       final: true,
     });

@@ -1,12 +1,13 @@
 // Directory-user writes as SQL programs (lib/db/sql-program.ts): the row, its UserEmail rows, and the readOnly
 // `groups` of users. Columns come from userColumns, exactly as filters and sorts read them.
 import { forUpdate, nowSql } from '../db/sql-now';
-import { allOp, chunked, marks, noIndex, one, rowsOf, run, type SqlEnv, type SqlOp, type SqlProgram } from '../db/sql-program';
+import { allOp, chunked, marks, noIndex, one, rowsOf, run, together, type SqlEnv, type SqlOp, type SqlProgram } from '../db/sql-program';
 import { asStr } from '../db/fast-read';
 import { newId } from '../ids';
 import { userColumns } from '../scim/resources/user-columns';
 import type { ScimObject } from '../scim/types';
 import { ROLE_CONFIG_COLUMNS, roleConfigOf, type RoleConfig } from '../roles/recompute-roles';
+import { rolesSharedLockOps } from '../roles/role-locks';
 import { assertIndexable } from './indexable';
 import { groupsJsonColumn, parseGroups, parseRoles, rolesJsonColumn, type GroupRef } from './user-json-columns';
 import { USER_COLUMNS, USER_COLUMNS_OF_U, toUserRow, type UserRow } from './user-row';
@@ -46,11 +47,18 @@ export function* insertUser(env: SqlEnv, directoryId: string, resource: ScimObje
       ? `, e AS (INSERT INTO "UserEmail" ("userId", "directoryId", "valueLower", "type", "primary")
          SELECT v.column1, v.column2, v.column3, v.column4, v.column5::boolean FROM (VALUES ${emails.map(() => '(?, ?, ?, ?, ?)').join(', ')}) AS v)`
       : '';
-    const row = yield* one(
-      `WITH u AS (${insert})${addEmails}
-       SELECT u.*, ${ROLE_CONFIG_COLUMNS} FROM u JOIN "Directory" d ON d."id" = u."directoryId"`,
-      [...params, ...emails.flatMap((e) => [id, directoryId, e.valueLower, e.type, e.primary])],
-    );
+    // After the directory's shared role lock (role-locks.ts), in the same round trip: the configuration it reads is
+    // not one a concurrent default-role change is replacing.
+    const lock = rolesSharedLockOps(env, directoryId);
+    const results = yield* together([
+      ...lock,
+      allOp(
+        `WITH u AS (${insert})${addEmails}
+         SELECT u.*, ${ROLE_CONFIG_COLUMNS} FROM u JOIN "Directory" d ON d."id" = u."directoryId"`,
+        [...params, ...emails.flatMap((e) => [id, directoryId, e.valueLower, e.type, e.primary])],
+      ),
+    ]);
+    const row = results[lock.length][0];
     return { row: toUserRow(row!), roles: roleConfigOf(row) };
   }
   const row = yield* one(insert, params);

@@ -38,21 +38,39 @@ export function roleConfigOf(r: SqlRow | null): RoleConfig {
 }
 
 /**
- * No mappings and no default role: everyone's roles are empty, and stay so (removing the last mapping or the default
- * already recomputed everyone). Most directories are like this, so most writes skip recomputing.
+ * No mappings and no default role: everyone's roles are empty, and stay so (the configuration change that removed
+ * the last mapping or the default recomputed everyone it had given a role). Most directories are like this, so
+ * most writes skip recomputing.
  */
 export function rolesIdle(config: RoleConfig): boolean {
   return !config.defaultRoleId && !config.mapped;
 }
 
-/** Recomputes the users' stored roles; `known` is the role configuration when the caller already read it. */
-export function* recomputeRolesSql(env: SqlEnv, directoryId: string, userIds: string[], known?: RoleConfig): SqlProgram<RoleChange[]> {
+/**
+ * Recomputes the users' stored roles. `known`: the role configuration, read by the caller after taking the
+ * directory's shared role lock (role-locks.ts). On PostgreSQL the users are locked first, in id order, so two
+ * membership changes of one user recompute one after the other, the second seeing the first's memberships.
+ * `configChange`: the caller changed the configuration itself and holds the directory's role lock exclusively, so
+ * no membership change runs alongside (no user locks), and an idle configuration still clears the roles the
+ * previous one gave.
+ */
+export function* recomputeRolesSql(
+  env: SqlEnv,
+  directoryId: string,
+  userIds: string[],
+  known?: RoleConfig,
+  { configChange = false }: { configChange?: boolean } = {},
+): SqlProgram<RoleChange[]> {
   if (userIds.length === 0) return [];
   const config = known ?? roleConfigOf(yield* one(`SELECT ${ROLE_CONFIG_COLUMNS} FROM "Directory" d WHERE d."id" = ?`, [directoryId]));
-  if (rolesIdle(config)) return [];
+  if (rolesIdle(config) && !configChange) return [];
   const defaultRoleId = config.defaultRoleId;
   const changes: RoleChange[] = [];
-  for (const chunk of chunked([...new Set(userIds)], 400)) {
+  // Sorted as PostgreSQL sorts them under COLLATE "C" (ids are ASCII): chunk by chunk, one lock order overall.
+  for (const chunk of chunked([...new Set(userIds)].sort(), 400)) {
+    if (!configChange && env.dialect === 'postgres') {
+      yield* run(`SELECT 1 FROM "DirectoryUser" WHERE "id" IN (${marks(chunk.length)}) ORDER BY "id" COLLATE "C" FOR NO KEY UPDATE`, chunk);
+    }
     const mapped = yield* all(
       `SELECT gm."userId", rm."roleId" FROM "GroupMembership" gm JOIN "DirectoryGroup" g ON g."id" = gm."groupId"
        JOIN "RoleMapping" rm ON rm."groupId" = gm."groupId" WHERE gm."userId" IN (${marks(chunk.length)}) AND ${noIndex('g."directoryId"', env.dialect)} = ?`,
@@ -111,8 +129,9 @@ export function roleKeysOfGroups(groupIds: string[]): SqlProgram<Map<string, str
   return roleKeys(`SELECT rm."groupId" AS "owner", r."key" FROM "RoleMapping" rm JOIN "Role" r ON r."id" = rm."roleId" WHERE rm."groupId" IN (%IN%)`, groupIds);
 }
 
-export function recomputeRoles(tx: Tx, directoryId: string, userIds: string[]): Promise<RoleChange[]> {
-  return runProgramInTx(tx, (env) => recomputeRolesSql(env, directoryId, userIds));
+/** For a change of the role configuration, which holds the directory's role lock exclusively (role-locks.ts). */
+export function recomputeRolesExclusive(tx: Tx, directoryId: string, userIds: string[]): Promise<RoleChange[]> {
+  return runProgramInTx(tx, (env) => recomputeRolesSql(env, directoryId, userIds, undefined, { configChange: true }));
 }
 
 export function rolesOfUsers(db: Tx, userIds: string[]): Promise<Map<string, string[]>> {

@@ -1,7 +1,7 @@
 // Host-defined roles and per-directory group-to-role mappings. Changing mappings recomputes the roles of every
 // member of a group whose mapping changed, in the same transaction, with their events.
 import { audit } from '../audit/audit-log';
-import type { Db, Tx } from '../db/client';
+import { dialect, type Db, type Tx } from '../db/client';
 import { runProgramInTx } from '../db/sql-drivers';
 import { transaction } from '../db/transaction';
 import { DomainError } from '../domain-error';
@@ -9,7 +9,8 @@ import type { DirectoryScope } from '../events/event-types';
 import { writeEvents } from '../events/write-events';
 import { roleChangeEvents } from '../directory/user-service';
 import { newId } from '../ids';
-import { recomputeRoles, type RoleChange } from './recompute-roles';
+import { recomputeRolesExclusive, type RoleChange } from './recompute-roles';
+import { lockRolesExclusive } from './role-locks';
 
 export interface RoleRow {
   id: string;
@@ -70,7 +71,7 @@ async function replaceMappings(tx: Tx, scope: DirectoryScope, mappings: MappingI
   const touchedGroups = [...new Set([...gone.map((m) => m.groupId), ...fresh.map(([g]) => g)])];
   if (touchedGroups.length === 0) return [];
   const members = await tx.groupMembership.findMany({ where: { groupId: { in: touchedGroups } }, select: { userId: true } });
-  return recomputeRoles(tx, scope.directoryId, [...new Set(members.map((m) => m.userId))]);
+  return recomputeRolesExclusive(tx, scope.directoryId, [...new Set(members.map((m) => m.userId))]);
 }
 
 export async function setRoleMappings(db: Db, scope: DirectoryScope, mappings: MappingInput[], actor = 'system'): Promise<MappingInput[]> {
@@ -88,12 +89,14 @@ export async function configureRoles(
   actor = 'system',
 ): Promise<MappingInput[]> {
   return transaction(db, async (tx) => {
+    // No membership change of this directory runs alongside (role-locks.ts): what follows reads them all, settled.
+    await lockRolesExclusive(tx, dialect(), scope.directoryId);
     if (defaultRoleKey !== undefined) await setDefaultRoleIn(tx, scope, defaultRoleKey);
     const changes = mappings ? await replaceMappings(tx, scope, mappings) : [];
     if (defaultRoleKey !== undefined) {
       // A new default moves the roles of users in no mapped group, wherever they are.
       const everyone = await tx.directoryUser.findMany({ where: { directoryId: scope.directoryId }, select: { id: true } });
-      const more = await recomputeRoles(tx, scope.directoryId, everyone.map((u) => u.id));
+      const more = await recomputeRolesExclusive(tx, scope.directoryId, everyone.map((u) => u.id));
       const seen = new Set(changes.map((c) => c.userId));
       changes.push(...more.filter((c) => !seen.has(c.userId)));
     }
@@ -119,6 +122,7 @@ class Rollback extends Error {
 export async function previewRoleMappings(db: Db, scope: DirectoryScope, mappings: MappingInput[]): Promise<RoleChange[]> {
   try {
     await transaction(db, async (tx) => {
+      // Unlocked: a preview never holds the IdP's membership changes back; it shows the state as it reads it.
       throw new Rollback(await replaceMappings(tx, scope, mappings));
     });
   } catch (e) {
