@@ -14,9 +14,11 @@ import { ROLE_CONFIG_COLUMNS, roleConfigOf, type RoleConfig } from './recompute-
 
 /** The first key of the two-key advisory locks (their own key space, apart from the events' one-key locks). */
 const ROLE_LOCK_CLASS = 0x524f4c45; // "ROLE"
+/** Editors of the configuration: a save and a preview (which writes, then rolls back) take turns. */
+const EDITOR_LOCK_CLASS = 0x52454449; // "REDI"
 
-const lockCall = (mode: 'shared' | 'exclusive') =>
-  `pg_advisory_xact_lock${mode === 'shared' ? '_shared' : ''}(${ROLE_LOCK_CLASS}, hashtext(?))`;
+const lockCall = (mode: 'shared' | 'exclusive', lockClass = ROLE_LOCK_CLASS) =>
+  `pg_advisory_xact_lock${mode === 'shared' ? '_shared' : ''}(${lockClass}, hashtext(?))`;
 
 /** The statement taking the directory's role lock shared, on PostgreSQL; none on SQLite. */
 export function rolesSharedLockOps(env: SqlEnv, directoryId: string): SqlOp[] {
@@ -32,7 +34,16 @@ export function* lockedRoleConfig(env: SqlEnv, directoryId: string): SqlProgram<
   return roleConfigOf(results[results.length - 1][0] ?? null);
 }
 
+/**
+ * For a preview of a configuration change, first thing in its transaction: it waits for a save of the same
+ * directory (whose mapping rows it would collide with) but never holds the IdP's membership changes back.
+ */
+export async function lockRoleEditors(tx: Tx, dialect: SqlEnv['dialect'], directoryId: string): Promise<void> {
+  if (dialect === 'postgres') await tx.$executeRawUnsafe(`SELECT ${lockCall('exclusive', EDITOR_LOCK_CLASS).replace('?', '$1')}`, directoryId);
+}
+
 /** For a change of the configuration itself (mappings, default role), first thing in its transaction. */
 export async function lockRolesExclusive(tx: Tx, dialect: SqlEnv['dialect'], directoryId: string): Promise<void> {
+  await lockRoleEditors(tx, dialect, directoryId);
   if (dialect === 'postgres') await tx.$executeRawUnsafe(`SELECT ${lockCall('exclusive').replace('?', '$1')}`, directoryId);
 }

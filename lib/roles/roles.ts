@@ -10,7 +10,7 @@ import { writeEvents } from '../events/write-events';
 import { roleChangeEvents } from '../directory/user-service';
 import { newId } from '../ids';
 import { recomputeRolesExclusive, type RoleChange } from './recompute-roles';
-import { lockRolesExclusive } from './role-locks';
+import { lockRoleEditors, lockRolesExclusive } from './role-locks';
 
 export interface RoleRow {
   id: string;
@@ -122,7 +122,7 @@ class Rollback extends Error {
 export async function previewRoleMappings(db: Db, scope: DirectoryScope, mappings: MappingInput[]): Promise<RoleChange[]> {
   try {
     await transaction(db, async (tx) => {
-      // Unlocked: a preview never holds the IdP's membership changes back; it shows the state as it reads it.
+      await lockRoleEditors(tx, dialect(), scope.directoryId);
       throw new Rollback(await replaceMappings(tx, scope, mappings));
     });
   } catch (e) {
