@@ -147,7 +147,10 @@ async function runPostgres<T>(w: PgWriter, make: (env: SqlEnv) => SqlProgram<T>)
 
 const pgParam = (v: SqlValue): unknown => (typeof v === 'bigint' ? v.toString() : v instanceof Date ? v.toISOString() : v);
 
-const PG_RETRYABLE = new Set(['40001', '40P01']);
+// Serialization failure, deadlock, and a foreign-key violation: the programs only insert rows whose parents they
+// have just read, so one fails only when a parent was deleted meanwhile (a user deleted while a PATCH adds it as
+// a member); run again, the program reads the state after that delete and answers accordingly.
+const PG_RETRYABLE = new Set(['40001', '40P01', '23503']);
 
 /** Runs a program as one transaction on the app's database, retrying it when it loses a race. */
 export async function runProgram<T>(make: (env: SqlEnv) => SqlProgram<T>): Promise<T> {

@@ -141,7 +141,9 @@ export async function patchDirectoryGroup(
   members: MembershipChange,
   opts: GroupPatchOptions = {},
 ): Promise<GroupRow> {
-  return runProgram((env) => changeGroup(env, scope, next, members, opts)).catch(duplicateGroup);
+  // A second attempt (a race lost, see runProgram) reads the group afresh rather than trusting what was read before.
+  let attempt = 0;
+  return runProgram((env) => changeGroup(env, scope, next, members, attempt++ === 0 ? opts : { ...opts, known: undefined })).catch(duplicateGroup);
 }
 
 function* changeGroup(

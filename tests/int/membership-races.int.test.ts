@@ -1,0 +1,41 @@
+// A membership PATCH racing a delete answers as if it ran after the delete: a user deleted while being added
+// is simply not a member (the group is still there: no 404), and a group deleted while members are added is 404.
+import { describe, expect, it } from 'vitest';
+import { getDb } from '../../lib/db/client';
+import { call, newDirectory, user } from './scim-helpers';
+
+const PATCH = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
+const GROUP = 'urn:ietf:params:scim:schemas:core:2.0:Group';
+const ROUNDS = 15;
+
+const addMembers = (dir: Awaited<ReturnType<typeof newDirectory>>, groupId: string, userIds: string[]) =>
+  call(dir, 'PATCH', `Groups/${groupId}`, { schemas: [PATCH], Operations: [{ op: 'add', path: 'members', value: userIds.map((value) => ({ value })) }] });
+
+describe('membership changes racing deletes', () => {
+  it('a user deleted while a PATCH adds it: the PATCH succeeds without it, the group keeps its other members', async () => {
+    const dir = await newDirectory();
+    const db = await getDb();
+    const g = (await call(dir, 'POST', 'Groups', { schemas: [GROUP], displayName: 'Racing', members: [] })).body.id;
+    for (let i = 0; i < ROUNDS; i++) {
+      const [doomed, kept] = await Promise.all([0, 1].map(async (k) => (await call(dir, 'POST', 'Users', user(`race-${i}-${k}@example.com`))).body.id));
+      const [patched, deleted] = await Promise.all([addMembers(dir, g, [doomed, kept]), call(dir, 'DELETE', `Users/${doomed}`)]);
+      expect(deleted.status).toBe(204);
+      expect(patched.status, JSON.stringify(patched.body)).toBeOneOf([200, 204]);
+      const members = await db.groupMembership.findMany({ where: { groupId: g, userId: { in: [doomed, kept] } }, select: { userId: true } });
+      expect(members.map((m) => m.userId)).toEqual([kept]);
+    }
+  });
+
+  it('a group deleted while a PATCH adds members: 404, and no member row is left', async () => {
+    const dir = await newDirectory();
+    const db = await getDb();
+    const u = (await call(dir, 'POST', 'Users', user('member@example.com'))).body.id;
+    for (let i = 0; i < ROUNDS; i++) {
+      const g = (await call(dir, 'POST', 'Groups', { schemas: [GROUP], displayName: `doomed-${i}`, members: [] })).body.id;
+      const [patched, deleted] = await Promise.all([addMembers(dir, g, [u]), call(dir, 'DELETE', `Groups/${g}`)]);
+      expect(deleted.status).toBe(204);
+      expect(patched.status).toBeOneOf([200, 204, 404]);
+      expect(await db.groupMembership.count({ where: { groupId: g } })).toBe(0);
+    }
+  });
+});
