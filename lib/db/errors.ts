@@ -28,3 +28,13 @@ export function isRetryableConflict(e: unknown): boolean {
   const msg = String((e as CodedError | null)?.message ?? '');
   return /could not serialize access|deadlock detected|write conflict|SQLITE_BUSY|database is locked/i.test(msg);
 }
+
+/**
+ * A row referring to a parent that does not exist (PostgreSQL 23503, SQLite's SQLITE_CONSTRAINT_FOREIGNKEY): in a
+ * SCIM write, a parent deleted meanwhile — the directory, or the group.
+ */
+export function isForeignKeyViolation(e: unknown): boolean {
+  const c = code(e);
+  if (c === '23503' || c === 'SQLITE_CONSTRAINT_FOREIGNKEY' || c === 'P2003') return true;
+  return /violates foreign key constraint|FOREIGN KEY constraint failed/i.test(String((e as CodedError | null)?.message ?? ''));
+}

@@ -1,7 +1,7 @@
 // Writes to directory groups and their memberships, each one transaction (a SQL program, lib/db/sql-program.ts)
 // with recomputed roles and its events. Membership changes touch only the rows they name, so adding one member to
 // a 50,000-member group costs what it costs for a 10-member group.
-import { isUniqueViolation } from '../db/errors';
+import { isForeignKeyViolation, isUniqueViolation } from '../db/errors';
 import { runProgram } from '../db/sql-drivers';
 import { together, type SqlEnv, type SqlProgram } from '../db/sql-program';
 import { StaleWrite } from '../db/transaction';
@@ -49,8 +49,9 @@ type Scoped = DirectoryScope & { id: string };
 
 function duplicateGroup(e: unknown): never {
   if (isUniqueViolation(e)) throw new DomainError('conflict', 'A group with this displayName already exists in the directory');
-  // A member row for a group deleted meanwhile (PostgreSQL foreign-key violation, before the group was locked).
-  if ((e as { code?: string })?.code === '23503') throw new DomainError('not_found', 'The group was deleted meanwhile');
+  // Still a foreign-key violation after the reruns (runProgram): the group, or its whole directory, was deleted
+  // meanwhile.
+  if (isForeignKeyViolation(e)) throw new DomainError('not_found', 'The group or its directory was deleted meanwhile');
   throw e;
 }
 

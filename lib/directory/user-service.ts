@@ -1,7 +1,7 @@
 // Writes to directory users (SCIM, the portal and the host API share them). Each is one transaction — a SQL
 // program (lib/db/sql-program.ts): the row, its emails, recomputed roles and the events describing the change;
 // retried on a lost race, so concurrent writers never lose each other's changes.
-import { isUniqueViolation } from '../db/errors';
+import { isForeignKeyViolation, isUniqueViolation } from '../db/errors';
 import { runProgram } from '../db/sql-drivers';
 import type { SqlEnv, SqlProgram } from '../db/sql-program';
 import { StaleWrite } from '../db/transaction';
@@ -17,6 +17,8 @@ import { findUser, insertUser, removeUser, updateUser } from './user-sql';
 
 function duplicateUser(e: unknown): never {
   if (isUniqueViolation(e)) throw new DomainError('conflict', 'A user with this userName already exists in the directory');
+  // Still a foreign-key violation after the reruns (runProgram): the directory itself was deleted meanwhile.
+  if (isForeignKeyViolation(e)) throw new DomainError('not_found', 'The directory was deleted meanwhile');
   throw e;
 }
 

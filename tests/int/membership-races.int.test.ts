@@ -1,7 +1,9 @@
-// A membership PATCH racing a delete answers as if it ran after the delete: a user deleted while being added
-// is simply not a member (the group is still there: no 404), and a group deleted while members are added is 404.
+// Writes racing deletes answer as if they ran after the delete: a user deleted while being added to a group is
+// simply not a member (the group is still there: no 404), a group deleted while members are added is 404, and
+// writes into a directory being deleted are 201 or 404, never an error, and leave nothing behind.
 import { describe, expect, it } from 'vitest';
 import { getDb } from '../../lib/db/client';
+import { deleteDirectory } from '../../lib/directory/delete-directory';
 import { call, newDirectory, user } from './scim-helpers';
 
 const PATCH = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
@@ -36,6 +38,35 @@ describe('membership changes racing deletes', () => {
       expect(deleted.status).toBe(204);
       expect(patched.status).toBeOneOf([200, 204, 404]);
       expect(await db.groupMembership.count({ where: { groupId: g } })).toBe(0);
+    }
+  });
+
+  it('users created and groups patched while their directory is deleted: 2xx or 404, never an error, and nothing left', async () => {
+    const db = await getDb();
+    for (let i = 0; i < 5; i++) {
+      const dir = await newDirectory();
+      const u = (await call(dir, 'POST', 'Users', user('first@example.com'))).body.id;
+      const g = (await call(dir, 'POST', 'Groups', { schemas: [GROUP], displayName: 'Doomed', members: [] })).body.id;
+      let deleted = false;
+      const deletion = deleteDirectory(db, dir).finally(() => (deleted = true));
+      // Writes keep coming while the deletion runs, and one round after it (as a request whose token was checked
+      // just before would): created, or 404 once the directory is gone.
+      const answers: { status: number; body: unknown }[] = [];
+      for (let n = 0, after = 0; after < 1; n++) {
+        if (deleted) after++;
+        answers.push(
+          ...(await Promise.all([
+            call(dir, 'POST', 'Users', user(`late-${n}-a@example.com`)),
+            call(dir, 'POST', 'Users', user(`late-${n}-b@example.com`)),
+            addMembers(dir, g, [u]),
+          ])),
+        );
+      }
+      await deletion;
+      for (const a of answers) expect(a.status, JSON.stringify(a.body)).toBeOneOf([200, 201, 204, 404]);
+      expect(answers.slice(-3).map((a) => a.status)).toEqual([404, 404, 404]);
+      const where = { directoryId: dir.directoryId };
+      expect([await db.directoryUser.count({ where }), await db.directoryGroup.count({ where }), await db.groupMembership.count({ where })]).toEqual([0, 0, 0]);
     }
   });
 });
