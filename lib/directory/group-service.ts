@@ -206,6 +206,10 @@ function* changeGroup(
 /** PUT: replaces the resource and sets the membership to exactly `members`. */
 export async function replaceDirectoryGroup(scope: Scoped, resource: ScimObject, members: NewMember[], opts: WriteOptions = {}): Promise<GroupRow> {
   return runProgram(function* (env) {
+    // The role lock, then the group's row lock (the order changeGroup takes them in), before the members are read:
+    // a concurrent PUT or PATCH of this group then finishes first, and the change below replaces what it left.
+    yield* lockedRoleConfig(env, scope.directoryId);
+    yield* lockedGroup(env, scope, opts.ifMatch);
     const wanted = new Set(members.map((m) => m.userId));
     const current = yield* memberIds(scope.id);
     const have = new Set(current);

@@ -1,5 +1,6 @@
 // Writes racing deletes answer as if they ran after the delete: a user deleted while being added to a group is
-// simply not a member (the group is still there: no 404), a group deleted while members are added is 404, and
+// simply not a member (the group is still there: no 404), a group deleted while members are added is 404, two
+// PUTs of one group leave exactly one PUT's members, and
 // writes into a directory being deleted are 201 or 404, never an error, and leave nothing behind.
 import { describe, expect, it } from 'vitest';
 import { getDb } from '../../lib/db/client';
@@ -67,6 +68,21 @@ describe('membership changes racing deletes', () => {
       expect(answers.slice(-3).map((a) => a.status)).toEqual([404, 404, 404]);
       const where = { directoryId: dir.directoryId };
       expect([await db.directoryUser.count({ where }), await db.directoryGroup.count({ where }), await db.groupMembership.count({ where })]).toEqual([0, 0, 0]);
+    }
+  });
+
+  it('two PUTs of one group at once: the members are exactly one PUT\'s list', async () => {
+    const dir = await newDirectory();
+    const db = await getDb();
+    const ids = await Promise.all([0, 1, 2, 3, 4].map(async (k) => (await call(dir, 'POST', 'Users', user(`put-${k}@example.com`))).body.id));
+    const g = (await call(dir, 'POST', 'Groups', { schemas: [GROUP], displayName: 'Replaced', members: [{ value: ids[0] }] })).body.id;
+    const put = (members: string[]) => call(dir, 'PUT', `Groups/${g}`, { schemas: [GROUP], displayName: 'Replaced', members: members.map((value) => ({ value })) });
+    for (let i = 0; i < ROUNDS; i++) {
+      const [a, b] = i % 2 ? [[ids[1], ids[2]], [ids[3]]] : [[ids[3], ids[4]], [ids[0]]];
+      const answers = await Promise.all([put(a), put(b)]);
+      for (const r of answers) expect(r.status).toBe(200);
+      const members = (await db.groupMembership.findMany({ where: { groupId: g }, select: { userId: true } })).map((m) => m.userId).sort();
+      expect([[...a].sort(), [...b].sort()]).toContainEqual(members);
     }
   });
 });
