@@ -9,8 +9,8 @@ import { DomainError } from '../domain-error';
 import type { DirectoryScope, PendingEvent } from '../events/event-types';
 import { groupSnapshotSql, previousAttributes, snapshotsOf, userSnapshotsSql } from '../events/snapshots';
 import { writeEventsSql } from '../events/write-events';
-import { recomputeRolesSql, roleConfigOf, rolesIdle, type RoleConfig } from '../roles/recompute-roles';
-import { lockedRoleConfig, roleConfigOp, rolesSharedLockOps } from '../roles/role-locks';
+import { recomputeRolesSql, roleConfigOf, roleConfigOp, rolesIdle, type RoleConfig } from '../roles/recompute-roles';
+import { lockedRoleConfig, rolesSharedLockOps } from '../roles/role-locks';
 import type { ScimObject } from '../scim/types';
 import {
   findGroup,
@@ -60,6 +60,12 @@ function* lockedGroup(env: SqlEnv, { directoryId, id }: Scoped, ifMatch?: number
   if (!row) throw new DomainError('not_found', `Group ${id} not found`);
   checkVersion(row, ifMatch, 'group');
   return row;
+}
+
+/** The directory's shared role lock and role configuration, then the group's row lock (role-locks.ts: that order). */
+function* lockedGroupWithRoles(env: SqlEnv, scope: Scoped, ifMatch?: number | null): SqlProgram<{ row: GroupRow; roles: RoleConfig }> {
+  const roles = yield* lockedRoleConfig(env, scope.directoryId);
+  return { row: yield* lockedGroup(env, scope, ifMatch), roles };
 }
 
 /** user_added / user_removed events, then role changes of everyone whose membership moved. */
@@ -153,6 +159,7 @@ function* changeGroup(
   next: ((current: ScimObject) => ScimObject) | null,
   members: MembershipChange,
   { ifMatch, known }: GroupPatchOptions,
+  held?: { row: GroupRow; roles: RoleConfig },
 ): SqlProgram<GroupRow> {
   // Adding or removing members (Okta's and Entra's everyday PATCH) takes the group's row lock only at the end, to
   // move its version: concurrent PATCHes of one group then queue for that one statement and the commit, not for
@@ -162,12 +169,10 @@ function* changeGroup(
   // is read after it. Unlocked, the group comes with the configuration as it was (one round trip fewer), or was
   // read already with the token check: read committed either way, and the final statement moves the version
   // under the lock.
-  let roles = lockFirst ? yield* lockedRoleConfig(env, scope.directoryId) : undefined;
-  const found = lockFirst
-    ? { row: yield* lockedGroup(env, scope, ifMatch), roles }
-    : known !== undefined
-      ? known
-      : yield* findGroupWithRoleConfig(scope);
+  // `held`: both taken by the caller already (PUT, which reads the members under them).
+  const locked = held ?? (lockFirst ? yield* lockedGroupWithRoles(env, scope, ifMatch) : undefined);
+  let roles = locked?.roles;
+  const found = locked ?? (known !== undefined ? known : yield* findGroupWithRoleConfig(scope));
   if (!found) throw new DomainError('not_found', `Group ${scope.id} not found`);
   const { row } = found;
   const events: PendingEvent[] = [];
@@ -206,10 +211,9 @@ function* changeGroup(
 /** PUT: replaces the resource and sets the membership to exactly `members`. */
 export async function replaceDirectoryGroup(scope: Scoped, resource: ScimObject, members: NewMember[], opts: WriteOptions = {}): Promise<GroupRow> {
   return runProgram(function* (env) {
-    // The role lock, then the group's row lock (the order changeGroup takes them in), before the members are read:
-    // a concurrent PUT or PATCH of this group then finishes first, and the change below replaces what it left.
-    yield* lockedRoleConfig(env, scope.directoryId);
-    yield* lockedGroup(env, scope, opts.ifMatch);
+    // Both locks before the members are read: a concurrent PUT or PATCH of this group then finishes first, and the
+    // change below replaces what it left.
+    const held = yield* lockedGroupWithRoles(env, scope, opts.ifMatch);
     const wanted = new Set(members.map((m) => m.userId));
     const current = yield* memberIds(scope.id);
     const have = new Set(current);
@@ -218,14 +222,13 @@ export async function replaceDirectoryGroup(scope: Scoped, resource: ScimObject,
       remove: new Set(current.filter((u) => !wanted.has(u))),
       add: new Map(members.filter((m) => !have.has(m.userId)).map((m) => [m.userId, m.display ?? undefined])),
     };
-    return yield* changeGroup(env, scope, () => resource, change, opts);
+    return yield* changeGroup(env, scope, () => resource, change, opts, held);
   }).catch(duplicateGroup);
 }
 
 export async function deleteDirectoryGroup(scope: Scoped, { ifMatch }: WriteOptions = {}): Promise<void> {
   await runProgram(function* (env) {
-    const roles = yield* lockedRoleConfig(env, scope.directoryId);
-    const row = yield* lockedGroup(env, scope, ifMatch);
+    const { row, roles } = yield* lockedGroupWithRoles(env, scope, ifMatch);
     const last = yield* groupSnapshotSql(row);
     const members = yield* memberIds(scope.id);
     if (!(yield* removeGroup(scope))) throw new DomainError('not_found', `Group ${scope.id} not found`);

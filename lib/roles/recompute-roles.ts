@@ -5,7 +5,7 @@
 import type { Tx } from '../db/client';
 import { asStr } from '../db/fast-read';
 import { runProgramInTx } from '../db/sql-drivers';
-import { all, chunked, marks, noIndex, one, run, type SqlEnv, type SqlProgram, type SqlRow } from '../db/sql-program';
+import { all, allOp, chunked, marks, noIndex, rowsOf, run, type SqlEnv, type SqlOp, type SqlProgram, type SqlRow } from '../db/sql-program';
 
 export interface RoleChange {
   userId: string;
@@ -32,6 +32,9 @@ export interface RoleConfig {
 
 /** The role configuration's columns, for a query with the directory aliased `d` (read with roleConfigOf). */
 export const ROLE_CONFIG_COLUMNS = `d."defaultRoleId" AS "roleDefaultId", (SELECT 1 FROM "RoleMapping" rm0 WHERE rm0."directoryId" = d."id" LIMIT 1) AS "roleMapped"`;
+
+/** The directory's role configuration (read with roleConfigOf). */
+export const roleConfigOp = (directoryId: string): SqlOp => allOp(`SELECT ${ROLE_CONFIG_COLUMNS} FROM "Directory" d WHERE d."id" = ?`, [directoryId]);
 
 export function roleConfigOf(r: SqlRow | null): RoleConfig {
   return { defaultRoleId: r?.roleDefaultId == null ? null : asStr(r.roleDefaultId), mapped: r?.roleMapped != null };
@@ -62,7 +65,7 @@ export function* recomputeRolesSql(
   { configChange = false }: { configChange?: boolean } = {},
 ): SqlProgram<RoleChange[]> {
   if (userIds.length === 0) return [];
-  const config = known ?? roleConfigOf(yield* one(`SELECT ${ROLE_CONFIG_COLUMNS} FROM "Directory" d WHERE d."id" = ?`, [directoryId]));
+  const config = known ?? roleConfigOf((yield* rowsOf(roleConfigOp(directoryId)))[0] ?? null);
   if (rolesIdle(config) && !configChange) return [];
   const defaultRoleId = config.defaultRoleId;
   const changes: RoleChange[] = [];

@@ -10,7 +10,7 @@
 // lock there, but the configuration is still read inside the transaction.
 import type { Tx } from '../db/client';
 import { allOp, together, type SqlEnv, type SqlOp, type SqlProgram } from '../db/sql-program';
-import { ROLE_CONFIG_COLUMNS, roleConfigOf, type RoleConfig } from './recompute-roles';
+import { roleConfigOf, roleConfigOp, type RoleConfig } from './recompute-roles';
 
 /** The first key of the two-key advisory locks (their own key space, apart from the events' one-key locks). */
 const ROLE_LOCK_CLASS = 0x524f4c45; // "ROLE"
@@ -25,10 +25,7 @@ export function rolesSharedLockOps(env: SqlEnv, directoryId: string): SqlOp[] {
   return env.dialect === 'postgres' ? [allOp(`SELECT 1 AS "locked" FROM (SELECT ${lockCall('shared')}) l`, [directoryId])] : [];
 }
 
-/** The directory's role configuration; after the shared lock, in a statement of its own (a later snapshot). */
-export const roleConfigOp = (directoryId: string): SqlOp => allOp(`SELECT ${ROLE_CONFIG_COLUMNS} FROM "Directory" d WHERE d."id" = ?`, [directoryId]);
-
-/** Takes the shared lock and reads the configuration, in one round trip. */
+/** Takes the shared lock and reads the configuration after it (a statement of its own: a later snapshot), in one round trip. */
 export function* lockedRoleConfig(env: SqlEnv, directoryId: string): SqlProgram<RoleConfig> {
   const results = yield* together([...rolesSharedLockOps(env, directoryId), roleConfigOp(directoryId)]);
   return roleConfigOf(results[results.length - 1][0] ?? null);
