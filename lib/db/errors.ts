@@ -22,6 +22,18 @@ export function isRecordNotFound(e: unknown): boolean {
   return code(e) === 'P2025';
 }
 
+/**
+ * SQLite's "database is locked", as better-sqlite3 throws it or wrapped by Prisma's adapter (P1008 "Operation has
+ * timed out", the driver's code in meta). A Prisma transaction meets it without waiting when it upgrades from
+ * reader to writer while another connection holds the write lock (the WAL checkpointer's RESTART, another
+ * process): SQLite cannot let a reader wait for a writer whose commit would make the reader's snapshot stale.
+ */
+export function isSqliteBusy(e: unknown): boolean {
+  const err = e as { code?: unknown; cause?: { originalCode?: unknown }; meta?: { driverAdapterError?: { cause?: { originalCode?: unknown } } } } | null;
+  const original = err?.meta?.driverAdapterError?.cause?.originalCode ?? err?.cause?.originalCode ?? err?.code;
+  return typeof original === 'string' && original.startsWith('SQLITE_BUSY');
+}
+
 /** A transaction that lost a write conflict or deadlock and may simply be tried again (PostgreSQL). */
 export function isRetryableConflict(e: unknown): boolean {
   if (code(e) === 'P2034') return true;

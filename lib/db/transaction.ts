@@ -1,7 +1,11 @@
 // Transactions with retry: a write that loses a race (optimistic version check, PostgreSQL serialization or
-// deadlock) is run again from the start on fresh data, so concurrent PATCHes never lose an update.
+// deadlock, SQLite's write lock held by another connection) is run again from the start on fresh data, so
+// concurrent PATCHes never lose an update.
 import type { Db, Tx } from './client';
-import { isRetryableConflict } from './errors';
+import { isRetryableConflict, isSqliteBusy } from './errors';
+
+/** How long a transaction keeps trying while another SQLite connection holds the write lock (as busy_timeout). */
+const SQLITE_BUSY_WAIT_MS = 10_000;
 
 /** Thrown inside a transaction when the row changed since it was read; the whole transaction is retried. */
 export class StaleWrite extends Error {
@@ -11,10 +15,17 @@ export class StaleWrite extends Error {
 }
 
 export async function transaction<T>(db: Db, fn: (tx: Tx) => Promise<T>, attempts = 8): Promise<T> {
+  const started = Date.now();
   for (let i = 1; ; i++) {
     try {
       return await db.$transaction(fn, { maxWait: 10_000, timeout: 30_000 });
     } catch (e) {
+      // A busy SQLite lock is waited out (for as long as busy_timeout would), not counted as a lost race.
+      if (isSqliteBusy(e) && Date.now() - started < SQLITE_BUSY_WAIT_MS) {
+        await new Promise((r) => setTimeout(r, 1 + Math.random() * Math.min(20, i)));
+        i--;
+        continue;
+      }
       if (i >= attempts || !(e instanceof StaleWrite || isRetryableConflict(e))) throw e;
       await new Promise((r) => setTimeout(r, Math.random() * 5 * i));
     }
