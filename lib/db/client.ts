@@ -23,18 +23,15 @@ interface Holder {
 }
 
 const g = globalThis as unknown as { __scimPortalDb?: Holder };
-const dialects = new WeakMap<Db, Dialect>();
 
 export function createDb(url: string): Holder {
   if (isPostgresUrl(url)) {
     const adapter = new PrismaPg({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
     const db = new PostgresClient({ adapter }) as unknown as Db;
-    dialects.set(db, 'postgres');
     return { db, dialect: 'postgres', url, ready: Promise.resolve() };
   }
   const adapter = new PrismaBetterSQLite3({ url: `file:${sqliteFilePath(url)}`, timeout: 10_000 });
   const db = new SqliteClient({ adapter });
-  dialects.set(db, 'sqlite');
   // The adapter opens one connection; these settings hold for its life. foreign_keys makes cascades work.
   const ready = (async () => {
     await db.$queryRawUnsafe('PRAGMA foreign_keys = ON');
@@ -64,9 +61,4 @@ export async function getDb(): Promise<Db> {
 
 export function dialect(): Dialect {
   return holder().dialect;
-}
-
-/** The dialect of a client made by createDb (the process's own, or a test's second one). */
-export function dialectOf(db: Db): Dialect {
-  return dialects.get(db) ?? dialect();
 }

@@ -1,20 +1,11 @@
 // Transactions with retry: a write that loses a race (optimistic version check, PostgreSQL serialization or
 // deadlock, SQLite's write lock held by another connection) is run again from the start on fresh data, so
 // concurrent PATCHes never lose an update.
-import { dialectOf, type Db, type Tx } from './client';
+import type { Db, Tx } from './client';
 import { isRetryableConflict, isSqliteBusy } from './errors';
 
 /** How long a transaction keeps trying while another SQLite connection holds the write lock (as busy_timeout). */
 const SQLITE_BUSY_WAIT_MS = 10_000;
-
-/**
- * A write that changes nothing, run first in every SQLite transaction: it takes the write lock before the
- * transaction reads (waiting for it as busy_timeout allows). Prisma's adapter begins with a plain (deferred)
- * BEGIN, so a transaction would otherwise read a snapshot, then fail at its first write if the SQL programs'
- * connection committed meanwhile (SQLITE_BUSY_SNAPSHOT) or another connection held the lock (SQLITE_BUSY: a
- * reader is not let wait), and starve under a steady stream of SCIM writes.
- */
-const TAKE_SQLITE_WRITE_LOCK = 'UPDATE "Directory" SET "id" = "id" WHERE 0';
 
 /** Thrown inside a transaction when the row changed since it was read; the whole transaction is retried. */
 export class StaleWrite extends Error {
@@ -24,17 +15,10 @@ export class StaleWrite extends Error {
 }
 
 export async function transaction<T>(db: Db, fn: (tx: Tx) => Promise<T>, attempts = 8): Promise<T> {
-  const body =
-    dialectOf(db) === 'sqlite'
-      ? async (tx: Tx) => {
-          await tx.$executeRawUnsafe(TAKE_SQLITE_WRITE_LOCK);
-          return fn(tx);
-        }
-      : fn;
   const started = Date.now();
   for (let i = 1; ; i++) {
     try {
-      return await db.$transaction(body, { maxWait: 10_000, timeout: 30_000 });
+      return await db.$transaction(fn, { maxWait: 10_000, timeout: 30_000 });
     } catch (e) {
       // A busy SQLite lock is waited out (for as long as busy_timeout would), not counted as a lost race.
       if (isSqliteBusy(e) && Date.now() - started < SQLITE_BUSY_WAIT_MS) {
