@@ -5,8 +5,9 @@ import { useCursorPager } from '@/lib/client/use-cursor-pager';
 import { useGroup, useMembers } from '@/lib/client/use-people';
 import { Card, CardHeader } from '../ui/card';
 import { EmptyState } from '../ui/empty-state';
+import { PagedTable } from '../ui/paged-table';
 import { QueryState } from '../ui/query-state';
-import { Pager, Table, TBody, THead, Td, Th } from '../ui/table';
+import { Td, Th } from '../ui/table';
 import { ActiveBadge, TagList, UserNameCell } from '../users/user-cells';
 
 export function GroupDetail({ directoryId, groupId }: { directoryId: string; groupId: string }) {
@@ -14,7 +15,6 @@ export function GroupDetail({ directoryId, groupId }: { directoryId: string; gro
   const pager = useCursorPager(groupId);
   const members = useMembers(directoryId, groupId, pager.cursor);
   const g = group.data;
-  const rows = members.data?.data ?? [];
   return (
     <div className="mt-2 space-y-4">
       <Link href={`/portal/scim/${directoryId}/groups`} className="inline-flex rounded text-sm font-medium text-slate-600 hover:text-slate-900 focus-ring">
@@ -29,46 +29,35 @@ export function GroupDetail({ directoryId, groupId }: { directoryId: string; gro
               description={`${g.memberCount.toLocaleString('en-US')} member${g.memberCount === 1 ? '' : 's'}${g.externalId ? ` · External ID ${g.externalId}` : ''}`}
               actions={<TagList items={g.roles} empty="No role mapped" />}
             />
-            <QueryState isPending={members.isPending} error={members.error} onRetry={() => void members.refetch()} label="Loading members">
-              {rows.length === 0 ? (
-                <EmptyState title="No members" description="Members appear here when your identity provider adds people to this group." />
-              ) : (
+            <PagedTable
+              query={members}
+              pager={pager}
+              loadingLabel="Loading members"
+              caption={`Members of ${g.displayName}`}
+              empty={<EmptyState title="No members" description="Members appear here when your identity provider adds people to this group." />}
+              head={
                 <>
-                  <Table caption={`Members of ${g.displayName}`}>
-                    <THead>
-                      <Th>Name</Th>
-                      <Th className="hidden md:table-cell">Email</Th>
-                      <Th>Status</Th>
-                      <Th>Roles</Th>
-                    </THead>
-                    <TBody>
-                      {rows.map((u) => (
-                        <tr key={u.id}>
-                          <Td>
-                            <UserNameCell directoryId={directoryId} user={u} />
-                          </Td>
-                          <Td className="hidden break-words md:table-cell">{u.email ?? '—'}</Td>
-                          <Td>
-                            <ActiveBadge active={u.active} />
-                          </Td>
-                          <Td>
-                            <TagList items={u.roles} empty="No role" />
-                          </Td>
-                        </tr>
-                      ))}
-                    </TBody>
-                  </Table>
-                  <Pager
-                    page={pager.page}
-                    hasPrevious={pager.hasPrevious}
-                    hasNext={Boolean(members.data?.nextCursor)}
-                    onPrevious={pager.previous}
-                    onNext={() => members.data?.nextCursor && pager.next(members.data.nextCursor)}
-                    busy={members.isFetching && members.isPlaceholderData}
-                  />
+                  <Th>Name</Th>
+                  <Th className="hidden md:table-cell">Email</Th>
+                  <Th>Status</Th>
+                  <Th>Roles</Th>
                 </>
+              }
+              row={(u) => (
+                <tr key={u.id}>
+                  <Td>
+                    <UserNameCell directoryId={directoryId} user={u} />
+                  </Td>
+                  <Td className="hidden break-words md:table-cell">{u.email ?? '—'}</Td>
+                  <Td>
+                    <ActiveBadge active={u.active} />
+                  </Td>
+                  <Td>
+                    <TagList items={u.roles} empty="No role" />
+                  </Td>
+                </tr>
               )}
-            </QueryState>
+            />
           </Card>
         ) : null}
       </QueryState>

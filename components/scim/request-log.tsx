@@ -10,8 +10,8 @@ import { Badge, type BadgeTone } from '../ui/badge';
 import { Card, CardHeader } from '../ui/card';
 import { EmptyState } from '../ui/empty-state';
 import { Label, Select } from '../ui/field';
-import { QueryState } from '../ui/query-state';
-import { Pager, Table, TBody, THead, Td, Th } from '../ui/table';
+import { PagedTable } from '../ui/paged-table';
+import { Td, Th } from '../ui/table';
 
 const tone = (s: number): BadgeTone => (s >= 500 ? 'danger' : s >= 400 ? 'warning' : 'success');
 
@@ -65,7 +65,6 @@ export function RequestLog({ directoryId }: { directoryId: string }) {
   const [filter, setFilter] = useState<RequestFilter>({ status: initial === '2xx' || initial === '4xx' || initial === '5xx' ? initial : '', resource: '' });
   const pager = useCursorPager(`${filter.status}|${filter.resource}`);
   const q = useRequestLog(directoryId, filter, pager.cursor);
-  const rows = q.data?.data ?? [];
   return (
     <Card labelledBy="log-title" className="mt-2">
       <CardHeader
@@ -94,40 +93,29 @@ export function RequestLog({ directoryId }: { directoryId: string }) {
           </div>
         }
       />
-      <QueryState isPending={q.isPending} error={q.error} onRetry={() => void q.refetch()} label="Loading requests">
-        {rows.length === 0 ? (
+      <PagedTable
+        query={q}
+        pager={pager}
+        loadingLabel="Loading requests"
+        caption="SCIM requests"
+        empty={
           <EmptyState
             title={filter.status || filter.resource ? 'No requests match these filters' : 'No requests yet'}
             description="Requests appear here as soon as your identity provider connects."
           />
-        ) : (
+        }
+        head={
           <>
-            <Table caption="SCIM requests">
-              <THead>
-                <Th>Time</Th>
-                <Th>Method</Th>
-                <Th>Path</Th>
-                <Th>Status</Th>
-                <Th>Duration</Th>
-                <Th>Body</Th>
-              </THead>
-              <TBody>
-                {rows.map((r) => (
-                  <Row key={r.id} r={r} />
-                ))}
-              </TBody>
-            </Table>
-            <Pager
-              page={pager.page}
-              hasPrevious={pager.hasPrevious}
-              hasNext={Boolean(q.data?.nextCursor)}
-              onPrevious={pager.previous}
-              onNext={() => q.data?.nextCursor && pager.next(q.data.nextCursor)}
-              busy={q.isFetching && q.isPlaceholderData}
-            />
+            <Th>Time</Th>
+            <Th>Method</Th>
+            <Th>Path</Th>
+            <Th>Status</Th>
+            <Th>Duration</Th>
+            <Th>Body</Th>
           </>
-        )}
-      </QueryState>
+        }
+        row={(r) => <Row key={r.id} r={r} />}
+      />
     </Card>
   );
 }

@@ -2,7 +2,17 @@
 // Previous/next over keyset cursors: a stack of the cursors of the pages seen, reset when the filter changes.
 import { useCallback, useState } from 'react';
 
-export function useCursorPager(resetKey: string) {
+export interface CursorPager {
+  /** The cursor of the page shown (null: the first). */
+  cursor: string | null;
+  /** 1-based number of the page shown. */
+  page: number;
+  next: (cursor: string) => void;
+  previous: () => void;
+  hasPrevious: boolean;
+}
+
+export function useCursorPager(resetKey: string): CursorPager {
   const [state, setState] = useState<{ key: string; stack: (string | null)[] }>({ key: resetKey, stack: [null] });
   const stack = state.key === resetKey ? state.stack : [null];
   const cursor = stack[stack.length - 1];
