@@ -22,6 +22,9 @@ export function isRecordNotFound(e: unknown): boolean {
   return code(e) === 'P2025';
 }
 
+/** How long a write keeps trying while another SQLite connection holds the write lock (as busy_timeout would). */
+export const SQLITE_BUSY_WAIT_MS = 10_000;
+
 /**
  * SQLite's "database is locked", as better-sqlite3 throws it or wrapped by Prisma's adapter (P1008 "Operation has
  * timed out", the driver's code in meta). A Prisma transaction meets it without waiting when it upgrades from

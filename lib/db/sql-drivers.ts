@@ -7,10 +7,10 @@ import { openPgJs, pgJsParams, pgPlaceholders, type PgJs } from './pg-js';
 import { isBatch, type SqlBatch, type SqlEnv, type SqlOp, type SqlProgram, type SqlValue } from './sql-program';
 import { SAFETY_NET_PAGES, startCheckpointer } from './sqlite-checkpointer';
 import { sqliteFilePath } from './sqlite-path';
+import { isSqliteBusy, SQLITE_BUSY_WAIT_MS } from './errors';
 import { StaleWrite } from './transaction';
 
 const ATTEMPTS = 8;
-const SQLITE_BUSY_WAIT_MS = 10_000;
 
 interface SqliteWriter {
   kind: 'sqlite';
@@ -55,8 +55,6 @@ const sqliteParam = (v: SqlValue): string | number | bigint | null =>
   v === true ? 1 : v === false ? 0 : v instanceof Date ? v.toISOString().replace('Z', '+00:00') : v;
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-const isBusy = (e: unknown) => (e as { code?: string })?.code === 'SQLITE_BUSY' || /database is locked/i.test(String((e as Error)?.message));
 
 function drive<T>(program: SqlProgram<T>, exec: (op: SqlOp) => unknown): T {
   let step = program.next();
@@ -160,7 +158,7 @@ export async function runProgram<T>(make: (env: SqlEnv) => SqlProgram<T>): Promi
     try {
       return w.kind === 'sqlite' ? runSqlite(w, make) : await runPostgres(w, make);
     } catch (e) {
-      const busy = w.kind === 'sqlite' && isBusy(e);
+      const busy = w.kind === 'sqlite' && isSqliteBusy(e);
       if (busy && Date.now() - started < SQLITE_BUSY_WAIT_MS) {
         await pause(1 + Math.random() * Math.min(20, attempt));
         attempt--;

@@ -2,10 +2,7 @@
 // deadlock, SQLite's write lock held by another connection) is run again from the start on fresh data, so
 // concurrent PATCHes never lose an update.
 import type { Db, Tx } from './client';
-import { isRetryableConflict, isSqliteBusy } from './errors';
-
-/** How long a transaction keeps trying while another SQLite connection holds the write lock (as busy_timeout). */
-const SQLITE_BUSY_WAIT_MS = 10_000;
+import { isRetryableConflict, isSqliteBusy, SQLITE_BUSY_WAIT_MS } from './errors';
 
 /** Thrown inside a transaction when the row changed since it was read; the whole transaction is retried. */
 export class StaleWrite extends Error {

@@ -6,6 +6,8 @@ import { once } from 'node:events';
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { dialect, getDb } from '../../lib/db/client';
+import { runProgram } from '../../lib/db/sql-drivers';
+import { run } from '../../lib/db/sql-program';
 import { sqliteFilePath } from '../../lib/db/sqlite-path';
 import { transaction } from '../../lib/db/transaction';
 import { env } from '../../lib/env';
@@ -44,6 +46,22 @@ describe.skipIf(dialect() !== 'sqlite')('SQLite transactions and the write lock'
       await holder.terminate();
     }
     expect(runs).toBeGreaterThan(1);
+    expect((await db.directory.findUniqueOrThrow({ where: { id: dir.directoryId } })).lastRequestAt?.toISOString()).toBe(MARK.toISOString());
+  });
+
+  it('a SQL program whose BEGIN IMMEDIATE meets the lock waits for it, then commits', async () => {
+    const db = await getDb();
+    const dir = await newDirectory();
+    const holder = await holdWriteLock(sqliteFilePath(env().databaseUrl), 300);
+    const started = Date.now();
+    try {
+      await runProgram(function* () {
+        yield* run(`UPDATE "Directory" SET "lastRequestAt" = ? WHERE "id" = ?`, [MARK, dir.directoryId]);
+      });
+    } finally {
+      await holder.terminate();
+    }
+    expect(Date.now() - started).toBeGreaterThanOrEqual(200);
     expect((await db.directory.findUniqueOrThrow({ where: { id: dir.directoryId } })).lastRequestAt?.toISOString()).toBe(MARK.toISOString());
   });
 });
