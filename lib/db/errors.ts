@@ -32,8 +32,8 @@ export const SQLITE_BUSY_WAIT_MS = 10_000;
  * process): SQLite cannot let a reader wait for a writer whose commit would make the reader's snapshot stale.
  */
 export function isSqliteBusy(e: unknown): boolean {
-  const err = e as { code?: unknown; cause?: { originalCode?: unknown }; meta?: { driverAdapterError?: { cause?: { originalCode?: unknown } } } } | null;
-  const original = err?.meta?.driverAdapterError?.cause?.originalCode ?? err?.cause?.originalCode ?? err?.code;
+  const err = e as { cause?: { originalCode?: unknown }; meta?: { driverAdapterError?: { cause?: { originalCode?: unknown } } } } | null;
+  const original = err?.meta?.driverAdapterError?.cause?.originalCode ?? err?.cause?.originalCode ?? code(e);
   return typeof original === 'string' && original.startsWith('SQLITE_BUSY');
 }
 

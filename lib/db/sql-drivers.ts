@@ -7,8 +7,7 @@ import { openPgJs, pgJsParams, pgPlaceholders, type PgJs } from './pg-js';
 import { isBatch, type SqlBatch, type SqlEnv, type SqlOp, type SqlProgram, type SqlValue } from './sql-program';
 import { SAFETY_NET_PAGES, startCheckpointer } from './sqlite-checkpointer';
 import { sqliteFilePath } from './sqlite-path';
-import { isSqliteBusy, SQLITE_BUSY_WAIT_MS } from './errors';
-import { StaleWrite } from './transaction';
+import { withRetries } from './transaction';
 
 const ATTEMPTS = 8;
 
@@ -53,8 +52,6 @@ function writer(): Writer {
 
 const sqliteParam = (v: SqlValue): string | number | bigint | null =>
   v === true ? 1 : v === false ? 0 : v instanceof Date ? v.toISOString().replace('Z', '+00:00') : v;
-
-const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function drive<T>(program: SqlProgram<T>, exec: (op: SqlOp) => unknown): T {
   let step = program.next();
@@ -151,24 +148,13 @@ const pgParam = (v: SqlValue): unknown => (typeof v === 'bigint' ? v.toString() 
 const PG_RETRYABLE = new Set(['40001', '40P01', '23503']);
 
 /** Runs a program as one transaction on the app's database, retrying it when it loses a race. */
-export async function runProgram<T>(make: (env: SqlEnv) => SqlProgram<T>): Promise<T> {
+export function runProgram<T>(make: (env: SqlEnv) => SqlProgram<T>): Promise<T> {
   const w = writer();
-  const started = Date.now();
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return w.kind === 'sqlite' ? runSqlite(w, make) : await runPostgres(w, make);
-    } catch (e) {
-      const busy = w.kind === 'sqlite' && isSqliteBusy(e);
-      if (busy && Date.now() - started < SQLITE_BUSY_WAIT_MS) {
-        await pause(1 + Math.random() * Math.min(20, attempt));
-        attempt--;
-        continue;
-      }
-      const retry = e instanceof StaleWrite || PG_RETRYABLE.has((e as { code?: string })?.code ?? '');
-      if (!retry || attempt >= ATTEMPTS) throw e;
-      await pause(Math.random() * 5 * attempt);
-    }
-  }
+  return withRetries(
+    () => (w.kind === 'sqlite' ? runSqlite(w, make) : runPostgres(w, make)),
+    (e) => PG_RETRYABLE.has((e as { code?: string })?.code ?? ''),
+    ATTEMPTS,
+  );
 }
 
 /** Runs a program inside a Prisma transaction the caller already holds (portal and host-API writes). */

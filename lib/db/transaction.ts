@@ -11,20 +11,31 @@ export class StaleWrite extends Error {
   }
 }
 
-export async function transaction<T>(db: Db, fn: (tx: Tx) => Promise<T>, attempts = 8): Promise<T> {
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Runs `run` (one whole transaction) until it commits: a busy SQLite lock is waited out for as long as
+ * busy_timeout would, without counting as an attempt; a lost race (StaleWrite, or an error `isConflict` names)
+ * is run again after a short random pause, up to `attempts` runs in all. Prisma transactions (below) and the
+ * SQL programs (sql-drivers.ts) both go through it.
+ */
+export async function withRetries<T>(run: () => T | Promise<T>, isConflict: (e: unknown) => boolean, attempts: number): Promise<T> {
   const started = Date.now();
-  for (let i = 1; ; i++) {
+  for (let attempt = 1; ; attempt++) {
     try {
-      return await db.$transaction(fn, { maxWait: 10_000, timeout: 30_000 });
+      return await run();
     } catch (e) {
-      // A busy SQLite lock is waited out (for as long as busy_timeout would), not counted as a lost race.
       if (isSqliteBusy(e) && Date.now() - started < SQLITE_BUSY_WAIT_MS) {
-        await new Promise((r) => setTimeout(r, 1 + Math.random() * Math.min(20, i)));
-        i--;
+        await pause(1 + Math.random() * Math.min(20, attempt));
+        attempt--;
         continue;
       }
-      if (i >= attempts || !(e instanceof StaleWrite || isRetryableConflict(e))) throw e;
-      await new Promise((r) => setTimeout(r, Math.random() * 5 * i));
+      if (attempt >= attempts || !(e instanceof StaleWrite || isConflict(e))) throw e;
+      await pause(Math.random() * 5 * attempt);
     }
   }
+}
+
+export function transaction<T>(db: Db, fn: (tx: Tx) => Promise<T>, attempts = 8): Promise<T> {
+  return withRetries(() => db.$transaction(fn, { maxWait: 10_000, timeout: 30_000 }), isRetryableConflict, attempts);
 }
