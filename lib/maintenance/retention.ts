@@ -1,6 +1,8 @@
 // Retention: the SCIM request log and the webhook delivery log are kept for a configurable time, then removed.
 // Idempotent deletes, so any number of processes may run it.
 import type { Db } from '../db/client';
+import { runProgram } from '../db/sql-drivers';
+import { run } from '../db/sql-program';
 
 const days = (name: string, fallback: number) => {
   const n = Number(process.env[name]);
@@ -12,10 +14,36 @@ export interface RetentionResult {
   deliveries: number;
 }
 
+const BATCH = 1_000;
+
+/**
+ * Each directory's request-log rows older than the cutoff, a batch at a time: every statement is a short range
+ * on the (directoryId, createdAt) index, its own short transaction. One delete over the whole log by date alone
+ * read every row of it (no index starts with createdAt), in one statement that held SQLite's write lock, and the
+ * event loop, throughout: 260 ms at 500,000 rows here, hourly.
+ */
+async function deleteOldRequestLogs(db: Db, cutoff: Date): Promise<number> {
+  let removed = 0;
+  for (const { id: directoryId } of await db.directory.findMany({ select: { id: true } })) {
+    for (;;) {
+      const n = await runProgram(() =>
+        run(
+          `DELETE FROM "ScimRequestLog" WHERE "id" IN
+             (SELECT "id" FROM "ScimRequestLog" WHERE "directoryId" = ? AND "createdAt" < ? LIMIT ${BATCH})`,
+          [directoryId, cutoff],
+        ),
+      );
+      removed += n;
+      if (n < BATCH) break;
+    }
+  }
+  return removed;
+}
+
 export async function applyRetention(db: Db, now = Date.now()): Promise<RetentionResult> {
   const logCutoff = new Date(now - days('REQUEST_LOG_RETENTION_DAYS', 30) * 86_400_000);
   const deliveryCutoff = new Date(now - days('DELIVERY_LOG_RETENTION_DAYS', 30) * 86_400_000);
-  const requestLogs = (await db.scimRequestLog.deleteMany({ where: { createdAt: { lt: logCutoff } } })).count;
+  const requestLogs = await deleteOldRequestLogs(db, logCutoff);
   // Finished deliveries only: a pending one is still owed to its receiver.
   const deliveries = (
     await db.webhookDelivery.deleteMany({ where: { status: { in: ['delivered', 'failed'] }, createdAt: { lt: deliveryCutoff } } })

@@ -65,4 +65,18 @@ describe('retention', () => {
     expect(result.requestLogs).toBeGreaterThanOrEqual(1);
     expect(await db.scimRequestLog.count({ where: { directoryId: dir.directoryId } })).toBe(1);
   });
+
+  it('removes old rows a batch at a time, in every directory, to the last one', async () => {
+    const [a, b] = [await newDirectory(), await newDirectory()];
+    const db = await getDb();
+    const old = new Date(Date.now() - 40 * 86_400_000);
+    const row = (directoryId: string, createdAt: Date) => ({ id: newId('req'), directoryId, method: 'GET', path: '/Users', status: 200, durationMs: 1, createdAt });
+    // More than one batch (2,000) in one directory, a few in another, and recent rows in both.
+    await db.scimRequestLog.createMany({ data: Array.from({ length: 4_001 }, () => row(a.directoryId, old)) });
+    await db.scimRequestLog.createMany({ data: [row(b.directoryId, old), row(b.directoryId, old), row(a.directoryId, new Date()), row(b.directoryId, new Date())] });
+    const result = await applyRetention(db);
+    expect(result.requestLogs).toBeGreaterThanOrEqual(4_003);
+    expect(await db.scimRequestLog.count({ where: { directoryId: { in: [a.directoryId, b.directoryId] } } })).toBe(2);
+    expect(await db.scimRequestLog.count({ where: { createdAt: { lt: new Date(Date.now() - 30 * 86_400_000) } } })).toBe(0);
+  });
 });
