@@ -6,7 +6,7 @@ import { PrismaClient as PostgresClient } from '../generated/postgres/client';
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { env, isPostgresUrl } from '../env';
-import { SAFETY_NET_PAGES, startCheckpointer } from './sqlite-checkpointer';
+import { SAFETY_NET_PAGES, startSqliteWorker } from './sqlite-worker';
 import { sqliteFilePath } from './sqlite-path';
 
 export type Db = SqliteClient;
@@ -39,9 +39,9 @@ export function createDb(url: string): Holder {
     await db.$queryRawUnsafe('PRAGMA busy_timeout = 10000');
     // LIKE (co / ew filters) must not ignore case on case-exact columns such as externalId.
     await db.$queryRawUnsafe('PRAGMA case_sensitive_like = ON');
-    // Checkpoints run on a worker thread (sqlite-checkpointer.ts), not inside this connection's commits.
+    // Checkpoints run on a worker thread (sqlite-worker.ts), not inside this connection's commits.
     await db.$queryRawUnsafe(`PRAGMA wal_autocheckpoint = ${SAFETY_NET_PAGES}`);
-    startCheckpointer(sqliteFilePath(url));
+    startSqliteWorker(sqliteFilePath(url));
   })();
   return { db, dialect: 'sqlite', url, ready };
 }

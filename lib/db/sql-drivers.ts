@@ -5,7 +5,7 @@ import { env, isPostgresUrl } from '../env';
 import { dialect as prismaDialect, type Dialect, type Tx } from './client';
 import { openPgJs, pgJsParams, pgPlaceholders, type PgJs } from './pg-js';
 import { isBatch, type SqlBatch, type SqlEnv, type SqlOp, type SqlProgram, type SqlValue } from './sql-program';
-import { SAFETY_NET_PAGES, startCheckpointer } from './sqlite-checkpointer';
+import { SAFETY_NET_PAGES, startSqliteWorker, writeInBackground } from './sqlite-worker';
 import { sqliteFilePath } from './sqlite-path';
 import { withRetries } from './transaction';
 
@@ -40,7 +40,7 @@ function openWriter(url: string): Writer {
   db.pragma('synchronous = NORMAL');
   db.pragma('case_sensitive_like = ON');
   db.pragma(`wal_autocheckpoint = ${SAFETY_NET_PAGES}`);
-  startCheckpointer(sqliteFilePath(url));
+  startSqliteWorker(sqliteFilePath(url));
   return { kind: 'sqlite', url, db, statements: new Map() };
 }
 
@@ -155,6 +155,28 @@ export function runProgram<T>(make: (env: SqlEnv) => SqlProgram<T>): Promise<T> 
     (e) => PG_RETRYABLE.has((e as { code?: string })?.code ?? ''),
     ATTEMPTS,
   );
+}
+
+/**
+ * Statements whose answers nobody reads and that no SCIM read depends on (the request log's rows, "last used"
+ * stamps). On SQLite they run on the background worker's own connection (sqlite-worker.ts), each its own
+ * transaction, so the event loop neither runs them nor stalls on their pages; on PostgreSQL, where the database's
+ * work is off this thread already, as one program (retried as any other).
+ */
+export function writeUnanswered(make: (dialect: Dialect) => SqlOp[]): Promise<void> {
+  const w = writer();
+  const ops = make(w.kind);
+  if (ops.length === 0) return Promise.resolve();
+  if (w.kind === 'sqlite') {
+    const sent = writeInBackground(
+      sqliteFilePath(w.url),
+      ops.map((op) => [op.sql, op.params.map(sqliteParam)]),
+    );
+    if (sent) return sent;
+  }
+  return runProgram(function* () {
+    for (const op of ops) yield op;
+  });
 }
 
 /** Runs a program inside a Prisma transaction the caller already holds (portal and host-API writes). */

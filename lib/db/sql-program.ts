@@ -50,9 +50,12 @@ export function* all(sql: string, params: SqlValue[] = [], final = false): SqlPr
   return (yield { ...allOp(sql, params), ...(final ? { final } : {}) }) as SqlRow[];
 }
 
+/** A statement that changes rows, for a driver to run (`writeUnanswered`). */
+export const runOp = (sql: string, params: SqlValue[] = []): SqlOp => ({ sql, params, mode: 'run' });
+
 /** Runs a statement and returns how many rows it changed. */
 export function* run(sql: string, params: SqlValue[] = []): SqlProgram<number> {
-  return (yield { sql, params, mode: 'run' }) as number;
+  return (yield runOp(sql, params)) as number;
 }
 
 /** The first row, or null. */

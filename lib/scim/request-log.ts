@@ -1,8 +1,9 @@
 // Every SCIM request an IdP makes is logged (for the portal's connection status and request log), and each
-// token's last use and each directory's last request are recorded. Rows are buffered and written in one
-// transaction every FLUSH_MS, so a read request costs no write of its own.
-import { runProgram } from '../db/sql-drivers';
-import { marks, run, type SqlEnv, type SqlProgram } from '../db/sql-program';
+// token's last use and each directory's last request are recorded. Rows are buffered and written every FLUSH_MS,
+// so a read request costs no write of its own; on SQLite a worker thread writes them (sql-drivers.ts).
+import type { Dialect } from '../db/client';
+import { writeUnanswered } from '../db/sql-drivers';
+import { marks, runOp, type SqlOp } from '../db/sql-program';
 import { newLogId } from '../ids';
 import { isSafeText, toSafeText } from '../safe-text';
 
@@ -71,25 +72,27 @@ type LogRow = (string | number | Date | null)[];
 
 const COLUMNS = '"id", "directoryId", "method", "path", "status", "durationMs", "resource", "requestBody", "error", "createdAt"';
 
-/** Rows of directories that still exist (a directory deleted meanwhile takes its log with it). */
-function* insertRows(env: SqlEnv, rows: LogRow[]): SqlProgram<void> {
+/** Rows of directories that still exist (a directory deleted meanwhile takes its log with it), 50 to a statement. */
+function insertRows(dialect: Dialect, rows: LogRow[]): SqlOp[] {
   // PostgreSQL types a VALUES list on its own (unknown → text): the integer and timestamp columns need casts.
   const picks =
-    env.dialect === 'postgres'
+    dialect === 'postgres'
       ? 'v.column1, v.column2, v.column3, v.column4, v.column5::int, v.column6::int, v.column7, v.column8, v.column9, v.column10::timestamp(3)'
       : 'v.*';
+  const ops: SqlOp[] = [];
   for (let i = 0; i < rows.length; i += 50) {
     const part = rows.slice(i, i + 50);
-    yield* run(
+    ops.push(runOp(
       `INSERT INTO "ScimRequestLog" (${COLUMNS}) SELECT ${picks} FROM (VALUES ${part.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}) AS v
        WHERE EXISTS (SELECT 1 FROM "Directory" d WHERE d."id" = v.column2)`,
       part.flat(),
-    );
+    ));
   }
+  return ops;
 }
 
-function* touch(table: string, column: string, ids: string[], now: Date): SqlProgram<void> {
-  if (ids.length) yield* run(`UPDATE "${table}" SET "${column}" = ? WHERE "id" IN (${marks(ids.length)})`, [now, ...ids]);
+function touch(table: string, column: string, ids: string[], now: Date): SqlOp[] {
+  return ids.length ? [runOp(`UPDATE "${table}" SET "${column}" = ? WHERE "id" IN (${marks(ids.length)})`, [now, ...ids])] : [];
 }
 
 async function write(batch: RequestLogEntry[]): Promise<void> {
@@ -108,9 +111,10 @@ async function write(batch: RequestLogEntry[]): Promise<void> {
     e.error === null ? null : toSafeText(e.error),
     e.at,
   ]);
-  await runProgram(function* (env) {
-    yield* insertRows(env, rows);
-    yield* touch('DirectoryToken', 'lastUsedAt', tokenIds, now);
-    yield* touch('Directory', 'lastRequestAt', directoryIds, now);
-  });
+  // Off the event loop on SQLite (the background worker), one program on PostgreSQL: sql-drivers.ts.
+  await writeUnanswered((dialect) => [
+    ...insertRows(dialect, rows),
+    ...touch('DirectoryToken', 'lastUsedAt', tokenIds, now),
+    ...touch('Directory', 'lastRequestAt', directoryIds, now),
+  ]);
 }
