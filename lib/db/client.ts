@@ -6,6 +6,7 @@ import { PrismaClient as PostgresClient } from '../generated/postgres/client';
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { env, isPostgresUrl } from '../env';
+import { countingLocalWrites } from './local-writes';
 import { SAFETY_NET_PAGES, startSqliteWorker } from './sqlite-worker';
 import { sqliteFilePath } from './sqlite-path';
 
@@ -30,7 +31,8 @@ export function createDb(url: string): Holder {
     const db = new PostgresClient({ adapter }) as unknown as Db;
     return { db, dialect: 'postgres', url, ready: Promise.resolve() };
   }
-  const adapter = new PrismaBetterSQLite3({ url: `file:${sqliteFilePath(url)}`, timeout: 10_000 });
+  // Counting its statements tells the fast reader's shared snapshot when this process has written (local-writes.ts).
+  const adapter = countingLocalWrites(new PrismaBetterSQLite3({ url: `file:${sqliteFilePath(url)}`, timeout: 10_000 }));
   const db = new SqliteClient({ adapter });
   // The adapter opens one connection; these settings hold for its life. foreign_keys makes cascades work.
   const ready = (async () => {

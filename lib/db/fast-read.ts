@@ -3,9 +3,11 @@
 // preparation) costs several times the query itself; these run on a connection of their own — a read-only SQLite
 // handle in WAL mode sees every committed write — or on a pipelining PostgreSQL connection (pg-js.ts) with
 // prepared statements.
+import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
 import { openPgJs, pgJsParams, pgPlaceholders } from './pg-js';
 import { env, isPostgresUrl } from '../env';
+import { localWrites } from './local-writes';
 import { sqliteFilePath } from './sqlite-path';
 
 type Row = Record<string, unknown>;
@@ -13,19 +15,67 @@ type Row = Record<string, unknown>;
 interface Reader {
   url: string;
   all(sql: string, params: unknown[]): Promise<Row[]>;
+  /** Ends a snapshot shared by this turn's reads (SQLite). */
+  endTurn?(): void;
 }
 
-const g = globalThis as unknown as { __scimPortalFastReader?: Reader };
+const g = globalThis as unknown as { __scimPortalFastReader?: Reader; __scimPortalReadTurn?: { sharing: boolean } };
+/** Process-wide, like the reader: set while the event loop handles a batch of incoming requests. */
+const turn = (g.__scimPortalReadTurn ??= { sharing: false });
+
+/**
+ * Reads on SQLite share one read transaction (one snapshot) within a turn of the event loop that handles incoming
+ * requests, instead of each beginning and ending its own: a statement on its own takes and drops a lock on the
+ * database file and checks the WAL (three system calls), which cost more than the lookup itself (8 µs against
+ * under 2 µs for an indexed row here). It is as fresh as a read of its own would be:
+ * - it begins after the turn's requests arrived (the turn is opened by the first request the HTTP server hands
+ *   over, after the event loop's wait for I/O), so whatever a client saw committed before sending one of them is
+ *   in it, whichever process committed it;
+ * - it ends at the end of the turn (setImmediate runs right after the I/O callbacks), before the loop waits again,
+ *   and should the loop have waited for I/O since it began all the same, the next read starts a new one;
+ * - it starts over whenever this process has written since it began (local-writes.ts): a request reads its own
+ *   writes, and those of every request answered before it.
+ * Reads outside such a turn (timers, retries) run on their own.
+ */
+export function shareReadSnapshotThisTurn(): void {
+  if (turn.sharing) return;
+  turn.sharing = true;
+  setImmediate(() => {
+    turn.sharing = false;
+    g.__scimPortalFastReader?.endTurn?.();
+  });
+}
 
 function sqliteReader(url: string): Reader {
   const db = new Database(sqliteFilePath(url), { readonly: true, fileMustExist: true });
   db.pragma('busy_timeout = 10000');
   const statements = new Map<string, Database.Statement>();
+  const begin = db.prepare('BEGIN');
+  const commit = db.prepare('COMMIT');
+  /** localWrites.count when the shared snapshot began; -1 when none is open. */
+  let snapshotAt = -1;
+  /** The event loop's idle time (waiting for I/O) when it began. */
+  let idleAt = 0;
+  const endTurn = () => {
+    if (db.inTransaction) commit.run();
+    snapshotAt = -1;
+  };
   return {
     url,
+    endTurn,
     async all(sql, params) {
       let st = statements.get(sql);
       if (!st) statements.set(sql, (st = db.prepare(sql)));
+      if (turn.sharing) {
+        // A failed statement may have ended the transaction; a write since it began makes it too old.
+        const idle = performance.eventLoopUtilization().idle;
+        if (snapshotAt !== localWrites.count || idle !== idleAt || !db.inTransaction) {
+          endTurn();
+          begin.run();
+          snapshotAt = localWrites.count;
+          idleAt = idle;
+        }
+      } else if (db.inTransaction) endTurn();
       return st.all(...params) as Row[];
     },
   };

@@ -5,6 +5,7 @@ import { env, isPostgresUrl } from '../env';
 import { dialect as prismaDialect, type Dialect, type Tx } from './client';
 import { openPgJs, pgJsParams, pgPlaceholders, type PgJs } from './pg-js';
 import { isBatch, type SqlBatch, type SqlEnv, type SqlOp, type SqlProgram, type SqlValue } from './sql-program';
+import { noteLocalWrite } from './local-writes';
 import { SAFETY_NET_PAGES, startSqliteWorker, writeInBackground } from './sqlite-worker';
 import { sqliteFilePath } from './sqlite-path';
 import { withRetries } from './transaction';
@@ -88,6 +89,8 @@ function runSqlite<T>(w: SqliteWriter, make: (env: SqlEnv) => SqlProgram<T>): T 
   } catch (e) {
     if (w.db.inTransaction) w.db.exec('ROLLBACK');
     throw e;
+  } finally {
+    noteLocalWrite();
   }
 }
 
