@@ -53,12 +53,12 @@ test('configure Okta inside the host iframe, then see the users and groups Okta 
 
   // Directory disabled from the portal: the host hears it and SCIM is refused.
   await page.setViewportSize({ width: 1280, height: 800 });
-  await portal.root.getByRole('switch', { name: 'Directory enabled' }).click();
+  await portal.setSwitch('Directory enabled', false);
   await host.expectMessage('directory.disabled');
   await expect(portal.root.getByText('This directory is disabled')).toBeVisible();
   const refused = await fetch(`${endpoint}/Users`, { headers: { Authorization: `Bearer ${token}` } });
   expect(refused.status).toBe(403);
-  await portal.root.getByRole('switch', { name: 'Directory enabled' }).click();
+  await portal.setSwitch('Directory enabled', true);
   await host.expectMessage('directory.enabled');
 });
 

@@ -34,6 +34,20 @@ export class PortalPage {
     await expect(this.tab(name)).toHaveAttribute('aria-selected', 'true');
   }
 
+  /**
+   * Turns a switch on or off and waits until it shows so. A click right after the host resized the iframe was
+   * lost once in CI: the trace shows it performed inside the switch's box and no request sent (most likely the
+   * portal laying itself out again re-rendered the switch under the pointer). The click is repeated only after
+   * 10 s still showing the old state, and not while a change already sent is pending.
+   */
+  async setSwitch(name: string, on: boolean): Promise<void> {
+    const control = this.root.getByRole('switch', { name });
+    await expect(async () => {
+      if ((await control.getAttribute('aria-checked')) !== String(on) && (await control.isEnabled())) await control.click();
+      await expect(control).toHaveAttribute('aria-checked', String(on), { timeout: 10_000 });
+    }).toPass({ timeout: 30_000 });
+  }
+
   table(caption: string) {
     return this.root.getByRole('table', { name: caption });
   }
