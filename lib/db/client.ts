@@ -7,7 +7,7 @@ import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { env, isPostgresUrl } from '../env';
 import { countingLocalWrites } from './local-writes';
-import { SAFETY_NET_PAGES, startSqliteWorker } from './sqlite-worker';
+import { startSqliteWorker, WRITER_PRAGMAS } from './sqlite-worker';
 import { sqliteFilePath } from './sqlite-path';
 
 export type Db = SqliteClient;
@@ -34,15 +34,10 @@ export function createDb(url: string): Holder {
   // Counting its statements tells the fast reader's shared snapshot when this process has written (local-writes.ts).
   const adapter = countingLocalWrites(new PrismaBetterSQLite3({ url: `file:${sqliteFilePath(url)}`, timeout: 10_000 }));
   const db = new SqliteClient({ adapter });
-  // The adapter opens one connection; these settings hold for its life. foreign_keys makes cascades work.
+  // The adapter opens one connection; these settings hold for its life (sqlite-worker.ts says why each).
   const ready = (async () => {
-    await db.$queryRawUnsafe('PRAGMA foreign_keys = ON');
-    await db.$queryRawUnsafe('PRAGMA synchronous = NORMAL');
     await db.$queryRawUnsafe('PRAGMA busy_timeout = 10000');
-    // LIKE (co / ew filters) must not ignore case on case-exact columns such as externalId.
-    await db.$queryRawUnsafe('PRAGMA case_sensitive_like = ON');
-    // Checkpoints run on a worker thread (sqlite-worker.ts), not inside this connection's commits.
-    await db.$queryRawUnsafe(`PRAGMA wal_autocheckpoint = ${SAFETY_NET_PAGES}`);
+    for (const p of WRITER_PRAGMAS) await db.$queryRawUnsafe(`PRAGMA ${p}`);
     startSqliteWorker(sqliteFilePath(url));
   })();
   return { db, dialect: 'sqlite', url, ready };

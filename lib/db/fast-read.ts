@@ -52,13 +52,11 @@ function sqliteReader(url: string): Reader {
   const statements = new Map<string, Database.Statement>();
   const begin = db.prepare('BEGIN');
   const commit = db.prepare('COMMIT');
-  /** localWrites.count when the shared snapshot began; -1 when none is open. */
-  let snapshotAt = -1;
-  /** The event loop's idle time (waiting for I/O) when it began. */
+  /** localWrites.count and the event loop's idle time (waiting for I/O) when the open snapshot began. */
+  let snapshotAt = 0;
   let idleAt = 0;
   const endTurn = () => {
     if (db.inTransaction) commit.run();
-    snapshotAt = -1;
   };
   return {
     url,
@@ -67,9 +65,9 @@ function sqliteReader(url: string): Reader {
       let st = statements.get(sql);
       if (!st) statements.set(sql, (st = db.prepare(sql)));
       if (turn.sharing) {
-        // A failed statement may have ended the transaction; a write since it began makes it too old.
+        // None open (or a failed statement ended it), or one this process has written since, or the loop waited.
         const idle = performance.eventLoopUtilization().idle;
-        if (snapshotAt !== localWrites.count || idle !== idleAt || !db.inTransaction) {
+        if (!db.inTransaction || snapshotAt !== localWrites.count || idle !== idleAt) {
           endTurn();
           begin.run();
           snapshotAt = localWrites.count;

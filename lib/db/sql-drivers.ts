@@ -6,7 +6,7 @@ import { dialect as prismaDialect, type Dialect, type Tx } from './client';
 import { openPgJs, pgJsParams, pgPlaceholders, type PgJs } from './pg-js';
 import { isBatch, type SqlBatch, type SqlEnv, type SqlOp, type SqlProgram, type SqlValue } from './sql-program';
 import { noteLocalWrite } from './local-writes';
-import { SAFETY_NET_PAGES, startSqliteWorker, writeInBackground } from './sqlite-worker';
+import { startSqliteWorker, writeInBackground, WRITER_PRAGMAS } from './sqlite-worker';
 import { sqliteFilePath } from './sqlite-path';
 import { withRetries } from './transaction';
 
@@ -37,10 +37,7 @@ function openWriter(url: string): Writer {
   // Never wait inside SQLite (that would block the event loop while Prisma's connection, on this same thread,
   // holds the lock): a busy BEGIN is retried after a short async pause instead.
   db.pragma('busy_timeout = 0');
-  db.pragma('foreign_keys = ON');
-  db.pragma('synchronous = NORMAL');
-  db.pragma('case_sensitive_like = ON');
-  db.pragma(`wal_autocheckpoint = ${SAFETY_NET_PAGES}`);
+  for (const p of WRITER_PRAGMAS) db.pragma(p);
   startSqliteWorker(sqliteFilePath(url));
   return { kind: 'sqlite', url, db, statements: new Map() };
 }

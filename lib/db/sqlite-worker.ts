@@ -4,7 +4,7 @@
 // - WAL checkpoints. Every SQLite write appends its pages to the WAL; by default the connection that commits past
 //   1,000 WAL pages copies them back into the database file and fsyncs, synchronously, stalling every request
 //   behind it for tens of milliseconds. The app's connections raise that threshold out of the way
-//   (SAFETY_NET_PAGES: they still checkpoint themselves should this worker ever stop) and this worker checkpoints:
+//   (SAFETY_NET_PAGES, in WRITER_PRAGMAS: they still checkpoint themselves should this worker ever stop) and this worker checkpoints:
 //   PASSIVE ones, which block no one, and — since under steady writes a passive checkpoint never quite catches up,
 //   so the WAL would never start over — a RESTART once the WAL passes RESTART_FRAMES, which (only when no writer or
 //   old reader is in the way) copies the rest and lets the next writer start the WAL from the beginning. Writers
@@ -19,7 +19,14 @@ const EVERY_MS = 200;
 /** 4,096 pages of 4 KiB: a 16 MiB WAL. */
 const RESTART_FRAMES = 4096;
 /** wal_autocheckpoint of the app's connections: never reached while the worker runs. */
-export const SAFETY_NET_PAGES = 20_000;
+const SAFETY_NET_PAGES = 20_000;
+
+/**
+ * The settings of every app connection that writes (Prisma's, the SQL programs', this worker's), each of which sets
+ * its own busy_timeout besides. foreign_keys makes cascades work; LIKE (co / ew filters) must not ignore case on
+ * case-exact columns such as externalId; checkpoints are this worker's, not the connections' commits'.
+ */
+export const WRITER_PRAGMAS = ['foreign_keys = ON', 'synchronous = NORMAL', 'case_sensitive_like = ON', `wal_autocheckpoint = ${SAFETY_NET_PAGES}`];
 
 const CODE = `
 const { workerData, parentPort } = require('node:worker_threads');
@@ -46,10 +53,7 @@ const statements = new Map();
 function open() {
   const w = new Database(workerData.file, { fileMustExist: true });
   w.pragma('busy_timeout = 10000');
-  w.pragma('foreign_keys = ON');
-  w.pragma('synchronous = NORMAL');
-  w.pragma('case_sensitive_like = ON');
-  w.pragma('wal_autocheckpoint = ' + workerData.safetyNetPages);
+  for (const p of workerData.writerPragmas) w.pragma(p);
   return w;
 }
 parentPort.on('message', ({ id, statements: list }) => {
@@ -85,7 +89,7 @@ export function startSqliteWorker(file: string): void {
   if (running.has(file)) return;
   const worker = new Worker(CODE, {
     eval: true,
-    workerData: { file, everyMs: EVERY_MS, restartFrames: RESTART_FRAMES, safetyNetPages: SAFETY_NET_PAGES },
+    workerData: { file, everyMs: EVERY_MS, restartFrames: RESTART_FRAMES, writerPragmas: WRITER_PRAGMAS },
   });
   const r: Running = { worker, pending: new Map(), nextId: 1 };
   worker.on('message', ({ id, error }: { id: number; error: string | null }) => {

@@ -20,7 +20,7 @@ const BATCH = 1_000;
  * Each directory's request-log rows older than the cutoff, a batch at a time: every statement is a short range
  * on the (directoryId, createdAt) index, its own short transaction. One delete over the whole log by date alone
  * read every row of it (no index starts with createdAt), in one statement that held SQLite's write lock, and the
- * event loop, throughout: 260 ms at 500,000 rows here, hourly.
+ * event loop, throughout: 198 ms at 746,000 rows here with nothing to delete, hourly.
  */
 async function deleteOldRequestLogs(db: Db, cutoff: Date): Promise<number> {
   let removed = 0;
