@@ -1,4 +1,4 @@
-// Fixes in installed dependencies, applied by `npm install` (postinstall) and checked by tests/unit/postgres-queue.test.ts.
+// Fixes and small additions in installed dependencies, applied by `npm install` (postinstall) and checked by tests/unit/postgres-queue.test.ts.
 // Each fix names the exact text it replaces: if a new release changes that text, this stops with a message instead of
 // guessing, so the fix is reviewed again (dropped if upstream fixed it).
 //
@@ -58,12 +58,32 @@ const QUEUE_TO = `    remove: (x) => {
       return out
     }`;
 
+// postgres (postgres.js) 3.4.9, src/connection.js: a query's messages wait in a buffer until `setImmediate` (or 1 KB),
+// so the queries of one turn go out in one write. The SCIM hot path's batched reads (lib/db/pg-read-batch.ts) are
+// themselves sent at the end of the turn, from a `setImmediate`; postgres.js's would then wait for the next turn,
+// after every I/O callback that is ready by then, while the server could already be working on them. A query with
+// the option `flush: true` writes the buffer at once (as postgres.js already does when it has a callback to pass).
+const EXECUTE_FROM = `      build(q)
+      return write(toBuffer(q))
+`;
+const EXECUTE_TO = `      build(q)
+      return write(toBuffer(q), q.options.flush ? flushed : undefined) // scim-portal: flush option (scripts/patch-deps.mjs)
+`;
+const WRITE_FROM = `  function write(x, fn) {`;
+const WRITE_TO = `  function flushed() {} // scim-portal: flush option (scripts/patch-deps.mjs)
+
+  function write(x, fn) {`;
+
 const FIXES = [
   ...['src', 'cjs/src', 'cf/src'].map((dir) => ({
     file: `node_modules/postgres/${dir}/queue.js`,
     from: QUEUE_FROM,
     to: QUEUE_TO,
   })),
+  ...['src', 'cjs/src', 'cf/src'].flatMap((dir) => [
+    { file: `node_modules/postgres/${dir}/connection.js`, from: EXECUTE_FROM, to: EXECUTE_TO },
+    { file: `node_modules/postgres/${dir}/connection.js`, from: WRITE_FROM, to: WRITE_TO },
+  ]),
 ];
 
 /** Applies every fix; returns one line per file. Throws when a file holds neither the old nor the fixed text. */

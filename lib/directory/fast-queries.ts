@@ -1,6 +1,8 @@
 // Hot-path reads of users and groups through lib/db/fast-read.ts, returning the same row shapes as the Prisma
 // queries they stand in for (user-store.ts), so serialisation is shared.
-import { asDate, asStr, fastAll, fastDialect } from '../db/fast-read';
+import type { Dialect } from '../db/client';
+import { asDate, asStr, fastAll, fastBatched, fastDialect } from '../db/fast-read';
+import { BATCH_N, batchKeys, type BatchableRead } from '../db/pg-read-batch';
 import { noIndex } from '../db/sql-program';
 import { ROLE_CONFIG_COLUMNS, roleConfigOf } from '../roles/recompute-roles';
 import { GROUP_COLUMNS_OF_G, toGroupRow, type GroupWithRoles } from './group-sql';
@@ -16,8 +18,8 @@ export interface FoundUser {
 }
 
 /** The user's columns and, when asked for, its groups; for a query whose user table is aliased `u`. */
-function userSelect(withGroups: boolean): string {
-  return withGroups ? `${USER_COLUMNS_OF_U}, ${groupsJsonColumn(fastDialect())}` : USER_COLUMNS_OF_U;
+function userSelect(withGroups: boolean, dialect: Dialect = fastDialect()): string {
+  return withGroups ? `${USER_COLUMNS_OF_U}, ${groupsJsonColumn(dialect)}` : USER_COLUMNS_OF_U;
 }
 
 const lookupValue = (by: UserLookup): string => ('id' in by ? by.id : by.userName.toLowerCase());
@@ -65,7 +67,31 @@ export interface FastTokenRow {
 }
 
 const TOKEN_COLUMNS = `t."id" AS "tokenId", t."directoryId" AS "tokenDirectoryId", t."hash", t."expiresAt", t."revokedAt", d."status", d."organizationId", o."hostId"`;
-const TOKEN_FROM = `"DirectoryToken" t JOIN "Directory" d ON d."id" = t."directoryId" JOIN "Organization" o ON o."id" = d."organizationId"`;
+const TOKEN_JOINS = `JOIN "Directory" d ON d."id" = t."directoryId" JOIN "Organization" o ON o."id" = d."organizationId"`;
+
+/**
+ * The token row for a hash and, in the same query, what `select` reads of the row `join` finds by a key in the
+ * token's own directory: keys [key, hash] (just [hash] without a join). Batched on PostgreSQL (pg-read-batch.ts).
+ */
+function tokenAnd(select: string, join: ((key: string) => string) | null): BatchableRead {
+  const columns = select ? `${TOKEN_COLUMNS}, ${select}` : TOKEN_COLUMNS;
+  const joined = (key: string) => (join ? ` ${join(key)}` : '');
+  return {
+    one: `SELECT ${columns} FROM "DirectoryToken" t ${TOKEN_JOINS}${joined('?')} WHERE t."hash" = ?`,
+    many: `SELECT ${BATCH_N}, ${columns} FROM ${batchKeys(join ? ['key', 'hash'] : ['hash'])}
+      JOIN "DirectoryToken" t ON t."hash" = k."hash" ${TOKEN_JOINS}${joined('k."key"')}`,
+  };
+}
+
+/** Each statement built once per dialect: a query's text is then one string, hashed once where it is looked up. */
+const reads = new Map<string, BatchableRead>();
+function cachedRead(name: string, build: (dialect: Dialect) => BatchableRead): BatchableRead {
+  const dialect = fastDialect();
+  const key = `${dialect} ${name}`;
+  let read = reads.get(key);
+  if (!read) reads.set(key, (read = build(dialect)));
+  return read;
+}
 
 function tokenRow(r: Record<string, unknown> | undefined): FastTokenRow | null {
   if (!r) return null;
@@ -82,7 +108,7 @@ function tokenRow(r: Record<string, unknown> | undefined): FastTokenRow | null {
 }
 
 export async function tokenByHashFast(hash: string): Promise<FastTokenRow | null> {
-  const rows = await fastAll(`SELECT ${TOKEN_COLUMNS} FROM ${TOKEN_FROM} WHERE t."hash" = ?`, [hash]);
+  const rows = await fastBatched(cachedRead('token', () => tokenAnd('', null)), [hash]);
   return tokenRow(rows[0]);
 }
 
@@ -102,12 +128,15 @@ export async function tokenAndUserFast(
   by: UserLookup,
   withGroups: boolean,
 ): Promise<TokenAnd<FoundUser>> {
-  // By id: the primary key, the directory checked after (a directoryId term would let SQLite walk the directory).
-  const on = 'id' in by ? `u."id" = ? AND ${noIndex('u."directoryId"', fastDialect())} = t."directoryId"` : 'u."userNameLower" = ? AND u."directoryId" = t."directoryId"';
-  const rows = await fastAll(
-    `SELECT ${TOKEN_COLUMNS}, ${userSelect(withGroups)} FROM ${TOKEN_FROM} LEFT JOIN "DirectoryUser" u ON ${on} WHERE t."hash" = ?`,
-    [lookupValue(by), hash],
+  const read = cachedRead(`user ${'id' in by ? 'id' : 'userName'} ${withGroups}`, (dialect) =>
+    tokenAnd(userSelect(withGroups, dialect), (key) =>
+      // By id: the primary key, the directory checked after (a directoryId term would let SQLite walk the directory).
+      'id' in by
+        ? `LEFT JOIN "DirectoryUser" u ON u."id" = ${key} AND ${noIndex('u."directoryId"', dialect)} = t."directoryId"`
+        : `LEFT JOIN "DirectoryUser" u ON u."userNameLower" = ${key} AND u."directoryId" = t."directoryId"`,
+    ),
   );
+  const rows = await fastBatched(read, [lookupValue(by), hash]);
   return { token: tokenRow(rows[0]), found: foundUser(rows[0], withGroups) };
 }
 
@@ -117,11 +146,10 @@ export async function tokenAndUserFast(
  * check. As with tokenAndUserFast, the caller discards the group when the token is not valid for the URL's directory.
  */
 export async function tokenAndGroupFast(hash: string, groupId: string): Promise<TokenAnd<GroupWithRoles>> {
-  const rows = await fastAll(
-    `SELECT ${TOKEN_COLUMNS}, ${GROUP_COLUMNS_OF_G}, ${ROLE_CONFIG_COLUMNS} FROM ${TOKEN_FROM}
-     LEFT JOIN "DirectoryGroup" g ON g."id" = ? AND g."directoryId" = t."directoryId" WHERE t."hash" = ?`,
-    [groupId, hash],
+  const read = cachedRead('group', () =>
+    tokenAnd(`${GROUP_COLUMNS_OF_G}, ${ROLE_CONFIG_COLUMNS}`, (key) => `LEFT JOIN "DirectoryGroup" g ON g."id" = ${key} AND g."directoryId" = t."directoryId"`),
   );
+  const rows = await fastBatched(read, [groupId, hash]);
   const r = rows[0];
   return { token: tokenRow(r), found: r && r.id != null ? { row: toGroupRow(r), roles: roleConfigOf(r) } : null };
 }
