@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { env, isPostgresUrl } from '../env';
 import { dialect as prismaDialect, type Dialect, type Tx } from './client';
 import { openPgJs, pgJsParams, pgPlaceholders, type PgJs } from './pg-js';
-import { isBatch, type SqlBatch, type SqlEnv, type SqlOp, type SqlProgram, type SqlValue } from './sql-program';
+import { isBatch, type SqlBatch, type SqlEnv, type SqlOp, type SqlProgram, type SqlScalar, type SqlValue } from './sql-program';
 import { noteLocalWrite } from './local-writes';
 import { startSqliteWorker, writeInBackground, WRITER_PRAGMAS } from './sqlite-worker';
 import { sqliteFilePath } from './sqlite-path';
@@ -48,8 +48,11 @@ function writer(): Writer {
   return g.__scimPortalSqlWriter;
 }
 
-const sqliteParam = (v: SqlValue): string | number | bigint | null =>
-  v === true ? 1 : v === false ? 0 : v instanceof Date ? v.toISOString().replace('Z', '+00:00') : v;
+function sqliteParam(v: SqlValue): string | number | bigint | null {
+  if (Array.isArray(v)) throw new Error('SQLite takes no array parameters');
+  const x = v as SqlScalar;
+  return x === true ? 1 : x === false ? 0 : x instanceof Date ? x.toISOString().replace('Z', '+00:00') : x;
+}
 
 function drive<T>(program: SqlProgram<T>, exec: (op: SqlOp) => unknown): T {
   let step = program.next();
@@ -140,7 +143,8 @@ async function runPostgres<T>(w: PgWriter, make: (env: SqlEnv) => SqlProgram<T>)
   }
 }
 
-const pgParam = (v: SqlValue): unknown => (typeof v === 'bigint' ? v.toString() : v instanceof Date ? v.toISOString() : v);
+const pgScalar = (v: SqlScalar): unknown => (typeof v === 'bigint' ? v.toString() : v instanceof Date ? v.toISOString() : v);
+const pgParam = (v: SqlValue): unknown => (Array.isArray(v) ? v.map(pgScalar) : pgScalar(v as SqlScalar));
 
 // Serialization failure, deadlock, and a foreign-key violation: the programs only insert rows whose parents they
 // have just read, so one fails only when a parent was deleted meanwhile (a user deleted while a PATCH adds it as

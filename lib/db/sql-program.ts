@@ -6,7 +6,9 @@
 // round trips) was ten times the statements themselves.
 import type { Dialect } from './client';
 
-export type SqlValue = string | number | bigint | boolean | null | Date;
+export type SqlScalar = string | number | bigint | boolean | null | Date;
+/** An array is a PostgreSQL parameter only (`?::text[]`, for unnest); SQLite has no array type. */
+export type SqlValue = SqlScalar | readonly SqlScalar[];
 export type SqlRow = Record<string, unknown>;
 
 export interface SqlOp {

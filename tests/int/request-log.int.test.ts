@@ -1,5 +1,6 @@
-// The SCIM request log as flushRequestLog writes it (VALUES lists of 50 rows, bound parameters): every entry stored
-// exactly, text that needs escaping included, in a batch larger than one statement's share; entries of a deleted
+// The SCIM request log as flushRequestLog writes it (SQLite: VALUES lists of 50 rows; PostgreSQL: one statement over
+// arrays, whose literal quotes every element): every entry stored exactly, text that needs escaping included (in an
+// array literal too: braces, commas, NULL), in a batch larger than one VALUES list; entries of a deleted
 // directory dropped; the token's last use and the directory's last request recorded.
 import { describe, expect, it } from 'vitest';
 import { getDb } from '../../lib/db/client';
@@ -7,7 +8,7 @@ import { createDirectoryToken } from '../../lib/directory/tokens';
 import { flushRequestLog, logScimRequest, redactBody, type RequestLogEntry } from '../../lib/scim/request-log';
 import { newDirectory } from './scim-helpers';
 
-const ODD = ['quote " and backslash \\ and \\u0041', 'emoji 🧑‍💻, accents éñ, CJK 漢字', 'line\nbreak\ttab', "apostrophe ' and $1 and ?"];
+const ODD = ['quote " and backslash \\ and \\u0041', 'emoji 🧑‍💻, accents éñ, CJK 漢字', 'line\nbreak\ttab', "apostrophe ' and $1 and ?", 'NULL', '{a,b}', ''];
 
 function entry(directoryId: string, tokenId: string | null, i: number): RequestLogEntry {
   return {
