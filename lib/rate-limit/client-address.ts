@@ -3,8 +3,11 @@
 // TRUST_PROXY=true (behind a reverse proxy that sets it).
 export const CLIENT_ADDRESS_HEADER = 'x-scim-portal-client-ip';
 
+/** Read once, at the first request (a running server's environment does not change). */
+let trustProxy: boolean | undefined;
+
 export function clientAddress(get: (name: string) => string | null | undefined): string {
-  if (process.env.TRUST_PROXY === 'true') {
+  if ((trustProxy ??= process.env.TRUST_PROXY === 'true')) {
     const fwd = get('x-forwarded-for')?.split(',')[0]?.trim();
     if (fwd) return fwd;
   }

