@@ -1,5 +1,6 @@
 // The HTTP server: Next.js's request handler in a plain node:http server (a custom server), so the app runs in
 // one process that owns its port and its signals.
+import './native-date.mjs'; // first: before Next.js wraps the global Date
 import http from 'node:http';
 import { pathToFileURL } from 'node:url';
 import next from 'next';

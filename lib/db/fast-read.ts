@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import { openPgJs, pgJsParams, pgPlaceholders } from './pg-js';
 import { PgReadBatcher, type BatchableRead } from './pg-read-batch';
 import { env, isPostgresUrl } from '../env';
+import { NativeDate } from '../native-date';
 import { localWrites } from './local-writes';
 import { sqliteFilePath } from './sqlite-path';
 
@@ -122,7 +123,7 @@ export function fastBatched(read: BatchableRead, keys: string[]): Promise<Row[]>
 }
 
 /** SQLite gives ISO strings and 0/1; PostgreSQL gives Dates and booleans. */
-export const asDate = (v: unknown): Date => (v instanceof Date ? v : new Date(String(v)));
+export const asDate = (v: unknown): Date => (v instanceof Date ? v : new NativeDate(String(v)));
 export const asDateOrNull = (v: unknown): Date | null => (v === null || v === undefined ? null : asDate(v));
 export const asBool = (v: unknown): boolean => v === true || v === 1 || v === 1n;
 export const asInt = (v: unknown): number => Number(v);

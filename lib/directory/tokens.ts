@@ -1,6 +1,7 @@
 // Directory bearer tokens: several may be active at once so an IdP's token can be rotated without downtime.
 import type { Tx } from '../db/client';
 import { newId } from '../ids';
+import { NativeDate } from '../native-date';
 import { hashSecret, looksLike, mintSecret, sameHash } from '../secrets/secret-token';
 import { tokenAndGroupFast, tokenAndUserFast, tokenByHashFast, type FastTokenRow, type FoundUser, type TokenAnd, type UserLookup } from './fast-queries';
 import type { GroupWithRoles } from './group-sql';
@@ -96,7 +97,7 @@ export function checkDirectoryTokenAndFindGroup(directoryId: string, token: stri
 function validFor(directoryId: string, hash: string, row: FastTokenRow | null): TokenCheck | null {
   if (!row || !sameHash(row.hash, hash)) return null;
   if (row.directoryId !== directoryId || row.revokedAt) return null;
-  if (row.expiresAt && row.expiresAt.getTime() <= Date.now()) return null;
+  if (row.expiresAt && row.expiresAt.getTime() <= NativeDate.now()) return null;
   return { tokenId: row.id, directoryStatus: row.status, organizationId: row.organizationId, hostId: row.hostId };
 }
 

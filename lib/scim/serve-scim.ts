@@ -7,6 +7,7 @@ import type { ScimContext } from './context';
 import { scimEndpoint } from '../directory/directories';
 import { checkLimits } from '../rate-limit/limiter';
 import { clientAddress } from '../rate-limit/client-address';
+import { NativeDate } from '../native-date';
 import { isSafeText } from '../safe-text';
 import { bearerToken } from '../secrets/secret-token';
 import { ScimError, scimErrorBody } from './errors';
@@ -114,7 +115,7 @@ export async function serveScim(req: IncomingScimRequest): Promise<ScimResponse>
     resource: req.path[0] ?? null,
     requestBody: req.method === 'GET' ? null : redactBody(req.body),
     error: res.status >= 400 ? (body?.detail ?? null) : null,
-    at: new Date(),
+    at: new NativeDate(),
   });
   return res;
 }
