@@ -90,7 +90,11 @@ function postgresReader(url: string): Reader {
   // connection busy, and each extra connection means another socket write per event-loop turn and another server
   // process to wake (GET /Users/{id} on 2 cores: ~4,500 req/s on one, ~3,900 on two, ~3,700 on three). A database
   // that reads from disk gains from a few more (FAST_READ_POOL_SIZE).
-  const sql = openPgJs(url, Number(process.env.FAST_READ_POOL_SIZE ?? 1));
+  //
+  // Every statement here is a lookup by key, so the planner is told to use the index it names even where a table
+  // is so small that reading it whole looks as cheap (a directory's groups, each probed by primary key for a
+  // user's `groups`: a seq scan of 100 groups for each membership cost ~10 µs more a GET than a probe).
+  const sql = openPgJs(url, Number(process.env.FAST_READ_POOL_SIZE ?? 1), { enable_seqscan: 'off' });
   const batcher = new PgReadBatcher(sql);
   return {
     url,

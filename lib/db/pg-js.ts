@@ -63,11 +63,13 @@ export function pgJsTarget(url: string, readFile: (path: string) => string = (f)
   return { url: u.toString(), options };
 }
 
-export function openPgJs(url: string, max: number): PgJs {
+/** `settings`: server settings for the connection's session, sent when it starts (e.g. planner settings). */
+export function openPgJs(url: string, max: number, settings: Record<string, string> = {}): PgJs {
   const target = pgJsTarget(url);
   return postgres(target.url, {
     ...target.options,
     max,
+    connection: settings,
     prepare: true,
     // fetch_types stays on: array columns then parse as node-postgres parses them (and with it off, postgres.js
     // 3.4.9 never hands out a reserved connection opened for the reservation).
