@@ -57,8 +57,17 @@ function readShares(mine: Row[], db: string, users: number): Check[] {
   return checks;
 }
 
+/** How the machine's own speed moved between the two sizes (the /healthz ceiling), to read a growth figure by. */
+function ceilingMove(mine: Row[], small: number, large: number): string {
+  const s = mine.find((r) => r.key === 'healthz' && r.users === small);
+  const l = mine.find((r) => r.key === 'healthz' && r.users === large);
+  if (!s || !l || l.m.rps <= 0) return '';
+  return ` (the machine's own /healthz ceiling: ${s.m.rps.toFixed(0)} → ${l.m.rps.toFixed(0)} req/s)`;
+}
+
 function growth(mine: Row[], imports: ImportResult[], db: string, small: number, large: number): Check[] {
   const checks: Check[] = [];
+  const machine = ceilingMove(mine, small, large);
   for (const key of GROWTH_KEYS) {
     const s = mine.find((r) => r.key === key && r.users === small);
     const l = mine.find((r) => r.key === key && r.users === large);
@@ -70,7 +79,7 @@ function growth(mine: Row[], imports: ImportResult[], db: string, small: number,
       db,
       name: `${l.label} p50 at ${count(large)} users within 1.5x of ${of}at ${count(small)}`,
       status: passIf(k <= GROWTH && non2xx(s) + non2xx(l) === 0),
-      detail: `${l.m.p50.toFixed(2)} ms vs ${s.m.p50.toFixed(2)} ms = ${k.toFixed(2)}x`,
+      detail: `${l.m.p50.toFixed(2)} ms vs ${s.m.p50.toFixed(2)} ms = ${k.toFixed(2)}x${machine}`,
     });
   }
   const s = imports.find((r) => r.users === small);
