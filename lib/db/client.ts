@@ -21,6 +21,8 @@ interface Holder {
   dialect: Dialect;
   url: string;
   ready: Promise<void>;
+  /** Set once `ready` has resolved: then the client is handed out without a promise (readyDb). */
+  isReady?: boolean;
 }
 
 const g = globalThis as unknown as { __scimPortalDb?: Holder };
@@ -53,7 +55,18 @@ function holder(): Holder {
 export async function getDb(): Promise<Db> {
   const h = holder();
   await h.ready;
+  h.isReady = true;
   return h.db;
+}
+
+/**
+ * The client when it is ready (after the first getDb), else null: the SCIM hot path takes it without an await,
+ * each of which costs a promise and, once any async-local store is in use (Next's are, after its first request),
+ * the async hooks' work for it.
+ */
+export function readyDb(): Db | null {
+  const h = holder();
+  return h.isReady ? h.db : null;
 }
 
 export function dialect(): Dialect {

@@ -76,12 +76,14 @@ export type CheckedWith<T> = { check: TokenCheck; found: T | null } | null;
  * row only when the token is live for `directoryId` (the query joins it in the token's own directory, and a failed
  * check drops it).
  */
-async function checkAndRead<T>(directoryId: string, token: string, read: (hash: string) => Promise<TokenAnd<T>>): Promise<CheckedWith<T>> {
-  if (!looksLike('scim', token)) return null;
+function checkAndRead<T>(directoryId: string, token: string, read: (hash: string) => Promise<TokenAnd<T>>): Promise<CheckedWith<T>> {
+  if (!looksLike('scim', token)) return Promise.resolve(null);
   const hash = hashSecret(token);
-  const r = await read(hash);
-  const check = validFor(directoryId, hash, r.token);
-  return check && { check, found: r.found };
+  // .then, not async/await: a promise fewer on the hot path (readyDb in db/client.ts).
+  return read(hash).then((r) => {
+    const check = validFor(directoryId, hash, r.token);
+    return check && { check, found: r.found };
+  });
 }
 
 /** The token check and the user a GET reads. */

@@ -50,10 +50,17 @@ export function plannedUserRead(req: ScimRequest): UserRead | null {
 }
 
 /** The user as serve-scim.ts already read it with the token, or from the database. */
-async function lookUp(ctx: ScimContext, read: UserRead): Promise<FoundUser | null> {
+/** The user the token check read with it (no promise: the hot path's GET), else a query of its own. */
+function lookUp(ctx: ScimContext, read: UserRead): FoundUser | null | Promise<FoundUser | null> {
   const pre = ctx.prefetched;
   if (pre && sameRead(pre.read, read)) return pre.found;
   return findUserFast(ctx.directoryId, read.by, read.withGroups);
+}
+
+function renderWith(ctx: ScimContext, rows: UserRow[], p: Projection, groups: GroupsByUser): ScimObject[] {
+  return rows.map((r) =>
+    projectAttributes(toScimUser(r, groups.get(r.id) ?? [], ctx.baseUrl), 'User', p.attributes, p.excludedAttributes),
+  );
 }
 
 async function render(ctx: ScimContext, rows: UserRow[], p: Projection, known?: GroupsByUser): Promise<ScimObject[]> {
@@ -62,9 +69,7 @@ async function render(ctx: ScimContext, rows: UserRow[], p: Projection, known?: 
     (wantsAttribute('groups', p.attributes, p.excludedAttributes)
       ? await groupsOfUsersFast(ctx.directoryId, rows.map((r) => r.id))
       : new Map<string, { id: string; displayName: string }[]>());
-  return rows.map((r) =>
-    projectAttributes(toScimUser(r, groups.get(r.id) ?? [], ctx.baseUrl), 'User', p.attributes, p.excludedAttributes),
-  );
+  return renderWith(ctx, rows, p, groups);
 }
 
 async function one(ctx: ScimContext, row: UserRow, p: Projection, status = 200, known?: GroupsByUser): Promise<ScimResponse> {
@@ -76,10 +81,11 @@ export async function listUsers(ctx: ScimContext, params: ListParams): Promise<S
   const read = userNameRead(params);
   if (read !== null) {
     // Okta's and Entra's match query, `userName eq "x"`: one indexed lookup, no count.
-    const found = await lookUp(ctx, read);
+    const looked = lookUp(ctx, read);
+    const found = looked instanceof Promise ? await looked : looked;
     const page = found && params.startIndex === 1 && params.count > 0 ? [found.row] : [];
     const known: GroupsByUser = new Map(found ? [[found.row.id, found.groups]] : []);
-    return { status: 200, headers: {}, body: listResponse(await render(ctx, page, params, known), found ? 1 : 0, params.startIndex) };
+    return { status: 200, headers: {}, body: listResponse(renderWith(ctx, page, params, known), found ? 1 : 0, params.startIndex) };
   }
   const where = {
     directoryId: ctx.directoryId,
@@ -98,12 +104,13 @@ export async function listUsers(ctx: ScimContext, params: ListParams): Promise<S
 
 export async function getUser(ctx: ScimContext, id: string, req: ScimRequest): Promise<ScimResponse> {
   const p = projectionOf(req.query);
-  // The user and its groups in one query.
-  const found = await lookUp(ctx, idRead(id, p));
+  // The user and its groups in one query; usually read with the token check, then no await here at all.
+  const looked = lookUp(ctx, idRead(id, p));
+  const found = looked instanceof Promise ? await looked : looked;
   if (!found) throw notFound(`User ${id} not found`);
   const { row, groups } = found;
   if (noneMatchHits(req.headers['if-none-match'], row.version)) return { status: 304, headers: {} };
-  const [resource] = await render(ctx, [row], p, new Map([[row.id, groups]]));
+  const [resource] = renderWith(ctx, [row], p, new Map([[row.id, groups]]));
   return resourceResponse(resource, row.version);
 }
 
