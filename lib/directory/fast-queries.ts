@@ -7,26 +7,26 @@ import { noIndex } from '../db/sql-program';
 import { ROLE_CONFIG_COLUMNS, roleConfigOf } from '../roles/recompute-roles';
 import { GROUP_COLUMNS_OF_G, toGroupRow, type GroupWithRoles } from './group-sql';
 import { groupsJsonColumn, parseGroups, type GroupRef } from './user-json-columns';
-import { USER_COLUMNS_OF_U, toUserRow, type UserRow } from './user-row';
+import { READ_COLUMNS_OF_U, toUserReadRow, type UserReadRow } from './user-row';
 
 /** How the SCIM hot path looks one user up: by id, or by userName (the unique (directoryId, userNameLower) index). */
 export type UserLookup = { id: string } | { userName: string };
 
 export interface FoundUser {
-  row: UserRow;
+  row: UserReadRow;
   groups: GroupRef[];
 }
 
-/** The user's columns and, when asked for, its groups; for a query whose user table is aliased `u`. */
+/** What a response needs of the user and, when asked for, its groups; for a query whose user table is aliased `u`. */
 function userSelect(withGroups: boolean, dialect: Dialect = fastDialect()): string {
-  return withGroups ? `${USER_COLUMNS_OF_U}, ${groupsJsonColumn(dialect)}` : USER_COLUMNS_OF_U;
+  return withGroups ? `${READ_COLUMNS_OF_U}, ${groupsJsonColumn(dialect)}` : READ_COLUMNS_OF_U;
 }
 
 const lookupValue = (by: UserLookup): string => ('id' in by ? by.id : by.userName.toLowerCase());
 
 function foundUser(r: Record<string, unknown> | undefined, withGroups: boolean): FoundUser | null {
   if (!r || r.id === null || r.id === undefined) return null;
-  return { row: toUserRow(r), groups: withGroups ? parseGroups(r.groupsJson) : [] };
+  return { row: toUserReadRow(r), groups: withGroups ? parseGroups(r.groupsJson) : [] };
 }
 
 /** GET /Users/{id} and `userName eq "x"`: the user and, when asked for, its groups. */

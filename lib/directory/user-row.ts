@@ -31,3 +31,13 @@ export function toUserRow(r: Record<string, unknown>): UserRow {
     updatedAt: asDate(r.updatedAt),
   };
 }
+
+/** What a SCIM response is made from (the stored resource and its meta): all a GET reads of the row. */
+export type UserReadRow = Pick<UserRow, 'id' | 'raw' | 'version' | 'createdAt' | 'updatedAt'>;
+
+/** Those columns of the table aliased `u`: a GET on the hot path reads 5 of the row's 16 (fewer to send and parse). */
+export const READ_COLUMNS_OF_U = qualified('"id", "raw", "version", "createdAt", "updatedAt"', 'u');
+
+export function toUserReadRow(r: Record<string, unknown>): UserReadRow {
+  return { id: asStr(r.id), raw: asStr(r.raw), version: asInt(r.version), createdAt: asDate(r.createdAt), updatedAt: asDate(r.updatedAt) };
+}

@@ -2,6 +2,7 @@
 import { createDirectoryUser, deleteDirectoryUser, rewriteDirectoryUser } from '../directory/user-service';
 import { findUserFast, groupsOfUsersFast, type FoundUser } from '../directory/fast-queries';
 import type { UserRow } from '../directory/user-store';
+import type { UserReadRow } from '../directory/user-row';
 import { userNameEquality } from './filter/simple-filters';
 import { dialect } from '../db/client';
 import { sameRead, scopeOf, type ScimContext, type UserRead } from './context';
@@ -49,7 +50,6 @@ export function plannedUserRead(req: ScimRequest): UserRead | null {
   }
 }
 
-/** The user as serve-scim.ts already read it with the token, or from the database. */
 /** The user the token check read with it (no promise: the hot path's GET), else a query of its own. */
 function lookUp(ctx: ScimContext, read: UserRead): FoundUser | null | Promise<FoundUser | null> {
   const pre = ctx.prefetched;
@@ -57,13 +57,13 @@ function lookUp(ctx: ScimContext, read: UserRead): FoundUser | null | Promise<Fo
   return findUserFast(ctx.directoryId, read.by, read.withGroups);
 }
 
-function renderWith(ctx: ScimContext, rows: UserRow[], p: Projection, groups: GroupsByUser): ScimObject[] {
+function renderWith(ctx: ScimContext, rows: UserReadRow[], p: Projection, groups: GroupsByUser): ScimObject[] {
   return rows.map((r) =>
     projectAttributes(toScimUser(r, groups.get(r.id) ?? [], ctx.baseUrl), 'User', p.attributes, p.excludedAttributes),
   );
 }
 
-async function render(ctx: ScimContext, rows: UserRow[], p: Projection, known?: GroupsByUser): Promise<ScimObject[]> {
+async function render(ctx: ScimContext, rows: UserReadRow[], p: Projection, known?: GroupsByUser): Promise<ScimObject[]> {
   const groups =
     known ??
     (wantsAttribute('groups', p.attributes, p.excludedAttributes)
