@@ -6,6 +6,8 @@ export interface Env {
   portalAllowedOrigins: string[];
   webhookAllowPrivateTargets: boolean;
   authSecret: string | undefined;
+  /** SQLite's `synchronous` setting for every connection: NORMAL (default) or FULL. */
+  sqliteSynchronous: 'NORMAL' | 'FULL';
 }
 
 let cached: Env | undefined;
@@ -23,6 +25,7 @@ export function env(): Env {
       .filter(Boolean),
     webhookAllowPrivateTargets: process.env.WEBHOOK_ALLOW_PRIVATE_TARGETS === 'true',
     authSecret: process.env.NEXTAUTH_SECRET || process.env.AUTH_SECRET,
+    sqliteSynchronous: process.env.SQLITE_SYNCHRONOUS?.toUpperCase() === 'FULL' ? 'FULL' : 'NORMAL',
   };
   return cached;
 }

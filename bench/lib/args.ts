@@ -42,7 +42,7 @@ export const USAGE = `npm run bench -- [options]
   --import-groups <n>         groups the import creates (default 100)
   --import-members <n>        memberships the import adds, spread over its groups (default 50000)
   --batch <n>                 users per seeding transaction (default 2000)
-  --seed-budget <s>           seeding pace allowed before batching harder: insertUser, createMany, one INSERT (default 120)
+  --seed-budget <s>           (accepted, unused: seeding always writes multi-row INSERTs)
   --no-peer                   measure the portal alone (by default the Jackson peer runs side by side)
   --peer-port <n>             port of the Jackson peer (default 4100)
   --target <endpoint>         compare against this SCIM base URL instead of the Jackson peer (needs --token)

@@ -1,22 +1,18 @@
-// Seeds a portal directory straight into its database through the app's own data layer (lib/db/client,
-// lib/directory/user-store): 100,000 users through SCIM would take longer than the benchmark itself.
-// Users are written with insertUser in batched transactions; whenever the pace projects more than about two minutes
-// in all, the rest is batched harder: Prisma createMany, then one INSERT per batch (sql-insert.ts), each writing the
-// very same columns (userColumns, as insertUser does).
+// Seeds a portal directory straight into its database through the app's own data layer (lib/db: the rows and
+// columns insertUser writes, userColumns of the same Okta-shaped users): 100,000 users through SCIM would take
+// longer than the benchmark itself. Users go in batched multi-row INSERTs, one transaction per batch.
 import { performance } from 'node:perf_hooks';
-import { createDb, type Db, type Dialect } from '../../lib/db/client';
-import { runProgramInTx } from '../../lib/db/sql-drivers';
-import { insertUser } from '../../lib/directory/user-sql';
+import { openDatabase, type Database } from '../../lib/db/database';
+import { insertOp } from '../../lib/db/rows';
+import type { DirectoryUserInsert, UserEmailInsert } from '../../lib/db/schema';
+import { all, changes, runOp } from '../../lib/db/sql-program';
+import { userColumns } from '../../lib/directory/users/columns';
 import { newId } from '../../lib/ids';
 import { normalizeUser } from '../../lib/scim/resources/normalize-user';
-import { userColumns } from '../../lib/scim/resources/user-columns';
 import type { ScimObject } from '../../lib/scim/types';
 import { oktaUser, seededUserName } from './okta-payloads';
-import { insertRows, sqlTimestamp } from './sql-insert';
 
-/** In the order tried: each is a harder batching than the one before. */
-const MODES = ['insertUser', 'createMany', 'sql'] as const;
-export type SeedMode = (typeof MODES)[number];
+export type SeedMode = 'insert';
 
 export interface SeedReport {
   users: number;
@@ -24,19 +20,11 @@ export interface SeedReport {
   modes: SeedMode[];
 }
 
-// Prisma splits a long createMany itself, but not an `in` list: SQLite takes at most 999 of those per statement.
-const MEMBERSHIPS_PER_STATEMENT = 500;
-const TX_OPTIONS = { maxWait: 60_000, timeout: 600_000 };
-const USERS_BETWEEN_YIELDS = 50;
+/** Rows per INSERT: DirectoryUser's 16 columns stay well within either database's parameter limit. */
+const ROWS_PER_STATEMENT = 200;
 
-/**
- * Prisma's SQLite adapter (better-sqlite3) answers synchronously, so a chain of awaited queries runs as one stream
- * of microtasks that never returns to the event loop: the peer's seeding, which runs meanwhile in this process,
- * would get no socket I/O (its requests time out) until the whole growth is done. Seeding yields every so often.
- */
-function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
-}
+/** The peer's seeding runs in this process meanwhile: seeding yields to the event loop between batches. */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 function resourceOf(n: number): ScimObject {
   return normalizeUser(oktaUser(seededUserName(n), n));
@@ -47,64 +35,32 @@ export class DbSeeder {
   readonly userIds: string[] = [];
 
   private constructor(
-    private readonly db: Db,
-    private readonly dialect: Dialect,
+    private readonly db: Database,
     private readonly directoryId: string,
     private readonly batch: number,
-    /** Seconds: when a growth projects longer than this, batch harder. */
-    private readonly budget: number,
   ) {}
 
   static async open(databaseUrl: string, directoryId: string, opts: { batch: number; budget: number }): Promise<DbSeeder> {
-    const holder = createDb(databaseUrl);
-    await holder.ready;
-    return new DbSeeder(holder.db, holder.dialect, directoryId, opts.batch, opts.budget);
+    return new DbSeeder(openDatabase(databaseUrl), directoryId, opts.batch);
   }
 
   /** Adds user{n} for n from the current count up to `target`. */
   async growUsers(target: number, log: (line: string) => void): Promise<SeedReport> {
     const started = performance.now();
     const from = this.userIds.length;
-    let tier = 0;
-    const modes = new Set<SeedMode>();
     for (let n = from; n < target; n += this.batch) {
       const end = Math.min(target, n + this.batch);
-      const mode = MODES[tier];
-      modes.add(mode);
-      const batchStarted = performance.now();
-      if (mode === 'insertUser') await this.insertBatch(n, end);
-      else if (mode === 'createMany') await this.createManyBatch(n, end);
-      else await this.sqlBatch(n, end);
+      await this.insertBatch(n, end);
       await yieldToEventLoop();
-      const now = performance.now();
-      const elapsed = (now - started) / 1000;
-      const projected = elapsed + ((target - end) * (now - batchStarted)) / 1000 / (end - n);
-      if (projected > this.budget && tier < MODES.length - 1) {
-        tier++;
-        log(`  ${mode} pace projects ${projected.toFixed(0)} s for ${target - from} users; batching harder (${MODES[tier]})`);
-      }
-      if (end === target || (end - from) % (this.batch * 10) === 0) log(`  seeded ${end} users (${elapsed.toFixed(1)} s)`);
+      if (end === target || (end - from) % (this.batch * 10) === 0) log(`  seeded ${end} users (${((performance.now() - started) / 1000).toFixed(1)} s)`);
     }
-    return { users: target - from, seconds: (performance.now() - started) / 1000, modes: [...modes] };
+    return { users: target - from, seconds: (performance.now() - started) / 1000, modes: ['insert'] };
   }
 
   private async insertBatch(from: number, to: number): Promise<void> {
-    const ids = await this.db.$transaction(async (tx) => {
-      const out: string[] = [];
-      for (let n = from; n < to; n++) {
-        out.push((await runProgramInTx(tx, (env) => insertUser(env, this.directoryId, resourceOf(n)), this.dialect)).row.id);
-        if ((n - from) % USERS_BETWEEN_YIELDS === USERS_BETWEEN_YIELDS - 1) await yieldToEventLoop();
-      }
-      return out;
-    }, TX_OPTIONS);
-    this.userIds.push(...ids);
-  }
-
-  /** The rows insertUser would write for user{from..to}, with fresh ids. */
-  private rows(from: number, to: number) {
     const directoryId = this.directoryId;
-    const users = [];
-    const emails = [];
+    const users: DirectoryUserInsert[] = [];
+    const emails: UserEmailInsert[] = [];
     for (let n = from; n < to; n++) {
       const resource = resourceOf(n);
       const { emails: userEmails, ...cols } = userColumns(resource);
@@ -112,49 +68,39 @@ export class DbSeeder {
       users.push({ id, directoryId, ...cols, raw: JSON.stringify(resource) });
       emails.push(...userEmails.map((e) => ({ ...e, userId: id, directoryId })));
     }
-    return { users, emails };
-  }
-
-  private async createManyBatch(from: number, to: number): Promise<void> {
-    const { users, emails } = this.rows(from, to);
-    // The interactive form: only it takes a timeout, and a busy machine needs more than Prisma's 5 s.
-    await this.db.$transaction(async (tx) => {
-      await tx.directoryUser.createMany({ data: users });
-      await tx.userEmail.createMany({ data: emails });
-    }, TX_OPTIONS);
+    await this.db.write(function* (env) {
+      for (let i = 0; i < users.length; i += ROWS_PER_STATEMENT) {
+        yield* changes(insertOp(env.dialect, 'DirectoryUser', users.slice(i, i + ROWS_PER_STATEMENT)));
+        yield* changes(insertOp(env.dialect, 'UserEmail', emails.slice(i, i + ROWS_PER_STATEMENT)));
+      }
+    });
     this.userIds.push(...users.map((u) => u.id));
   }
 
-  private async sqlBatch(from: number, to: number): Promise<void> {
-    const { users, emails } = this.rows(from, to);
-    const now = sqlTimestamp(new Date(), this.dialect);
-    await this.db.$transaction(async (tx) => {
-      await insertRows(tx, this.dialect, 'DirectoryUser', users.map((u) => ({ ...u, createdAt: now, updatedAt: now })));
-      await insertRows(tx, this.dialect, 'UserEmail', emails);
-    }, TX_OPTIONS);
-    this.userIds.push(...users.map((u) => u.id));
-  }
-
-  /** Makes userIds[from..to) members of the group (rows in GroupMembership), replacing any such rows left over. */
+  /** Makes userIds[from..to) members of the group (rows in GroupMembership); rows already there are kept. */
   async addMembers(groupId: string, from: number, to: number): Promise<void> {
     const directoryId = this.directoryId;
-    for (let start = from; start < to; start += MEMBERSHIPS_PER_STATEMENT) {
-      const end = Math.min(to, start + MEMBERSHIPS_PER_STATEMENT);
-      const userIds = this.userIds.slice(start, end);
-      const data = userIds.map((userId, i) => ({ groupId, userId, directoryId, display: seededUserName(start + i) }));
-      await this.db.$transaction(async (tx) => {
-        await tx.groupMembership.deleteMany({ where: { groupId, userId: { in: userIds } } });
-        await tx.groupMembership.createMany({ data });
-      }, TX_OPTIONS);
+    for (let start = from; start < to; start += ROWS_PER_STATEMENT * 5) {
+      const end = Math.min(to, start + ROWS_PER_STATEMENT * 5);
+      const rows = this.userIds.slice(start, end).map((userId, i) => ({ groupId, userId, directoryId, display: seededUserName(start + i) }));
+      await this.db.write(function* (env) {
+        for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
+          yield* changes(insertOp(env.dialect, 'GroupMembership', rows.slice(i, i + ROWS_PER_STATEMENT), { skipExisting: true }));
+        }
+      });
       await yieldToEventLoop();
     }
   }
 
   /** Removes userIds[from..to) from the group: undoes what a PATCH workload left behind. */
   async removeMembers(groupId: string, from: number, to: number): Promise<void> {
-    for (let start = from; start < Math.min(to, this.userIds.length); start += MEMBERSHIPS_PER_STATEMENT) {
-      const userId = { in: this.userIds.slice(start, Math.min(to, start + MEMBERSHIPS_PER_STATEMENT)) };
-      await this.db.groupMembership.deleteMany({ where: { groupId, userId } });
+    const ids = this.userIds.slice(from, Math.min(to, this.userIds.length));
+    for (let start = 0; start < ids.length; start += 1000) {
+      const part = ids.slice(start, start + 1000);
+      await this.db.write(function* (env) {
+        const [inIds, param] = env.dialect.inList('"userId"', part);
+        yield* changes(runOp(`DELETE FROM "GroupMembership" WHERE "groupId" = ? AND ${inIds}`, [groupId, param]));
+      });
       await yieldToEventLoop();
     }
   }
@@ -164,14 +110,15 @@ export class DbSeeder {
    * planner has statistics and no autovacuum pass runs into the measurements. SQLite is left as it is.
    */
   async settle(): Promise<void> {
-    if (this.dialect === 'postgres') await this.db.$executeRawUnsafe('VACUUM (ANALYZE)');
+    if (this.db.dialect.name === 'postgres') await this.db.read(() => all('VACUUM (ANALYZE)'));
   }
 
-  countMembers(groupId: string): Promise<number> {
-    return this.db.groupMembership.count({ where: { groupId } });
+  async countMembers(groupId: string): Promise<number> {
+    const [r] = await this.db.read(() => all(`SELECT COUNT(*) AS "n" FROM "GroupMembership" WHERE "groupId" = ?`, [groupId]));
+    return Number(r.n);
   }
 
-  async close(): Promise<void> {
-    await this.db.$disconnect();
+  close(): Promise<void> {
+    return this.db.close();
   }
 }

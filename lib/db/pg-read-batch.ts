@@ -1,36 +1,21 @@
 // Lookups of one kind made by the requests of one event-loop turn, sent to PostgreSQL as one query over arrays of
 // their keys instead of one query each. Under load a turn hands over several requests (4–5 under the benchmark's
 // GET load); each query costs the server a bind, an executor start and a flush of its own, and the client a
-// Bind/Execute/Sync to build, a socket write that wakes the server, and a reply to parse. Measured here (token check
-// + user read, 20,000 lookups on one connection, 10 in flight): one query per lookup 62–109 µs of server CPU and
-// 52–107 µs of client CPU a lookup; three lookups a query 39–47 and 44–51.
+// Bind/Execute/Sync to build, a socket write that wakes the server, and a reply to parse.
 //
 // Freshness is that of a query of its own: a lookup only waits (to the end of the turn's I/O callbacks) before it is
 // sent, so its query starts after the lookup was asked for, and sees every commit its request could have seen.
+import type { KeyedRead } from './database';
 import type { PgJs } from './pg-js';
 import { pgJsParams, pgPlaceholders } from './pg-js';
 
 type Row = Record<string, unknown>;
 
-/** A lookup by a fixed number of text keys (a token hash, a user id…) that many requests make. */
-export interface BatchableRead {
-  /** One lookup: the keys are its `?` parameters, in order (SQLite, and a lookup alone in its turn). */
-  one: string;
-  /**
-   * PostgreSQL, several lookups: `$1…$n` are text arrays, the i-th holding every lookup's i-th key (see
-   * `batchKeys`); each row carries its lookup's position, from 1, in "batchN".
-   */
-  many: string;
-}
-
-/** The FROM item of a `many` query: the keys as rows `k(<names…>, "n")`, n the lookup's position from 1. */
-export function batchKeys(names: string[]): string {
+/** The FROM item of a batched lookup: the keys as rows `k(<names…>, "n")`, n the lookup's position from 1. */
+function keysFrom(names: string[]): string {
   const arrays = names.map((_, i) => `$${i + 1}::text[]`).join(', ');
   return `unnest(${arrays}) WITH ORDINALITY AS k(${names.map((n) => `"${n}"`).join(', ')}, "n")`;
 }
-
-/** The column of a `many` query that says which lookup a row answers. */
-export const BATCH_N = `k."n"::int AS "batchN"`;
 
 /**
  * Written to the socket at once, not at postgres.js's own end of turn (a `setImmediate` queued from ours would run
@@ -45,12 +30,13 @@ interface Waiter {
 }
 
 export class PgReadBatcher {
-  private pending = new Map<BatchableRead, Waiter[]>();
+  private pending = new Map<KeyedRead, Waiter[]>();
+  private many = new Map<KeyedRead, string>();
   private scheduled = false;
 
   constructor(private readonly sql: PgJs) {}
 
-  read(read: BatchableRead, keys: string[]): Promise<Row[]> {
+  read(read: KeyedRead, keys: string[]): Promise<Row[]> {
     return new Promise((resolve, reject) => {
       const waiters = this.pending.get(read);
       if (waiters) waiters.push({ keys, resolve, reject });
@@ -73,16 +59,18 @@ export class PgReadBatcher {
     }
   }
 
-  private alone(read: BatchableRead, w: Waiter): void {
+  private alone(read: KeyedRead, w: Waiter): void {
     this.sql.unsafe(pgPlaceholders(read.one), pgJsParams(w.keys), SEND_NOW).then(
       (rows) => w.resolve(rows as unknown as Row[]),
       (e: unknown) => w.reject(e),
     );
   }
 
-  private together(read: BatchableRead, waiters: Waiter[]): void {
-    const columns = waiters[0].keys.map((_, i) => waiters.map((w) => w.keys[i]));
-    this.sql.unsafe(read.many, columns, SEND_NOW).then(
+  private together(read: KeyedRead, waiters: Waiter[]): void {
+    let text = this.many.get(read);
+    if (text === undefined) this.many.set(read, (text = read.many(keysFrom(read.keys), `k."n"::int`)));
+    const columns = read.keys.map((_, i) => waiters.map((w) => w.keys[i]));
+    this.sql.unsafe(text, columns, SEND_NOW).then(
       (rows) => {
         const byLookup: Row[][] = waiters.map(() => []);
         for (const r of rows as unknown as Row[]) byLookup[Number(r.batchN) - 1]?.push(r);

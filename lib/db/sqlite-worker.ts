@@ -4,7 +4,7 @@
 // - WAL checkpoints. Every SQLite write appends its pages to the WAL; by default the connection that commits past
 //   1,000 WAL pages copies them back into the database file and fsyncs, synchronously, stalling every request
 //   behind it for tens of milliseconds. The app's connections raise that threshold out of the way
-//   (SAFETY_NET_PAGES, in WRITER_PRAGMAS: they still checkpoint themselves should this worker ever stop) and this worker checkpoints:
+//   (sqlitePragmas' wal_autocheckpoint: they still checkpoint themselves should this worker ever stop) and this worker checkpoints:
 //   PASSIVE ones, which block no one, and — since under steady writes a passive checkpoint never quite catches up,
 //   so the WAL would never start over — a RESTART once the WAL passes RESTART_FRAMES, which (only when no writer or
 //   old reader is in the way) copies the rest and lets the next writer start the WAL from the beginning. Writers
@@ -14,19 +14,11 @@
 //   the app's writers that meet it retry after a pause of a millisecond or two), and the worker may wait for the
 //   lock: it holds up no request.
 import { Worker } from 'node:worker_threads';
+import { sqlitePragmas } from './sqlite-settings';
 
 const EVERY_MS = 200;
 /** 4,096 pages of 4 KiB: a 16 MiB WAL. */
 const RESTART_FRAMES = 4096;
-/** wal_autocheckpoint of the app's connections: never reached while the worker runs. */
-const SAFETY_NET_PAGES = 20_000;
-
-/**
- * The settings of every app connection that writes (Prisma's, the SQL programs', this worker's), each of which sets
- * its own busy_timeout besides. foreign_keys makes cascades work; LIKE (co / ew filters) must not ignore case on
- * case-exact columns such as externalId; checkpoints are this worker's, not the connections' commits'.
- */
-export const WRITER_PRAGMAS = ['foreign_keys = ON', 'synchronous = NORMAL', 'case_sensitive_like = ON', `wal_autocheckpoint = ${SAFETY_NET_PAGES}`];
 
 const CODE = `
 const { workerData, parentPort } = require('node:worker_threads');
@@ -89,7 +81,7 @@ export function startSqliteWorker(file: string): void {
   if (running.has(file)) return;
   const worker = new Worker(CODE, {
     eval: true,
-    workerData: { file, everyMs: EVERY_MS, restartFrames: RESTART_FRAMES, writerPragmas: WRITER_PRAGMAS },
+    workerData: { file, everyMs: EVERY_MS, restartFrames: RESTART_FRAMES, writerPragmas: sqlitePragmas() },
   });
   const r: Running = { worker, pending: new Map(), nextId: 1 };
   worker.on('message', ({ id, error }: { id: number; error: string | null }) => {

@@ -2,10 +2,6 @@
 // On PostgreSQL a per-host transaction lock is taken first, so sequence numbers are handed out in commit order
 // and a reader paging by `seq` never skips an event that commits late. SQLite runs one writer at a time anyway.
 import { createHash } from 'node:crypto';
-import type { Tx } from '../db/client';
-import { asInt, asStr, asStrOrNull } from '../db/fast-read';
-import { runProgramInTx } from '../db/sql-drivers';
-import { nowSql } from '../db/sql-now';
 import { all, one, type SqlEnv, type SqlProgram, type SqlRow, type SqlValue } from '../db/sql-program';
 import { newLogId } from '../ids';
 import { enqueueDeliveries } from '../webhooks/enqueue';
@@ -54,10 +50,10 @@ export function* writeEventsSql(
     e.previousAttributes ? JSON.stringify(e.previousAttributes) : null,
     i,
   ]);
-  if (env.dialect === 'postgres') return yield* writeEventsPostgres(env, scope.hostId, rows, lead, final);
+  if (env.dialect.name === 'postgres') return yield* writeEventsPostgres(env, scope.hostId, rows, lead, final);
   const led = lead ? yield* one(lead.sql, lead.params) : null;
   if (lead && !led) return null;
-  const now = nowSql(env);
+  const now = env.dialect.now;
   const written = [];
   // Several rows per statement, in order, so seq follows the order of `events`.
   for (let i = 0; i < rows.length; i += 100) {
@@ -67,7 +63,7 @@ export function* writeEventsSql(
        VALUES ${part.map(() => `(?, ?, ?, ?, ?, ?, ?, ${now})`).join(', ')} RETURNING "seq", "id", "type", "directoryId"`,
       part.flatMap((r) => r.slice(0, 7)),
     );
-    written.push(...inserted.map((r) => ({ seq: asInt(r.seq), id: asStr(r.id), type: asStr(r.type), directoryId: asStrOrNull(r.directoryId) })));
+    written.push(...inserted.map((r) => ({ seq: Number(r.seq), id: String(r.id), type: String(r.type), directoryId: r.directoryId === null ? null : String(r.directoryId) })));
   }
   yield* enqueueDeliveries(env, scope.hostId, written.sort((a, b) => a.seq - b.seq));
   return led;
@@ -85,7 +81,7 @@ function* writeEventsPostgres(
   lead: LeadWrite | undefined,
   final: boolean,
 ): SqlProgram<SqlRow | null> {
-  const now = nowSql(env);
+  const now = env.dialect.now;
   let led: SqlRow | null = null;
   for (let i = 0; i < rows.length; i += 100) {
     const part = rows.slice(i, i + 100);
@@ -113,8 +109,4 @@ function* writeEventsPostgres(
     }
   }
   return led;
-}
-
-export async function writeEvents(tx: Tx, scope: EventScope, events: PendingEvent[]): Promise<void> {
-  await runProgramInTx(tx, (env) => writeEventsSql(env, scope, events));
 }

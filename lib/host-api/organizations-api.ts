@@ -1,6 +1,7 @@
 // Host API: organizations and their directories (CONTRACT.md).
-import { createDirectory, listOrganizationDirectories, scimEndpoint } from '../directory/directories';
+import { read, write } from '../db/database';
 import { transaction } from '../db/transaction';
+import { createDirectory, listOrganizationDirectories, scimEndpoint } from '../directory/directories';
 import { deleteOrganization } from '../directory/delete-directory';
 import { createOrganization, findOrganization, listOrganizations } from '../organizations/organizations';
 import { createDirectoryInputSchema } from '../schemas/directory';
@@ -44,9 +45,7 @@ export async function postDirectory({ db, hostId, params, json }: ApiContext): P
   const input = createDirectoryInputSchema.parse(await json());
   const org = await findOrganization(db, { hostId, id: params.orgId });
   if (!org) throw apiNotFound('Organization');
-  const { directory, token } = await transaction(db, (tx) =>
-    createDirectory(tx, { organizationId: org.id, provider: input.provider }),
-  );
+  const { directory, token } = await write((env) => createDirectory(env, { organizationId: org.id, provider: input.provider }));
   return Response.json(
     { ...toApiDirectory(directory), scim: { endpoint: scimEndpoint(directory.id), token: token.token, tokenId: token.id } },
     { status: 201 },
@@ -56,12 +55,12 @@ export async function postDirectory({ db, hostId, params, json }: ApiContext): P
 export async function getDirectories({ db, hostId, params }: ApiContext): Promise<Response> {
   const org = await findOrganization(db, { hostId, id: params.orgId });
   if (!org) throw apiNotFound('Organization');
-  const rows = await listOrganizationDirectories(db, { organizationId: org.id });
+  const rows = await read(() => listOrganizationDirectories({ organizationId: org.id }));
   return Response.json({ data: rows.map((d) => ({ ...toApiDirectory(d), scim: { endpoint: scimEndpoint(d.id) } })), nextCursor: null });
 }
 
 export async function removeOrganization({ db, hostId, params }: ApiContext): Promise<Response> {
   if (!(await findOrganization(db, { hostId, id: params.orgId }))) throw apiNotFound('Organization');
-  await deleteOrganization(db, { hostId, organizationId: params.orgId });
+  await deleteOrganization({ hostId, organizationId: params.orgId });
   return new Response(null, { status: 204 });
 }

@@ -1,8 +1,8 @@
 // Retention: the SCIM request log and the webhook delivery log are kept for a configurable time, then removed.
 // Idempotent deletes, so any number of processes may run it.
 import type { Db } from '../db/client';
-import { runProgram } from '../db/sql-drivers';
-import { run } from '../db/sql-program';
+import { read, write } from '../db/database';
+import { all, run } from '../db/sql-program';
 
 const days = (name: string, fallback: number) => {
   const n = Number(process.env[name]);
@@ -22,15 +22,15 @@ const BATCH = 1_000;
  * read every row of it (no index starts with createdAt), in one statement that held SQLite's write lock, and the
  * event loop, throughout: 198 ms at 746,000 rows here with nothing to delete, hourly.
  */
-async function deleteOldRequestLogs(db: Db, cutoff: Date): Promise<number> {
+async function deleteOldRequestLogs(cutoff: Date): Promise<number> {
   let removed = 0;
-  for (const { id: directoryId } of await db.directory.findMany({ select: { id: true } })) {
+  for (const { id: directoryId } of await read(() => all(`SELECT "id" FROM "Directory"`))) {
     for (;;) {
-      const n = await runProgram(() =>
+      const n = await write(() =>
         run(
           `DELETE FROM "ScimRequestLog" WHERE "id" IN
              (SELECT "id" FROM "ScimRequestLog" WHERE "directoryId" = ? AND "createdAt" < ? LIMIT ${BATCH})`,
-          [directoryId, cutoff],
+          [String(directoryId), cutoff],
         ),
       );
       removed += n;
@@ -43,7 +43,7 @@ async function deleteOldRequestLogs(db: Db, cutoff: Date): Promise<number> {
 export async function applyRetention(db: Db, now = Date.now()): Promise<RetentionResult> {
   const logCutoff = new Date(now - days('REQUEST_LOG_RETENTION_DAYS', 30) * 86_400_000);
   const deliveryCutoff = new Date(now - days('DELIVERY_LOG_RETENTION_DAYS', 30) * 86_400_000);
-  const requestLogs = await deleteOldRequestLogs(db, logCutoff);
+  const requestLogs = await deleteOldRequestLogs(logCutoff);
   // Finished deliveries only: a pending one is still owed to its receiver.
   const deliveries = (
     await db.webhookDelivery.deleteMany({ where: { status: { in: ['delivered', 'failed'] }, createdAt: { lt: deliveryCutoff } } })

@@ -1,6 +1,7 @@
 // What the dashboard's home shows: a page of the host's organizations, each with its directories and how their
 // IdP connections are doing. Connection state comes from the same function the portal uses, so both agree.
 import type { Tx } from '../db/client';
+import { read } from '../db/database';
 import { listOrganizationDirectories, scimEndpoint } from '../directory/directories';
 import { PROVIDER_NAMES, type Provider } from '../directory/providers';
 import { findOrganization, listOrganizations } from '../organizations/organizations';
@@ -47,7 +48,7 @@ export async function organizationOverview(
 }
 
 async function directorySummaries(db: Tx, organizationId: string): Promise<DirectorySummary[]> {
-  const dirs = await listOrganizationDirectories(db, { organizationId });
+  const dirs = await read(() => listOrganizationDirectories({ organizationId }));
   return Promise.all(
     dirs.map(async (d) => {
       const c = await connectionStatus(db, d);

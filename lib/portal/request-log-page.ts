@@ -1,21 +1,12 @@
 // The SCIM request log of one directory, newest first, keyset-paginated on (createdAt, id) so page 500 costs what
 // page 1 does. Filters use the [directoryId, status, createdAt] index.
 import type { Tx } from '../db/client';
+import type { ScimRequestLogRow } from '../db/schema';
 
 export type StatusClass = '2xx' | '3xx' | '4xx' | '5xx';
 export type LogResource = 'Users' | 'Groups';
 
-export interface RequestLogRow {
-  id: string;
-  method: string;
-  path: string;
-  status: number;
-  durationMs: number;
-  resource: string | null;
-  requestBody: string | null;
-  error: string | null;
-  createdAt: Date;
-}
+export type RequestLogRow = Omit<ScimRequestLogRow, 'directoryId'>;
 
 export async function requestLogPage(
   db: Tx,

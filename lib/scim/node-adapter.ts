@@ -2,7 +2,6 @@
 // without Next's routing and Web Request/Response copies in between. The Next route handler (web-adapter.ts) stays
 // for `next dev`; both hand the same IncomingScimRequest to serveScim, so there is one implementation.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { shareReadSnapshotThisTurn } from '../db/fast-read';
 import { ScimError, scimErrorBody } from './errors';
 import { flushRequestLog } from './request-log';
 import { MAX_BODY_BYTES, serveScim } from './serve-scim';
@@ -80,8 +79,6 @@ export function handleScimNode(req: IncomingMessage, res: ServerResponse): boole
   const pathname = q < 0 ? url : url.slice(0, q);
   const parts = segments(pathname);
   if (parts !== null && parts.length === 0) return false;
-  // Called from the HTTP server's I/O callback: this turn's reads may share one snapshot (fast-read.ts).
-  shareReadSnapshotThisTurn();
   void (async () => {
     try {
       if (parts === null) {

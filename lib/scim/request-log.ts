@@ -1,9 +1,10 @@
 // Every SCIM request an IdP makes is logged (for the portal's connection status and request log), and each
 // token's last use and each directory's last request are recorded. Rows are buffered and written every FLUSH_MS,
-// so a read request costs no write of its own; on SQLite a worker thread writes them (sql-drivers.ts).
-import type { Dialect } from '../db/client';
-import { writeUnanswered } from '../db/sql-drivers';
-import { marks, runOp, type SqlOp } from '../db/sql-program';
+// so a read request costs no write of its own; on SQLite a worker thread writes them (database.ts).
+import { writeUnanswered } from '../db/database';
+import { insertSelectOps } from '../db/rows';
+import { touchDirectoriesOps } from '../directory/directories';
+import { touchTokensOps } from '../directory/tokens';
 import { newLogId } from '../ids';
 import { isSafeText, toSafeText } from '../safe-text';
 
@@ -68,58 +69,27 @@ export function flushRequestLog(): Promise<void> {
   return state.flushing;
 }
 
-type LogRow = (string | number | Date | null)[];
-
-const COLUMNS = '"id", "directoryId", "method", "path", "status", "durationMs", "resource", "requestBody", "error", "createdAt"';
-
-/**
- * PostgreSQL: every row in one statement, each column an array (one prepared statement whatever the count, and a
- * fraction of the parameters to serialise and parse: ~5 µs of client CPU a row against ~13 for a VALUES list).
- */
-const INSERT_UNNEST = `INSERT INTO "ScimRequestLog" (${COLUMNS}) SELECT v.* FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::int[],
-  ?::int[], ?::text[], ?::text[], ?::text[], ?::timestamp(3)[]) AS v("id", "directoryId", "method", "path", "status", "durationMs",
-  "resource", "requestBody", "error", "createdAt") WHERE EXISTS (SELECT 1 FROM "Directory" d WHERE d."id" = v."directoryId")`;
-
-/** Rows of directories that still exist (a directory deleted meanwhile takes its log with it). */
-function insertRows(dialect: Dialect, rows: LogRow[]): SqlOp[] {
-  if (dialect === 'postgres') return [runOp(INSERT_UNNEST, COLUMNS.split(', ').map((_, c) => rows.map((r) => r[c])))];
-  // SQLite: 50 rows to a VALUES list (its limit on parameters is 999).
-  const ops: SqlOp[] = [];
-  for (let i = 0; i < rows.length; i += 50) {
-    const part = rows.slice(i, i + 50);
-    ops.push(runOp(
-      `INSERT INTO "ScimRequestLog" (${COLUMNS}) SELECT v.* FROM (VALUES ${part.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}) AS v
-       WHERE EXISTS (SELECT 1 FROM "Directory" d WHERE d."id" = v.column2)`,
-      part.flat(),
-    ));
-  }
-  return ops;
-}
-
-function touch(table: string, column: string, ids: string[], now: Date): SqlOp[] {
-  return ids.length ? [runOp(`UPDATE "${table}" SET "${column}" = ? WHERE "id" IN (${marks(ids.length)})`, [now, ...ids])] : [];
-}
-
 async function write(batch: RequestLogEntry[]): Promise<void> {
   const now = new Date();
   const tokenIds = [...new Set(batch.map((e) => e.tokenId).filter((t): t is string => t !== null))];
   const directoryIds = [...new Set(batch.filter((e) => e.tokenId !== null).map((e) => e.directoryId))];
-  const rows: LogRow[] = batch.map((e) => [
-    newLogId('req'),
-    e.directoryId,
-    toSafeText(e.method),
-    toSafeText(e.path),
-    e.status,
-    e.durationMs,
-    e.resource === null ? null : toSafeText(e.resource),
-    e.requestBody,
-    e.error === null ? null : toSafeText(e.error),
-    e.at,
-  ]);
-  // Off the event loop on SQLite (the background worker), one program on PostgreSQL: sql-drivers.ts.
-  await writeUnanswered((dialect) => [
-    ...insertRows(dialect, rows),
-    ...touch('DirectoryToken', 'lastUsedAt', tokenIds, now),
-    ...touch('Directory', 'lastRequestAt', directoryIds, now),
+  const rows = batch.map((e) => ({
+    id: newLogId('req'),
+    directoryId: e.directoryId,
+    method: toSafeText(e.method),
+    path: toSafeText(e.path),
+    status: e.status,
+    durationMs: e.durationMs,
+    resource: e.resource === null ? null : toSafeText(e.resource),
+    requestBody: e.requestBody,
+    error: e.error === null ? null : toSafeText(e.error),
+    createdAt: e.at,
+  }));
+  // Rows of directories that still exist (a directory deleted meanwhile takes its log with it). Written off the
+  // event loop where the database allows (database.ts).
+  await writeUnanswered(({ dialect }) => [
+    ...insertSelectOps(dialect, 'ScimRequestLog', rows, `EXISTS (SELECT 1 FROM "Directory" d WHERE d."id" = v."directoryId")`),
+    ...touchTokensOps(dialect, tokenIds, now),
+    ...touchDirectoriesOps(dialect, directoryIds, now),
   ]);
 }

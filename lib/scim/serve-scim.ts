@@ -1,19 +1,17 @@
-// The SCIM trust boundary (`withScimToken`): bearer-token check, body limit, error mapping, request log. Everything
-// that reaches the core has passed the token check for exactly the directory in the URL.
-import { getDb, readyDb, type Db } from '../db/client';
-import { checkDirectoryToken, checkDirectoryTokenAndFindGroup, checkDirectoryTokenAndFindUser, type TokenCheck } from '../directory/tokens';
-import { plannedGroupPatch } from './groups-endpoint';
-import type { ScimContext } from './context';
+// The SCIM trust boundary (`withScimToken`): bearer-token check, limits, body size, one mapping of errors to SCIM
+// errors, the request log. Everything that reaches the core has passed the token check for exactly the directory
+// in the URL.
 import { scimEndpoint } from '../directory/directories';
-import { checkLimits } from '../rate-limit/limiter';
-import { clientAddress } from '../rate-limit/client-address';
 import { NativeDate } from '../native-date';
+import { clientAddress } from '../rate-limit/client-address';
+import { checkLimits } from '../rate-limit/limiter';
 import { isSafeText } from '../safe-text';
 import { bearerToken } from '../secrets/secret-token';
 import { ScimError, scimErrorBody } from './errors';
 import { handleScimRequest } from './handle-request';
 import { logScimRequest, redactBody } from './request-log';
-import { plannedUserRead } from './users-endpoint';
+import { authenticate, planRead } from './request-reads';
+import { errorResponse } from './responses';
 import type { ScimRequest, ScimResponse } from './types';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -30,87 +28,47 @@ function safeRequestText(req: ScimRequest): boolean {
   return true;
 }
 
-function errorResponse(e: ScimError, headers: Record<string, string> = {}): ScimResponse {
-  return { status: e.status, headers, body: scimErrorBody(e) };
+const refuse = (status: number, detail: string, headers: Record<string, string> = {}, scimType?: 'invalidValue'): ScimResponse => ({
+  status,
+  headers,
+  body: scimErrorBody(new ScimError(status, scimType, detail)),
+});
+
+const tooMany = (retryAfterSec: number) => refuse(429, `Too many requests; retry after ${retryAfterSec} s`, { 'Retry-After': String(retryAfterSec) });
+
+/** The answer to an error a handler threw: its SCIM error, or a 500 that leaks nothing (and is logged). */
+function failed(req: IncomingScimRequest, e: unknown): ScimResponse {
+  const known = errorResponse(e);
+  if (known) return known;
+  console.error(`SCIM ${req.method} /${req.path.join('/')} failed: ${(e as Error)?.stack ?? String(e)}`);
+  return refuse(500, 'Internal error; the request was not applied');
 }
 
-function tooMany(retryAfterSec: number): ScimResponse {
-  return errorResponse(new ScimError(429, undefined, `Too many requests; retry after ${retryAfterSec} s`), {
-    'Retry-After': String(retryAfterSec),
-  });
-}
-
-const UNAUTHORIZED = () =>
-  errorResponse(new ScimError(401, undefined, 'Missing, invalid, expired or revoked bearer token for this directory'), {
-    'WWW-Authenticate': 'Bearer realm="scim"',
-  });
-
-type Checked = { check: TokenCheck | null } & Pick<ScimContext, 'prefetched' | 'prefetchedGroup'>;
-
-/**
- * The token check, and with it the row the request starts from when that saves a round trip on PostgreSQL: the user
- * a GET reads, the group a PATCH changes.
- */
-function checkToken(db: Db, req: IncomingScimRequest, token: string, safe: boolean): Promise<Checked> {
-  // .then, not async/await: promises fewer on the hot path (readyDb in db/client.ts).
-  const read = safe ? plannedUserRead(req) : null;
-  if (read) {
-    return checkDirectoryTokenAndFindUser(req.directoryId, token, read).then((r) =>
-      r ? { check: r.check, prefetched: { read, found: r.found } } : { check: null },
-    );
-  }
-  const groupId = safe ? plannedGroupPatch(req) : null;
-  if (groupId) {
-    return checkDirectoryTokenAndFindGroup(req.directoryId, token, groupId).then((r) =>
-      r ? { check: r.check, prefetchedGroup: { id: groupId, found: r.found } } : { check: null },
-    );
-  }
-  return checkDirectoryToken(db, req.directoryId, token).then((check) => ({ check }));
+/** The answer once the address is within its limit; `tokenId` when the token was live for the directory. */
+async function answer(req: IncomingScimRequest): Promise<{ res: ScimResponse; tokenId: string | null }> {
+  const token = bearerToken(req.headers.authorization);
+  const safe = safeRequestText(req);
+  const auth = token ? await authenticate(req.directoryId, token, safe ? planRead(req) : null) : null;
+  if (!auth) return { res: refuse(401, 'Missing, invalid, expired or revoked bearer token for this directory', { 'WWW-Authenticate': 'Bearer realm="scim"' }), tokenId: null };
+  const { tokenId, hostId, organizationId, directoryStatus } = auth.check;
+  const byToken = checkLimits([['scim', tokenId]]);
+  if (byToken) return { res: tooMany(byToken.retryAfterSec), tokenId };
+  if (directoryStatus !== 'enabled') return { res: refuse(403, 'This directory is disabled; enable it in the admin portal'), tokenId };
+  if (!safe) return { res: refuse(400, 'The path or query holds a NUL character or an unpaired UTF-16 surrogate', {}, 'invalidValue'), tokenId };
+  if (req.bodyBytes === null || req.bodyBytes > MAX_BODY_BYTES) return { res: refuse(413, `Request body exceeds ${MAX_BODY_BYTES} bytes`), tokenId };
+  const ctx = { hostId, organizationId, directoryId: req.directoryId, baseUrl: scimEndpoint(req.directoryId), reads: auth.reads };
+  return { res: await handleScimRequest(req, ctx).catch((e: unknown) => failed(req, e)), tokenId };
 }
 
 export async function serveScim(req: IncomingScimRequest): Promise<ScimResponse> {
   const started = performance.now();
-  const db = readyDb() ?? (await getDb());
-  const ip = clientAddress((h) => req.headers[h]);
-  const byAddress = checkLimits([['ip', ip]]);
+  const byAddress = checkLimits([['ip', clientAddress((h) => req.headers[h])]]);
   if (byAddress) return tooMany(byAddress.retryAfterSec);
-  const token = bearerToken(req.headers.authorization);
-  const safe = safeRequestText(req);
-  const { check, prefetched, prefetchedGroup }: Checked = token ? await checkToken(db, req, token, safe) : { check: null };
-  let res: ScimResponse;
-  const byToken = check ? checkLimits([['scim', check.tokenId]]) : null;
-  if (byToken) {
-    res = tooMany(byToken.retryAfterSec);
-  } else if (!check) {
-    res = UNAUTHORIZED();
-  } else if (check.directoryStatus !== 'enabled') {
-    res = errorResponse(new ScimError(403, undefined, 'This directory is disabled; enable it in the admin portal'));
-  } else if (!safe) {
-    res = errorResponse(new ScimError(400, 'invalidValue', 'The path or query holds a NUL character or an unpaired UTF-16 surrogate'));
-  } else if (req.bodyBytes === null || req.bodyBytes > MAX_BODY_BYTES) {
-    res = errorResponse(new ScimError(413, undefined, `Request body exceeds ${MAX_BODY_BYTES} bytes`));
-  } else {
-    const ctx = {
-      db,
-      directoryId: req.directoryId,
-      organizationId: check.organizationId,
-      hostId: check.hostId,
-      baseUrl: scimEndpoint(req.directoryId),
-      prefetched,
-      prefetchedGroup,
-    };
-    res = await handleScimRequest(req, ctx).catch(
-      (e: unknown) => {
-        if (e instanceof ScimError) return errorResponse(e);
-        console.error(`SCIM ${req.method} /${req.path.join('/')} failed: ${(e as Error)?.stack ?? String(e)}`);
-        return errorResponse(new ScimError(500, undefined, 'Internal error; the request was not applied'));
-      },
-    );
-  }
+  const { res, tokenId } = await answer(req).catch((e: unknown) => ({ res: failed(req, e), tokenId: null }));
   const body = res.body as { detail?: string } | undefined;
   logScimRequest({
     directoryId: req.directoryId,
-    tokenId: check?.tokenId ?? null,
+    tokenId,
     method: req.method,
     path: `/${req.path.join('/')}${req.query.size ? `?${req.query.toString()}` : ''}`,
     status: res.status,

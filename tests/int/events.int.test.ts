@@ -139,16 +139,14 @@ describe('roles', () => {
   it('follow mapping edits and membership changes, with events', async () => {
     const dir = await newDirectory();
     const db = await getDb();
-    await transaction(db, async (tx) => {
-      for (const key of ['admin', 'member']) {
-        if (!(await tx.role.findFirst({ where: { hostId: dir.hostId, key } }))) await createRole(tx, dir.hostId, { key, name: key });
-      }
-    });
+    for (const key of ['admin', 'member']) {
+      if (!(await db.role.findFirst({ where: { hostId: dir.hostId, key } }))) await createRole(dir.hostId, { key, name: key });
+    }
     const a = await call(dir, 'POST', 'Users', user('a@example.com'));
     const b = await call(dir, 'POST', 'Users', user('b@example.com'));
     const g = await call(dir, 'POST', 'Groups', { schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName: 'Admins', members: [{ value: a.body.id }] });
     const start = await lastSeq();
-    await setRoleMappings(db, dir, [{ groupId: g.body.id, roleKey: 'admin' }]);
+    await setRoleMappings(dir, [{ groupId: g.body.id, roleKey: 'admin' }]);
     let events = await eventsSince(dir, start);
     expect(events.map((e) => [e.type, (e.data as { id: string }).id])).toEqual([['directory.user.updated', a.body.id]]);
     expect(events[0].previousAttributes).toEqual({ roles: [] });
@@ -163,7 +161,7 @@ describe('roles', () => {
     expect(roles.map((r) => [r.userId, r.role.key]).sort()).toEqual([[a.body.id, 'admin'], [b.body.id, 'admin']].sort());
 
     // With a default role, leaving the mapped group falls back to it; joining again takes the mapped role back.
-    await setDefaultRole(db, dir, 'member');
+    await setDefaultRole(dir, 'member');
     const left = await lastSeq();
     await call(dir, 'PATCH', `Groups/${g.body.id}`, { schemas: [PATCH], Operations: [{ op: 'remove', path: `members[value eq "${b.body.id}"]` }] });
     events = await eventsSince(dir, left);

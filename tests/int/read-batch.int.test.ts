@@ -1,15 +1,17 @@
-// The SCIM hot path's token + row lookups: on PostgreSQL those of one event-loop turn go out as one query over
-// arrays of keys (lib/db/pg-read-batch.ts). Each lookup must get exactly the answer it gets alone, in its own
-// token's directory only, with any key text; one lookup's failure must not fail the others.
+// The token check and the row read with it (lib/scim/request-reads.ts): on PostgreSQL the lookups of one event-loop
+// turn go out as one query over arrays of keys (lib/db/pg-read-batch.ts). Each lookup must get exactly the answer
+// it gets alone, in its own token's directory only, with any key text; one lookup's failure must not fail the others.
 import { describe, expect, it } from 'vitest';
-import { dialect, getDb } from '../../lib/db/client';
+import { getDb } from '../../lib/db/client';
+import { database, write, type KeyedRead } from '../../lib/db/database';
 import { openPgJs, type PgJs } from '../../lib/db/pg-js';
 import { PgReadBatcher, SEND_NOW } from '../../lib/db/pg-read-batch';
-import { tokenAndGroupFast, tokenAndUserFast, tokenByHashFast } from '../../lib/directory/fast-queries';
 import { createDirectoryToken } from '../../lib/directory/tokens';
 import { env } from '../../lib/env';
-import { hashSecret } from '../../lib/secrets/secret-token';
+import { authenticate, type Authenticated, type Plan } from '../../lib/scim/request-reads';
 import { call, newDirectory, user } from './scim-helpers';
+
+const dialect = () => database().dialect.name;
 
 const nextTurn = () => new Promise((r) => setImmediate(r));
 
@@ -18,8 +20,7 @@ const AWKWARD = ['plain@example.com', 'o"brien@example.com', 'back\\slash@exampl
 
 async function seededDirectory(tag: string) {
   const dir = await newDirectory();
-  const db = await getDb();
-  const hash = hashSecret((await createDirectoryToken(db, { directoryId: dir.directoryId })).token);
+  const token = (await write((env) => createDirectoryToken(env, { directoryId: dir.directoryId }))).token;
   const users: { id: string; userName: string }[] = [];
   for (const name of AWKWARD) {
     const res = await call(dir, 'POST', 'Users', user(`${tag}-${name}`));
@@ -28,26 +29,32 @@ async function seededDirectory(tag: string) {
   }
   const group = await call(dir, 'POST', 'Groups', { schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName: `${tag} group`, members: [{ value: users[0].id }] });
   expect(group.status).toBe(201);
-  return { ...dir, hash, users, groupId: group.body.id as string };
+  return { ...dir, token, users, groupId: group.body.id as string, groupName: group.body.displayName as string };
 }
 
 type Dir = Awaited<ReturnType<typeof seededDirectory>>;
 
-/** Every lookup the hot path makes, for both directories and across them (a token of one, a key of the other). */
+const MISSING_TOKEN = `scimp_tok_${'0'.repeat(43)}`;
+const foundOf = (r: unknown) => (r as Authenticated | null)?.reads && (r as { reads: { found: unknown } }).reads.found;
+
+/** Every lookup the SCIM boundary makes, for both directories and across them (a token of one, a key of the other). */
 function lookups(a: Dir, b: Dir): (() => Promise<unknown>)[] {
   const out: (() => Promise<unknown>)[] = [];
+  const check = (dir: Dir, token: string, plan: Plan) => () => authenticate(dir.directoryId, token, plan);
   for (const [dir, other] of [[a, b], [b, a]]) {
-    out.push(() => tokenByHashFast(dir.hash));
-    out.push(() => tokenAndGroupFast(dir.hash, dir.groupId), () => tokenAndGroupFast(dir.hash, other.groupId));
+    out.push(check(dir, dir.token, null), check(dir, other.token, null));
+    out.push(check(dir, dir.token, { kind: 'patchGroup', id: dir.groupId }), check(dir, dir.token, { kind: 'patchGroup', id: other.groupId }));
+    out.push(check(dir, dir.token, { kind: 'group', by: { id: dir.groupId } }), check(dir, dir.token, { kind: 'group', by: { displayName: dir.groupName.toUpperCase() } }));
     for (const u of [...dir.users, other.users[0]]) {
       for (const withGroups of [true, false]) {
-        out.push(() => tokenAndUserFast(dir.hash, { id: u.id }, withGroups));
-        out.push(() => tokenAndUserFast(dir.hash, { userName: u.userName.toUpperCase() }, withGroups));
+        out.push(check(dir, dir.token, { kind: 'user', read: { by: { id: u.id }, withGroups } }));
+        out.push(check(dir, dir.token, { kind: 'user', read: { by: { userName: u.userName.toUpperCase() }, withGroups } }));
       }
     }
   }
-  out.push(() => tokenByHashFast('0'.repeat(64)), () => tokenAndUserFast('0'.repeat(64), { id: a.users[0].id }, true));
-  out.push(() => tokenAndUserFast(a.hash, { id: 'usr_missing' }, true), () => tokenAndUserFast(a.hash, { userName: 'nobody@example.com' }, false));
+  out.push(check(a, MISSING_TOKEN, null), check(a, MISSING_TOKEN, { kind: 'user', read: { by: { id: a.users[0].id }, withGroups: true } }));
+  out.push(check(a, a.token, { kind: 'user', read: { by: { id: 'usr_missing' }, withGroups: true } }));
+  out.push(check(a, a.token, { kind: 'user', read: { by: { userName: 'nobody@example.com' }, withGroups: false } }));
   return out;
 }
 
@@ -64,12 +71,13 @@ describe('token + row lookups made together', () => {
     await nextTurn();
     const together = await Promise.all(all.map((lookup) => lookup()));
     expect(together).toEqual(alone);
-    // The answers are real: users found by id and by userName in their own directory, never in the other.
-    const first = together[3] as Awaited<ReturnType<typeof tokenAndUserFast>>;
-    expect(first.found?.row.id).toBe(a.users[0].id);
-    expect(first.found?.groups.map((g) => g.id)).toEqual([a.groupId]);
-    const found = together.filter((r) => (r as { found?: unknown } | null)?.found).length;
-    expect(found).toBe(2 * (1 + AWKWARD.length * 4));
+    // The answers are real: users found by id and by userName in their own directory, never in the other; a token
+    // of the other directory is refused.
+    expect(together[1]).toBeNull();
+    const first = foundOf(together[6]) as { row: { id: string }; groups: { id: string }[] };
+    expect(first.row.id).toBe(a.users[0].id);
+    expect(first.groups.map((g) => g.id)).toEqual([a.groupId]);
+    expect(together.filter((r) => foundOf(r)).length).toBe(2 * (3 + AWKWARD.length * 4));
   });
 });
 
@@ -88,10 +96,12 @@ describe.skipIf(dialect() !== 'postgres')('the PostgreSQL batcher', () => {
     return { sql: proxy, queries };
   }
 
-  const read = {
+  const read: KeyedRead = {
+    keys: ['id'],
     one: `SELECT "id", "userName" FROM "DirectoryUser" WHERE "id" = ?`,
-    many: `SELECT k."n"::int AS "batchN", u."id", u."userName" FROM unnest($1::text[]) WITH ORDINALITY AS k("id", "n") JOIN "DirectoryUser" u ON u."id" = k."id"`,
+    many: (from, n) => `SELECT ${n} AS "batchN", u."id", u."userName" FROM ${from} JOIN "DirectoryUser" u ON u."id" = k."id"`,
   };
+  const manyText = read.many('unnest($1::text[]) WITH ORDINALITY AS k("id", "n")', 'k."n"::int');
 
   it('sends the lookups of one turn as one query, and a lone lookup as the plain statement', async () => {
     const a = await seededDirectory('c');
@@ -101,7 +111,7 @@ describe.skipIf(dialect() !== 'postgres')('the PostgreSQL batcher', () => {
       const batcher = new PgReadBatcher(sql);
       const rows = await Promise.all(a.users.map((u) => batcher.read(read, [u.id])));
       expect(rows.map((r) => r.map((x) => x.userName))).toEqual(a.users.map((u) => [u.userName]));
-      expect(queries).toEqual([read.many]);
+      expect(queries).toEqual([manyText]);
       await nextTurn();
       expect(await batcher.read(read, [a.users[1].id])).toEqual([{ id: a.users[1].id, userName: a.users[1].userName }]);
       expect(queries).toHaveLength(2);

@@ -5,8 +5,8 @@ import { formObject, operatorAction, type ActionResult } from '@/lib/operators/o
 import { createRole } from '@/lib/roles/roles';
 import { createRoleInputSchema } from '@/lib/schemas/role';
 
-const create = operatorAction(createRoleInputSchema, async ({ db, operator }, input) => {
-  const role = await createRole(db, operator.hostId, input);
+const create = operatorAction(createRoleInputSchema, async ({ operator }, input) => {
+  const role = await createRole(operator.hostId, input);
   return { id: role.id, key: role.key };
 });
 

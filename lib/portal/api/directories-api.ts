@@ -1,7 +1,9 @@
 // The portal's directory endpoints: list, configure (create with its first token), read, enable/disable, status.
-import { audit } from '../../audit/audit-log';
-import { transaction } from '../../db/transaction';
+import { auditSql } from '../../audit/audit-log';
+import { read, write } from '../../db/database';
 import { createDirectory, listOrganizationDirectories, type DirectoryRow } from '../../directory/directories';
+import { countGroups } from '../../directory/groups/reads';
+import { countUsers } from '../../directory/users/reads';
 import { ApiError } from '../../host-api/api-error';
 import { connectionStatus } from '../connection-status';
 import { toPortalDirectory, toPortalToken } from '../portal-json';
@@ -15,19 +17,19 @@ export function directoryOf(ctx: PortalContext): DirectoryRow {
   return ctx.directory;
 }
 
-export async function listDirectories({ db, session }: PortalContext): Promise<Response> {
-  const rows = await listOrganizationDirectories(db, { organizationId: session.organizationId });
+export async function listDirectories({ session }: PortalContext): Promise<Response> {
+  const rows = await read(() => listOrganizationDirectories({ organizationId: session.organizationId }));
   return Response.json({ data: rows.map(toPortalDirectory) });
 }
 
 export async function configureDirectory(ctx: PortalContext): Promise<Response> {
-  const { db, session } = ctx;
+  const { session } = ctx;
   const input = configureDirectoryInputSchema.parse(await ctx.json());
-  const { directory, token } = await transaction(db, async (tx) => {
-    const created = await createDirectory(tx, { organizationId: session.organizationId, provider: input.provider });
+  const { directory, token } = await write(function* (env) {
+    const created = yield* createDirectory(env, { organizationId: session.organizationId, provider: input.provider });
     const base = { hostId: session.hostId, organizationId: session.organizationId, actor: portalActor(ctx) };
-    await audit(tx, { ...base, action: 'directory.created', target: created.directory.id, details: { provider: input.provider } });
-    await audit(tx, { ...base, action: 'token.created', target: created.token.id, details: { directoryId: created.directory.id, lastFour: created.token.lastFour } });
+    yield* auditSql(env, { ...base, action: 'directory.created', target: created.directory.id, details: { provider: input.provider } });
+    yield* auditSql(env, { ...base, action: 'token.created', target: created.token.id, details: { directoryId: created.directory.id, lastFour: created.token.lastFour } });
     return created;
   });
   return Response.json({ directory: toPortalDirectory(directory), token: { ...toPortalToken(token), token: token.token } }, { status: 201 });
@@ -36,16 +38,15 @@ export async function configureDirectory(ctx: PortalContext): Promise<Response> 
 export async function getDirectory(ctx: PortalContext): Promise<Response> {
   const d = directoryOf(ctx);
   // Counted once per visit of the directory page (React Query caches it), never per keystroke of a search.
-  const [users, groups] = await Promise.all([
-    ctx.db.directoryUser.count({ where: { directoryId: d.id } }),
-    ctx.db.directoryGroup.count({ where: { directoryId: d.id } }),
-  ]);
+  const [users, groups] = await read(function* () {
+    return [yield* countUsers(d.id), yield* countGroups(d.id)];
+  });
   return Response.json({ ...toPortalDirectory(d), userCount: users, groupCount: groups });
 }
 
 export async function patchDirectory(ctx: PortalContext): Promise<Response> {
   const input = setDirectoryStatusInputSchema.parse(await ctx.json());
-  const row = await setDirectoryStatus(ctx.db, { hostId: ctx.session.hostId, directory: directoryOf(ctx), status: input.status, actor: portalActor(ctx) });
+  const row = await setDirectoryStatus({ hostId: ctx.session.hostId, directory: directoryOf(ctx), status: input.status, actor: portalActor(ctx) });
   return Response.json(toPortalDirectory(row));
 }
 

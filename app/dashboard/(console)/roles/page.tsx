@@ -4,7 +4,7 @@ import { PageHeader } from '@/components/dashboard/dashboard-shell';
 import { RoleCreateForm } from '@/components/dashboard/role-create-form';
 import { RolesTable } from '@/components/dashboard/roles-table';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
-import { getDb } from '@/lib/db/client';
+import { read } from '@/lib/db/database';
 import { requireOperator } from '@/lib/operators/session';
 import { listRoles } from '@/lib/roles/roles';
 import { createRoleAction } from '../../_actions/role-actions';
@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: 'Roles' };
 
 export default async function RolesPage() {
   const operator = await requireOperator();
-  const roles = await listRoles(await getDb(), operator.hostId);
+  const roles = await read(() => listRoles(operator.hostId));
   return (
     <>
       <PageHeader title="Roles" description="The roles your app understands. Organizations map their IdP groups to these in the portal's Roles tab." />
