@@ -51,7 +51,7 @@ async function directorySummaries(db: Tx, organizationId: string): Promise<Direc
   const dirs = await read(() => listOrganizationDirectories({ organizationId }));
   return Promise.all(
     dirs.map(async (d) => {
-      const c = await connectionStatus(db, d);
+      const c = await connectionStatus(d);
       return {
         id: d.id,
         provider: d.provider,

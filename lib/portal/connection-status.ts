@@ -1,6 +1,8 @@
 // What the portal says about an IdP connection, from the request log: nothing yet, working, or failing and why.
 // 401s mean the IdP holds a wrong, revoked or expired token; other refusals are shown with the request and reason.
-import type { Tx } from '../db/client';
+import { read } from '../db/database';
+import { columns, decode } from '../db/rows';
+import { all } from '../db/sql-program';
 
 export interface RefusedRequest {
   method: string;
@@ -20,14 +22,11 @@ const WINDOW = 25;
 /** 404 on a lookup by id is how IdPs check whether a user still exists: not a failure of the connection. */
 const isRefusal = (status: number, method: string) => status >= 400 && !(status === 404 && method === 'GET');
 
-export async function connectionStatus(db: Tx, directory: { id: string; lastRequestAt: Date | null }): Promise<ConnectionStatus> {
+export async function connectionStatus(directory: { id: string; lastRequestAt: Date | null }): Promise<ConnectionStatus> {
   // One indexed read of the newest rows ([directoryId, createdAt]); never a scan of the whole log.
-  const recent = await db.scimRequestLog.findMany({
-    where: { directoryId: directory.id },
-    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-    take: WINDOW,
-    select: { method: true, path: true, status: true, error: true, createdAt: true },
-  });
+  const cols = columns('ScimRequestLog', undefined, ['method', 'path', 'status', 'error', 'createdAt']);
+  const rows = await read(() => all(`SELECT ${cols} FROM "ScimRequestLog" WHERE "directoryId" = ? ORDER BY "createdAt" DESC, "id" DESC LIMIT ${WINDOW}`, [directory.id]));
+  const recent = rows.map((r) => decode('ScimRequestLog', r));
   if (recent.length === 0 && !directory.lastRequestAt) return { state: 'waiting' };
   const toRefused = (r: (typeof recent)[number]): RefusedRequest => ({
     method: r.method,

@@ -52,5 +52,5 @@ export async function patchDirectory(ctx: PortalContext): Promise<Response> {
 
 export async function getConnection(ctx: PortalContext): Promise<Response> {
   const d = directoryOf(ctx);
-  return Response.json({ status: d.status, connection: await connectionStatus(ctx.db, d) });
+  return Response.json({ status: d.status, connection: await connectionStatus(d) });
 }

@@ -8,7 +8,7 @@ import { directoryOf } from './directories-api';
 
 export async function listRequests(ctx: PortalContext): Promise<Response> {
   const q = requestLogQuerySchema.parse(Object.fromEntries(ctx.url.searchParams));
-  const p = await requestLogPage(ctx.db, {
+  const p = await requestLogPage({
     directoryId: directoryOf(ctx).id,
     statusClass: q.status,
     resource: q.resource,
