@@ -3,6 +3,7 @@
 // /proc/<pid>/task/*/schedstat around a fixed number of requests), runs interleaved app by app.
 //
 //   npx tsx bench/shapes.ts --root /tmp/before --root . --db sqlite --users 1000 --rounds 3
+//   npx tsx bench/shapes.ts --root . --variant plain= --variant off=SOME_SETTING=off   # one checkout, two settings
 //
 // Each root must be built (`next build`, and what its `npm start` builds besides). Apps are started from their
 // own scripts/serve.mjs on fresh databases, seeded through SCIM, and stopped at the end.
@@ -25,6 +26,8 @@ const { values } = parseArgs({
     rounds: { type: 'string', default: '3' },
     amount: { type: 'string', default: '3000' },
     only: { type: 'string' },
+    /** `label=KEY=VALUE,KEY=VALUE`: an app of the (first) root with these settings; several make a comparison. */
+    variant: { type: 'string', multiple: true },
     'pg-url': { type: 'string' },
   },
 });
@@ -53,8 +56,14 @@ process.on('exit', () => {
 });
 process.on('SIGINT', () => process.exit(130));
 
-for (const [i, root] of roots.entries()) {
-  const app = await startApp({ root, label: `${i}:${path.basename(root)}`, db, pgServerUrl: pg?.url ?? null });
+const variants = (values.variant ?? []).map((v) => {
+  const [label, ...settings] = v.split('=');
+  const env = Object.fromEntries(settings.join('=').split(',').filter(Boolean).map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]));
+  return { root: roots[0], label, env };
+});
+const runs = variants.length ? variants : roots.map((root, i) => ({ root, label: `${i}:${path.basename(root)}`, env: {} }));
+for (const { root, label, env } of runs) {
+  const app = await startApp({ root, label, db, pgServerUrl: pg?.url ?? null, env });
   children.push(app.child);
   apps.push(app);
   console.log(`started ${app.label} on ${app.origin} (pid ${app.pid})`);

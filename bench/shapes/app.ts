@@ -70,11 +70,13 @@ export async function startApp(o: {
   label: string;
   db: 'sqlite' | 'postgres';
   pgServerUrl: string | null;
+  /** Settings of this app besides the ones every app gets. */
+  env?: Record<string, string>;
 }): Promise<ShapeApp> {
   const databaseUrl = await freshDatabase(o.db, o.pgServerUrl, `shapes_${o.label.replace(/\W/g, '_')}`.toLowerCase());
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
-  const env = { DATABASE_URL: databaseUrl, PUBLIC_URL: origin, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production', RATE_LIMITS: 'off', WEBHOOK_WORKER: 'off' };
+  const env = { DATABASE_URL: databaseUrl, PUBLIC_URL: origin, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production', RATE_LIMITS: 'off', WEBHOOK_WORKER: 'off', ...o.env };
   tsx(o.root, ['lib/db/migrate-cli.ts'], env);
   tsx(o.root, ['lib/db/seed-cli.ts'], env);
   const log = fs.openSync(path.join(os.tmpdir(), `shapes-${o.label.replace(/\W/g, '_')}.log`), 'w');
