@@ -8,7 +8,12 @@ export interface Env {
   authSecret: string | undefined;
   /** SQLite's `synchronous` setting for every connection: NORMAL (default) or FULL. */
   sqliteSynchronous: 'NORMAL' | 'FULL';
+  /** PostgreSQL connections per process: reads (every one a lookup or a bounded page) and write transactions. */
+  pgReadPoolSize: number;
+  pgWritePoolSize: number;
 }
+
+const count = (value: string | undefined, fallback: number) => (Number(value) > 0 ? Math.floor(Number(value)) : fallback);
 
 let cached: Env | undefined;
 
@@ -26,6 +31,9 @@ export function env(): Env {
     webhookAllowPrivateTargets: process.env.WEBHOOK_ALLOW_PRIVATE_TARGETS === 'true',
     authSecret: process.env.NEXTAUTH_SECRET || process.env.AUTH_SECRET,
     sqliteSynchronous: process.env.SQLITE_SYNCHRONOUS?.toUpperCase() === 'FULL' ? 'FULL' : 'NORMAL',
+    // The earlier names still count, so a deployment's settings keep their meaning.
+    pgReadPoolSize: count(process.env.PG_READ_POOL_SIZE ?? process.env.FAST_READ_POOL_SIZE, 1),
+    pgWritePoolSize: count(process.env.PG_WRITE_POOL_SIZE ?? process.env.SQL_WRITE_POOL_SIZE, 5),
   };
   return cached;
 }

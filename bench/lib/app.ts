@@ -82,7 +82,7 @@ async function waitReady(child: ChildProcess, baseUrl: string, exited: () => str
   for (;;) {
     if (child.exitCode !== null || child.signalCode !== null) throw new AppExited(exited());
     try {
-      if ((await fetch(`${baseUrl}/api/empty`, { signal: AbortSignal.timeout(5_000) })).ok) return;
+      if ((await fetch(`${baseUrl}/healthz`, { signal: AbortSignal.timeout(5_000) })).ok) return;
     } catch {
       /* not listening yet */
     }

@@ -3,6 +3,7 @@
 // size its tables really hold 100,000 users and more), its groups put back after each phase, stopped at the end.
 import { startPortal, type RunningApp } from './app';
 import type { BenchOptions, DbKind } from './args';
+import { ceilingOrigin } from './ceiling';
 import { DbSeeder } from './db-seeder';
 import { oktaGroup, seededUserName } from './okta-payloads';
 import type { Row } from './phase';
@@ -33,6 +34,7 @@ export class PortalUnderTest implements UnderTest {
     private readonly seeder: DbSeeder,
     private readonly runTag: string,
     private readonly log: (line: string) => void,
+    private readonly nextCeiling: string,
   ) {}
 
   static async start(db: DbKind, opts: BenchOptions, runTag: string, log: (line: string) => void): Promise<PortalUnderTest> {
@@ -44,7 +46,7 @@ export class PortalUnderTest implements UnderTest {
       const dir = await newOktaDirectory(app);
       if (!dir.directoryId) throw new Error('no directory id');
       const seeder = await DbSeeder.open(app.databaseUrl, dir.directoryId, { batch: opts.batch, budget: opts.seedBudget });
-      return new PortalUnderTest(db, app, dir, seeder, runTag, say);
+      return new PortalUnderTest(db, app, dir, seeder, runTag, say, await ceilingOrigin());
     } catch (e) {
       await app.stop();
       throw e;
@@ -105,7 +107,7 @@ export class PortalUnderTest implements UnderTest {
   workloads(connections: number, runTag: string): Workload[] {
     if (!this.target) throw new Error('grow the directory before running workloads');
     this.assertRunning();
-    return [...ceilingWorkloads(this.app.baseUrl), ...scimWorkloads(this.target, { connections, runTag: `${runTag}-${this.db}-${this.target.users}` })];
+    return [...ceilingWorkloads(this.app.baseUrl, this.nextCeiling), ...scimWorkloads(this.target, { connections, runTag: `${runTag}-${this.db}-${this.target.users}` })];
   }
 
   /** Undoes what the PATCH workloads left (requests sent but not answered before a slice ended). */

@@ -141,9 +141,9 @@ export function scimWorkloads(t: SeededTarget, opts: { connections: number; runT
 
 /**
  * The ceilings the SCIM reads are held against: `/healthz`, answered by the custom server straight from node:http
- * (as the SCIM routes are), and `/api/empty`, a Next.js route that does nothing.
+ * (as the SCIM routes are), and `/api/empty`, a Next.js route that does nothing (the bench's own app: ceiling.ts).
  */
-export function ceilingWorkloads(baseUrl: string): Workload[] {
+export function ceilingWorkloads(baseUrl: string, nextCeiling: string): Workload[] {
   const origin = new URL(baseUrl).origin;
   return [
     {
@@ -154,7 +154,7 @@ export function ceilingWorkloads(baseUrl: string): Workload[] {
     {
       key: 'empty',
       label: 'GET /api/empty (Next.js ceiling)',
-      spec: () => ({ origin, method: 'GET', headers: {}, request: () => ({ path: '/api/empty' }) }),
+      spec: () => ({ origin: nextCeiling, method: 'GET', headers: {}, request: () => ({ path: '/api/empty' }) }),
     },
   ];
 }

@@ -23,7 +23,7 @@ interface Holder {
   ready: Promise<void>;
 }
 
-const g = globalThis as unknown as { __scimPortalDb?: Holder };
+let current: Holder | null = null;
 
 export function createDb(url: string): Holder {
   if (isPostgresUrl(url)) {
@@ -44,8 +44,8 @@ export function createDb(url: string): Holder {
 
 function holder(): Holder {
   const url = env().databaseUrl;
-  if (!g.__scimPortalDb || g.__scimPortalDb.url !== url) g.__scimPortalDb = createDb(url);
-  return g.__scimPortalDb;
+  if (!current || current.url !== url) current = createDb(url);
+  return current;
 }
 
 /** The process's database client, ready to use. */

@@ -2,6 +2,7 @@
 // busy connection takes the next statement before the last answer is back. Two pools: reads (every one an index
 // lookup or a bounded page, pipelined on few connections) and write transactions (one connection each while open).
 import type { ReservedSql } from 'postgres';
+import { env } from '../env';
 import { postgres as pg } from './dialect';
 import type { Database, KeyedRead } from './database';
 import { openPgJs, pgJsParams, type PgJs } from './pg-js';
@@ -73,8 +74,8 @@ export function openPostgres(url: string): Database {
   // Reads: one connection by default. Every read is a lookup by key or a bounded page answered from memory,
   // pipelining keeps one connection busy, and each extra connection means another socket write per event-loop turn
   // and another server process to wake. A database that reads from disk gains from a few more.
-  const reads = openPgJs(url, Number(process.env.PG_READ_POOL_SIZE ?? 1), { enable_seqscan: 'off' });
-  const writes = openPgJs(url, Number(process.env.PG_WRITE_POOL_SIZE ?? 5));
+  const reads = openPgJs(url, env().pgReadPoolSize, { enable_seqscan: 'off' });
+  const writes = openPgJs(url, env().pgWritePoolSize);
   const batcher = new PgReadBatcher(reads);
   const write = <T>(make: (env: SqlEnv) => SqlProgram<T>) =>
     withRetries(() => transact(writes, make), (e) => RETRYABLE.has((e as { code?: string })?.code ?? ''), ATTEMPTS);

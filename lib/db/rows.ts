@@ -1,6 +1,5 @@
 // Column lists, INSERTs, UPDATEs and row decoding, all from the generated column table (schema.ts): no column is
 // listed by hand, and a column added to the schema but not supplied where rows are built fails the type check.
-import { NativeDate } from '../native-date';
 import type { Dialect } from './dialect';
 import { TABLES, type Inserts, type Rows } from './schema';
 import { allOp, runOp, type SqlOp, type SqlRow, type SqlValue } from './sql-program';
@@ -27,7 +26,7 @@ const CONVERT: Record<ColumnKind, (v: unknown) => unknown> = {
   float: (v) => Number(v),
   bigint: (v) => BigInt(v as string),
   boolean: (v) => v === true || v === 1 || v === 1n,
-  dateTime: (v) => (v instanceof Date ? v : new NativeDate(String(v))),
+  dateTime: (v) => (v instanceof Date ? v : new Date(String(v))),
 };
 
 const decoders = new Map<TableName, [string, (v: unknown) => unknown][]>();

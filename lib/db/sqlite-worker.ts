@@ -73,8 +73,7 @@ interface Running {
   nextId: number;
 }
 
-const g = globalThis as unknown as { __scimPortalSqliteWorkers?: Map<string, Running> };
-const running = (g.__scimPortalSqliteWorkers ??= new Map());
+const running = new Map<string, Running>();
 
 /** Starts (once per database file per process) the background worker. */
 export function startSqliteWorker(file: string): void {

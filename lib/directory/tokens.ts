@@ -5,7 +5,6 @@ import type { DirectoryTokenRow } from '../db/schema';
 import type { Dialect } from '../db/dialect';
 import { all, one, rowsOf, type SqlEnv, type SqlOp, type SqlProgram, type SqlRow } from '../db/sql-program';
 import { newId } from '../ids';
-import { NativeDate } from '../native-date';
 import { mintSecret, sameHash } from '../secrets/secret-token';
 
 export interface TokenSummary {
@@ -85,6 +84,6 @@ export function tokenCheckOf(r: SqlRow | undefined, directoryId: string, hash: s
   if (!r || r['token.id'] === null || r['token.id'] === undefined) return null;
   const t = decode('DirectoryToken', r, 'token.');
   if (!sameHash(t.hash, hash) || t.directoryId !== directoryId || t.revokedAt) return null;
-  if (t.expiresAt && t.expiresAt.getTime() <= NativeDate.now()) return null;
+  if (t.expiresAt && t.expiresAt.getTime() <= Date.now()) return null;
   return { tokenId: t.id, directoryStatus: String(r.directoryStatus), organizationId: String(r.organizationId), hostId: String(r.hostId) };
 }

@@ -1,32 +1,24 @@
 // node:http ↔ the framework-free core: the custom server (scripts/serve.mjs) answers /scim/v2/* through this,
-// without Next's routing and Web Request/Response copies in between. The Next route handler (web-adapter.ts) stays
-// for `next dev`; both hand the same IncomingScimRequest to serveScim, so there is one implementation.
+// without Next's routing and Web Request/Response copies in between, reaching it through the route handler
+// (scim-route.ts); both hand the same IncomingScimRequest to serveScim.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ScimError, scimErrorBody } from './errors';
-import { flushRequestLog } from './request-log';
+import { httpResponse } from './scim-http';
 import { MAX_BODY_BYTES, serveScim } from './serve-scim';
 import type { ScimResponse } from './types';
-import { SCIM_CONTENT_TYPE } from './web-adapter';
 
 const PREFIX = '/scim/v2/';
 const NO_BODY = new Set(['GET', 'DELETE']);
 /** Methods answered here; anything else (HEAD, OPTIONS) goes on to Next as before. */
 const METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
 
-/** Security headers every response carries (next.config.mjs sets the same on Next's responses). */
-const BASE_HEADERS: Record<string, string> = {
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'strict-origin-when-cross-origin',
-};
-
 type Body = { text: string | null; bytes: number | null };
 const NO_BODY_READ: Body = { text: null, bytes: 0 };
 
-/** The body; without a promise for GET and DELETE (the hot path's GET makes as few as it can: see readyDb). */
-function readBody(req: IncomingMessage): Body | Promise<Body> {
+function readBody(req: IncomingMessage): Promise<Body> {
   if (NO_BODY.has(req.method ?? 'GET')) {
     req.resume();
-    return NO_BODY_READ;
+    return Promise.resolve(NO_BODY_READ);
   }
   if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) {
     req.resume();
@@ -50,16 +42,8 @@ function readBody(req: IncomingMessage): Body | Promise<Body> {
 }
 
 function send(res: ServerResponse, out: ScimResponse): void {
-  const headers: Record<string, string> = { ...BASE_HEADERS, ...out.headers };
-  if (out.body === undefined || out.status === 204 || out.status === 304) {
-    res.writeHead(out.status, headers).end();
-    return;
-  }
-  // Encoded once: the length is the buffer's, and the socket gets bytes (a string would be measured, then encoded).
-  const body = Buffer.from(JSON.stringify(out.body));
-  headers['Content-Type'] = SCIM_CONTENT_TYPE;
-  headers['Content-Length'] = String(body.length);
-  res.writeHead(out.status, headers).end(body);
+  const { headers, body } = httpResponse(out);
+  res.writeHead(out.status, headers).end(body ?? undefined);
 }
 
 /** Segments after /scim/v2/, percent-decoded once; null when one is not valid percent-encoding. */
@@ -86,8 +70,7 @@ export function handleScimNode(req: IncomingMessage, res: ServerResponse): boole
         send(res, { status: 400, headers: {}, body: scimErrorBody(new ScimError(400, 'invalidPath', 'The URL path is not valid percent-encoding')) });
         return;
       }
-      const read = readBody(req);
-      const { text, bytes } = read instanceof Promise ? await read : read;
+      const { text, bytes } = await readBody(req);
       const headers: Record<string, string> = {};
       for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers[k] = v;
       const out = await serveScim({
@@ -108,5 +91,3 @@ export function handleScimNode(req: IncomingMessage, res: ServerResponse): boole
   })();
   return true;
 }
-
-export { flushRequestLog };

@@ -25,15 +25,11 @@ export interface RequestLogEntry {
   at: Date;
 }
 
-// Process-wide: the custom server's SCIM fast path and Next's bundle each load this module, and one flush on
-// shutdown (from either) must write both's entries.
-interface LogState {
-  buffer: RequestLogEntry[];
-  timer: NodeJS.Timeout | null;
-  flushing: Promise<void>;
-}
-const g = globalThis as unknown as { __scimPortalRequestLog?: LogState };
-const state: LogState = (g.__scimPortalRequestLog ??= { buffer: [], timer: null, flushing: Promise.resolve() });
+const state: { buffer: RequestLogEntry[]; timer: NodeJS.Timeout | null; flushing: Promise<void> } = {
+  buffer: [],
+  timer: null,
+  flushing: Promise.resolve(),
+};
 
 /** Secrets never reach the log: password values are replaced wherever they appear in a body. */
 export function redactBody(body: string | null): string | null {

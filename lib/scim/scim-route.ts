@@ -1,8 +1,11 @@
-// Web-standard Request/Response ↔ the framework-free core, for the Next.js route handlers.
+// The SCIM entry point: the route handler of app/scim/v2/[directoryId]/[[...path]], over Web Request/Response, and
+// on it (`scimRoute.server`) the same core for node:http and the process's shutdown. The custom server
+// (scripts/serve.mjs) loads this module from Next's own build and answers SCIM from node:http without Next's router,
+// so lib/ exists once per process, whichever way a request came in.
+import { shutdown } from '../shutdown';
+import { handleScimNode } from './node-adapter';
+import { httpResponse } from './scim-http';
 import { MAX_BODY_BYTES, serveScim } from './serve-scim';
-import type { ScimResponse } from './types';
-
-export const SCIM_CONTENT_TYPE = 'application/scim+json';
 
 async function readBody(req: Request): Promise<{ text: string | null; bytes: number | null }> {
   if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'DELETE' || !req.body) return { text: null, bytes: 0 };
@@ -13,28 +16,34 @@ async function readBody(req: Request): Promise<{ text: string | null; bytes: num
   return { text: new TextDecoder().decode(buf), bytes: buf.byteLength };
 }
 
-export function toWebResponse(res: ScimResponse): Response {
-  const headers = new Headers(res.headers);
-  if (res.body === undefined || res.status === 204 || res.status === 304) return new Response(null, { status: res.status, headers });
-  headers.set('Content-Type', SCIM_CONTENT_TYPE);
-  return new Response(JSON.stringify(res.body), { status: res.status, headers });
-}
+type Params = { params: Promise<{ directoryId: string; path?: string[] }> };
 
-export async function handleScimWebRequest(req: Request, directoryId: string, path: string[]): Promise<Response> {
+async function handle(req: Request, { params }: Params): Promise<Response> {
+  const { directoryId, path } = await params;
   const url = new URL(req.url);
   const { text, bytes } = await readBody(req);
   const headers: Record<string, string> = {};
   req.headers.forEach((v, k) => {
     headers[k.toLowerCase()] = v;
   });
-  const res = await serveScim({
+  const out = await serveScim({
     method: req.method,
     directoryId,
-    path: path.filter((s) => s !== ''),
+    // Next has already percent-decoded the segments; decoding again would turn `%2541` into `A` and throw on `%`.
+    path: (path ?? []).filter((s) => s !== ''),
     query: url.searchParams,
     headers,
     body: text,
     bodyBytes: bytes,
   });
-  return toWebResponse(res);
+  const res = httpResponse(out);
+  return new Response(res.body as BodyInit | null, { status: out.status, headers: res.headers });
 }
+
+/** What the custom server reaches through the route handler: SCIM from node:http, and the shutdown. */
+export interface ScimServer {
+  handle: typeof handleScimNode;
+  shutdown: typeof shutdown;
+}
+
+export const scimRoute = Object.assign(handle, { server: { handle: handleScimNode, shutdown } satisfies ScimServer });

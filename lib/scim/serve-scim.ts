@@ -2,7 +2,6 @@
 // errors, the request log. Everything that reaches the core has passed the token check for exactly the directory
 // in the URL.
 import { scimEndpoint } from '../directory/directories';
-import { NativeDate } from '../native-date';
 import { clientAddress } from '../rate-limit/client-address';
 import { checkLimits } from '../rate-limit/limiter';
 import { isSafeText } from '../safe-text';
@@ -76,7 +75,7 @@ export async function serveScim(req: IncomingScimRequest): Promise<ScimResponse>
     resource: req.path[0] ?? null,
     requestBody: req.method === 'GET' ? null : redactBody(req.body),
     error: res.status >= 400 ? (body?.detail ?? null) : null,
-    at: new NativeDate(),
+    at: new Date(),
   });
   return res;
 }

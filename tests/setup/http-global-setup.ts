@@ -1,4 +1,5 @@
-// Global setup of the http tier: the built app on SQLite and on PostgreSQL, side by side.
+// Global setup of the http tier: the built app on SQLite and on PostgreSQL, side by side, and a third on SQLite whose
+// SCIM requests go through Next's own router to the route handler (SCIM_ROUTING=next), for the IdP flows.
 import type { TestProject } from 'vitest/node';
 import type { ChildProcess } from 'node:child_process';
 import { freshPostgresDatabase, freshSqliteUrl, startApp, type AppTarget } from './app-server';
@@ -6,6 +7,7 @@ import { freshPostgresDatabase, freshSqliteUrl, startApp, type AppTarget } from 
 declare module 'vitest' {
   export interface ProvidedContext {
     targets: AppTarget[];
+    routerTargets: AppTarget[];
   }
 }
 
@@ -19,7 +21,10 @@ export default async function setup(project: TestProject) {
   children.push(sqlite.child);
   const postgres = await startApp('postgres', await freshPostgresDatabase(pgServer, 'scim_portal_http'));
   children.push(postgres.child);
+  const router = await startApp('sqlite', freshSqliteUrl('http-router'), { SCIM_ROUTING: 'next' });
+  children.push(router.child);
   project.provide('targets', [sqlite.target, postgres.target]);
+  project.provide('routerTargets', [{ ...router.target, name: 'sqlite, Next router' }]);
   return async () => {
     for (const c of children) c.kill('SIGTERM');
   };
