@@ -26,7 +26,7 @@ const { values } = parseArgs({
     rounds: { type: 'string', default: '3' },
     amount: { type: 'string', default: '3000' },
     only: { type: 'string' },
-    /** `label=KEY=VALUE,KEY=VALUE`: an app of the (first) root with these settings; several make a comparison. */
+    /** `label[@root]=KEY=VALUE,KEY=VALUE`: an app of the (first) root with these settings; several make a comparison. */
     variant: { type: 'string', multiple: true },
     'pg-url': { type: 'string' },
   },
@@ -57,9 +57,11 @@ process.on('exit', () => {
 process.on('SIGINT', () => process.exit(130));
 
 const variants = (values.variant ?? []).map((v) => {
-  const [label, ...settings] = v.split('=');
+  const [name, ...settings] = v.split('=');
   const env = Object.fromEntries(settings.join('=').split(',').filter(Boolean).map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]));
-  return { root: roots[0], label, env };
+  // `label@/other/checkout=…`: that checkout instead of the first root.
+  const [label, root = roots[0]] = name.split('@');
+  return { root: path.resolve(root), label, env };
 });
 const runs = variants.length ? variants : roots.map((root, i) => ({ root, label: `${i}:${path.basename(root)}`, env: {} }));
 for (const { root, label, env } of runs) {
@@ -71,7 +73,7 @@ for (const { root, label, env } of runs) {
   console.log(`seeded ${app.label}`);
 }
 
-const results: Record<string, Record<string, { rps: number[]; cpuUs: number[]; non2xx: number }>> = {};
+const results: Record<string, Record<string, { rps: number[]; cpuUs: number[]; dbUs: number[]; non2xx: number }>> = {};
 for (const shape of SHAPES as Shape[]) {
   if (only && !only.test(shape.name)) continue;
   const n = Math.max(50, Math.round(amount * (shape.scale ?? 1)));
@@ -79,9 +81,10 @@ for (const shape of SHAPES as Shape[]) {
     for (const app of apps) {
       const m = await measure(app, shape, n);
       const r = (results[shape.name] ??= {});
-      const x = (r[app.label] ??= { rps: [], cpuUs: [], non2xx: 0 });
+      const x = (r[app.label] ??= { rps: [], cpuUs: [], dbUs: [], non2xx: 0 });
       x.rps.push(m.rps);
       x.cpuUs.push(m.cpuUsPerRequest);
+      x.dbUs.push(m.dbUsPerRequest);
       x.non2xx += m.non2xx;
     }
   }
@@ -89,7 +92,8 @@ for (const shape of SHAPES as Shape[]) {
     .map((a) => {
       const x = results[shape.name][a.label];
       const med = (v: number[]) => [...v].sort((p, q) => p - q)[Math.floor(v.length / 2)];
-      return `${a.label}: ${Math.round(med(x.rps))} req/s (${x.rps.map(Math.round).join('/')}), ${Math.round(med(x.cpuUs))} µs CPU (${x.cpuUs.map(Math.round).join('/')})${x.non2xx ? `, ${x.non2xx} non-2xx` : ''}`;
+      const db = a.dbName ? `, db ${Math.round(med(x.dbUs))} µs (${x.dbUs.map(Math.round).join('/')})` : '';
+      return `${a.label}: ${Math.round(med(x.rps))} req/s (${x.rps.map(Math.round).join('/')}), ${Math.round(med(x.cpuUs))} µs CPU (${x.cpuUs.map(Math.round).join('/')})${db}${x.non2xx ? `, ${x.non2xx} non-2xx` : ''}`;
     })
     .join(' | ');
   console.log(`${shape.name.padEnd(34)} ${line}`);

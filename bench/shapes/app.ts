@@ -15,6 +15,8 @@ export interface ShapeApp {
   token: string;
   pid: number;
   child: ChildProcess;
+  /** The PostgreSQL database's name (its backends' CPU is counted too), or null on SQLite. */
+  dbName: string | null;
   /** Filled by the seeder. */
   data: SeededData;
 }
@@ -73,7 +75,8 @@ export async function startApp(o: {
   /** Settings of this app besides the ones every app gets. */
   env?: Record<string, string>;
 }): Promise<ShapeApp> {
-  const databaseUrl = await freshDatabase(o.db, o.pgServerUrl, `shapes_${o.label.replace(/\W/g, '_')}`.toLowerCase());
+  const dbName = `shapes_${o.label.replace(/\W/g, '_')}`.toLowerCase();
+  const databaseUrl = await freshDatabase(o.db, o.pgServerUrl, dbName);
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   const env = { DATABASE_URL: databaseUrl, PUBLIC_URL: origin, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production', RATE_LIMITS: 'off', WEBHOOK_WORKER: 'off', ...o.env };
@@ -103,6 +106,7 @@ export async function startApp(o: {
     token: scim.token,
     pid: child.pid!,
     child,
+    dbName: o.db === 'postgres' ? dbName : null,
     data: { userIds: [], userNames: [], externalIds: [], groupIds: [], groupNames: [], smallGroupId: '', bigGroupId: '', spareUserIds: [] },
   };
 }

@@ -17,9 +17,25 @@ function cpuNs(pid: number): number {
   return total;
 }
 
+/** The PostgreSQL backends serving one database (their command lines read `postgres: <user> <db> …`). */
+function backendsCpuNs(dbName: string | null): number {
+  if (!dbName) return 0;
+  let total = 0;
+  for (const pid of fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    try {
+      if (fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(` ${dbName} `)) total += cpuNs(Number(pid));
+    } catch {
+      /* gone meanwhile */
+    }
+  }
+  return total;
+}
+
 export interface Result {
   rps: number;
   cpuUsPerRequest: number;
+  /** PostgreSQL's CPU time (the app's backends) per request; 0 on SQLite. */
+  dbUsPerRequest: number;
   non2xx: number;
 }
 
@@ -31,6 +47,7 @@ export async function measure(app: ShapeApp, shape: Shape, n: number): Promise<R
   let last = 0;
   const headers = { Authorization: `Bearer ${app.token}`, 'Content-Type': 'application/scim+json' };
   const before = cpuNs(app.pid);
+  const dbBefore = backendsCpuNs(app.dbName);
   const started = performance.now();
   const result = await autocannon({
     url: app.origin,
@@ -52,6 +69,7 @@ export async function measure(app: ShapeApp, shape: Shape, n: number): Promise<R
   const seconds = (last - started) / 1000;
   await new Promise((r) => setTimeout(r, 300));
   const cpu = cpuNs(app.pid) - before;
+  const db = backendsCpuNs(app.dbName) - dbBefore;
   const responses = result.requests.total;
-  return { rps: responses / seconds, cpuUsPerRequest: cpu / 1000 / responses, non2xx: result.non2xx + result.errors };
+  return { rps: responses / seconds, cpuUsPerRequest: cpu / 1000 / responses, dbUsPerRequest: db / 1000 / responses, non2xx: result.non2xx + result.errors };
 }
