@@ -1,12 +1,12 @@
 // PostgreSQL through postgres.js, which pipelines: statements issued in one tick go out in one socket write, and a
 // busy connection takes the next statement before the last answer is back. Two pools: reads (every one an index
 // lookup or a bounded page, pipelined on few connections) and write transactions (one connection each while open).
+// postgres.js 3.4.9's pool queue grows without bound while every connection stays busy: patches/ fixes it.
 import type { ReservedSql } from 'postgres';
 import { env } from '../env';
 import { postgres as pg } from './dialect';
-import type { Database, KeyedRead } from './database';
+import type { Database } from './database';
 import { openPgJs, pgJsParams, type PgJs } from './pg-js';
-import { PgReadBatcher } from './pg-read-batch';
 import { driveAsync } from './program-runner';
 import { isBatch, type SqlEnv, type SqlOp, type SqlProgram } from './sql-program';
 import { withRetries } from './transaction';
@@ -74,9 +74,8 @@ export function openPostgres(url: string): Database {
   // Reads: one connection by default. Every read is a lookup by key or a bounded page answered from memory,
   // pipelining keeps one connection busy, and each extra connection means another socket write per event-loop turn
   // and another server process to wake. A database that reads from disk gains from a few more.
-  const reads = openPgJs(url, env().pgReadPoolSize, { enable_seqscan: 'off' });
+  const reads = openPgJs(url, env().pgReadPoolSize);
   const writes = openPgJs(url, env().pgWritePoolSize);
-  const batcher = new PgReadBatcher(reads);
   const write = <T>(make: (env: SqlEnv) => SqlProgram<T>) =>
     withRetries(() => transact(writes, make), (e) => RETRYABLE.has((e as { code?: string })?.code ?? ''), ATTEMPTS);
   return {
@@ -90,13 +89,7 @@ export function openPostgres(url: string): Database {
         for (let i = 0; i < ops.length; i++) results.push(answer(ops[i], (await sent[i]) as unknown as PgResult));
         return isBatch(step) ? results : results[0];
       }),
-    lookup: (read: KeyedRead, keys: string[]) => batcher.read(read, keys),
-    writeUnanswered: (ops) =>
-      ops.length === 0
-        ? Promise.resolve()
-        : write(function* () {
-            for (const op of ops) yield op;
-          }),
+    lookup: (text, params) => reads.unsafe(pg.text(text), pgJsParams(params.map(pg.param)), { prepare: true }) as unknown as Promise<Record<string, unknown>[]>,
     close: async () => {
       await Promise.all([reads.end({ timeout: 5 }), writes.end({ timeout: 5 })]);
     },

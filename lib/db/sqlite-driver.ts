@@ -4,11 +4,11 @@
 // statements instead of one each).
 import Database from 'better-sqlite3';
 import { sqlite } from './dialect';
-import type { Database as Db, KeyedRead } from './database';
+import type { Database as Db } from './database';
 import { drive } from './program-runner';
 import type { SqlEnv, SqlOp, SqlProgram } from './sql-program';
 import { sqliteFilePath, sqlitePragmas } from './sqlite-settings';
-import { startSqliteWorker, writeInBackground } from './sqlite-worker';
+import { startSqliteWorker } from './sqlite-worker';
 import { withRetries } from './transaction';
 
 const ATTEMPTS = 8;
@@ -51,24 +51,7 @@ export function openSqlite(url: string): Db {
     dialect: sqlite,
     write: (make) => withRetries(() => inTransaction(beginImmediate, make), () => false, ATTEMPTS),
     read: (make) => withRetries(() => inTransaction(begin, make), () => false, ATTEMPTS),
-    lookup: (read: KeyedRead, keys: string[]) => Promise.resolve(prepared(read.one).all(...keys) as Record<string, unknown>[]),
-    writeUnanswered(ops) {
-      if (ops.length === 0) return Promise.resolve();
-      const sent = writeInBackground(
-        file,
-        ops.map((op) => [op.sql, op.params.map(sqlite.param) as (string | number | bigint | null)[]]),
-      );
-      return (
-        sent ??
-        withRetries(
-          () => inTransaction(beginImmediate, function* () {
-            for (const op of ops) yield op;
-          }),
-          () => false,
-          ATTEMPTS,
-        )
-      );
-    },
+    lookup: (text, params) => Promise.resolve(prepared(text).all(...params.map(sqlite.param)) as Record<string, unknown>[]),
     close: async () => {
       db.close();
     },

@@ -1,7 +1,7 @@
 // Every SCIM request an IdP makes is logged (for the portal's connection status and request log), and each
 // token's last use and each directory's last request are recorded. Rows are buffered and written every FLUSH_MS,
-// so a read request costs no write of its own; on SQLite a worker thread writes them (database.ts).
-import { writeUnanswered } from '../db/database';
+// so a read request costs no write of its own.
+import { writeAll } from '../db/database';
 import { insertSelectOps } from '../db/rows';
 import { touchDirectoriesOps } from '../directory/directories';
 import { touchTokensOps } from '../directory/tokens';
@@ -81,9 +81,8 @@ async function write(batch: RequestLogEntry[]): Promise<void> {
     error: e.error === null ? null : toSafeText(e.error),
     createdAt: e.at,
   }));
-  // Rows of directories that still exist (a directory deleted meanwhile takes its log with it). Written off the
-  // event loop where the database allows (database.ts).
-  await writeUnanswered(({ dialect }) => [
+  // Rows of directories that still exist (a directory deleted meanwhile takes its log with it).
+  await writeAll(({ dialect }) => [
     ...insertSelectOps(dialect, 'ScimRequestLog', rows, `EXISTS (SELECT 1 FROM "Directory" d WHERE d."id" = v."directoryId")`),
     ...touchTokensOps(dialect, tokenIds, now),
     ...touchDirectoriesOps(dialect, directoryIds, now),

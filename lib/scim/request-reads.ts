@@ -2,7 +2,7 @@
 // check's own query: the user of GET /Users/{id} and of `userName eq` (Okta's and Entra's match query), the group
 // of GET /Groups/{id} and of `displayName eq`, the group a PATCH changes. The endpoints ask this module for those
 // rows (`ctx.reads`); it answers from what the token check read, or reads them itself.
-import { lookup, read, database, type KeyedRead } from '../db/database';
+import { database, lookup, read } from '../db/database';
 import type { SqlRow } from '../db/sql-program';
 import { findGroupBy, GROUP_COLUMNS_OF_G, groupLookupSql, groupOf, type DirectoryGroupRow, type GroupLookup, type GroupWithRoles } from '../directory/groups/reads';
 import { hashSecret, looksLike } from '../secrets/secret-token';
@@ -83,32 +83,30 @@ export class RequestReads {
   }
 }
 
-/** The token check, and in the same statement the row `join` finds by a key in the token's own directory. */
-function tokenAnd(select: string | null, join: ((key: string) => string) | null): KeyedRead {
+/**
+ * The token check, and in the same statement the row `join` finds by a key (its first parameter) in the token's own
+ * directory; the token's hash is the last parameter.
+ */
+function tokenAnd(select: string | null, join: string | null): string {
   const cols = select ? `${TOKEN_CHECK_COLUMNS}, ${select}` : TOKEN_CHECK_COLUMNS;
-  const joined = (key: string) => (join ? ` ${join(key)}` : '');
-  return {
-    keys: join ? ['key', 'hash'] : ['hash'],
-    one: `SELECT ${cols} FROM "DirectoryToken" t ${TOKEN_CHECK_JOINS}${joined('?')} WHERE t."hash" = ?`,
-    many: (from, n) => `SELECT ${n} AS "batchN", ${cols} FROM ${from} JOIN "DirectoryToken" t ON t."hash" = k."hash" ${TOKEN_CHECK_JOINS}${joined('k."key"')}`,
-  };
+  return `SELECT ${cols} FROM "DirectoryToken" t ${TOKEN_CHECK_JOINS}${join ? ` ${join}` : ''} WHERE t."hash" = ?`;
 }
 
 /** Each statement built once: a query's text is then one string, hashed once where statements are cached. */
-const statements = new Map<string, KeyedRead>();
-function statement(name: string, build: () => KeyedRead): KeyedRead {
+const statements = new Map<string, string>();
+function statement(name: string, build: () => string): string {
   let s = statements.get(name);
   if (!s) statements.set(name, (s = build()));
   return s;
 }
 
-function plannedRead(plan: Plan): { statement: KeyedRead; key: string | null; found: (r: SqlRow | undefined) => RequestReads['found'] } {
+function plannedRead(plan: Plan): { statement: string; key: string | null; found: (r: SqlRow | undefined) => RequestReads['found'] } {
   const d = database().dialect;
   if (plan?.kind === 'user') {
     const [column, key] = userLookupSql(plan.read.by);
     const withGroups = plan.read.withGroups;
     const s = statement(`user ${column} ${withGroups}`, () =>
-      tokenAnd(`${USER_COLUMNS_OF_U}${withGroups ? `, ${groupsJson(d)}` : ''}`, (k) => `LEFT JOIN "DirectoryUser" u ON ${column} = ${k} AND u."directoryId" = t."directoryId"`),
+      tokenAnd(`${USER_COLUMNS_OF_U}${withGroups ? `, ${groupsJson(d)}` : ''}`, `LEFT JOIN "DirectoryUser" u ON ${column} = ? AND u."directoryId" = t."directoryId"`),
     );
     return { statement: s, key, found: (r) => (r?.id == null ? null : { row: userOf(r), groups: withGroups ? groupsOf(r) : [] }) };
   }
@@ -116,7 +114,7 @@ function plannedRead(plan: Plan): { statement: KeyedRead; key: string | null; fo
     const [column, key] = groupLookupSql(plan.kind === 'group' ? plan.by : { id: plan.id });
     const roles = plan.kind === 'patchGroup';
     const s = statement(`group ${column} ${roles}`, () =>
-      tokenAnd(`${GROUP_COLUMNS_OF_G}${roles ? `, ${ROLE_CONFIG_COLUMNS}` : ''}`, (k) => `LEFT JOIN "DirectoryGroup" g ON ${column} = ${k} AND g."directoryId" = t."directoryId"`),
+      tokenAnd(`${GROUP_COLUMNS_OF_G}${roles ? `, ${ROLE_CONFIG_COLUMNS}` : ''}`, `LEFT JOIN "DirectoryGroup" g ON ${column} = ? AND g."directoryId" = t."directoryId"`),
     );
     return { statement: s, key, found: (r) => (r?.id == null ? null : roles ? { row: groupOf(r), roles: roleConfigOf(r) } : groupOf(r)) };
   }

@@ -1,7 +1,7 @@
-// The SCIM request log as flushRequestLog writes it (SQLite: VALUES lists of 50 rows; PostgreSQL: one statement over
-// arrays, whose literal quotes every element): every entry stored exactly, text that needs escaping included (in an
-// array literal too: braces, commas, NULL), in a batch larger than one VALUES list; entries of a deleted
-// directory dropped; the token's last use and the directory's last request recorded.
+// The SCIM request log as flushRequestLog writes it (SQLite: VALUES lists; PostgreSQL: one statement over arrays, whose
+// literal quotes every element): every entry stored exactly, text that needs escaping included (in an array literal
+// too: braces, commas, NULL); entries of a deleted directory dropped; the token's last use and the directory's last
+// request recorded.
 import { write } from '../../lib/db/database';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '../../lib/db/client';
