@@ -1,6 +1,7 @@
 // A user's columns (prisma/schema.base.prisma's DirectoryUser and UserEmail) derived from a canonical SCIM User
 // (normalizeUser's output), and which SCIM attributes filter and sort on them. `raw` keeps the rest. Adding a
-// column: derive it in `userColumns` (the type checker asks for it) and, to filter on it, name it in USER_BACKINGS.
+// column: derive it in `userColumns` (the type checker asks for it), name it in USER_BACKINGS to filter and sort on
+// it, and bump USER_COLUMNS_VERSION (docs/architecture.md, "Adding a user attribute").
 import type { DirectoryUserInsert } from '../../db/schema';
 import { COMMON_BACKINGS, type ResourceBackings } from '../../scim/filter/attributes';
 import { isScimObject } from '../../scim/resources/scim-json';
@@ -11,6 +12,12 @@ export interface UserEmailColumns {
   type: string | null;
   primary: boolean;
 }
+
+/**
+ * The version of the derivation below: bump it when a column is added or derived differently, and every user's
+ * columns are recomputed from its stored resource at the next start (recompute.ts).
+ */
+export const USER_COLUMNS_VERSION = 1;
 
 /** Every DirectoryUser column a SCIM resource decides. */
 export type UserColumns = Omit<DirectoryUserInsert, 'id' | 'directoryId' | 'raw' | 'version' | 'createdAt' | 'updatedAt'> & {
