@@ -172,6 +172,7 @@ export const DirectoryUser = {
     displayNameLower: { kind: 'text', nullable: true },
     givenNameLower: { kind: 'text', nullable: true },
     familyNameLower: { kind: 'text', nullable: true },
+    titleLower: { kind: 'text', nullable: true },
     emailLower: { kind: 'text', nullable: true },
     employeeNumber: { kind: 'text', nullable: true },
     managerId: { kind: 'text', nullable: true },
@@ -192,6 +193,7 @@ export interface DirectoryUserRow {
   displayNameLower: string | null;
   givenNameLower: string | null;
   familyNameLower: string | null;
+  titleLower: string | null;
   emailLower: string | null;
   employeeNumber: string | null;
   managerId: string | null;
@@ -211,6 +213,7 @@ export interface DirectoryUserInsert {
   displayNameLower: string | null;
   givenNameLower: string | null;
   familyNameLower: string | null;
+  titleLower: string | null;
   emailLower: string | null;
   employeeNumber: string | null;
   managerId: string | null;

@@ -10,6 +10,7 @@ describe('userColumns', () => {
       userName: 'Bob@Contoso.com',
       externalId: 'Ext-1',
       displayName: 'Bob Smith',
+      title: 'Vice President',
       name: { givenName: 'Bob', familyName: 'Smith' },
       emails: [
         { value: 'Home@X.com', type: 'Home' },
@@ -25,6 +26,7 @@ describe('userColumns', () => {
       displayNameLower: 'bob smith',
       givenNameLower: 'bob',
       familyNameLower: 'smith',
+      titleLower: 'vice president',
       emailLower: 'work@x.com',
       employeeNumber: '42',
       managerId: 'mgr_1',

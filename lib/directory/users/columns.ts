@@ -17,7 +17,7 @@ export interface UserEmailColumns {
  * The version of the derivation below: bump it when a column is added or derived differently, and every user's
  * columns are recomputed from its stored resource at the next start (recompute.ts).
  */
-export const USER_COLUMNS_VERSION = 1;
+export const USER_COLUMNS_VERSION = 2;
 
 /** Every DirectoryUser column a SCIM resource decides. */
 export type UserColumns = Omit<DirectoryUserInsert, 'id' | 'directoryId' | 'raw' | 'version' | 'createdAt' | 'updatedAt'> & {
@@ -46,6 +46,7 @@ export function userColumns(resource: ScimObject): UserColumns {
     displayNameLower: lower(resource.displayName),
     givenNameLower: lower(name.givenName),
     familyNameLower: lower(name.familyName),
+    titleLower: lower(resource.title),
     emailLower: (emails.find((e) => e.primary) ?? emails[0])?.valueLower ?? null,
     employeeNumber: str(enterprise.employeeNumber),
     managerId: str(obj(enterprise.manager).value),
@@ -69,6 +70,7 @@ export const USER_BACKINGS: ResourceBackings = {
     displayName: { column: 'displayNameLower', lower: true },
     'name.givenName': { column: 'givenNameLower', lower: true },
     'name.familyName': { column: 'familyNameLower', lower: true },
+    title: { column: 'titleLower', lower: true },
     active: { column: 'active' },
     // Email addresses and Entra's `type eq "work"` are stored lower-cased: they match whatever case was sent.
     emails: {

@@ -23,6 +23,7 @@ describe('userOrderBy', () => {
     ['meta.created', null, 'u."createdAt" ASC, u."id"'],
     ['active', null, 'u."active" ASC, u."id"'],
     ['urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:employeeNumber', null, 'u."employeeNumber" ASC NULLS LAST, u."id"'],
+    ['title', 'descending', 'u."titleLower" DESC NULLS LAST, u."id"'],
     // wso2's compliance suite: sortBy=id&sortOrder=ascending; id is already unique
     ['id', 'ascending', 'u."id" ASC'],
     ['id', 'descending', 'u."id" DESC'],
@@ -31,7 +32,7 @@ describe('userOrderBy', () => {
   });
 
   it.each([
-    ['title', null, 'cannot sort by "title"'],
+    ['nickName', null, 'cannot sort by "nickName"'],
     ['groups', null, 'cannot sort by "groups"'],
     ['emails[type eq "work"]', null, "unexpected '['"],
     ['userName', 'up', 'sortOrder must be "ascending" or "descending", not "up"'],

@@ -21,7 +21,7 @@ function detail(run: () => unknown): string {
 // Parsed fine, refused by the allow-list or the attribute's type: 400 invalidFilter, never a table scan.
 const userErrors: [string, string][] = [
   // RFC 7644 §3.4.2.2 examples on attributes this server doesn't store as columns
-  ['title pr', 'attribute "title" is not filterable; filterable: id, externalId, meta.created, meta.lastModified, userName'],
+  ['nickName pr', 'attribute "nickName" is not filterable; filterable: id, externalId, meta.created, meta.lastModified, userName'],
   ['userType eq "Employee"', 'attribute "userType" is not filterable'],
   ['schemas eq "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"', 'attribute "schemas" is not filterable'],
   ['emails[type eq "work"] or ims[type eq "xmpp" and value co "@foo.com"]', 'attribute "ims" is not filterable'],
@@ -66,7 +66,7 @@ describe('filterToSql (users): refusals', () => {
   it('lists every filterable attribute in the message', () => {
     expect(detail(() => userFilterToWhere(parseFilter('nickName eq "x"')))).toBe(
       'attribute "nickName" is not filterable; filterable: id, externalId, meta.created, meta.lastModified, userName, displayName, ' +
-        'name.givenName, name.familyName, active, emails, groups, ' +
+        'name.givenName, name.familyName, title, active, emails, groups, ' +
         'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:employeeNumber, ' +
         'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager, ' +
         'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager.value',

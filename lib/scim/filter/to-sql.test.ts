@@ -29,6 +29,9 @@ const userCases: [string, string, unknown[]][] = [
   ['active eq true and (meta.lastModified ge "0001-01-03T00:00:00.0000000Z" and meta.lastModified le "2024-05-01T10:00:00Z")', `(u."active" = ? AND u."updatedAt" >= ? AND u."updatedAt" <= ?)`, [true, d('0001-01-03T00:00:00.000Z'), d('2024-05-01T10:00:00.000Z')]],
   ['(ActiVe eq true) and meta.lastmodified ge "2024-05-01T10:00:00Z"', `(u."active" = ? AND u."updatedAt" >= ?)`, [true, d('2024-05-01T10:00:00.000Z')]],
   ['name.familyName co "Stark"', `u."familyNameLower" LIKE ? ESCAPE '\\'`, ["%stark%"]],
+  // RFC 7643 §4.1 title: case-insensitive, its own lower-cased column
+  ['title eq "Vice President"', `u."titleLower" = ?`, ["vice president"]],
+  ['not (title sw "VP")', `NOT ((u."titleLower" LIKE ? ESCAPE '\\' AND u."titleLower" IS NOT NULL))`, ["vp%"]],
   ['userName eq "bjensen"', `u."userNameLower" = ?`, ["bjensen"]],
   ['name.familyName co "O\'Malley"', `u."familyNameLower" LIKE ? ESCAPE '\\'`, ["%o'malley%"]],
   [`${CORE}:name.familyName co "O'Malley"`, `u."familyNameLower" LIKE ? ESCAPE '\\'`, ["%o'malley%"]],
