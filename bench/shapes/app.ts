@@ -74,6 +74,8 @@ export async function startApp(o: {
   pgServerUrl: string | null;
   /** Settings of this app besides the ones every app gets. */
   env?: Record<string, string>;
+  /** Options for the server's node (`--cpu-prof` to profile it). */
+  nodeArgs?: string[];
 }): Promise<ShapeApp> {
   const dbName = `shapes_${o.label.replace(/\W/g, '_')}`.toLowerCase();
   const databaseUrl = await freshDatabase(o.db, o.pgServerUrl, dbName);
@@ -84,7 +86,7 @@ export async function startApp(o: {
   tsx(o.root, ['lib/db/seed-cli.ts'], env);
   const log = fs.openSync(path.join(os.tmpdir(), `shapes-${o.label.replace(/\W/g, '_')}.log`), 'w');
   const code = `const { serve } = await import(${JSON.stringify(path.join(o.root, 'scripts/serve.mjs'))}); await serve({ root: ${JSON.stringify(o.root)}, port: ${port}, hostname: '127.0.0.1' });`;
-  const child = spawn(process.execPath, ['--input-type=module', '-e', code], { cwd: o.root, env: { ...process.env, ...env } as NodeJS.ProcessEnv, stdio: ['ignore', log, log] });
+  const child = spawn(process.execPath, [...(o.nodeArgs ?? []), '--input-type=module', '-e', code], { cwd: o.root, env: { ...process.env, ...env } as NodeJS.ProcessEnv, stdio: ['ignore', log, log] });
   for (let i = 0; ; i++) {
     if (child.exitCode !== null) throw new Error(`${o.label} exited ${child.exitCode}`);
     try {
