@@ -58,7 +58,12 @@ export function* listGroups(
   if (limit === 0) return { total: Number((yield* rowsOf(count))[0]?.n ?? 0), groups: [] };
   const [counted, rows] = yield* together([
     count,
-    allOp(`SELECT ${GROUP_COLUMNS_OF_G} FROM "DirectoryGroup" g WHERE ${cond} ORDER BY ${orderBy} LIMIT ? OFFSET ?`, [...params, limit, offset]),
+    // The page's ids first, as for users (users/reads.ts).
+    allOp(
+      `SELECT ${GROUP_COLUMNS_OF_G} FROM (SELECT g."id" FROM "DirectoryGroup" g WHERE ${cond} ORDER BY ${orderBy} LIMIT ? OFFSET ?) p
+       JOIN "DirectoryGroup" g ON g."id" = p."id" ORDER BY ${orderBy}`,
+      [...params, limit, offset],
+    ),
   ]);
   return { total: Number(counted[0]?.n ?? 0), groups: rows.map(groupOf) };
 }

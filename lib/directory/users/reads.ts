@@ -88,11 +88,11 @@ export function* listUsers(
   const params = [directoryId, ...(where?.params ?? [])];
   const count = allOp(`SELECT COUNT(*) AS "n" FROM "DirectoryUser" u WHERE ${cond}`, params);
   if (limit === 0) return { total: Number((yield* rowsOf(count))[0]?.n ?? 0), users: [] };
+  // The page's ids first (from the index alone where it holds the order), then their rows and groups: rows skipped
+  // by OFFSET are neither read nor have their groups read.
+  const page = `(SELECT u."id" FROM "DirectoryUser" u WHERE ${cond} ORDER BY ${orderBy} LIMIT ? OFFSET ?) p JOIN "DirectoryUser" u ON u."id" = p."id"`;
   const select = `${USER_COLUMNS_OF_U}${withGroups ? `, ${groupsJson(env.dialect)}` : ''}`;
-  const [counted, rows] = yield* together([
-    count,
-    allOp(`SELECT ${select} FROM "DirectoryUser" u WHERE ${cond} ORDER BY ${orderBy} LIMIT ? OFFSET ?`, [...params, limit, offset]),
-  ]);
+  const [counted, rows] = yield* together([count, allOp(`SELECT ${select} FROM ${page} ORDER BY ${orderBy}`, [...params, limit, offset])]);
   return { total: Number(counted[0]?.n ?? 0), users: rows.map((r) => ({ row: userOf(r), groups: withGroups ? groupsOf(r) : [] })) };
 }
 
