@@ -29,20 +29,31 @@ const CONVERT: Record<ColumnKind, (v: unknown) => unknown> = {
   dateTime: (v) => (v instanceof Date ? v : new Date(String(v))),
 };
 
-const decoders = new Map<TableName, [string, (v: unknown) => unknown][]>();
+/**
+ * A decoder of rows holding the table's columns (those named, or all), each read as `<prefix>column`, as the row
+ * type has them; columns absent from a row are left out. Keys and conversions are worked out once, not per row.
+ */
+export function decoder<N extends TableName, C extends ColumnOf<N> = ColumnOf<N>>(name: N, only?: readonly C[], prefix = ''): (r: SqlRow) => Pick<Rows[N], C> {
+  const cols = def(name).columns;
+  const list = (only ?? (Object.keys(cols) as C[])).map((c) => [prefix + c, c, CONVERT[cols[c].kind]] as const);
+  return (r) => {
+    const out: Record<string, unknown> = {};
+    for (const [key, c, convert] of list) {
+      const v = r[key];
+      if (v !== undefined) out[c] = v === null ? null : convert(v);
+    }
+    return out as Pick<Rows[N], C>;
+  };
+}
+
+const decoders = new Map<string, (r: SqlRow) => unknown>();
 
 /** The table's columns present in `r` (as `<prefix>column`), as the row type has them; other keys are left out. */
 export function decode<N extends TableName>(name: N, r: SqlRow, prefix = ''): Rows[N] {
-  let list = decoders.get(name);
-  if (!list) decoders.set(name, (list = Object.entries(def(name).columns).map(([c, d]) => [c, CONVERT[d.kind]])));
-  const out: Record<string, unknown> = {};
-  for (const [c, convert] of list) {
-    const key = prefix + c;
-    if (!(key in r)) continue;
-    const v = r[key];
-    out[c] = v === null || v === undefined ? null : convert(v);
-  }
-  return out as unknown as Rows[N];
+  const key = `${name} ${prefix}`;
+  let d = decoders.get(key);
+  if (!d) decoders.set(key, (d = decoder(name, undefined, prefix)));
+  return d(r) as Rows[N];
 }
 
 /** A value for a column: the supplied one, or its default (the database clock for `now` and `updatedAt`). */
@@ -121,7 +132,7 @@ export const jsonOf = <T>(v: unknown, empty: T): T => (typeof v === 'string' ? (
 
 /**
  * INSERT … SELECT of many rows given as values (dialect.rowsFrom), keeping those for which `where` holds (a
- * condition on them, aliased `v`): e.g. only rows whose parent still exists. One statement per chunk of rows.
+ * condition on them, aliased `v`): e.g. only rows whose parent still exists. One statement, none for no rows.
  */
 export function insertSelectOps<N extends TableName>(d: Dialect, name: N, rows: readonly Inserts[N][], where?: string): SqlOp[] {
   if (rows.length === 0) return [];
@@ -129,7 +140,6 @@ export function insertSelectOps<N extends TableName>(d: Dialect, name: N, rows: 
   const cols = Object.entries(t.columns).filter(([c]) => (rows[0] as unknown as Record<string, unknown>)[c] !== undefined);
   const values = rows.map((r) => cols.map(([c]) => (r as unknown as Record<string, unknown>)[c] as SqlValue));
   const list = cols.map(([c]) => `"${c}"`).join(', ');
-  return d.rowsFrom(cols.map(([c, col]) => [c, col.kind]), values).map((from) =>
-    runOp(`INSERT INTO "${t.name}" (${list}) SELECT ${cols.map(([c]) => `v."${c}"`).join(', ')} FROM ${from.sql}${where ? ` WHERE ${where}` : ''}`, from.params),
-  );
+  const from = d.rowsFrom(cols.map(([c, col]) => [c, col.kind]), values);
+  return [runOp(`INSERT INTO "${t.name}" (${list}) SELECT ${cols.map(([c]) => `v."${c}"`).join(', ')} FROM ${from.sql}${where ? ` WHERE ${where}` : ''}`, from.params)];
 }

@@ -7,7 +7,7 @@ import type { SqlRow } from '../db/sql-program';
 import { findGroupBy, GROUP_COLUMNS_OF_G, groupLookupSql, groupOf, type DirectoryGroupRow, type GroupLookup, type GroupWithRoles } from '../directory/groups/reads';
 import { hashSecret, looksLike } from '../secrets/secret-token';
 import { TOKEN_CHECK_COLUMNS, TOKEN_CHECK_JOINS, tokenCheckOf, type TokenCheck } from '../directory/tokens';
-import { findUserWithGroups, groupsJson, groupsOf, USER_COLUMNS_OF_U, userLookupSql, userOf, type UserLookup, type UserWithGroups } from '../directory/users/reads';
+import { findUserWithGroups, groupsJson, groupsOf, USER_RESPONSE_COLUMNS_OF_U, userLookupSql, userResponseOf, type UserLookup, type UserWithGroups } from '../directory/users/reads';
 import { ROLE_CONFIG_COLUMNS, roleConfigOf } from '../roles/recompute-roles';
 import { simpleEquality } from './filter/simple-filters';
 import { listParamsFromQuery } from './list-params';
@@ -106,9 +106,9 @@ function plannedRead(plan: Plan): { statement: string; key: string | null; found
     const [column, key] = userLookupSql(plan.read.by);
     const withGroups = plan.read.withGroups;
     const s = statement(`user ${column} ${withGroups}`, () =>
-      tokenAnd(`${USER_COLUMNS_OF_U}${withGroups ? `, ${groupsJson(d)}` : ''}`, `LEFT JOIN "DirectoryUser" u ON ${column} = ? AND u."directoryId" = t."directoryId"`),
+      tokenAnd(`${USER_RESPONSE_COLUMNS_OF_U}${withGroups ? `, ${groupsJson(d)}` : ''}`, `LEFT JOIN "DirectoryUser" u ON ${column} = ? AND u."directoryId" = t."directoryId"`),
     );
-    return { statement: s, key, found: (r) => (r?.id == null ? null : { row: userOf(r), groups: withGroups ? groupsOf(r) : [] }) };
+    return { statement: s, key, found: (r) => (r?.id == null ? null : { row: userResponseOf(r), groups: withGroups ? groupsOf(r) : [] }) };
   }
   if (plan?.kind === 'group' || plan?.kind === 'patchGroup') {
     const [column, key] = groupLookupSql(plan.kind === 'group' ? plan.by : { id: plan.id });

@@ -1,6 +1,6 @@
 // /Users: RFC 7644 §3.3 (create), §3.4 (query), §3.5.1 (PUT), §3.5.2 (PATCH), §3.6 (DELETE).
 import { read } from '../db/database';
-import { listUsers as listUserRows, type DirectoryUserRow, type GroupRef } from '../directory/users/reads';
+import { listUsers as listUserRows, type GroupRef, type UserResponseRow } from '../directory/users/reads';
 import { createDirectoryUser, deleteDirectoryUser, rewriteDirectoryUser } from '../directory/users/writes';
 import { scopeOf, type ScimContext } from './context';
 import { noneMatchHits } from './etag';
@@ -19,7 +19,7 @@ import { noContent, resourceResponse, wantsAttribute } from './responses';
 import { listResponse, toScimUser } from './serialize';
 import type { ScimObject, ScimRequest, ScimResponse } from './types';
 
-function render(ctx: ScimContext, row: DirectoryUserRow, groups: GroupRef[], p: Projection): ScimObject {
+function render(ctx: ScimContext, row: UserResponseRow, groups: GroupRef[], p: Projection): ScimObject {
   return projectAttributes(toScimUser(row, groups, ctx.baseUrl), 'User', p.attributes, p.excludedAttributes);
 }
 

@@ -1,7 +1,7 @@
 // Reads of directory users, as SQL programs (run alone with read(), or inside a write with yield*). One row shape:
 // DirectoryUserRow, with the user's groups (and roles) as JSON columns of the same query where a caller needs them.
 import type { Dialect } from '../../db/dialect';
-import { columns, decode, jsonOf } from '../../db/rows';
+import { columns, decode, decoder, jsonOf } from '../../db/rows';
 import type { DirectoryUserRow } from '../../db/schema';
 import { allOp, chunked, one, rowsOf, together, type SqlCondition, type SqlEnv, type SqlOp, type SqlProgram, type SqlRow, type SqlValue } from '../../db/sql-program';
 import { afterKey, type Keyset, type Page, pageOf } from '../keyset';
@@ -10,6 +10,12 @@ export type { DirectoryUserRow } from '../../db/schema';
 export type GroupRef = { id: string; displayName: string };
 
 export const USER_COLUMNS_OF_U = columns('DirectoryUser', 'u');
+
+/** What a SCIM response is made of: the stored resource and its meta; SCIM reads fetch only these columns. */
+const RESPONSE_COLUMNS = ['id', 'raw', 'version', 'createdAt', 'updatedAt'] as const;
+export type UserResponseRow = Pick<DirectoryUserRow, (typeof RESPONSE_COLUMNS)[number]>;
+export const USER_RESPONSE_COLUMNS_OF_U = columns('DirectoryUser', 'u', RESPONSE_COLUMNS);
+export const userResponseOf = decoder('DirectoryUser', RESPONSE_COLUMNS);
 
 /**
  * [[groupId, displayName], …] of the user aliased `u`, by group id: its memberships by the user id index, each
@@ -56,8 +62,9 @@ export function* usersAfter(directoryId: string, after: string, limit: number): 
   return rows.map(userOf);
 }
 
+/** A user as SCIM answers it, with its groups when asked for. */
 export interface UserWithGroups {
-  row: DirectoryUserRow;
+  row: UserResponseRow;
   groups: GroupRef[];
 }
 
@@ -71,11 +78,14 @@ export const userLookupSql = (by: UserLookup): [string, string] =>
 /** GET /Users/{id} and `userName eq "x"`: the user and, when asked for, its groups. */
 export function* findUserWithGroups(env: SqlEnv, { directoryId, by, withGroups }: { directoryId: string; by: UserLookup; withGroups: boolean }): SqlProgram<UserWithGroups | null> {
   const [column, key] = userLookupSql(by);
-  const r = yield* one(`SELECT ${USER_COLUMNS_OF_U}${withGroups ? `, ${groupsJson(env.dialect)}` : ''} FROM "DirectoryUser" u WHERE ${column} = ? AND u."directoryId" = ?`, [key, directoryId]);
-  return r ? { row: userOf(r), groups: withGroups ? groupsOf(r) : [] } : null;
+  const r = yield* one(`SELECT ${USER_RESPONSE_COLUMNS_OF_U}${withGroups ? `, ${groupsJson(env.dialect)}` : ''} FROM "DirectoryUser" u WHERE ${column} = ? AND u."directoryId" = ?`, [key, directoryId]);
+  return r ? { row: userResponseOf(r), groups: withGroups ? groupsOf(r) : [] } : null;
 }
 
-export interface UserView extends UserWithGroups {
+/** A user with its groups and role keys: what events, the portal and the host API show. */
+export interface UserView {
+  row: DirectoryUserRow;
+  groups: GroupRef[];
   roles: string[];
 }
 
@@ -91,9 +101,9 @@ export function* listUsers(
   // The page's ids first (from the index alone where it holds the order), then their rows and groups: rows skipped
   // by OFFSET are neither read nor have their groups read.
   const page = `(SELECT u."id" FROM "DirectoryUser" u WHERE ${cond} ORDER BY ${orderBy} LIMIT ? OFFSET ?) p JOIN "DirectoryUser" u ON u."id" = p."id"`;
-  const select = `${USER_COLUMNS_OF_U}${withGroups ? `, ${groupsJson(env.dialect)}` : ''}`;
+  const select = `${USER_RESPONSE_COLUMNS_OF_U}${withGroups ? `, ${groupsJson(env.dialect)}` : ''}`;
   const [counted, rows] = yield* together([count, allOp(`SELECT ${select} FROM ${page} ORDER BY ${orderBy}`, [...params, limit, offset])]);
-  return { total: Number(counted[0]?.n ?? 0), users: rows.map((r) => ({ row: userOf(r), groups: withGroups ? groupsOf(r) : [] })) };
+  return { total: Number(counted[0]?.n ?? 0), users: rows.map((r) => ({ row: userResponseOf(r), groups: withGroups ? groupsOf(r) : [] })) };
 }
 
 /** Users one view statement reads at most (`userViewsOp`). */

@@ -8,10 +8,15 @@ const NAMES = {
   userName: new Set(['username', `${USER_URN.toLowerCase()}:username`]),
   displayName: new Set(['displayname', `${GROUP_URN.toLowerCase()}:displayname`]),
 };
+/** A cheap first look, so other filters are not parsed here. */
+const LOOKS_LIKE = {
+  userName: /^\s*(urn:ietf:params:scim:schemas:core:2\.0:\w+:)?userName\s+eq\s+"/i,
+  displayName: /^\s*(urn:ietf:params:scim:schemas:core:2\.0:\w+:)?displayName\s+eq\s+"/i,
+};
 
 /** The value of a filter that is exactly `<attr> eq "<string>"` (attr: userName or displayName), else null. */
 export function simpleEquality(filter: string, attr: keyof typeof NAMES): string | null {
-  if (!new RegExp(`^\\s*(urn:ietf:params:scim:schemas:core:2\\.0:\\w+:)?${attr}\\s+eq\\s+"`, 'i').test(filter)) return null;
+  if (!LOOKS_LIKE[attr].test(filter)) return null;
   let node: FilterNode;
   try {
     node = parseFilter(filter);
