@@ -30,11 +30,10 @@ export interface Dialect {
   /** SQLite's `INDEXED BY` hint naming the index a table must be read by; nothing on PostgreSQL. */
   indexedBy(index: string): string;
   /**
-   * Rows given as values, as FROM items `… AS v("a", "b", …)` (several when they take more parameters than one
-   * statement allows): an INSERT … SELECT can then filter them. PostgreSQL: one array parameter per column (one
-   * statement text whatever the count); SQLite: a VALUES list.
+   * Rows given as values, as a FROM item `… AS v("a", "b", …)` an INSERT … SELECT can filter; one statement text
+   * whatever the number of rows. PostgreSQL: one array parameter per column; SQLite: the rows as one JSON parameter.
    */
-  rowsFrom(columns: readonly [name: string, kind: ColumnKind][], rows: readonly SqlValue[][]): { sql: string; params: SqlValue[] }[];
+  rowsFrom(columns: readonly [name: string, kind: ColumnKind][], rows: readonly SqlValue[][]): { sql: string; params: SqlValue[] };
   /** A parameter as the driver takes it. */
   param(v: SqlValue): unknown;
   /** A statement's text as the driver takes it: programs write `?` placeholders, PostgreSQL numbers them. */
@@ -50,11 +49,13 @@ export function lockKey(lockClass: number, key: string): bigint {
   return createHash('sha256').update(`${lockClass}:${key}`).digest().readBigInt64BE(0);
 }
 
-/** Parameters one SQLite statement may take (its compiled limit is 32,766; kept well below). */
-const SQLITE_MAX_PARAMS = 5000;
-
 const sqliteValue = (x: SqlScalar): string | number | bigint | null =>
   x === true ? 1 : x === false ? 0 : x instanceof Date ? x.toISOString().replace('Z', '+00:00') : x;
+/** A value inside a JSON parameter: as bound, 64-bit integers as text (the column's affinity makes them integers). */
+const jsonValue = (x: SqlScalar): string | number | null => {
+  const v = sqliteValue(x);
+  return typeof v === 'bigint' ? v.toString() : v;
+};
 
 export const sqlite: Dialect = {
   name: 'sqlite',
@@ -68,17 +69,11 @@ export const sqlite: Dialect = {
   jsonText: (column, path) => `json_extract(${column}, '$${path.map((p) => `."${p.replace(/"/g, '')}"`).join('')}')`,
   noIndex: (column) => `(${column} || '')`,
   indexedBy: (index) => ` INDEXED BY "${index}"`,
-  rowsFrom(columns, rows) {
-    const per = Math.max(1, Math.floor(SQLITE_MAX_PARAMS / columns.length));
-    const names = columns.map(([n], i) => `column${i + 1} AS "${n}"`).join(', ');
-    const out = [];
-    for (let i = 0; i < rows.length; i += per) {
-      const part = rows.slice(i, i + per);
-      const values = part.map(() => `(${columns.map(() => '?').join(', ')})`).join(', ');
-      out.push({ sql: `(SELECT ${names} FROM (VALUES ${values})) AS v`, params: part.flat() });
-    }
-    return out;
-  },
+  // The rows as one JSON parameter: one statement text (one prepared statement) whatever the number of rows.
+  rowsFrom: (columns, rows) => ({
+    sql: `(SELECT ${columns.map(([n], i) => `j.value ->> ${i} AS "${n}"`).join(', ')} FROM json_each(?) j) AS v`,
+    params: [JSON.stringify(rows.map((r) => r.map((x) => jsonValue(x as SqlScalar))))],
+  }),
   param(v) {
     if (Array.isArray(v)) throw new Error('SQLite takes no array parameters');
     return sqliteValue(v as SqlScalar);
@@ -106,12 +101,10 @@ export const postgres: Dialect = {
   // PostgreSQL has statistics: the expression's default selectivity would mislead it.
   noIndex: (column) => column,
   indexedBy: () => '',
-  rowsFrom: (columns, rows) => [
-    {
-      sql: `unnest(${columns.map(([, kind]) => `?::${PG_ARRAY[kind]}`).join(', ')}) AS v(${columns.map(([n]) => `"${n}"`).join(', ')})`,
-      params: columns.map((_, c) => rows.map((r) => r[c] as SqlScalar)),
-    },
-  ],
+  rowsFrom: (columns, rows) => ({
+    sql: `unnest(${columns.map(([, kind]) => `?::${PG_ARRAY[kind]}`).join(', ')}) AS v(${columns.map(([n]) => `"${n}"`).join(', ')})`,
+    params: columns.map((_, c) => rows.map((r) => r[c] as SqlScalar)),
+  }),
   param: (v) => (Array.isArray(v) ? v.map(pgValue) : pgValue(v as SqlScalar)),
   text: (sql) => pgPlaceholders(sql),
 };
