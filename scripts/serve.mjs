@@ -5,6 +5,7 @@ import http from 'node:http';
 import { pathToFileURL } from 'node:url';
 import next from 'next';
 import { FAST_PATH_BUNDLE } from './fast-path-bundle.mjs';
+import { GuardedRequest, answerExpectContinue, secureResponse, withinLimits } from '../lib/http/request-guard.mjs';
 
 export async function serve({ root, port, hostname }) {
   const app = next({ dev: false, dir: root, hostname, port });
@@ -13,24 +14,26 @@ export async function serve({ root, port, hostname }) {
   // The SCIM hot path skips Next's router: the same core the route handler calls, straight from node:http, bundled
   // by scripts/build-fast-path.mjs (SCIM_FAST_PATH=off sends it through Next like every other route).
   const scim = process.env.SCIM_FAST_PATH === 'off' ? null : await import(pathToFileURL(FAST_PATH_BUNDLE).href);
-  // HSTS only when the app is served over https (PUBLIC_URL); on plain http it would be ignored or wrong.
-  const hsts = (process.env.PUBLIC_URL ?? '').startsWith('https://');
-  const server = http.createServer((req, res) => {
+  // Every request passes lib/http/request-guard.mjs: security headers first, then path and body limits before Next.
+  const server = http.createServer({ IncomingMessage: GuardedRequest }, (req, res) => {
     // The socket's address, for per-client rate limits (lib/rate-limit/client-address.ts); never a client's own value.
     req.headers['x-scim-portal-client-ip'] = req.socket.remoteAddress ?? 'unknown';
-    if (hsts) res.setHeader('Strict-Transport-Security', 'max-age=63072000; includeSubDomains');
+    secureResponse(req, res);
     // Liveness for load balancers and the benchmark's ceiling: answered here, before Next or any database.
     if (req.url === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) {
-      res.writeHead(200, { 'Content-Type': 'text/plain', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' }).end('ok');
+      res.writeHead(200, { 'Content-Type': 'text/plain', 'Cache-Control': 'no-store' }).end('ok');
       return;
     }
     if (scim?.handleScimNode(req, res)) return;
-    handle(req, res).catch((e) => {
-      console.error(`request failed: ${e?.stack ?? e}`);
-      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'application/json' });
-      res.end('{"error":{"code":"internal_error","message":"Internal error"}}');
-    });
+    withinLimits(req, res, () =>
+      handle(req, res).catch((e) => {
+        console.error(`request failed: ${e?.stack ?? e}`);
+        if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'application/json' });
+        res.end('{"error":{"code":"internal_error","message":"Internal error"}}');
+      }),
+    );
   });
+  answerExpectContinue(server);
   server.keepAliveTimeout = 65_000;
   await new Promise((resolve) => server.listen(port, hostname, resolve));
   console.log(`scim-portal listening on http://${hostname}:${port}`);

@@ -1,6 +1,7 @@
 // The host-API trust boundary: API key → host, JSON body parsing, error mapping. Handlers get the host id and
 // only ever query within it.
 import { getDb, type Db } from '../db/client';
+import { BODY_LIMITS } from '../http/route-families.mjs';
 import { clientAddress } from '../rate-limit/client-address';
 import { checkLimits } from '../rate-limit/limiter';
 import { isSafeText } from '../safe-text';
@@ -24,8 +25,6 @@ export interface ApiContext {
 type Handler = (ctx: ApiContext) => Promise<Response>;
 type RouteArgs = { params: Promise<Record<string, string>> };
 
-const MAX_BODY = 256 * 1024;
-
 export function withApiKey(handler: Handler) {
   return async (req: Request, args: RouteArgs): Promise<Response> => {
     try {
@@ -42,7 +41,7 @@ export function withApiKey(handler: Handler) {
       for (const [k, v] of new URL(req.url).searchParams) {
         if (!isSafeText(k) || !isSafeText(v)) throw new ApiError('invalid_request', 400, 'query: NUL characters and unpaired surrogates are not allowed');
       }
-      return await handler({ db, hostId: check.hostId, keyId: check.keyId, req, params, url: new URL(req.url), json: () => readJsonBody(req, MAX_BODY) });
+      return await handler({ db, hostId: check.hostId, keyId: check.keyId, req, params, url: new URL(req.url), json: () => readJsonBody(req, BODY_LIMITS.hostApi) });
     } catch (e) {
       return apiErrorResponse(toApiError(e));
     }

@@ -3,6 +3,7 @@
 // ones, so a session can neither read nor probe another tenant's data.
 import { timingSafeEqual } from 'node:crypto';
 import { getDb, type Db } from '../db/client';
+import { BODY_LIMITS } from '../http/route-families.mjs';
 import type { DirectoryRow } from '../directory/directories';
 import { ApiError, apiErrorResponse, apiNotFound, toApiError } from '../host-api/api-error';
 import { readJsonBody } from '../host-api/read-json';
@@ -25,7 +26,6 @@ type Handler = (ctx: PortalContext) => Promise<Response>;
 export const portalActor = (ctx: PortalContext) => `portal:${ctx.session.organizationId}`;
 type RouteArgs = { params: Promise<Record<string, string>> };
 
-const MAX_BODY = 64 * 1024;
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export function withPortalSession(handler: Handler) {
@@ -40,7 +40,7 @@ export function withPortalSession(handler: Handler) {
       const db = await getDb();
       const params = (await args.params) ?? {};
       const directory = await checkOwnership(db, session.organizationId, params);
-      const res = await handler({ db, session, params, url: new URL(req.url), directory, json: () => readJsonBody(req, MAX_BODY) });
+      const res = await handler({ db, session, params, url: new URL(req.url), directory, json: () => readJsonBody(req, BODY_LIMITS.portalApi) });
       res.headers.set('Cache-Control', 'no-store');
       return res;
     } catch (e) {

@@ -14,12 +14,6 @@ const NO_BODY = new Set(['GET', 'DELETE']);
 /** Methods answered here; anything else (HEAD, OPTIONS) goes on to Next as before. */
 const METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
 
-/** Security headers every response carries (next.config.mjs sets the same on Next's responses). */
-const BASE_HEADERS: Record<string, string> = {
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'strict-origin-when-cross-origin',
-};
-
 type Body = { text: string | null; bytes: number | null };
 const NO_BODY_READ: Body = { text: null, bytes: 0 };
 
@@ -50,8 +44,9 @@ function readBody(req: IncomingMessage): Body | Promise<Body> {
   });
 }
 
+/** The security headers are already on `res` (scripts/serve.mjs sets them first, lib/http/security-headers.mjs). */
 function send(res: ServerResponse, out: ScimResponse): void {
-  const headers: Record<string, string> = { ...BASE_HEADERS, ...out.headers };
+  const headers: Record<string, string> = { ...out.headers };
   if (out.body === undefined || out.status === 204 || out.status === 304) {
     res.writeHead(out.status, headers).end();
     return;
