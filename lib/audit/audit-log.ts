@@ -16,7 +16,10 @@ export type AuditAction =
   | 'portal_link.used'
   | 'webhook_endpoint.created'
   | 'webhook_endpoint.secret_rotated'
-  | 'organization.deleted';
+  | 'organization.deleted'
+  | 'operator.removed'
+  | 'operator.signed_out'
+  | 'portal_sessions.ended';
 
 export interface AuditEntry {
   hostId: string;

@@ -3,7 +3,7 @@
 // already, so nothing is needed there.
 import { dialect, type Tx } from './client';
 
-const TABLES = { user: '"DirectoryUser"', group: '"DirectoryGroup"' } as const;
+const TABLES = { user: '"DirectoryUser"', group: '"DirectoryGroup"', organization: '"Organization"', directory: '"Directory"' } as const;
 
 export async function lockRow(tx: Tx, table: keyof typeof TABLES, id: string): Promise<void> {
   if (dialect() !== 'postgres') return;

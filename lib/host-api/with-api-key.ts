@@ -7,7 +7,7 @@ import { checkLimits } from '../rate-limit/limiter';
 import { isSafeText } from '../safe-text';
 import { readJsonBody } from './read-json';
 import { bearerToken } from '../secrets/secret-token';
-import { ApiError, apiErrorResponse, toApiError } from './api-error';
+import { ApiError, apiErrorResponse, rateLimitedResponse, toApiError } from './api-error';
 import { checkApiKey } from './api-keys';
 
 export interface ApiContext {
@@ -30,12 +30,12 @@ export function withApiKey(handler: Handler) {
     try {
       const db = await getDb();
       const byAddress = checkLimits([['ip', clientAddress((h) => req.headers.get(h))]]);
-      if (byAddress) return tooMany(byAddress.retryAfterSec);
+      if (byAddress) return rateLimitedResponse(byAddress.retryAfterSec);
       const key = bearerToken(req.headers.get('authorization'));
       const check = key ? await checkApiKey(db, key) : null;
       if (!check) throw new ApiError('unauthorized', 401, 'Missing or invalid API key (Authorization: Bearer <key>)');
       const byKey = checkLimits([['api', check.keyId]]);
-      if (byKey) return tooMany(byKey.retryAfterSec);
+      if (byKey) return rateLimitedResponse(byKey.retryAfterSec);
       const params = await args.params;
       if (!Object.values(params ?? {}).every(isSafeText)) throw new ApiError('not_found', 404, 'Not found');
       for (const [k, v] of new URL(req.url).searchParams) {
@@ -46,11 +46,5 @@ export function withApiKey(handler: Handler) {
       return apiErrorResponse(toApiError(e));
     }
   };
-}
-
-function tooMany(retryAfterSec: number): Response {
-  const res = apiErrorResponse(new ApiError('rate_limited', 429, `Too many requests; retry after ${retryAfterSec} s`));
-  res.headers.set('Retry-After', String(retryAfterSec));
-  return res;
 }
 

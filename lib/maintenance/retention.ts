@@ -3,6 +3,9 @@
 import type { Db } from '../db/client';
 import { runProgram } from '../db/sql-drivers';
 import { run } from '../db/sql-program';
+import { deleteExpiredOperatorSessions } from '../operators/operator-sessions';
+import { forgetOldSignInFailures } from '../operators/sign-in-throttle';
+import { deleteExpiredPortalSessions } from '../portal/portal-session';
 
 const days = (name: string, fallback: number) => {
   const n = Number(process.env[name]);
@@ -12,6 +15,8 @@ const days = (name: string, fallback: number) => {
 export interface RetentionResult {
   requestLogs: number;
   deliveries: number;
+  /** Expired portal and dashboard session rows, and sign-in failure counts quiet for a day. */
+  sessions: number;
 }
 
 const BATCH = 1_000;
@@ -48,7 +53,9 @@ export async function applyRetention(db: Db, now = Date.now()): Promise<Retentio
   const deliveries = (
     await db.webhookDelivery.deleteMany({ where: { status: { in: ['delivered', 'failed'] }, createdAt: { lt: deliveryCutoff } } })
   ).count;
-  return { requestLogs, deliveries };
+  const at = new Date(now);
+  const sessions = (await deleteExpiredPortalSessions(db, at)) + (await deleteExpiredOperatorSessions(db, at)) + (await forgetOldSignInFailures(db, at));
+  return { requestLogs, deliveries, sessions };
 }
 
 let timer: NodeJS.Timeout | null = null;

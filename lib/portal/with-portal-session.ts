@@ -1,14 +1,19 @@
-// The portal trust boundary: session (Authorization header or cookie) → organization, CSRF check on mutations,
-// tenant check on every id in the path, error mapping. Another organization's ids answer 404 exactly like unknown
-// ones, so a session can neither read nor probe another tenant's data.
+// The portal trust boundary: session (Authorization header or cookie) → organization, CSRF check and write limits
+// on mutations, tenant check on every id in the path, error mapping. Another organization's ids answer 404 exactly
+// like unknown ones, so a session can neither read nor probe another tenant's data. The session check is one
+// lookup of its row by the token's hash (unique index): ended sessions fail at once in every process, and it costs
+// no more than the tenant checks that follow it.
 import { timingSafeEqual } from 'node:crypto';
 import { getDb, type Db } from '../db/client';
-import { BODY_LIMITS } from '../http/route-families.mjs';
 import type { DirectoryRow } from '../directory/directories';
-import { ApiError, apiErrorResponse, apiNotFound, toApiError } from '../host-api/api-error';
+import { ApiError, apiErrorResponse, apiNotFound, rateLimitedResponse, toApiError } from '../host-api/api-error';
 import { readJsonBody } from '../host-api/read-json';
+import { BODY_LIMITS } from '../http/route-families.mjs';
+import { clientAddress } from '../rate-limit/client-address';
+import { checkLimits } from '../rate-limit/limiter';
 import { bearerToken } from '../secrets/secret-token';
-import { SESSION_COOKIE, cookieValue, readPortalSession, type PortalSession } from './portal-session';
+import { portalWriteLimit } from './portal-limits';
+import { SESSION_COOKIE, cookieValue, findPortalSession, type PortalSession } from './portal-session';
 
 export interface PortalContext {
   db: Db;
@@ -31,13 +36,17 @@ const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export function withPortalSession(handler: Handler) {
   return async (req: Request, args: RouteArgs): Promise<Response> => {
     try {
-      const token = bearerToken(req.headers.get('authorization')) ?? cookieValue(req.headers.get('cookie'), SESSION_COOKIE);
-      const session = await readPortalSession(token);
-      if (!session) throw new ApiError('unauthorized', 401, 'Your portal session has ended; ask your application for a new link');
-      if (MUTATING.has(req.method) && !sameValue(req.headers.get('x-portal-csrf'), session.csrf)) {
-        throw new ApiError('csrf', 403, 'Missing or wrong X-Portal-CSRF header');
-      }
+      const byAddress = checkLimits([['ip', clientAddress((h) => req.headers.get(h))]]);
+      if (byAddress) return rateLimitedResponse(byAddress.retryAfterSec);
       const db = await getDb();
+      const token = bearerToken(req.headers.get('authorization')) ?? cookieValue(req.headers.get('cookie'), SESSION_COOKIE);
+      const session = await findPortalSession(db, token);
+      if (!session) throw new ApiError('unauthorized', 401, 'Your portal session has ended; ask your application for a new link');
+      if (MUTATING.has(req.method)) {
+        if (!sameValue(req.headers.get('x-portal-csrf'), session.csrf)) throw new ApiError('csrf', 403, 'Missing or wrong X-Portal-CSRF header');
+        const limited = portalWriteLimit(session);
+        if (limited) return rateLimitedResponse(limited.retryAfterSec);
+      }
       const params = (await args.params) ?? {};
       const directory = await checkOwnership(db, session.organizationId, params);
       const res = await handler({ db, session, params, url: new URL(req.url), directory, json: () => readJsonBody(req, BODY_LIMITS.portalApi) });
@@ -67,4 +76,3 @@ function sameValue(a: string | null, b: string): boolean {
   const y = Buffer.from(b);
   return x.length === y.length && timingSafeEqual(x, y);
 }
-

@@ -4,6 +4,7 @@ import { transaction } from '../../db/transaction';
 import { createDirectory, listOrganizationDirectories, type DirectoryRow } from '../../directory/directories';
 import { ApiError } from '../../host-api/api-error';
 import { connectionStatus } from '../connection-status';
+import { assertRoomForDirectory } from '../portal-limits';
 import { toPortalDirectory, toPortalToken } from '../portal-json';
 import { configureDirectoryInputSchema, setDirectoryStatusInputSchema } from '../schemas';
 import { setDirectoryStatus } from '../../directory/directory-status';
@@ -24,6 +25,7 @@ export async function configureDirectory(ctx: PortalContext): Promise<Response> 
   const { db, session } = ctx;
   const input = configureDirectoryInputSchema.parse(await ctx.json());
   const { directory, token } = await transaction(db, async (tx) => {
+    await assertRoomForDirectory(tx, session.organizationId);
     const created = await createDirectory(tx, { organizationId: session.organizationId, provider: input.provider });
     const base = { hostId: session.hostId, organizationId: session.organizationId, actor: portalActor(ctx) };
     await audit(tx, { ...base, action: 'directory.created', target: created.directory.id, details: { provider: input.provider } });

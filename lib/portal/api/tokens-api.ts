@@ -3,6 +3,7 @@ import { audit } from '../../audit/audit-log';
 import { transaction } from '../../db/transaction';
 import { createDirectoryToken, listDirectoryTokens, revokeDirectoryToken } from '../../directory/tokens';
 import { apiNotFound } from '../../host-api/api-error';
+import { assertRoomForToken } from '../portal-limits';
 import { toPortalToken } from '../portal-json';
 import { portalActor, type PortalContext } from '../with-portal-session';
 import { directoryOf } from './directories-api';
@@ -15,6 +16,7 @@ export async function listTokens(ctx: PortalContext): Promise<Response> {
 export async function mintToken(ctx: PortalContext): Promise<Response> {
   const d = directoryOf(ctx);
   const t = await transaction(ctx.db, async (tx) => {
+    await assertRoomForToken(tx, d.id);
     const created = await createDirectoryToken(tx, { directoryId: d.id });
     await audit(tx, { hostId: ctx.session.hostId, organizationId: d.organizationId, actor: portalActor(ctx), action: 'token.created', target: created.id, details: { directoryId: d.id, lastFour: created.lastFour } });
     return created;
