@@ -17,6 +17,10 @@ interface Op {
   response?: z.ZodType;
 }
 
+/** What a key reaches, said wherever keys are described (README, /docs/api, this document). */
+export const API_KEY_SCOPE =
+  "A key has no narrower scope: it reaches every organization of its host, with their directories, SCIM tokens, users, groups, portal links and sessions, and the host's roles, events and webhooks. Keep it on your servers; never send it to a browser or to a customer.";
+
 const page = { limit: 'Page size (1–200, default 50)', cursor: 'nextCursor of the previous page' };
 
 export const OPERATIONS: Op[] = [
@@ -24,6 +28,7 @@ export const OPERATIONS: Op[] = [
   { method: 'get', path: '/organizations', summary: 'List organizations', query: page, status: 200, response: R.listOf(R.organizationSchema) },
   { method: 'get', path: '/organizations/{orgId}', summary: 'Read an organization', status: 200, response: R.organizationSchema },
   { method: 'post', path: '/organizations/{orgId}/portal-links', summary: 'Mint a single-use portal link (expires unused after 5 minutes)', body: z.object({ features: z.array(z.literal('scim')).optional(), returnUrl: z.string().url().optional() }), status: 201, response: R.portalLinkSchema },
+  { method: 'delete', path: '/organizations/{orgId}/portal-sessions', summary: "End every portal session of the organization at once (links not yet opened stay valid until used or expired)", status: 204 },
   { method: 'post', path: '/organizations/{orgId}/directories', summary: 'Create a directory; the answer carries the SCIM endpoint and its token, once', body: createDirectoryInputSchema, status: 201, response: R.directorySchema },
   { method: 'get', path: '/organizations/{orgId}/directories', summary: "List an organization's directories", status: 200, response: R.listOf(R.directorySchema) },
   { method: 'get', path: '/directories/{dirId}', summary: 'Read a directory', status: 200, response: R.directorySchema },
@@ -31,6 +36,7 @@ export const OPERATIONS: Op[] = [
   { method: 'delete', path: '/directories/{dirId}', summary: 'Delete a directory and all its data; emits its deletion events', status: 204 },
   { method: 'delete', path: '/organizations/{orgId}', summary: 'Delete an organization, its directories and all their data', status: 204 },
   { method: 'post', path: '/directories/{dirId}/tokens', summary: 'Mint a new SCIM token; older tokens stay valid until revoked', body: createTokenInputSchema, status: 201, response: R.tokenSchema },
+  { method: 'get', path: '/directories/{dirId}/tokens', summary: "List a directory's SCIM tokens (last four characters only, never the token)", status: 200, response: R.listOf(z.object({ id: z.string(), lastFour: z.string(), createdAt: z.string(), expiresAt: z.string().nullable(), lastUsedAt: z.string().nullable(), revokedAt: z.string().nullable() })) },
   { method: 'delete', path: '/directories/{dirId}/tokens/{tokenId}', summary: 'Revoke a SCIM token; it fails from the next request on', status: 204 },
   { method: 'get', path: '/directories/{dirId}/users', summary: 'List directory users', query: { ...page, groupId: 'Only members of this group' }, status: 200, response: R.listOf(R.userSchema) },
   { method: 'get', path: '/directories/{dirId}/users/{userId}', summary: 'Read a directory user', status: 200, response: R.userSchema },
@@ -73,10 +79,10 @@ export function openApiDocument() {
   }
   return {
     openapi: '3.1.0',
-    info: { title: 'scim-portal host API', version: '1.0.0', description: 'Organizations, directories, synced users and groups, roles, events and webhooks.' },
+    info: { title: 'scim-portal host API', version: '1.0.0', description: `Organizations, directories, synced users and groups, roles, events and webhooks. ${API_KEY_SCOPE}` },
     servers: [{ url: `${env().publicUrl}/api/v1` }],
     security: [{ apiKey: [] }],
-    components: { securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: 'A host API key (npm run cli -- api-keys create)' } } },
+    components: { securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: `A host API key (npm run cli -- api-keys create, or the dashboard). ${API_KEY_SCOPE}` } } },
     paths,
   };
 }

@@ -1,5 +1,5 @@
 // The host API reference, rendered from the same OpenAPI document served at /api/v1/openapi.json.
-import { openApiDocument } from '@/lib/host-api/openapi';
+import { API_KEY_SCOPE, openApiDocument } from '@/lib/host-api/openapi';
 
 export const dynamic = 'force-dynamic';
 export const metadata = { title: 'Host API reference · scim-portal' };
@@ -41,10 +41,14 @@ export default function ApiReference() {
     <main className="mx-auto max-w-4xl px-6 py-10">
       <h1 className="text-2xl font-semibold">{doc.info.title}</h1>
       <p className="mt-2 text-slate-600">
-        {doc.info.description} Base URL <code className="font-mono">{doc.servers[0].url}</code>; authenticate with{' '}
+        Organizations, directories, synced users and groups, roles, events and webhooks. Base URL <code className="font-mono">{doc.servers[0].url}</code>; authenticate with{' '}
         <code className="font-mono">Authorization: Bearer &lt;API key&gt;</code>. Errors are{' '}
         <code className="font-mono">{'{"error": {"code", "message"}}'}</code>; lists take <code className="font-mono">?limit=&amp;cursor=</code>.
         Machine-readable: <a className="text-blue-700 underline" href="/api/v1/openapi.json">openapi.json</a>.
+      </p>
+      <p className="mt-3 rounded-md border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">
+        <strong>What a key reaches.</strong> {API_KEY_SCOPE} Bodies are limited to 256 KiB (413 beyond), and keys and client addresses to the
+        rate limits in SECURITY.md (429 with Retry-After).
       </p>
       {Object.entries(doc.paths).flatMap(([path, ops]) =>
         Object.entries(ops as Record<string, { summary: string; requestBody?: { content: { 'application/json': { schema: Schema } } }; responses: Record<string, { content?: { 'application/json': { schema: Schema } } }> }>).map(([method, op]) => {
