@@ -4,7 +4,8 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cli, freshSqliteUrl, recordSecret, startApp, type AppTarget } from '../setup/app-server';
+import { freshSqliteUrl, startApp, type AppTarget } from '../setup/app-server';
+import { createOperator, signIn as signInOver } from './dashboard-client';
 import { newOrganization, openSession } from './portal-session-client';
 
 let app: AppTarget;
@@ -20,15 +21,7 @@ beforeAll(async () => {
     RATE_LIMIT_PORTAL_SESSION_WRITES_PER_MINUTE: '4',
     RATE_LIMIT_PORTAL_ORG_WRITES_PER_MINUTE: '6',
   }));
-  recordSecret(password);
-  const previous = process.env.OPERATOR_PASSWORD;
-  process.env.OPERATOR_PASSWORD = password;
-  try {
-    cli(app.databaseUrl, ['operators', 'create', '--email', email]);
-  } finally {
-    if (previous === undefined) delete process.env.OPERATOR_PASSWORD;
-    else process.env.OPERATOR_PASSWORD = previous;
-  }
+  createOperator(app.databaseUrl, email, password);
 });
 afterAll(() => child?.kill('SIGTERM'));
 
@@ -59,20 +52,7 @@ describe('portal writes', () => {
   });
 });
 
-async function signIn(user: string, pass: string, address: string): Promise<string> {
-  const headers = { 'X-Forwarded-For': address };
-  const csrf = await fetch(`${app.baseUrl}/api/auth/csrf`, { headers });
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const cookie = (csrf.headers.getSetCookie() ?? []).map((c) => c.split(';')[0]).join('; ');
-  const res = await fetch(`${app.baseUrl}/api/auth/callback/credentials`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { ...headers, Cookie: cookie, 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ email: user, password: pass, csrfToken, json: 'true' }),
-  });
-  const { url } = (await res.json()) as { url: string };
-  return new URL(url).searchParams.get('error') ?? 'ok';
-}
+const signIn = async (user: string, pass: string, address: string) => (await signInOver(app, user, pass, address)).result;
 
 describe('operator sign-in', () => {
   it('throttles one (email, address) after 5 failures, without locking the operator out elsewhere', async () => {

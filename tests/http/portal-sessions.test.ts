@@ -3,7 +3,9 @@
 // a session at once (on PostgreSQL, in every app process).
 import type { ChildProcess } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
+import { randomBytes } from 'node:crypto';
 import { startApp } from '../setup/app-server';
+import { createOperator, sessionOperator, signIn, signOut } from './dashboard-client';
 import { api, targets } from './harness';
 import { exchange, newLink, newOrganization, openSession } from './portal-session-client';
 
@@ -75,9 +77,19 @@ describe.each(targets())('portal sessions ($name)', (t) => {
     expect((await s.call('GET', '/session')).status).toBe(401);
   });
 
-  it.runIf(t.name === 'postgres')('a session opened in one process works in another and ends in both at once', async () => {
+  it.runIf(t.name === 'postgres')('portal and dashboard sessions opened in one process work in another and end in both at once', async () => {
     const second = await startApp('postgres', t.databaseUrl);
     children.push(second.child);
+
+    const email = `ops-${randomBytes(3).toString('hex')}@example.com`;
+    const password = `two-process-${randomBytes(12).toString('base64url')}`;
+    createOperator(t.databaseUrl, email, password);
+    const { result, cookie } = await signIn(t, email, password);
+    expect(result).toBe('ok');
+    expect(await sessionOperator(second.target, cookie)).toBe(email);
+    await signOut(second.target, cookie);
+    expect(await sessionOperator(t, cookie)).toBeNull();
+
     const orgId = await newOrganization(t);
     const s = await openSession(t, orgId);
     const onSecond = (path: string) => fetch(`${second.target.baseUrl}/api/portal${path}`, { headers: { Authorization: `Bearer ${s.token}` } });
