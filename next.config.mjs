@@ -7,7 +7,7 @@ import { headerSets, headerSettings } from './lib/http/security-headers.mjs';
 // build gets none, so a production response never carries two sources of them.
 function devHeaders() {
   if (process.env.NODE_ENV === 'production') return [];
-  const sets = headerSets(headerSettings(process.env));
+  const sets = headerSets({ ...headerSettings(process.env), dev: true });
   const h = (set) => set.map(([key, value]) => ({ key, value }));
   return [
     { source: '/((?!portal|api/v1/|api/portal/|scim/).*)', headers: h(sets.page) },

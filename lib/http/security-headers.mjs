@@ -3,11 +3,11 @@
 // under `next dev`, which has no custom server, next.config.mjs serves the same table as Next headers.
 import { routeFamily } from './route-families.mjs';
 
-/** Pages: Next's inline bootstrap scripts need 'unsafe-inline' without a nonce-based setup. */
-const pageCsp = (frameAncestors) =>
+/** Pages: Next's inline bootstrap scripts need 'unsafe-inline' without a nonce-based setup; `next dev` needs eval. */
+const pageCsp = (frameAncestors, dev) =>
   [
     "default-src 'self'",
-    "script-src 'self' 'unsafe-inline'",
+    `script-src 'self' 'unsafe-inline'${dev ? " 'unsafe-eval'" : ''}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: https:",
     "font-src 'self'",
@@ -25,6 +25,7 @@ const API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; fo
  * @typedef {object} HeaderSettings
  * @property {string[]} portalAllowedOrigins origins besides this one that may frame the portal (PORTAL_ALLOWED_ORIGINS)
  * @property {boolean} https whether the app is served over https (PUBLIC_URL), for HSTS
+ * @property {boolean} [dev] under `next dev` (its client evaluates code)
  */
 
 /** @param {Record<string, string | undefined>} environment */
@@ -41,19 +42,20 @@ export function headerSettings(environment) {
  * frame-ancestors is the allow-list; X-Frame-Options cannot express one, so the portal goes without it); a portal
  * link's page sends no Referer at all (its URL holds the link token); everything else may not be framed.
  * @param {HeaderSettings} settings
+ * @returns {Record<'portal' | 'portalLink' | 'api' | 'page', [string, string][]>}
  */
 export function headerSets(settings) {
   const origins = settings.portalAllowedOrigins.filter((o) => /^https?:\/\/[^\s;,']+$/.test(o));
   /** @type {[string, string][]} */
   const common = [['X-Content-Type-Options', 'nosniff']];
   if (settings.https) common.push(['Strict-Transport-Security', 'max-age=63072000; includeSubDomains']);
-  const portalCsp = pageCsp(["'self'", ...origins].join(' '));
+  const portalCsp = pageCsp(["'self'", ...origins].join(' '), settings.dev);
   const notFramed = /** @type {[string, string][]} */ ([['X-Frame-Options', 'DENY']]);
   return {
     portal: [...common, ['Content-Security-Policy', portalCsp], ['Referrer-Policy', 'same-origin']],
     portalLink: [...common, ['Content-Security-Policy', portalCsp], ['Referrer-Policy', 'no-referrer']],
     api: [...common, ['Content-Security-Policy', API_CSP], ['Referrer-Policy', 'no-referrer'], ...notFramed],
-    page: [...common, ['Content-Security-Policy', pageCsp("'none'")], ['Referrer-Policy', 'strict-origin-when-cross-origin'], ...notFramed],
+    page: [...common, ['Content-Security-Policy', pageCsp("'none'", settings.dev)], ['Referrer-Policy', 'strict-origin-when-cross-origin'], ...notFramed],
   };
 }
 
