@@ -1,4 +1,4 @@
-import { jsonProblem, MAX_JSON_DEPTH } from '../safe-text';
+import { checkBodyShape } from './body-limits';
 import { badRequest } from './errors';
 import type { ScimObject } from './types';
 
@@ -11,9 +11,7 @@ export function parseJsonBody(text: string | null): unknown {
   } catch {
     throw badRequest('invalidSyntax', 'The request body is not valid JSON');
   }
-  const problem = jsonProblem(value);
-  if (problem === 'too_deep') throw badRequest('invalidSyntax', `The request body nests deeper than ${MAX_JSON_DEPTH} levels`);
-  if (problem === 'unsafe_text') throw badRequest('invalidValue', 'The request body holds a NUL character or an unpaired UTF-16 surrogate');
+  checkBodyShape(value);
   return value;
 }
 
