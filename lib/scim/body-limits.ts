@@ -4,6 +4,9 @@ import { env, type ScimLimits } from '../env';
 import { isSafeText } from '../safe-text';
 import { badRequest } from './errors';
 
+/** A SCIM request body is read up to this many bytes, while streaming; larger is 413. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
 /** Where a value stands: the body, one of its attributes, a PATCH operation, one of an operation's fields, deeper. */
 type Place = 'body' | 'top' | 'operation' | 'field' | 'inside';
 

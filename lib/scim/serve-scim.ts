@@ -10,13 +10,12 @@ import { clientAddress } from '../rate-limit/client-address';
 import { NativeDate } from '../native-date';
 import { isSafeText } from '../safe-text';
 import { bearerToken } from '../secrets/secret-token';
+import { MAX_BODY_BYTES } from './body-limits';
 import { ScimError, scimErrorBody } from './errors';
 import { handleScimRequest } from './handle-request';
 import { logScimRequest, redactBody } from './request-log';
 import { plannedUserRead } from './users-endpoint';
 import type { ScimRequest, ScimResponse } from './types';
-
-export const MAX_BODY_BYTES = 1024 * 1024;
 
 export interface IncomingScimRequest extends ScimRequest {
   directoryId: string;
