@@ -29,6 +29,8 @@ export interface ScimLimits {
   maxStringLength: number;
   /** Comparisons (leaves) in one filter or PATCH path. */
   maxFilterLeaves: number;
+  /** Values a filter's co/ew operands with `%` or `_` may match in all, on SQLite (filter/sqlite-exact-like.ts). */
+  maxWildcardMatches: number;
   /** Bytes of a resource as stored (its normalised JSON, members excepted). */
   maxResourceBytes: number;
   maxUsersPerDirectory: number;
@@ -51,6 +53,7 @@ function scimLimits(): ScimLimits {
     maxDepth: limit('SCIM_MAX_DEPTH', 16),
     maxStringLength: limit('SCIM_MAX_STRING_LENGTH', 16_384),
     maxFilterLeaves: limit('SCIM_MAX_FILTER_LEAVES', 100),
+    maxWildcardMatches: limit('SCIM_MAX_WILDCARD_MATCHES', 1000),
     maxResourceBytes: limit('SCIM_MAX_RESOURCE_BYTES', 65_536),
     maxUsersPerDirectory: limit('SCIM_MAX_USERS_PER_DIRECTORY', 1_000_000),
     maxGroupsPerDirectory: limit('SCIM_MAX_GROUPS_PER_DIRECTORY', 100_000),
