@@ -21,10 +21,10 @@ const op = (path: string, value: unknown, name = 'add') => ({ op: name, path, va
 
 const user: ScimObject = normalizeUser({ schemas: [USER_URN], userName: 'bjensen', emails: [{ value: 'b@example.org' }] });
 /** What the endpoints do with a body: parse, then normalise or plan and apply. */
-const postUser = (body: unknown) => normalizeUser(parseJsonObject(JSON.stringify(body)));
-const postGroup = (body: unknown) => normalizeGroup(parseJsonObject(JSON.stringify(body)));
-const patchUser = (body: unknown) => normalizeUser(applyPatch(user, parsePatchRequest(parseJsonObject(JSON.stringify(body))), 'User'));
-const patchGroup = (body: unknown) => planGroupPatch(parsePatchRequest(parseJsonObject(JSON.stringify(body))));
+const postUser = (body: unknown) => normalizeUser(parseJsonObject({ body: JSON.stringify(body) }));
+const postGroup = (body: unknown) => normalizeGroup(parseJsonObject({ body: JSON.stringify(body) }));
+const patchUser = (body: unknown) => normalizeUser(applyPatch(user, parsePatchRequest(parseJsonObject({ body: JSON.stringify(body) })), 'User'));
+const patchGroup = (body: unknown) => planGroupPatch(parsePatchRequest(parseJsonObject({ body: JSON.stringify(body) })));
 
 type Case = [name: string, run: (body: unknown) => unknown, ok: unknown, over: unknown, scimType: string, setting: string];
 

@@ -68,13 +68,13 @@ function memberRows(members: { value: string; display?: string }[]) {
 }
 
 export async function createGroup(ctx: ScimContext, req: ScimRequest): Promise<ScimResponse> {
-  const { resource, members } = normalizeGroup(parseJsonObject(req.body));
+  const { resource, members } = normalizeGroup(parseJsonObject(req));
   const row = await createDirectoryGroup(scopeOf(ctx), resource, memberRows(members)).catch(rethrow);
   return resourceResponse(await render(ctx, row, projectionOf(req.query)), row.version, 201);
 }
 
 export async function replaceGroup(ctx: ScimContext, id: string, req: ScimRequest): Promise<ScimResponse> {
-  const { resource, members } = normalizeGroup(parseJsonObject(req.body));
+  const { resource, members } = normalizeGroup(parseJsonObject(req));
   const row = await replaceDirectoryGroup({ ...scopeOf(ctx), id }, resource, memberRows(members), {
     ifMatch: ifMatch(req),
   }).catch(rethrow);
@@ -96,7 +96,7 @@ export function plannedGroupPatch(req: ScimRequest): string | null {
  * member list is "not advisable"), and Okta accepts 200 or 204.
  */
 export async function patchGroup(ctx: ScimContext, id: string, req: ScimRequest): Promise<ScimResponse> {
-  const { resourceOps, members } = planGroupPatch(parsePatchRequest(parseJsonObject(req.body)));
+  const { resourceOps, members } = planGroupPatch(parsePatchRequest(parseJsonObject(req)));
   const next = resourceOps.length
     ? (current: ScimObject) => normalizeGroup(applyPatch(current, resourceOps, 'Group')).resource
     : null;

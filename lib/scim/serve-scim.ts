@@ -13,7 +13,9 @@ import { bearerToken } from '../secrets/secret-token';
 import { MAX_BODY_BYTES } from './body-limits';
 import { ScimError, scimErrorBody } from './errors';
 import { handleScimRequest } from './handle-request';
-import { logScimRequest, redactBody } from './request-log';
+import { tryParseJson } from './json-body';
+import { redactedBody, redactedDetail, redactedQuery, unparsedBody } from './redact';
+import { logScimRequest } from './request-log';
 import { plannedUserRead } from './users-endpoint';
 import type { ScimRequest, ScimResponse } from './types';
 
@@ -67,6 +69,12 @@ function checkToken(db: Db, req: IncomingScimRequest, token: string, safe: boole
   return checkDirectoryToken(db, req.directoryId, token).then((check) => ({ check }));
 }
 
+/** The body as the request log keeps it: parsed and without writeOnly values, or a note when it does not parse. */
+function loggedBody(req: IncomingScimRequest, json: unknown): string | null {
+  if (req.method === 'GET' || !req.body) return null;
+  return json === undefined ? unparsedBody(req.bodyBytes ?? 0) : redactedBody(json);
+}
+
 export async function serveScim(req: IncomingScimRequest): Promise<ScimResponse> {
   const started = performance.now();
   const db = readyDb() ?? (await getDb());
@@ -77,6 +85,8 @@ export async function serveScim(req: IncomingScimRequest): Promise<ScimResponse>
   const safe = safeRequestText(req);
   const { check, prefetched, prefetchedGroup }: Checked = token ? await checkToken(db, req, token, safe) : { check: null };
   let res: ScimResponse;
+  /** The body as the log keeps it, taken before the core reads it; refused requests log none. */
+  let logged: string | null = null;
   const byToken = check ? checkLimits([['scim', check.tokenId]]) : null;
   if (byToken) {
     res = tooMany(byToken.retryAfterSec);
@@ -89,6 +99,8 @@ export async function serveScim(req: IncomingScimRequest): Promise<ScimResponse>
   } else if (req.bodyBytes === null || req.bodyBytes > MAX_BODY_BYTES) {
     res = errorResponse(new ScimError(413, undefined, `Request body exceeds ${MAX_BODY_BYTES} bytes`));
   } else {
+    const json = tryParseJson(req.body);
+    logged = loggedBody(req, json);
     const ctx = {
       db,
       directoryId: req.directoryId,
@@ -98,7 +110,7 @@ export async function serveScim(req: IncomingScimRequest): Promise<ScimResponse>
       prefetched,
       prefetchedGroup,
     };
-    res = await handleScimRequest(req, ctx).catch(
+    res = await handleScimRequest(json === undefined ? req : { ...req, json }, ctx).catch(
       (e: unknown) => {
         if (e instanceof ScimError) return errorResponse(e);
         console.error(`SCIM ${req.method} /${req.path.join('/')} failed: ${(e as Error)?.stack ?? String(e)}`);
@@ -106,17 +118,17 @@ export async function serveScim(req: IncomingScimRequest): Promise<ScimResponse>
       },
     );
   }
-  const body = res.body as { detail?: string } | undefined;
+  const detail = (res.body as { detail?: string } | undefined)?.detail;
   logScimRequest({
     directoryId: req.directoryId,
     tokenId: check?.tokenId ?? null,
     method: req.method,
-    path: `/${req.path.join('/')}${req.query.size ? `?${req.query.toString()}` : ''}`,
+    path: `/${req.path.join('/')}${req.query.size ? `?${redactedQuery(req.query)}` : ''}`,
     status: res.status,
     durationMs: Math.round(performance.now() - started),
     resource: req.path[0] ?? null,
-    requestBody: req.method === 'GET' ? null : redactBody(req.body),
-    error: res.status >= 400 ? (body?.detail ?? null) : null,
+    requestBody: logged,
+    error: res.status >= 400 && detail !== undefined ? redactedDetail(detail) : null,
     at: new NativeDate(),
   });
   return res;

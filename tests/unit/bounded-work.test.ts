@@ -19,8 +19,8 @@ const range = (n: number) => Array.from({ length: n }, (_, i) => i);
 const base = normalizeUser({ userName: 'bjensen', emails: [{ value: 'b@example.org', type: 'home' }] });
 const patch = (ops: unknown[]) => JSON.stringify({ schemas: [PATCH_OP_URN], Operations: ops });
 
-const postUser = (body: string) => normalizeUser(parseJsonObject(body));
-const patchUser = (body: string) => normalizeUser(applyPatch(base, parsePatchRequest(parseJsonObject(body)), 'User'));
+const postUser = (body: string) => normalizeUser(parseJsonObject({ body }));
+const patchUser = (body: string) => normalizeUser(applyPatch(base, parsePatchRequest(parseJsonObject({ body })), 'User'));
 
 /** A shape: the request at `size` (1 is the largest accepted; 0.1 a tenth of it) and what the server runs on it. */
 interface Shape {
@@ -55,11 +55,11 @@ const shapes: Record<string, Shape> = {
   },
   'many members (PATCH add)': {
     body: (s) => patch([{ op: 'add', path: 'members', value: range(L.maxMembersPerRequest * s).map((i) => ({ value: `usr_${i}`, display: `User ${i}` })) }]),
-    run: (body) => planGroupPatch(parsePatchRequest(parseJsonObject(body))),
+    run: (body) => planGroupPatch(parsePatchRequest(parseJsonObject({ body }))),
   },
   'many members (POST group)': {
     body: (s) => JSON.stringify({ displayName: 'g', members: range(L.maxMembersPerRequest * s).map((i) => ({ value: `usr_${i}` })) }),
-    run: (body) => normalizeGroup(parseJsonObject(body)),
+    run: (body) => normalizeGroup(parseJsonObject({ body })),
   },
   'deep nesting, many branches': {
     body: (s) => {
