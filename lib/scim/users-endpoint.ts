@@ -18,6 +18,7 @@ import { parsePatchRequest } from './patch/parse-patch';
 import { projectAttributes } from './projection';
 import { normalizeUser } from './resources/normalize-user';
 import { listResponse, toScimUser } from './serialize';
+import { reserveUsers } from './quotas';
 import { noContent, resourceResponse, toScimError, wantsAttribute } from './responses';
 import type { ScimObject, ScimRequest, ScimResponse } from './types';
 
@@ -116,6 +117,7 @@ export async function getUser(ctx: ScimContext, id: string, req: ScimRequest): P
 
 export async function createUser(ctx: ScimContext, req: ScimRequest): Promise<ScimResponse> {
   const resource = normalizeUser(parseJsonObject(req));
+  await reserveUsers(ctx.db, ctx.directoryId);
   const row = await createDirectoryUser(scopeOf(ctx), resource).catch((e) => {
     throw toScimError(e);
   });

@@ -1,6 +1,7 @@
 // The shared half of normalizeUser / normalizeGroup: one canonical shape for whatever an IdP PUTs or POSTs.
 // Known attributes get their schema spelling; unknown ones are kept as sent (STYLE: never lose IdP data).
 import { badRequest } from '../errors';
+import { checkStoredSize } from '../storage-bounds';
 import { extensionNamedBy, lookupAttribute, RESOURCE_SCHEMAS, schemaForUrn, splitAttributeName } from '../schemas/lookup';
 import type { SchemaDefinition } from '../schemas/attribute-definition';
 import type { ResourceKind, ScimObject, ScimValue } from '../types';
@@ -83,5 +84,7 @@ export function normalizeResource(kind: ResourceKind, body: unknown): ScimObject
     const key = findKey(out, ext.id);
     if (key !== undefined && isScimObject(out[key]) && Object.keys(out[key]).length === 0) delete out[key];
   }
-  return { schemas: normalizeSchemas(kind, schemas, out), ...out };
+  const resource = { schemas: normalizeSchemas(kind, schemas, out), ...out };
+  checkStoredSize(kind, resource);
+  return resource;
 }
