@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { GROUP_URN, PATCH_URN, USER_URN, type GenRequest, type Json } from './scim-arbitraries';
 
-const LIMITS = { attributes: 500, values: 100, operations: 1000, depth: 16, string: 16_384, members: 10_000, resourceBytes: 65_536 };
+const LIMITS = { attributes: 500, values: 100, operations: 500, depth: 16, string: 16_384, members: 10_000, resourceBytes: 65_536 };
 
 /** A count around a bound: just under, at, just over, or anywhere up to half again. */
 const around = (bound: number) =>

@@ -84,7 +84,7 @@ const shapes: Record<string, Shape> = {
 };
 
 /** Fastest of `runs` timings of `fn`, in ms. */
-function fastest(fn: () => void, runs = 7): number {
+function fastest(fn: () => void, runs = 11): number {
   fn(); // warm up
   let best = Infinity;
   for (let i = 0; i < runs; i++) {

@@ -48,6 +48,11 @@ export function getValue(obj: ScimObject, name: string): ScimValue | undefined {
 /** Sets `name` under its canonical spelling, dropping any differently-cased duplicate; undefined deletes. */
 export function setValue(obj: ScimObject, name: string, value: ScimValue | undefined): void {
   keyCache.delete(obj);
+  if (value !== undefined && Object.hasOwn(obj, name)) {
+    // Spelled alike: assigned in place (deleting a key would make the object a slow dictionary).
+    obj[name] = value;
+    return;
+  }
   const existing = findKey(obj, name);
   if (existing !== undefined) delete obj[existing];
   const index = indexes.get(obj);
