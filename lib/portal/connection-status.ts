@@ -50,8 +50,10 @@ export async function connectionStatus(db: Tx, directory: Seen): Promise<Connect
   });
   const refusals = recent.filter((r) => isRefusal(r.status, r.method)).slice(0, 5).map(toRefused);
   const lastAuthorized = directory.lastRequestAt?.toISOString() ?? null;
-  // Refused for its token after the last request with a valid one: most likely the IdP holds a wrong token.
-  if (unauthenticated && (!directory.lastRequestAt || lastFailed! > directory.lastRequestAt)) {
+  // Refused for its token after the last request with a valid one: most likely the IdP holds a wrong token. Compared
+  // with the newest logged request's own time (lastRequestAt is when its batch was written).
+  const lastAccepted = recent[0]?.createdAt ?? directory.lastRequestAt;
+  if (unauthenticated && (!lastAccepted || lastFailed! > lastAccepted)) {
     return { state: 'failing', lastRequestAt: lastAuthorized, reason: 'unauthorized', unauthenticated, recentRefusals: refusals };
   }
   const newest = recent[0];

@@ -120,6 +120,13 @@ describe('requests without a valid token', () => {
     expect((await send(a.directoryId, `Bearer ${tokenA}`, '198.51.100.50')).status).toBe(200);
     await flushRequestLog();
     expect(await status()).toMatchObject({ state: 'connected', unauthenticated: { count: 7 } });
+
+    // An accepted request, then a refused one, written in the same batch (the e2e token-revoke flow): failing again.
+    expect((await send(a.directoryId, `Bearer ${tokenA}`, '198.51.100.50')).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 5));
+    expect((await send(a.directoryId, 'Bearer revoked-meanwhile', '198.51.100.51')).status).toBe(401);
+    await flushRequestLog();
+    expect(await status()).toMatchObject({ state: 'failing', reason: 'unauthorized', unauthenticated: { count: 8 } });
   });
 });
 
