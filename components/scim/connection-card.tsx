@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { formatDateTime, formatRelative } from '@/lib/client/format';
 import { useConnectionStatus } from '@/lib/client/use-connection-status';
-import type { RefusedRequest } from '@/lib/client/types';
+import type { RefusedRequest, Unauthenticated as UnauthenticatedCount } from '@/lib/client/types';
 import { Alert } from '../ui/alert';
 import { Badge } from '../ui/badge';
 import { Card, CardBody, CardHeader } from '../ui/card';
@@ -18,6 +18,16 @@ function Refusal({ r }: { r: RefusedRequest }) {
       → <strong>{r.status}</strong>
       {r.error ? <span className="text-slate-700">: {r.error}</span> : null} <span className="text-slate-600">({formatRelative(r.at)})</span>
     </li>
+  );
+}
+
+/** Requests without a valid token are counted, not logged: they may come from anyone who knows the endpoint. */
+function Unauthenticated({ u }: { u: UnauthenticatedCount }) {
+  return (
+    <p className="text-sm text-slate-700">
+      {u.count.toLocaleString()} {u.count === 1 ? 'request' : 'requests'} without a valid token so far, the last{' '}
+      <time dateTime={u.lastAt}>{formatDateTime(u.lastAt)}</time>. They are counted but not kept in the request log.
+    </p>
   );
 }
 
@@ -48,17 +58,28 @@ export function ConnectionCard({ directoryId }: { directoryId: string }) {
                 Last request <time dateTime={c.lastRequestAt}>{formatRelative(c.lastRequestAt)}</time> ({formatDateTime(c.lastRequestAt)}).
               </p>
             ) : null}
-            {c?.state === 'failing' ? (
-              <Alert tone="danger" title={c.reason === 'unauthorized' ? 'Your identity provider is using a wrong token' : 'The last request was refused'}>
-                {c.reason === 'unauthorized' ? (
-                  <p>Recent requests were refused with 401 Unauthorized: the Bearer Token in your identity provider is wrong, revoked or expired. Generate a new token below and paste it there.</p>
-                ) : (
-                  <p>The identity provider sent a request this directory could not accept. Check the request below and your provider&apos;s attribute mappings.</p>
-                )}
+            {c?.state === 'failing' && c.reason === 'unauthorized' ? (
+              <Alert tone="danger" title="Your identity provider is using a wrong token">
+                <p>
+                  Requests since the last accepted one were refused with 401 Unauthorized, the latest{' '}
+                  <time dateTime={c.unauthenticated.lastAt}>{formatRelative(c.unauthenticated.lastAt)}</time>: the Bearer Token in your
+                  identity provider is wrong, revoked or expired. Generate a new token below and paste it there.
+                </p>
+                <Unauthenticated u={c.unauthenticated} />
+              </Alert>
+            ) : null}
+            {c?.state === 'failing' && c.reason === 'refused' ? (
+              <Alert tone="danger" title="The last request was refused">
+                <p>The identity provider sent a request this directory could not accept. Check the request below and your provider&apos;s attribute mappings.</p>
                 <ul className="mt-2 space-y-1">
                   <Refusal r={c.latest} />
                 </ul>
               </Alert>
+            ) : null}
+            {c && c.state !== 'waiting' && !(c.state === 'failing' && c.reason === 'unauthorized') && c.unauthenticated ? (
+              <div className="mt-3">
+                <Unauthenticated u={c.unauthenticated} />
+              </div>
             ) : null}
             {c && c.state !== 'waiting' && c.recentRefusals.length > 0 ? (
               <div className="mt-3">

@@ -47,7 +47,7 @@ export interface MintedToken extends PortalToken {
 }
 
 // One definition, with the server code that computes it (a type-only import: nothing server-side reaches the bundle).
-export type { ConnectionStatus, RefusedRequest } from '../portal/connection-status';
+export type { ConnectionStatus, RefusedRequest, Unauthenticated } from '../portal/connection-status';
 
 export interface PortalUser {
   id: string;

@@ -12,6 +12,9 @@ export interface DirectoryRow {
   provider: string;
   status: string;
   lastRequestAt: Date | null;
+  /** SCIM requests without a valid token for this directory, counted in batches (lib/scim/request-log.ts). */
+  unauthenticatedRequests: number;
+  lastUnauthenticatedAt: Date | null;
   defaultRoleId: string | null;
   createdAt: Date;
   updatedAt: Date;

@@ -40,6 +40,11 @@ export function findGroup(db: Tx, { directoryId, id }: { directoryId: string; id
   return db.directoryGroup.findFirst({ where: { id, directoryId } });
 }
 
+/** The directory's groups (a quota's count: lib/scim/storage-bounds.ts reads it rarely, not per create). */
+export function countGroups(db: Tx, { directoryId }: { directoryId: string }): Promise<number> {
+  return db.directoryGroup.count({ where: { directoryId } });
+}
+
 export async function removeGroup(db: Tx, { directoryId, id }: { directoryId: string; id: string }): Promise<boolean> {
   const r = await db.directoryGroup.deleteMany({ where: { id, directoryId } });
   return r.count > 0;

@@ -6,8 +6,9 @@ export interface NewMember {
   display?: string | null;
 }
 
-export function countMembers(db: Tx, { groupId }: { groupId: string }): Promise<number> {
-  return db.groupMembership.count({ where: { groupId } });
+/** Members of a group; with `directoryId`, only if the group is that directory's (else 0, like an unknown group). */
+export function countMembers(db: Tx, { groupId, directoryId }: { groupId: string; directoryId?: string }): Promise<number> {
+  return db.groupMembership.count({ where: { groupId, ...(directoryId ? { directoryId } : {}) } });
 }
 
 export interface MemberRef {

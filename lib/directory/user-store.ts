@@ -8,6 +8,11 @@ export function findUser(db: Tx, { directoryId, id }: { directoryId: string; id:
   return db.directoryUser.findFirst({ where: { id, directoryId } });
 }
 
+/** The directory's users (a quota's count: lib/scim/storage-bounds.ts reads it rarely, not per create). */
+export function countUsers(db: Tx, { directoryId }: { directoryId: string }): Promise<number> {
+  return db.directoryUser.count({ where: { directoryId } });
+}
+
 /** The groups of each user, for the readOnly `groups` attribute; one query for a whole page of users. */
 export async function groupsOfUsers(
   db: Tx,

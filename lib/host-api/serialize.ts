@@ -16,6 +16,8 @@ export function toApiDirectory(d: DirectoryRow) {
     provider: d.provider,
     status: d.status,
     lastRequestAt: d.lastRequestAt?.toISOString() ?? null,
+    unauthenticatedRequests: d.unauthenticatedRequests,
+    lastUnauthenticatedAt: d.lastUnauthenticatedAt?.toISOString() ?? null,
     createdAt: d.createdAt.toISOString(),
   };
 }

@@ -21,7 +21,8 @@ const entries = new Map<string, Entry>();
 let timer: NodeJS.Timeout | null = null;
 const SYNC_MS = Number(process.env.RATE_LIMIT_SYNC_MS ?? 1000);
 
-type Kind = 'scim' | 'api' | 'ip';
+/** `authfail`: SCIM requests from one address that failed authentication (a valid token is never counted). */
+type Kind = 'scim' | 'api' | 'ip' | 'authfail';
 
 /**
  * Read from the environment at the first check, once: every SCIM request checks two limits, and each read of
@@ -39,6 +40,7 @@ function limitSettings() {
       scim: rule(Number(process.env.RATE_LIMIT_SCIM_PER_MINUTE ?? 6000)),
       api: rule(Number(process.env.RATE_LIMIT_API_PER_MINUTE ?? 3000)),
       ip: rule(Number(process.env.RATE_LIMIT_IP_PER_MINUTE ?? 12000)),
+      authfail: rule(Number(process.env.RATE_LIMIT_AUTH_FAILURES_PER_MINUTE ?? 60)),
     },
   };
   return settings;

@@ -13,6 +13,8 @@ export const directorySchema = z.object({
   provider: z.enum(PROVIDERS),
   status: z.enum(['enabled', 'disabled']),
   lastRequestAt: iso.nullable(),
+  unauthenticatedRequests: z.number().int().describe('SCIM requests that had no valid token for this directory (counted, not logged)'),
+  lastUnauthenticatedAt: iso.nullable(),
   createdAt: iso,
   scim: z.object({ endpoint: z.string(), token: z.string().optional().describe('Only in the answer that created it') }),
 });

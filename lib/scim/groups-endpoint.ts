@@ -23,6 +23,7 @@ import { ifMatch, projectionOf, type Projection } from './request-options';
 import { normalizeGroup } from './resources/normalize-group';
 import { noContent, resourceResponse, toScimError, wantsAttribute } from './responses';
 import { listResponse, toScimGroup } from './serialize';
+import { checkMemberTotal, reserveGroups, reserveMembers } from './quotas';
 import type { ScimObject, ScimRequest, ScimResponse } from './types';
 
 async function render(ctx: ScimContext, row: GroupRow, p: Projection): Promise<ScimObject> {
@@ -68,13 +69,16 @@ function memberRows(members: { value: string; display?: string }[]) {
 }
 
 export async function createGroup(ctx: ScimContext, req: ScimRequest): Promise<ScimResponse> {
-  const { resource, members } = normalizeGroup(parseJsonObject(req.body));
+  const { resource, members } = normalizeGroup(parseJsonObject(req));
+  checkMemberTotal(null, members.length);
+  await reserveGroups(ctx.db, ctx.directoryId);
   const row = await createDirectoryGroup(scopeOf(ctx), resource, memberRows(members)).catch(rethrow);
   return resourceResponse(await render(ctx, row, projectionOf(req.query)), row.version, 201);
 }
 
 export async function replaceGroup(ctx: ScimContext, id: string, req: ScimRequest): Promise<ScimResponse> {
-  const { resource, members } = normalizeGroup(parseJsonObject(req.body));
+  const { resource, members } = normalizeGroup(parseJsonObject(req));
+  checkMemberTotal(id, members.length);
   const row = await replaceDirectoryGroup({ ...scopeOf(ctx), id }, resource, memberRows(members), {
     ifMatch: ifMatch(req),
   }).catch(rethrow);
@@ -96,7 +100,9 @@ export function plannedGroupPatch(req: ScimRequest): string | null {
  * member list is "not advisable"), and Okta accepts 200 or 204.
  */
 export async function patchGroup(ctx: ScimContext, id: string, req: ScimRequest): Promise<ScimResponse> {
-  const { resourceOps, members } = planGroupPatch(parsePatchRequest(parseJsonObject(req.body)));
+  const { resourceOps, members } = planGroupPatch(parsePatchRequest(parseJsonObject(req)));
+  if (members.clear) checkMemberTotal(id, members.add.size);
+  else await reserveMembers(ctx.db, { directoryId: ctx.directoryId, groupId: id }, members.add.size);
   const next = resourceOps.length
     ? (current: ScimObject) => normalizeGroup(applyPatch(current, resourceOps, 'Group')).resource
     : null;

@@ -5,7 +5,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { shareReadSnapshotThisTurn } from '../db/fast-read';
 import { ScimError, scimErrorBody } from './errors';
 import { flushRequestLog } from './request-log';
-import { MAX_BODY_BYTES, serveScim } from './serve-scim';
+import { MAX_BODY_BYTES } from './body-limits';
+import { serveScim } from './serve-scim';
 import type { ScimResponse } from './types';
 import { SCIM_CONTENT_TYPE } from './web-adapter';
 

@@ -1,6 +1,7 @@
-// Every SCIM request an IdP makes is logged (for the portal's connection status and request log), and each
-// token's last use and each directory's last request are recorded. Rows are buffered and written every FLUSH_MS,
-// so a read request costs no write of its own; on SQLite a worker thread writes them (sql-drivers.ts).
+// Every authenticated SCIM request is logged (for the portal's connection status and request log), and each token's
+// last use and each directory's last request are recorded. Requests without a valid token for the directory are only
+// counted on it (anyone who knows a directory id can send them). Both are buffered and written every FLUSH_MS, so a
+// request costs no write of its own; on SQLite a worker thread writes them (sql-drivers.ts).
 import type { Dialect } from '../db/client';
 import { writeUnanswered } from '../db/sql-drivers';
 import { marks, runOp, type SqlOp } from '../db/sql-program';
@@ -9,7 +10,6 @@ import { isSafeText, toSafeText } from '../safe-text';
 
 const FLUSH_MS = 250;
 const MAX_BUFFER = 500;
-const MAX_BODY = 16_384;
 
 export interface RequestLogEntry {
   directoryId: string;
@@ -19,6 +19,7 @@ export interface RequestLogEntry {
   status: number;
   durationMs: number;
   resource: string | null;
+  /** As redact.ts leaves it: no writeOnly value, at most MAX_LOGGED_BODY characters. */
   requestBody: string | null;
   error: string | null;
   at: Date;
@@ -28,24 +29,21 @@ export interface RequestLogEntry {
 // shutdown (from either) must write both's entries.
 interface LogState {
   buffer: RequestLogEntry[];
+  /** Unauthenticated requests per directory id since the last flush, and the time of the last one. */
+  unauthenticated: Map<string, { count: number; last: Date }>;
   timer: NodeJS.Timeout | null;
   flushing: Promise<void>;
 }
 const g = globalThis as unknown as { __scimPortalRequestLog?: LogState };
-const state: LogState = (g.__scimPortalRequestLog ??= { buffer: [], timer: null, flushing: Promise.resolve() });
+const state: LogState = (g.__scimPortalRequestLog ??= { buffer: [], unauthenticated: new Map(), timer: null, flushing: Promise.resolve() });
 
-/** Secrets never reach the log: password values are replaced wherever they appear in a body. */
-export function redactBody(body: string | null): string | null {
-  if (body === null || body === '') return null;
-  let text: string;
-  try {
-    text = JSON.stringify(JSON.parse(body), (k, v: unknown) => (/^password$/i.test(k) ? '[redacted]' : v));
-  } catch {
-    text = body.replace(/("password"\s*:\s*)"(?:[^"\\]|\\.)*"/gi, '$1"[redacted]"');
-  }
-  const cut = text.length > MAX_BODY ? `${text.slice(0, MAX_BODY).replace(/\\u[0-9a-fA-F]{0,3}$/, '')}…[truncated]` : text;
-  // NULs and surrogates, raw or as JSON escapes, are what the databases refuse; the log shows U+FFFD instead.
-  return toSafeText(cut).replace(/\\u(0000|d[89a-f][0-9a-f]{2})/gi, '\\ufffd');
+/** Directory ids as lib/ids.ts makes them: anything else in the URL names no directory. */
+const DIRECTORY_ID = /^dir_[A-Za-z0-9]{20}$/;
+/** Directories counted between two flushes: ids sprayed by a client cannot grow the map past this. */
+const MAX_COUNTED = 1000;
+
+function schedule(): void {
+  if (!state.timer) state.timer = setTimeout(() => void flushRequestLog(), FLUSH_MS);
 }
 
 export function logScimRequest(entry: RequestLogEntry): void {
@@ -53,17 +51,32 @@ export function logScimRequest(entry: RequestLogEntry): void {
   if (!isSafeText(entry.directoryId)) return;
   state.buffer.push(entry);
   if (state.buffer.length >= MAX_BUFFER) void flushRequestLog();
-  else if (!state.timer) state.timer = setTimeout(() => void flushRequestLog(), FLUSH_MS);
+  else schedule();
+}
+
+/** Counts a request to `directoryId` that had no valid token for it (written with the next flush, not logged). */
+export function countUnauthenticated(directoryId: string, at: Date): void {
+  if (!DIRECTORY_ID.test(directoryId)) return;
+  const seen = state.unauthenticated.get(directoryId);
+  if (seen) {
+    seen.count++;
+    seen.last = at;
+  } else if (state.unauthenticated.size < MAX_COUNTED) {
+    state.unauthenticated.set(directoryId, { count: 1, last: at });
+  }
+  schedule();
 }
 
 export function flushRequestLog(): Promise<void> {
   if (state.timer) clearTimeout(state.timer);
   state.timer = null;
   const batch = state.buffer;
+  const counted = state.unauthenticated;
   state.buffer = [];
-  if (batch.length === 0) return state.flushing;
-  state.flushing = state.flushing.then(() => write(batch)).catch((e: Error) => {
-    console.error(`request log: could not write ${batch.length} entries: ${e.message}`);
+  state.unauthenticated = new Map();
+  if (batch.length === 0 && counted.size === 0) return state.flushing;
+  state.flushing = state.flushing.then(() => write(batch, counted)).catch((e: Error) => {
+    console.error(`request log: could not write ${batch.length} entries and ${counted.size} counts: ${e.message}`);
   });
   return state.flushing;
 }
@@ -100,7 +113,30 @@ function touch(table: string, column: string, ids: string[], now: Date): SqlOp[]
   return ids.length ? [runOp(`UPDATE "${table}" SET "${column}" = ? WHERE "id" IN (${marks(ids.length)})`, [now, ...ids])] : [];
 }
 
-async function write(batch: RequestLogEntry[]): Promise<void> {
+/** Adds each directory's unauthenticated requests to its counter, in one statement (per 100 on SQLite). */
+function countOps(dialect: Dialect, counted: Map<string, { count: number; last: Date }>): SqlOp[] {
+  const rows = [...counted].map(([id, c]) => [id, c.count, c.last] as const);
+  if (rows.length === 0) return [];
+  const set = `"unauthenticatedRequests" = "Directory"."unauthenticatedRequests" + v.n, "lastUnauthenticatedAt" = v.at`;
+  if (dialect === 'postgres') {
+    return [runOp(
+      `UPDATE "Directory" SET ${set} FROM unnest(?::text[], ?::int[], ?::timestamp(3)[]) AS v(id, n, at) WHERE "Directory"."id" = v.id`,
+      [rows.map((r) => r[0]), rows.map((r) => r[1]), rows.map((r) => r[2])],
+    )];
+  }
+  const ops: SqlOp[] = [];
+  for (let i = 0; i < rows.length; i += 100) {
+    const part = rows.slice(i, i + 100);
+    ops.push(runOp(
+      `UPDATE "Directory" SET ${set} FROM (SELECT column1 AS id, column2 AS n, column3 AS at FROM (VALUES ${part.map(() => '(?, ?, ?)').join(', ')})) AS v
+       WHERE "Directory"."id" = v.id`,
+      part.flat(),
+    ));
+  }
+  return ops;
+}
+
+async function write(batch: RequestLogEntry[], counted: Map<string, { count: number; last: Date }>): Promise<void> {
   const now = new Date();
   const tokenIds = [...new Set(batch.map((e) => e.tokenId).filter((t): t is string => t !== null))];
   const directoryIds = [...new Set(batch.filter((e) => e.tokenId !== null).map((e) => e.directoryId))];
@@ -121,5 +157,6 @@ async function write(batch: RequestLogEntry[]): Promise<void> {
     ...insertRows(dialect, rows),
     ...touch('DirectoryToken', 'lastUsedAt', tokenIds, now),
     ...touch('Directory', 'lastRequestAt', directoryIds, now),
+    ...countOps(dialect, counted),
   ]);
 }

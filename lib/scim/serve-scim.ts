@@ -6,17 +6,18 @@ import { plannedGroupPatch } from './groups-endpoint';
 import type { ScimContext } from './context';
 import { scimEndpoint } from '../directory/directories';
 import { checkLimits } from '../rate-limit/limiter';
-import { clientAddress } from '../rate-limit/client-address';
+import { addressKey, clientAddress } from '../rate-limit/client-address';
 import { NativeDate } from '../native-date';
 import { isSafeText } from '../safe-text';
 import { bearerToken } from '../secrets/secret-token';
+import { MAX_BODY_BYTES } from './body-limits';
 import { ScimError, scimErrorBody } from './errors';
 import { handleScimRequest } from './handle-request';
-import { logScimRequest, redactBody } from './request-log';
+import { tryParseJson } from './json-body';
+import { redactedBody, redactedDetail, redactedQuery, unparsedBody } from './redact';
+import { countUnauthenticated, logScimRequest } from './request-log';
 import { plannedUserRead } from './users-endpoint';
 import type { ScimRequest, ScimResponse } from './types';
-
-export const MAX_BODY_BYTES = 1024 * 1024;
 
 export interface IncomingScimRequest extends ScimRequest {
   directoryId: string;
@@ -34,8 +35,8 @@ function errorResponse(e: ScimError, headers: Record<string, string> = {}): Scim
   return { status: e.status, headers, body: scimErrorBody(e) };
 }
 
-function tooMany(retryAfterSec: number): ScimResponse {
-  return errorResponse(new ScimError(429, undefined, `Too many requests; retry after ${retryAfterSec} s`), {
+function tooMany(retryAfterSec: number, what = 'Too many requests'): ScimResponse {
+  return errorResponse(new ScimError(429, undefined, `${what}; retry after ${retryAfterSec} s`), {
     'Retry-After': String(retryAfterSec),
   });
 }
@@ -68,6 +69,24 @@ function checkToken(db: Db, req: IncomingScimRequest, token: string, safe: boole
   return checkDirectoryToken(db, req.directoryId, token).then((check) => ({ check }));
 }
 
+/**
+ * No valid token for this directory (none, a wrong, revoked or expired one, or another directory's): counted on the
+ * directory, never logged (anyone who knows its id can send these). An address past its failures per minute is
+ * answered 429; a valid token is never refused for its address's failures, so an IdP sharing an address (Okta's and
+ * Entra's egress serve many tenants) or one whose token was just rotated is served at once.
+ */
+function unauthenticated(req: IncomingScimRequest, ip: string): ScimResponse {
+  countUnauthenticated(req.directoryId, new NativeDate());
+  const limited = checkLimits([['authfail', addressKey(ip)]]);
+  return limited ? tooMany(limited.retryAfterSec, 'Too many requests without a valid token from this address') : UNAUTHORIZED();
+}
+
+/** The body as the request log keeps it: parsed and without writeOnly values, or a note when it does not parse. */
+function loggedBody(req: IncomingScimRequest, json: unknown): string | null {
+  if (req.method === 'GET' || !req.body) return null;
+  return json === undefined ? unparsedBody(req.bodyBytes ?? 0) : redactedBody(json);
+}
+
 export async function serveScim(req: IncomingScimRequest): Promise<ScimResponse> {
   const started = performance.now();
   const db = readyDb() ?? (await getDb());
@@ -78,11 +97,12 @@ export async function serveScim(req: IncomingScimRequest): Promise<ScimResponse>
   const safe = safeRequestText(req);
   const { check, prefetched, prefetchedGroup }: Checked = token ? await checkToken(db, req, token, safe) : { check: null };
   let res: ScimResponse;
-  const byToken = check ? checkLimits([['scim', check.tokenId]]) : null;
+  /** The body as the log keeps it, taken before the core reads it; refused requests log none. */
+  let logged: string | null = null;
+  if (!check) return unauthenticated(req, ip);
+  const byToken = checkLimits([['scim', check.tokenId]]);
   if (byToken) {
     res = tooMany(byToken.retryAfterSec);
-  } else if (!check) {
-    res = UNAUTHORIZED();
   } else if (check.directoryStatus !== 'enabled') {
     res = errorResponse(new ScimError(403, undefined, 'This directory is disabled; enable it in the admin portal'));
   } else if (!safe) {
@@ -90,6 +110,8 @@ export async function serveScim(req: IncomingScimRequest): Promise<ScimResponse>
   } else if (req.bodyBytes === null || req.bodyBytes > MAX_BODY_BYTES) {
     res = errorResponse(new ScimError(413, undefined, `Request body exceeds ${MAX_BODY_BYTES} bytes`));
   } else {
+    const json = tryParseJson(req.body);
+    logged = loggedBody(req, json);
     const ctx = {
       db,
       directoryId: req.directoryId,
@@ -99,7 +121,7 @@ export async function serveScim(req: IncomingScimRequest): Promise<ScimResponse>
       prefetched,
       prefetchedGroup,
     };
-    res = await handleScimRequest(req, ctx).catch(
+    res = await handleScimRequest(json === undefined ? req : { ...req, json }, ctx).catch(
       (e: unknown) => {
         if (e instanceof ScimError) return errorResponse(e);
         console.error(`SCIM ${req.method} /${req.path.join('/')} failed: ${(e as Error)?.stack ?? String(e)}`);
@@ -107,17 +129,17 @@ export async function serveScim(req: IncomingScimRequest): Promise<ScimResponse>
       },
     );
   }
-  const body = res.body as { detail?: string } | undefined;
+  const detail = (res.body as { detail?: string } | undefined)?.detail;
   logScimRequest({
     directoryId: req.directoryId,
-    tokenId: check?.tokenId ?? null,
+    tokenId: check.tokenId,
     method: req.method,
-    path: `/${req.path.join('/')}${req.query.size ? `?${req.query.toString()}` : ''}`,
+    path: `/${req.path.join('/')}${req.query.size ? `?${redactedQuery(req.query)}` : ''}`,
     status: res.status,
     durationMs: Math.round(performance.now() - started),
     resource: req.path[0] ?? null,
-    requestBody: req.method === 'GET' ? null : redactBody(req.body),
-    error: res.status >= 400 ? (body?.detail ?? null) : null,
+    requestBody: logged,
+    error: res.status >= 400 && detail !== undefined ? redactedDetail(detail) : null,
     at: new NativeDate(),
   });
   return res;

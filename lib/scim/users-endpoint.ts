@@ -18,6 +18,7 @@ import { parsePatchRequest } from './patch/parse-patch';
 import { projectAttributes } from './projection';
 import { normalizeUser } from './resources/normalize-user';
 import { listResponse, toScimUser } from './serialize';
+import { reserveUsers } from './quotas';
 import { noContent, resourceResponse, toScimError, wantsAttribute } from './responses';
 import type { ScimObject, ScimRequest, ScimResponse } from './types';
 
@@ -115,7 +116,8 @@ export async function getUser(ctx: ScimContext, id: string, req: ScimRequest): P
 }
 
 export async function createUser(ctx: ScimContext, req: ScimRequest): Promise<ScimResponse> {
-  const resource = normalizeUser(parseJsonObject(req.body));
+  const resource = normalizeUser(parseJsonObject(req));
+  await reserveUsers(ctx.db, ctx.directoryId);
   const row = await createDirectoryUser(scopeOf(ctx), resource).catch((e) => {
     throw toScimError(e);
   });
@@ -124,7 +126,7 @@ export async function createUser(ctx: ScimContext, req: ScimRequest): Promise<Sc
 }
 
 export async function replaceUser(ctx: ScimContext, id: string, req: ScimRequest): Promise<ScimResponse> {
-  const resource = normalizeUser(parseJsonObject(req.body));
+  const resource = normalizeUser(parseJsonObject(req));
   const row = await rewriteDirectoryUser({ ...scopeOf(ctx), id }, () => resource, {
     ifMatch: ifMatch(req),
   }).catch((e) => {
@@ -134,7 +136,7 @@ export async function replaceUser(ctx: ScimContext, id: string, req: ScimRequest
 }
 
 export async function patchUser(ctx: ScimContext, id: string, req: ScimRequest): Promise<ScimResponse> {
-  const ops = parsePatchRequest(parseJsonObject(req.body));
+  const ops = parsePatchRequest(parseJsonObject(req));
   const row = await rewriteDirectoryUser(
     { ...scopeOf(ctx), id },
     (current) => normalizeUser(applyPatch(current, ops, 'User')),

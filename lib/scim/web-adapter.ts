@@ -1,5 +1,6 @@
 // Web-standard Request/Response ↔ the framework-free core, for the Next.js route handlers.
-import { MAX_BODY_BYTES, serveScim } from './serve-scim';
+import { MAX_BODY_BYTES } from './body-limits';
+import { serveScim } from './serve-scim';
 import type { ScimResponse } from './types';
 
 export const SCIM_CONTENT_TYPE = 'application/scim+json';

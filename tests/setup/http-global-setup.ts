@@ -2,6 +2,7 @@
 import type { TestProject } from 'vitest/node';
 import type { ChildProcess } from 'node:child_process';
 import { freshPostgresDatabase, freshSqliteUrl, startApp, type AppTarget } from './app-server';
+import { dumpRequestLogs } from './request-log-dump';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -21,6 +22,8 @@ export default async function setup(project: TestProject) {
   children.push(postgres.child);
   project.provide('targets', [sqlite.target, postgres.target]);
   return async () => {
-    for (const c of children) c.kill('SIGTERM');
+    // Stopped first: each flushes its request log on SIGTERM, and the rows are then scanned for secrets.
+    await Promise.all(children.map((c) => new Promise((done) => (c.exitCode !== null ? done(null) : (c.once('exit', done), c.kill('SIGTERM'))))));
+    await dumpRequestLogs([sqlite.target, postgres.target]);
   };
 }

@@ -6,11 +6,9 @@
 // - PostgreSQL's LIKE has `\` as its default escape character, so `\`, `%` and `_` are escaped with it
 //   (checked: `contains: 'a\\_b'` then matches only "a_b", and `contains: 'a\\\\b'` matches "a\b").
 // - SQLite's LIKE has no escape character unless the SQL says ESCAPE, which Prisma never emits. `sw` becomes
-//   an exact range on the column instead (SQLite compares TEXT bytewise, i.e. in code point order), which is
-//   also case-exact where SQLite's LIKE is not. `co` and `ew` have no such rewrite: an operand holding `%` or
-//   `_` keeps them as wildcards, so the result can hold extra rows (never miss one), and on case-exact
-//   columns SQLite's LIKE ignores ASCII case. Both are accepted as known SQLite limitations: IdPs filter with
-//   `eq`, and the extra rows stay inside the caller's directory.
+//   an exact range on the column instead (SQLite compares TEXT bytewise, i.e. in code point order). `co` and `ew`
+//   with `%` or `_` in the operand never reach this: sqlite-exact-like.ts replaces them with `eq` over the values
+//   that hold the operand literally, asked of SQLite with ESCAPE.
 export type SqlDialect = 'sqlite' | 'postgres';
 
 export type LikeOp = 'co' | 'sw' | 'ew';
