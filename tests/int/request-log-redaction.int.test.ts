@@ -84,7 +84,7 @@ describe('the request log keeps no password', () => {
     if (kept === null) expect(row.requestBody).toMatch(/^\[not stored: the body is not valid JSON \(\d+ bytes\)\]$/);
     else expect(row.requestBody).toContain(kept);
 
-    const session = await openPortalSession({ organizationId: dir.organizationId, hostId: dir.hostId, features: ['scim'], returnUrl: null });
+    const session = await openPortalSession(await getDb(), { organizationId: dir.organizationId, hostId: dir.hostId, features: ['scim'], returnUrl: null });
     const api = await requestLogRoute(
       new Request(`http://localhost/api/portal/directories/${dir.directoryId}/requests?limit=5`, { headers: { authorization: `Bearer ${session.token}` } }),
       { params: Promise.resolve({ directoryId: dir.directoryId }) },

@@ -106,7 +106,7 @@ describe('requests without a valid token', () => {
     expect(body).toMatchObject({ unauthenticatedRequests: 7, lastUnauthenticatedAt: expect.any(String) });
 
     const status = async () => {
-      const session = await openPortalSession({ organizationId: a.organizationId, hostId: a.hostId, features: ['scim'], returnUrl: null });
+      const session = await openPortalSession(await getDb(), { organizationId: a.organizationId, hostId: a.hostId, features: ['scim'], returnUrl: null });
       const res = await portalStatus(new Request(`http://x/api/portal/directories/${a.directoryId}/status`, { headers: { authorization: `Bearer ${session.token}` } }), {
         params: Promise.resolve({ directoryId: a.directoryId }),
       });
