@@ -49,7 +49,7 @@ function scimLimits(): ScimLimits {
     maxAttributes: limit('SCIM_MAX_ATTRIBUTES', 500),
     maxValues: limit('SCIM_MAX_VALUES', 100),
     maxMembersPerRequest: limit('SCIM_MAX_MEMBERS_PER_REQUEST', 10_000),
-    maxOperations: limit('SCIM_MAX_OPERATIONS', 500),
+    maxOperations: limit('SCIM_MAX_OPERATIONS', 200),
     maxDepth: limit('SCIM_MAX_DEPTH', 16),
     maxStringLength: limit('SCIM_MAX_STRING_LENGTH', 16_384),
     maxFilterLeaves: limit('SCIM_MAX_FILTER_LEAVES', 100),

@@ -57,7 +57,7 @@ function keysList(n: number): string[] {
 describe('SCIM request bounds (lib/env.ts ScimLimits), at their defaults', () => {
   it('has the documented defaults', () => {
     expect(L).toMatchObject({
-      maxAttributes: 500, maxValues: 100, maxMembersPerRequest: 10_000, maxOperations: 500, maxDepth: 16,
+      maxAttributes: 500, maxValues: 100, maxMembersPerRequest: 10_000, maxOperations: 200, maxDepth: 16,
       maxStringLength: 16_384, maxFilterLeaves: 100, maxResourceBytes: 65_536,
     });
   });
@@ -69,6 +69,6 @@ describe('SCIM request bounds (lib/env.ts ScimLimits), at their defaults', () =>
 
   it('names the count and the bound in the detail', () => {
     expect(() => postUser({ userName: 'u', emails: emails(L.maxValues + 5) })).toThrow('Values of "emails": 105; the limit is 100 (SCIM_MAX_VALUES)');
-    expect(() => patchUser(patch(Array.from({ length: 501 }, () => op('title', 'x'))))).toThrow('PATCH operations: 501; the limit is 500 (SCIM_MAX_OPERATIONS)');
+    expect(() => patchUser(patch(Array.from({ length: 201 }, () => op('title', 'x'))))).toThrow('PATCH operations: 201; the limit is 200 (SCIM_MAX_OPERATIONS)');
   });
 });
