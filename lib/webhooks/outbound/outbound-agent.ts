@@ -20,11 +20,13 @@ export interface SendResult {
 export interface OutboundTarget {
   url: URL;
   agent: http.Agent;
+  /** Tests only: the setting's value for this target (the setting itself otherwise). */
+  allowPrivate?: boolean;
 }
 
-function guardedLookup(resolve: Resolver): LookupFunction {
+function guardedLookup(resolve: Resolver, allowPrivate?: boolean): LookupFunction {
   return (hostname, options, callback) => {
-    resolveTarget(hostname, resolve).then(
+    resolveTarget(hostname, resolve, allowPrivate).then(
       (addresses) => {
         const wanted = options.family === 4 || options.family === 6 ? addresses.filter((a) => a.family === options.family) : addresses;
         if (wanted.length === 0) return callback(Object.assign(new Error('no address'), { code: 'ENOTFOUND' }), '', 0);
@@ -37,12 +39,12 @@ function guardedLookup(resolve: Resolver): LookupFunction {
 }
 
 /** A target with its own keep-alive agent: at most `maxSockets` connections to it at once. */
-export function outboundTarget(url: string, maxSockets: number, resolve: Resolver = systemResolver): OutboundTarget {
+export function outboundTarget(url: string, maxSockets: number, resolve: Resolver = systemResolver, allowPrivate?: boolean): OutboundTarget {
   const u = new URL(url);
   const Agent = u.protocol === 'https:' ? https.Agent : http.Agent;
   // timeout: idle kept-alive sockets close after 4 s, before the 5 s most servers keep them (a Keep-Alive hint wins).
-  const agent = new Agent({ keepAlive: true, maxSockets, maxFreeSockets: maxSockets, timeout: 4_000, lookup: guardedLookup(resolve) });
-  return { url: u, agent };
+  const agent = new Agent({ keepAlive: true, maxSockets, maxFreeSockets: maxSockets, timeout: 4_000, lookup: guardedLookup(resolve, allowPrivate) });
+  return { url: u, agent, allowPrivate };
 }
 
 function once(t: OutboundTarget, headers: Record<string, string>, body: string, deadline: number): Promise<{ status: number; reused: boolean }> {
@@ -75,7 +77,7 @@ export async function postToTarget(t: OutboundTarget, headers: Record<string, st
   const unreachable: SendResult = { ok: false, status: null, error: UNREACHABLE, latencyMs: null };
   if (isIpLiteral(t.url.hostname)) {
     try {
-      await resolveTarget(t.url.hostname);
+      await resolveTarget(t.url.hostname, systemResolver, t.allowPrivate);
     } catch {
       return unreachable;
     }

@@ -14,8 +14,10 @@ function publicV4(a: ipaddr.IPv4): boolean {
 
 /** True when `ip` (any notation ipaddr.js parses) is a global unicast address a webhook may be sent to. */
 export function isPublicAddress(ip: string): boolean {
-  const bare = ip.replace(/^\[|\]$/g, '');
+  let bare = ip.replace(/^\[|\]$/g, '');
   if (!ipaddr.isValid(bare) || bare.includes('%')) return false; // zone ids name an interface: link-local
+  // ipaddr.js reads `::a.b.c.d` as IPv4-mapped; the WHATWG URL parser writes every IPv6 form out exactly.
+  if (bare.includes(':')) bare = new URL(`http://[${bare}]/`).hostname.slice(1, -1);
   const a = ipaddr.parse(bare);
   if (a.kind() === 'ipv4') return publicV4(a as ipaddr.IPv4);
   const v6 = a as ipaddr.IPv6;

@@ -32,17 +32,21 @@ export const isIpLiteral = (hostname: string): boolean => net.isIP(bare(hostname
  * The addresses to connect to for `hostname`: resolved once, each one checked. Refused when it resolves to none,
  * or to any that is not public (a name with one private address among public ones is not to be trusted).
  */
-export async function resolveTarget(hostname: string, resolve: Resolver = systemResolver): Promise<ResolvedAddress[]> {
+export async function resolveTarget(
+  hostname: string,
+  resolve: Resolver = systemResolver,
+  allowPrivate = env().webhookAllowPrivateTargets,
+): Promise<ResolvedAddress[]> {
   const host = bare(hostname);
   const literal = net.isIP(host);
   const addresses = literal ? [{ address: host, family: literal as 4 | 6 }] : await resolve(host).catch(() => []);
   if (addresses.length === 0) throw new TargetRefused(GENERIC_REFUSAL);
-  if (!env().webhookAllowPrivateTargets && !addresses.every((a) => isPublicAddress(a.address))) throw new TargetRefused(GENERIC_REFUSAL);
+  if (!allowPrivate && !addresses.every((a) => isPublicAddress(a.address))) throw new TargetRefused(GENERIC_REFUSAL);
   return addresses;
 }
 
 /** The save-time check of a webhook URL: http(s), no credentials, and a host that resolves to public addresses. */
-export async function checkTargetUrl(url: string, resolve: Resolver = systemResolver): Promise<URL> {
+export async function checkTargetUrl(url: string, resolve: Resolver = systemResolver, allowPrivate = env().webhookAllowPrivateTargets): Promise<URL> {
   let u: URL;
   try {
     u = new URL(url);
@@ -51,6 +55,6 @@ export async function checkTargetUrl(url: string, resolve: Resolver = systemReso
   }
   if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new TargetRefused('url must use http or https');
   if (u.username || u.password) throw new TargetRefused('url must not carry credentials');
-  await resolveTarget(u.hostname, resolve);
+  await resolveTarget(u.hostname, resolve, allowPrivate);
   return u;
 }
