@@ -1,7 +1,8 @@
 // WebhookDelivery and its WebhookAttempt log: their SQL, in one place. Deliveries are queued by the worker from the
 // events feed (fan-out.ts), never by the write that made the event.
 import { asDate, asDateOrNull, asInt, asStr, asStrOrNull } from '../db/fast-read';
-import { all, one, run, type SqlProgram } from '../db/sql-program';
+import { timestampParam } from '../db/sql-now';
+import { all, one, run, type SqlEnv, type SqlProgram } from '../db/sql-program';
 import type { EventRow } from '../events/feed';
 import { newId } from '../ids';
 
@@ -78,7 +79,7 @@ export interface AttemptResult {
 }
 
 /** Records delivered attempts: one statement for the deliveries, one for the log, whatever their number. */
-export function* recordDelivered(results: AttemptResult[], now: Date): SqlProgram<void> {
+export function* recordDelivered(env: SqlEnv, results: AttemptResult[], now: Date): SqlProgram<void> {
   if (results.length === 0) return;
   yield* run(
     `UPDATE "WebhookDelivery" SET "status" = 'delivered', "attempts" = CAST(v.column2 AS INTEGER), "lastStatus" = CAST(v.column3 AS INTEGER),
@@ -86,22 +87,25 @@ export function* recordDelivered(results: AttemptResult[], now: Date): SqlProgra
      FROM (VALUES ${results.map(() => '(?, ?, ?, ?)').join(', ')}) AS v WHERE "WebhookDelivery"."id" = v.column1`,
     [now, ...results.flatMap((r) => [r.deliveryId, r.attempt, r.status, r.latencyMs])],
   );
-  yield* logAttempts(results);
+  yield* logAttempts(env, results);
 }
 
 /** Records a failed attempt: retried at `next`, or failed for good when null. */
-export function* recordFailed(r: AttemptResult, next: Date | null): SqlProgram<void> {
+export function* recordFailed(env: SqlEnv, r: AttemptResult, next: Date | null): SqlProgram<void> {
   yield* run(
     `UPDATE "WebhookDelivery" SET "status" = ?, "attempts" = ?, "lastStatus" = ?, "lastLatencyMs" = ?, "lastError" = ?, "nextAttemptAt" = ? WHERE "id" = ?`,
     [next ? 'pending' : 'failed', r.attempt, r.status, r.latencyMs, r.error, next ?? r.at, r.deliveryId],
   );
-  yield* logAttempts([r]);
+  yield* logAttempts(env, [r]);
 }
 
-function* logAttempts(results: AttemptResult[]): SqlProgram<void> {
+// Only for deliveries that still exist: an endpoint deleted while one of its lanes was being sent takes them along.
+function* logAttempts(env: SqlEnv, results: AttemptResult[]): SqlProgram<void> {
+  const row = `(?, ?, CAST(? AS INTEGER), CAST(? AS INTEGER), CAST(? AS INTEGER), ?, ${timestampParam(env)})`;
   yield* run(
     `INSERT INTO "WebhookAttempt" ("id", "deliveryId", "attempt", "statusCode", "latencyMs", "error", "createdAt")
-     VALUES ${results.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+     SELECT v.column1, v.column2, v.column3, v.column4, v.column5, v.column6, v.column7
+     FROM (VALUES ${results.map(() => row).join(', ')}) AS v WHERE EXISTS (SELECT 1 FROM "WebhookDelivery" d WHERE d."id" = v.column2)`,
     results.flatMap((r) => [newId('att'), r.deliveryId, r.attempt, r.status, r.latencyMs, r.error, r.at]),
   );
 }

@@ -55,10 +55,10 @@ export async function sendLane(t: LaneTarget, lane: ClaimedLane, clock: Clock): 
     // A delivery whose attempts are all spent is failed for good: the lane goes on with the next one at once.
     const next = failed ? (failed.next ?? now) : more ? now : null;
     const kept = await runProgram(function* (env) {
-      yield* recordDelivered(delivered, now);
+      yield* recordDelivered(env, delivered, now);
       if (delivered.length) yield* noteSuccess(t.endpointId);
       if (failed) {
-        yield* recordFailed(failed.r, failed.next);
+        yield* recordFailed(env, failed.r, failed.next);
         yield* noteFailure(env, t.endpointId, failed.r.at);
       }
       return goOn ? yield* extendLease(lane, new Date(now.getTime() + LEASE_MS)) : yield* finishLane(env, lane, next, now);
