@@ -16,6 +16,7 @@ export type AuditAction =
   | 'portal_link.used'
   | 'webhook_endpoint.created'
   | 'webhook_endpoint.secret_rotated'
+  | 'webhook_endpoint.enabled'
   | 'organization.deleted';
 
 export interface AuditEntry {
