@@ -3,6 +3,7 @@
 import { useState, useTransition } from 'react';
 import type { ActionResult } from '@/lib/operators/operator-action';
 import { Button } from '../ui/button';
+import { InlineError } from './form-result';
 
 type Reenable = (id: string) => Promise<ActionResult<{ id: string }>>;
 
@@ -25,11 +26,7 @@ export function ReenableEndpointButton({ id, url, action }: { id: string; url: s
       >
         Re-enable
       </Button>
-      {error ? (
-        <span role="alert" className="text-sm text-red-800">
-          {error}
-        </span>
-      ) : null}
+      <InlineError message={error} />
     </span>
   );
 }

@@ -5,6 +5,7 @@ import { runProgram } from '../db/sql-drivers';
 import { run } from '../db/sql-program';
 import { purgeOldEvents } from '../events/event-retention';
 import { purgeDeliveryLog } from '../webhooks/delivery-log';
+import { purgeIdleLanes } from '../webhooks/lane-store';
 import { webhookSettings } from '../webhooks/settings';
 
 const days = (name: string, fallback: number) => {
@@ -54,6 +55,7 @@ export async function applyRetention(db: Db, now = Date.now()): Promise<Retentio
   // Finished deliveries only: a pending one is still owed to its receiver (until its event is purged).
   let deliveries = 0;
   for (const { id } of await db.webhookEndpoint.findMany({ select: { id: true } })) deliveries += await purgeDeliveryLog(id, deliveryCutoff);
+  await runProgram(() => purgeIdleLanes(deliveryCutoff));
   return { requestLogs, events, deliveries };
 }
 

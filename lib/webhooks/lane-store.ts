@@ -67,3 +67,8 @@ export function* finishLane(env: SqlEnv, lane: ClaimedLane, next: Date | null, n
 export function* extendLease(lane: ClaimedLane, leaseUntil: Date): SqlProgram<boolean> {
   return (yield* run(`UPDATE "WebhookLane" SET "nextAttemptAt" = ? WHERE "id" = ? AND "leaseToken" = ?`, [leaseUntil, lane.id, lane.token])) === 1;
 }
+
+/** Lanes with nothing pending and untouched since `cutoff` (a deleted directory's, say): removed, re-made on demand. */
+export function* purgeIdleLanes(cutoff: Date): SqlProgram<number> {
+  return yield* run(`DELETE FROM "WebhookLane" WHERE "nextAttemptAt" IS NULL AND "updatedAt" < ?`, [cutoff]);
+}

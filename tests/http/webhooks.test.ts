@@ -6,6 +6,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, newDirectory, scim, targets } from './harness';
+import { PRIVATE_TARGET_HOSTS } from '../../e2e/fixtures/private-targets';
 
 let server: http.Server;
 let port = 0;
@@ -21,26 +22,9 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
-const FORMS = [
-  '127.0.0.1',
-  '2130706433',
-  '0177.0.0.1',
-  '127.1',
-  '0.0.0.0',
-  '[::1]',
-  '[::ffff:127.0.0.1]',
-  '[0:0:0:0:0:ffff:127.0.0.1]',
-  '[::127.0.0.1]',
-  '[64:ff9b::7f00:1]',
-  '[2002:7f00:1::]',
-  '[::ffff:169.254.169.254]',
-  '[::ffff:10.0.0.1]',
-  '169.254.169.254',
-  'localhost',
-];
 
 describe.each(targets())('webhook endpoints against $name', (t) => {
-  it.each(FORMS)('refuses http://%s:PORT/ with a 400, and nothing reaches the listener', async (host) => {
+  it.each(PRIVATE_TARGET_HOSTS)('refuses http://%s:PORT/ with a 400, and nothing reaches the listener', async (host) => {
     const r = await api(t, 'POST', '/webhook-endpoints', { url: `http://${host}:${port}/hook` });
     expect(r.status).toBe(400);
     const body = (await r.json()) as { error: { code: string; message: string } };

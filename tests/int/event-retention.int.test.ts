@@ -2,8 +2,6 @@
 // to it answers 410 cursor_expired, one that lost none goes on. Cursors (feed and delivery log) are opaque and
 // bound to their host: they show no sequence number, and another host's cursor, a forged one or one of the old
 // `e:<seq>` format is refused. Events of huge resources stay within EVENT_MAX_BYTES.
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '../../lib/db/client';
 import type { DirectoryScope } from '../../lib/events/event-types';
@@ -14,19 +12,19 @@ import { toApiError } from '../../lib/host-api/api-error';
 import { applyRetention } from '../../lib/maintenance/retention';
 import { createEndpoint } from '../../lib/webhooks/endpoints';
 import { runDeliveryPass } from '../../lib/webhooks/worker';
+import { listen, type Receiver } from './receivers';
 import { call, newDirectory, user } from './scim-helpers';
 
 let scope: DirectoryScope;
-let server: http.Server;
+let server: Receiver;
 let url = '';
 
 beforeAll(async () => {
   scope = await newDirectory();
-  server = http.createServer((req, res) => req.resume().on('end', () => res.writeHead(204).end()));
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  server = await listen((_, res) => res.writeHead(204).end());
+  url = server.url;
 });
-afterAll(() => new Promise<void>((r) => server.close(() => r())));
+afterAll(() => server.close());
 
 async function api(handler: (c: ApiContext) => Promise<Response>, hostId: string, path: string, params: Record<string, string> = {}) {
   const ctx = { db: await getDb(), hostId, keyId: 'key_test', params, url: new URL(`http://x${path}`) } as ApiContext;

@@ -1,8 +1,6 @@
 // Issue 21 finding 7: one dead endpoint must not hold up another's webhooks. With 1,000 directories whose
 // deliveries to a dead endpoint (a closed port; then one that accepts and never answers) wait on retries that keep
 // coming due, a healthy endpoint's webhook arrives within 2 s, through the background worker as the app runs it.
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '../../lib/db/client';
 import { runProgram } from '../../lib/db/sql-drivers';
@@ -12,28 +10,24 @@ import { createEndpoint } from '../../lib/webhooks/endpoints';
 import { UNREACHABLE } from '../../lib/webhooks/outbound/outbound-agent';
 import { resetWebhookSettings } from '../../lib/webhooks/settings';
 import { runDeliveryPass, startWebhookWorker, stopWebhookWorker } from '../../lib/webhooks/worker';
+import { closedPortUrl, listen, type Receiver } from './receivers';
 import { newDirectory } from './scim-helpers';
 
 const DIRECTORIES = 1_000;
 let scope: DirectoryScope;
-let healthy: http.Server;
+let healthy: Receiver;
 let healthyUrl = '';
 const arrived = new Map<string, number>();
 
 beforeAll(async () => {
   scope = await newDirectory();
-  healthy = http.createServer((req, res) => {
-    let body = '';
-    req.on('data', (c) => (body += c));
-    req.on('end', () => {
-      arrived.set((JSON.parse(body) as { id: string }).id, performance.now());
-      res.writeHead(204).end();
-    });
+  healthy = await listen((body, res) => {
+    arrived.set((JSON.parse(body) as { id: string }).id, performance.now());
+    res.writeHead(204).end();
   });
-  await new Promise<void>((r) => healthy.listen(0, '127.0.0.1', r));
-  healthyUrl = `http://127.0.0.1:${(healthy.address() as AddressInfo).port}/hook`;
+  healthyUrl = healthy.url;
 });
-afterAll(() => new Promise<void>((r) => healthy.close(() => r())));
+afterAll(() => healthy.close());
 afterEach(() => {
   stopWebhookWorker();
   delete process.env.WEBHOOK_TIMEOUT_MS;
@@ -63,10 +57,7 @@ async function healthyArrival(): Promise<{ ms: number; deadAttemptsMeanwhile: nu
 
 describe('delivery is fair and isolated across endpoints', () => {
   it('a dead endpoint (closed port) with 1,000 directories on retry: a healthy webhook arrives within 2 s', async () => {
-    const closed = http.createServer();
-    await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
-    const deadUrl = `http://127.0.0.1:${(closed.address() as AddressInfo).port}/`;
-    await new Promise<void>((r) => closed.close(() => r()));
+    const deadUrl = await closedPortUrl();
     const db = await getDb();
     const dead = await createEndpoint(db, scope.hostId, { url: deadUrl });
     await eventsInDirectories('dir_dead', DIRECTORIES);
@@ -87,12 +78,11 @@ describe('delivery is fair and isolated across endpoints', () => {
   it('an endpoint that accepts connections and never answers holds only its own slots, and its attempts time out', async () => {
     process.env.WEBHOOK_TIMEOUT_MS = '1000';
     resetWebhookSettings();
-    const hang = http.createServer(() => {});
-    await new Promise<void>((r) => hang.listen(0, '127.0.0.1', r));
+    const hang = await listen(() => {}); // accepts, never answers
     const db = await getDb();
     // The healthy receiver's endpoint is made anew after the hanging one's backlog, so none of it is its own.
     await db.webhookEndpoint.deleteMany({ where: { url: healthyUrl } });
-    const hanging = await createEndpoint(db, scope.hostId, { url: `http://127.0.0.1:${(hang.address() as AddressInfo).port}/` });
+    const hanging = await createEndpoint(db, scope.hostId, { url: hang.url });
     await eventsInDirectories('dir_hang', DIRECTORIES);
     await createEndpoint(db, scope.hostId, { url: healthyUrl });
     startWebhookWorker();
@@ -105,7 +95,6 @@ describe('delivery is fair and isolated across endpoints', () => {
     expect(timedOut.length).toBeLessThanOrEqual(8 * 3); // never more than its 8 slots at once
     for (const a of timedOut) expect(a).toMatchObject({ statusCode: null, latencyMs: null, error: UNREACHABLE });
     stopWebhookWorker();
-    hang.closeAllConnections();
-    await new Promise<void>((r) => hang.close(() => r()));
+    await hang.close();
   }, 120_000);
 });

@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { outboundTarget, postToTarget, UNREACHABLE } from '../../lib/webhooks/outbound/outbound-agent';
 import { checkTargetUrl, GENERIC_REFUSAL, systemResolver, type Resolver } from '../../lib/webhooks/outbound/resolve';
+import { PRIVATE_TARGET_HOSTS } from '../../e2e/fixtures/private-targets';
 
 let server: http.Server;
 let port = 0;
@@ -36,27 +37,6 @@ const fixed =
   async () =>
     addresses.map((address) => ({ address, family: address.includes(':') ? 6 : 4 }) as const);
 
-const FORMS = [
-  '127.0.0.1',
-  '2130706433',
-  '0177.0.0.1',
-  '0x7f.0.0.1',
-  '0x7f000001',
-  '127.1',
-  '0.0.0.0',
-  '0',
-  '[::]',
-  '[::1]',
-  '[::ffff:127.0.0.1]',
-  '[::ffff:7f00:1]',
-  '[0:0:0:0:0:ffff:127.0.0.1]',
-  '[::127.0.0.1]',
-  '[64:ff9b::7f00:1]',
-  '[2002:7f00:1::]',
-  '[::ffff:169.254.169.254]',
-  '[::ffff:10.0.0.1]',
-  'localhost',
-];
 
 describe('the outbound guard (private targets not allowed)', () => {
   it('the listener is reachable when private targets are allowed (so "received nothing" below means something)', async () => {
@@ -64,7 +44,7 @@ describe('the outbound guard (private targets not allowed)', () => {
     expect(hits).toBe(1);
   });
 
-  it.each(FORMS)('refuses http://%s:PORT/ when saved and when sent; the listener receives nothing', async (host) => {
+  it.each(PRIVATE_TARGET_HOSTS)('refuses http://%s:PORT/ when saved and when sent; the listener receives nothing', async (host) => {
     const url = `http://${host}:${port}/hook`;
     await expect(checkTargetUrl(url, systemResolver, false)).rejects.toThrow(GENERIC_REFUSAL);
     expect(await send(url)).toEqual({ ok: false, status: null, error: UNREACHABLE, latencyMs: null });

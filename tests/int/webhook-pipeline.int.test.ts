@@ -1,8 +1,6 @@
 // The pipeline around a write: the write inserts only its event (nothing per endpoint), the worker queues one
 // delivery per subscribed endpoint under one subscription rule and one id format; an endpoint that keeps failing is
 // disabled with an event for the host; pending work per endpoint has a bound (the oldest are dropped).
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '../../lib/db/client';
 import type { DirectoryScope } from '../../lib/events/event-types';
@@ -11,10 +9,11 @@ import { DROPPED } from '../../lib/webhooks/delivery-store';
 import { createEndpoint, findEndpoint, toApiEndpoint, updateEndpoint } from '../../lib/webhooks/endpoints';
 import { resetWebhookSettings } from '../../lib/webhooks/settings';
 import { runDeliveryPass } from '../../lib/webhooks/worker';
+import { closedPortUrl, listen, type Receiver } from './receivers';
 import { call, newDirectory, user } from './scim-helpers';
 
 let scope: DirectoryScope;
-let server: http.Server;
+let server: Receiver;
 let url = '';
 let status = 204;
 const received: { type: string; data: Record<string, unknown> }[] = [];
@@ -22,22 +21,14 @@ let closedUrl = '';
 
 beforeAll(async () => {
   scope = await newDirectory();
-  server = http.createServer((req, res) => {
-    let body = '';
-    req.on('data', (c) => (body += c));
-    req.on('end', () => {
-      if (status < 300) received.push(JSON.parse(body) as (typeof received)[number]);
-      res.writeHead(status).end();
-    });
+  server = await listen((body, res) => {
+    if (status < 300) received.push(JSON.parse(body) as (typeof received)[number]);
+    res.writeHead(status).end();
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-  const closed = http.createServer();
-  await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
-  closedUrl = `http://127.0.0.1:${(closed.address() as AddressInfo).port}/`;
-  await new Promise<void>((r) => closed.close(() => r()));
+  url = server.url;
+  closedUrl = await closedPortUrl();
 });
-afterAll(() => new Promise<void>((r) => server.close(() => r())));
+afterAll(() => server.close());
 
 const HOUR = 3_600_000;
 const at = (ms: number) => () => new Date(ms);
