@@ -1,6 +1,7 @@
 // The delivery worker's side of WebhookEndpoint: its feed position, its health, and disabling it when it keeps
 // failing (with a webhook_endpoint.disabled event for the host).
 import { asBool, asDateOrNull, asInt, asStr } from '../db/fast-read';
+import { forUpdate } from '../db/sql-now';
 import { all, run, type SqlEnv, type SqlProgram } from '../db/sql-program';
 import { writeEventsSql } from '../events/write-events';
 import { webhookSettings } from './settings';
@@ -17,6 +18,15 @@ export interface ActiveEndpoint {
 export function* activeEndpoints(): SqlProgram<ActiveEndpoint[]> {
   const rows = yield* all(`SELECT "id", "hostId", "url", "events", "secret", "position" FROM "WebhookEndpoint" WHERE "enabled" = ? ORDER BY "id"`, [true]);
   return rows.map((r) => ({ id: asStr(r.id), hostId: asStr(r.hostId), url: asStr(r.url), events: asStr(r.events), secret: asStr(r.secret), position: asInt(r.position) }));
+}
+
+/**
+ * Locks the endpoint's row (PostgreSQL) before anything else of it is written: deleting an endpoint locks that row
+ * first and then its lanes and deliveries, so a sender recording its results takes them in the same order and
+ * cannot deadlock with it. False when the endpoint is gone: nothing to record.
+ */
+export function* lockEndpoint(env: SqlEnv, id: string): SqlProgram<boolean> {
+  return (yield* all(`SELECT 1 AS "x" FROM "WebhookEndpoint" WHERE "id" = ?${forUpdate(env)}`, [id])).length === 1;
 }
 
 /** Moves the feed position from `from` to `to`; false when another process moved it first (then it queued those events). */

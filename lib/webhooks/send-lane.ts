@@ -4,7 +4,7 @@
 import { runProgram } from '../db/sql-drivers';
 import { envelopeJson } from '../events/feed';
 import { laneBatch, recordDelivered, recordFailed, type AttemptResult } from './delivery-store';
-import { noteFailure, noteSuccess } from './endpoint-state';
+import { lockEndpoint, noteFailure, noteSuccess } from './endpoint-state';
 import { extendLease, finishLane, type ClaimedLane } from './lane-store';
 import type { OutboundTarget } from './outbound/outbound-agent';
 import { postToTarget } from './outbound/outbound-agent';
@@ -55,6 +55,7 @@ export async function sendLane(t: LaneTarget, lane: ClaimedLane, clock: Clock): 
     // A delivery whose attempts are all spent is failed for good: the lane goes on with the next one at once.
     const next = failed ? (failed.next ?? now) : more ? now : null;
     const kept = await runProgram(function* (env) {
+      if (!(yield* lockEndpoint(env, t.endpointId))) return false;
       yield* recordDelivered(env, delivered, now);
       if (delivered.length) yield* noteSuccess(t.endpointId);
       if (failed) {

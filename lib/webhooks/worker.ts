@@ -31,7 +31,11 @@ function laneTarget(ep: ActiveEndpoint): LaneTarget {
 
 function forgetGone(eps: ActiveEndpoint[]): void {
   const live = new Set(eps.map((e) => e.id));
-  for (const [id, t] of targets) if (!live.has(id) && !inflight.get(id)) (t.target.agent.destroy(), targets.delete(id));
+  for (const [id, t] of targets) {
+    if (live.has(id) || inflight.get(id)) continue;
+    t.target.agent.destroy(); // a deleted or disabled endpoint's kept-alive sockets
+    targets.delete(id);
+  }
 }
 
 /** Queues each endpoint's new events, a few batches at most per endpoint and round; returns the events read. */

@@ -8,7 +8,10 @@ import { deliveryCounts } from '../../lib/webhooks/delivery-log';
 import { DROPPED } from '../../lib/webhooks/delivery-store';
 import { createEndpoint, findEndpoint, toApiEndpoint, updateEndpoint } from '../../lib/webhooks/endpoints';
 import { resetWebhookSettings } from '../../lib/webhooks/settings';
-import { runDeliveryPass } from '../../lib/webhooks/worker';
+import { runDeliveryPass, startWebhookWorker, stopWebhookWorker } from '../../lib/webhooks/worker';
+import { runProgram } from '../../lib/db/sql-drivers';
+import { writeEventsSql } from '../../lib/events/write-events';
+import { deleteEndpoint } from '../../lib/webhooks/endpoints';
 import { closedPortUrl, listen, type Receiver } from './receivers';
 import { call, newDirectory, user } from './scim-helpers';
 
@@ -125,6 +128,32 @@ describe('pending work has a bound', () => {
     } finally {
       delete process.env.WEBHOOK_MAX_PENDING;
       resetWebhookSettings();
+    }
+  });
+});
+
+describe('deleting an endpoint while its lanes are being sent', () => {
+  it('succeeds at once, every time, and leaves nothing of it behind', async () => {
+    const db = await getDb();
+    let got = 0;
+    const slow = await listen((_, res) => (got++, setTimeout(() => res.writeHead(204).end(), 100)));
+    try {
+      startWebhookWorker();
+      for (let round = 0; round < 3; round++) {
+        const ep = (await createEndpoint(db, scope.hostId, { url: slow.url })).row;
+        await runProgram(function* (env) {
+          for (let i = 0; i < 40; i++) yield* writeEventsSql(env, { ...scope, directoryId: `dir_del_${round}_${i}` }, [{ type: 'directory.user.created', data: { id: `u${i}` } }]);
+        });
+        const before = got;
+        while (got < before + 4) await new Promise((r) => setTimeout(r, 5));
+        expect(await deleteEndpoint(db, { hostId: scope.hostId, id: ep.id })).toBe(true);
+        await new Promise((r) => setTimeout(r, 250)); // the lanes in flight finish and find it gone
+        expect(await db.webhookLane.count({ where: { endpointId: ep.id } })).toBe(0);
+        expect(await db.webhookDelivery.count({ where: { endpointId: ep.id } })).toBe(0);
+      }
+    } finally {
+      stopWebhookWorker();
+      await slow.close();
     }
   });
 });
