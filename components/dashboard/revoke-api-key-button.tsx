@@ -3,6 +3,7 @@
 import { useState, useTransition } from 'react';
 import type { ActionResult } from '@/lib/operators/operator-action';
 import { Button } from '../ui/button';
+import { InlineError } from './form-result';
 
 type Revoke = (id: string) => Promise<ActionResult<{ id: string }>>;
 
@@ -37,11 +38,7 @@ export function RevokeApiKeyButton({ id, name, action }: { id: string; name: str
       <Button variant="ghost" size="sm" onClick={() => setConfirming(false)} disabled={pending}>
         Cancel
       </Button>
-      {error ? (
-        <span role="alert" className="text-sm text-red-800">
-          {error}
-        </span>
-      ) : null}
+      <InlineError message={error} />
     </span>
   );
 }

@@ -19,7 +19,8 @@ export type AuditAction =
   | 'organization.deleted'
   | 'operator.removed'
   | 'operator.signed_out'
-  | 'portal_sessions.ended';
+  | 'portal_sessions.ended'
+  | 'webhook_endpoint.enabled';
 
 export interface AuditEntry {
   hostId: string;

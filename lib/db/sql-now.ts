@@ -10,3 +10,8 @@ export function nowSql(env: SqlEnv): string {
 export function forUpdate(env: SqlEnv): string {
   return env.dialect === 'postgres' ? ' FOR UPDATE' : '';
 }
+
+/** A timestamp parameter where nothing gives it a type (a CASE branch): PostgreSQL needs the cast; SQLite stores text. */
+export function timestampParam(env: SqlEnv): string {
+  return env.dialect === 'postgres' ? 'CAST(? AS timestamp(3))' : '?';
+}

@@ -11,6 +11,8 @@ export const EVENT_TYPES = [
   'directory.group.deleted',
   'directory.group.user_added',
   'directory.group.user_removed',
+  // The host's own: an endpoint the delivery worker disabled (organizationId and directoryId are null).
+  'webhook_endpoint.disabled',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];

@@ -55,9 +55,9 @@ export const eventSchema = z.object({
   id: z.string(),
   type: z.enum(EVENT_TYPES),
   createdAt: iso,
-  organizationId: z.string(),
+  organizationId: z.string().nullable().describe("null for the host's own events (webhook_endpoint.disabled)"),
   directoryId: z.string().nullable(),
-  data: z.unknown(),
+  data: z.unknown().describe('The resource; when the event would exceed EVENT_MAX_BYTES, bulky parts are left out with `<key>Omitted: true` in their place'),
   previousAttributes: z.record(z.string(), z.unknown()).optional(),
 });
 export const webhookEndpointSchema = z.object({
@@ -65,6 +65,13 @@ export const webhookEndpointSchema = z.object({
   url: z.string(),
   events: z.array(z.enum(EVENT_TYPES)),
   enabled: z.boolean(),
+  disabledAt: iso.nullable(),
+  disabledReason: z
+    .enum(['failing', 'never_delivered', 'manual'])
+    .nullable()
+    .describe('failing: every attempt failed for WEBHOOK_DISABLE_AFTER_HOURS; never_delivered: no delivery accepted for WEBHOOK_DISABLE_NEW_AFTER_HOURS'),
+  failingSince: iso.nullable().describe('When the current run of failed attempts began'),
+  deliveries: z.object({ pending: z.number().int(), dropped: z.number().int() }).optional().describe('Read of one endpoint only: its backlog, and deliveries dropped over WEBHOOK_MAX_PENDING'),
   secret: z.string().optional().describe('Only when created or rotated'),
   createdAt: iso,
   updatedAt: iso,
