@@ -76,11 +76,18 @@ function startSync(): void {
   timer.unref();
 }
 
-let syncing = false;
+let syncing: Promise<void> | null = null;
 
+/** Adds this process's counts to the shared rows; a call during a sync waits for it, then syncs what it missed. */
 export async function sync(now = Date.now()): Promise<void> {
-  if (syncing) return;
-  syncing = true;
+  while (syncing) await syncing;
+  syncing = syncOnce(now).finally(() => {
+    syncing = null;
+  });
+  return syncing;
+}
+
+async function syncOnce(now: number): Promise<void> {
   try {
     const db = await getDb();
     for (const [k, e] of entries) {
@@ -104,8 +111,6 @@ export async function sync(now = Date.now()): Promise<void> {
     }
   } catch (e) {
     console.error(`rate limit sync: ${(e as Error).message}`);
-  } finally {
-    syncing = false;
   }
 }
 

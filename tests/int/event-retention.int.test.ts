@@ -108,8 +108,9 @@ describe('event retention and cursors', () => {
 
   it('an event of a huge resource leaves its raw attributes out, marked, within EVENT_MAX_BYTES', async () => {
     const db = await getDb();
-    const big = 'x'.repeat(60_000);
-    const u = await call(scope, 'POST', 'Users', user('huge@example.com', { title: big }));
+    // About 60 KB in four strings, each within SCIM_MAX_STRING_LENGTH and all within SCIM_MAX_RESOURCE_BYTES.
+    const big = 'x'.repeat(15_000);
+    const u = await call(scope, 'POST', 'Users', user('huge@example.com', { title: big, nickName: big, notesA: big, notesB: big }));
     expect(u.status).toBe(201);
     await call(scope, 'PATCH', `Users/${u.body.id}`, { schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations: [{ op: 'replace', path: 'title', value: `${big}y` }] });
     const rows = await db.event.findMany({ where: { directoryId: scope.directoryId, type: { in: ['directory.user.created', 'directory.user.updated'] } }, orderBy: { seq: 'desc' }, take: 2 });

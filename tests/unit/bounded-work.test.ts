@@ -105,8 +105,9 @@ describe('bounded work per SCIM request: the largest accepted input of each shap
     const small = fastest(() => {
       for (let i = 0; i < 10; i++) run(tenth);
     });
-    // Linear: ~1. A scan per key or value: ~10. Below 0.2 ms the clock's resolution decides, not the work.
-    expect(big / Math.max(small, 0.2), `largest ${big.toFixed(2)} ms, ten tenths ${small.toFixed(2)} ms`).toBeLessThan(4);
+    // Linear: ~1 (up to ~4 when a collection pause lands in the big run on a busy machine). A scan per key or
+    // value: ~10. Below 0.2 ms the clock's resolution decides, not the work.
+    expect(big / Math.max(small, 0.2), `largest ${big.toFixed(2)} ms, ten tenths ${small.toFixed(2)} ms`).toBeLessThan(6);
   });
 
   it('operations × values: every operation filters a full list (the product of two limits), within 150 ms', () => {
