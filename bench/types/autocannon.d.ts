@@ -13,6 +13,8 @@ declare module 'autocannon' {
     interface Request extends RequestParams {
       /** Called before each send; returning a falsy value restarts the request sequence. */
       setupRequest?: (req: RequestParams, context: Record<string, unknown>) => RequestParams | null | undefined;
+      /** Called with each response's status and body. */
+      onResponse?: (status: number, body: string, context: Record<string, unknown>, headers: Record<string, string>) => void;
     }
 
     interface Options {
