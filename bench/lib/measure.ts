@@ -44,7 +44,9 @@ async function grow(servers: Server[], seeders: Map<Server, Seeder>, users: numb
     const started = performance.now();
     log(`[${serverLabel(s.id)}] seeding to ${users.toLocaleString('en-US')} users through SCIM…`);
     seeded.set(s, await (seeders.get(s) as Seeder).growTo(users));
-    out.seeding.push({ server: s.id, toUsers: users, seconds: (performance.now() - started) / 1000 });
+    const seconds = (performance.now() - started) / 1000;
+    out.seeding.push({ server: s.id, toUsers: users, seconds });
+    log(`[${serverLabel(s.id)}] seeded to ${users.toLocaleString('en-US')} users and its groups in ${seconds.toFixed(0)} s`);
   };
   // The peers take ~250 users a second: they grow in the background while the portals are seeded one by one.
   const background = servers.filter((s) => s.id.side === 'peer').map(one);
@@ -54,26 +56,33 @@ async function grow(servers: Server[], seeders: Map<Server, Seeder>, users: numb
   return seeded;
 }
 
-/** Waits until the receiver's counts stop growing (deliveries still queued), at most `maxMs`. */
-async function settled(receiver: WebhookReceiver, maxMs: number): Promise<Record<string, number>> {
-  let last = await receiver.counts();
+/** Waits until the receiver's counts (of one path, or all) stop growing for `quietMs`, at most `maxMs`. */
+async function settled(receiver: WebhookReceiver, quietMs: number, maxMs: number, path?: string): Promise<Record<string, number>> {
+  const read = async () => {
+    const all = await receiver.counts();
+    return { all, key: JSON.stringify(path === undefined ? all : (all[path] ?? 0)) };
+  };
+  let last = await read();
   for (const deadline = Date.now() + maxMs; Date.now() < deadline; ) {
-    await new Promise((r) => setTimeout(r, 2_000));
-    const now = await receiver.counts();
-    if (JSON.stringify(now) === JSON.stringify(last)) return now;
+    await new Promise((r) => setTimeout(r, quietMs));
+    const now = await read();
+    if (now.key === last.key) return now.all;
     last = now;
   }
-  return last;
+  return last.all;
 }
 
 async function webhookPass(ctx: SizeContext, receiver: WebhookReceiver, out: Measured, log: (line: string) => void): Promise<Row[]> {
   const before = await receiver.counts();
   for (const s of ctx.servers) await s.setWebhook(`${receiver.origin}/${slug(s.id)}`);
+  // A portal delivers after answering: its slice ends once its deliveries have stopped coming for longer than the
+  // app's delivery poll (500 ms), at most 10 s, so they weigh on its own CPU figure, not on the next server's slice.
+  const settle = async (s: Server) => void (await settled(receiver, 600, 10_000, `/${slug(s.id)}`));
   try {
     log(`[${ctx.users} users] the writes again, one webhook endpoint subscribed on every server`);
-    return await writePass(ctx, true);
+    return await writePass({ ...ctx, settle }, true);
   } finally {
-    const after = await settled(receiver, 120_000);
+    const after = await settled(receiver, 2_000, 120_000);
     for (const s of ctx.servers) {
       await s.setWebhook(null);
       const path = `/${slug(s.id)}`;
@@ -82,7 +91,10 @@ async function webhookPass(ctx: SizeContext, receiver: WebhookReceiver, out: Mea
   }
 }
 
-export async function measureAll(opts: BenchOptions, runTag: string, log: (line: string) => void, out: Measured): Promise<void> {
+export async function measureAll(opts: BenchOptions, runTag: string, say: (line: string) => void, out: Measured): Promise<void> {
+  const t0 = performance.now();
+  // Phase headers (they open with "[") carry the time since the start, to see where a run's time goes.
+  const log = (line: string) => say(/^\n?\[\d+ users\]/.test(line) ? `${line} (at ${((performance.now() - t0) / 60_000).toFixed(1)} min)` : line);
   const started = out.started;
   try {
     await startServers(opts, log, started);
@@ -94,6 +106,7 @@ export async function measureAll(opts: BenchOptions, runTag: string, log: (line:
     const sizes = [...new Set([opts.usersSmall, opts.usersLarge])];
     for (const users of sizes) {
       for (const s of servers) if (s.exited()) throw new Error(`${serverLabel(s.id)} stopped during the run (${s.exited()})`);
+      log(`\n[${users} users] seeding every directory through SCIM, the peers in the background`);
       const seeded = await grow(servers, seeders, users, log, out);
       // After a bulk load, as an operator (or autovacuum, a little later) does: statistics, and no vacuum mid-run.
       if (started.pg) for (const db of started.pg.databases()) await started.pg.vacuumAnalyze(db);

@@ -22,6 +22,8 @@ export interface SizeContext {
   rounds: RoundOptions;
   /** What each server got wrong in the plain pass's probes, for the webhook pass: `${name} ${db} ${key}`. */
   cannot: Map<string, string | null>;
+  /** In the webhook pass: waits until the server's deliveries stop coming, so its slice's CPU counts them. */
+  settle?: (s: Server) => Promise<void>;
 }
 
 const cannotKey = (s: Server, w: Workload) => `${s.id.name} ${s.id.db} ${w.key}`;
@@ -49,6 +51,7 @@ function jobOf(ctx: SizeContext, s: Server, stage: Stage, w: Workload, webhook: 
       return reason;
     },
     load: () => w.load(stage),
+    ...(webhook && ctx.settle ? { settle: () => (ctx.settle as (s: Server) => Promise<void>)(s) } : {}),
     done: async (built) => {
       stage.built.set(w.key, built);
       await w.finish?.(stage);

@@ -27,6 +27,8 @@ export interface Job {
   load: () => Load;
   /** After the rounds, with the request numbers handed out. */
   done?: (built: number) => Promise<void>;
+  /** After each slice's drain, before its CPU is read: waits for work the requests left queued (webhooks). */
+  settle?: () => Promise<void>;
 }
 
 export interface Row {
@@ -77,6 +79,7 @@ async function slice(r: Running, opts: RoundOptions, roundsLeft: number): Promis
   if (!s) return;
   r.offset += s.built;
   await sleep(drainMs(s.maxLatency, opts.drainMs));
+  await r.job.settle?.();
   const cpuMs = process.platform === 'linux' ? cpuBetween(before, readCpu(await r.job.target.cpuPids())) : null;
   r.row.rounds.push({ responses: s.responses, ok: s.ok, non2xx: s.responses - s.ok, errors: s.errors, seconds: s.seconds, cpuMs });
   for (const l of s.okLatencies) r.latencies.push(l);
