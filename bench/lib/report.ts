@@ -2,7 +2,7 @@
 // against the peer and PASS/FAIL, a table of CPU per request and latency, the imports, and the settings and
 // ceilings the figures were measured under; then the portal's own checks and a closing count.
 import type { Check } from './checks';
-import type { ImportLine, Line } from './compare';
+import type { Cell, ImportLine, Line } from './compare';
 import type { Row } from './phase';
 import type { Db, ServerId } from './servers';
 import { rpsSpread } from './stats';
@@ -56,42 +56,45 @@ export class Notes {
   }
 }
 
+/** The line's cell for a column; null where it was not measured (a peer that cannot answer). */
+function cellAt(l: Line, c: ServerId): Cell | null {
+  const cell = l.cells.find((x) => x.server.name === c.name);
+  return !cell || (cell.cannotAnswer && c.side === 'peer') ? null : cell;
+}
+
 export function throughputTable(lines: Line[], columns: ServerId[], notes: Notes): string {
   const body = lines.map((l) => [
     lineLabel(l),
     l.idp,
     fmt.int(l.users),
-    ...columns.map((c) => {
-      const cell = l.cells.find((x) => x.server.name === c.name);
-      return !cell ? '-' : cell.cannotAnswer && c.side === 'peer' ? 'cannot answer' : fmt.spread(cell.rps);
+    ...columns.flatMap((c) => {
+      const cell = cellAt(l, c);
+      if (cell) return [fmt.spread(cell.rps), fmt.int(cell.cpuUs?.median ?? Number.NaN)];
+      return [l.cells.some((x) => x.server.name === c.name) ? 'cannot answer' : '-', '-'];
     }),
     fmt.ratioRange(l.ratio),
     l.verdict === 'no peer' || l.verdict === '-' ? '-' : '>= 2x',
     `${l.verdict}${notes.ref(l.why)}`,
   ]);
   return formatTable(
-    ['workload', 'sent by', 'users', ...columns.map((c) => `${c.name} 2xx/s`), `${judgedName(columns)} (range)`, 'target', 'verdict'],
+    ['workload', 'sent by', 'users', ...columns.flatMap((c) => [`${c.name} 2xx/s`, 'CPU µs/req']), `${judgedName(columns)} 2xx/s (range)`, 'target', 'verdict'],
     body,
-    ['left', 'left', 'right', ...columns.map(() => 'right' as const), 'right', 'left', 'left'],
+    ['left', 'left', 'right', ...columns.flatMap(() => ['right', 'right'] as const), 'right', 'left', 'left'],
   );
 }
 
 export function costTable(lines: Line[], columns: ServerId[]): string {
-  const cellOf = (l: Line, c: ServerId) => {
-    const cell = l.cells.find((x) => x.server.name === c.name);
-    return !cell || (cell.cannotAnswer && c.side === 'peer') ? null : cell;
-  };
   const body = lines.map((l) => [
     lineLabel(l),
     fmt.int(l.users),
     ...columns.flatMap((c) => {
-      const cell = cellOf(l, c);
-      return cell ? [fmt.spread(cell.cpuUs), `${fmt.ms(cell.p50)} / ${fmt.ms(cell.p99)}`] : ['-', '-'];
+      const cell = cellAt(l, c);
+      return cell ? [cell.cpuUs ? `${fmt.int(cell.cpuUs.min)}-${fmt.int(cell.cpuUs.max)}` : '-', `${fmt.ms(cell.p50)} / ${fmt.ms(cell.p99)}`] : ['-', '-'];
     }),
-    columns.map((c) => (cellOf(l, c) ? fmt.int(cellOf(l, c)?.failures ?? 0) : '-')).join(' / '),
+    columns.map((c) => (cellAt(l, c) ? fmt.int(cellAt(l, c)?.failures ?? 0) : '-')).join(' / '),
   ]);
   return formatTable(
-    ['workload', 'users', ...columns.flatMap((c) => [`${c.name} CPU µs/req`, `${c.name} p50 / p99 ms`]), `non-2xx (${columns.map((c) => c.name).join(' / ')})`],
+    ['workload', 'users', ...columns.flatMap((c) => [`${c.name} CPU µs/req range`, 'p50 / p99 ms']), `non-2xx (${columns.map((c) => c.name).join(' / ')})`],
     body,
     ['left', 'right', ...columns.flatMap(() => ['right', 'right'] as const), 'right'],
   );
@@ -120,11 +123,13 @@ export function renderTable(t: TableInput, opts: { rounds: number; connections: 
     '',
     ...[...t.settings, `durability: ${durability}`, ...ceilingLines(t.ceilings)].map((s) => `  ${s}`),
     '',
-    `2xx answers a second: median (min-max) of ${opts.rounds} alternating rounds of ${opts.seconds} s, ${opts.connections} connections; the ratio's range is the least and most the rounds allow`,
+    `2xx answers a second, median (min-max) of ${opts.rounds} alternating rounds of ${opts.seconds} s at ${opts.connections} connections, and the median server CPU per`,
+    "request (its processes and its database backends, from /proc: far steadier than 2xx/s on a busy machine, as other work slows a server",
+    "down but does not make it spend more per request); the ratio's range is the least and the most the rounds allow",
     '',
     throughputTable(t.lines, t.columns, notes),
     '',
-    'Server CPU per request (its processes and its database backends, from /proc; far steadier than 2xx/s on a busy machine), latency of the 2xx answers, failures',
+    'The range of CPU per request over the rounds, the latency of the 2xx answers, and the failures',
     '',
     costTable(t.lines, t.columns),
   ];
