@@ -77,7 +77,9 @@ async function webhookPass(ctx: SizeContext, receiver: WebhookReceiver, out: Mea
   for (const s of ctx.servers) await s.setWebhook(`${receiver.origin}/${slug(s.id)}`);
   // A portal delivers after answering: its slice ends once its deliveries have stopped coming for longer than the
   // app's delivery poll (500 ms), at most 10 s, so they weigh on its own CPU figure, not on the next server's slice.
-  const settle = async (s: Server) => void (await settled(receiver, 600, 10_000, `/${slug(s.id)}`));
+  const settle = async (s: Server) => {
+    await settled(receiver, 600, 10_000, `/${slug(s.id)}`);
+  };
   try {
     log(`[${ctx.users} users] the writes again, one webhook endpoint subscribed on every server`);
     return await writePass({ ...ctx, settle }, true);

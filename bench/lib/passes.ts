@@ -37,6 +37,7 @@ function stageOf(ctx: SizeContext, s: Server, pass: string): Stage {
 
 function jobOf(ctx: SizeContext, s: Server, stage: Stage, w: Workload, webhook: boolean): Job {
   const known = webhook ? { cannotAnswer: ctx.cannot.get(cannotKey(s, w)) ?? null } : {};
+  const settle = webhook ? ctx.settle : undefined;
   return {
     target: s,
     key: w.key,
@@ -51,7 +52,7 @@ function jobOf(ctx: SizeContext, s: Server, stage: Stage, w: Workload, webhook: 
       return reason;
     },
     load: () => w.load(stage),
-    ...(webhook && ctx.settle ? { settle: () => (ctx.settle as (s: Server) => Promise<void>)(s) } : {}),
+    ...(settle ? { settle: () => settle(s) } : {}),
     done: async (built) => {
       stage.built.set(w.key, built);
       await w.finish?.(stage);

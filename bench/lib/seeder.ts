@@ -62,10 +62,10 @@ export class Seeder {
     );
     if (users > from) this.log(`  ${(users - from).toLocaleString('en-US')} users in ${((performance.now() - started) / 1000).toFixed(0)} s`);
     this.small ??= { ...(await this.group(`bench-${this.runTag}-small`, Array.from({ length: SMALL_GROUP_SIZE }, (_, n) => n))), members: SMALL_GROUP_SIZE };
-    this.big ??= { ...(await this.group(`bench-${this.runTag}-big`, [])), members: 0 };
+    const big = (this.big ??= { ...(await this.group(`bench-${this.runTag}-big`, [])), members: 0 });
     const bigMembers = bigGroupSize(users);
-    await this.addMembers(this.big.id, Array.from({ length: bigMembers - this.big.members }, (_, k) => this.big!.members + k));
-    this.big.members = Math.max(this.big.members, bigMembers);
+    await this.addMembers(big.id, Array.from({ length: Math.max(0, bigMembers - big.members) }, (_, k) => big.members + k));
+    big.members = Math.max(big.members, bigMembers);
     const teams = teamCount(users);
     const have = this.teams.length;
     await this.send(
@@ -84,7 +84,7 @@ export class Seeder {
       (t) => ({ method: 'PATCH', path: `/Groups/${this.teams[have + t].id}`, body: addMembers(this.members(teamMembers(have + t, users))) }),
       () => {},
     );
-    return { users, userIds: this.userIds, small: this.small, big: this.big, teams: this.teams };
+    return { users, userIds: this.userIds, small: this.small, big, teams: this.teams };
   }
 
   private members(ns: number[]) {
