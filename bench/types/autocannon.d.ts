@@ -22,6 +22,8 @@ declare module 'autocannon' {
       connections?: number;
       /** Seconds. */
       duration?: number;
+      /** Milliseconds between samples; a run ends on a sample, so it also rounds up the duration. */
+      sampleInt?: number;
       /** Seconds to wait for each response. */
       timeout?: number;
       maxOverallRequests?: number;
