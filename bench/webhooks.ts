@@ -8,11 +8,14 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
-import { startPortal } from './lib/app';
-import type { DbKind } from './lib/args';
+import { freshSqliteUrl } from '../tests/setup/app-server';
+import { startApp } from './lib/app';
 import { cleanupAll, exitOnSignals } from './lib/cleanup';
-import { oktaUser } from './lib/okta-payloads';
+import { oktaCreateUser } from './lib/payloads';
+import { startBenchPostgres } from './lib/pg-server';
 import { hostApi, newOktaDirectory, scimCall } from './lib/scim-client';
+
+type DbKind = 'sqlite' | 'postgres';
 
 const { values } = parseArgs({ options: { db: { type: 'string', default: 'both' }, users: { type: 'string', default: '10000' }, connections: { type: 'string', default: '10' }, 'dead-endpoints': { type: 'string', default: '0' } } });
 const dbs: DbKind[] = values.db === 'both' ? ['sqlite', 'postgres'] : [values.db as DbKind];
@@ -65,7 +68,10 @@ async function receiver(): Promise<Receiver> {
 
 async function run(db: DbKind): Promise<void> {
   const log = (line: string) => console.log(line);
-  const app = await startPortal(db, { WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true', RATE_LIMITS: 'off' }, log);
+  // PostgreSQL as production runs it (the bench's own durable server), SQLite at the app's default durability.
+  const pg = db === 'postgres' ? await startBenchPostgres() : null;
+  const databaseUrl = pg ? await pg.createDatabase('scim_portal_webhooks') : freshSqliteUrl('bench-webhooks');
+  const app = await startApp(`webhooks-${db}`, databaseUrl, { WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true', RATE_LIMITS: 'off' }, log);
   const hook = await receiver();
   try {
     await hostApi(app, 'POST', '/webhook-endpoints', { url: hook.url, events: ['directory.user.created'] });
@@ -79,7 +85,7 @@ async function run(db: DbKind): Promise<void> {
       Array.from({ length: connections }, async () => {
         while (next < users) {
           const n = next++;
-          const r = await scimCall(dir, 'POST', '/Users', oktaUser(`wh${n}.${run}@example.com`, n));
+          const r = await scimCall(dir, 'POST', '/Users', oktaCreateUser(`wh${n}.${run}@example.com`, n));
           if (r.status !== 201) failures++;
         }
       }),
@@ -97,6 +103,7 @@ async function run(db: DbKind): Promise<void> {
   } finally {
     hook.close();
     await app.stop();
+    await pg?.stop();
   }
 }
 
