@@ -7,6 +7,7 @@ import { writeUnanswered } from '../db/sql-drivers';
 import { marks, runOp, type SqlOp } from '../db/sql-program';
 import { newLogId } from '../ids';
 import { isSafeText, toSafeText } from '../safe-text';
+import type { LoggedPerson } from './request-person';
 
 const FLUSH_MS = 250;
 const MAX_BUFFER = 500;
@@ -21,6 +22,10 @@ export interface RequestLogEntry {
   resource: string | null;
   /** As redact.ts leaves it: no writeOnly value, at most MAX_LOGGED_BODY characters. */
   requestBody: string | null;
+  /** The answer's body, redacted and cut the same way (MAX_LOGGED_RESPONSE characters). */
+  responseBody: string | null;
+  /** Who the request concerns (request-person.ts), for the log's search by person. */
+  person: LoggedPerson | null;
   error: string | null;
   at: Date;
 }
@@ -83,25 +88,27 @@ export function flushRequestLog(): Promise<void> {
 
 type LogRow = (string | number | Date | null)[];
 
-const COLUMNS = '"id", "directoryId", "method", "path", "status", "durationMs", "resource", "requestBody", "error", "createdAt"';
+const COLUMNS =
+  '"id", "directoryId", "method", "path", "status", "durationMs", "resource", "requestBody", "error", "createdAt", "responseBody", "userId", "userNameLower", "emailLower", "externalId"';
 
 /**
  * PostgreSQL: every row in one statement, each column an array (one prepared statement whatever the count, and a
  * fraction of the parameters to serialise and parse: ~5 µs of client CPU a row against ~13 for a VALUES list).
  */
 const INSERT_UNNEST = `INSERT INTO "ScimRequestLog" (${COLUMNS}) SELECT v.* FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::int[],
-  ?::int[], ?::text[], ?::text[], ?::text[], ?::timestamp(3)[]) AS v("id", "directoryId", "method", "path", "status", "durationMs",
-  "resource", "requestBody", "error", "createdAt") WHERE EXISTS (SELECT 1 FROM "Directory" d WHERE d."id" = v."directoryId")`;
+  ?::int[], ?::text[], ?::text[], ?::text[], ?::timestamp(3)[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) AS v(${COLUMNS})
+  WHERE EXISTS (SELECT 1 FROM "Directory" d WHERE d."id" = v."directoryId")`;
 
 /** Rows of directories that still exist (a directory deleted meanwhile takes its log with it). */
 function insertRows(dialect: Dialect, rows: LogRow[]): SqlOp[] {
   if (dialect === 'postgres') return [runOp(INSERT_UNNEST, COLUMNS.split(', ').map((_, c) => rows.map((r) => r[c])))];
   // SQLite: 50 rows to a VALUES list (its limit on parameters is 999).
   const ops: SqlOp[] = [];
+  const row = `(${COLUMNS.split(', ').map(() => '?').join(', ')})`;
   for (let i = 0; i < rows.length; i += 50) {
     const part = rows.slice(i, i + 50);
     ops.push(runOp(
-      `INSERT INTO "ScimRequestLog" (${COLUMNS}) SELECT v.* FROM (VALUES ${part.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}) AS v
+      `INSERT INTO "ScimRequestLog" (${COLUMNS}) SELECT v.* FROM (VALUES ${part.map(() => row).join(', ')}) AS v
        WHERE EXISTS (SELECT 1 FROM "Directory" d WHERE d."id" = v.column2)`,
       part.flat(),
     ));
@@ -111,6 +118,15 @@ function insertRows(dialect: Dialect, rows: LogRow[]): SqlOp[] {
 
 function touch(table: string, column: string, ids: string[], now: Date): SqlOp[] {
   return ids.length ? [runOp(`UPDATE "${table}" SET "${column}" = ? WHERE "id" IN (${marks(ids.length)})`, [now, ...ids])] : [];
+}
+
+/**
+ * Each directory's last request, and its count of unauthenticated requests as of then: the failures added after it
+ * (countOps, in the same flush and later ones) are the ones since the IdP last got in (lib/health).
+ */
+function touchDirectories(ids: string[], now: Date): SqlOp[] {
+  if (ids.length === 0) return [];
+  return [runOp(`UPDATE "Directory" SET "lastRequestAt" = ?, "authFailuresSeen" = "unauthenticatedRequests" WHERE "id" IN (${marks(ids.length)})`, [now, ...ids])];
 }
 
 /** Adds each directory's unauthenticated requests to its counter, in one statement (per 100 on SQLite). */
@@ -151,12 +167,17 @@ async function write(batch: RequestLogEntry[], counted: Map<string, { count: num
     e.requestBody,
     e.error === null ? null : toSafeText(e.error),
     e.at,
+    e.responseBody,
+    e.person?.userId ?? null,
+    e.person?.userNameLower ?? null,
+    e.person?.emailLower ?? null,
+    e.person?.externalId ?? null,
   ]);
   // Off the event loop on SQLite (the background worker), one program on PostgreSQL: sql-drivers.ts.
   await writeUnanswered((dialect) => [
     ...insertRows(dialect, rows),
     ...touch('DirectoryToken', 'lastUsedAt', tokenIds, now),
-    ...touch('Directory', 'lastRequestAt', directoryIds, now),
+    ...touchDirectories(directoryIds, now),
     ...countOps(dialect, counted),
   ]);
 }
