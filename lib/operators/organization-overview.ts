@@ -4,6 +4,7 @@ import type { Tx } from '../db/client';
 import { listOrganizationDirectories, scimEndpoint } from '../directory/directories';
 import { PROVIDER_NAMES, type Provider } from '../directory/providers';
 import { findOrganization, listOrganizations } from '../organizations/organizations';
+import type { HealthState } from '../health/directory-health';
 import { connectionStatus } from '../portal/connection-status';
 
 export interface DirectorySummary {
@@ -11,7 +12,8 @@ export interface DirectorySummary {
   provider: string;
   providerName: string;
   status: string;
-  connection: 'waiting' | 'connected' | 'failing';
+  name: string;
+  connection: HealthState;
   lastRequestAt: string | null;
   endpoint: string;
 }
@@ -54,6 +56,7 @@ async function directorySummaries(db: Tx, organizationId: string): Promise<Direc
       return {
         id: d.id,
         provider: d.provider,
+        name: d.name,
         providerName: PROVIDER_NAMES[d.provider as Provider] ?? d.provider,
         status: d.status,
         connection: c.state,

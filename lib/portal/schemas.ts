@@ -5,7 +5,12 @@ import { PROVIDERS } from '../directory/providers';
 
 export const configureDirectoryInputSchema = z.strictObject({ provider: z.enum(PROVIDERS) });
 
-export const setDirectoryStatusInputSchema = z.strictObject({ status: z.enum(['enabled', 'disabled']) });
+export const updatePortalDirectoryInputSchema = z
+  .strictObject({ status: z.enum(['enabled', 'disabled']).optional(), name: z.string().trim().min(1).max(100).optional() })
+  .refine((v) => v.status !== undefined || v.name !== undefined, 'status or name is required');
+
+/** Deleting a directory: its name, typed by the admin. */
+export const deleteDirectoryInputSchema = z.strictObject({ confirm: z.string().max(200) });
 
 export const roleMappingsInputSchema = z.strictObject({
   mappings: z.array(z.strictObject({ groupId: z.string().min(1).max(100), roleKey: z.string().min(1).max(100) })).max(1000),

@@ -21,11 +21,13 @@ export interface RoleRow {
   createdAt: Date;
 }
 
-export async function createRole(db: Tx, hostId: string, input: { key: string; name: string; description?: string | null }): Promise<RoleRow> {
+export async function createRole(db: Tx, hostId: string, input: { key: string; name: string; description?: string | null }, actor?: string): Promise<RoleRow> {
   if (await db.role.findFirst({ where: { hostId, key: input.key }, select: { id: true } })) {
     throw new DomainError('conflict', `A role with key "${input.key}" already exists`);
   }
-  return db.role.create({ data: { id: newId('rol'), hostId, key: input.key, name: input.name, description: input.description ?? null } });
+  const role = await db.role.create({ data: { id: newId('rol'), hostId, key: input.key, name: input.name, description: input.description ?? null } });
+  if (actor) await audit(db, { hostId, actor, action: 'role.created', target: role.id, details: { key: role.key, name: role.name } });
+  return role;
 }
 
 export function listRoles(db: Tx, hostId: string): Promise<RoleRow[]> {

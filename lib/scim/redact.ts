@@ -69,9 +69,14 @@ export function redactedBody(body: unknown, max = MAX_LOGGED_BODY): string {
     if (!emit('{')) return false;
     let first = true;
     for (const [k, child] of Object.entries(v)) {
-      if (namesWriteOnly(k) || (dropValue && k.toLowerCase() === 'value')) continue;
+      if (dropValue && k.toLowerCase() === 'value') continue;
       if ((!first && !emit(',')) || !emit(`${JSON.stringify(toSafeText(k))}:`)) return false;
       first = false;
+      // The key stays, so the log shows that a password was sent (the portal diagnoses password sync from it).
+      if (namesWriteOnly(k)) {
+        if (!emit('"[redacted]"')) return false;
+        continue;
+      }
       const top = depth === 0 ? k.toLowerCase() : '';
       // A SearchRequest's filter on a writeOnly attribute (`password eq "…"`) holds its value.
       if (top === 'filter' && typeof child === 'string' && namesWriteOnly(child)) {
