@@ -3,7 +3,8 @@ import type { ActionResult } from '@/lib/operators/operator-action';
 import type { OrganizationSummary } from '@/lib/operators/organization-overview';
 import { Card, CardHeader } from '../ui/card';
 import { Table, TBody, THead, Td, Th } from '../ui/table';
-import { ConnectionBadge, DirectoryStatusBadge } from './directory-badges';
+import { HealthBadge } from '../scim/health-badge';
+import { DirectoryStatusBadge } from './directory-badges';
 import { OpenPortalButton } from './open-portal-button';
 import { TimeText } from './time-text';
 
@@ -49,7 +50,7 @@ export function OrganizationCard({ org, openPortal }: { org: OrganizationSummary
                   <DirectoryStatusBadge status={d.status} />
                 </Td>
                 <Td>
-                  <ConnectionBadge state={d.connection} />
+                  <HealthBadge state={d.connection} />
                 </Td>
                 <Td>
                   <TimeText iso={d.lastRequestAt} empty="Never" />
