@@ -19,6 +19,14 @@ export type RoleMappingsInput = z.infer<typeof roleMappingsInputSchema>;
 
 export const defaultRoleInputSchema = z.strictObject({ roleKey: z.string().min(1).max(100).nullable() });
 
+/** What to preview: new mappings, or a new default role (null: none). */
+export const rolePreviewInputSchema = z
+  .strictObject({
+    mappings: roleMappingsInputSchema.shape.mappings.optional(),
+    defaultRoleKey: z.string().min(1).max(100).nullable().optional(),
+  })
+  .refine((v) => v.mappings !== undefined || v.defaultRoleKey !== undefined, 'mappings or defaultRoleKey is required');
+
 export const portalListQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(25),
   cursor: z.string().max(512).optional(),
