@@ -57,7 +57,8 @@ export async function audit(tx: Tx, e: AuditEntry): Promise<void> {
 }
 
 export interface AuditFilter {
-  action?: string;
+  /** Any of these actions. */
+  actions?: readonly string[];
   actor?: string;
   organizationId?: string;
   /** Before this row (createdAt, id): the next page, newest first. */
@@ -65,11 +66,11 @@ export interface AuditFilter {
 }
 
 /** A page of the host's audit log, newest first; each filter is served by an index of its own (migration 0006). */
-export function listAudit(db: Tx, { hostId, take = 50, action, actor, organizationId, before }: AuditFilter & { hostId: string; take?: number }) {
+export function listAudit(db: Tx, { hostId, take = 50, actions, actor, organizationId, before }: AuditFilter & { hostId: string; take?: number }) {
   return db.auditLog.findMany({
     where: {
       hostId,
-      ...(action ? { action } : {}),
+      ...(actions ? { action: { in: [...actions] } } : {}),
       ...(actor ? { actor } : {}),
       ...(organizationId ? { organizationId } : {}),
       ...(before ? { OR: [{ createdAt: { lt: before.createdAt } }, { createdAt: before.createdAt, id: { lt: before.id } }] } : {}),
