@@ -97,7 +97,7 @@ test('an organization page: directory health, counts, tokens’ last use, events
   await dashboard.open('Operators');
   const colleague = `colleague-${randomBytes(2).toString('hex')}@example.com`;
   await page.getByLabel('Email').fill(colleague);
-  await page.getByLabel('Password').fill('short');
+  await page.getByLabel('Password').fill('passwordpassword');
   await page.getByRole('button', { name: 'Add operator' }).click();
   await expect(page.getByRole('form', { name: 'Add an operator' }).getByRole('alert')).toContainText('password');
   await page.getByLabel('Password').fill(`Kept-${randomBytes(9).toString('base64url')}`);

@@ -11,13 +11,15 @@ test('seconds, response bodies, names, search by person, totals', async ({ page 
   const dir = await createDirectory(orgId, 'okta');
   const alice = oktaUserInput('alice');
   const bob = oktaUserInput('bob');
-  await scimCall(dir, 'GET', clientUserLookupQuery(alice.userName));
+  const statuses: number[] = [];
+  statuses.push((await scimCall(dir, 'GET', `/Users${clientUserLookupQuery(alice.userName)}`)).status);
   const created = await scimCall(dir, 'POST', '/Users', clientCreateUserBody(alice));
   expect(created.status).toBe(201);
   expect((await scimCall(dir, 'POST', '/Users', clientCreateUserBody(alice))).status).toBe(409);
   const group = await scimCall(dir, 'POST', '/Groups', groupCreateBody('Log Readers'));
-  await scimCall(dir, 'GET', `/Groups/${group.body?.id}`);
-  await scimCall(dir, 'POST', '/Users', { ...clientCreateUserBody(bob), userName: '' });
+  statuses.push(created.status, 409, group.status, (await scimCall(dir, 'GET', `/Groups/${group.body?.id}`)).status);
+  statuses.push((await scimCall(dir, 'POST', '/Users', { ...clientCreateUserBody(bob), userName: '' })).status);
+  expect(statuses).toEqual([200, 201, 409, 201, 200, 400]);
 
   await page.goto((await portalLink(orgId)).url);
   await page.goto(`${app.url()}/portal/scim/${dir.id}/requests`);

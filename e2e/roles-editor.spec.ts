@@ -45,7 +45,7 @@ test('unsaved-changes guard, save hint, default-role preview, role names', async
   await expect(page.getByText('Mappings saved')).toBeVisible();
 
   // The default role: previewed first, then saved; everyone in no mapped group gets it.
-  await page.getByLabel('Default role', { exact: true }).selectOption('viewer');
+  await page.getByRole('combobox', { name: 'Default role' }).selectOption('viewer');
   await expect(page.getByRole('button', { name: 'Save default role' })).toBeDisabled();
   await page.getByRole('button', { name: 'Preview default role' }).click();
   await expect(page.getByText('2 users will get different roles')).toBeVisible();

@@ -34,13 +34,13 @@ test('Okta: the checklist ticks itself from Okta’s requests, and a password sy
   await expect(page.getByRole('heading', { name: /Connect it to this directory/ })).not.toContainText('Done');
 
   // Test API Credentials: Okta looks up a user that does not exist.
-  expect((await scimCall(okta, 'GET', clientUserLookupQuery('nobody@example.com'))).status).toBe(200);
+  expect((await scimCall(okta, 'GET', `/Users${clientUserLookupQuery('nobody@example.com')}`)).status).toBe(200);
   await expect(step(page, 'Okta tested the credentials')).toContainText('done');
   await expect(page.getByRole('heading', { name: /Connect it to this directory/ })).toContainText('Done');
 
   // Assignment: lookup, then create (with Okta's placeholder password, which is not a password sync).
   const u = oktaUserInput('checklist');
-  await scimCall(okta, 'GET', clientUserLookupQuery(u.userName));
+  await scimCall(okta, 'GET', `/Users${clientUserLookupQuery(u.userName)}`);
   const created = await scimCall(okta, 'POST', '/Users', clientCreateUserBody(u));
   expect(created.status).toBe(201);
   await expect(step(page, 'The first user was created')).toContainText('done');

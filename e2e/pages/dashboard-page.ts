@@ -35,7 +35,7 @@ export class DashboardPage {
     await this.page.getByRole('button', { name: 'Create organization' }).click();
     const row = this.page.getByRole('table', { name: 'Organizations' }).getByRole('row').filter({ has: this.page.getByRole('link', { name, exact: true }) });
     await expect(row).toBeVisible();
-    return /org_\w+/.exec((await row.textContent()) ?? '')?.[0] ?? '';
+    return /org_[A-Za-z0-9]{20}/.exec((await row.textContent()) ?? '')?.[0] ?? '';
   }
 
   /** Opens an organization's page from the list (searching for it first). */

@@ -30,12 +30,20 @@ export interface RequestLogEntry {
   at: Date;
 }
 
+interface Counted {
+  count: number;
+  last: Date;
+  /** Of `count`, those after the last accepted request of this batch; all of them while none was accepted. */
+  afterAccepted: number;
+  accepted: boolean;
+}
+
 // Process-wide: the custom server's SCIM fast path and Next's bundle each load this module, and one flush on
 // shutdown (from either) must write both's entries.
 interface LogState {
   buffer: RequestLogEntry[];
   /** Unauthenticated requests per directory id since the last flush, and the time of the last one. */
-  unauthenticated: Map<string, { count: number; last: Date }>;
+  unauthenticated: Map<string, Counted>;
   timer: NodeJS.Timeout | null;
   flushing: Promise<void>;
 }
@@ -55,6 +63,11 @@ export function logScimRequest(entry: RequestLogEntry): void {
   // A directory id that can't be stored names no directory: nothing to log it under.
   if (!isSafeText(entry.directoryId)) return;
   state.buffer.push(entry);
+  const counted = state.unauthenticated.get(entry.directoryId);
+  if (counted) {
+    counted.accepted = true;
+    counted.afterAccepted = 0;
+  }
   if (state.buffer.length >= MAX_BUFFER) void flushRequestLog();
   else schedule();
 }
@@ -65,9 +78,10 @@ export function countUnauthenticated(directoryId: string, at: Date): void {
   const seen = state.unauthenticated.get(directoryId);
   if (seen) {
     seen.count++;
+    seen.afterAccepted++;
     seen.last = at;
   } else if (state.unauthenticated.size < MAX_COUNTED) {
-    state.unauthenticated.set(directoryId, { count: 1, last: at });
+    state.unauthenticated.set(directoryId, { count: 1, last: at, afterAccepted: 1, accepted: false });
   }
   schedule();
 }
@@ -129,22 +143,26 @@ function touchDirectories(ids: string[], now: Date): SqlOp[] {
   return [runOp(`UPDATE "Directory" SET "lastRequestAt" = ?, "authFailuresSeen" = "unauthenticatedRequests" WHERE "id" IN (${marks(ids.length)})`, [now, ...ids])];
 }
 
-/** Adds each directory's unauthenticated requests to its counter, in one statement (per 100 on SQLite). */
-function countOps(dialect: Dialect, counted: Map<string, { count: number; last: Date }>): SqlOp[] {
-  const rows = [...counted].map(([id, c]) => [id, c.count, c.last] as const);
+/**
+ * Adds each directory's unauthenticated requests to its counter, in one statement (per 100 on SQLite). Those that
+ * came before an accepted request of the same batch join authFailuresSeen: they are not "since the IdP got in".
+ */
+function countOps(dialect: Dialect, counted: Map<string, Counted>): SqlOp[] {
+  const rows = [...counted].map(([id, c]) => [id, c.count, c.last, c.accepted ? c.count - c.afterAccepted : 0] as const);
   if (rows.length === 0) return [];
-  const set = `"unauthenticatedRequests" = "Directory"."unauthenticatedRequests" + v.n, "lastUnauthenticatedAt" = v.at`;
+  const set = `"unauthenticatedRequests" = "Directory"."unauthenticatedRequests" + v.n, "lastUnauthenticatedAt" = v.at,
+    "authFailuresSeen" = "Directory"."authFailuresSeen" + v.seen`;
   if (dialect === 'postgres') {
     return [runOp(
-      `UPDATE "Directory" SET ${set} FROM unnest(?::text[], ?::int[], ?::timestamp(3)[]) AS v(id, n, at) WHERE "Directory"."id" = v.id`,
-      [rows.map((r) => r[0]), rows.map((r) => r[1]), rows.map((r) => r[2])],
+      `UPDATE "Directory" SET ${set} FROM unnest(?::text[], ?::int[], ?::timestamp(3)[], ?::int[]) AS v(id, n, at, seen) WHERE "Directory"."id" = v.id`,
+      [rows.map((r) => r[0]), rows.map((r) => r[1]), rows.map((r) => r[2]), rows.map((r) => r[3])],
     )];
   }
   const ops: SqlOp[] = [];
   for (let i = 0; i < rows.length; i += 100) {
     const part = rows.slice(i, i + 100);
     ops.push(runOp(
-      `UPDATE "Directory" SET ${set} FROM (SELECT column1 AS id, column2 AS n, column3 AS at FROM (VALUES ${part.map(() => '(?, ?, ?)').join(', ')})) AS v
+      `UPDATE "Directory" SET ${set} FROM (SELECT column1 AS id, column2 AS n, column3 AS at, column4 AS seen FROM (VALUES ${part.map(() => '(?, ?, ?, ?)').join(', ')})) AS v
        WHERE "Directory"."id" = v.id`,
       part.flat(),
     ));
@@ -152,7 +170,7 @@ function countOps(dialect: Dialect, counted: Map<string, { count: number; last: 
   return ops;
 }
 
-async function write(batch: RequestLogEntry[], counted: Map<string, { count: number; last: Date }>): Promise<void> {
+async function write(batch: RequestLogEntry[], counted: Map<string, Counted>): Promise<void> {
   const now = new Date();
   const tokenIds = [...new Set(batch.map((e) => e.tokenId).filter((t): t is string => t !== null))];
   const directoryIds = [...new Set(batch.filter((e) => e.tokenId !== null).map((e) => e.directoryId))];

@@ -99,6 +99,23 @@ describe('directory health', () => {
     expect((await healthEvents(d.directoryId)).slice(2)).toEqual(['connected→degraded', 'degraded→connected']);
   });
 
+  it('a refused request before an accepted one in the same batch is not "since the IdP got in"', async () => {
+    const fresh = await newDirectory('okta');
+    expect(await send(fresh, 'GET', 'Users')).toBe(200);
+    await check();
+    await tick();
+    expect(await send(fresh, 'GET', 'Users', undefined, 'scimp_tok_wrong')).toBe(401);
+    await tick();
+    expect(await send(fresh, 'GET', 'Users')).toBe(200);
+    await tick();
+    for (let i = 0; i < 2; i++) expect(await send(fresh, 'GET', 'Users', undefined, 'scimp_tok_wrong')).toBe(401);
+    await check();
+    expect((await stored(fresh.directoryId)).health).toBe('connected');
+    expect(await send(fresh, 'GET', 'Users', undefined, 'scimp_tok_wrong')).toBe(401);
+    await check();
+    expect(await stored(fresh.directoryId)).toEqual({ health: 'degraded', healthReason: 'auth_failures' });
+  });
+
   it('a run of three refused requests makes it degraded; one routine 404 does not', async () => {
     expect(await send(d, 'GET', 'Users/usr_doesnotexist00000000')).toBe(404);
     await check();
