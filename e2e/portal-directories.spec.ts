@@ -16,6 +16,7 @@ test('a 409 (Okta creating someone who exists, which it then links) leaves the d
   expect((await scimCall(dir, 'POST', '/Users', body)).status).toBe(409);
 
   await page.goto((await portalLink(orgId)).url);
+  await expect(page.getByRole('link', { name: 'SCIM Provisioning' })).toBeVisible(); // the link page has opened the session
   const list = page.getByRole('region', { name: 'Your directories' });
   await expect(list.getByText('Connected', { exact: true })).toBeVisible();
   await page.goto(`${app.url()}/portal/scim/${dir.id}/overview`);
@@ -29,6 +30,7 @@ test('two Okta directories are told apart by name; rename; delete only with the 
   const first = await createDirectory(orgId, 'okta');
   await createDirectory(orgId, 'okta');
   await page.goto((await portalLink(orgId)).url);
+  await expect(page.getByRole('link', { name: 'SCIM Provisioning' })).toBeVisible(); // the link page has opened the session
   const list = page.getByRole('region', { name: 'Your directories' });
   await expect(list.getByRole('link', { name: /^Okta 2/ })).toBeVisible();
   await expect(list.getByRole('link', { name: /^Okta Okta/ })).toBeVisible();
@@ -55,6 +57,7 @@ test('disabling asks first; keeping it enabled changes nothing', async ({ page }
   const orgId = await createOrganization('Careful');
   const dir = await createDirectory(orgId, 'okta');
   await page.goto((await portalLink(orgId)).url);
+  await expect(page.getByRole('link', { name: 'SCIM Provisioning' })).toBeVisible(); // the link page has opened the session
   await page.goto(`${app.url()}/portal/scim/${dir.id}/setup`);
   const toggle = page.getByRole('switch', { name: 'Directory enabled' });
   await toggle.click();

@@ -22,6 +22,7 @@ test('seconds, response bodies, names, search by person, totals', async ({ page 
   expect(statuses).toEqual([200, 201, 409, 201, 200, 400]);
 
   await page.goto((await portalLink(orgId)).url);
+  await expect(page.getByRole('link', { name: 'SCIM Provisioning' })).toBeVisible(); // the link page has opened the session
   await page.goto(`${app.url()}/portal/scim/${dir.id}/requests`);
   const table = page.getByRole('table', { name: 'SCIM requests' });
   await expect(table.getByRole('row')).toHaveCount(7);
@@ -39,6 +40,7 @@ test('seconds, response bodies, names, search by person, totals', async ({ page 
   await expect(page.getByText('"password": "[redacted]"')).toBeVisible();
   await expect(page.getByText(String(clientCreateUserBody(alice).password))).toHaveCount(0);
   await screenshot(page, 'standalone-request-detail-1280');
+  await createRow.getByRole('button', { name: /Hide/ }).click();
 
   // What happened to alice: her lookup, her create and the refused second create, newest first.
   await page.getByLabel('Find a person').fill(alice.userName.slice(0, 8).toUpperCase());

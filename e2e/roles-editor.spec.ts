@@ -17,6 +17,7 @@ test('unsaved-changes guard, save hint, default-role preview, role names', async
   const people = await pushUsers(dir, 3, 'guard');
   await pushGroup(dir, 'Admins', people.slice(0, 1));
   await page.goto((await portalLink(orgId)).url);
+  await expect(page.getByRole('link', { name: 'SCIM Provisioning' })).toBeVisible(); // the link page has opened the session
   await page.goto(`${app.url()}/portal/scim/${dir.id}/roles`);
   const portal = new PortalPage(page);
 
