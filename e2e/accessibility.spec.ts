@@ -58,7 +58,8 @@ test('every portal screen: axe, no sideways scroll, screenshots at 1280 and 360 
   const base = `${app.url()}/portal/scim/${dir.id}`;
   await checkScreens(page, 'standalone', [
     { name: 'overview', url: `${app.url()}/portal/scim`, ready: () => expect(portal.root.getByRole('heading', { name: 'SCIM Provisioning', level: 1 })).toBeVisible() },
-    { name: 'setup', url: base, ready: () => expect(page.getByText('Connected', { exact: true }).first()).toBeVisible() },
+    { name: 'directory', url: `${base}/overview`, ready: () => expect(page.getByRole('heading', { name: 'Latest requests' })).toBeVisible() },
+    { name: 'setup', url: `${base}/setup`, ready: () => expect(page.getByRole('list', { name: 'Setup steps' })).toBeVisible() },
     { name: 'users', url: `${base}/users`, ready: () => expect(portal.row('Users', people[0].userName)).toBeVisible() },
     { name: 'user', url: `${base}/users/${people[0].id}`, ready: () => expect(page.getByText('"userName"')).toBeVisible() },
     { name: 'groups', url: `${base}/groups`, ready: () => expect(portal.row('Groups', 'Support')).toBeVisible() },
@@ -67,6 +68,7 @@ test('every portal screen: axe, no sideways scroll, screenshots at 1280 and 360 
     { name: 'requests', url: `${base}/requests`, ready: () => expect(portal.table('SCIM requests')).toBeVisible() },
   ]);
   await checkScreens(page, 'standalone', [
+    { name: 'session-ended', url: `${app.url()}/portal/link-error?reason=ended`, ready: () => expect(page.getByRole('heading', { name: 'Your session has ended' })).toBeVisible() },
     { name: 'link-used', url: `${app.url()}/portal/link-error?reason=used`, ready: () => expect(page.getByRole('heading', { name: 'This link has already been used' })).toBeVisible() },
   ]);
 });
@@ -78,6 +80,7 @@ test('every dashboard screen: axe, no sideways scroll, screenshots at 1280 and 3
   const orgId = await createOrganization('Screens Incorporated');
   const dir = await createDirectory(orgId, 'okta');
   await scimCall(dir, 'GET', '/Users');
+  await scimCall({ ...dir, token: 'scimp_tok_wrong' }, 'GET', '/Users');
   await dashboard.open('API keys');
   await dashboard.createApiKey('screenshots');
   const d = `${app.url()}/dashboard`;
@@ -86,7 +89,9 @@ test('every dashboard screen: axe, no sideways scroll, screenshots at 1280 and 3
     { name: 'organizations', url: d, ready: h1('Organizations') },
     { name: 'api-keys', url: `${d}/api-keys`, ready: h1('API keys') },
     { name: 'webhooks', url: `${d}/webhooks`, ready: h1('Webhooks') },
+    { name: 'organization', url: `${d}/organizations/${orgId}`, ready: h1('Screens Incorporated') },
     { name: 'roles', url: `${d}/roles`, ready: h1('Roles') },
+    { name: 'operators', url: `${d}/operators`, ready: h1('Operators') },
     { name: 'audit', url: `${d}/audit`, ready: h1('Audit log') },
   ]);
 });
