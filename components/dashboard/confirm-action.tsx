@@ -15,9 +15,12 @@ export function ConfirmAction({
   typeToConfirm,
   variant = 'secondary',
   onDone,
+  names,
 }: {
   label: string;
   confirmLabel: string;
+  /** Accessible names of the two buttons when their text alone is ambiguous in a table ("Revoke" on every row). */
+  names?: { open: string; confirm: string };
   run: Run;
   /** When set, the name the operator must type. */
   typeToConfirm?: string;
@@ -39,7 +42,7 @@ export function ConfirmAction({
     });
   if (!open) {
     return (
-      <Button size="sm" variant={variant} onClick={() => setOpen(true)}>
+      <Button size="sm" variant={variant} onClick={() => setOpen(true)} aria-label={names?.open}>
         {label}
       </Button>
     );
@@ -53,7 +56,7 @@ export function ConfirmAction({
           <Input id={inputId} value={typed} autoComplete="off" autoFocus onChange={(e) => setTyped(e.target.value)} />
         </div>
       ) : null}
-      <Button size="sm" variant="danger" loading={pending} disabled={typeToConfirm !== undefined && typed.trim() !== typeToConfirm.trim()} onClick={go} autoFocus={typeToConfirm === undefined}>
+      <Button size="sm" variant="danger" loading={pending} disabled={typeToConfirm !== undefined && typed.trim() !== typeToConfirm.trim()} onClick={go} autoFocus={typeToConfirm === undefined} aria-label={names?.confirm}>
         {confirmLabel}
       </Button>
       <Button size="sm" variant="ghost" onClick={() => setOpen(false)} disabled={pending}>
