@@ -1,8 +1,9 @@
 // What the dashboard's home shows: a page of the host's organizations, newest first, found by name (any part, any
 // case), externalId or id, each with its directories and their health. Built for thousands of organizations: the
 // page, the total and the directories are three indexed queries whatever the page (bench/dashboard.ts times them).
-import type { Tx } from '../db/client';
+import { dialect, type Tx } from '../db/client';
 import { PROVIDER_NAMES, type Provider } from '../directory/providers';
+import { likeFilter } from '../scim/filter/like';
 import type { HealthState } from '../health/directory-health';
 
 export interface DirectorySummary {
@@ -26,18 +27,33 @@ export interface OrganizationSummary {
 
 export const ORGANIZATIONS_PER_PAGE = 20;
 
-/** A search: any part of the name (case-insensitive), or an exact externalId or id. */
-function searchWhere(hostId: string, q: string | undefined) {
+/** Organizations whose name holds a `%` or `_` search literally, on SQLite (Prisma's LIKE has no ESCAPE there). */
+const LITERAL_MATCHES = 1000;
+
+async function literalNameMatches(db: Tx, hostId: string, lower: string): Promise<string[]> {
+  const rows = await db.$queryRawUnsafe<{ id: string }[]>(
+    `SELECT "id" FROM "Organization" WHERE "hostId" = ? AND "nameLower" LIKE ? ESCAPE '\\' LIMIT ${LITERAL_MATCHES}`,
+    hostId,
+    `%${lower.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+  );
+  return rows.map((r) => r.id);
+}
+
+/** A search: any part of the name (case-insensitive, `%` and `_` literal), or an exact externalId or id. */
+async function searchWhere(db: Tx, hostId: string, q: string | undefined) {
   const s = q?.trim();
   if (!s) return { hostId };
-  return { hostId, OR: [{ nameLower: { contains: s.toLowerCase() } }, { externalId: s }, { id: s }] };
+  const lower = s.toLowerCase();
+  const name =
+    dialect() === 'sqlite' && /[%_\\]/.test(lower) ? { id: { in: await literalNameMatches(db, hostId, lower) } } : { nameLower: likeFilter('co', lower, dialect()) };
+  return { hostId, OR: [name, { externalId: s }, { id: s }] };
 }
 
 export async function organizationOverview(
   db: Tx,
   { hostId, q, page = 1 }: { hostId: string; q?: string; page?: number },
 ): Promise<{ organizations: OrganizationSummary[]; total: number; page: number; pages: number }> {
-  const where = searchWhere(hostId, q);
+  const where = await searchWhere(db, hostId, q);
   const total = await db.organization.count({ where });
   const pages = Math.max(1, Math.ceil(total / ORGANIZATIONS_PER_PAGE));
   const current = Math.min(Math.max(1, Math.floor(page) || 1), pages);
