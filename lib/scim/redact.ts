@@ -34,6 +34,20 @@ export function namesWriteOnly(text: string): boolean {
   return text.split(/[^A-Za-z0-9$_-]+/).some((word) => WRITE_ONLY.has(word.toLowerCase()) || /password/i.test(word));
 }
 
+/** The verdict on an object key: the same few attribute names recur in every body and answer logged. */
+const keyVerdicts = new Map<string, boolean>();
+const MAX_KEY_VERDICTS = 4096;
+
+function keyNamesWriteOnly(key: string): boolean {
+  let v = keyVerdicts.get(key);
+  if (v === undefined) {
+    v = namesWriteOnly(key);
+    if (keyVerdicts.size >= MAX_KEY_VERDICTS) keyVerdicts.clear();
+    keyVerdicts.set(key, v);
+  }
+  return v;
+}
+
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** A PATCH operation whose path names a writeOnly attribute: its value is the secret. */
@@ -73,7 +87,7 @@ export function redactedBody(body: unknown, max = MAX_LOGGED_BODY): string {
       if ((!first && !emit(',')) || !emit(`${JSON.stringify(toSafeText(k))}:`)) return false;
       first = false;
       // The key stays, so the log shows that a password was sent (the portal diagnoses password sync from it).
-      if (namesWriteOnly(k)) {
+      if (keyNamesWriteOnly(k)) {
         if (!emit('"[redacted]"')) return false;
         continue;
       }

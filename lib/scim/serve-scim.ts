@@ -88,6 +88,16 @@ function loggedBody(req: IncomingScimRequest, json: unknown): string | null {
   return json === undefined ? unparsedBody(req.bodyBytes ?? 0) : redactedBody(json);
 }
 
+/**
+ * The answer as the log keeps it: of a write or a refusal. A successful read's answer is the resource as it is
+ * (the portal shows it), and redacting every read's answer would cost the hot path more than the request itself
+ * spends on JSON.
+ */
+function loggedAnswer(method: string, res: ScimResponse): string | null {
+  if (res.body === undefined || res.body === null || (method === 'GET' && res.status < 400)) return null;
+  return redactedResponse(res.body);
+}
+
 export async function serveScim(req: IncomingScimRequest): Promise<ScimResponse> {
   const started = performance.now();
   const db = readyDb() ?? (await getDb());
@@ -141,7 +151,7 @@ export async function serveScim(req: IncomingScimRequest): Promise<ScimResponse>
     durationMs: Math.round(performance.now() - started),
     resource: req.path[0] ?? null,
     requestBody: logged,
-    responseBody: res.body === undefined || res.body === null ? null : redactedResponse(res.body),
+    responseBody: loggedAnswer(req.method, res),
     person: safe ? requestPerson(req, json, res) : null,
     error: res.status >= 400 && detail !== undefined ? redactedDetail(detail) : null,
     at: new NativeDate(),
