@@ -1,7 +1,8 @@
 // The SCIM request log of one directory, newest first, keyset-paginated on (createdAt, id) so page 500 costs what
 // page 1 does. Filters use the [directoryId, status, createdAt] index; a search by person reads the indexed person
 // columns (userId, userNameLower, emailLower, externalId: lib/scim/request-person.ts), refused creates included.
-import type { Tx } from '../db/client';
+import { dialect, type Tx } from '../db/client';
+import { likeFilter } from '../scim/filter/like';
 
 export type StatusClass = '2xx' | '3xx' | '4xx' | '5xx';
 export type LogResource = 'Users' | 'Groups';
@@ -22,10 +23,13 @@ export interface RequestLogRow {
   createdAt: Date;
 }
 
-/** Who a search names: an exact id or externalId, or the start of a userName or email (any case). */
+/**
+ * Who a search names: an exact id or externalId, or the start of a userName or email (any case; `%` and `_` are
+ * literal: likeFilter makes the prefix an exact range on SQLite and escapes it on PostgreSQL).
+ */
 function personWhere(q: string) {
-  const lower = q.toLowerCase();
-  return { OR: [{ userId: q }, { externalId: q }, { userNameLower: { startsWith: lower } }, { emailLower: { startsWith: lower } }] };
+  const prefix = likeFilter('sw', q.toLowerCase(), dialect());
+  return { OR: [{ userId: q }, { externalId: q }, { userNameLower: prefix }, { emailLower: prefix }] };
 }
 
 export async function requestLogPage(

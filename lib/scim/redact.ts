@@ -8,8 +8,8 @@ import type { AttributeDefinition } from './schemas/attribute-definition';
 
 /** Characters of a logged body; what is past this is cut. */
 export const MAX_LOGGED_BODY = 16_384;
-/** Characters of a logged answer: a user or a group whole, a list's first few resources. */
-export const MAX_LOGGED_RESPONSE = 8_192;
+/** Characters of a logged answer: a user whole, a large group or error cut (the buffer holds up to 500 a flush). */
+export const MAX_LOGGED_RESPONSE = 4_096;
 const MAX_LOGGED_DEPTH = 32;
 
 /** Lower-cased names of every writeOnly attribute and sub-attribute of every resource schema. */
