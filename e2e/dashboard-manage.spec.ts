@@ -113,3 +113,30 @@ test('an organization page: directory health, counts, tokens’ last use, events
   await expect(page.getByRole('table', { name: 'API keys' }).getByRole('row', { name: /tests-sqlite/ })).not.toContainText('Never');
   expect(context).toBeTruthy();
 });
+
+test('a directory on the organization page: renamed, disabled after a confirmation, deleted with its name typed', async ({ page }) => {
+  const orgId = await createOrganization(`Directory admin ${randomBytes(2).toString('hex')}`);
+  const dir = await createDirectory(orgId, 'okta');
+  const dashboard = await signedIn(page, login());
+  await page.goto(`${app.url()}/dashboard/organizations/${orgId}`);
+  const panel = dashboard.directory('Okta');
+  await panel.getByLabel('Directory name').fill('Okta EMEA');
+  await panel.getByRole('button', { name: 'Rename' }).click();
+  const renamed = dashboard.directory('Okta EMEA');
+  await expect(renamed).toBeVisible();
+
+  await renamed.getByRole('button', { name: 'Disable', exact: true }).click();
+  expect((await scimCall(dir, 'GET', '/Users')).status).toBe(200);
+  await renamed.getByRole('button', { name: 'Disable Okta EMEA' }).click();
+  await expect(renamed.getByText('Disabled', { exact: true })).toBeVisible();
+  expect((await scimCall(dir, 'GET', '/Users')).status).toBe(403);
+
+  await renamed.getByRole('button', { name: 'Delete directory' }).click();
+  const confirm = renamed.getByRole('button', { name: 'Delete directory' });
+  await expect(confirm).toBeDisabled();
+  await renamed.getByLabel('Type “Okta EMEA” to confirm').fill('Okta EMEA');
+  await confirm.click();
+  await expect(page.getByText('No directory yet', { exact: true })).toBeVisible();
+  expect((await scimCall(dir, 'GET', '/Users')).status).toBe(401);
+});
+

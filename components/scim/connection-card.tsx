@@ -59,7 +59,7 @@ function Explanation({ c }: { c: ConnectionStatus }) {
     return (
       <Alert tone="warning" title="No request for a while">
         <p>
-          The last request arrived {last}. Your provider syncs about every {(c.silentAfterMinutes ?? 60) - 20} minutes: check that provisioning is still on
+          The last request arrived {last}. Your provider syncs about every {c.syncCycleMinutes ?? 40} minutes: check that provisioning is still on
           and not in quarantine.
         </p>
       </Alert>

@@ -2,7 +2,7 @@
 // requests without a valid token (counted on the directory, never logged) and the recently refused requests, each
 // a warning shown with its reason.
 import type { Tx } from '../db/client';
-import { isRoutine, silentAfterMs, type HealthReason, type HealthState } from '../health/directory-health';
+import { isRoutine, SYNC_CYCLE_MINUTES, type HealthReason, type HealthState } from '../health/directory-health';
 import { readDirectoryHealth, type HealthRow } from '../health/read-health';
 
 export interface RefusedRequest {
@@ -29,20 +29,19 @@ export interface ConnectionStatus {
   lastRequestAt: string | null;
   unauthenticated: Unauthenticated | null;
   recentRefusals: RefusedRequest[];
-  /** Minutes of silence after which this provider's connection reads as silent; null when it pushes on change. */
-  silentAfterMinutes: number | null;
+  /** The provider's sync cycle in minutes; null when it pushes on change (and is never silent). */
+  syncCycleMinutes: number | null;
 }
 
 export async function connectionStatus(db: Tx, directory: HealthRow): Promise<ConnectionStatus> {
   const h = await readDirectoryHealth(db, directory);
   const last = directory.lastUnauthenticatedAt;
-  const silent = silentAfterMs(directory.provider);
   return {
     state: h.state,
     reason: h.reason,
     lastRequestAt: h.lastRequestAt?.toISOString() ?? null,
     unauthenticated: last ? { count: directory.unauthenticatedRequests, lastAt: last.toISOString(), sinceLastAccepted: h.authFailures } : null,
     recentRefusals: h.refusals.slice(0, 5).map((r) => ({ method: r.method, path: r.path, status: r.status, error: r.error, at: r.createdAt.toISOString(), routine: isRoutine(r) })),
-    silentAfterMinutes: silent === null ? null : silent / 60_000,
+    syncCycleMinutes: SYNC_CYCLE_MINUTES[directory.provider] ?? null,
   };
 }
