@@ -28,7 +28,7 @@ test('configure Okta inside the host iframe, then see the users and groups Okta 
   const { endpoint, token } = await portal.configure('Okta');
   await expect(portal.root.getByText('Copy this token now')).toBeVisible();
   await expect(portal.root.getByText('Waiting for the first request')).toBeVisible();
-  await expect(portal.root.getByText('SCIM 2.0 Test App (OAuth Bearer Token)')).toBeVisible();
+  await expect(portal.root.getByRole('radio', { name: /SCIM 2\.0 Test App \(OAuth Bearer Token\)/ })).toBeChecked();
 
   const people = await pushUsers({ endpoint, token }, 3, 'embed');
   await pushGroup({ endpoint, token }, 'Engineering', people.slice(0, 2));

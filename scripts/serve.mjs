@@ -1,7 +1,9 @@
 // The HTTP server: Next.js's request handler in a plain node:http server (a custom server), so the app runs in
 // one process that owns its port and its signals.
 import './native-date.mjs'; // first: before Next.js wraps the global Date
+import fs from 'node:fs';
 import http from 'node:http';
+import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import next from 'next';
 import { FAST_PATH_BUNDLE } from './fast-path-bundle.mjs';
@@ -37,6 +39,13 @@ export async function serve({ root, port, hostname }) {
   server.keepAliveTimeout = 65_000;
   await new Promise((resolve) => server.listen(port, hostname, resolve));
   console.log(`scim-portal listening on http://${hostname}:${port}`);
+  // Where this server is reached, for the CLI's hints (lib/cli/served-url.ts) when it runs without PORT/PUBLIC_URL.
+  try {
+    fs.mkdirSync(path.join(root, 'data'), { recursive: true });
+    fs.writeFileSync(path.join(root, 'data', 'served-url'), `${(process.env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, '')}\n`);
+  } catch {
+    /* a read-only checkout: the CLI falls back to PORT and PUBLIC_URL */
+  }
   const stop = () => {
     // Next's instrumentation flushes its copy of the request log; this flushes the fast path's.
     void Promise.resolve(scim?.flushRequestLog()).finally(() => server.close(() => process.exit(0)));

@@ -1,4 +1,5 @@
 // npm run --silent cli -- <command>: operator commands against whatever DATABASE_URL points to.
+import { servedUrl } from './served-url';
 import { getDb } from '../db/client';
 import { migrate } from '../db/migrate';
 import { transaction } from '../db/transaction';
@@ -72,7 +73,7 @@ async function main(args: string[]): Promise<number> {
     const prepared = await prepareOperator({ email, password });
     const operator = await transaction(db, (tx) => createOperator(tx, prepared));
     console.log(`Created operator ${operator.id} (${operator.email}) for host ${operator.hostId}.`);
-    console.log(`Sign in at ${env().publicUrl}/dashboard/signin`);
+    console.log(`Sign in at ${servedUrl()}/dashboard/signin`);
     await db.$disconnect();
     return 0;
   }

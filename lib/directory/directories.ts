@@ -3,18 +3,24 @@ import type { Tx } from '../db/client';
 import { newId } from '../ids';
 import { env } from '../env';
 import { createDirectoryToken, type CreatedToken } from './tokens';
-import type { Provider } from './providers';
+import { PROVIDER_NAMES, type Provider } from './providers';
 
 
 export interface DirectoryRow {
   id: string;
   organizationId: string;
   provider: string;
+  name: string;
   status: string;
   lastRequestAt: Date | null;
   /** SCIM requests without a valid token for this directory, counted in batches (lib/scim/request-log.ts). */
   unauthenticatedRequests: number;
   lastUnauthenticatedAt: Date | null;
+  authFailuresSeen: number;
+  health: string;
+  healthReason: string | null;
+  healthChangedAt: Date | null;
+  connectedAt: Date | null;
   defaultRoleId: string | null;
   createdAt: Date;
   updatedAt: Date;
@@ -24,11 +30,19 @@ export function scimEndpoint(directoryId: string): string {
   return `${env().publicUrl}/scim/v2/${directoryId}`;
 }
 
+/** "Okta", then "Okta 2", … within an organization, so two directories of one provider can be told apart. */
+async function defaultName(db: Tx, organizationId: string, provider: Provider): Promise<string> {
+  const n = await db.directory.count({ where: { organizationId, provider } });
+  return n === 0 ? PROVIDER_NAMES[provider] : `${PROVIDER_NAMES[provider]} ${n + 1}`;
+}
+
 export async function createDirectory(
   db: Tx,
-  { organizationId, provider }: { organizationId: string; provider: Provider },
+  { organizationId, provider, name }: { organizationId: string; provider: Provider; name?: string },
 ): Promise<{ directory: DirectoryRow; token: CreatedToken }> {
-  const directory = await db.directory.create({ data: { id: newId('dir'), organizationId, provider } });
+  const directory = await db.directory.create({
+    data: { id: newId('dir'), organizationId, provider, name: name ?? (await defaultName(db, organizationId, provider)) },
+  });
   const token = await createDirectoryToken(db, { directoryId: directory.id });
   return { directory, token };
 }

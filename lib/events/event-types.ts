@@ -1,5 +1,8 @@
 // Event types of the feed and webhooks (CONTRACT.md).
 export const EVENT_TYPES = [
+  'directory.created',
+  'directory.connected',
+  'directory.health.changed',
   'directory.enabled',
   'directory.disabled',
   'directory.deleted',

@@ -10,7 +10,7 @@ import { createDirectoryToken, listDirectoryTokens, revokeDirectoryToken } from 
 import { findUser, groupsOfUsers, type UserRow } from '../directory/user-store';
 import { rolesOfGroups, rolesOfUsers } from '../roles/recompute-roles';
 import { createTokenInputSchema, listUsersQuerySchema, updateDirectoryInputSchema } from '../schemas/directory';
-import { deleteDirectory } from '../directory/delete-directory';
+import { removeDirectory as deleteDirectoryOf, renameDirectory } from '../directory/directory-admin';
 import { setDirectoryStatus } from '../directory/directory-status';
 import { decodeCursor, encodeCursor, listQuerySchema, queryObject } from '../schemas/pagination';
 import { ApiError, apiNotFound } from './api-error';
@@ -132,13 +132,14 @@ export async function getGroupMembers({ db, hostId, params, url }: ApiContext): 
 
 export async function patchDirectory({ db, hostId, keyId, params, json }: ApiContext): Promise<Response> {
   const input = updateDirectoryInputSchema.parse(await json());
-  const directory = await directoryOf(db, hostId, params.dirId);
-  const d = await setDirectoryStatus(db, { hostId, directory, status: input.status, actor: `api-key:${keyId}` });
+  let d = await directoryOf(db, hostId, params.dirId);
+  const actor = `api-key:${keyId}`;
+  if (input.name !== undefined) d = await renameDirectory(db, { hostId, actor, directory: d, name: input.name });
+  if (input.status !== undefined) d = await setDirectoryStatus(db, { hostId, directory: d, status: input.status, actor });
   return Response.json({ ...toApiDirectory(d), scim: { endpoint: scimEndpoint(d.id) } });
 }
 
-export async function removeDirectory({ db, hostId, params }: ApiContext): Promise<Response> {
-  await directoryOf(db, hostId, params.dirId);
-  await deleteDirectory(db, { hostId, directoryId: params.dirId });
+export async function removeDirectory({ db, hostId, keyId, params }: ApiContext): Promise<Response> {
+  await deleteDirectoryOf(db, { hostId, actor: `api-key:${keyId}`, directoryId: params.dirId });
   return new Response(null, { status: 204 });
 }

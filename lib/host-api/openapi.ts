@@ -2,9 +2,9 @@
 import { z } from 'zod';
 import { env } from '../env';
 import { createDirectoryInputSchema, createTokenInputSchema, updateDirectoryInputSchema } from '../schemas/directory';
-import { createOrganizationInputSchema } from '../schemas/organization';
+import { createOrganizationInputSchema, updateOrganizationInputSchema } from '../schemas/organization';
 import * as R from '../schemas/responses';
-import { createRoleInputSchema, putRoleMappingsInputSchema } from '../schemas/role';
+import { createRoleInputSchema, putRoleMappingsInputSchema, updateRoleInputSchema } from '../schemas/role';
 import { createWebhookEndpointInputSchema, replayInputSchema, updateWebhookEndpointInputSchema } from '../schemas/webhook';
 
 interface Op {
@@ -25,14 +25,15 @@ const page = { limit: 'Page size (1–200, default 50)', cursor: 'nextCursor of 
 
 export const OPERATIONS: Op[] = [
   { method: 'post', path: '/organizations', summary: 'Create an organization', body: createOrganizationInputSchema, status: 201, response: R.organizationSchema },
-  { method: 'get', path: '/organizations', summary: 'List organizations', query: page, status: 200, response: R.listOf(R.organizationSchema) },
+  { method: 'get', path: '/organizations', summary: 'List organizations, oldest first; ?externalId= finds the one with your id for it', query: { ...page, externalId: 'Your id for the organization (unique per host): the list holds it alone, or nothing' }, status: 200, response: R.listOf(R.organizationSchema) },
   { method: 'get', path: '/organizations/{orgId}', summary: 'Read an organization', status: 200, response: R.organizationSchema },
+  { method: 'patch', path: '/organizations/{orgId}', summary: 'Rename an organization, or set or clear (null) its externalId (409 when another organization has it)', body: updateOrganizationInputSchema, status: 200, response: R.organizationSchema },
   { method: 'post', path: '/organizations/{orgId}/portal-links', summary: 'Mint a single-use portal link (expires unused after 5 minutes)', body: z.object({ features: z.array(z.literal('scim')).optional(), returnUrl: z.string().url().optional() }), status: 201, response: R.portalLinkSchema },
   { method: 'delete', path: '/organizations/{orgId}/portal-sessions', summary: "End every portal session of the organization at once (links not yet opened stay valid until used or expired)", status: 204 },
   { method: 'post', path: '/organizations/{orgId}/directories', summary: 'Create a directory; the answer carries the SCIM endpoint and its token, once', body: createDirectoryInputSchema, status: 201, response: R.directorySchema },
   { method: 'get', path: '/organizations/{orgId}/directories', summary: "List an organization's directories", status: 200, response: R.listOf(R.directorySchema) },
   { method: 'get', path: '/directories/{dirId}', summary: 'Read a directory', status: 200, response: R.directorySchema },
-  { method: 'patch', path: '/directories/{dirId}', summary: 'Enable or disable a directory (SCIM answers 403 while disabled)', body: updateDirectoryInputSchema, status: 200, response: R.directorySchema },
+  { method: 'patch', path: '/directories/{dirId}', summary: 'Rename a directory, or enable or disable it (SCIM answers 403 while disabled)', body: updateDirectoryInputSchema, status: 200, response: R.directorySchema },
   { method: 'delete', path: '/directories/{dirId}', summary: 'Delete a directory and all its data; emits its deletion events', status: 204 },
   { method: 'delete', path: '/organizations/{orgId}', summary: 'Delete an organization, its directories and all their data', status: 204 },
   { method: 'post', path: '/directories/{dirId}/tokens', summary: 'Mint a new SCIM token; older tokens stay valid until revoked', body: createTokenInputSchema, status: 201, response: R.tokenSchema },
@@ -45,6 +46,9 @@ export const OPERATIONS: Op[] = [
   { method: 'get', path: '/directories/{dirId}/groups/{groupId}/members', summary: "List a group's members", query: page, status: 200, response: R.listOf(R.userSchema) },
   { method: 'post', path: '/roles', summary: 'Define a role', body: createRoleInputSchema, status: 201, response: R.roleSchema },
   { method: 'get', path: '/roles', summary: 'List roles', status: 200, response: R.listOf(R.roleSchema) },
+  { method: 'get', path: '/roles/{roleKey}', summary: 'Read a role', status: 200, response: R.roleSchema },
+  { method: 'patch', path: '/roles/{roleKey}', summary: "Change a role's name or description (its key never changes)", body: updateRoleInputSchema, status: 200, response: R.roleSchema },
+  { method: 'delete', path: '/roles/{roleKey}', summary: 'Delete a role: it leaves every mapping and default role, and each user who held it gets a directory.user.updated', status: 204 },
   { method: 'put', path: '/directories/{dirId}/role-mappings', summary: "Replace a directory's group-to-role mappings; users' roles follow at once", body: putRoleMappingsInputSchema, status: 200, response: R.roleMappingsSchema },
   { method: 'get', path: '/directories/{dirId}/role-mappings', summary: 'Read the mappings in force', status: 200, response: R.roleMappingsSchema },
   {

@@ -1,8 +1,8 @@
-// What saving a set of group-to-role mappings would do, before it is saved: each added or removed mapping with the
-// number of members of its group, and the users whose roles would change with their resulting roles. The role
-// computation itself is the domain's (previewRoleMappings applies it in a transaction that is rolled back).
+// What saving a set of group-to-role mappings or a default role would do, before it is saved: each added or removed
+// mapping with the number of members of its group, and the users whose roles would change with their resulting
+// roles. The role computation itself is the domain's (previewRoleConfig applies it in a transaction rolled back).
 import type { Db } from '../db/client';
-import { listRoleMappings, previewRoleMappings, type MappingInput } from '../roles/roles';
+import { listRoleMappings, previewRoleConfig, type MappingInput, type RoleConfigChange } from '../roles/roles';
 
 export interface MappingChange {
   kind: 'added' | 'removed';
@@ -25,16 +25,19 @@ const key = (m: MappingInput) => `${m.groupId}\u0000${m.roleKey}`;
 export async function mappingPreview(
   db: Db,
   scope: { hostId: string; organizationId: string; directoryId: string },
-  draft: MappingInput[],
+  config: RoleConfigChange,
 ): Promise<MappingPreview> {
-  const current = await listRoleMappings(db, scope.directoryId);
+  const draft = config.mappings;
+  const current = draft ? await listRoleMappings(db, scope.directoryId) : [];
   const had = new Set(current.map(key));
-  const wanted = new Set(draft.map(key));
-  const diff = [
-    ...draft.filter((m) => !had.has(key(m))).map((m) => ({ ...m, kind: 'added' as const })),
-    ...current.filter((m) => !wanted.has(key(m))).map((m) => ({ ...m, kind: 'removed' as const })),
-  ];
-  const roleChanges = await previewRoleMappings(db, scope, draft);
+  const wanted = new Set((draft ?? []).map(key));
+  const diff = draft
+    ? [
+        ...draft.filter((m) => !had.has(key(m))).map((m) => ({ ...m, kind: 'added' as const })),
+        ...current.filter((m) => !wanted.has(key(m))).map((m) => ({ ...m, kind: 'removed' as const })),
+      ]
+    : [];
+  const roleChanges = await previewRoleConfig(db, scope, config);
   const groupIds = [...new Set(diff.map((d) => d.groupId))];
   const groups = await db.directoryGroup.findMany({ where: { directoryId: scope.directoryId, id: { in: groupIds } }, select: { id: true, displayName: true } });
   const names = new Map(groups.map((g) => [g.id, g.displayName]));

@@ -20,6 +20,8 @@ export interface PortalSession {
   hostId: string;
   features: PortalFeature[];
   returnUrl: string | null;
+  /** Set when an operator opened this portal from the dashboard: its actions are audited as that operator. */
+  operatorId: string | null;
   /** Per-session value that mutations must echo in X-Portal-CSRF. */
   csrf: string;
   expiresAt: Date;
@@ -41,11 +43,12 @@ export async function openPortalSession(tx: Tx, link: ConsumedLink): Promise<{ t
       tokenHash: hashSecret(token),
       features: JSON.stringify(link.features),
       returnUrl: link.returnUrl,
+      operatorId: link.operatorId ?? null,
       expiresAt,
     },
     select: { id: true },
   });
-  return { token, session: { sessionId: row.id, csrf: csrfFor(token), expiresAt, ...link } };
+  return { token, session: { sessionId: row.id, csrf: csrfFor(token), expiresAt, ...link, operatorId: link.operatorId ?? null } };
 }
 
 const looksLikeToken = (t: string) => t.startsWith(PREFIX) && t.length === PREFIX.length + 43;
@@ -61,6 +64,7 @@ export async function findPortalSession(db: Tx, token: string | null | undefined
     hostId: row.hostId,
     features: ['scim'],
     returnUrl: row.returnUrl,
+    operatorId: row.operatorId,
     csrf: csrfFor(token),
     expiresAt: row.expiresAt,
   };

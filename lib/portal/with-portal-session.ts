@@ -27,8 +27,11 @@ export interface PortalContext {
 
 type Handler = (ctx: PortalContext) => Promise<Response>;
 
-/** Who did it, for the audit log: the portal session of an organization (admins there have no account here). */
-export const portalActor = (ctx: PortalContext) => `portal:${ctx.session.organizationId}`;
+/**
+ * Who did it, for the audit log: the operator who opened this portal from the dashboard, else the organization's
+ * admin (who has no account here: the portal session of the organization).
+ */
+export const portalActor = (ctx: PortalContext) => (ctx.session.operatorId ? `operator:${ctx.session.operatorId}` : `portal:${ctx.session.organizationId}`);
 type RouteArgs = { params: Promise<Record<string, string>> };
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

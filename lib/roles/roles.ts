@@ -21,11 +21,13 @@ export interface RoleRow {
   createdAt: Date;
 }
 
-export async function createRole(db: Tx, hostId: string, input: { key: string; name: string; description?: string | null }): Promise<RoleRow> {
+export async function createRole(db: Tx, hostId: string, input: { key: string; name: string; description?: string | null }, actor?: string): Promise<RoleRow> {
   if (await db.role.findFirst({ where: { hostId, key: input.key }, select: { id: true } })) {
     throw new DomainError('conflict', `A role with key "${input.key}" already exists`);
   }
-  return db.role.create({ data: { id: newId('rol'), hostId, key: input.key, name: input.name, description: input.description ?? null } });
+  const role = await db.role.create({ data: { id: newId('rol'), hostId, key: input.key, name: input.name, description: input.description ?? null } });
+  if (actor) await audit(db, { hostId, actor, action: 'role.created', target: role.id, details: { key: role.key, name: role.name } });
+  return role;
 }
 
 export function listRoles(db: Tx, hostId: string): Promise<RoleRow[]> {
@@ -78,28 +80,35 @@ export async function setRoleMappings(db: Db, scope: DirectoryScope, mappings: M
   return configureRoles(db, scope, { mappings }, actor);
 }
 
+export interface RoleConfigChange {
+  mappings?: MappingInput[];
+  defaultRoleKey?: string | null;
+}
+
+/** Applies a change of mappings and/or default role inside a transaction; returns the users' role changes. */
+async function applyRoleConfig(tx: Tx, scope: DirectoryScope, { mappings, defaultRoleKey }: RoleConfigChange): Promise<RoleChange[]> {
+  if (defaultRoleKey !== undefined) await setDefaultRoleIn(tx, scope, defaultRoleKey);
+  const changes = mappings ? await replaceMappings(tx, scope, mappings) : [];
+  if (defaultRoleKey !== undefined) {
+    // A new default moves the roles of users in no mapped group, wherever they are.
+    const everyone = await tx.directoryUser.findMany({ where: { directoryId: scope.directoryId }, select: { id: true } });
+    const more = await recomputeRolesExclusive(tx, scope.directoryId, everyone.map((u) => u.id));
+    const seen = new Set(changes.map((c) => c.userId));
+    changes.push(...more.filter((c) => !seen.has(c.userId)));
+  }
+  return changes;
+}
+
 /**
  * Mappings and, optionally, the default role, in ONE transaction: an invalid default role leaves the mappings as
  * they were too.
  */
-export async function configureRoles(
-  db: Db,
-  scope: DirectoryScope,
-  { mappings, defaultRoleKey }: { mappings?: MappingInput[]; defaultRoleKey?: string | null },
-  actor = 'system',
-): Promise<MappingInput[]> {
+export async function configureRoles(db: Db, scope: DirectoryScope, config: RoleConfigChange, actor = 'system'): Promise<MappingInput[]> {
   return transaction(db, async (tx) => {
     // No membership change of this directory runs alongside (role-locks.ts): what follows reads them all, settled.
     await lockRolesExclusive(tx, dialect(), scope.directoryId);
-    if (defaultRoleKey !== undefined) await setDefaultRoleIn(tx, scope, defaultRoleKey);
-    const changes = mappings ? await replaceMappings(tx, scope, mappings) : [];
-    if (defaultRoleKey !== undefined) {
-      // A new default moves the roles of users in no mapped group, wherever they are.
-      const everyone = await tx.directoryUser.findMany({ where: { directoryId: scope.directoryId }, select: { id: true } });
-      const more = await recomputeRolesExclusive(tx, scope.directoryId, everyone.map((u) => u.id));
-      const seen = new Set(changes.map((c) => c.userId));
-      changes.push(...more.filter((c) => !seen.has(c.userId)));
-    }
+    const changes = await applyRoleConfig(tx, scope, config);
+    const { mappings, defaultRoleKey } = config;
     await audit(tx, { hostId: scope.hostId, organizationId: scope.organizationId, actor, action: 'role_mappings.changed', target: scope.directoryId, details: { mappings, defaultRoleKey, usersAffected: changes.length } });
     await writeEvents(tx, scope, await runProgramInTx(tx, (env) => roleChangeEvents(env, scope.directoryId, changes)));
     return listRoleMappings(tx, scope.directoryId);
@@ -118,12 +127,12 @@ class Rollback extends Error {
   }
 }
 
-/** What a mapping change would do, computed by applying it in a transaction that is then rolled back. */
-export async function previewRoleMappings(db: Db, scope: DirectoryScope, mappings: MappingInput[]): Promise<RoleChange[]> {
+/** What a change of mappings or default role would do, computed by applying it in a transaction then rolled back. */
+export async function previewRoleConfig(db: Db, scope: DirectoryScope, config: RoleConfigChange): Promise<RoleChange[]> {
   try {
     await transaction(db, async (tx) => {
       await lockRoleEditors(tx, dialect(), scope.directoryId);
-      throw new Rollback(await replaceMappings(tx, scope, mappings));
+      throw new Rollback(await applyRoleConfig(tx, scope, config));
     });
   } catch (e) {
     if (e instanceof Rollback) return e.changes;

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { EVENT_TYPES } from '../events/event-types';
 import { PROVIDERS } from '../directory/providers';
+import { HEALTH_STATES } from '../health/directory-health';
 
 const iso = z.string().describe('ISO 8601 timestamp');
 
@@ -11,7 +12,12 @@ export const directorySchema = z.object({
   id: z.string(),
   organizationId: z.string(),
   provider: z.enum(PROVIDERS),
+  name: z.string().describe('What the admin calls it; by default the provider\'s name, numbered ("Okta 2")'),
   status: z.enum(['enabled', 'disabled']),
+  health: z.enum(HEALTH_STATES).describe('waiting: no authenticated request yet; connected; degraded: requests refused repeatedly (3 without a valid token since the last accepted one, or the 3 newest refused); silent: no request for longer than the provider\'s sync cycle allows (Entra: 40 + 20 minutes). As of the last health check (every 10 s).'),
+  healthReason: z.enum(['auth_failures', 'errors', 'no_requests']).nullable(),
+  healthChangedAt: iso.nullable(),
+  connectedAt: iso.nullable().describe('The first authenticated SCIM request (directory.connected)'),
   lastRequestAt: iso.nullable(),
   unauthenticatedRequests: z.number().int().describe('SCIM requests that had no valid token for this directory (counted, not logged)'),
   lastUnauthenticatedAt: iso.nullable(),

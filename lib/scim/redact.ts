@@ -8,6 +8,8 @@ import type { AttributeDefinition } from './schemas/attribute-definition';
 
 /** Characters of a logged body; what is past this is cut. */
 export const MAX_LOGGED_BODY = 16_384;
+/** Characters of a logged answer: a user whole, a large group or error cut (the buffer holds up to 500 a flush). */
+export const MAX_LOGGED_RESPONSE = 4_096;
 const MAX_LOGGED_DEPTH = 32;
 
 /** Lower-cased names of every writeOnly attribute and sub-attribute of every resource schema. */
@@ -32,6 +34,20 @@ export function namesWriteOnly(text: string): boolean {
   return text.split(/[^A-Za-z0-9$_-]+/).some((word) => WRITE_ONLY.has(word.toLowerCase()) || /password/i.test(word));
 }
 
+/** The verdict on an object key: the same few attribute names recur in every body and answer logged. */
+const keyVerdicts = new Map<string, boolean>();
+const MAX_KEY_VERDICTS = 4096;
+
+function keyNamesWriteOnly(key: string): boolean {
+  let v = keyVerdicts.get(key);
+  if (v === undefined) {
+    v = namesWriteOnly(key);
+    if (keyVerdicts.size >= MAX_KEY_VERDICTS) keyVerdicts.clear();
+    keyVerdicts.set(key, v);
+  }
+  return v;
+}
+
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** A PATCH operation whose path names a writeOnly attribute: its value is the secret. */
@@ -41,14 +57,14 @@ function writesWriteOnly(op: Record<string, unknown>): boolean {
   return typeof path === 'string' && namesWriteOnly(path);
 }
 
-/** JSON text of a parsed body, cut at MAX_LOGGED_BODY characters, writeOnly values left out. */
-export function redactedBody(body: unknown): string {
+/** JSON text of a parsed body, cut at `max` characters, writeOnly values left out. */
+export function redactedBody(body: unknown, max = MAX_LOGGED_BODY): string {
   const out: string[] = [];
   let length = 0;
   const emit = (s: string): boolean => {
     out.push(s);
     length += s.length;
-    return length <= MAX_LOGGED_BODY;
+    return length <= max;
   };
   /** False once the budget is spent: every caller stops there. */
   const write = (v: unknown, depth: number, operations: boolean): boolean => {
@@ -67,9 +83,14 @@ export function redactedBody(body: unknown): string {
     if (!emit('{')) return false;
     let first = true;
     for (const [k, child] of Object.entries(v)) {
-      if (namesWriteOnly(k) || (dropValue && k.toLowerCase() === 'value')) continue;
+      if (dropValue && k.toLowerCase() === 'value') continue;
       if ((!first && !emit(',')) || !emit(`${JSON.stringify(toSafeText(k))}:`)) return false;
       first = false;
+      // The key stays, so the log shows that a password was sent (the portal diagnoses password sync from it).
+      if (keyNamesWriteOnly(k)) {
+        if (!emit('"[redacted]"')) return false;
+        continue;
+      }
       const top = depth === 0 ? k.toLowerCase() : '';
       // A SearchRequest's filter on a writeOnly attribute (`password eq "…"`) holds its value.
       if (top === 'filter' && typeof child === 'string' && namesWriteOnly(child)) {
@@ -90,7 +111,7 @@ export function redactedBody(body: unknown): string {
   };
   if (write(body, 0, false)) return out.join('');
   // Cut where it may: a half escape is dropped, half a surrogate pair becomes U+FFFD (the databases refuse it).
-  return `${toSafeText(out.join('').slice(0, MAX_LOGGED_BODY)).replace(/\\u[0-9a-fA-F]{0,3}$/, '')}…[truncated]`;
+  return `${toSafeText(out.join('').slice(0, max)).replace(/\\u[0-9a-fA-F]{0,3}$/, '')}…[truncated]`;
 }
 
 /** What is logged of a body that does not parse as JSON: nothing of it (no pattern can tell where a password is). */
@@ -107,4 +128,10 @@ export function redactedQuery(query: URLSearchParams): string {
 /** An error detail for the log: quoted text is left out of one that mentions a writeOnly attribute. */
 export function redactedDetail(detail: string): string {
   return namesWriteOnly(detail) ? detail.replace(/"(?:[^"\\]|\\.)*"/g, '"[redacted]"') : detail;
+}
+
+/** A logged answer: redacted like a request body, and an error's detail like a logged error (it may quote input). */
+export function redactedResponse(body: unknown): string {
+  const detail = isObject(body) && typeof body.detail === 'string' ? body.detail : null;
+  return redactedBody(detail === null ? body : { ...(body as Record<string, unknown>), detail: redactedDetail(detail) }, MAX_LOGGED_RESPONSE);
 }

@@ -14,8 +14,9 @@ import { MAX_BODY_BYTES } from './body-limits';
 import { ScimError, scimErrorBody } from './errors';
 import { handleScimRequest } from './handle-request';
 import { tryParseJson } from './json-body';
-import { redactedBody, redactedDetail, redactedQuery, unparsedBody } from './redact';
+import { redactedBody, redactedDetail, redactedQuery, redactedResponse, unparsedBody } from './redact';
 import { countUnauthenticated, logScimRequest } from './request-log';
+import { requestPerson } from './request-person';
 import { plannedUserRead } from './users-endpoint';
 import type { ScimRequest, ScimResponse } from './types';
 
@@ -87,6 +88,16 @@ function loggedBody(req: IncomingScimRequest, json: unknown): string | null {
   return json === undefined ? unparsedBody(req.bodyBytes ?? 0) : redactedBody(json);
 }
 
+/**
+ * The answer as the log keeps it: of a write or a refusal. A successful read's answer is the resource as it is
+ * (the portal shows it), and redacting every read's answer would cost the hot path more than the request itself
+ * spends on JSON.
+ */
+function loggedAnswer(method: string, res: ScimResponse): string | null {
+  if (res.body === undefined || res.body === null || (method === 'GET' && res.status < 400)) return null;
+  return redactedResponse(res.body);
+}
+
 export async function serveScim(req: IncomingScimRequest): Promise<ScimResponse> {
   const started = performance.now();
   const db = readyDb() ?? (await getDb());
@@ -99,6 +110,7 @@ export async function serveScim(req: IncomingScimRequest): Promise<ScimResponse>
   let res: ScimResponse;
   /** The body as the log keeps it, taken before the core reads it; refused requests log none. */
   let logged: string | null = null;
+  let json: unknown;
   if (!check) return unauthenticated(req, ip);
   const byToken = checkLimits([['scim', check.tokenId]]);
   if (byToken) {
@@ -110,7 +122,7 @@ export async function serveScim(req: IncomingScimRequest): Promise<ScimResponse>
   } else if (req.bodyBytes === null || req.bodyBytes > MAX_BODY_BYTES) {
     res = errorResponse(new ScimError(413, undefined, `Request body exceeds ${MAX_BODY_BYTES} bytes`));
   } else {
-    const json = tryParseJson(req.body);
+    json = tryParseJson(req.body);
     logged = loggedBody(req, json);
     const ctx = {
       db,
@@ -139,6 +151,8 @@ export async function serveScim(req: IncomingScimRequest): Promise<ScimResponse>
     durationMs: Math.round(performance.now() - started),
     resource: req.path[0] ?? null,
     requestBody: logged,
+    responseBody: loggedAnswer(req.method, res),
+    person: safe ? requestPerson(req, json, res) : null,
     error: res.status >= 400 && detail !== undefined ? redactedDetail(detail) : null,
     at: new NativeDate(),
   });

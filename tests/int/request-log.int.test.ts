@@ -22,6 +22,8 @@ function entry(directoryId: string, tokenId: string | null, i: number): RequestL
     resource: 'Users',
     requestBody: i % 2 ? redactedBody({ note: ODD[i % ODD.length], password: 'p4ss-word', i }) : null,
     error: i % 7 === 0 ? `Resource ${ODD[i % ODD.length]} not found` : null,
+    responseBody: i % 3 ? redactedBody({ id: `usr_${i}`, userName: ODD[i % ODD.length] }) : null,
+    person: i % 2 ? { userId: `usr_${i}`, userNameLower: ODD[i % ODD.length].toLowerCase(), emailLower: null, externalId: i % 4 ? ODD[i % ODD.length] : null } : null,
     at: new Date(Date.UTC(2026, 10, 29, 12, 0, 0, i)),
   };
 }
@@ -51,6 +53,11 @@ describe('request log', () => {
         requestBody: e.requestBody,
         error: e.error,
         createdAt: e.at,
+        responseBody: e.responseBody,
+        userId: e.person?.userId ?? null,
+        userNameLower: e.person?.userNameLower ?? null,
+        emailLower: e.person?.emailLower ?? null,
+        externalId: e.person?.externalId ?? null,
       });
     });
     expect(rows[1].requestBody).toContain('"note"');

@@ -97,7 +97,7 @@ describe('requests without a valid token', () => {
     expect(await (await getDb()).scimRequestLog.count({ where: { directoryId: 'dir_doesnotexist000000' } })).toBe(0);
   });
 
-  it('are shown to the host (API) and in the portal status; an accepted request afterwards clears the failing state', async () => {
+  it('are shown to the host (API) and in the portal status (degraded); an accepted request afterwards makes it connected', async () => {
     const key = (await transaction(await getDb(), (tx) => createApiKey(tx, { name: 'unauth', hostId: a.hostId }))).key;
     const api = await apiDirectory(new Request(`http://x/api/v1/directories/${a.directoryId}`, { headers: { authorization: `Bearer ${key}` } }), {
       params: Promise.resolve({ dirId: a.directoryId }),
@@ -113,20 +113,24 @@ describe('requests without a valid token', () => {
       return (await res.json()).connection;
     };
     const failing = await status();
-    expect(failing).toMatchObject({ state: 'failing', reason: 'unauthorized', unauthenticated: { count: 7 } });
+    expect(failing).toMatchObject({ state: 'degraded', reason: 'auth_failures', unauthenticated: { count: 7, sinceLastAccepted: 7 } });
     expect(JSON.stringify(failing)).not.toContain('attacker text');
 
     await new Promise((r) => setTimeout(r, 5)); // the accepted request comes strictly later
     expect((await send(a.directoryId, `Bearer ${tokenA}`, '198.51.100.50')).status).toBe(200);
     await flushRequestLog();
-    expect(await status()).toMatchObject({ state: 'connected', unauthenticated: { count: 7 } });
+    expect(await status()).toMatchObject({ state: 'connected', unauthenticated: { count: 7, sinceLastAccepted: 0 } });
 
-    // An accepted request, then a refused one, written in the same batch (the e2e token-revoke flow): failing again.
+    // An accepted request, then refused ones, written in the same batch (the e2e token-revoke flow): one is a
+    // warning, three in a row make the connection degraded.
     expect((await send(a.directoryId, `Bearer ${tokenA}`, '198.51.100.50')).status).toBe(200);
     await new Promise((r) => setTimeout(r, 5));
     expect((await send(a.directoryId, 'Bearer revoked-meanwhile', '198.51.100.51')).status).toBe(401);
     await flushRequestLog();
-    expect(await status()).toMatchObject({ state: 'failing', reason: 'unauthorized', unauthenticated: { count: 8 } });
+    expect(await status()).toMatchObject({ state: 'connected', unauthenticated: { count: 8, sinceLastAccepted: 1 } });
+    for (let i = 0; i < 2; i++) expect((await send(a.directoryId, 'Bearer revoked-meanwhile', '198.51.100.51')).status).toBe(401);
+    await flushRequestLog();
+    expect(await status()).toMatchObject({ state: 'degraded', reason: 'auth_failures', unauthenticated: { count: 10, sinceLastAccepted: 3 } });
   });
 });
 

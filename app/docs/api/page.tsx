@@ -1,4 +1,6 @@
 // The host API reference, rendered from the same OpenAPI document served at /api/v1/openapi.json.
+import { ApiGuide } from '@/components/docs/api-guide';
+import { curlExample, exampleOf } from '@/lib/host-api/examples';
 import { API_KEY_SCOPE, openApiDocument } from '@/lib/host-api/openapi';
 
 export const dynamic = 'force-dynamic';
@@ -50,6 +52,7 @@ export default function ApiReference() {
         <strong>What a key reaches.</strong> {API_KEY_SCOPE} Bodies are limited to 256 KiB (413 beyond), and keys and client addresses to the
         rate limits in SECURITY.md (429 with Retry-After).
       </p>
+      <ApiGuide />
       {Object.entries(doc.paths).flatMap(([path, ops]) =>
         Object.entries(ops as Record<string, { summary: string; requestBody?: { content: { 'application/json': { schema: Schema } } }; responses: Record<string, { content?: { 'application/json': { schema: Schema } } }> }>).map(([method, op]) => {
           const [status, ok] = Object.entries(op.responses)[0];
@@ -69,6 +72,18 @@ export default function ApiReference() {
               <div className="mt-2">
                 <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Answer {status}</h3>
                 <Fields schema={ok.content?.['application/json'].schema} />
+              </div>
+              <div className="mt-3 grid gap-2 lg:grid-cols-2">
+                <div className="min-w-0">
+                  <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Example</h3>
+                  <pre className="mt-1 overflow-x-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100">{curlExample(method, path, doc.servers[0].url, op.requestBody?.content['application/json'].schema)}</pre>
+                </div>
+                <div className="min-w-0">
+                  <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Answer</h3>
+                  <pre className="mt-1 overflow-x-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100">
+                    {ok.content ? JSON.stringify(exampleOf(ok.content['application/json'].schema), null, 2) : `HTTP ${status}, no body`}
+                  </pre>
+                </div>
               </div>
             </section>
           );

@@ -1,7 +1,7 @@
 // Group-to-role mappings of a directory in the portal: read, preview, save, and the default role.
 import { listRoleMappings, listRoles, setDefaultRole, setRoleMappings } from '../../roles/roles';
 import { mappingPreview } from '../mapping-preview';
-import { defaultRoleInputSchema, roleMappingsInputSchema } from '../schemas';
+import { defaultRoleInputSchema, roleMappingsInputSchema, rolePreviewInputSchema } from '../schemas';
 import { portalActor, type PortalContext } from '../with-portal-session';
 import { directoryOf } from './directories-api';
 
@@ -31,9 +31,10 @@ async function rolesAnswer(ctx: PortalContext): Promise<Response> {
 
 export const getRoles = rolesAnswer;
 
+/** A preview of new mappings, or of a new default role (`{defaultRoleKey}`). */
 export async function previewMappings(ctx: PortalContext): Promise<Response> {
-  const input = roleMappingsInputSchema.parse(await ctx.json());
-  return Response.json(await mappingPreview(ctx.db, scopeOf(ctx), input.mappings));
+  const input = rolePreviewInputSchema.parse(await ctx.json());
+  return Response.json(await mappingPreview(ctx.db, scopeOf(ctx), input));
 }
 
 export async function putMappings(ctx: PortalContext): Promise<Response> {
@@ -44,6 +45,6 @@ export async function putMappings(ctx: PortalContext): Promise<Response> {
 
 export async function putDefaultRole(ctx: PortalContext): Promise<Response> {
   const input = defaultRoleInputSchema.parse(await ctx.json());
-  await setDefaultRole(ctx.db, scopeOf(ctx), input.roleKey);
+  await setDefaultRole(ctx.db, scopeOf(ctx), input.roleKey, portalActor(ctx));
   return rolesAnswer(ctx);
 }

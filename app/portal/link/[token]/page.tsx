@@ -4,6 +4,7 @@
 import type { Metadata } from 'next';
 import { HostBridge } from '@/components/portal/host-bridge';
 import { LinkOpener } from '@/components/portal/link-opener';
+import { portalFrameOrigins } from '@/lib/portal/portal-config';
 
 // Rendered per request: a cached copy per link URL would be a file per token.
 export const dynamic = 'force-dynamic';
@@ -11,7 +12,7 @@ export const metadata: Metadata = { title: 'Opening the admin portal', referrer:
 
 export default function PortalLinkPage() {
   return (
-    <HostBridge>
+    <HostBridge allowedOrigins={portalFrameOrigins()}>
       <LinkOpener />
     </HostBridge>
   );
