@@ -1,25 +1,22 @@
 /** @type {import('next').NextConfig} */
+import { BODY_LIMITS } from './lib/http/route-families.mjs';
+import { headerSets, headerSettings } from './lib/http/security-headers.mjs';
 
-// Security headers on every response (HSTS is added at run time by scripts/serve.mjs when PUBLIC_URL is https). Pages outside the portal may not be framed at all; the portal's
-// frame-ancestors allow-list is set per request in proxy.ts (PORTAL_ALLOWED_ORIGINS and operator settings).
-const CSP = [
-  "default-src 'self'",
-  // Next's inline bootstrap scripts need 'unsafe-inline' without a nonce-based setup.
-  "script-src 'self' 'unsafe-inline'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: https:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
-
-const everywhere = [
-  { key: 'X-Content-Type-Options', value: 'nosniff' },
-  { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
-];
+// Security headers: scripts/serve.mjs sets them on every response (lib/http/security-headers.mjs). `next dev` has no
+// custom server, so there the same sets are served as Next headers, read from the environment it starts with; a
+// build gets none, so a production response never carries two sources of them.
+function devHeaders() {
+  if (process.env.NODE_ENV === 'production') return [];
+  const sets = headerSets({ ...headerSettings(process.env), dev: true });
+  const h = (set) => set.map(([key, value]) => ({ key, value }));
+  return [
+    { source: '/((?!portal|api/v1/|api/portal/|scim/).*)', headers: h(sets.page) },
+    { source: '/(api/v1|api/portal|scim)/:path*', headers: h(sets.api) },
+    { source: '/portal/:path*', headers: h(sets.portal) },
+    { source: '/portal', headers: h(sets.portal) },
+    { source: '/portal/link/:token', headers: h(sets.portalLink) },
+  ];
+}
 
 const nextConfig = {
   poweredByHeader: false,
@@ -27,17 +24,10 @@ const nextConfig = {
   serverExternalPackages: ['better-sqlite3', '@prisma/adapter-better-sqlite3', '@prisma/adapter-pg', 'pg', 'postgres'],
   // SCIM clients call `/Users/` with a trailing slash (Microsoft's reference suite does); don't redirect them.
   skipTrailingSlashRedirect: true,
+  // Next reads server-action bodies as a stream and stops at this size (the custom server's guard stops first).
+  experimental: { serverActions: { bodySizeLimit: BODY_LIMITS.page } },
   async headers() {
-    return [
-      { source: '/:path*', headers: everywhere },
-      {
-        source: '/((?!portal|scim|api).*)',
-        headers: [
-          { key: 'Content-Security-Policy', value: CSP },
-          { key: 'X-Frame-Options', value: 'DENY' },
-        ],
-      },
-    ];
+    return devHeaders();
   },
 };
 

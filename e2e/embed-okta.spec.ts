@@ -28,7 +28,7 @@ test('configure Okta inside the host iframe, then see the users and groups Okta 
   const { endpoint, token } = await portal.configure('Okta');
   await expect(portal.root.getByText('Copy this token now')).toBeVisible();
   await expect(portal.root.getByText('Waiting for the first request')).toBeVisible();
-  await expect(portal.root.getByText('SCIM 2.0 Test App (OAuth Bearer Token)')).toBeVisible();
+  await expect(portal.root.getByRole('radio', { name: /SCIM 2\.0 Test App \(OAuth Bearer Token\)/ })).toBeChecked();
 
   const people = await pushUsers({ endpoint, token }, 3, 'embed');
   await pushGroup({ endpoint, token }, 'Engineering', people.slice(0, 2));
@@ -65,10 +65,19 @@ test('configure Okta inside the host iframe, then see the users and groups Okta 
 test('portal pages allow framing only by the allowed host origin', async () => {
   const orgId = await createOrganization();
   const link = await portalLink(orgId);
+  // The link's page is framed too, sets nothing and sends no Referer; the exchange it posts sets the cookie.
   const res = await fetch(link.url, { redirect: 'manual' });
-  expect(res.status).toBe(303);
-  expect(res.headers.get('location')).toMatch(/^\/portal\/scim#s=/);
-  const cookie = res.headers.get('set-cookie') ?? '';
+  expect(res.status).toBe(200);
+  expect(res.headers.get('set-cookie')).toBeNull();
+  expect(res.headers.get('content-security-policy')).toContain(`frame-ancestors 'self' ${app.hostOrigin()}`);
+  expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+  const exchange = await fetch(`${app.url()}/api/portal/session`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ link: link.url.slice(link.url.lastIndexOf('/') + 1) }),
+  });
+  expect(exchange.status).toBe(201);
+  const cookie = exchange.headers.get('set-cookie') ?? '';
   for (const attr of ['HttpOnly', 'Secure', 'SameSite=None', 'Partitioned']) expect(cookie).toContain(attr);
   const page = await fetch(`${app.url()}/portal/scim`);
   expect(page.headers.get('content-security-policy')).toContain(`frame-ancestors 'self' ${app.hostOrigin()}`);

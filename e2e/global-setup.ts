@@ -6,7 +6,12 @@ import { startHostServer } from './support/host-server';
 export default async function globalSetup(): Promise<() => Promise<void>> {
   let appOrigin = '';
   const host = await startHostServer(() => appOrigin);
-  const { target, child } = await startApp('sqlite', freshSqliteUrl('e2e'), { PORTAL_ALLOWED_ORIGINS: host.origin, PORTAL_BRAND_NAME: 'Acme HR' });
+  const { target, child } = await startApp('sqlite', freshSqliteUrl('e2e'), {
+    PORTAL_ALLOWED_ORIGINS: host.origin,
+    PORTAL_BRAND_NAME: 'Acme HR',
+    // Health changes (and directory.connected) show within a second, not the default 10 s.
+    HEALTH_CHECK_INTERVAL_MS: '1000',
+  });
   appOrigin = target.baseUrl;
   process.env.E2E_APP_URL = target.baseUrl;
   process.env.E2E_HOST_ORIGIN = host.origin;

@@ -34,7 +34,7 @@ test('group-to-role mapping with preview changes a user’s roles', async ({ pag
   await expect(page.getByText('Mappings saved')).toBeVisible();
 
   await portal.openTab('Users');
-  await expect(portal.row('Users', people[0].userName)).toContainText('admin');
+  await expect(portal.row('Users', people[0].userName)).toContainText('Administrator');
   await expect(portal.row('Users', people[2].userName)).toContainText('No role');
 
   await page.getByLabel('Search users').fill(people[0].userName.slice(0, 12).toUpperCase());

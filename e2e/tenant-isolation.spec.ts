@@ -17,7 +17,7 @@ test('another organization’s ids are 404 for this session', async ({ page }) =
   await page.goto((await portalLink(mine)).url);
   const portal = new PortalPage(page);
   await expect(portal.nav()).toBeVisible();
-  await expect(page.getByText('Okta directory')).toHaveCount(1);
+  await expect(page.getByRole('region', { name: 'Your directories' }).getByRole('link')).toHaveCount(1);
 
   const statusOf = (path: string, method = 'GET') =>
     page.evaluate(

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 
 const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 
-export type IdPrefix = 'hst' | 'key' | 'org' | 'dir' | 'usr' | 'grp' | 'tok' | 'evt' | 'req' | 'rol' | 'whk' | 'psn' | 'opr' | 'dlv' | 'att' | 'aud' | 'lnk';
+export type IdPrefix = 'hst' | 'key' | 'org' | 'dir' | 'usr' | 'grp' | 'tok' | 'evt' | 'req' | 'rol' | 'whk' | 'psn' | 'opr' | 'dlv' | 'att' | 'aud' | 'lnk' | 'pss' | 'osn';
 
 // Ids (not secrets) draw random bytes 4 KiB at a time: one getrandom call per ~190 ids instead of one per id.
 const POOL_SIZE = 4096;

@@ -11,7 +11,14 @@ if (!dir || !fs.existsSync(dir)) {
 }
 const listed = path.join(dir, 'secrets-used.txt');
 const secrets = fs.existsSync(listed) ? [...new Set(fs.readFileSync(listed, 'utf8').split('\n').filter((s) => s.length >= 16))] : [];
-const shapes = [/scimp_(tok|key)_[A-Za-z0-9]{43}/, /whsec_[A-Za-z0-9+/=]{20,}/, /"password"\s*:\s*"(?!\[redacted\])[^"]+"/i];
+// Passwords: a key that names one, or a PATCH operation on a password path that kept its value (request-log rows are
+// dumped here too: tests/setup/request-log-dump.ts).
+const shapes = [
+  /scimp_(tok|key)_[A-Za-z0-9]{43}/,
+  /whsec_[A-Za-z0-9+/=]{20,}/,
+  /"[^"]*password"\s*:\s*"(?!\[redacted\])[^"]+"/i,
+  /"path"\s*:\s*"[^"]*password"\s*,\s*"value"\s*:/i,
+];
 const logs = fs.readdirSync(dir).filter((f) => f.endsWith('.log'));
 let leaks = 0;
 for (const f of logs) {

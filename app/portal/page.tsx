@@ -1,4 +1,4 @@
-// /portal → the only feature so far. A redirect keeps any #s= fragment (browsers carry it across redirects).
+// /portal → the only feature so far.
 import { redirect } from 'next/navigation';
 
 export default function PortalHome() {

@@ -1,7 +1,6 @@
 // Command-line options of `npm run bench`, parsed once.
 import { parseArgs } from 'node:util';
-
-export type DbKind = 'sqlite' | 'postgres';
+import type { Db } from './servers';
 
 /** What one import writes through SCIM, on each server at each directory size. */
 export interface ImportSize {
@@ -11,58 +10,68 @@ export interface ImportSize {
   members: number;
 }
 
+export type WebhookSizes = 'large' | 'all' | 'none';
+
 export interface BenchOptions {
-  dbs: DbKind[];
-  duration: number;
+  dbs: Db[];
+  quick: boolean;
+  /** Alternating rounds per workload and server. */
+  rounds: number;
+  /** Seconds of one slice: one workload on one server in one round. */
+  seconds: number;
   connections: number;
   usersSmall: number;
   usersLarge: number;
-  /** Users written per database transaction while seeding. */
-  batch: number;
-  /** Seconds a seeding step may take before it batches harder. */
-  seedBudget: number;
-  /** Another SCIM endpoint to compare against instead of the Jackson peer. */
-  target: { endpoint: string; token: string } | null;
-  /** Start the Jackson peer (../shared/peers/start-jackson.sh) and compare against it. */
+  /** null: no import. */
+  import: ImportSize | null;
+  /** Start the Jackson peer (../shared/peers/start-jackson.sh) on each database and compare against it. */
   peer: boolean;
+  /** The peer on SQLite listens here, the one on PostgreSQL on the next port. */
   peerPort: number;
-  import: ImportSize;
+  /** At which sizes the writes run again with one webhook endpoint subscribed. */
+  webhooks: WebhookSizes;
   out: string;
   /** Leave the app's rate limits at their defaults (6,000 SCIM requests a minute per token → 429s under load). */
   keepRateLimits: boolean;
 }
 
+const FULL = { usersSmall: 1000, usersLarge: 100_000, seconds: 2, import: { users: 2000, groups: 20, members: 10_000 } };
+// One size, short slices: every workload, the webhook pass and the import run, in a few minutes.
+const QUICK = { usersSmall: 500, usersLarge: 500, seconds: 0.25, import: { users: 200, groups: 4, members: 400 } };
+
 export const USAGE = `npm run bench -- [options]
-  --db sqlite|postgres|both   database(s) to run the app on (default both; postgres starts scripts/pg-temp.sh)
-  --duration <s>              seconds per workload and server (default 8)
+  --quick                     one size of ${QUICK.usersSmall} users, slices of ${QUICK.seconds} s: every workload, in a few minutes
+  --db sqlite|postgres|both   which tables (default both; postgres starts the bench's own durable server)
+  --rounds <n>                alternating rounds per workload and server (default 3)
+  --seconds <s>               seconds per slice (default ${FULL.seconds}; --quick ${QUICK.seconds})
   --connections <n>           concurrent connections (default 10)
-  --users-small <n>           first directory size (default 1000)
-  --users-large <n>           second directory size (default 100000)
-  --import-users <n>          users the import creates on each server at each size (default 10000)
-  --import-groups <n>         groups the import creates (default 100)
-  --import-members <n>        memberships the import adds, spread over its groups (default 50000)
-  --batch <n>                 users per seeding transaction (default 2000)
-  --seed-budget <s>           (accepted, unused: seeding always writes multi-row INSERTs)
-  --no-peer                   measure the portal alone (by default the Jackson peer runs side by side)
-  --peer-port <n>             port of the Jackson peer (default 4100)
-  --target <endpoint>         compare against this SCIM base URL instead of the Jackson peer (needs --token)
-  --token <token>             bearer token for --target
+  --users-small <n>           first directory size (default ${FULL.usersSmall}; --quick ${QUICK.usersSmall})
+  --users-large <n>           second directory size (default ${FULL.usersLarge}; --quick ${QUICK.usersLarge})
+  --import-users <n>          users the import creates on each server at each size (default ${FULL.import.users})
+  --import-groups <n>         groups the import creates (default ${FULL.import.groups})
+  --import-members <n>        memberships the import adds, spread over its groups (default ${FULL.import.members})
+  --no-import                 no import
+  --webhooks large|all|none   sizes at which the writes run again with one webhook endpoint subscribed (default large)
+  --no-peer                   measure the portal alone (by default the Jackson peer runs on each database)
+  --peer-port <n>             port of the Jackson peer on SQLite; the one on PostgreSQL takes the next (default 4100)
   --out <file>                JSON results (default bench/results/latest.json)
   --keep-rate-limits          keep the app's default rate limits (by default they are raised out of reach; the
                               limiter still counts every request)`;
 
-function positiveInt(name: string, v: string | undefined, dflt: number): number {
+function positive(name: string, v: string | undefined, dflt: number, integer = true): number {
   if (v === undefined) return dflt;
   const n = Number(v);
-  if (!Number.isInteger(n) || n <= 0) throw new Error(`--${name} must be a positive integer, got ${v}`);
+  if (!(n > 0) || (integer && !Number.isInteger(n))) throw new Error(`--${name} must be a positive ${integer ? 'integer' : 'number'}, got ${v}`);
   return n;
 }
 
-function importSize(users: string | undefined, groups: string | undefined, members: string | undefined): ImportSize {
+function importSize(values: Record<string, string | boolean | undefined>, dflt: ImportSize): ImportSize | null {
+  if (values.import === false) return null;
+  const str = (k: string) => values[k] as string | undefined;
   const size = {
-    users: positiveInt('import-users', users, 10_000),
-    groups: positiveInt('import-groups', groups, 100),
-    members: positiveInt('import-members', members, 50_000),
+    users: positive('import-users', str('import-users'), dflt.users),
+    groups: positive('import-groups', str('import-groups'), dflt.groups),
+    members: positive('import-members', str('import-members'), dflt.members),
   };
   if (size.members < size.groups) throw new Error('--import-members must be at least --import-groups (one member per group)');
   if (size.members / size.groups > size.users) throw new Error('--import-members / --import-groups must not exceed --import-users');
@@ -70,52 +79,55 @@ function importSize(users: string | undefined, groups: string | undefined, membe
 }
 
 export function parseBenchArgs(argv: string[], defaultOut: string): BenchOptions | 'help' {
+  const str = { type: 'string' } as const;
+  const bool = { type: 'boolean' } as const;
   const { values } = parseArgs({
     args: argv,
     strict: true,
     allowNegative: true,
     options: {
-      db: { type: 'string' },
-      duration: { type: 'string' },
-      connections: { type: 'string' },
-      'users-small': { type: 'string' },
-      'users-large': { type: 'string' },
-      'import-users': { type: 'string' },
-      'import-groups': { type: 'string' },
-      'import-members': { type: 'string' },
-      batch: { type: 'string' },
-      'seed-budget': { type: 'string' },
-      target: { type: 'string' },
-      token: { type: 'string' },
-      peer: { type: 'boolean' },
-      'peer-port': { type: 'string' },
-      out: { type: 'string' },
-      'keep-rate-limits': { type: 'boolean' },
+      quick: bool,
+      db: str,
+      rounds: str,
+      seconds: str,
+      connections: str,
+      'users-small': str,
+      'users-large': str,
+      'import-users': str,
+      'import-groups': str,
+      'import-members': str,
+      import: bool,
+      webhooks: str,
+      peer: bool,
+      'peer-port': str,
+      out: str,
+      'keep-rate-limits': bool,
       help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) return 'help';
+  const base = values.quick ? QUICK : FULL;
   const db = values.db ?? 'both';
-  const dbs: DbKind[] = db === 'both' ? ['sqlite', 'postgres'] : db === 'sqlite' || db === 'postgres' ? [db] : [];
+  const dbs: Db[] = db === 'both' ? ['sqlite', 'postgres'] : db === 'sqlite' || db === 'postgres' ? [db] : [];
   if (dbs.length === 0) throw new Error(`--db must be sqlite, postgres or both, got ${db}`);
-  if (values.target !== undefined && values.token === undefined) throw new Error('--target needs --token');
-  const usersSmall = positiveInt('users-small', values['users-small'], 1000);
-  const usersLarge = positiveInt('users-large', values['users-large'], 100_000);
+  const webhooks = values.webhooks ?? 'large';
+  if (webhooks !== 'large' && webhooks !== 'all' && webhooks !== 'none') throw new Error(`--webhooks must be large, all or none, got ${webhooks}`);
+  const usersSmall = positive('users-small', values['users-small'], base.usersSmall);
+  const usersLarge = positive('users-large', values['users-large'], base.usersLarge);
   if (usersLarge < usersSmall) throw new Error('--users-large must be at least --users-small');
-  if (usersSmall < 100) throw new Error('--users-small must be at least 100 (the workloads need distinct users)');
+  if (usersSmall < 100) throw new Error('--users-small must be at least 100 (a page of 100 and distinct users for every connection)');
   return {
     dbs,
-    duration: positiveInt('duration', values.duration, 8),
-    connections: positiveInt('connections', values.connections, 10),
+    quick: values.quick ?? false,
+    rounds: positive('rounds', values.rounds, 3),
+    seconds: positive('seconds', values.seconds, base.seconds, false),
+    connections: positive('connections', values.connections, 10),
     usersSmall,
     usersLarge,
-    batch: positiveInt('batch', values.batch, 2000),
-    seedBudget: positiveInt('seed-budget', values['seed-budget'], 120),
-    target: values.target !== undefined ? { endpoint: values.target.replace(/\/+$/, ''), token: values.token ?? '' } : null,
-    // --target replaces the Jackson peer.
-    peer: values.target === undefined && (values.peer ?? true),
-    peerPort: positiveInt('peer-port', values['peer-port'], 4100),
-    import: importSize(values['import-users'], values['import-groups'], values['import-members']),
+    import: importSize(values, base.import),
+    peer: values.peer ?? true,
+    peerPort: positive('peer-port', values['peer-port'], 4100),
+    webhooks,
     out: values.out ?? defaultOut,
     keepRateLimits: values['keep-rate-limits'] ?? false,
   };

@@ -1,87 +1,110 @@
-// The targets against the peer: each workload on the portal (per database) beside the same workload on the peer
-// at the same directory size. Every SCIM workload at least 2x the peer's req/s (the import: the peer's time over
-// the portal's), the reads also at least as fast as the peer. The ceilings are listed beside them, without a
-// target: they say how fast this machine answers a request that does nothing.
-import type { Status } from './checks';
+// The targets: every SCIM workload at least 2x the peer's 2xx answers a second at equal durability (PostgreSQL
+// against PostgreSQL; SQLite at FULL against the peer's SQLite), judged on the medians of the rounds, and the import
+// at least 2x faster. A workload the peer answers wrongly is shown for the portal alone and not judged.
 import type { ImportResult } from './import-phase';
 import type { Row } from './phase';
-import { CEILINGS, SCIM_READS, type WorkloadKey } from './workloads';
+import type { Db, ServerId } from './servers';
+import { cpuSpread, failures, ratio, rpsSpread, type Ratio, type Spread } from './stats';
+import type { Kind, WorkloadKey } from './workload';
 
-const FASTER = 2;
-const READS_AT_LEAST = 1;
+export const TARGET = 2;
 
-export interface Side {
-  rps: number;
-  /** null for the import, which is timed as a whole. */
-  p50: number | null;
-  /** The import's wall time; null for the other workloads. */
-  seconds: number | null;
-  /** Non-2xx answers and network errors. */
+export type Verdict = 'PASS' | 'FAIL' | 'portal only' | 'no peer' | '-';
+
+/** One server's figures for one workload at one size. */
+export interface Cell {
+  server: ServerId;
+  rps: Spread | null;
+  cpuUs: Spread | null;
+  p50: number;
+  p99: number;
   failures: number;
+  rounds: number;
+  cannotAnswer: string | null;
 }
 
-export interface Comparison {
-  /** The portal's database. */
-  db: string;
+export interface Line {
+  db: Db;
   users: number;
-  key: WorkloadKey | 'import';
+  key: WorkloadKey;
   label: string;
-  portal: Side;
-  peer: Side | null;
-  /** portal÷peer req/s; for the import, peer÷portal time. */
-  ratio: number | null;
-  minimum: number | null;
-  status: Exclude<Status, 'INFO'> | null;
+  idp: string;
+  kind: Kind;
+  webhook: boolean;
+  /** In the table's column order. */
+  cells: Cell[];
+  ratio: Ratio | null;
+  verdict: Verdict;
+  why: string;
 }
 
-const rowSide = (r: Row): Side => ({ rps: r.m.rps, p50: r.m.p50, seconds: null, failures: r.m.non2xx + r.m.errors });
-const importSide = (r: ImportResult): Side => ({ rps: r.rps, p50: null, seconds: r.seconds, failures: r.failures });
-
-function judged(base: Omit<Comparison, 'minimum' | 'status'>, minimum: number): Comparison {
-  const ok = base.ratio !== null && base.ratio >= minimum && base.portal.failures === 0;
-  return { ...base, minimum, status: ok ? 'PASS' : 'FAIL' };
+export function cellOf(row: Row): Cell {
+  return {
+    server: row.server,
+    rps: rpsSpread(row.rounds),
+    cpuUs: cpuSpread(row.rounds),
+    p50: row.p50,
+    p99: row.p99,
+    failures: failures(row.rounds),
+    rounds: row.rounds.length,
+    cannotAnswer: row.cannotAnswer,
+  };
 }
 
-function importLabel(r: ImportResult): string {
-  const c = (n: number) => n.toLocaleString('en-US');
-  return `import ${c(r.created.users)} users, ${c(r.created.groups)} groups, ${c(r.created.memberships)} memberships`;
+/** The rule itself: the judged portal column against the peer's. */
+export function judge(portal: Cell | undefined, peer: Cell | undefined): Pick<Line, 'ratio' | 'verdict' | 'why'> {
+  if (!portal) return { ratio: null, verdict: 'FAIL', why: 'the portal was not measured' };
+  if (portal.cannotAnswer) return { ratio: null, verdict: 'FAIL', why: `the portal answered wrongly: ${portal.cannotAnswer}` };
+  if (!portal.rps || portal.rps.median <= 0) return { ratio: null, verdict: 'FAIL', why: 'the portal gave no 2xx answer' };
+  const r = peer ? ratio(portal.rps, peer.rps) : null;
+  if (portal.failures > 0) return { ratio: r, verdict: 'FAIL', why: `the portal failed ${portal.failures} requests` };
+  if (!peer) return { ratio: null, verdict: 'no peer', why: '' };
+  if (peer.cannotAnswer) return { ratio: null, verdict: 'portal only', why: `jackson: ${peer.cannotAnswer}` };
+  if (!r) return { ratio: null, verdict: 'portal only', why: 'jackson gave no 2xx answer' };
+  return { ratio: r, verdict: r.median >= TARGET ? 'PASS' : 'FAIL', why: '' };
 }
 
-/** The comparisons for one portal database, size by size; empty when no peer ran. */
-export function compareWithPeer(rows: Row[], imports: ImportResult[], db: string, sizes: number[]): Comparison[] {
-  if (!rows.some((r) => r.server === 'peer')) return [];
-  const out: Comparison[] = [];
-  for (const users of sizes) {
-    const mine = rows.filter((r) => r.server === 'portal' && r.db === db && r.users === users);
-    for (const r of mine) {
-      const base = { db, users, key: r.key, label: r.label, portal: rowSide(r) };
-      if (CEILINGS.includes(r.key)) {
-        out.push({ ...base, peer: null, ratio: null, minimum: null, status: null });
-        continue;
-      }
-      const p = rows.find((x) => x.server === 'peer' && x.key === r.key && x.users === users);
-      const withPeer = { ...base, peer: p ? rowSide(p) : null, ratio: p ? r.m.rps / p.m.rps : null };
-      out.push(judged(withPeer, FASTER));
-      if (SCIM_READS.includes(r.key)) out.push(judged(withPeer, READS_AT_LEAST));
-    }
-    const portalImport = imports.find((r) => r.server === 'portal' && r.db === db && r.users === users);
-    const peerImport = imports.find((r) => r.server === 'peer' && r.users === users);
-    if (portalImport) {
-      out.push(
-        judged(
-          {
-            db,
-            users,
-            key: 'import',
-            label: importLabel(portalImport),
-            portal: importSide(portalImport),
-            peer: peerImport ? importSide(peerImport) : null,
-            ratio: peerImport ? peerImport.seconds / portalImport.seconds : null,
-          },
-          FASTER,
-        ),
-      );
-    }
+/** The table of one database: a line per workload and size (webhook lines right after their plain ones). */
+export function linesOf(rows: Row[], db: Db, columns: ServerId[]): Line[] {
+  const mine = rows.filter((r) => r.server.db === db && r.kind !== 'ceiling');
+  const lines: Line[] = [];
+  const seen = new Set<string>();
+  for (const r of mine) {
+    const id = `${r.users} ${r.key} ${r.webhook}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const same = mine.filter((x) => x.users === r.users && x.key === r.key && x.webhook === r.webhook);
+    const cells = columns.flatMap((c) => same.filter((x) => x.server.name === c.name).map(cellOf));
+    const judged = cells.find((c) => c.server.judged);
+    const peer = cells.find((c) => c.server.side === 'peer');
+    lines.push({ db, users: r.users, key: r.key, label: r.label, idp: r.idp, kind: r.kind, webhook: r.webhook, cells, ...judge(judged, peer) });
   }
-  return out;
+  // Each size's lines in run order, a webhook line after its plain one.
+  const order = (l: Line) => mine.findIndex((r) => r.users === l.users && r.key === l.key && !r.webhook);
+  return lines.sort((a, b) => a.users - b.users || order(a) - order(b) || Number(a.webhook) - Number(b.webhook));
+}
+
+export interface ImportLine {
+  db: Db;
+  users: number;
+  /** Seconds per server, in column order. */
+  seconds: { server: ServerId; seconds: number; failures: number }[];
+  /** The peer's time over the judged portal's. */
+  ratio: number | null;
+  verdict: Verdict;
+  why: string;
+}
+
+export function importLines(imports: ImportResult[], db: Db, columns: ServerId[], sizes: number[]): ImportLine[] {
+  return sizes.flatMap((users): ImportLine[] => {
+    const mine = columns.flatMap((c) => imports.filter((i) => i.users === users && i.db === db && i.name === c.name).map((i) => ({ server: c, seconds: i.seconds, failures: i.failures })));
+    if (mine.length === 0) return [];
+    const portal = mine.find((m) => m.server.judged);
+    const peer = mine.find((m) => m.server.side === 'peer');
+    const r = portal && peer && portal.seconds > 0 ? peer.seconds / portal.seconds : null;
+    const base = { db, users, seconds: mine, ratio: r };
+    if (!portal || portal.failures > 0) return [{ ...base, verdict: 'FAIL', why: portal ? `the portal failed ${portal.failures} requests` : 'the portal was not measured' }];
+    if (r === null) return [{ ...base, verdict: 'no peer', why: '' }];
+    return [{ ...base, verdict: r >= TARGET ? 'PASS' : 'FAIL', why: peer && peer.failures > 0 ? `jackson failed ${peer.failures} requests` : '' }];
+  });
 }

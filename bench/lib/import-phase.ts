@@ -4,7 +4,7 @@
 // the wall times of its steps.
 import { performance } from 'node:perf_hooks';
 import type { ImportSize } from './args';
-import { serverLabel, type ServerId } from './phase';
+import { serverLabel, type ServerId } from './servers';
 import { ScimImport, type ImportStepKind } from './scim-import';
 import type { ScimDirectory } from './scim-client';
 import { fmt } from './table';
@@ -33,7 +33,7 @@ interface ImportServer {
 
 export async function runImports(servers: ImportServer[], users: number, size: ImportSize, runTag: string, log: (line: string) => void): Promise<ImportResult[]> {
   const plans = servers.map((s) => {
-    const importer = new ScimImport(s.dir, size, `import-${runTag}-${s.id.server}-${s.id.db}-${users}`, FIRST_NUMBER + users);
+    const importer = new ScimImport(s.dir, size, `import-${runTag}-${s.id.side}-${s.id.db}-${s.id.name.replace(/\W+/g, '')}-${users}`, FIRST_NUMBER + users);
     const result: ImportResult = {
       ...s.id,
       users,

@@ -1,4 +1,4 @@
-// One measured workload: autocannon against one origin, with a request built per send, and latencies taken
+// One slice of load: autocannon against one origin for a few seconds, a request built per send, latencies taken
 // from every response at full resolution (autocannon's own histogram rounds to whole milliseconds).
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
@@ -8,81 +8,73 @@ export interface LoadRequest {
   body?: string;
 }
 
-export interface LoadSpec {
+/** What a workload sends to one server. */
+export interface Load {
   /** scheme://host:port */
   origin: string;
   method: string;
   headers: Record<string, string>;
-  /** The i-th request of the run (i counts across all connections). */
+  /** The i-th request (i counts across the slices of a workload; some are built and never sent). */
   request: (i: number) => LoadRequest;
-  seconds: number;
-  connections: number;
-  /** Stop early after this many requests (workloads that consume a finite pool of users). */
+  /** Requests in all, for workloads that consume a finite pool (users to delete, members to remove). */
   maxRequests?: number;
+  /** Sees every answer, e.g. to keep the ids of created resources. */
+  onAnswer?: (status: number, body: string) => void;
 }
 
-export interface Measurement {
-  responses: number;
-  ok: number;
-  non2xx: number;
-  errors: number;
-  /** From the start to the last response. */
-  seconds: number;
-  rps: number;
-  p50: number;
-  p99: number;
-  statusCodes: Record<string, number>;
-  /** How many request numbers were handed out (>= responses: some are built but never sent). */
-  built: number;
-}
-
-function percentile(sorted: Float64Array, p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[i];
-}
-
-/** One run of autocannon, before summing up; several of these can make one Measurement. */
-export interface Sample {
+export interface Slice {
   responses: number;
   ok: number;
   errors: number;
   seconds: number;
   okLatencies: number[];
-  allLatencies: number[];
+  /** The slowest answer, 2xx or not (0 when none came). */
+  maxLatency: number;
   statusCodes: Record<string, number>;
+  /** Request numbers handed out (>= responses). */
   built: number;
 }
 
-export async function sample(spec: LoadSpec): Promise<Sample> {
+/**
+ * Sends load.request(first + i) for `seconds`, or until load.maxRequests in all have been handed out; a finite pool
+ * is shared out between the slices left (`slicesLeft`), so that every round gets its part.
+ */
+export async function runSlice(load: Load, first: number, seconds: number, connections: number, slicesLeft = 1): Promise<Slice | null> {
+  const remaining = load.maxRequests === undefined ? undefined : Math.ceil((load.maxRequests - first) / slicesLeft);
+  if (remaining !== undefined && remaining <= 0) return null;
+  // autocannon shares maxOverallRequests out between connections, and a connection given none would run unbounded.
+  const conns = remaining === undefined ? connections : Math.min(connections, remaining);
   let built = 0;
   const okLatencies: number[] = [];
-  const allLatencies: number[] = [];
   let ok = 0;
   let responses = 0;
   let lastResponse = 0;
+  let maxLatency = 0;
   const started = performance.now();
   const instance = autocannon({
-    url: spec.origin,
-    connections: spec.connections,
-    duration: spec.seconds,
+    url: load.origin,
+    connections: conns,
+    duration: seconds,
+    // autocannon ends a run only on its sampling tick (1 s by default): a 0.25 s slice would last a whole second.
+    sampleInt: 50,
     timeout: 30,
-    method: spec.method,
-    headers: spec.headers,
-    ...(spec.maxRequests !== undefined ? { maxOverallRequests: Math.max(spec.connections, spec.maxRequests) } : {}),
+    method: load.method,
+    headers: load.headers,
+    ...(remaining !== undefined ? { maxOverallRequests: remaining } : {}),
     requests: [
       {
         setupRequest: (req) => {
-          const next = spec.request(built++);
-          return { ...req, method: spec.method, path: next.path, ...(next.body !== undefined ? { body: next.body } : {}) };
+          const next = load.request(first + built++);
+          return { ...req, method: load.method, path: next.path, ...(next.body !== undefined ? { body: next.body } : {}) };
         },
+        ...(load.onAnswer ? { onResponse: load.onAnswer } : {}),
       },
     ],
   });
   instance.on('response', (_client, statusCode, _bytes, responseTime) => {
     responses++;
     lastResponse = performance.now();
-    allLatencies.push(responseTime);
+    maxLatency = Math.max(maxLatency, responseTime);
     if (statusCode >= 200 && statusCode < 300) {
       ok++;
       okLatencies.push(responseTime);
@@ -97,35 +89,8 @@ export async function sample(spec: LoadSpec): Promise<Sample> {
     errors: result.errors,
     seconds: responses > 0 ? (lastResponse - started) / 1000 : result.duration,
     okLatencies,
-    allLatencies,
+    maxLatency,
     statusCodes,
     built,
   };
-}
-
-export function summarize(samples: Sample[]): Measurement {
-  const sum = (f: (s: Sample) => number) => samples.reduce((a, s) => a + f(s), 0);
-  const responses = sum((s) => s.responses);
-  const ok = sum((s) => s.ok);
-  const seconds = sum((s) => s.seconds);
-  const latencies = ok > 0 ? samples.flatMap((s) => s.okLatencies) : samples.flatMap((s) => s.allLatencies);
-  const sorted = Float64Array.from(latencies).sort();
-  const statusCodes: Record<string, number> = {};
-  for (const s of samples) for (const [code, n] of Object.entries(s.statusCodes)) statusCodes[code] = (statusCodes[code] ?? 0) + n;
-  return {
-    responses,
-    ok,
-    non2xx: responses - ok,
-    errors: sum((s) => s.errors),
-    seconds,
-    rps: seconds > 0 ? responses / seconds : 0,
-    p50: percentile(sorted, 50),
-    p99: percentile(sorted, 99),
-    statusCodes,
-    built: sum((s) => s.built),
-  };
-}
-
-export async function measure(spec: LoadSpec): Promise<Measurement> {
-  return summarize([await sample(spec)]);
 }

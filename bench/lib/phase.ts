@@ -1,135 +1,121 @@
-// Runs the workloads at one directory size on every server under test, alternating between the servers in short
-// slices (portal on SQLite, peer, portal on PostgreSQL, again…), so that a busy moment on the shared machine weighs
-// on each of them alike. The ceilings and the reads run interleaved with each other too, which keeps "% of the
-// empty route's req/s" comparing like with like; each write workload then runs alone, still server by server.
+// Runs a group of jobs (a workload on a server) in alternating rounds: each round gives every job one slice, in
+// server order, the order reversed every other round, so that a busy moment on the shared machine weighs on every
+// server alike. Each slice is one reading of req/s and of the CPU the server's processes used per request (read
+// from /proc after the slice's requests have drained, so the work a request leaves behind, such as its request-log
+// row, counts). A job is probed first: a peer that answers wrongly is not measured; the portal is measured anyway.
 import os from 'node:os';
-import { measure, sample, summarize, type LoadSpec, type Measurement, type Sample } from './load';
+import { runSlice, type Load } from './load';
+import { cpuBetween, readCpu } from './proc';
 import { sleep } from './processes';
+import { serverLabel, type ServerId, type Target } from './servers';
+import { cpuSpread, failures, percentile, rpsSpread, type Round } from './stats';
 import { fmt } from './table';
-import type { Workload, WorkloadKey } from './workloads';
+import type { Kind, WorkloadKey } from './workload';
 
-export type Server = 'portal' | 'peer';
-
-export interface ServerId {
-  server: Server;
-  /** The portal's database, or the peer's name. */
-  db: string;
+export interface Job {
+  target: Target;
+  key: WorkloadKey;
+  label: string;
+  idp: string;
+  kind: Kind;
+  webhook: boolean;
+  /** What is wrong with the server's answers, or null; not run when already known (`cannotAnswer`). */
+  probe?: () => Promise<string | null>;
+  /** Known from an earlier pass: the server answers this shape wrongly. */
+  cannotAnswer?: string | null;
+  /** Built after the probe (a probe may take from a pool). */
+  load: () => Load;
+  /** After the rounds, with the request numbers handed out. */
+  done?: (built: number) => Promise<void>;
+  /** After each slice's drain, before its CPU is read: waits for work the requests left queued (webhooks). */
+  settle?: () => Promise<void>;
 }
 
-export const serverLabel = (id: ServerId) => `${id.server}/${id.db}`;
-
-export interface Row extends ServerId {
+export interface Row {
+  server: ServerId;
   users: number;
   key: WorkloadKey;
   label: string;
-  m: Measurement;
-  /** 1-minute load average when the workload ended: the machine is shared, so this says how quiet it was. */
+  idp: string;
+  kind: Kind;
+  webhook: boolean;
+  rounds: Round[];
+  /** Of the 2xx answers of every round. */
+  p50: number;
+  p99: number;
+  statusCodes: Record<string, number>;
+  /** What the server got wrong in the probe, or null. */
+  cannotAnswer: string | null;
+  /** 1-minute load average when the job ended: the machine is shared, so this says how quiet it was. */
   load1: number;
 }
 
-export interface PhaseServer {
-  id: ServerId;
-  workloads: Workload[];
-}
-
-export interface PhaseOptions {
+export interface RoundOptions {
+  rounds: number;
   seconds: number;
   connections: number;
+  /** Least wait after a slice for its requests in flight and the portal's request log (written 250 ms behind). */
+  drainMs: number;
+  /** Unrecorded load per job before the first round (JIT, caches); 0 for none. */
+  warmUpSeconds: number;
   log: (line: string) => void;
 }
 
-const INTERLEAVED: WorkloadKey[] = ['healthz', 'empty', 'get-user', 'filter-username'];
-const SLICE_SECONDS = 2;
-/** Membership adds (then removes) each server gets, unrecorded, before its first write workload. */
-const WRITE_WARM_UP_REQUESTS = 300;
-
-/**
- * autocannon stops at the deadline with requests still in flight, and the server finishes them afterwards; the
- * portal also writes its request log a quarter of a second behind. Wait about as long as the slowest requests
- * took (half a second at least), so that neither lands in the next slice (on another server, sharing the CPU)
- * nor after the membership clean-up.
- */
-function drainMs(m: Measurement): number {
-  return Math.min(15_000, Math.max(500, Number.isFinite(m.p99) ? 1.5 * m.p99 : 15_000));
-}
-
-/** One workload on one server, measured over several slices that carry on where the last one stopped. */
-interface SlicedRun {
-  server: PhaseServer;
-  workload: Workload;
-  spec: Omit<LoadSpec, 'seconds' | 'connections'>;
-  /** Request numbers handed out so far. */
+interface Running {
+  job: Job;
+  row: Row;
+  load: Load | null;
   offset: number;
-  samples: Sample[];
+  latencies: number[];
 }
 
-async function runSlice(run: SlicedRun, seconds: number, connections: number): Promise<Sample | null> {
-  const { spec, offset } = run;
-  const remaining = spec.maxRequests === undefined ? undefined : spec.maxRequests - offset;
-  if (remaining !== undefined && remaining <= 0) return null;
-  const s = await sample({ ...spec, request: (i) => spec.request(offset + i), maxRequests: remaining, seconds, connections });
-  run.offset += s.built;
-  run.samples.push(s);
-  return s;
+/** Wait about as long as the slowest request took: the ones in flight must not land in the next slice. */
+const drainMs = (maxLatency: number, least: number) => Math.min(15_000, Math.max(least, 1.5 * maxLatency));
+
+async function slice(r: Running, opts: RoundOptions, roundsLeft: number): Promise<void> {
+  if (!r.load) return;
+  const before = readCpu(await r.job.target.cpuPids());
+  const s = await runSlice(r.load, r.offset, opts.seconds, opts.connections, roundsLeft);
+  if (!s) return;
+  r.offset += s.built;
+  await sleep(drainMs(s.maxLatency, opts.drainMs));
+  await r.job.settle?.();
+  const cpuMs = process.platform === 'linux' ? cpuBetween(before, readCpu(await r.job.target.cpuPids())) : null;
+  r.row.rounds.push({ responses: s.responses, ok: s.ok, non2xx: s.responses - s.ok, errors: s.errors, seconds: s.seconds, cpuMs });
+  for (const l of s.okLatencies) r.latencies.push(l);
+  for (const [code, n] of Object.entries(s.statusCodes)) r.row.statusCodes[code] = (r.row.statusCodes[code] ?? 0) + n;
 }
 
-/**
- * The first writes after seeding are the coldest requests a server sees: connections opened, statements prepared,
- * the write path still interpreted. At 1,000 users a PATCH workload has only the directory's non-members to add
- * (a few hundred requests, a second or two), so without this its figure is mostly that cold start. Each server
- * adds up to WRITE_WARM_UP_REQUESTS members to its small group and removes them again (back to the seeded
- * membership), unrecorded, before the writes are measured.
- */
-async function warmUpWrites(server: PhaseServer, connections: number): Promise<void> {
-  const add = server.workloads.find((w) => w.key === 'patch-add-small');
-  const remove = server.workloads.find((w) => w.key === 'patch-remove-small');
-  if (!add || !remove) return;
-  const addSpec = add.spec(new Map());
-  const maxRequests = Math.min(WRITE_WARM_UP_REQUESTS, addSpec.maxRequests ?? WRITE_WARM_UP_REQUESTS);
-  const added = await sample({ ...addSpec, maxRequests, seconds: 30, connections });
-  await sleep(drainMs(summarize([added])));
-  const removeSpec = remove.spec(new Map([[add.key, summarize([added])]]));
-  const removed = await sample({ ...removeSpec, seconds: 30, connections });
-  await sleep(drainMs(summarize([removed])));
+function summary(row: Row): string {
+  const cpu = cpuSpread(row.rounds);
+  const fails = failures(row.rounds);
+  return (
+    `${serverLabel(row.server)}, ${row.users.toLocaleString('en-US')} users: ${row.label}${row.webhook ? ' + webhook' : ''}: ${fmt.spread(rpsSpread(row.rounds))} 2xx/s, ` +
+    `${cpu ? `${cpu.median.toFixed(0)} µs CPU/req, ` : ''}p50 ${fmt.ms(row.p50)} ms${fails ? `, ${fails} failed` : ''}`
+  );
 }
 
-export async function runPhase(servers: PhaseServer[], users: number, opts: PhaseOptions): Promise<Row[]> {
-  const rounds = Math.max(1, Math.round(opts.seconds / SLICE_SECONDS));
-  const slice = opts.seconds / rounds;
-  const done = new Map<PhaseServer, Map<WorkloadKey, Measurement>>(servers.map((s) => [s, new Map()]));
-  const keys = [...new Set(servers.flatMap((s) => s.workloads.map((w) => w.key)))];
-  const reads = keys.filter((k) => INTERLEAVED.includes(k));
-  const groups = [reads, ...keys.filter((k) => !INTERLEAVED.includes(k)).map((k) => [k])];
-  const rows: Row[] = [];
-  for (const group of groups) {
-    // Built only now: a remove workload's spec depends on what its add workload measured.
-    const runs: SlicedRun[] = servers.flatMap((server) =>
-      server.workloads
-        .filter((w) => group.includes(w.key))
-        .map((workload) => ({ server, workload, spec: workload.spec(done.get(server) ?? new Map()), offset: 0, samples: [] })),
-    );
-    if (group === reads) {
-      // Warm-up (JIT, route modules, caches), not recorded.
-      for (const { spec } of runs) await measure({ ...spec, seconds: Math.min(2, Math.max(1, opts.seconds / 4)), connections: opts.connections });
-    } else if (group === groups[1]) {
-      for (const server of servers) await warmUpWrites(server, opts.connections);
-    }
-    for (let r = 0; r < rounds; r++) {
-      for (const run of runs) {
-        const s = await runSlice(run, slice, opts.connections);
-        if (s) await sleep(drainMs(summarize([s])));
-      }
-    }
-    for (const run of runs) {
-      if (run.samples.length === 0) continue;
-      const m = summarize(run.samples);
-      done.get(run.server)?.set(run.workload.key, m);
-      rows.push({ ...run.server.id, users, key: run.workload.key, label: run.workload.label, m, load1: os.loadavg()[0] });
-      opts.log(
-        `  ${serverLabel(run.server.id)} ${fmt.int(users)} users: ${run.workload.label}: ${fmt.int(m.rps)} req/s, p50 ${fmt.ms(m.p50)} ms, ` +
-          `p99 ${fmt.ms(m.p99)} ms, non-2xx ${m.non2xx}${m.errors ? `, errors ${m.errors}` : ''}`,
-      );
-    }
+export async function runRounds(jobs: Job[], users: number, opts: RoundOptions): Promise<Row[]> {
+  const running: Running[] = [];
+  for (const job of jobs) {
+    const cannotAnswer = job.cannotAnswer !== undefined ? job.cannotAnswer : ((await job.probe?.()) ?? null);
+    const row: Row = { server: job.target.id, users, key: job.key, label: job.label, idp: job.idp, kind: job.kind, webhook: job.webhook, rounds: [], p50: Number.NaN, p99: Number.NaN, statusCodes: {}, cannotAnswer, load1: 0 };
+    if (cannotAnswer) opts.log(`  ${serverLabel(job.target.id)}: ${job.label}: ${cannotAnswer}${job.target.id.side === 'portal' ? '' : '; not measured'}`);
+    // The portal is measured even when it answers wrongly (its row fails); a peer that cannot answer is left out.
+    const measured = !cannotAnswer || job.target.id.side === 'portal';
+    running.push({ job, row, load: measured ? job.load() : null, offset: 0, latencies: [] });
   }
-  return rows;
+  if (opts.warmUpSeconds > 0) {
+    for (const r of running) if (r.load) r.offset += (await runSlice(r.load, r.offset, opts.warmUpSeconds, opts.connections))?.built ?? 0;
+  }
+  for (let round = 0; round < opts.rounds; round++) {
+    for (const r of round % 2 ? [...running].reverse() : running) await slice(r, opts, opts.rounds - round);
+  }
+  for (const r of running) {
+    await r.job.done?.(r.offset);
+    const sorted = Float64Array.from(r.latencies).sort();
+    Object.assign(r.row, { p50: percentile(sorted, 50), p99: percentile(sorted, 99), load1: os.loadavg()[0] });
+    if (r.load) opts.log(`  ${summary(r.row)}`);
+  }
+  return running.map((r) => r.row);
 }

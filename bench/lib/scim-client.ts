@@ -1,5 +1,4 @@
-// Small JSON-over-HTTP helpers: the host API (to create a directory) and SCIM calls used while seeding and checking.
-import type { RunningApp } from './app';
+// Small JSON-over-HTTP helpers: the host API (a directory, a webhook endpoint) and the SCIM calls of seeding and probes.
 
 export interface ScimDirectory {
   /** SCIM base URL, e.g. http://127.0.0.1:3000/scim/v2/dir_x */
@@ -51,13 +50,20 @@ async function expect(status: number[], what: string, p: Promise<{ status: numbe
   return r.body;
 }
 
-export async function hostApi(app: RunningApp, method: string, path: string, body?: unknown): Promise<JsonObject> {
+/** Where the host API is and its key. */
+export interface HostApi {
+  baseUrl: string;
+  apiKey: string;
+}
+
+export async function hostApi(app: HostApi, method: string, path: string, body?: unknown): Promise<JsonObject> {
   const r = call(`${app.baseUrl}/api/v1${path}`, { method, token: app.apiKey, body, contentType: 'application/json' });
-  return asObject(await expect([200, 201], `${method} /api/v1${path}`, r));
+  const answer = await expect([200, 201, 204], `${method} /api/v1${path}`, r);
+  return answer === null ? {} : asObject(answer);
 }
 
 /** A new organization with one Okta directory, through the host API. */
-export async function newOktaDirectory(app: RunningApp): Promise<ScimDirectory> {
+export async function newOktaDirectory(app: HostApi): Promise<ScimDirectory> {
   const org = await hostApi(app, 'POST', '/organizations', { name: `Bench ${new Date().toISOString()}` });
   const dir = await hostApi(app, 'POST', `/organizations/${field(org, 'id')}/directories`, { provider: 'okta' });
   const scim = asObject(dir.scim ?? null);

@@ -4,7 +4,7 @@
 // time. Cut into steps so that the servers can take turns (import-phase.ts). Every answer must be 2xx; the
 // others are counted as failures, not thrown.
 import type { ImportSize } from './args';
-import { addMembers, oktaGroup, oktaUser } from './okta-payloads';
+import { addMembers, oktaCreateGroup, oktaCreateUser } from './payloads';
 import { createdId, isOk, sendBatch, type BatchRequest, type BatchResponse } from './scim-batch';
 import type { ScimDirectory } from './scim-client';
 
@@ -82,7 +82,7 @@ export class ScimImport {
   private createUsers(from: number, to: number): Promise<StepTally> {
     return this.send(
       to - from,
-      (i) => ({ method: 'POST', path: '/Users', body: oktaUser(this.userName(from + i), this.firstNumber + from + i) }),
+      (i) => ({ method: 'POST', path: '/Users', body: oktaCreateUser(this.userName(from + i), this.firstNumber + from + i) }),
       (i, res) => {
         this.userIds[from + i] = createdId(res);
       },
@@ -92,7 +92,7 @@ export class ScimImport {
   private createGroups(): Promise<StepTally> {
     return this.send(
       this.size.groups,
-      (g) => ({ method: 'POST', path: '/Groups', body: oktaGroup(`${this.prefix}-group-${g}`) }),
+      (g) => ({ method: 'POST', path: '/Groups', body: oktaCreateGroup(`${this.prefix}-group-${g}`) }),
       (g, res) => {
         this.groupIds[g] = createdId(res);
       },

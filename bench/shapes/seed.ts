@@ -1,13 +1,13 @@
 // Seeds an app through SCIM, as Okta would: users, 50 groups, a small group of 10 members and a big one.
-import { oktaUser as okta } from '../lib/okta-payloads';
+import { oktaCreateUser } from '../lib/payloads';
 import type { ShapeApp } from './app';
 
 const GROUP_URN = 'urn:ietf:params:scim:schemas:core:2.0:Group';
 const PATCH_URN = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
 
-/** Okta's POST /Users body (bench/lib/okta-payloads.ts), with a title (half Engineers) and names unique to `prefix`. */
+/** Okta's POST /Users body (bench/lib/payloads.ts), with a title (half Engineers) and names unique to `prefix`. */
 export function oktaUser(n: number, prefix = 'user') {
-  const base = okta(`${prefix}${n}@example.com`, n);
+  const base = oktaCreateUser(`${prefix}${n}@example.com`, n);
   return { ...base, title: n % 2 ? 'Engineer' : 'Manager', externalId: `${base.externalId}${prefix}` };
 }
 

@@ -13,6 +13,8 @@ declare module 'autocannon' {
     interface Request extends RequestParams {
       /** Called before each send; returning a falsy value restarts the request sequence. */
       setupRequest?: (req: RequestParams, context: Record<string, unknown>) => RequestParams | null | undefined;
+      /** Called with each response's status and body. */
+      onResponse?: (status: number, body: string, context: Record<string, unknown>, headers: Record<string, string>) => void;
     }
 
     interface Options {
@@ -20,6 +22,8 @@ declare module 'autocannon' {
       connections?: number;
       /** Seconds. */
       duration?: number;
+      /** Milliseconds between samples; a run ends on a sample, so it also rounds up the duration. */
+      sampleInt?: number;
       /** Seconds to wait for each response. */
       timeout?: number;
       maxOverallRequests?: number;

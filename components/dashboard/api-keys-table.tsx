@@ -4,9 +4,10 @@ import type { ApiKeySummary } from '@/lib/operators/api-key-admin';
 import { Badge } from '../ui/badge';
 import { EmptyState } from '../ui/empty-state';
 import { Table, TBody, THead, Td, Th } from '../ui/table';
-import { RevokeApiKeyButton } from './revoke-api-key-button';
+import { ConfirmAction } from './confirm-action';
 import { TimeText } from './time-text';
 
+// A server action: bound to a key id here, it stays one (a closure could not cross to the client component).
 type Revoke = (id: string) => Promise<ActionResult<{ id: string }>>;
 
 export function ApiKeysTable({ keys, revoke }: { keys: ApiKeySummary[]; revoke: Revoke }) {
@@ -48,7 +49,10 @@ export function ApiKeysTable({ keys, revoke }: { keys: ApiKeySummary[]; revoke: 
                 <Badge tone="success">Active</Badge>
               )}
             </Td>
-            <Td className="text-right">{k.revokedAt ? null : <RevokeApiKeyButton id={k.id} name={k.name} action={revoke} />}</Td>
+            <Td className="text-right">
+              {/* Revoking is immediate and cannot be undone: a second, explicit click. */}
+              {k.revokedAt ? null : <ConfirmAction label="Revoke" confirmLabel="Confirm revoke" names={{ open: `Revoke ${k.name}`, confirm: `Confirm revoke ${k.name}` }} run={revoke.bind(null, k.id)} />}
+            </Td>
           </tr>
         ))}
       </TBody>

@@ -9,6 +9,7 @@ const ITEMS = [
   { href: '/dashboard/api-keys', label: 'API keys' },
   { href: '/dashboard/webhooks', label: 'Webhooks' },
   { href: '/dashboard/roles', label: 'Roles' },
+  { href: '/dashboard/operators', label: 'Operators' },
   { href: '/dashboard/audit', label: 'Audit log' },
 ];
 
@@ -18,7 +19,7 @@ export function DashboardNav() {
     <nav aria-label="Dashboard" className="overflow-x-auto">
       <ul className="flex gap-1">
         {ITEMS.map((item) => {
-          const active = item.href === '/dashboard' ? pathname === item.href : pathname.startsWith(item.href);
+          const active = item.href === '/dashboard' ? pathname === item.href || pathname.startsWith('/dashboard/organizations') : pathname.startsWith(item.href);
           return (
             <li key={item.href}>
               <Link

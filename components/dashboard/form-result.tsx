@@ -5,3 +5,12 @@ export function FormError({ result }: { result: { ok: boolean; error?: string } 
   if (!result || result.ok || !result.error) return null;
   return <Alert tone="danger">{result.error}</Alert>;
 }
+
+/** The error of a one-click action (a button beside a row), announced at once. */
+export function InlineError({ message }: { message: string | null }) {
+  return message ? (
+    <span role="alert" className="text-sm text-red-800">
+      {message}
+    </span>
+  ) : null;
+}

@@ -10,7 +10,7 @@ import { Input, Label } from '../ui/field';
 
 const MESSAGES: Record<string, string> = {
   CredentialsSignin: 'Incorrect email or password.',
-  TooManyAttempts: 'Too many sign-in attempts. Wait a few minutes and try again.',
+  TooManyAttempts: 'Too many failed sign-ins from your network. Wait a moment and try again; each further failure makes the wait longer.',
   SessionRequired: 'Sign in to continue.',
 };
 

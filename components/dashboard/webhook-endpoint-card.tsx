@@ -1,14 +1,24 @@
 // One webhook endpoint and its most recent deliveries: enough to see at a glance whether the host's receiver is
 // keeping up, and why not.
 import type { EndpointSummary } from '@/lib/operators/webhook-overview';
+import type { ActionResult } from '@/lib/operators/operator-action';
 import { Badge, type BadgeTone } from '../ui/badge';
 import { Card, CardHeader } from '../ui/card';
 import { Table, TBody, THead, Td, Th } from '../ui/table';
+import { ReenableEndpointButton } from './reenable-endpoint-button';
 import { TimeText } from './time-text';
 
-const STATUS_TONE: Record<string, BadgeTone> = { delivered: 'success', pending: 'info', failed: 'danger' };
+const STATUS_TONE: Record<string, BadgeTone> = { delivered: 'success', pending: 'info', failed: 'danger', dropped: 'danger' };
 
-export function WebhookEndpointCard({ endpoint }: { endpoint: EndpointSummary }) {
+const WHY_DISABLED: Record<string, string> = {
+  failing: 'every delivery failed for too long (WEBHOOK_DISABLE_AFTER_HOURS)',
+  never_delivered: 'it never accepted a delivery (WEBHOOK_DISABLE_NEW_AFTER_HOURS)',
+  manual: 'it was disabled through the API',
+};
+
+type Reenable = (id: string) => Promise<ActionResult<{ id: string }>>;
+
+export function WebhookEndpointCard({ endpoint, reenable }: { endpoint: EndpointSummary; reenable: Reenable }) {
   const titleId = `whk-${endpoint.id}`;
   return (
     <Card labelledBy={titleId}>
@@ -17,12 +27,30 @@ export function WebhookEndpointCard({ endpoint }: { endpoint: EndpointSummary })
         title={<span className="break-all">{endpoint.url}</span>}
         description={
           <span className="flex flex-wrap items-center gap-2">
-            {endpoint.enabled ? <Badge tone="success">Enabled</Badge> : <Badge>Disabled</Badge>}
+            {endpoint.enabled ? <Badge tone="success">Enabled</Badge> : <Badge tone="danger">Disabled</Badge>}
             <span className="text-xs">Events: {endpoint.events.length ? endpoint.events.join(', ') : 'all'}</span>
+            <span className="text-xs">
+              Pending: {endpoint.backlog.pending}
+              {endpoint.backlog.dropped ? ` · Dropped (backlog over WEBHOOK_MAX_PENDING): ${endpoint.backlog.dropped}` : ''}
+            </span>
             <code className="font-mono text-xs text-slate-700">{endpoint.id}</code>
           </span>
         }
       />
+      {!endpoint.enabled ? (
+        <div className="flex flex-wrap items-center gap-3 border-t border-slate-200 px-4 py-3 text-sm text-slate-800 sm:px-6">
+          <p>
+            Disabled{endpoint.disabledAt ? <> on <TimeText iso={endpoint.disabledAt} /></> : null}
+            {endpoint.disabledReason ? `: ${WHY_DISABLED[endpoint.disabledReason] ?? endpoint.disabledReason}` : ''}. Nothing is sent to it; re-enabling
+            sends its pending deliveries and queues new events from then on (replay the ones in between through the API).
+          </p>
+          <ReenableEndpointButton id={endpoint.id} url={endpoint.url} action={reenable} />
+        </div>
+      ) : endpoint.failingSince ? (
+        <p className="border-t border-slate-200 px-4 py-3 text-sm text-slate-800 sm:px-6">
+          Failing since <TimeText iso={endpoint.failingSince} />: every attempt since has failed.
+        </p>
+      ) : null}
       {endpoint.deliveries.length === 0 ? (
         <p className="px-4 py-4 text-sm text-slate-600 sm:px-6">No deliveries yet. Events are delivered here as directories change.</p>
       ) : (

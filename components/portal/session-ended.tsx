@@ -4,7 +4,7 @@ const REASONS: Record<string, { title: string; body: string }> = {
   used: { title: 'This link has already been used', body: 'Portal links work once, so that a link that leaks cannot be reused.' },
   expired: { title: 'This link has expired', body: 'Portal links must be opened within 5 minutes of being created.' },
   invalid: { title: 'This link is not valid', body: 'The link is incomplete or was not issued by this portal.' },
-  ended: { title: 'Your session has ended', body: 'Portal sessions last at most 6 hours, and end when the browser tab is closed.' },
+  ended: { title: 'Your session has ended', body: 'Portal sessions last at most 6 hours. They end when the browser tab is closed, or when your application ends them.' },
   error: { title: 'The portal could not be opened', body: 'Something went wrong on our side while opening your session.' },
 };
 

@@ -1,10 +1,10 @@
 'use client';
-// Opens the session handed over by the link (URL fragment → sessionStorage), loads it, and renders the portal or
-// the "session ended" page. It also watches the clock: the host hears session.expiring five minutes before the end
+// Loads the tab's session (opened by the link page, lib/client/open-portal-link.ts) and renders the portal or the
+// "session ended" page. It also watches the clock: the host hears session.expiring five minutes before the end
 // and session.expired at the end.
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
-import { postToHost, setAllowedOrigins } from '@/lib/client/host-messages';
-import { forgetSession, adoptSessionFromUrl } from '@/lib/client/session-token';
+import { postToHost } from '@/lib/client/host-messages';
+import { forgetSession, rememberParentOrigin } from '@/lib/client/session-token';
 import type { PortalSessionInfo } from '@/lib/client/types';
 import { usePortalSession } from '@/lib/client/use-portal-session';
 import { Spinner } from '../ui/spinner';
@@ -22,18 +22,17 @@ export function useSession(): PortalSessionInfo {
 const WARN_MS = 5 * 60_000;
 
 export function SessionGate({ children }: { children: ReactNode }) {
-  const [adopted, setAdopted] = useState(false);
+  const [ready, setReady] = useState(false);
   const { ended, end } = useSessionEnded();
   useEffect(() => {
-    adoptSessionFromUrl();
-    setAdopted(true);
+    rememberParentOrigin();
+    setReady(true);
   }, []);
-  const session = usePortalSession(adopted);
+  const session = usePortalSession(ready);
   const expiresAt = session.data?.expiresAt;
 
   useEffect(() => {
     if (!session.data) return;
-    setAllowedOrigins(session.data.allowedOrigins);
     postToHost({ type: 'portal.loaded' });
   }, [session.data]);
 
@@ -49,11 +48,14 @@ export function SessionGate({ children }: { children: ReactNode }) {
     };
   }, [expiresAt, end]);
 
+  // The session ended while open (expired, signed out, ended by the host), or there was none: the host hears it once.
+  const missing = session.isError;
   useEffect(() => {
-    if (!ended) return;
+    if (!ended && !missing) return;
     forgetSession();
-    postToHost({ type: 'session.expired' });
-  }, [ended]);
+    const reason = !expiresAt ? 'missing' : new Date(expiresAt).getTime() <= Date.now() ? 'expired' : 'ended';
+    postToHost({ type: 'session.expired', reason });
+  }, [ended, missing, expiresAt]);
 
   if (ended || session.isError) return <SessionEnded reason="ended" />;
   if (!session.data) {

@@ -1,9 +1,11 @@
 'use client';
-// Edit group-to-role mappings as a draft, preview what the draft would do, then save it in one go.
+// Edit group-to-role mappings as a draft, preview what the draft would do, then save it in one go. Leaving with an
+// unsaved draft asks first. Roles show by name, their keys secondary.
 import { useEffect, useMemo, useState } from 'react';
 import { useDebounced } from '@/lib/client/use-debounced';
 import { useGroups } from '@/lib/client/use-people';
 import { usePreviewMappings, useSaveMappings } from '@/lib/client/use-roles';
+import { useUnsavedGuard } from '@/lib/client/use-unsaved-guard';
 import type { RoleMapping, RolesState } from '@/lib/client/types';
 import { Alert } from '../ui/alert';
 import { Button } from '../ui/button';
@@ -41,6 +43,9 @@ export function MappingEditor({ directoryId, state }: { directoryId: string; sta
     return a.size !== b.size || [...a].some((k) => !b.has(k));
   }, [draft, state.mappings]);
 
+  useUnsavedGuard(changed);
+  const roleName = (k: string) => state.roles.find((r) => r.key === k)?.name ?? k;
+
   const edit = (next: RoleMapping[]) => {
     setDraft(next);
     preview.reset();
@@ -59,8 +64,9 @@ export function MappingEditor({ directoryId, state }: { directoryId: string; sta
         {noGroups ? (
           <EmptyState title="No groups yet" description="Push groups from your identity provider first; then map them to roles here." />
         ) : (
-          <div className="flex flex-wrap items-end gap-3">
-            <div className="min-w-0 flex-1 sm:flex-none">
+          // One field a line on a phone; side by side from sm up.
+          <div className="grid gap-3 sm:flex sm:flex-wrap sm:items-end">
+            <div className="min-w-0">
               <Label htmlFor="map-group-find">Find a group</Label>
               <Input
                 id="map-group-find"
@@ -75,7 +81,7 @@ export function MappingEditor({ directoryId, state }: { directoryId: string; sta
                 }}
               />
             </div>
-            <div className="min-w-0 flex-1 sm:flex-none">
+            <div className="min-w-0">
               <Label htmlFor="map-group">Group</Label>
               <Select id="map-group" className="w-full sm:w-52" value={groupId} onChange={(e) => setGroupId(e.target.value)} aria-describedby="map-group-count">
                 <option value="">{q && listed.length === 0 ? `No groups match “${q}”` : 'Choose a group'}</option>
@@ -86,7 +92,7 @@ export function MappingEditor({ directoryId, state }: { directoryId: string; sta
                 ))}
               </Select>
             </div>
-            <div className="min-w-0 flex-1 sm:flex-none">
+            <div className="min-w-0">
               <Label htmlFor="map-role">Role</Label>
               <Select id="map-role" className="w-full sm:w-56" value={roleKey} onChange={(e) => setRoleKey(e.target.value)}>
                 {state.roles.map((r) => (
@@ -117,9 +123,11 @@ export function MappingEditor({ directoryId, state }: { directoryId: string; sta
               {draft.map((m) => (
                 <tr key={key(m)}>
                   <Td className="font-medium text-slate-900">{names.get(m.groupId) ?? m.groupId}</Td>
-                  <Td>{m.roleKey}</Td>
+                  <Td>
+                    {roleName(m.roleKey)} <span className="font-mono text-xs text-slate-600">{m.roleKey}</span>
+                  </Td>
                   <Td className="text-right">
-                    <Button size="sm" variant="ghost" onClick={() => edit(draft.filter((x) => key(x) !== key(m)))} aria-label={`Remove mapping ${names.get(m.groupId) ?? m.groupId} to ${m.roleKey}`}>
+                    <Button size="sm" variant="ghost" onClick={() => edit(draft.filter((x) => key(x) !== key(m)))} aria-label={`Remove mapping ${names.get(m.groupId) ?? m.groupId} to ${roleName(m.roleKey)}`}>
                       Remove
                     </Button>
                   </Td>
@@ -130,7 +138,7 @@ export function MappingEditor({ directoryId, state }: { directoryId: string; sta
         ) : (
           <p className="text-sm text-slate-600">No mappings yet.</p>
         )}
-        {preview.data && changed ? <MappingPreviewPanel preview={preview.data} /> : null}
+        {preview.data && changed ? <MappingPreviewPanel preview={preview.data} roleName={roleName} /> : null}
         {preview.isError ? <Alert tone="danger">{preview.error.message}</Alert> : null}
         {save.isError ? <Alert tone="danger">{save.error.message}</Alert> : null}
         {save.isSuccess && !changed ? <Alert tone="success">Mappings saved. Users&apos; roles are updated.</Alert> : null}
@@ -147,6 +155,11 @@ export function MappingEditor({ directoryId, state }: { directoryId: string; sta
             </Button>
           ) : null}
         </div>
+        {changed && !preview.data ? (
+          <p className="text-sm text-slate-700" id="save-hint">
+            Unsaved changes. Preview them first: saving is enabled once you have seen whose roles change.
+          </p>
+        ) : null}
       </CardBody>
     </Card>
   );

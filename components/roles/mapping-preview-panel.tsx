@@ -5,16 +5,18 @@ import { Badge } from '../ui/badge';
 import { Table, TBody, THead, Td, Th } from '../ui/table';
 import { TagList } from '../users/user-cells';
 
-export function MappingPreviewPanel({ preview }: { preview: MappingPreview }) {
+export function MappingPreviewPanel({ preview, roleName }: { preview: MappingPreview; roleName: (key: string) => string }) {
+  const names = (keys: string[]) => keys.map(roleName);
   const n = preview.usersChanged;
   return (
     <div className="space-y-3" aria-live="polite">
       <Alert tone={n > 0 ? 'info' : 'success'} title={n > 0 ? `${n.toLocaleString('en-US')} ${n === 1 ? 'user' : 'users'} will get different roles` : 'No user’s roles will change'}>
         <ul className="space-y-1">
+          {preview.changes.length === 0 ? <li>Everyone in no mapped group gets the new default role.</li> : null}
           {preview.changes.map((c) => (
             <li key={`${c.kind}${c.groupId}${c.roleKey}`}>
               <Badge tone={c.kind === 'added' ? 'success' : 'danger'}>{c.kind === 'added' ? 'Add' : 'Remove'}</Badge>{' '}
-              <strong>{c.groupName}</strong> → <strong>{c.roleKey}</strong>{' '}
+              <strong>{c.groupName}</strong> → <strong>{roleName(c.roleKey)}</strong>{' '}
               <span className="text-slate-700">
                 ({c.members.toLocaleString('en-US')} member{c.members === 1 ? '' : 's'} affected)
               </span>
@@ -37,10 +39,10 @@ export function MappingPreviewPanel({ preview }: { preview: MappingPreview }) {
                   {u.displayName ? <span className="block text-xs text-slate-600">{u.userName}</span> : null}
                 </Td>
                 <Td>
-                  <TagList items={u.before} empty="No role" />
+                  <TagList items={names(u.before)} empty="No role" />
                 </Td>
                 <Td>
-                  <TagList items={u.after} empty="No role" />
+                  <TagList items={names(u.after)} empty="No role" />
                 </Td>
               </tr>
             ))}

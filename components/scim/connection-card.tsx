@@ -1,13 +1,14 @@
 'use client';
-// "Waiting for the first request" / "Connected" / "Failing", with what went wrong and what to do about it.
+// The connection's health (waiting, connected, degraded, silent), what went wrong and what to do about it. A single
+// refused request is a warning listed here, never a change of health.
 import Link from 'next/link';
 import { formatDateTime, formatRelative } from '@/lib/client/format';
 import { useConnectionStatus } from '@/lib/client/use-connection-status';
-import type { RefusedRequest } from '@/lib/client/types';
+import type { ConnectionStatus, RefusedRequest } from '@/lib/client/types';
 import { Alert } from '../ui/alert';
-import { Badge } from '../ui/badge';
 import { Card, CardBody, CardHeader } from '../ui/card';
 import { QueryState } from '../ui/query-state';
+import { HealthBadge } from './health-badge';
 
 function Refusal({ r }: { r: RefusedRequest }) {
   return (
@@ -17,50 +18,75 @@ function Refusal({ r }: { r: RefusedRequest }) {
       </span>{' '}
       → <strong>{r.status}</strong>
       {r.error ? <span className="text-slate-700">: {r.error}</span> : null} <span className="text-slate-600">({formatRelative(r.at)})</span>
+      {r.routine ? <span className="text-slate-600"> · routine, not a failure</span> : null}
     </li>
   );
+}
+
+function Explanation({ c }: { c: ConnectionStatus }) {
+  const u = c.unauthenticated;
+  if (c.state === 'waiting') {
+    return (
+      <p className="text-sm text-slate-700">
+        No request has arrived yet. Paste the Endpoint URL and Bearer Token into your identity provider and test the connection; this updates by itself.
+      </p>
+    );
+  }
+  if (c.state === 'degraded' && c.reason === 'auth_failures') {
+    return (
+      <Alert tone="danger" title="Your identity provider is using a wrong token">
+        <p>
+          {u?.sinceLastAccepted ?? 0} requests in a row were refused with 401 Unauthorized, the latest{' '}
+          {u ? <time dateTime={u.lastAt}>{formatRelative(u.lastAt)}</time> : null}: the Bearer Token in your identity provider is wrong, revoked or
+          expired. Generate a new token below and paste it there.
+        </p>
+      </Alert>
+    );
+  }
+  if (c.state === 'degraded') {
+    return (
+      <Alert tone="danger" title="Your identity provider's requests are being refused">
+        <p>The last requests were all refused. Check them below and in the request log, and your provider&apos;s attribute mappings.</p>
+      </Alert>
+    );
+  }
+  const last = c.lastRequestAt ? (
+    <>
+      <time dateTime={c.lastRequestAt}>{formatRelative(c.lastRequestAt)}</time> ({formatDateTime(c.lastRequestAt)})
+    </>
+  ) : null;
+  if (c.state === 'silent') {
+    return (
+      <Alert tone="warning" title="No request for a while">
+        <p>
+          The last request arrived {last}. Your provider syncs about every {c.syncCycleMinutes ?? 40} minutes: check that provisioning is still on
+          and not in quarantine.
+        </p>
+      </Alert>
+    );
+  }
+  return <p className="text-sm text-slate-700">Last request {last}.</p>;
 }
 
 export function ConnectionCard({ directoryId }: { directoryId: string }) {
   const q = useConnectionStatus(directoryId);
   const c = q.data?.connection;
-  const badge =
-    !c ? null : c.state === 'waiting' ? (
-      <Badge tone="info" dot>Waiting for the first request</Badge>
-    ) : c.state === 'connected' ? (
-      <Badge tone="success" dot>Connected</Badge>
-    ) : (
-      <Badge tone="danger" dot>Failing</Badge>
-    );
+  const u = c?.unauthenticated;
   return (
     <Card labelledBy="conn-title">
-      <CardHeader id="conn-title" title="Connection status" actions={badge} />
+      <CardHeader id="conn-title" title="Connection status" actions={c ? <HealthBadge state={c.state} /> : null} />
       <CardBody>
         <QueryState isPending={q.isPending} error={q.error} onRetry={() => void q.refetch()} label="Checking the connection">
           <div aria-live="polite">
-            {c?.state === 'waiting' ? (
-              <p className="text-sm text-slate-700">
-                No request has arrived yet. Paste the Endpoint URL and Bearer Token into your identity provider and test the connection; this updates by itself.
+            {c ? <Explanation c={c} /> : null}
+            {u && !(c?.state === 'degraded' && c.reason === 'auth_failures') ? (
+              <p className="mt-3 text-sm text-slate-700">
+                {u.count.toLocaleString('en-US')} {u.count === 1 ? 'request' : 'requests'} without a valid token so far
+                {u.sinceLastAccepted > 0 ? ` (${u.sinceLastAccepted} since the last accepted one)` : ''}, the last{' '}
+                <time dateTime={u.lastAt}>{formatDateTime(u.lastAt)}</time>. They are counted but not kept in the request log.
               </p>
             ) : null}
-            {c?.state === 'connected' ? (
-              <p className="text-sm text-slate-700">
-                Last request <time dateTime={c.lastRequestAt}>{formatRelative(c.lastRequestAt)}</time> ({formatDateTime(c.lastRequestAt)}).
-              </p>
-            ) : null}
-            {c?.state === 'failing' ? (
-              <Alert tone="danger" title={c.reason === 'unauthorized' ? 'Your identity provider is using a wrong token' : 'The last request was refused'}>
-                {c.reason === 'unauthorized' ? (
-                  <p>Recent requests were refused with 401 Unauthorized: the Bearer Token in your identity provider is wrong, revoked or expired. Generate a new token below and paste it there.</p>
-                ) : (
-                  <p>The identity provider sent a request this directory could not accept. Check the request below and your provider&apos;s attribute mappings.</p>
-                )}
-                <ul className="mt-2 space-y-1">
-                  <Refusal r={c.latest} />
-                </ul>
-              </Alert>
-            ) : null}
-            {c && c.state !== 'waiting' && c.recentRefusals.length > 0 ? (
+            {c && c.recentRefusals.length > 0 ? (
               <div className="mt-3">
                 <p className="text-sm font-medium text-slate-800">Recently refused requests</p>
                 <ul className="mt-1 space-y-1">

@@ -1,5 +1,5 @@
 'use client';
-// A configured directory: its name, status switch, and the tabs Setup / Users / Groups / Roles / Request log.
+// A configured directory: its name, status switch, and the tabs Overview / Setup / Users / Groups / Roles / Request log.
 import Link from 'next/link';
 import { useQueryClient } from '@tanstack/react-query';
 import { usePathname } from 'next/navigation';
@@ -28,7 +28,8 @@ export function DirectoryFrame({ directoryId, children }: { directoryId: string;
   }, [lastRequest, directoryId, qc]);
   const base = `/portal/scim/${directoryId}`;
   const tabs = [
-    { slug: '', label: 'Setup' },
+    { slug: '/overview', label: 'Overview' },
+    { slug: '/setup', label: 'Setup' },
     { slug: '/users', label: 'Users' },
     { slug: '/groups', label: 'Groups' },
     { slug: '/roles', label: 'Roles' },
@@ -36,8 +37,8 @@ export function DirectoryFrame({ directoryId, children }: { directoryId: string;
   ].map((t) => ({
     href: base + t.slug,
     label: t.label,
-    id: `tab-${t.slug.slice(1) || 'setup'}`,
-    active: t.slug ? pathname.startsWith(base + t.slug) : pathname === base,
+    id: `tab-${t.slug.slice(1)}`,
+    active: pathname.startsWith(base + t.slug),
   }));
   const active = tabs.find((t) => t.active);
   return (
@@ -52,9 +53,9 @@ export function DirectoryFrame({ directoryId, children }: { directoryId: string;
               <div className="flex min-w-0 items-center gap-3">
                 <ProviderMark provider={dir.data.provider} />
                 <div className="min-w-0">
-                  <h1 className="truncate text-xl font-semibold text-slate-900">{dir.data.providerName} directory</h1>
+                  <h1 className="truncate text-xl font-semibold text-slate-900">{dir.data.name}</h1>
                   <p className="text-xs text-slate-600">
-                    {count(dir.data.userCount, 'user')} · {count(dir.data.groupCount, 'group')}
+                    {dir.data.providerName} · {count(dir.data.userCount, 'user')} · {count(dir.data.groupCount, 'group')}
                   </p>
                 </div>
               </div>

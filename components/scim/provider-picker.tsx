@@ -29,7 +29,7 @@ export function ProviderPicker() {
     configure.mutate(choice, {
       onSuccess: ({ directory, token }) => {
         revealToken(directory.id, token.token);
-        router.push(`/portal/scim/${directory.id}`);
+        router.push(`/portal/scim/${directory.id}/setup`);
       },
     });
   };

@@ -1,55 +1,22 @@
 'use client';
-// Every SCIM request the IdP sent, newest first: filter by status class and resource, open a row to see its body.
+// Every SCIM request the IdP sent, newest first, to the second: filter by status class and resource, find a person
+// (refused creates too), see who each request concerns by name, open a row for its request and response bodies.
+// On a phone the time and duration fold under the request instead of squeezing the path.
 import { useSearchParams } from 'next/navigation';
 import { useId, useState } from 'react';
-import { formatDateTime } from '@/lib/client/format';
+import { formatSeconds } from '@/lib/client/format';
 import { useCursorPager } from '@/lib/client/use-cursor-pager';
+import { useDebounced } from '@/lib/client/use-debounced';
 import { useRequestLog, type RequestFilter } from '@/lib/client/use-request-log';
-import type { PortalRequest } from '@/lib/client/types';
+import type { PortalRequest, RequestTotals } from '@/lib/client/types';
 import { Badge, type BadgeTone } from '../ui/badge';
 import { Card, CardHeader } from '../ui/card';
 import { EmptyState } from '../ui/empty-state';
-import { Label, Select } from '../ui/field';
+import { Input, Label, Select } from '../ui/field';
 import { PagedTable } from '../ui/paged-table';
 import { Td, Th } from '../ui/table';
 
 const tone = (s: number): BadgeTone => (s >= 500 ? 'danger' : s >= 400 ? 'warning' : 'success');
-
-function Row({ r }: { r: PortalRequest }) {
-  const [open, setOpen] = useState(false);
-  const detailId = useId();
-  const hasDetail = Boolean(r.requestBody || r.error);
-  return (
-    <>
-      <tr>
-        <Td className="whitespace-nowrap">{formatDateTime(r.createdAt)}</Td>
-        <Td className="font-mono text-xs font-semibold text-slate-900">{r.method}</Td>
-        <Td className="max-w-xs break-all font-mono text-xs">{r.path}</Td>
-        <Td>
-          <Badge tone={tone(r.status)}>{r.status}</Badge>
-        </Td>
-        <Td className="whitespace-nowrap tabular-nums">{r.durationMs} ms</Td>
-        <Td>
-          {hasDetail ? (
-            <button type="button" aria-expanded={open} aria-controls={detailId} onClick={() => setOpen(!open)} className="rounded text-sm font-medium text-slate-800 underline underline-offset-4 focus-ring">
-              {open ? 'Hide' : 'Details'}
-            </button>
-          ) : (
-            <span className="text-slate-500">—</span>
-          )}
-        </Td>
-      </tr>
-      {open ? (
-        <tr id={detailId}>
-          <td colSpan={6} className="bg-slate-50 px-4 py-3">
-            {r.error ? <p className="mb-2 text-sm text-red-800">Refused: {r.error}</p> : null}
-            {r.requestBody ? <pre className="max-h-72 overflow-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100">{pretty(r.requestBody)}</pre> : null}
-          </td>
-        </tr>
-      ) : null}
-    </>
-  );
-}
 
 function pretty(body: string): string {
   try {
@@ -59,23 +26,90 @@ function pretty(body: string): string {
   }
 }
 
+function Body({ title, text }: { title: string; text: string }) {
+  return (
+    <div className="min-w-0">
+      <p className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-600">{title}</p>
+      <pre className="max-h-72 overflow-auto whitespace-pre-wrap break-all rounded-md bg-slate-900 p-3 text-xs text-slate-100">{pretty(text)}</pre>
+    </div>
+  );
+}
+
+function Row({ r }: { r: PortalRequest }) {
+  const [open, setOpen] = useState(false);
+  const detailId = useId();
+  const who = [r.person, r.group].filter(Boolean).join(' · ');
+  return (
+    <>
+      <tr>
+        <Td className="min-w-0">
+          <span className="font-mono text-xs font-semibold text-slate-900">{r.method}</span>{' '}
+          <span className="break-all font-mono text-xs">{r.path}</span>
+          {who ? <span className="block break-words text-xs font-medium text-slate-800">{who}</span> : null}
+          <span className="block text-xs text-slate-600 md:hidden">
+            {formatSeconds(r.createdAt)} · {r.durationMs} ms
+          </span>
+        </Td>
+        <Td className="hidden whitespace-nowrap md:table-cell">{formatSeconds(r.createdAt)}</Td>
+        <Td>
+          <Badge tone={tone(r.status)}>{r.status}</Badge>
+        </Td>
+        <Td className="hidden whitespace-nowrap tabular-nums lg:table-cell">{r.durationMs} ms</Td>
+        <Td>
+          <button type="button" aria-expanded={open} aria-controls={detailId} onClick={() => setOpen(!open)} className="rounded text-sm font-medium text-slate-800 underline underline-offset-4 focus-ring">
+            {open ? 'Hide' : 'Details'}
+            <span className="sr-only"> of {r.method} {r.path}</span>
+          </button>
+        </Td>
+      </tr>
+      {open ? (
+        <tr id={detailId}>
+          <td colSpan={5} className="bg-slate-50 px-4 py-3">
+            {r.error ? <p className="mb-2 break-words text-sm text-red-800">Refused: {r.error}</p> : null}
+            <div className="grid gap-3 lg:grid-cols-2">
+              {r.requestBody ? <Body title="Request body" text={r.requestBody} /> : <p className="text-sm text-slate-600">No request body.</p>}
+              {r.responseBody ? <Body title={`Response ${r.status}`} text={r.responseBody} /> : <p className="text-sm text-slate-600">No response body ({r.status}).</p>}
+            </div>
+          </td>
+        </tr>
+      ) : null}
+    </>
+  );
+}
+
+function Totals({ t }: { t: RequestTotals }) {
+  const n = (x: number) => x.toLocaleString('en-US');
+  return (
+    <p className="px-4 pb-3 text-sm text-slate-700 sm:px-6" aria-live="polite">
+      <strong className="text-slate-900">{n(t.total)}</strong> {t.total === 1 ? 'request' : 'requests'} kept: {n(t.succeeded)} succeeded, {n(t.refused)} refused, {n(t.failed)} failed.
+    </p>
+  );
+}
+
 export function RequestLog({ directoryId }: { directoryId: string }) {
   const params = useSearchParams();
   const initial = params.get('status');
-  const [filter, setFilter] = useState<RequestFilter>({ status: initial === '2xx' || initial === '4xx' || initial === '5xx' ? initial : '', resource: '' });
-  const pager = useCursorPager(`${filter.status}|${filter.resource}`);
-  const q = useRequestLog(directoryId, filter, pager.cursor);
+  const [filter, setFilter] = useState<Omit<RequestFilter, 'person'>>({ status: initial === '2xx' || initial === '4xx' || initial === '5xx' ? initial : '', resource: '' });
+  const [personText, setPersonText] = useState(params.get('person') ?? '');
+  const person = useDebounced(personText.trim());
+  const pager = useCursorPager(`${filter.status}|${filter.resource}|${person}`);
+  const q = useRequestLog(directoryId, { ...filter, person }, pager.cursor);
+  const totals = q.data?.totals;
   return (
     <Card labelledBy="log-title" className="mt-2">
       <CardHeader
         id="log-title"
         title="Request log"
-        description="Every SCIM request your identity provider sent. Passwords are removed before anything is stored."
+        description="Every SCIM request your identity provider sent, with the answer it got. Passwords are removed before anything is stored."
         actions={
-          <div className="flex flex-wrap gap-3">
+          <div className="grid w-full gap-3 sm:w-auto sm:grid-cols-3">
+            <div>
+              <Label htmlFor="log-person">Find a person</Label>
+              <Input id="log-person" type="search" placeholder="userName, email or externalId" value={personText} onChange={(e) => setPersonText(e.target.value)} />
+            </div>
             <div>
               <Label htmlFor="log-status">Status</Label>
-              <Select id="log-status" value={filter.status} onChange={(e) => setFilter({ ...filter, status: e.target.value as RequestFilter['status'] })}>
+              <Select id="log-status" className="w-full" value={filter.status} onChange={(e) => setFilter({ ...filter, status: e.target.value as RequestFilter['status'] })}>
                 <option value="">All</option>
                 <option value="2xx">Success (2xx)</option>
                 <option value="4xx">Refused (4xx)</option>
@@ -84,7 +118,7 @@ export function RequestLog({ directoryId }: { directoryId: string }) {
             </div>
             <div>
               <Label htmlFor="log-resource">Resource</Label>
-              <Select id="log-resource" value={filter.resource} onChange={(e) => setFilter({ ...filter, resource: e.target.value as RequestFilter['resource'] })}>
+              <Select id="log-resource" className="w-full" value={filter.resource} onChange={(e) => setFilter({ ...filter, resource: e.target.value as RequestFilter['resource'] })}>
                 <option value="">All</option>
                 <option value="Users">Users</option>
                 <option value="Groups">Groups</option>
@@ -93,6 +127,7 @@ export function RequestLog({ directoryId }: { directoryId: string }) {
           </div>
         }
       />
+      {totals ? <Totals t={totals} /> : null}
       <PagedTable
         query={q}
         pager={pager}
@@ -100,18 +135,19 @@ export function RequestLog({ directoryId }: { directoryId: string }) {
         caption="SCIM requests"
         empty={
           <EmptyState
-            title={filter.status || filter.resource ? 'No requests match these filters' : 'No requests yet'}
-            description="Requests appear here as soon as your identity provider connects."
+            title={filter.status || filter.resource || person ? 'No requests match these filters' : 'No requests yet'}
+            description={person ? 'A person is found by the start of their userName or email, or by their exact externalId or user id.' : 'Requests appear here as soon as your identity provider connects.'}
           />
         }
         head={
           <>
-            <Th>Time</Th>
-            <Th>Method</Th>
-            <Th>Path</Th>
+            <Th>Request</Th>
+            <Th className="hidden md:table-cell">Time</Th>
             <Th>Status</Th>
-            <Th>Duration</Th>
-            <Th>Body</Th>
+            <Th className="hidden lg:table-cell">Duration</Th>
+            <Th>
+              <span className="sr-only">Bodies</span>
+            </Th>
           </>
         }
         row={(r) => <Row key={r.id} r={r} />}

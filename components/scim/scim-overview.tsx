@@ -6,6 +6,7 @@ import { useDirectories } from '@/lib/client/use-directories';
 import { Badge } from '../ui/badge';
 import { Card, CardBody, CardHeader } from '../ui/card';
 import { QueryState } from '../ui/query-state';
+import { HealthBadge } from './health-badge';
 import { ProviderMark } from './provider-logos';
 import { ProviderPicker } from './provider-picker';
 
@@ -30,14 +31,14 @@ export function ScimOverview() {
                   <Link href={`/portal/scim/${d.id}`} className="flex items-center gap-3 px-4 py-3 hover:bg-slate-50 focus-ring sm:px-6">
                     <ProviderMark provider={d.provider} />
                     <span className="min-w-0 flex-1">
-                      <span className="block text-sm font-semibold text-slate-900">{d.providerName} directory</span>
+                      <span className="block text-sm font-semibold text-slate-900">{d.name}</span>
                       <span className="block truncate text-xs text-slate-600">
-                        Last request {formatRelative(d.lastRequestAt)} · {d.id}
+                        {d.providerName} · last request {formatRelative(d.lastRequestAt)}
                       </span>
                     </span>
-                    <Badge tone={d.status === 'enabled' ? 'success' : 'neutral'} dot>
-                      {d.status === 'enabled' ? 'Enabled' : 'Disabled'}
-                    </Badge>
+                    <span className="flex flex-col items-end gap-1 sm:flex-row sm:items-center">
+                      {d.status === 'enabled' ? d.health ? <HealthBadge state={d.health} /> : null : <Badge tone="neutral" dot>Disabled</Badge>}
+                    </span>
                   </Link>
                 </li>
               ))}

@@ -4,7 +4,8 @@ import { cx } from './cx';
 /** A scrollable table: wide tables scroll inside their card on a 360 px screen instead of widening the page. */
 export function Table({ caption, children, className }: { caption: string; children: ReactNode; className?: string }) {
   return (
-    <div className={cx('overflow-x-auto', className)} tabIndex={0} role="region" aria-label={caption}>
+    // relative: a visually hidden header cell (absolutely positioned) stays inside the scrolling box, not the page.
+    <div className={cx('relative overflow-x-auto', className)} tabIndex={0} role="region" aria-label={caption}>
       <table className="min-w-full divide-y divide-slate-200 text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         {children}

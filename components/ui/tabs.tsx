@@ -1,7 +1,7 @@
 'use client';
 // Tabs that are links (each tab has its own URL), with the ARIA tab roles and arrow-key movement between them.
 import Link from 'next/link';
-import { useRef, type KeyboardEvent } from 'react';
+import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { cx } from './cx';
 
 export interface TabItem {
@@ -13,6 +13,14 @@ export interface TabItem {
 
 export function Tabs({ items, label }: { items: TabItem[]; label: string }) {
   const refs = useRef<(HTMLAnchorElement | null)[]>([]);
+  const list = useRef<HTMLDivElement>(null);
+  const active = items.findIndex((t) => t.active);
+  // On a phone the tabs scroll sideways: the current one is brought into view (the page itself does not scroll).
+  useEffect(() => {
+    const el = refs.current[active];
+    const box = list.current;
+    if (el && box && box.scrollWidth > box.clientWidth) box.scrollLeft = el.offsetLeft - (box.clientWidth - el.offsetWidth) / 2;
+  }, [active]);
   const onKeyDown = (e: KeyboardEvent, i: number) => {
     const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
     if (e.key === 'Home' || e.key === 'End') {
@@ -24,7 +32,7 @@ export function Tabs({ items, label }: { items: TabItem[]; label: string }) {
     }
   };
   return (
-    <div role="tablist" aria-label={label} className="-mb-px flex gap-1 overflow-x-auto">
+    <div ref={list} role="tablist" aria-label={label} className="relative -mb-px flex gap-1 overflow-x-auto">
       {items.map((t, i) => (
         <Link
           key={t.href}

@@ -1,6 +1,7 @@
 'use client';
 // The Users tab: search by name, email or userName; server-side pages of 25.
 import { useUsers } from '@/lib/client/use-people';
+import { useRoles } from '@/lib/client/use-roles';
 import { useSearchPages } from '@/lib/client/use-search-pages';
 import { Card, CardHeader } from '../ui/card';
 import { EmptyState } from '../ui/empty-state';
@@ -12,6 +13,9 @@ import { ActiveBadge, TagList, UserNameCell } from './user-cells';
 export function UsersTable({ directoryId }: { directoryId: string }) {
   const { text, setText, q, pager } = useSearchPages();
   const users = useUsers(directoryId, q, pager.cursor);
+  // Roles by their names (the host's keys are for its code).
+  const roles = useRoles(directoryId);
+  const roleName = (k: string) => roles.data?.roles.find((r) => r.key === k)?.name ?? k;
   return (
     <Card labelledBy="users-title" className="mt-2">
       <CardHeader
@@ -66,7 +70,7 @@ export function UsersTable({ directoryId }: { directoryId: string }) {
               <TagList items={u.groups.map((g) => g.displayName)} />
             </Td>
             <Td>
-              <TagList items={u.roles} empty="No role" />
+              <TagList items={u.roles.map(roleName)} empty="No role" />
             </Td>
           </tr>
         )}

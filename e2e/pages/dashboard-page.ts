@@ -24,33 +24,37 @@ export class DashboardPage {
     return this.page.getByRole('heading', { name, level: 1 });
   }
 
-  async open(section: 'Organizations' | 'API keys' | 'Webhooks' | 'Roles' | 'Audit log'): Promise<void> {
+  async open(section: 'Organizations' | 'API keys' | 'Webhooks' | 'Roles' | 'Operators' | 'Audit log'): Promise<void> {
     await this.page.getByRole('navigation', { name: 'Dashboard' }).getByRole('link', { name: section }).click();
     await expect(this.heading(section)).toBeVisible();
   }
 
-  /** Creates an organization through the form and returns its id, read from its card. */
+  /** Creates an organization through the form and returns its id, read from its row (the list is newest first). */
   async createOrganization(name: string): Promise<string> {
     await this.page.getByLabel('Organization name').fill(name);
     await this.page.getByRole('button', { name: 'Create organization' }).click();
-    const card = this.organization(name);
-    await expect(card).toBeVisible();
-    const id = await card.getByText(/^org_/).first().textContent();
-    return (id ?? '').trim();
+    const row = this.page.getByRole('table', { name: 'Organizations' }).getByRole('row').filter({ has: this.page.getByRole('link', { name, exact: true }) });
+    await expect(row).toBeVisible();
+    return /org_[A-Za-z0-9]{20}/.exec((await row.textContent()) ?? '')?.[0] ?? '';
   }
 
-  organization(name: string): Locator {
+  /** Opens an organization's page from the list (searching for it first). */
+  async openOrganization(name: string): Promise<void> {
+    await this.page.getByLabel('Search organizations').fill(name);
+    await this.page.getByRole('button', { name: 'Search', exact: true }).click();
+    await this.page.getByRole('link', { name, exact: true }).click();
+    await expect(this.heading(name)).toBeVisible();
+  }
+
+  /** A directory's panel on the organization page. */
+  directory(name: string): Locator {
     return this.page.getByRole('region', { name, exact: true });
   }
 
-  directories(orgName: string): Locator {
-    return this.page.getByRole('table', { name: `Directories of ${orgName}` });
-  }
-
-  /** Clicks "Open portal" and returns the new tab once it shows the portal. */
+  /** Clicks "Open portal" on the organization page and returns the new tab once it shows the portal. */
   async openPortal(orgName: string): Promise<Page> {
     const popup = this.page.waitForEvent('popup');
-    await this.organization(orgName).getByRole('button', { name: /Open portal/ }).click();
+    await this.page.getByRole('button', { name: `Open portal for ${orgName} (opens in a new tab)` }).click();
     const tab = await popup;
     await tab.waitForURL(/\/portal\/scim/);
     return tab;

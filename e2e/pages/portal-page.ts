@@ -2,6 +2,7 @@
 import { expect, type FrameLocator, type Page } from '@playwright/test';
 
 type Root = Page | FrameLocator;
+type TabName = 'Overview' | 'Setup' | 'Users' | 'Groups' | 'Roles' | 'Request log';
 
 export class PortalPage {
   constructor(readonly root: Root) {}
@@ -25,11 +26,11 @@ export class PortalPage {
     return { endpoint: await endpoint.inputValue(), token: await token.inputValue() };
   }
 
-  tab(name: 'Setup' | 'Users' | 'Groups' | 'Roles' | 'Request log') {
+  tab(name: TabName) {
     return this.root.getByRole('tab', { name, exact: true });
   }
 
-  async openTab(name: 'Setup' | 'Users' | 'Groups' | 'Roles' | 'Request log'): Promise<void> {
+  async openTab(name: TabName): Promise<void> {
     await this.tab(name).click();
     await expect(this.tab(name)).toHaveAttribute('aria-selected', 'true');
   }
@@ -42,8 +43,14 @@ export class PortalPage {
    */
   async setSwitch(name: string, on: boolean): Promise<void> {
     const control = this.root.getByRole('switch', { name });
+    // Disabling asks first ("Disable directory"); enabling does not.
+    const confirm = this.root.getByRole('button', { name: 'Disable directory' });
     await expect(async () => {
-      if ((await control.getAttribute('aria-checked')) !== String(on) && (await control.isEnabled())) await control.click();
+      if ((await control.getAttribute('aria-checked')) !== String(on)) {
+        if (await confirm.isVisible()) await confirm.click();
+        else if (await control.isEnabled()) await control.click();
+        if (!on) await confirm.click({ timeout: 5_000 });
+      }
       await expect(control).toHaveAttribute('aria-checked', String(on), { timeout: 10_000 });
     }).toPass({ timeout: 30_000 });
   }

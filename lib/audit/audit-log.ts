@@ -1,30 +1,45 @@
-// The audit log of admin actions (token minted or revoked, mapping changed, portal link used, API key created),
-// written in the same transaction as the action. Details never hold a secret: only ids and last four characters.
+// The audit log of admin actions, written in the same transaction as the action. Details never hold a secret:
+// only ids, names and last four characters.
 import type { Tx } from '../db/client';
 import { inPrismaTx } from '../db/prisma-bridge';
 import { insertOp } from '../db/rows';
 import { changes, type SqlEnv, type SqlProgram } from '../db/sql-program';
 import { newLogId } from '../ids';
 
-export type AuditAction =
-  | 'api_key.created'
-  | 'api_key.revoked'
-  | 'directory.created'
-  | 'directory.deleted'
-  | 'directory.status_changed'
-  | 'token.created'
-  | 'token.revoked'
-  | 'role_mappings.changed'
-  | 'portal_link.created'
-  | 'portal_link.used'
-  | 'webhook_endpoint.created'
-  | 'webhook_endpoint.secret_rotated'
-  | 'organization.deleted';
+export const AUDIT_ACTIONS = [
+  'organization.created',
+  'organization.updated',
+  'organization.deleted',
+  'organization.external_id_cleared',
+  'directory.created',
+  'directory.renamed',
+  'directory.deleted',
+  'directory.status_changed',
+  'token.created',
+  'token.revoked',
+  'role.created',
+  'role.updated',
+  'role.deleted',
+  'role_mappings.changed',
+  'portal_link.created',
+  'portal_link.used',
+  'portal_sessions.ended',
+  'api_key.created',
+  'api_key.revoked',
+  'webhook_endpoint.created',
+  'webhook_endpoint.secret_rotated',
+  'webhook_endpoint.enabled',
+  'operator.created',
+  'operator.removed',
+  'operator.signed_out',
+] as const;
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export interface AuditEntry {
   hostId: string;
   organizationId?: string | null;
-  /** Who: `api-key:<id>`, `portal:<org>`, `operator:<id>`, `cli`. */
+  /** Who: `api-key:<id>`, `portal:<org>`, `operator:<id>` (in the dashboard, or in a portal it opened), `cli`. */
   actor: string;
   action: AuditAction;
   target?: string | null;
@@ -50,6 +65,26 @@ export async function audit(tx: Tx, e: AuditEntry): Promise<void> {
   await inPrismaTx(tx, (env) => auditSql(env, e));
 }
 
-export function listAudit(db: Tx, { hostId, take = 100 }: { hostId: string; take?: number }) {
-  return db.auditLog.findMany({ where: { hostId }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take });
+export interface AuditFilter {
+  /** Any of these actions. */
+  actions?: readonly string[];
+  actor?: string;
+  organizationId?: string;
+  /** Before this row (createdAt, id): the next page, newest first. */
+  before?: { createdAt: Date; id: string } | null;
+}
+
+/** A page of the host's audit log, newest first; each filter is served by an index of its own (migration 0006). */
+export function listAudit(db: Tx, { hostId, take = 50, actions, actor, organizationId, before }: AuditFilter & { hostId: string; take?: number }) {
+  return db.auditLog.findMany({
+    where: {
+      hostId,
+      ...(actions ? { action: { in: [...actions] } } : {}),
+      ...(actor ? { actor } : {}),
+      ...(organizationId ? { organizationId } : {}),
+      ...(before ? { OR: [{ createdAt: { lt: before.createdAt } }, { createdAt: before.createdAt, id: { lt: before.id } }] } : {}),
+    },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    take,
+  });
 }

@@ -1,10 +1,13 @@
 // npm run --silent cli -- <command>: operator commands against whatever DATABASE_URL points to.
+import { servedUrl } from './served-url';
 import { getDb } from '../db/client';
 import { migrate } from '../db/migrate';
 import { transaction } from '../db/transaction';
 import { env } from '../env';
 import { createApiKey } from '../host-api/api-keys';
-import { createOperator, prepareOperator } from '../operators/operators';
+import { audit } from '../audit/audit-log';
+import { endOperatorSessions } from '../operators/operator-sessions';
+import { createOperator, findOperatorByEmail, prepareOperator, removeOperator } from '../operators/operators';
 import { readPassword } from '../operators/read-password';
 
 const HELP = `Usage: npm run --silent cli -- <command> [options]
@@ -12,8 +15,15 @@ const HELP = `Usage: npm run --silent cli -- <command> [options]
 Commands:
   api-keys create --name <name>   Create a host API key; prints the secret alone on the last line of stdout.
   operators create --email <email>
-                                  Create a dashboard operator; the password (12+ characters) is read from
-                                  OPERATOR_PASSWORD, else from stdin (typed without echo on a terminal).
+                                  Create a dashboard operator; the password is read from OPERATOR_PASSWORD,
+                                  else from stdin (typed without echo on a terminal). It must have at least 12
+                                  characters not counting spaces at either end, must not be a few characters
+                                  repeated, a common password or one built on a common word (Password2024!),
+                                  and must not contain the email's name.
+  operators remove --email <email>
+                                  Remove an operator; their dashboard sessions end at once.
+  operators sign-out --email <email>
+                                  End every dashboard session of an operator (after a lost laptop, say).
   migrate                         Apply pending database migrations.
   --help                          Show this help.
 
@@ -63,7 +73,31 @@ async function main(args: string[]): Promise<number> {
     const prepared = await prepareOperator({ email, password });
     const operator = await transaction(db, (tx) => createOperator(tx, prepared));
     console.log(`Created operator ${operator.id} (${operator.email}) for host ${operator.hostId}.`);
-    console.log(`Sign in at ${env().publicUrl}/dashboard/signin`);
+    console.log(`Sign in at ${servedUrl()}/dashboard/signin`);
+    await db.$disconnect();
+    return 0;
+  }
+  if (cmd === 'operators' && (sub === 'remove' || sub === 'sign-out')) {
+    const email = option(args, '--email');
+    if (!email) {
+      console.error(`operators ${sub}: --email <email> is required`);
+      return 2;
+    }
+    await migrate(env().databaseUrl);
+    const db = await getDb();
+    if (sub === 'remove') {
+      const removed = await transaction(db, (tx) => removeOperator(tx, email));
+      console.log(`Removed operator ${removed.id} (${removed.email}); their dashboard sessions have ended.`);
+    } else {
+      const operator = await findOperatorByEmail(db, email);
+      if (!operator) throw new Error(`No operator has the email ${email}`);
+      const ended = await transaction(db, async (tx) => {
+        const n = await endOperatorSessions(tx, operator.id);
+        await audit(tx, { hostId: operator.hostId, actor: 'cli', action: 'operator.signed_out', target: operator.id, details: { sessions: n } });
+        return n;
+      });
+      console.log(`Ended ${ended} dashboard session(s) of ${operator.email}.`);
+    }
     await db.$disconnect();
     return 0;
   }

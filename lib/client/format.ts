@@ -5,6 +5,13 @@ export function formatDateTime(iso: string | null): string {
   return iso ? dateTime.format(new Date(iso)) : '—';
 }
 
+const withSeconds = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'medium' });
+
+/** To the second: requests of one sync cycle arrive within the same minute. */
+export function formatSeconds(iso: string | null): string {
+  return iso ? withSeconds.format(new Date(iso)) : '—';
+}
+
 export function formatRelative(iso: string | null, now = Date.now()): string {
   if (!iso) return 'never';
   const s = Math.round((now - new Date(iso).getTime()) / 1000);

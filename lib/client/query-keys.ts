@@ -4,6 +4,7 @@ export const queryKeys = {
   directories: ['portal', 'directories'] as const,
   directory: (id: string) => ['portal', 'directory', id] as const,
   connection: (id: string) => ['portal', 'directory', id, 'connection'] as const,
+  setup: (id: string) => ['portal', 'directory', id, 'setup'] as const,
   tokens: (id: string) => ['portal', 'directory', id, 'tokens'] as const,
   users: (id: string, q: string, cursor: string | null) => ['portal', 'directory', id, 'users', { q, cursor }] as const,
   usersAll: (id: string) => ['portal', 'directory', id, 'users'] as const,
@@ -13,7 +14,7 @@ export const queryKeys = {
   group: (id: string, groupId: string) => ['portal', 'directory', id, 'group', groupId] as const,
   members: (id: string, groupId: string, cursor: string | null) => ['portal', 'directory', id, 'group', groupId, 'members', cursor] as const,
   roles: (id: string) => ['portal', 'directory', id, 'roles'] as const,
-  requests: (id: string, filter: { status: string; resource: string }, cursor: string | null) =>
+  requests: (id: string, filter: { status: string; resource: string; person: string }, cursor: string | null) =>
     ['portal', 'directory', id, 'requests', filter, cursor] as const,
   requestsAll: (id: string) => ['portal', 'directory', id, 'requests'] as const,
 };

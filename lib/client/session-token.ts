@@ -14,22 +14,27 @@ function storage(): Storage | null {
   }
 }
 
-/** Moves a session handed over in the URL fragment (#s=…) into storage and removes it from the address bar. */
-export function adoptSessionFromUrl(): void {
-  if (typeof window === 'undefined') return;
-  const m = /(?:^#|&)s=([^&]+)/.exec(window.location.hash);
-  if (m) {
-    memory = decodeURIComponent(m[1]);
-    storage()?.setItem(KEY, memory);
-    window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search);
+/**
+ * Keeps the session the link exchange just opened (lib/client/open-portal-link.ts): the only way a session enters a
+ * tab. A session is never taken from the URL, so a crafted address cannot put someone else's session in this tab.
+ */
+export function adoptSession(token: string): void {
+  memory = token;
+  try {
+    storage()?.setItem(KEY, token);
+  } catch {
+    /* storage full or refused: the in-memory copy and the cookie remain */
   }
-  // The referrer of the first page is the host page that framed us; later navigations lose it, so keep it.
-  if (window.parent !== window && document.referrer && !storage()?.getItem(PARENT_KEY)) {
-    try {
-      storage()?.setItem(PARENT_KEY, new URL(document.referrer).origin);
-    } catch {
-      /* no usable referrer */
-    }
+}
+
+/** The referrer of the portal's first page is the host page that framed it; later navigations lose it, so keep it. */
+export function rememberParentOrigin(): void {
+  if (typeof window === 'undefined' || window.parent === window || !document.referrer || storage()?.getItem(PARENT_KEY)) return;
+  try {
+    const origin = new URL(document.referrer).origin;
+    if (origin !== window.location.origin) storage()?.setItem(PARENT_KEY, origin);
+  } catch {
+    /* no usable referrer */
   }
 }
 

@@ -22,7 +22,11 @@ export interface PortalDirectory {
   id: string;
   provider: ProviderKey;
   providerName: string;
+  name: string;
   status: 'enabled' | 'disabled';
+  connectedAt: string | null;
+  /** In the list only. */
+  health?: import('../health/directory-health').HealthState;
   endpoint: string;
   lastRequestAt: string | null;
   createdAt: string;
@@ -47,7 +51,8 @@ export interface MintedToken extends PortalToken {
 }
 
 // One definition, with the server code that computes it (a type-only import: nothing server-side reaches the bundle).
-export type { ConnectionStatus, RefusedRequest } from '../portal/connection-status';
+export type { ConnectionStatus, RefusedRequest, Unauthenticated } from '../portal/connection-status';
+export type { DiagnosisId, SetupCheck, SetupStepId } from '../portal/setup-check';
 
 export interface PortalUser {
   id: string;
@@ -90,8 +95,20 @@ export interface PortalRequest {
   durationMs: number;
   resource: string | null;
   requestBody: string | null;
+  responseBody: string | null;
   error: string | null;
   createdAt: string;
+  userId: string | null;
+  /** The user's name, or what the request named when no user matched. */
+  person: string | null;
+  group: string | null;
+}
+
+export interface RequestTotals {
+  total: number;
+  succeeded: number;
+  refused: number;
+  failed: number;
 }
 
 export interface Page<T> {

@@ -18,6 +18,12 @@ export function usePreviewMappings(directoryId: string) {
   });
 }
 
+export function usePreviewDefaultRole(directoryId: string) {
+  return useMutation({
+    mutationFn: (defaultRoleKey: string | null) => portalFetch<MappingPreview>(`${base(directoryId)}/preview`, { method: 'POST', body: { defaultRoleKey } }),
+  });
+}
+
 function useRefreshAfterRoles(directoryId: string) {
   const qc = useQueryClient();
   return (data: RolesState) => {

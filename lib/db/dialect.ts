@@ -12,6 +12,8 @@ export interface Dialect {
   name: DialectName;
   /** The current time as a dateTime column stores it (SQLite: ISO text with an offset; PostgreSQL: timestamp(3), UTC). */
   now: string;
+  /** A timestamp parameter where nothing gives it a type (a CASE branch): PostgreSQL needs the cast. */
+  timestampParam: string;
   /** ` FOR UPDATE` where other writers must queue for the rows read (SQLite's write transaction excludes them all). */
   forUpdate: string;
   /** Statements taking a transaction-scoped lock on (lockClass, key) before what follows; none on SQLite. */
@@ -61,6 +63,7 @@ export const sqlite: Dialect = {
   name: 'sqlite',
   now: `strftime('%Y-%m-%dT%H:%M:%f+00:00', 'now')`,
   forUpdate: '',
+  timestampParam: '?',
   lock: () => [],
   lockRows: () => [],
   inList: (column, values) => [`${column} IN (SELECT value FROM json_each(?))`, JSON.stringify(values)],
@@ -89,6 +92,7 @@ export const postgres: Dialect = {
   name: 'postgres',
   now: `(now() AT TIME ZONE 'UTC')`,
   forUpdate: ' FOR UPDATE',
+  timestampParam: 'CAST(? AS timestamp(3))',
   lock: (mode, lockClass, key) => [
     allOp(`SELECT 1 AS "locked" FROM (SELECT pg_advisory_xact_lock${mode === 'shared' ? '_shared' : ''}(?::bigint)) l`, [lockKey(lockClass, key)]),
   ],

@@ -29,6 +29,14 @@ const CONVERT: Record<ColumnKind, (v: unknown) => unknown> = {
   dateTime: (v) => (v instanceof Date ? v : new Date(String(v))),
 };
 
+/** One value of a row outside the column table (an aggregate, a computed column), as its kind reads it. */
+export const asDate = CONVERT.dateTime as (v: unknown) => Date;
+export const asDateOrNull = (v: unknown): Date | null => (v === null || v === undefined ? null : asDate(v));
+export const asBool = CONVERT.boolean as (v: unknown) => boolean;
+export const asInt = CONVERT.int as (v: unknown) => number;
+export const asStr = CONVERT.text as (v: unknown) => string;
+export const asStrOrNull = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+
 /**
  * A decoder of rows holding the table's columns (those named, or all), each read as `<prefix>column`, as the row
  * type has them; columns absent from a row are left out. Keys and conversions are worked out once, not per row.

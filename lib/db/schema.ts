@@ -65,6 +65,7 @@ export const Organization = {
     id: { kind: 'text', nullable: false },
     hostId: { kind: 'text', nullable: false },
     name: { kind: 'text', nullable: false },
+    nameLower: { kind: 'text', nullable: false, default: { value: "" } },
     externalId: { kind: 'text', nullable: true },
     createdAt: { kind: 'dateTime', nullable: false, default: 'now' },
     updatedAt: { kind: 'dateTime', nullable: false, default: 'updatedAt' },
@@ -75,6 +76,7 @@ export interface OrganizationRow {
   id: string;
   hostId: string;
   name: string;
+  nameLower: string;
   externalId: string | null;
   createdAt: Date;
   updatedAt: Date;
@@ -84,6 +86,7 @@ export interface OrganizationInsert {
   id: string;
   hostId: string;
   name: string;
+  nameLower?: string;
   externalId: string | null;
   createdAt?: Date;
   updatedAt?: Date;
@@ -95,8 +98,16 @@ export const Directory = {
     id: { kind: 'text', nullable: false },
     organizationId: { kind: 'text', nullable: false },
     provider: { kind: 'text', nullable: false },
+    name: { kind: 'text', nullable: false, default: { value: "" } },
     status: { kind: 'text', nullable: false, default: { value: "enabled" } },
     lastRequestAt: { kind: 'dateTime', nullable: true },
+    health: { kind: 'text', nullable: false, default: { value: "waiting" } },
+    healthReason: { kind: 'text', nullable: true },
+    healthChangedAt: { kind: 'dateTime', nullable: true },
+    authFailuresSeen: { kind: 'int', nullable: false, default: { value: 0 } },
+    connectedAt: { kind: 'dateTime', nullable: true },
+    unauthenticatedRequests: { kind: 'int', nullable: false, default: { value: 0 } },
+    lastUnauthenticatedAt: { kind: 'dateTime', nullable: true },
     createdAt: { kind: 'dateTime', nullable: false, default: 'now' },
     updatedAt: { kind: 'dateTime', nullable: false, default: 'updatedAt' },
     defaultRoleId: { kind: 'text', nullable: true },
@@ -107,8 +118,16 @@ export interface DirectoryRow {
   id: string;
   organizationId: string;
   provider: string;
+  name: string;
   status: string;
   lastRequestAt: Date | null;
+  health: string;
+  healthReason: string | null;
+  healthChangedAt: Date | null;
+  authFailuresSeen: number;
+  connectedAt: Date | null;
+  unauthenticatedRequests: number;
+  lastUnauthenticatedAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
   defaultRoleId: string | null;
@@ -118,8 +137,16 @@ export interface DirectoryInsert {
   id: string;
   organizationId: string;
   provider: string;
+  name?: string;
   status?: string;
   lastRequestAt: Date | null;
+  health?: string;
+  healthReason: string | null;
+  healthChangedAt: Date | null;
+  authFailuresSeen?: number;
+  connectedAt: Date | null;
+  unauthenticatedRequests?: number;
+  lastUnauthenticatedAt: Date | null;
   createdAt?: Date;
   updatedAt?: Date;
   defaultRoleId: string | null;
@@ -331,6 +358,11 @@ export const ScimRequestLog = {
     durationMs: { kind: 'int', nullable: false },
     resource: { kind: 'text', nullable: true },
     requestBody: { kind: 'text', nullable: true },
+    responseBody: { kind: 'text', nullable: true },
+    userId: { kind: 'text', nullable: true },
+    userNameLower: { kind: 'text', nullable: true },
+    emailLower: { kind: 'text', nullable: true },
+    externalId: { kind: 'text', nullable: true },
     error: { kind: 'text', nullable: true },
     createdAt: { kind: 'dateTime', nullable: false, default: 'now' },
   },
@@ -345,6 +377,11 @@ export interface ScimRequestLogRow {
   durationMs: number;
   resource: string | null;
   requestBody: string | null;
+  responseBody: string | null;
+  userId: string | null;
+  userNameLower: string | null;
+  emailLower: string | null;
+  externalId: string | null;
   error: string | null;
   createdAt: Date;
 }
@@ -358,6 +395,11 @@ export interface ScimRequestLogInsert {
   durationMs: number;
   resource: string | null;
   requestBody: string | null;
+  responseBody: string | null;
+  userId: string | null;
+  userNameLower: string | null;
+  emailLower: string | null;
+  externalId: string | null;
   error: string | null;
   createdAt?: Date;
 }
@@ -443,7 +485,7 @@ export const Event = {
     seq: { kind: 'int', nullable: false, default: 'autoincrement' },
     id: { kind: 'text', nullable: false },
     hostId: { kind: 'text', nullable: false },
-    organizationId: { kind: 'text', nullable: false },
+    organizationId: { kind: 'text', nullable: true },
     directoryId: { kind: 'text', nullable: true },
     type: { kind: 'text', nullable: false },
     data: { kind: 'text', nullable: false },
@@ -456,7 +498,7 @@ export interface EventRow {
   seq: number;
   id: string;
   hostId: string;
-  organizationId: string;
+  organizationId: string | null;
   directoryId: string | null;
   type: string;
   data: string;
@@ -468,12 +510,33 @@ export interface EventInsert {
   seq?: number;
   id: string;
   hostId: string;
-  organizationId: string;
+  organizationId: string | null;
   directoryId: string | null;
   type: string;
   data: string;
   previousAttributes: string | null;
   createdAt?: Date;
+}
+
+export const EventRetention = {
+  name: 'EventRetention',
+  columns: {
+    hostId: { kind: 'text', nullable: false },
+    purgedThroughSeq: { kind: 'int', nullable: false },
+    updatedAt: { kind: 'dateTime', nullable: false, default: 'updatedAt' },
+  },
+} as const satisfies TableDef;
+
+export interface EventRetentionRow {
+  hostId: string;
+  purgedThroughSeq: number;
+  updatedAt: Date;
+}
+
+export interface EventRetentionInsert {
+  hostId: string;
+  purgedThroughSeq: number;
+  updatedAt?: Date;
 }
 
 export const WebhookEndpoint = {
@@ -485,6 +548,11 @@ export const WebhookEndpoint = {
     events: { kind: 'text', nullable: false },
     secret: { kind: 'text', nullable: false },
     enabled: { kind: 'boolean', nullable: false, default: { value: true } },
+    position: { kind: 'int', nullable: false, default: { value: 0 } },
+    disabledAt: { kind: 'dateTime', nullable: true },
+    disabledReason: { kind: 'text', nullable: true },
+    failingSince: { kind: 'dateTime', nullable: true },
+    everDelivered: { kind: 'boolean', nullable: false, default: { value: false } },
     createdAt: { kind: 'dateTime', nullable: false, default: 'now' },
     updatedAt: { kind: 'dateTime', nullable: false, default: 'updatedAt' },
   },
@@ -497,6 +565,11 @@ export interface WebhookEndpointRow {
   events: string;
   secret: string;
   enabled: boolean;
+  position: number;
+  disabledAt: Date | null;
+  disabledReason: string | null;
+  failingSince: Date | null;
+  everDelivered: boolean;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -508,8 +581,46 @@ export interface WebhookEndpointInsert {
   events: string;
   secret: string;
   enabled?: boolean;
+  position?: number;
+  disabledAt: Date | null;
+  disabledReason: string | null;
+  failingSince: Date | null;
+  everDelivered?: boolean;
   createdAt?: Date;
   updatedAt?: Date;
+}
+
+export const WebhookLane = {
+  name: 'WebhookLane',
+  columns: {
+    id: { kind: 'text', nullable: false },
+    endpointId: { kind: 'text', nullable: false },
+    directoryId: { kind: 'text', nullable: false },
+    queued: { kind: 'int', nullable: false, default: { value: 0 } },
+    nextAttemptAt: { kind: 'dateTime', nullable: true },
+    leaseToken: { kind: 'text', nullable: true },
+    updatedAt: { kind: 'dateTime', nullable: false },
+  },
+} as const satisfies TableDef;
+
+export interface WebhookLaneRow {
+  id: string;
+  endpointId: string;
+  directoryId: string;
+  queued: number;
+  nextAttemptAt: Date | null;
+  leaseToken: string | null;
+  updatedAt: Date;
+}
+
+export interface WebhookLaneInsert {
+  id: string;
+  endpointId: string;
+  directoryId: string;
+  queued?: number;
+  nextAttemptAt: Date | null;
+  leaseToken: string | null;
+  updatedAt: Date;
 }
 
 export const WebhookDelivery = {
@@ -523,7 +634,6 @@ export const WebhookDelivery = {
     status: { kind: 'text', nullable: false, default: { value: "pending" } },
     attempts: { kind: 'int', nullable: false, default: { value: 0 } },
     nextAttemptAt: { kind: 'dateTime', nullable: false, default: 'now' },
-    leasedUntil: { kind: 'dateTime', nullable: true },
     lastStatus: { kind: 'int', nullable: true },
     lastError: { kind: 'text', nullable: true },
     lastLatencyMs: { kind: 'int', nullable: true },
@@ -541,7 +651,6 @@ export interface WebhookDeliveryRow {
   status: string;
   attempts: number;
   nextAttemptAt: Date;
-  leasedUntil: Date | null;
   lastStatus: number | null;
   lastError: string | null;
   lastLatencyMs: number | null;
@@ -558,7 +667,6 @@ export interface WebhookDeliveryInsert {
   status?: string;
   attempts?: number;
   nextAttemptAt?: Date;
-  leasedUntil: Date | null;
   lastStatus: number | null;
   lastError: string | null;
   lastLatencyMs: number | null;
@@ -573,7 +681,7 @@ export const WebhookAttempt = {
     deliveryId: { kind: 'text', nullable: false },
     attempt: { kind: 'int', nullable: false },
     statusCode: { kind: 'int', nullable: true },
-    latencyMs: { kind: 'int', nullable: false },
+    latencyMs: { kind: 'int', nullable: true },
     error: { kind: 'text', nullable: true },
     createdAt: { kind: 'dateTime', nullable: false, default: 'now' },
   },
@@ -584,7 +692,7 @@ export interface WebhookAttemptRow {
   deliveryId: string;
   attempt: number;
   statusCode: number | null;
-  latencyMs: number;
+  latencyMs: number | null;
   error: string | null;
   createdAt: Date;
 }
@@ -594,7 +702,7 @@ export interface WebhookAttemptInsert {
   deliveryId: string;
   attempt: number;
   statusCode: number | null;
-  latencyMs: number;
+  latencyMs: number | null;
   error: string | null;
   createdAt?: Date;
 }
@@ -607,6 +715,7 @@ export const PortalLink = {
     tokenHash: { kind: 'text', nullable: false },
     features: { kind: 'text', nullable: false },
     returnUrl: { kind: 'text', nullable: true },
+    operatorId: { kind: 'text', nullable: true },
     expiresAt: { kind: 'dateTime', nullable: false },
     usedAt: { kind: 'dateTime', nullable: true },
     createdAt: { kind: 'dateTime', nullable: false, default: 'now' },
@@ -619,6 +728,7 @@ export interface PortalLinkRow {
   tokenHash: string;
   features: string;
   returnUrl: string | null;
+  operatorId: string | null;
   expiresAt: Date;
   usedAt: Date | null;
   createdAt: Date;
@@ -630,8 +740,48 @@ export interface PortalLinkInsert {
   tokenHash: string;
   features: string;
   returnUrl: string | null;
+  operatorId: string | null;
   expiresAt: Date;
   usedAt: Date | null;
+  createdAt?: Date;
+}
+
+export const PortalSession = {
+  name: 'PortalSession',
+  columns: {
+    id: { kind: 'text', nullable: false },
+    organizationId: { kind: 'text', nullable: false },
+    hostId: { kind: 'text', nullable: false },
+    tokenHash: { kind: 'text', nullable: false },
+    features: { kind: 'text', nullable: false },
+    returnUrl: { kind: 'text', nullable: true },
+    operatorId: { kind: 'text', nullable: true },
+    expiresAt: { kind: 'dateTime', nullable: false },
+    createdAt: { kind: 'dateTime', nullable: false, default: 'now' },
+  },
+} as const satisfies TableDef;
+
+export interface PortalSessionRow {
+  id: string;
+  organizationId: string;
+  hostId: string;
+  tokenHash: string;
+  features: string;
+  returnUrl: string | null;
+  operatorId: string | null;
+  expiresAt: Date;
+  createdAt: Date;
+}
+
+export interface PortalSessionInsert {
+  id: string;
+  organizationId: string;
+  hostId: string;
+  tokenHash: string;
+  features: string;
+  returnUrl: string | null;
+  operatorId: string | null;
+  expiresAt: Date;
   createdAt?: Date;
 }
 
@@ -660,6 +810,54 @@ export interface OperatorInsert {
   email: string;
   passwordHash: string;
   createdAt?: Date;
+}
+
+export const OperatorSession = {
+  name: 'OperatorSession',
+  columns: {
+    id: { kind: 'text', nullable: false },
+    operatorId: { kind: 'text', nullable: false },
+    expiresAt: { kind: 'dateTime', nullable: false },
+    createdAt: { kind: 'dateTime', nullable: false, default: 'now' },
+  },
+} as const satisfies TableDef;
+
+export interface OperatorSessionRow {
+  id: string;
+  operatorId: string;
+  expiresAt: Date;
+  createdAt: Date;
+}
+
+export interface OperatorSessionInsert {
+  id: string;
+  operatorId: string;
+  expiresAt: Date;
+  createdAt?: Date;
+}
+
+export const SignInThrottle = {
+  name: 'SignInThrottle',
+  columns: {
+    key: { kind: 'text', nullable: false },
+    failures: { kind: 'int', nullable: false },
+    lastFailedAt: { kind: 'dateTime', nullable: false },
+    blockedUntil: { kind: 'dateTime', nullable: false },
+  },
+} as const satisfies TableDef;
+
+export interface SignInThrottleRow {
+  key: string;
+  failures: number;
+  lastFailedAt: Date;
+  blockedUntil: Date;
+}
+
+export interface SignInThrottleInsert {
+  key: string;
+  failures: number;
+  lastFailedAt: Date;
+  blockedUntil: Date;
 }
 
 export const AuditLog = {
@@ -719,7 +917,7 @@ export interface RateLimitWindowInsert {
   count?: number;
 }
 
-export const TABLES = { Host, ApiKey, Organization, Directory, DirectoryToken, DirectoryUser, UserEmail, DirectoryGroup, GroupMembership, ScimRequestLog, Role, RoleMapping, UserRole, Event, WebhookEndpoint, WebhookDelivery, WebhookAttempt, PortalLink, Operator, AuditLog, RateLimitWindow } as const;
+export const TABLES = { Host, ApiKey, Organization, Directory, DirectoryToken, DirectoryUser, UserEmail, DirectoryGroup, GroupMembership, ScimRequestLog, Role, RoleMapping, UserRole, Event, EventRetention, WebhookEndpoint, WebhookLane, WebhookDelivery, WebhookAttempt, PortalLink, PortalSession, Operator, OperatorSession, SignInThrottle, AuditLog, RateLimitWindow } as const;
 
 /** Each table's row type, by table name. */
 export interface Rows {
@@ -737,11 +935,16 @@ export interface Rows {
   RoleMapping: RoleMappingRow;
   UserRole: UserRoleRow;
   Event: EventRow;
+  EventRetention: EventRetentionRow;
   WebhookEndpoint: WebhookEndpointRow;
+  WebhookLane: WebhookLaneRow;
   WebhookDelivery: WebhookDeliveryRow;
   WebhookAttempt: WebhookAttemptRow;
   PortalLink: PortalLinkRow;
+  PortalSession: PortalSessionRow;
   Operator: OperatorRow;
+  OperatorSession: OperatorSessionRow;
+  SignInThrottle: SignInThrottleRow;
   AuditLog: AuditLogRow;
   RateLimitWindow: RateLimitWindowRow;
 }
@@ -762,11 +965,16 @@ export interface Inserts {
   RoleMapping: RoleMappingInsert;
   UserRole: UserRoleInsert;
   Event: EventInsert;
+  EventRetention: EventRetentionInsert;
   WebhookEndpoint: WebhookEndpointInsert;
+  WebhookLane: WebhookLaneInsert;
   WebhookDelivery: WebhookDeliveryInsert;
   WebhookAttempt: WebhookAttemptInsert;
   PortalLink: PortalLinkInsert;
+  PortalSession: PortalSessionInsert;
   Operator: OperatorInsert;
+  OperatorSession: OperatorSessionInsert;
+  SignInThrottle: SignInThrottleInsert;
   AuditLog: AuditLogInsert;
   RateLimitWindow: RateLimitWindowInsert;
 }

@@ -1,12 +1,12 @@
 // Directories, the one writer of Directory: one IdP connection of an organization, with its SCIM endpoint and tokens.
-import { columns, decode, insertOp, updateOp } from '../db/rows';
+import { columns, decode, insertOp, sql, updateOp } from '../db/rows';
 import type { DirectoryRow } from '../db/schema';
 import type { Dialect } from '../db/dialect';
-import { all, changes, one, rowsOf, run, type SqlEnv, type SqlOp, type SqlProgram } from '../db/sql-program';
+import { all, changes, one, rowsOf, run, runOp, type SqlEnv, type SqlOp, type SqlProgram } from '../db/sql-program';
 import { env as appEnv } from '../env';
 import { newId } from '../ids';
 import { createDirectoryToken, type CreatedToken } from './tokens';
-import type { Provider } from './providers';
+import { PROVIDER_NAMES, type Provider } from './providers';
 
 export type { DirectoryRow } from '../db/schema';
 
@@ -17,14 +17,27 @@ export function scimEndpoint(directoryId: string): string {
   return `${appEnv().publicUrl}/scim/v2/${directoryId}`;
 }
 
+/** The directories of an organization. */
+export function* countOrganizationDirectories(organizationId: string, provider?: Provider): SqlProgram<number> {
+  const ofProvider = provider === undefined ? '' : ' AND "provider" = ?';
+  const r = yield* one(`SELECT COUNT(*) AS "n" FROM "Directory" WHERE "organizationId" = ?${ofProvider}`, provider === undefined ? [organizationId] : [organizationId, provider]);
+  return Number(r?.n ?? 0);
+}
+
+/** "Okta", then "Okta 2", … within an organization, so two directories of one provider can be told apart. */
+function* defaultName(organizationId: string, provider: Provider): SqlProgram<string> {
+  const n = yield* countOrganizationDirectories(organizationId, provider);
+  return n === 0 ? PROVIDER_NAMES[provider] : `${PROVIDER_NAMES[provider]} ${n + 1}`;
+}
+
 /** A new directory and its first token. */
 export function* createDirectory(
   env: SqlEnv,
-  { organizationId, provider }: { organizationId: string; provider: Provider },
+  { organizationId, provider, name }: { organizationId: string; provider: Provider; name?: string },
 ): SqlProgram<{ directory: DirectoryRow; token: CreatedToken }> {
-  const insert = insertOp(env.dialect, 'Directory', [{ id: newId('dir'), organizationId, provider, lastRequestAt: null, defaultRoleId: null }], {
-    returning: columns('Directory'),
-  });
+  const row = { id: newId('dir'), organizationId, provider, name: name ?? (yield* defaultName(organizationId, provider)), lastRequestAt: null, defaultRoleId: null,
+    lastUnauthenticatedAt: null, healthReason: null, healthChangedAt: null, connectedAt: null };
+  const insert = insertOp(env.dialect, 'Directory', [row], { returning: columns('Directory') });
   const directory = directoryOf((yield* rowsOf(insert))[0]);
   const token = yield* createDirectoryToken(env, { directoryId: directory.id });
   return { directory, token };
@@ -59,11 +72,41 @@ export function* setDefaultRoleId(env: SqlEnv, { id, roleId }: { id: string; rol
   yield* changes(updateOp(env.dialect, 'Directory', { defaultRoleId: roleId }, `"id" = ?`, [id]));
 }
 
-/** Records when directories last had an authenticated request (the request log's batches). */
+/** No default role where it was this one (the role is being deleted). */
+export function* clearDefaultRole(env: SqlEnv, { id, roleId }: { id: string; roleId: string }): SqlProgram<void> {
+  yield* changes(updateOp(env.dialect, 'Directory', { defaultRoleId: null }, `"id" = ? AND "defaultRoleId" = ?`, [id, roleId]));
+}
+
+/**
+ * Records when directories last had an authenticated request (the request log's batches), and their count of
+ * unauthenticated requests as of then: the failures added after it are the ones since the IdP last got in (lib/health).
+ */
 export function touchDirectoriesOps(d: Dialect, ids: string[], at: Date): SqlOp[] {
   if (ids.length === 0) return [];
   const [inIds, param] = d.inList('"id"', ids);
-  return [updateOp(d, 'Directory', { lastRequestAt: at }, inIds, [param], undefined, true)];
+  return [updateOp(d, 'Directory', { lastRequestAt: at, authFailuresSeen: sql('"unauthenticatedRequests"') }, inIds, [param], undefined, true)];
+}
+
+/** Unauthenticated requests of one directory in one batch; `seen` of them came before an accepted request of it. */
+export interface UnauthenticatedCount {
+  id: string;
+  count: number;
+  last: Date;
+  seen: number;
+}
+
+/** Adds each directory's unauthenticated requests to its counters, in one statement. */
+export function countUnauthenticatedOps(d: Dialect, counts: UnauthenticatedCount[]): SqlOp[] {
+  if (counts.length === 0) return [];
+  const from = d.rowsFrom(
+    [['id', 'text'], ['n', 'int'], ['at', 'dateTime'], ['seen', 'int']],
+    counts.map((c) => [c.id, c.count, c.last, c.seen]),
+  );
+  return [runOp(
+    `UPDATE "Directory" SET "unauthenticatedRequests" = "Directory"."unauthenticatedRequests" + v."n", "lastUnauthenticatedAt" = v."at",
+       "authFailuresSeen" = "Directory"."authFailuresSeen" + v."seen" FROM ${from.sql} WHERE "Directory"."id" = v."id"`,
+    from.params,
+  )];
 }
 
 /** Deletes the directory; its users, groups, memberships, tokens, mappings and request log go by cascade. */

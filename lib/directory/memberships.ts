@@ -68,8 +68,11 @@ export function* memberIds(groupId: string): SqlProgram<string[]> {
   return userIdsOf(yield* all(`SELECT "userId" FROM "GroupMembership" WHERE "groupId" = ? ORDER BY "userId"`, [groupId]));
 }
 
-export function* countMembers(groupId: string): SqlProgram<number> {
-  return Number((yield* one(`SELECT COUNT(*) AS "n" FROM "GroupMembership" WHERE "groupId" = ?`, [groupId]))?.n ?? 0);
+/** A group's members; with `directoryId`, counted within that directory (another directory's group reads as empty). */
+export function* countMembers(groupId: string, directoryId?: string): SqlProgram<number> {
+  const inDirectory = directoryId === undefined ? '' : ' AND "directoryId" = ?';
+  const params = directoryId === undefined ? [groupId] : [groupId, directoryId];
+  return Number((yield* one(`SELECT COUNT(*) AS "n" FROM "GroupMembership" WHERE "groupId" = ?${inDirectory}`, params))?.n ?? 0);
 }
 
 /** Member counts of several groups in one statement. */

@@ -87,3 +87,12 @@ export function tokenCheckOf(r: SqlRow | undefined, directoryId: string, hash: s
   if (t.expiresAt && t.expiresAt.getTime() <= Date.now()) return null;
   return { tokenId: t.id, directoryStatus: String(r.directoryStatus), organizationId: String(r.organizationId), hostId: String(r.hostId) };
 }
+
+/** Tokens neither revoked nor expired. */
+export function* countLiveTokens(env: SqlEnv, directoryId: string): SqlProgram<number> {
+  const r = yield* one(
+    `SELECT COUNT(*) AS "n" FROM "DirectoryToken" WHERE "directoryId" = ? AND "revokedAt" IS NULL AND ("expiresAt" IS NULL OR "expiresAt" > ${env.dialect.now})`,
+    [directoryId],
+  );
+  return Number(r?.n ?? 0);
+}

@@ -1,5 +1,8 @@
 // Event types of the feed and webhooks (CONTRACT.md).
 export const EVENT_TYPES = [
+  'directory.created',
+  'directory.connected',
+  'directory.health.changed',
   'directory.enabled',
   'directory.disabled',
   'directory.deleted',
@@ -11,6 +14,8 @@ export const EVENT_TYPES = [
   'directory.group.deleted',
   'directory.group.user_added',
   'directory.group.user_removed',
+  // The host's own: an endpoint the delivery worker disabled (organizationId and directoryId are null).
+  'webhook_endpoint.disabled',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];

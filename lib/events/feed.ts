@@ -1,11 +1,11 @@
-// The events feed: oldest first, by sequence number. Cursors are opaque but stable: the seq of the last event.
+// The events feed: oldest first, by sequence number; its cursors are opaque (cursor.ts).
 import type { Tx } from '../db/client';
 
 export interface EventEnvelope {
   id: string;
   type: string;
   createdAt: string;
-  organizationId: string;
+  organizationId: string | null;
   directoryId: string | null;
   data: unknown;
   previousAttributes?: unknown;
@@ -16,7 +16,7 @@ export interface EventRow {
   id: string;
   type: string;
   createdAt: Date;
-  organizationId: string;
+  organizationId: string | null;
   directoryId: string | null;
   data: string;
   previousAttributes: string | null;
@@ -34,11 +34,14 @@ export function toEnvelope(e: EventRow): EventEnvelope {
   };
 }
 
-export const encodeEventCursor = (seq: number) => Buffer.from(`e:${seq}`).toString('base64url');
-
-export function decodeEventCursor(cursor: string): number | null {
-  const m = /^e:(\d{1,15})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  return m ? Number(m[1]) : null;
+/**
+ * The envelope as JSON text, for webhooks: the same as JSON.stringify(toEnvelope(e)), but the stored data is
+ * spliced in as it is rather than parsed and written again.
+ */
+export function envelopeJson(e: EventRow): string {
+  const head = `{"id":${JSON.stringify(e.id)},"type":${JSON.stringify(e.type)},"createdAt":"${e.createdAt.toISOString()}"`;
+  const scope = `,"organizationId":${JSON.stringify(e.organizationId)},"directoryId":${JSON.stringify(e.directoryId)}`;
+  return `${head}${scope},"data":${e.data}${e.previousAttributes ? `,"previousAttributes":${e.previousAttributes}` : ''}}`;
 }
 
 export function listEvents(db: Tx, { hostId, afterSeq, limit }: { hostId: string; afterSeq: number; limit: number }): Promise<EventRow[]> {

@@ -2,12 +2,15 @@
 // On PostgreSQL a per-host transaction lock is taken first, so sequence numbers are handed out in commit order
 // and a reader paging by `seq` never skips an event that commits late. SQLite runs one writer at a time anyway.
 import { createHash } from 'node:crypto';
-import { all, one, type SqlEnv, type SqlProgram, type SqlRow, type SqlValue } from '../db/sql-program';
+import type { Tx } from '../db/client';
+import { inPrismaTx } from '../db/prisma-bridge';
+import { all, one, run, type SqlEnv, type SqlProgram, type SqlRow, type SqlValue } from '../db/sql-program';
 import { newLogId } from '../ids';
-import { enqueueDeliveries } from '../webhooks/enqueue';
+import { eventPayload } from './event-payload';
 import type { DirectoryScope, PendingEvent } from './event-types';
 
-type EventScope = Omit<DirectoryScope, 'directoryId'> & { directoryId: string | null };
+/** A host's own events (webhook_endpoint.disabled) have no organization or directory. */
+export type EventScope = Omit<DirectoryScope, 'directoryId' | 'organizationId'> & { organizationId: string | null; directoryId: string | null };
 
 function lockKey(hostId: string): bigint {
   return createHash('sha256').update(`events:${hostId}`).digest().readBigInt64BE(0);
@@ -30,8 +33,9 @@ export interface WriteEventsOptions {
 }
 
 /**
- * Writes the events (and their webhook deliveries). With a lead write, returns the row it returned, or null when
- * it matched no row — and then writes no events.
+ * Writes the events: only them, whatever the number of webhook endpoints (the delivery worker reads the feed and
+ * queues deliveries itself). With a lead write, returns the row it returned, or null when it matched no row — and
+ * then writes no events.
  */
 export function* writeEventsSql(
   env: SqlEnv,
@@ -40,37 +44,28 @@ export function* writeEventsSql(
   { lead, final = false }: WriteEventsOptions = {},
 ): SqlProgram<SqlRow | null> {
   if (events.length === 0) return lead ? yield* one(lead.sql, lead.params, final) : null;
-  const rows = events.map((e, i) => [
-    newLogId('evt'),
-    scope.hostId,
-    scope.organizationId,
-    scope.directoryId,
-    e.type,
-    JSON.stringify(e.data),
-    e.previousAttributes ? JSON.stringify(e.previousAttributes) : null,
-    i,
-  ]);
+  const rows = events.map((e, i) => {
+    const payload = eventPayload(e.data, e.previousAttributes);
+    return [newLogId('evt'), scope.hostId, scope.organizationId, scope.directoryId, e.type, payload.data, payload.previousAttributes, i];
+  });
   if (env.dialect.name === 'postgres') return yield* writeEventsPostgres(env, scope.hostId, rows, lead, final);
   const led = lead ? yield* one(lead.sql, lead.params) : null;
   if (lead && !led) return null;
   const now = env.dialect.now;
-  const written = [];
   // Several rows per statement, in order, so seq follows the order of `events`.
   for (let i = 0; i < rows.length; i += 100) {
     const part = rows.slice(i, i + 100);
-    const inserted = yield* all(
+    yield* run(
       `INSERT INTO "Event" ("id", "hostId", "organizationId", "directoryId", "type", "data", "previousAttributes", "createdAt")
-       VALUES ${part.map(() => `(?, ?, ?, ?, ?, ?, ?, ${now})`).join(', ')} RETURNING "seq", "id", "type", "directoryId"`,
+       VALUES ${part.map(() => `(?, ?, ?, ?, ?, ?, ?, ${now})`).join(', ')}`,
       part.flatMap((r) => r.slice(0, 7)),
     );
-    written.push(...inserted.map((r) => ({ seq: Number(r.seq), id: String(r.id), type: String(r.type), directoryId: r.directoryId === null ? null : String(r.directoryId) })));
   }
-  yield* enqueueDeliveries(env, scope.hostId, written.sort((a, b) => a.seq - b.seq));
   return led;
 }
 
 /**
- * PostgreSQL: the per-host lock, the events and their deliveries in ONE statement, so the lock is held for that
+ * PostgreSQL: the per-host lock and the events in ONE statement, so the lock is held for that
  * statement and the COMMIT after it, not for several round trips — writers of one host queue on it. A lead write
  * goes first in the same statement: the lock is taken per row it returned, so none means no lock and no events.
  */
@@ -92,15 +87,9 @@ function* writeEventsPostgres(
          INSERT INTO "Event" ("id", "hostId", "organizationId", "directoryId", "type", "data", "previousAttributes", "createdAt")
          SELECT v.column1, v.column2, v.column3, v.column4, v.column5, v.column6, v.column7, ${now}
          FROM (VALUES ${part.map(() => '(?, ?, ?, ?, ?, ?, ?, ?::int)').join(', ')}) AS v CROSS JOIN l ORDER BY v.column8
-         RETURNING "seq", "id", "type", "directoryId"),
-       d AS (
-         INSERT INTO "WebhookDelivery" ("id", "endpointId", "eventSeq", "eventId", "directoryId", "status", "attempts", "nextAttemptAt", "createdAt")
-         SELECT 'dlv_' || substr(md5(random()::text || ev."id" || ep."id"), 1, 24), ep."id", ev."seq", ev."id", ev."directoryId", 'pending', 0, ${now}, ${now}
-         FROM ev JOIN "WebhookEndpoint" ep ON ep."hostId" = ? AND ep."enabled"
-           AND (ep."events" = '[]' OR strpos(ep."events", '"' || ev."type" || '"') > 0)
          RETURNING 1)
-       SELECT ${first ? 'led.*, ' : ''}(SELECT count(*) FROM ev) AS "events", (SELECT count(*) FROM d) AS "deliveries"${first ? ' FROM led' : ''}`,
-      [...(first ? first.params : []), lockKey(hostId), ...part.flat(), hostId],
+       SELECT ${first ? 'led.*, ' : ''}(SELECT count(*) FROM ev) AS "events"${first ? ' FROM led' : ''}`,
+      [...(first ? first.params : []), lockKey(hostId), ...part.flat()],
       final && i + 100 >= rows.length,
     );
     if (first) {
@@ -109,4 +98,9 @@ function* writeEventsPostgres(
     }
   }
   return led;
+}
+
+/** The events, inside a Prisma transaction its caller holds (callers not yet on lib/db: issue 17, M3). */
+export async function writeEvents(tx: Tx, scope: EventScope, events: PendingEvent[]): Promise<void> {
+  await inPrismaTx(tx, (env) => writeEventsSql(env, scope, events));
 }

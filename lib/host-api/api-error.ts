@@ -20,6 +20,13 @@ export function apiErrorResponse(e: ApiError): Response {
   return Response.json({ error: { code: e.code, message: e.message } }, { status: e.status });
 }
 
+/** 429 with Retry-After, for any of the rate limits. */
+export function rateLimitedResponse(retryAfterSec: number): Response {
+  const res = apiErrorResponse(new ApiError('rate_limited', 429, `Too many requests; retry after ${retryAfterSec} s`));
+  res.headers.set('Retry-After', String(retryAfterSec));
+  return res;
+}
+
 /** Maps anything thrown by a handler; unknown errors become a 500 that leaks nothing internal. */
 export function toApiError(e: unknown): ApiError {
   if (e instanceof ApiError) return e;

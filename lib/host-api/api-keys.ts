@@ -32,9 +32,20 @@ export interface ApiKeyCheck {
 export async function checkApiKey(db: Tx, key: string): Promise<ApiKeyCheck | null> {
   if (!looksLike('key', key)) return null;
   const hash = hashSecret(key);
-  const row = await db.apiKey.findUnique({ where: { hash }, select: { id: true, hostId: true, hash: true, revokedAt: true } });
+  const row = await db.apiKey.findUnique({ where: { hash }, select: { id: true, hostId: true, hash: true, revokedAt: true, lastUsedAt: true } });
   if (!row || row.revokedAt || !sameHash(row.hash, hash)) return null;
+  if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > LAST_USED_EVERY_MS) void recordUse(db, row.id);
   return { keyId: row.id, hostId: row.hostId };
+}
+
+/** A key's last use is written at most once a minute: a busy key costs no write per request. */
+const LAST_USED_EVERY_MS = 60_000;
+
+async function recordUse(db: Tx, id: string): Promise<void> {
+  const now = new Date();
+  await db.apiKey
+    .updateMany({ where: { id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now.getTime() - LAST_USED_EVERY_MS) } }] }, data: { lastUsedAt: now } })
+    .catch((e: Error) => console.error(`api key last use: ${e.message}`));
 }
 
 export async function revokeApiKey(db: Tx, { hostId, id }: { hostId: string; id: string }): Promise<boolean> {

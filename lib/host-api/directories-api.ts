@@ -8,7 +8,7 @@ import type { Page } from '../directory/keyset';
 import { createDirectoryToken, listDirectoryTokens, revokeDirectoryToken } from '../directory/tokens';
 import { findUserView, pageUsers, type UserView } from '../directory/users/reads';
 import { createTokenInputSchema, listUsersQuerySchema, updateDirectoryInputSchema } from '../schemas/directory';
-import { deleteDirectory } from '../directory/delete-directory';
+import { removeDirectory as deleteDirectoryOf, renameDirectory } from '../directory/directory-admin';
 import { setDirectoryStatus } from '../directory/directory-status';
 import { decodeCursor, encodeCursor, listQuerySchema, queryObject } from '../schemas/pagination';
 import { ApiError, apiNotFound } from './api-error';
@@ -131,13 +131,14 @@ export async function getGroupMembers({ hostId, params, url }: ApiContext): Prom
 
 export async function patchDirectory({ hostId, keyId, params, json }: ApiContext): Promise<Response> {
   const input = updateDirectoryInputSchema.parse(await json());
-  const directory = await directoryOf(hostId, params.dirId);
-  const d = await setDirectoryStatus({ hostId, directory, status: input.status, actor: `api-key:${keyId}` });
+  let d = await directoryOf(hostId, params.dirId);
+  const actor = `api-key:${keyId}`;
+  if (input.name !== undefined) d = await renameDirectory({ hostId, actor, directory: d, name: input.name });
+  if (input.status !== undefined) d = await setDirectoryStatus({ hostId, directory: d, status: input.status, actor });
   return Response.json({ ...toApiDirectory(d), scim: { endpoint: scimEndpoint(d.id) } });
 }
 
-export async function removeDirectory({ hostId, params }: ApiContext): Promise<Response> {
-  await directoryOf(hostId, params.dirId);
-  await deleteDirectory({ hostId, directoryId: params.dirId });
+export async function removeDirectory({ hostId, keyId, params }: ApiContext): Promise<Response> {
+  await deleteDirectoryOf({ hostId, actor: `api-key:${keyId}`, directoryId: params.dirId });
   return new Response(null, { status: 204 });
 }

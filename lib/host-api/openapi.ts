@@ -2,9 +2,9 @@
 import { z } from 'zod';
 import { env } from '../env';
 import { createDirectoryInputSchema, createTokenInputSchema, updateDirectoryInputSchema } from '../schemas/directory';
-import { createOrganizationInputSchema } from '../schemas/organization';
+import { createOrganizationInputSchema, updateOrganizationInputSchema } from '../schemas/organization';
 import * as R from '../schemas/responses';
-import { createRoleInputSchema, putRoleMappingsInputSchema } from '../schemas/role';
+import { createRoleInputSchema, putRoleMappingsInputSchema, updateRoleInputSchema } from '../schemas/role';
 import { createWebhookEndpointInputSchema, replayInputSchema, updateWebhookEndpointInputSchema } from '../schemas/webhook';
 
 interface Op {
@@ -17,20 +17,27 @@ interface Op {
   response?: z.ZodType;
 }
 
+/** What a key reaches, said wherever keys are described (README, /docs/api, this document). */
+export const API_KEY_SCOPE =
+  "A key has no narrower scope: it reaches every organization of its host, with their directories, SCIM tokens, users, groups, portal links and sessions, and the host's roles, events and webhooks. Keep it on your servers; never send it to a browser or to a customer.";
+
 const page = { limit: 'Page size (1–200, default 50)', cursor: 'nextCursor of the previous page' };
 
 export const OPERATIONS: Op[] = [
   { method: 'post', path: '/organizations', summary: 'Create an organization', body: createOrganizationInputSchema, status: 201, response: R.organizationSchema },
-  { method: 'get', path: '/organizations', summary: 'List organizations', query: page, status: 200, response: R.listOf(R.organizationSchema) },
+  { method: 'get', path: '/organizations', summary: 'List organizations, oldest first; ?externalId= finds the one with your id for it', query: { ...page, externalId: 'Your id for the organization (unique per host): the list holds it alone, or nothing' }, status: 200, response: R.listOf(R.organizationSchema) },
   { method: 'get', path: '/organizations/{orgId}', summary: 'Read an organization', status: 200, response: R.organizationSchema },
+  { method: 'patch', path: '/organizations/{orgId}', summary: 'Rename an organization, or set or clear (null) its externalId (409 when another organization has it)', body: updateOrganizationInputSchema, status: 200, response: R.organizationSchema },
   { method: 'post', path: '/organizations/{orgId}/portal-links', summary: 'Mint a single-use portal link (expires unused after 5 minutes)', body: z.object({ features: z.array(z.literal('scim')).optional(), returnUrl: z.string().url().optional() }), status: 201, response: R.portalLinkSchema },
+  { method: 'delete', path: '/organizations/{orgId}/portal-sessions', summary: "End every portal session of the organization at once (links not yet opened stay valid until used or expired)", status: 204 },
   { method: 'post', path: '/organizations/{orgId}/directories', summary: 'Create a directory; the answer carries the SCIM endpoint and its token, once', body: createDirectoryInputSchema, status: 201, response: R.directorySchema },
   { method: 'get', path: '/organizations/{orgId}/directories', summary: "List an organization's directories", status: 200, response: R.listOf(R.directorySchema) },
   { method: 'get', path: '/directories/{dirId}', summary: 'Read a directory', status: 200, response: R.directorySchema },
-  { method: 'patch', path: '/directories/{dirId}', summary: 'Enable or disable a directory (SCIM answers 403 while disabled)', body: updateDirectoryInputSchema, status: 200, response: R.directorySchema },
+  { method: 'patch', path: '/directories/{dirId}', summary: 'Rename a directory, or enable or disable it (SCIM answers 403 while disabled)', body: updateDirectoryInputSchema, status: 200, response: R.directorySchema },
   { method: 'delete', path: '/directories/{dirId}', summary: 'Delete a directory and all its data; emits its deletion events', status: 204 },
   { method: 'delete', path: '/organizations/{orgId}', summary: 'Delete an organization, its directories and all their data', status: 204 },
   { method: 'post', path: '/directories/{dirId}/tokens', summary: 'Mint a new SCIM token; older tokens stay valid until revoked', body: createTokenInputSchema, status: 201, response: R.tokenSchema },
+  { method: 'get', path: '/directories/{dirId}/tokens', summary: "List a directory's SCIM tokens (last four characters only, never the token)", status: 200, response: R.listOf(z.object({ id: z.string(), lastFour: z.string(), createdAt: z.string(), expiresAt: z.string().nullable(), lastUsedAt: z.string().nullable(), revokedAt: z.string().nullable() })) },
   { method: 'delete', path: '/directories/{dirId}/tokens/{tokenId}', summary: 'Revoke a SCIM token; it fails from the next request on', status: 204 },
   { method: 'get', path: '/directories/{dirId}/users', summary: 'List directory users', query: { ...page, groupId: 'Only members of this group' }, status: 200, response: R.listOf(R.userSchema) },
   { method: 'get', path: '/directories/{dirId}/users/{userId}', summary: 'Read a directory user', status: 200, response: R.userSchema },
@@ -39,13 +46,31 @@ export const OPERATIONS: Op[] = [
   { method: 'get', path: '/directories/{dirId}/groups/{groupId}/members', summary: "List a group's members", query: page, status: 200, response: R.listOf(R.userSchema) },
   { method: 'post', path: '/roles', summary: 'Define a role', body: createRoleInputSchema, status: 201, response: R.roleSchema },
   { method: 'get', path: '/roles', summary: 'List roles', status: 200, response: R.listOf(R.roleSchema) },
+  { method: 'get', path: '/roles/{roleKey}', summary: 'Read a role', status: 200, response: R.roleSchema },
+  { method: 'patch', path: '/roles/{roleKey}', summary: "Change a role's name or description (its key never changes)", body: updateRoleInputSchema, status: 200, response: R.roleSchema },
+  { method: 'delete', path: '/roles/{roleKey}', summary: 'Delete a role: it leaves every mapping and default role, and each user who held it gets a directory.user.updated', status: 204 },
   { method: 'put', path: '/directories/{dirId}/role-mappings', summary: "Replace a directory's group-to-role mappings; users' roles follow at once", body: putRoleMappingsInputSchema, status: 200, response: R.roleMappingsSchema },
   { method: 'get', path: '/directories/{dirId}/role-mappings', summary: 'Read the mappings in force', status: 200, response: R.roleMappingsSchema },
-  { method: 'get', path: '/events', summary: 'Events, oldest first, with stable cursors', query: { after: 'nextCursor of the previous call', limit: '1–500, default 100' }, status: 200, response: R.listOf(R.eventSchema) },
+  {
+    method: 'get',
+    path: '/events',
+    summary:
+      'Events, oldest first, with opaque cursors. Events are kept EVENT_RETENTION_DAYS (30); a cursor some of whose following events were purged answers 410 cursor_expired: call again without after to start at the oldest kept event (events may repeat: dedupe by id)',
+    query: { after: 'nextCursor of the previous call (opaque, of this host only)', limit: '1–500, default 100' },
+    status: 200,
+    response: R.listOf(R.eventSchema),
+  },
   { method: 'post', path: '/webhook-endpoints', summary: 'Create a webhook endpoint (Standard Webhooks signatures)', body: createWebhookEndpointInputSchema, status: 201, response: R.webhookEndpointSchema },
   { method: 'get', path: '/webhook-endpoints', summary: 'List webhook endpoints', status: 200, response: R.listOf(R.webhookEndpointSchema) },
   { method: 'get', path: '/webhook-endpoints/{endpointId}', summary: 'Read a webhook endpoint', status: 200, response: R.webhookEndpointSchema },
-  { method: 'patch', path: '/webhook-endpoints/{endpointId}', summary: 'Update a webhook endpoint', body: updateWebhookEndpointInputSchema, status: 200, response: R.webhookEndpointSchema },
+  {
+    method: 'patch',
+    path: '/webhook-endpoints/{endpointId}',
+    summary: 'Update a webhook endpoint; enabled: true re-enables a disabled one (its pending deliveries resume, new events are queued from then on)',
+    body: updateWebhookEndpointInputSchema,
+    status: 200,
+    response: R.webhookEndpointSchema,
+  },
   { method: 'delete', path: '/webhook-endpoints/{endpointId}', summary: 'Delete a webhook endpoint', status: 204 },
   { method: 'post', path: '/webhook-endpoints/{endpointId}/rotate-secret', summary: 'Rotate the signing secret', status: 200, response: z.object({ id: z.string(), secret: z.string() }) },
   { method: 'get', path: '/webhook-endpoints/{endpointId}/deliveries', summary: 'Delivery log: attempts, status codes, latency, errors', query: page, status: 200 },
@@ -73,10 +98,10 @@ export function openApiDocument() {
   }
   return {
     openapi: '3.1.0',
-    info: { title: 'scim-portal host API', version: '1.0.0', description: 'Organizations, directories, synced users and groups, roles, events and webhooks.' },
+    info: { title: 'scim-portal host API', version: '1.0.0', description: `Organizations, directories, synced users and groups, roles, events and webhooks. ${API_KEY_SCOPE}` },
     servers: [{ url: `${env().publicUrl}/api/v1` }],
     security: [{ apiKey: [] }],
-    components: { securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: 'A host API key (npm run cli -- api-keys create)' } } },
+    components: { securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: `A host API key (npm run cli -- api-keys create, or the dashboard). ${API_KEY_SCOPE}` } } },
     paths,
   };
 }

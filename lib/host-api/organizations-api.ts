@@ -1,20 +1,28 @@
 // Host API: organizations and their directories (CONTRACT.md).
-import { read, write } from '../db/database';
-import { transaction } from '../db/transaction';
-import { createDirectory, listOrganizationDirectories, scimEndpoint } from '../directory/directories';
-import { deleteOrganization } from '../directory/delete-directory';
-import { createOrganization, findOrganization, listOrganizations } from '../organizations/organizations';
+import { read } from '../db/database';
+import { openDirectory } from '../directory/directory-admin';
+import { listOrganizationDirectories, scimEndpoint } from '../directory/directories';
+import { addOrganization, removeOrganization as deleteOrganizationOf, updateOrganization } from '../organizations/organization-admin';
+import { findOrganization, listOrganizations } from '../organizations/organizations';
 import { createDirectoryInputSchema } from '../schemas/directory';
-import { createOrganizationInputSchema } from '../schemas/organization';
-import { decodeCursor, encodeCursor, listQuerySchema, queryObject } from '../schemas/pagination';
+import { createOrganizationInputSchema, listOrganizationsQuerySchema, updateOrganizationInputSchema } from '../schemas/organization';
+import { decodeCursor, encodeCursor, queryObject } from '../schemas/pagination';
 import { ApiError, apiNotFound } from './api-error';
 import { toApiDirectory, toApiOrganization } from './serialize';
 import type { ApiContext } from './with-api-key';
 
-export async function postOrganization({ db, hostId, json }: ApiContext): Promise<Response> {
-  const input = createOrganizationInputSchema.parse(await json());
-  const org = await transaction(db, (tx) => createOrganization(tx, { hostId, ...input }));
+const actorOf = (ctx: ApiContext) => `api-key:${ctx.keyId}`;
+
+export async function postOrganization(ctx: ApiContext): Promise<Response> {
+  const input = createOrganizationInputSchema.parse(await ctx.json());
+  const org = await addOrganization(ctx.db, { hostId: ctx.hostId, actor: actorOf(ctx), ...input });
   return Response.json(toApiOrganization(org), { status: 201 });
+}
+
+export async function patchOrganization(ctx: ApiContext): Promise<Response> {
+  const input = updateOrganizationInputSchema.parse(await ctx.json());
+  const org = await updateOrganization(ctx.db, { hostId: ctx.hostId, actor: actorOf(ctx), id: ctx.params.orgId, ...input });
+  return Response.json(toApiOrganization(org));
 }
 
 export async function getOrganization({ db, hostId, params }: ApiContext): Promise<Response> {
@@ -24,11 +32,12 @@ export async function getOrganization({ db, hostId, params }: ApiContext): Promi
 }
 
 export async function getOrganizations({ db, hostId, url }: ApiContext): Promise<Response> {
-  const q = listQuerySchema.parse(queryObject(url));
+  const q = listOrganizationsQuerySchema.parse(queryObject(url));
   const c = decodeCursor(q.cursor, ['c', 'i']);
   if (q.cursor && !c) throw new ApiError('invalid_request', 400, 'cursor: invalid');
   const rows = await listOrganizations(db, {
     hostId,
+    externalId: q.externalId,
     take: q.limit + 1,
     after: c ? { createdAt: new Date(c.c), id: c.i } : undefined,
   });
@@ -41,11 +50,12 @@ export async function getOrganizations({ db, hostId, url }: ApiContext): Promise
   });
 }
 
-export async function postDirectory({ db, hostId, params, json }: ApiContext): Promise<Response> {
-  const input = createDirectoryInputSchema.parse(await json());
+export async function postDirectory(ctx: ApiContext): Promise<Response> {
+  const { db, hostId, params } = ctx;
+  const input = createDirectoryInputSchema.parse(await ctx.json());
   const org = await findOrganization(db, { hostId, id: params.orgId });
   if (!org) throw apiNotFound('Organization');
-  const { directory, token } = await write((env) => createDirectory(env, { organizationId: org.id, provider: input.provider }));
+  const { directory, token } = await openDirectory({ hostId, actor: actorOf(ctx), organizationId: org.id, provider: input.provider, name: input.name });
   return Response.json(
     { ...toApiDirectory(directory), scim: { endpoint: scimEndpoint(directory.id), token: token.token, tokenId: token.id } },
     { status: 201 },
@@ -59,8 +69,7 @@ export async function getDirectories({ db, hostId, params }: ApiContext): Promis
   return Response.json({ data: rows.map((d) => ({ ...toApiDirectory(d), scim: { endpoint: scimEndpoint(d.id) } })), nextCursor: null });
 }
 
-export async function removeOrganization({ db, hostId, params }: ApiContext): Promise<Response> {
-  if (!(await findOrganization(db, { hostId, id: params.orgId }))) throw apiNotFound('Organization');
-  await deleteOrganization({ hostId, organizationId: params.orgId });
+export async function removeOrganization(ctx: ApiContext): Promise<Response> {
+  await deleteOrganizationOf(ctx.db, { hostId: ctx.hostId, actor: actorOf(ctx), id: ctx.params.orgId });
   return new Response(null, { status: 204 });
 }

@@ -3,9 +3,32 @@
 import { jsonProblem } from '../safe-text';
 import { ApiError } from './api-error';
 
+/**
+ * The body's bytes, read as a stream and given up at the first byte past `maxBytes`. The custom server
+ * (lib/http/request-guard.mjs) already stops larger bodies before Next; this holds under `next dev` too.
+ */
+export async function readBodyBytes(req: Request, maxBytes: number): Promise<Buffer<ArrayBuffer>> {
+  const tooLarge = () => new ApiError('payload_too_large', 413, `The request body exceeds ${maxBytes} bytes`);
+  if (Number(req.headers.get('content-length') ?? 0) > maxBytes) throw tooLarge();
+  if (!req.body) return Buffer.alloc(0);
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks, size);
+}
+
 export async function readJsonBody(req: Request, maxBytes: number): Promise<unknown> {
-  const text = await req.text();
-  if (text.length > maxBytes) throw new ApiError('payload_too_large', 413, `Body exceeds ${maxBytes} bytes`);
+  const text = new TextDecoder().decode(await readBodyBytes(req, maxBytes));
   if (text.trim() === '') return {};
   let value: unknown;
   try {

@@ -1,16 +1,34 @@
 // Host API: roles and group-to-role mappings (CONTRACT.md).
 import { read } from '../db/database';
 import { findHostDirectory } from '../directory/directories';
+import { deleteRole, updateRole } from '../roles/role-admin';
 import { configureRoles, createRole, listRoleMappings, listRoles, roleKey, type RoleRow } from '../roles/roles';
-import { createRoleInputSchema, putRoleMappingsInputSchema } from '../schemas/role';
+import { createRoleInputSchema, putRoleMappingsInputSchema, updateRoleInputSchema } from '../schemas/role';
 import { apiNotFound } from './api-error';
 import type { ApiContext } from './with-api-key';
 
 const toApiRole = (r: RoleRow) => ({ id: r.id, key: r.key, name: r.name, description: r.description, createdAt: r.createdAt.toISOString() });
 
-export async function postRole({ hostId, json }: ApiContext): Promise<Response> {
+export async function postRole({ hostId, keyId, json }: ApiContext): Promise<Response> {
   const input = createRoleInputSchema.parse(await json());
-  return Response.json(toApiRole(await createRole(hostId, input)), { status: 201 });
+  const role = await createRole(hostId, input, `api-key:${keyId}`);
+  return Response.json(toApiRole(role), { status: 201 });
+}
+
+export async function patchRole({ hostId, keyId, params, json }: ApiContext): Promise<Response> {
+  const input = updateRoleInputSchema.parse(await json());
+  return Response.json(toApiRole(await updateRole({ hostId, actor: `api-key:${keyId}`, key: params.roleKey, ...input })));
+}
+
+export async function removeRole({ hostId, keyId, params }: ApiContext): Promise<Response> {
+  await deleteRole({ hostId, actor: `api-key:${keyId}`, key: params.roleKey });
+  return new Response(null, { status: 204 });
+}
+
+export async function getRole({ hostId, params }: ApiContext): Promise<Response> {
+  const role = (await read(() => listRoles(hostId))).find((r) => r.key === params.roleKey);
+  if (!role) throw apiNotFound('Role');
+  return Response.json(toApiRole(role));
 }
 
 export async function getRoles({ hostId }: ApiContext): Promise<Response> {

@@ -14,8 +14,16 @@ export function toApiDirectory(d: DirectoryRow) {
     id: d.id,
     organizationId: d.organizationId,
     provider: d.provider,
+    name: d.name,
     status: d.status,
+    /** As the health check last evaluated it (lib/health), every HEALTH_CHECK_INTERVAL_MS. */
+    health: d.health,
+    healthReason: d.healthReason,
+    healthChangedAt: d.healthChangedAt?.toISOString() ?? null,
+    connectedAt: d.connectedAt?.toISOString() ?? null,
     lastRequestAt: d.lastRequestAt?.toISOString() ?? null,
+    unauthenticatedRequests: d.unauthenticatedRequests,
+    lastUnauthenticatedAt: d.lastUnauthenticatedAt?.toISOString() ?? null,
     createdAt: d.createdAt.toISOString(),
   };
 }

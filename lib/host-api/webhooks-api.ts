@@ -1,6 +1,7 @@
 // Host API: webhook endpoints, their deliveries and replays.
-import { transaction } from '../db/transaction';
+import { decodeCursor, encodeCursor } from '../events/cursor';
 import { createEndpoint, deleteEndpoint, findEndpoint, listEndpoints, rotateEndpointSecret, toApiEndpoint, updateEndpoint } from '../webhooks/endpoints';
+import { deliveryCounts } from '../webhooks/delivery-log';
 import { replayEvents } from '../webhooks/replay';
 import { createWebhookEndpointInputSchema, replayInputSchema, updateWebhookEndpointInputSchema } from '../schemas/webhook';
 import { listQuerySchema, queryObject } from '../schemas/pagination';
@@ -20,7 +21,7 @@ export async function getEndpoints({ db, hostId }: ApiContext): Promise<Response
 export async function getEndpoint({ db, hostId, params }: ApiContext): Promise<Response> {
   const e = await findEndpoint(db, { hostId, id: params.endpointId });
   if (!e) throw apiNotFound('Webhook endpoint');
-  return Response.json(toApiEndpoint(e));
+  return Response.json({ ...toApiEndpoint(e), deliveries: await deliveryCounts(db, e.id) });
 }
 
 export async function patchEndpoint({ db, hostId, params, json }: ApiContext): Promise<Response> {
@@ -45,8 +46,8 @@ export async function getDeliveries({ db, hostId, params, url }: ApiContext): Pr
   const e = await findEndpoint(db, { hostId, id: params.endpointId });
   if (!e) throw apiNotFound('Webhook endpoint');
   const q = listQuerySchema.parse(queryObject(url));
-  const before = q.cursor ? Number(Buffer.from(q.cursor, 'base64url').toString()) : undefined;
-  if (q.cursor && !Number.isInteger(before)) throw new ApiError('invalid_request', 400, 'cursor: invalid');
+  const before = q.cursor ? decodeCursor('deliveries', hostId, q.cursor) : undefined;
+  if (before === null) throw new ApiError('invalid_request', 400, 'cursor: invalid');
   const rows = await db.webhookDelivery.findMany({
     where: { endpointId: e.id, ...(before !== undefined ? { eventSeq: { lt: before } } : {}) },
     orderBy: { eventSeq: 'desc' },
@@ -63,10 +64,12 @@ export async function getDeliveries({ db, hostId, params, url }: ApiContext): Pr
       status: d.status,
       attempts: d.attempts,
       nextAttemptAt: d.status === 'pending' ? d.nextAttemptAt.toISOString() : null,
+      lastStatus: d.lastStatus,
+      lastError: d.lastError,
       deliveredAt: d.deliveredAt?.toISOString() ?? null,
       log: d.log.map((a) => ({ attempt: a.attempt, statusCode: a.statusCode, latencyMs: a.latencyMs, error: a.error, at: a.createdAt.toISOString() })),
     })),
-    nextCursor: rows.length > q.limit && last ? Buffer.from(String(last.eventSeq)).toString('base64url') : null,
+    nextCursor: rows.length > q.limit && last ? encodeCursor('deliveries', hostId, last.eventSeq) : null,
   });
 }
 
@@ -80,7 +83,7 @@ export async function postReplay({ db, hostId, params, json }: ApiContext): Prom
   };
   const select = input.eventId ? { eventId: input.eventId } : { fromSeq: await seqOf(input.from), toSeq: await seqOf(input.to) };
   if (input.eventId) await seqOf(input.eventId);
-  const queued = await transaction(db, (tx) => replayEvents(tx, { hostId, endpointId: params.endpointId }, select));
+  const queued = await replayEvents({ hostId, endpointId: params.endpointId }, select);
   if (queued < 0) throw apiNotFound('Webhook endpoint');
   return Response.json({ queued }, { status: 202 });
 }

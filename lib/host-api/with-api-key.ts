@@ -1,12 +1,13 @@
 // The host-API trust boundary: API key → host, JSON body parsing, error mapping. Handlers get the host id and
 // only ever query within it.
 import { getDb, type Db } from '../db/client';
+import { BODY_LIMITS } from '../http/route-families.mjs';
 import { clientAddress } from '../rate-limit/client-address';
 import { checkLimits } from '../rate-limit/limiter';
 import { isSafeText } from '../safe-text';
 import { readJsonBody } from './read-json';
 import { bearerToken } from '../secrets/secret-token';
-import { ApiError, apiErrorResponse, toApiError } from './api-error';
+import { ApiError, apiErrorResponse, rateLimitedResponse, toApiError } from './api-error';
 import { checkApiKey } from './api-keys';
 
 export interface ApiContext {
@@ -24,34 +25,26 @@ export interface ApiContext {
 type Handler = (ctx: ApiContext) => Promise<Response>;
 type RouteArgs = { params: Promise<Record<string, string>> };
 
-const MAX_BODY = 256 * 1024;
-
 export function withApiKey(handler: Handler) {
   return async (req: Request, args: RouteArgs): Promise<Response> => {
     try {
       const db = await getDb();
       const byAddress = checkLimits([['ip', clientAddress((h) => req.headers.get(h))]]);
-      if (byAddress) return tooMany(byAddress.retryAfterSec);
+      if (byAddress) return rateLimitedResponse(byAddress.retryAfterSec);
       const key = bearerToken(req.headers.get('authorization'));
       const check = key ? await checkApiKey(db, key) : null;
       if (!check) throw new ApiError('unauthorized', 401, 'Missing or invalid API key (Authorization: Bearer <key>)');
       const byKey = checkLimits([['api', check.keyId]]);
-      if (byKey) return tooMany(byKey.retryAfterSec);
+      if (byKey) return rateLimitedResponse(byKey.retryAfterSec);
       const params = await args.params;
       if (!Object.values(params ?? {}).every(isSafeText)) throw new ApiError('not_found', 404, 'Not found');
       for (const [k, v] of new URL(req.url).searchParams) {
         if (!isSafeText(k) || !isSafeText(v)) throw new ApiError('invalid_request', 400, 'query: NUL characters and unpaired surrogates are not allowed');
       }
-      return await handler({ db, hostId: check.hostId, keyId: check.keyId, req, params, url: new URL(req.url), json: () => readJsonBody(req, MAX_BODY) });
+      return await handler({ db, hostId: check.hostId, keyId: check.keyId, req, params, url: new URL(req.url), json: () => readJsonBody(req, BODY_LIMITS.hostApi) });
     } catch (e) {
       return apiErrorResponse(toApiError(e));
     }
   };
-}
-
-function tooMany(retryAfterSec: number): Response {
-  const res = apiErrorResponse(new ApiError('rate_limited', 429, `Too many requests; retry after ${retryAfterSec} s`));
-  res.headers.set('Retry-After', String(retryAfterSec));
-  return res;
 }
 

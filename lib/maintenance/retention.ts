@@ -1,8 +1,15 @@
-// Retention: the SCIM request log and the webhook delivery log are kept for a configurable time, then removed.
-// Idempotent deletes, so any number of processes may run it.
+// Retention: the SCIM request log, the events (with their deliveries) and the webhook delivery log are kept for a
+// configurable time, then removed. Idempotent deletes, so any number of processes may run it.
 import type { Db } from '../db/client';
 import { read, write } from '../db/database';
 import { all, run } from '../db/sql-program';
+import { deleteExpiredOperatorSessions } from '../operators/operator-sessions';
+import { forgetOldSignInFailures } from '../operators/sign-in-throttle';
+import { deleteExpiredPortalSessions } from '../portal/portal-session';
+import { purgeOldEvents } from '../events/event-retention';
+import { purgeDeliveryLog } from '../webhooks/delivery-log';
+import { purgeIdleLanes } from '../webhooks/lane-store';
+import { webhookSettings } from '../webhooks/settings';
 
 const days = (name: string, fallback: number) => {
   const n = Number(process.env[name]);
@@ -11,7 +18,10 @@ const days = (name: string, fallback: number) => {
 
 export interface RetentionResult {
   requestLogs: number;
+  events: number;
   deliveries: number;
+  /** Expired portal and dashboard session rows, and sign-in failure counts quiet for a day. */
+  sessions: number;
 }
 
 const BATCH = 1_000;
@@ -43,12 +53,17 @@ async function deleteOldRequestLogs(cutoff: Date): Promise<number> {
 export async function applyRetention(db: Db, now = Date.now()): Promise<RetentionResult> {
   const logCutoff = new Date(now - days('REQUEST_LOG_RETENTION_DAYS', 30) * 86_400_000);
   const deliveryCutoff = new Date(now - days('DELIVERY_LOG_RETENTION_DAYS', 30) * 86_400_000);
+  const eventCutoff = new Date(now - webhookSettings().eventRetentionDays * 86_400_000);
   const requestLogs = await deleteOldRequestLogs(logCutoff);
-  // Finished deliveries only: a pending one is still owed to its receiver.
-  const deliveries = (
-    await db.webhookDelivery.deleteMany({ where: { status: { in: ['delivered', 'failed'] }, createdAt: { lt: deliveryCutoff } } })
-  ).count;
-  return { requestLogs, deliveries };
+  let events = 0;
+  for (const { id } of await db.host.findMany({ select: { id: true } })) events += await purgeOldEvents(id, eventCutoff, new Date(now));
+  // Finished deliveries only: a pending one is still owed to its receiver (until its event is purged).
+  let deliveries = 0;
+  for (const { id } of await db.webhookEndpoint.findMany({ select: { id: true } })) deliveries += await purgeDeliveryLog(id, deliveryCutoff);
+  await write(() => purgeIdleLanes(deliveryCutoff));
+  const at = new Date(now);
+  const sessions = (await deleteExpiredPortalSessions(db, at)) + (await deleteExpiredOperatorSessions(db, at)) + (await forgetOldSignInFailures(db, at));
+  return { requestLogs, events, deliveries, sessions };
 }
 
 let timer: NodeJS.Timeout | null = null;

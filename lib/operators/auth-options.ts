@@ -1,29 +1,34 @@
 // next-auth configuration of the operator dashboard: email + password (CredentialsProvider) checked against the
-// Operator table, stateless JWT sessions that carry only the operator id (requireOperator re-reads the row, so a
-// deleted operator is signed out at once), and the custom sign-in page.
+// Operator table, and the custom sign-in page. The cookie is next-auth's encrypted JWT, but it only names a
+// server-side session (operator-sessions.ts): every read of it looks the row up, so sign-out, expiry and the
+// operator's removal end it at once. Sign-in attempts are throttled per (email, address) and per address.
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { getDb } from '../db/client';
 import { env } from '../env';
 import { clientAddress } from '../rate-limit/client-address';
-import { hit, rateLimitsEnabled } from '../rate-limit/limiter';
+import { rateLimitsEnabled } from '../rate-limit/limiter';
 import { dashboardAuthSecret } from './auth-secret';
-import { normalizeEmail, verifyOperator } from './operators';
+import { DASHBOARD_SESSION_SECONDS, endOperatorSession, openOperatorSession, operatorOfSession } from './operator-sessions';
+import { normalizeEmail, verifyOperator, type Operator } from './operators';
 import { MAX_PASSWORD_LENGTH } from './password';
+import { clearSignInFailures, recordSignInFailure, signInWait } from './sign-in-throttle';
 
 // next-auth reads NEXTAUTH_URL for its callback and redirect URLs; PUBLIC_URL is this install's origin.
 process.env.NEXTAUTH_URL ??= env().publicUrl;
 
 export const SIGN_IN_PATH = '/dashboard/signin';
 
-// Online guessing: a few tries per account and per address every 5 minutes, shared across app processes.
-const ATTEMPTS = { limit: 10, windowSec: 300 };
+class SessionEnded extends Error {}
 
-function tooManyAttempts(email: string, address: string): boolean {
-  if (!rateLimitsEnabled()) return false;
-  const byEmail = hit(`signin:email:${email}`, ATTEMPTS);
-  const byAddress = hit(`signin:ip:${address}`, { limit: ATTEMPTS.limit * 3, windowSec: ATTEMPTS.windowSec });
-  return !byEmail.ok || !byAddress.ok;
+async function signIn(email: string, password: string, address: string): Promise<Operator | null> {
+  const db = await getDb();
+  const throttled = rateLimitsEnabled();
+  // next-auth maps a thrown error to ?error=<message>; the sign-in form shows it inline.
+  if (throttled && (await signInWait(db, email, address)) > 0) throw new Error('TooManyAttempts');
+  const operator = await verifyOperator(db, email, password);
+  if (throttled) await (operator ? clearSignInFailures(db, email, address) : recordSignInFailure(db, email, address));
+  return operator;
 }
 
 export const authOptions: NextAuthOptions = {
@@ -31,7 +36,7 @@ export const authOptions: NextAuthOptions = {
   get secret() {
     return dashboardAuthSecret();
   },
-  session: { strategy: 'jwt', maxAge: 8 * 60 * 60, updateAge: 60 * 60 },
+  session: { strategy: 'jwt', maxAge: DASHBOARD_SESSION_SECONDS },
   pages: { signIn: SIGN_IN_PATH, error: SIGN_IN_PATH },
   providers: [
     CredentialsProvider({
@@ -42,21 +47,37 @@ export const authOptions: NextAuthOptions = {
         const password = String(credentials?.password ?? '');
         if (!email || !password || password.length > MAX_PASSWORD_LENGTH) return null;
         const headers = (req?.headers ?? {}) as Record<string, string | undefined>;
-        // next-auth maps a thrown error to ?error=<message>; the sign-in form shows it inline.
-        if (tooManyAttempts(email, clientAddress((name) => headers[name]))) throw new Error('TooManyAttempts');
-        const operator = await verifyOperator(await getDb(), email, password);
+        const operator = await signIn(email, password, clientAddress((name) => headers[name]));
         return operator ? { id: operator.id, email: operator.email } : null;
       },
     }),
   ],
   callbacks: {
-    jwt({ token, user }) {
-      if (user) token.sub = user.id;
-      return token;
+    async jwt({ token, user }) {
+      const db = await getDb();
+      if (user) return { sub: user.id, sid: await openOperatorSession(db, user.id) };
+      const operator = typeof token.sid === 'string' ? await operatorOfSession(db, token.sid) : null;
+      // Thrown, next-auth answers "no session" and clears the cookie.
+      if (!operator || operator.id !== token.sub) throw new SessionEnded('dashboard session ended');
+      return { ...token, operator };
     },
     session({ session, token }) {
-      const withId: typeof session & { operatorId?: string } = { ...session, operatorId: token.sub };
-      return withId;
+      const withOperator: typeof session & { operator?: unknown } = { ...session, operator: token.operator };
+      return withOperator;
     },
+  },
+  events: {
+    async signOut({ token }) {
+      if (typeof token?.sid === 'string') await endOperatorSession(await getDb(), token.sid);
+    },
+  },
+  logger: {
+    // An ended session is not an error to log; anything else next-auth reports is, without its metadata.
+    error(code, metadata) {
+      if (code === 'JWT_SESSION_ERROR') return;
+      console.error(`next-auth error ${code}: ${metadata instanceof Error ? metadata.message : ''}`);
+    },
+    warn() {},
+    debug() {},
   },
 };

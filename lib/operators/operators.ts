@@ -2,6 +2,7 @@
 // host's organizations, keys, webhooks, roles and audit log. Emails are unique across the install and compared
 // lower-cased, so "Admin@Example.com" and "admin@example.com" are one account.
 import { z } from 'zod';
+import { audit } from '../audit/audit-log';
 import type { Tx } from '../db/client';
 import { DomainError } from '../domain-error';
 import { defaultHost } from '../host-api/api-keys';
@@ -24,7 +25,7 @@ export function normalizeEmail(email: string): string {
 export async function prepareOperator(input: { email: string; password: string }): Promise<{ email: string; passwordHash: string }> {
   const email = normalizeEmail(input.email);
   if (!emailSchema.safeParse(email).success) throw new DomainError('invalid', 'email: not a valid email address');
-  const problem = passwordProblem(input.password);
+  const problem = passwordProblem(input.password, email);
   if (problem) throw new DomainError('invalid', `password: ${problem}`);
   return { email, passwordHash: await hashPassword(input.password) };
 }
@@ -46,8 +47,17 @@ export async function verifyOperator(db: Tx, email: string, password: string): P
   return row && ok ? { id: row.id, hostId: row.hostId, email: row.email } : null;
 }
 
-export function findOperator(db: Tx, id: string): Promise<Operator | null> {
-  return db.operator.findUnique({ where: { id }, select: { id: true, hostId: true, email: true } });
+/** Removes an operator; their dashboard sessions go with the row (cascade), so they are signed out at once. */
+export async function removeOperator(tx: Tx, email: string): Promise<Operator> {
+  const operator = await tx.operator.findUnique({ where: { email: normalizeEmail(email) }, select: { id: true, hostId: true, email: true } });
+  if (!operator) throw new DomainError('not_found', `No operator has the email ${normalizeEmail(email)}`);
+  await tx.operator.delete({ where: { id: operator.id } });
+  await audit(tx, { hostId: operator.hostId, actor: 'cli', action: 'operator.removed', target: operator.id, details: { email: operator.email } });
+  return operator;
+}
+
+export function findOperatorByEmail(db: Tx, email: string): Promise<Operator | null> {
+  return db.operator.findUnique({ where: { email: normalizeEmail(email) }, select: { id: true, hostId: true, email: true } });
 }
 
 export function countOperators(db: Tx): Promise<number> {

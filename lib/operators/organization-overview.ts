@@ -1,20 +1,22 @@
-// What the dashboard's home shows: a page of the host's organizations, each with its directories and how their
-// IdP connections are doing. Connection state comes from the same function the portal uses, so both agree.
-import type { Tx } from '../db/client';
+// What the dashboard's home shows: a page of the host's organizations, newest first, found by name (any part, any
+// case), externalId or id, each with its directories and their health. Built for thousands of organizations: the
+// page, the total and the directories are three indexed queries whatever the page (bench/dashboard.ts times them).
 import { read } from '../db/database';
-import { listOrganizationDirectories, scimEndpoint } from '../directory/directories';
+import { escapeLike, LIKE_ESCAPE } from '../db/dialect';
+import { all, one, type SqlValue } from '../db/sql-program';
+import { columns, decode } from '../db/rows';
 import { PROVIDER_NAMES, type Provider } from '../directory/providers';
-import { findOrganization, listOrganizations } from '../organizations/organizations';
-import { connectionStatus } from '../portal/connection-status';
+import type { HealthState } from '../health/directory-health';
 
 export interface DirectorySummary {
   id: string;
+  name: string;
   provider: string;
   providerName: string;
   status: string;
-  connection: 'waiting' | 'connected' | 'failing';
+  /** As the health check last stored it (lib/health/health-check.ts): the list reads no request log. */
+  connection: HealthState;
   lastRequestAt: string | null;
-  endpoint: string;
 }
 
 export interface OrganizationSummary {
@@ -27,40 +29,56 @@ export interface OrganizationSummary {
 
 export const ORGANIZATIONS_PER_PAGE = 20;
 
-export async function organizationOverview(
-  db: Tx,
-  { hostId, after }: { hostId: string; after?: string },
-): Promise<{ organizations: OrganizationSummary[]; nextAfter: string | null }> {
-  // The cursor is an organization id; one of another host's reads as no cursor at all.
-  const cursor = after ? await findOrganization(db, { hostId, id: after }) : null;
-  const rows = await listOrganizations(db, { hostId, take: ORGANIZATIONS_PER_PAGE + 1, after: cursor ?? undefined });
-  const page = rows.slice(0, ORGANIZATIONS_PER_PAGE);
-  const organizations = await Promise.all(
-    page.map(async (org) => ({
-      id: org.id,
-      name: org.name,
-      externalId: org.externalId,
-      createdAt: org.createdAt.toISOString(),
-      directories: await directorySummaries(db, org.id),
-    })),
-  );
-  return { organizations, nextAfter: rows.length > ORGANIZATIONS_PER_PAGE ? (page.at(-1)?.id ?? null) : null };
+/** A search: any part of the name (case-insensitive, `%` and `_` literal), or an exact externalId or id. */
+function searchWhere(hostId: string, q: string | undefined): { sql: string; params: SqlValue[] } {
+  const s = q?.trim();
+  if (!s) return { sql: `"hostId" = ?`, params: [hostId] };
+  const name = `%${escapeLike(s.toLowerCase())}%`;
+  return { sql: `"hostId" = ? AND ("nameLower" LIKE ? ${LIKE_ESCAPE} OR "externalId" = ? OR "id" = ?)`, params: [hostId, name, s, s] };
 }
 
-async function directorySummaries(db: Tx, organizationId: string): Promise<DirectorySummary[]> {
-  const dirs = await read(() => listOrganizationDirectories({ organizationId }));
-  return Promise.all(
-    dirs.map(async (d) => {
-      const c = await connectionStatus(d);
-      return {
+export async function organizationOverview({
+  hostId,
+  q,
+  page = 1,
+}: {
+  hostId: string;
+  q?: string;
+  page?: number;
+}): Promise<{ organizations: OrganizationSummary[]; total: number; page: number; pages: number }> {
+  const where = searchWhere(hostId, q);
+  return read(function* (env) {
+    const total = Number((yield* one(`SELECT COUNT(*) AS "n" FROM "Organization" WHERE ${where.sql}`, where.params))?.n ?? 0);
+    const pages = Math.max(1, Math.ceil(total / ORGANIZATIONS_PER_PAGE));
+    const current = Math.min(Math.max(1, Math.floor(page) || 1), pages);
+    const rows = (yield* all(
+      `SELECT ${columns('Organization', undefined, ['id', 'name', 'externalId', 'createdAt'])} FROM "Organization" WHERE ${where.sql}
+       ORDER BY "createdAt" DESC, "id" DESC LIMIT ? OFFSET ?`,
+      [...where.params, ORGANIZATIONS_PER_PAGE, (current - 1) * ORGANIZATIONS_PER_PAGE],
+    )).map((r) => decode('Organization', r));
+    const [inOrgs, orgList] = env.dialect.inList('"organizationId"', rows.map((o) => o.id));
+    const dirs = rows.length
+      ? (yield* all(`SELECT ${columns('Directory')} FROM "Directory" WHERE ${inOrgs} ORDER BY "createdAt", "id"`, [orgList])).map((r) => decode('Directory', r))
+      : [];
+    const byOrg = new Map<string, DirectorySummary[]>();
+    for (const d of dirs) {
+      const list = byOrg.get(d.organizationId) ?? [];
+      list.push({
         id: d.id,
+        name: d.name,
         provider: d.provider,
         providerName: PROVIDER_NAMES[d.provider as Provider] ?? d.provider,
         status: d.status,
-        connection: c.state,
-        lastRequestAt: c.state === 'waiting' ? null : c.lastRequestAt,
-        endpoint: scimEndpoint(d.id),
-      };
-    }),
-  );
+        connection: d.health as HealthState,
+        lastRequestAt: d.lastRequestAt?.toISOString() ?? null,
+      });
+      byOrg.set(d.organizationId, list);
+    }
+    return {
+      organizations: rows.map((o) => ({ id: o.id, name: o.name, externalId: o.externalId, createdAt: o.createdAt.toISOString(), directories: byOrg.get(o.id) ?? [] })),
+      total,
+      page: current,
+      pages,
+    };
+  });
 }

@@ -37,9 +37,42 @@ export function decoyHash(): Promise<string> {
   return decoy;
 }
 
-/** Why a new password is refused, or null when it is acceptable. */
-export function passwordProblem(password: string): string | null {
-  if (password.length < MIN_PASSWORD_LENGTH) return `The password must be at least ${MIN_PASSWORD_LENGTH} characters long`;
+/**
+ * Common passwords long enough to pass the length rule, and the words most of the rest are built on. A password is
+ * refused when it is one of them, or one of the words with only digits and symbols around it (Password2024!).
+ */
+const COMMON = new Set([
+  '123456789012', '1234567890123', '12345678901234', '098765432109', '111222333444', '123123123123', '147258369147',
+  '1q2w3e4r5t6y', '1qaz2wsx3edc', 'zaq12wsxcde3', 'qwertyuiop12', 'qwertyuiopas', 'qwerty123456', '123456qwerty',
+  'asdfghjkl123', 'asdfasdfasdf', 'zxcvbnm12345', 'abcdefghijkl', 'abc123abc123', 'iloveyou1234', 'trustno1trustno1',
+  'passwordpassword', 'correcthorsebatterystaple', 'thequickbrownfox', 'letmeinletmein', 'administrator1',
+]);
+const WORDS = new Set([
+  'password', 'passwort', 'qwerty', 'qwertyuiop', 'azerty', 'letmein', 'welcome', 'admin', 'administrator',
+  'changeme', 'iloveyou', 'secret', 'login', 'master', 'monkey', 'dragon', 'football', 'baseball', 'superman',
+  'sunshine', 'princess', 'starwars', 'whatever', 'trustno', 'default', 'operator', 'scimportal', 'dashboard',
+]);
+
+/** Lower case, common letter-for-symbol swaps undone. */
+function plain(s: string): string {
+  return s.toLowerCase().replace(/[@4]/g, 'a').replace(/0/g, 'o').replace(/[1!|]/g, 'i').replace(/3/g, 'e').replace(/[$5]/g, 's');
+}
+
+/** Why a new password is refused, or null when it is acceptable. The rules are stated in the CLI's help and README. */
+export function passwordProblem(password: string, email?: string): string | null {
+  const trimmed = password.trim();
+  if ([...trimmed].length < MIN_PASSWORD_LENGTH) {
+    return `The password must be at least ${MIN_PASSWORD_LENGTH} characters long, not counting spaces at either end`;
+  }
   if (password.length > MAX_PASSWORD_LENGTH) return `The password must be at most ${MAX_PASSWORD_LENGTH} characters long`;
+  const lower = trimmed.toLowerCase();
+  // One short run repeated (aaaaaaaaaaaa, abcabcabcabc, 121212121212).
+  if (/^(.{1,4}?)\1+$/su.test(lower)) return 'The password must not be a few characters repeated';
+  const core = lower.replace(/^[\d\W_]+|[\d\W_]+$/gu, '');
+  if (COMMON.has(lower) || COMMON.has(plain(lower)) || WORDS.has(core) || WORDS.has(plain(core))) {
+    return 'The password is too common; choose a longer phrase of your own';
+  }
+  const local = email?.split('@')[0]?.toLowerCase() ?? '';
+  if (local.length >= 4 && lower.includes(local)) return 'The password must not contain the email address';
   return null;
 }

@@ -3,15 +3,17 @@
 import { getServerSession } from 'next-auth';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
-import { getDb } from '../db/client';
 import { authOptions, SIGN_IN_PATH } from './auth-options';
-import { findOperator, type Operator } from './operators';
+import type { Operator } from './operators';
 
-/** The signed-in operator, or null; read once per request (React cache) however many components ask. */
+/**
+ * The signed-in operator, or null; read once per request (React cache) however many components ask. next-auth's
+ * jwt callback (auth-options.ts) has looked the session row up: a session that was ended reads as none.
+ */
 export const currentOperator = cache(async (): Promise<Operator | null> => {
-  const session = (await getServerSession(authOptions)) as { operatorId?: unknown } | null;
-  if (typeof session?.operatorId !== 'string') return null;
-  return findOperator(await getDb(), session.operatorId);
+  const session = (await getServerSession(authOptions)) as { operator?: Operator } | null;
+  const o = session?.operator;
+  return o && typeof o.id === 'string' && typeof o.hostId === 'string' ? o : null;
 });
 
 /** For pages: the operator, or a redirect to the sign-in page. */

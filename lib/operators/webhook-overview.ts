@@ -1,7 +1,11 @@
-// Webhook endpoints of a host with their most recent deliveries, for the dashboard. Event types are looked up in
-// one query for the whole page rather than per delivery.
-import type { Tx } from '../db/client';
-import { listEndpoints, toApiEndpoint } from '../webhooks/endpoints';
+// Webhook endpoints of a host with their most recent deliveries and backlog, for the dashboard, and re-enabling one
+// (audited). Event types are looked up in one query for the whole page rather than per delivery.
+import { audit } from '../audit/audit-log';
+import type { Db, Tx } from '../db/client';
+import { transaction } from '../db/transaction';
+import { DomainError } from '../domain-error';
+import { deliveryCounts, type DeliveryCounts } from '../webhooks/delivery-log';
+import { listEndpoints, toApiEndpoint, updateEndpoint } from '../webhooks/endpoints';
 
 export interface DeliverySummary {
   id: string;
@@ -20,6 +24,10 @@ export interface EndpointSummary {
   url: string;
   events: string[];
   enabled: boolean;
+  disabledAt: string | null;
+  disabledReason: string | null;
+  failingSince: string | null;
+  backlog: DeliveryCounts;
   createdAt: string;
   deliveries: DeliverySummary[];
 }
@@ -32,16 +40,21 @@ export async function webhookOverview(db: Tx, hostId: string): Promise<EndpointS
     endpoints.map(async (e) => ({
       endpoint: toApiEndpoint(e),
       deliveries: await db.webhookDelivery.findMany({ where: { endpointId: e.id }, orderBy: { eventSeq: 'desc' }, take: RECENT_DELIVERIES }),
+      backlog: await deliveryCounts(db, e.id),
     })),
   );
   const eventIds = [...new Set(withDeliveries.flatMap((w) => w.deliveries.map((d) => d.eventId)))];
   const events = eventIds.length ? await db.event.findMany({ where: { id: { in: eventIds }, hostId }, select: { id: true, type: true } }) : [];
   const typeOf = new Map(events.map((ev) => [ev.id, ev.type]));
-  return withDeliveries.map(({ endpoint, deliveries }) => ({
+  return withDeliveries.map(({ endpoint, deliveries, backlog }) => ({
     id: endpoint.id,
     url: endpoint.url,
     events: endpoint.events,
     enabled: endpoint.enabled,
+    disabledAt: endpoint.disabledAt,
+    disabledReason: endpoint.disabledReason,
+    failingSince: endpoint.failingSince,
+    backlog,
     createdAt: endpoint.createdAt,
     deliveries: deliveries.map((d) => ({
       id: d.id,
@@ -55,4 +68,11 @@ export async function webhookOverview(db: Tx, hostId: string): Promise<EndpointS
       createdAt: d.createdAt.toISOString(),
     })),
   }));
+}
+
+export async function reenableEndpoint(db: Db, { hostId, id, actor }: { hostId: string; id: string; actor: string }): Promise<void> {
+  await transaction(db, async (tx) => {
+    if (!(await updateEndpoint(tx, { hostId, id }, { enabled: true }))) throw new DomainError('not_found', 'That webhook endpoint no longer exists');
+    await audit(tx, { hostId, actor, action: 'webhook_endpoint.enabled', target: id });
+  });
 }

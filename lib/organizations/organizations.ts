@@ -10,7 +10,7 @@ export function createOrganization(
   db: Tx,
   { hostId, name, externalId }: { hostId: string; name: string; externalId?: string | null },
 ): Promise<OrganizationRow> {
-  return db.organization.create({ data: { id: newId('org'), hostId, name, externalId: externalId ?? null } });
+  return db.organization.create({ data: { id: newId('org'), hostId, name, nameLower: name.toLowerCase(), externalId: externalId ?? null } });
 }
 
 export function findOrganization(db: Tx, { hostId, id }: { hostId: string; id: string }): Promise<OrganizationRow | null> {
@@ -19,13 +19,17 @@ export function findOrganization(db: Tx, { hostId, id }: { hostId: string; id: s
 
 export function listOrganizations(
   db: Tx,
-  { hostId, take, after }: { hostId: string; take: number; after?: { createdAt: Date; id: string } },
+  { hostId, take, after, externalId }: { hostId: string; take: number; after?: { createdAt: Date; id: string }; externalId?: string },
 ): Promise<OrganizationRow[]> {
   return db.organization.findMany({
-    where: { hostId, ...(after ? afterCursor(after) : {}) },
+    where: { hostId, ...(externalId !== undefined ? { externalId } : {}), ...(after ? afterCursor(after) : {}) },
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
     take,
   });
+}
+
+export function findOrganizationByExternalId(db: Tx, { hostId, externalId }: { hostId: string; externalId: string }): Promise<OrganizationRow | null> {
+  return db.organization.findUnique({ where: { hostId_externalId: { hostId, externalId } } });
 }
 
 /** Keyset condition for (createdAt, id) ordering. */

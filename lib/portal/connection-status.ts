@@ -1,8 +1,8 @@
-// What the portal says about an IdP connection, from the request log: nothing yet, working, or failing and why.
-// 401s mean the IdP holds a wrong, revoked or expired token; other refusals are shown with the request and reason.
-import { read } from '../db/database';
-import { columns, decode } from '../db/rows';
-import { all } from '../db/sql-program';
+// What the portal and the dashboard say about an IdP connection: its health (lib/health, the one definition), the
+// requests without a valid token (counted on the directory, never logged) and the recently refused requests, each
+// a warning shown with its reason.
+import { isRoutine, SYNC_CYCLE_MINUTES, type HealthReason, type HealthState } from '../health/directory-health';
+import { readDirectoryHealth, type HealthRow } from '../health/read-health';
 
 export interface RefusedRequest {
   method: string;
@@ -10,42 +10,37 @@ export interface RefusedRequest {
   status: number;
   error: string | null;
   at: string;
+  /** Part of a working connection (a 404 lookup, a 409 Okta links, 403 while disabled): never a change of health. */
+  routine: boolean;
 }
 
-export type ConnectionStatus =
-  | { state: 'waiting' }
-  | { state: 'connected'; lastRequestAt: string; recentRefusals: RefusedRequest[] }
-  | { state: 'failing'; lastRequestAt: string | null; reason: 'unauthorized' | 'refused'; latest: RefusedRequest; recentRefusals: RefusedRequest[] };
+/** Requests without a valid token: counted, never logged (lib/scim/request-log.ts), so only how many and when. */
+export interface Unauthenticated {
+  count: number;
+  lastAt: string;
+  /** Of them, since the last authenticated request. */
+  sinceLastAccepted: number;
+}
 
-const WINDOW = 25;
+export interface ConnectionStatus {
+  state: HealthState;
+  reason: HealthReason;
+  lastRequestAt: string | null;
+  unauthenticated: Unauthenticated | null;
+  recentRefusals: RefusedRequest[];
+  /** The provider's sync cycle in minutes; null when it pushes on change (and is never silent). */
+  syncCycleMinutes: number | null;
+}
 
-/** 404 on a lookup by id is how IdPs check whether a user still exists: not a failure of the connection. */
-const isRefusal = (status: number, method: string) => status >= 400 && !(status === 404 && method === 'GET');
-
-export async function connectionStatus(directory: { id: string; lastRequestAt: Date | null }): Promise<ConnectionStatus> {
-  // One indexed read of the newest rows ([directoryId, createdAt]); never a scan of the whole log.
-  const cols = columns('ScimRequestLog', undefined, ['method', 'path', 'status', 'error', 'createdAt']);
-  const rows = await read(() => all(`SELECT ${cols} FROM "ScimRequestLog" WHERE "directoryId" = ? ORDER BY "createdAt" DESC, "id" DESC LIMIT ${WINDOW}`, [directory.id]));
-  const recent = rows.map((r) => decode('ScimRequestLog', r));
-  if (recent.length === 0 && !directory.lastRequestAt) return { state: 'waiting' };
-  const toRefused = (r: (typeof recent)[number]): RefusedRequest => ({
-    method: r.method,
-    path: r.path,
-    status: r.status,
-    error: r.error,
-    at: r.createdAt.toISOString(),
-  });
-  const refusals = recent.filter((r) => isRefusal(r.status, r.method)).slice(0, 5).map(toRefused);
-  const lastAuthorized = directory.lastRequestAt?.toISOString() ?? null;
-  const newest = recent[0];
-  if (newest && isRefusal(newest.status, newest.method)) {
-    return {
-      state: 'failing',
-      lastRequestAt: lastAuthorized,
-      reason: newest.status === 401 ? 'unauthorized' : 'refused',
-      latest: toRefused(newest),
-      recentRefusals: refusals,
-    };
-  }
-  return { state: 'connected', lastRequestAt: lastAuthorized ?? newest!.createdAt.toISOString(), recentRefusals: refusals };
+export async function connectionStatus(directory: HealthRow): Promise<ConnectionStatus> {
+  const h = await readDirectoryHealth(directory);
+  const last = directory.lastUnauthenticatedAt;
+  return {
+    state: h.state,
+    reason: h.reason,
+    lastRequestAt: h.lastRequestAt?.toISOString() ?? null,
+    unauthenticated: last ? { count: directory.unauthenticatedRequests, lastAt: last.toISOString(), sinceLastAccepted: h.authFailures } : null,
+    recentRefusals: h.refusals.slice(0, 5).map((r) => ({ method: r.method, path: r.path, status: r.status, error: r.error, at: r.createdAt.toISOString(), routine: isRoutine(r) })),
+    syncCycleMinutes: SYNC_CYCLE_MINUTES[directory.provider] ?? null,
+  };
 }

@@ -1,11 +1,11 @@
-// What saving a set of group-to-role mappings would do, before it is saved: each added or removed mapping with the
-// number of members of its group, and the users whose roles would change with their resulting roles. The role
-// computation itself is the domain's (previewRoleMappings applies it in a transaction that is rolled back).
+// What saving a set of group-to-role mappings or a default role would do, before it is saved: each added or removed
+// mapping with the number of members of its group, and the users whose roles would change with their resulting
+// roles. The role computation itself is the domain's (previewRoleConfig applies it in a transaction rolled back).
 import { read } from '../db/database';
 import { groupsByIds } from '../directory/groups/reads';
 import { memberCounts } from '../directory/memberships';
 import { userViews } from '../directory/users/reads';
-import { listRoleMappings, previewRoleMappings, type MappingInput } from '../roles/roles';
+import { listRoleMappings, previewRoleConfig, type MappingInput, type RoleConfigChange } from '../roles/roles';
 
 export interface MappingChange {
   kind: 'added' | 'removed';
@@ -27,16 +27,19 @@ const key = (m: MappingInput) => `${m.groupId}\u0000${m.roleKey}`;
 
 export async function mappingPreview(
   scope: { hostId: string; organizationId: string; directoryId: string },
-  draft: MappingInput[],
+  config: RoleConfigChange,
 ): Promise<MappingPreview> {
-  const current = await read(() => listRoleMappings(scope.directoryId));
+  const draft = config.mappings;
+  const current = draft ? await read(() => listRoleMappings(scope.directoryId)) : [];
   const had = new Set(current.map(key));
-  const wanted = new Set(draft.map(key));
-  const diff = [
-    ...draft.filter((m) => !had.has(key(m))).map((m) => ({ ...m, kind: 'added' as const })),
-    ...current.filter((m) => !wanted.has(key(m))).map((m) => ({ ...m, kind: 'removed' as const })),
-  ];
-  const roleChanges = await previewRoleMappings(scope, draft);
+  const wanted = new Set((draft ?? []).map(key));
+  const diff = draft
+    ? [
+        ...draft.filter((m) => !had.has(key(m))).map((m) => ({ ...m, kind: 'added' as const })),
+        ...current.filter((m) => !wanted.has(key(m))).map((m) => ({ ...m, kind: 'removed' as const })),
+      ]
+    : [];
+  const roleChanges = await previewRoleConfig(scope, config);
   const groupIds = [...new Set(diff.map((d) => d.groupId))];
   const sample = roleChanges.slice(0, SAMPLE);
   const { groups, members, users } = await read(function* (env) {

@@ -1,5 +1,6 @@
 // Portal settings read once from the environment: the host's brand (kept server side, never taken from a link's
-// query string, so a forwarded link cannot restyle another host's portal) and the session limits.
+// query string, so a forwarded link cannot restyle another host's portal), the session limits and the frame origins.
+import { env } from '../env';
 export interface PortalBrand {
   name: string;
   logoUrl: string | null;
@@ -57,4 +58,9 @@ function foregroundFor(hex: string): string {
   const onWhite = 1.05 / (l + 0.05);
   const onDark = (l + 0.05) / (luminance('#020617') + 0.05);
   return onWhite >= onDark ? '#ffffff' : '#020617';
+}
+
+/** Origins that may frame the portal (PORTAL_ALLOWED_ORIGINS), and so receive its messages; not secret (the CSP lists them). */
+export function portalFrameOrigins(): string[] {
+  return env().portalAllowedOrigins;
 }

@@ -21,18 +21,20 @@ export interface ConsumedLink {
   hostId: string;
   features: PortalFeature[];
   returnUrl: string | null;
+  /** The operator who opened this portal from the dashboard (null: the host minted it for the customer's admin). */
+  operatorId?: string | null;
 }
 
 export type ConsumeResult = { ok: true; link: ConsumedLink } | { ok: false; reason: 'used' | 'expired' | 'invalid' };
 
 export async function createPortalLink(
   db: Tx,
-  { organizationId, features, returnUrl }: { organizationId: string; features: PortalFeature[]; returnUrl: string | null },
+  { organizationId, features, returnUrl, operatorId = null }: { organizationId: string; features: PortalFeature[]; returnUrl: string | null; operatorId?: string | null },
 ): Promise<CreatedPortalLink> {
   const token = PREFIX + randomBase62(43);
   const expiresAt = new Date(Date.now() + LINK_TTL_MS);
   await db.portalLink.create({
-    data: { id: newId('psn'), organizationId, tokenHash: hashSecret(token), features: JSON.stringify(features), returnUrl, expiresAt },
+    data: { id: newId('psn'), organizationId, tokenHash: hashSecret(token), features: JSON.stringify(features), returnUrl, operatorId, expiresAt },
   });
   return { token, expiresAt };
 }
@@ -47,10 +49,11 @@ export async function consumePortalLink(db: Tx, token: string): Promise<ConsumeR
   if (r.count === 0) return { ok: false, reason: row.usedAt ? 'used' : 'expired' };
   const org = await db.organization.findUnique({ where: { id: row.organizationId }, select: { hostId: true } });
   if (!org) return { ok: false, reason: 'invalid' };
-  await audit(db, { hostId: org.hostId, organizationId: row.organizationId, actor: `portal:${row.organizationId}`, action: 'portal_link.used', target: row.id });
+  const actor = row.operatorId ? `operator:${row.operatorId}` : `portal:${row.organizationId}`;
+  await audit(db, { hostId: org.hostId, organizationId: row.organizationId, actor, action: 'portal_link.used', target: row.id });
   return {
     ok: true,
-    link: { organizationId: row.organizationId, hostId: org.hostId, features: parseFeatures(row.features), returnUrl: row.returnUrl },
+    link: { organizationId: row.organizationId, hostId: org.hostId, features: parseFeatures(row.features), returnUrl: row.returnUrl, operatorId: row.operatorId },
   };
 }
 

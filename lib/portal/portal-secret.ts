@@ -1,5 +1,6 @@
-// The key that seals portal sessions. NEXTAUTH_SECRET (or AUTH_SECRET) wins; without one, a random secret is
-// created once under data/ and reused, so dev restarts keep sessions valid and no secret is ever hard-coded.
+// The install's session secret, from which the dashboard's session key is derived (lib/operators/auth-secret.ts).
+// NEXTAUTH_SECRET (or AUTH_SECRET) wins; without one, a random secret is created once under data/ and reused, so
+// restarts keep sessions valid and no secret is ever hard-coded. (Portal sessions are database rows: no key.)
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';

@@ -1,16 +1,18 @@
-// Portal sessions are next-auth JWTs (JWE, A256GCM, key derived from the portal secret): stateless, scoped to one
-// organization, at most 6 hours. The same sealed token travels two ways, because a cross-origin iframe may not keep
-// cookies (Safari blocks third-party cookies; others partition them): a `SameSite=None; Secure; Partitioned`
-// cookie, and an `Authorization: Bearer` header that client code sends from sessionStorage.
-import { decode, encode } from 'next-auth/jwt';
+// Portal sessions: opened only by a link exchange, each a PortalSession row scoped to one organization, at most
+// 6 hours. The token is 256 random bits behind a prefix and only its SHA-256 hash is stored, so checking one is a
+// single lookup on a unique index, and deleting the row (sign-out, the host ending it, the organization's
+// deletion by cascade) ends it at once in every process. The token travels two ways, because a cross-origin
+// iframe may not keep cookies (Safari blocks third-party cookies; others partition them): a `SameSite=None; Secure;
+// Partitioned` cookie, and an `Authorization: Bearer` header that client code sends from sessionStorage.
+import { createHash } from 'node:crypto';
+import type { Tx } from '../db/client';
 import { newId, randomBase62 } from '../ids';
+import { hashSecret } from '../secrets/secret-token';
 import { SESSION_TTL_SECONDS } from './portal-config';
 import type { ConsumedLink, PortalFeature } from './portal-links';
-import { portalSecret } from './portal-secret';
 
 export const SESSION_COOKIE = '__Host-portal-session';
-/** A salt of its own keeps portal tokens apart from any other next-auth token sealed with the same secret. */
-const SALT = 'scim-portal.session';
+const PREFIX = 'scimp_ps_';
 
 export interface PortalSession {
   sessionId: string;
@@ -18,46 +20,69 @@ export interface PortalSession {
   hostId: string;
   features: PortalFeature[];
   returnUrl: string | null;
+  /** Set when an operator opened this portal from the dashboard: its actions are audited as that operator. */
+  operatorId: string | null;
   /** Per-session value that mutations must echo in X-Portal-CSRF. */
   csrf: string;
   expiresAt: Date;
 }
 
-export async function openPortalSession(link: ConsumedLink): Promise<{ token: string; session: PortalSession }> {
-  const sessionId = newId('psn');
-  const csrf = randomBase62(32);
-  const token = await encode({
-    secret: portalSecret(),
-    salt: SALT,
-    maxAge: SESSION_TTL_SECONDS,
-    token: { sub: sessionId, org: link.organizationId, host: link.hostId, features: link.features, returnUrl: link.returnUrl, csrf },
-  });
-  const expiresAt = new Date(Date.now() + SESSION_TTL_SECONDS * 1000);
-  return { token, session: { sessionId, csrf, expiresAt, ...link } };
+/** Derived from the token (which the database does not hold), so nothing more is stored. */
+function csrfFor(token: string): string {
+  return createHash('sha256').update(`scim-portal csrf\0${token}`).digest('base64url').slice(0, 32);
 }
 
-/** The session sealed in `token`, or null when it is forged, tampered with or expired. */
-export async function readPortalSession(token: string | null | undefined): Promise<PortalSession | null> {
-  if (!token || token.length > 4096) return null;
-  try {
-    const t = await decode({ token, secret: portalSecret(), salt: SALT });
-    if (!t || typeof t.sub !== 'string' || typeof t.org !== 'string' || typeof t.host !== 'string' || typeof t.csrf !== 'string') {
-      return null;
-    }
-    const exp = typeof t.exp === 'number' ? t.exp * 1000 : 0;
-    if (exp <= Date.now()) return null;
-    return {
-      sessionId: t.sub,
-      organizationId: t.org,
-      hostId: t.host,
-      features: ['scim'],
-      returnUrl: typeof t.returnUrl === 'string' ? t.returnUrl : null,
-      csrf: t.csrf,
-      expiresAt: new Date(exp),
-    };
-  } catch {
-    return null;
-  }
+export async function openPortalSession(tx: Tx, link: ConsumedLink): Promise<{ token: string; session: PortalSession }> {
+  const token = PREFIX + randomBase62(43);
+  const expiresAt = new Date(Date.now() + SESSION_TTL_SECONDS * 1000);
+  const row = await tx.portalSession.create({
+    data: {
+      id: newId('pss'),
+      organizationId: link.organizationId,
+      hostId: link.hostId,
+      tokenHash: hashSecret(token),
+      features: JSON.stringify(link.features),
+      returnUrl: link.returnUrl,
+      operatorId: link.operatorId ?? null,
+      expiresAt,
+    },
+    select: { id: true },
+  });
+  return { token, session: { sessionId: row.id, csrf: csrfFor(token), expiresAt, ...link, operatorId: link.operatorId ?? null } };
+}
+
+const looksLikeToken = (t: string) => t.startsWith(PREFIX) && t.length === PREFIX.length + 43;
+
+/** The live session of `token`, or null when it is unknown, ended or expired. One lookup by the token's hash. */
+export async function findPortalSession(db: Tx, token: string | null | undefined): Promise<PortalSession | null> {
+  if (!token || !looksLikeToken(token)) return null;
+  const row = await db.portalSession.findUnique({ where: { tokenHash: hashSecret(token) } });
+  if (!row || row.expiresAt.getTime() <= Date.now()) return null;
+  return {
+    sessionId: row.id,
+    organizationId: row.organizationId,
+    hostId: row.hostId,
+    features: ['scim'],
+    returnUrl: row.returnUrl,
+    operatorId: row.operatorId,
+    csrf: csrfFor(token),
+    expiresAt: row.expiresAt,
+  };
+}
+
+/** Ends one session (the portal's own sign-out). */
+export async function endPortalSession(db: Tx, sessionId: string): Promise<void> {
+  await db.portalSession.deleteMany({ where: { id: sessionId } });
+}
+
+/** Ends every session of an organization (the host's call); returns how many rows there were. */
+export async function endOrganizationPortalSessions(db: Tx, organizationId: string): Promise<number> {
+  return (await db.portalSession.deleteMany({ where: { organizationId } })).count;
+}
+
+/** Expired rows, for the retention job: an expired session is refused whether or not its row is still there. */
+export async function deleteExpiredPortalSessions(db: Tx, now = new Date()): Promise<number> {
+  return (await db.portalSession.deleteMany({ where: { expiresAt: { lte: now } } })).count;
 }
 
 /** `Partitioned` (CHIPS) lets Chromium keep the cookie in a third-party iframe once third-party cookies are off. */

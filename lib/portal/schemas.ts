@@ -5,7 +5,12 @@ import { PROVIDERS } from '../directory/providers';
 
 export const configureDirectoryInputSchema = z.strictObject({ provider: z.enum(PROVIDERS) });
 
-export const setDirectoryStatusInputSchema = z.strictObject({ status: z.enum(['enabled', 'disabled']) });
+export const updatePortalDirectoryInputSchema = z
+  .strictObject({ status: z.enum(['enabled', 'disabled']).optional(), name: z.string().trim().min(1).max(100).optional() })
+  .refine((v) => v.status !== undefined || v.name !== undefined, 'status or name is required');
+
+/** Deleting a directory: its name, typed by the admin. */
+export const deleteDirectoryInputSchema = z.strictObject({ confirm: z.string().max(200) });
 
 export const roleMappingsInputSchema = z.strictObject({
   mappings: z.array(z.strictObject({ groupId: z.string().min(1).max(100), roleKey: z.string().min(1).max(100) })).max(1000),
@@ -13,6 +18,14 @@ export const roleMappingsInputSchema = z.strictObject({
 export type RoleMappingsInput = z.infer<typeof roleMappingsInputSchema>;
 
 export const defaultRoleInputSchema = z.strictObject({ roleKey: z.string().min(1).max(100).nullable() });
+
+/** What to preview: new mappings, or a new default role (null: none). */
+export const rolePreviewInputSchema = z
+  .strictObject({
+    mappings: roleMappingsInputSchema.shape.mappings.optional(),
+    defaultRoleKey: z.string().min(1).max(100).nullable().optional(),
+  })
+  .refine((v) => v.mappings !== undefined || v.defaultRoleKey !== undefined, 'mappings or defaultRoleKey is required');
 
 export const portalListQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(25),

@@ -1,6 +1,8 @@
-// The portal trust boundary: session (Authorization header or cookie) → organization, CSRF check on mutations,
-// tenant check on every id in the path, error mapping. Another organization's ids answer 404 exactly like unknown
-// ones, so a session can neither read nor probe another tenant's data.
+// The portal trust boundary: session (Authorization header or cookie) → organization, CSRF check and write limits
+// on mutations, tenant check on every id in the path, error mapping. Another organization's ids answer 404 exactly
+// like unknown ones, so a session can neither read nor probe another tenant's data. The session check is one
+// lookup of its row by the token's hash (unique index): ended sessions fail at once in every process, and it costs
+// no more than the tenant checks that follow it.
 import { timingSafeEqual } from 'node:crypto';
 import { getDb, type Db } from '../db/client';
 import { read } from '../db/database';
@@ -8,10 +10,14 @@ import { findOrganizationDirectory, type DirectoryRow } from '../directory/direc
 import { findGroup } from '../directory/groups/reads';
 import { isDirectoryToken } from '../directory/tokens';
 import { findUser } from '../directory/users/reads';
-import { ApiError, apiErrorResponse, apiNotFound, toApiError } from '../host-api/api-error';
+import { ApiError, apiErrorResponse, apiNotFound, rateLimitedResponse, toApiError } from '../host-api/api-error';
 import { readJsonBody } from '../host-api/read-json';
+import { BODY_LIMITS } from '../http/route-families.mjs';
+import { clientAddress } from '../rate-limit/client-address';
+import { checkLimits } from '../rate-limit/limiter';
 import { bearerToken } from '../secrets/secret-token';
-import { SESSION_COOKIE, cookieValue, readPortalSession, type PortalSession } from './portal-session';
+import { portalWriteLimit } from './portal-limits';
+import { SESSION_COOKIE, cookieValue, findPortalSession, type PortalSession } from './portal-session';
 
 export interface PortalContext {
   db: Db;
@@ -25,26 +31,32 @@ export interface PortalContext {
 
 type Handler = (ctx: PortalContext) => Promise<Response>;
 
-/** Who did it, for the audit log: the portal session of an organization (admins there have no account here). */
-export const portalActor = (ctx: PortalContext) => `portal:${ctx.session.organizationId}`;
+/**
+ * Who did it, for the audit log: the operator who opened this portal from the dashboard, else the organization's
+ * admin (who has no account here: the portal session of the organization).
+ */
+export const portalActor = (ctx: PortalContext) => (ctx.session.operatorId ? `operator:${ctx.session.operatorId}` : `portal:${ctx.session.organizationId}`);
 type RouteArgs = { params: Promise<Record<string, string>> };
 
-const MAX_BODY = 64 * 1024;
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export function withPortalSession(handler: Handler) {
   return async (req: Request, args: RouteArgs): Promise<Response> => {
     try {
-      const token = bearerToken(req.headers.get('authorization')) ?? cookieValue(req.headers.get('cookie'), SESSION_COOKIE);
-      const session = await readPortalSession(token);
-      if (!session) throw new ApiError('unauthorized', 401, 'Your portal session has ended; ask your application for a new link');
-      if (MUTATING.has(req.method) && !sameValue(req.headers.get('x-portal-csrf'), session.csrf)) {
-        throw new ApiError('csrf', 403, 'Missing or wrong X-Portal-CSRF header');
-      }
+      const byAddress = checkLimits([['ip', clientAddress((h) => req.headers.get(h))]]);
+      if (byAddress) return rateLimitedResponse(byAddress.retryAfterSec);
       const db = await getDb();
+      const token = bearerToken(req.headers.get('authorization')) ?? cookieValue(req.headers.get('cookie'), SESSION_COOKIE);
+      const session = await findPortalSession(db, token);
+      if (!session) throw new ApiError('unauthorized', 401, 'Your portal session has ended; ask your application for a new link');
+      if (MUTATING.has(req.method)) {
+        if (!sameValue(req.headers.get('x-portal-csrf'), session.csrf)) throw new ApiError('csrf', 403, 'Missing or wrong X-Portal-CSRF header');
+        const limited = portalWriteLimit(session);
+        if (limited) return rateLimitedResponse(limited.retryAfterSec);
+      }
       const params = (await args.params) ?? {};
       const directory = await checkOwnership(session.organizationId, params);
-      const res = await handler({ db, session, params, url: new URL(req.url), directory, json: () => readJsonBody(req, MAX_BODY) });
+      const res = await handler({ db, session, params, url: new URL(req.url), directory, json: () => readJsonBody(req, BODY_LIMITS.portalApi) });
       res.headers.set('Cache-Control', 'no-store');
       return res;
     } catch (e) {
@@ -75,4 +87,3 @@ function sameValue(a: string | null, b: string): boolean {
   const y = Buffer.from(b);
   return x.length === y.length && timingSafeEqual(x, y);
 }
-

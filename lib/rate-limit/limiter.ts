@@ -20,7 +20,8 @@ const entries = new Map<string, Entry>();
 let timer: NodeJS.Timeout | null = null;
 const SYNC_MS = Number(process.env.RATE_LIMIT_SYNC_MS ?? 1000);
 
-type Kind = 'scim' | 'api' | 'ip';
+/** `authfail`: SCIM requests from one address that failed authentication (a valid token is never counted). */
+type Kind = 'scim' | 'api' | 'ip' | 'authfail';
 
 /**
  * Read from the environment at the first check, once: every SCIM request checks two limits, and each read of
@@ -38,6 +39,7 @@ function limitSettings() {
       scim: rule(Number(process.env.RATE_LIMIT_SCIM_PER_MINUTE ?? 6000)),
       api: rule(Number(process.env.RATE_LIMIT_API_PER_MINUTE ?? 3000)),
       ip: rule(Number(process.env.RATE_LIMIT_IP_PER_MINUTE ?? 12000)),
+      authfail: rule(Number(process.env.RATE_LIMIT_AUTH_FAILURES_PER_MINUTE ?? 60)),
     },
   };
   return settings;
@@ -73,11 +75,18 @@ function startSync(): void {
   timer.unref();
 }
 
-let syncing = false;
+let syncing: Promise<void> | null = null;
 
+/** Adds this process's counts to the shared rows; a call during a sync waits for it, then syncs what it missed. */
 export async function sync(now = Date.now()): Promise<void> {
-  if (syncing) return;
-  syncing = true;
+  while (syncing) await syncing;
+  syncing = syncOnce(now).finally(() => {
+    syncing = null;
+  });
+  return syncing;
+}
+
+async function syncOnce(now: number): Promise<void> {
   try {
     const db = await getDb();
     for (const [k, e] of entries) {
@@ -101,8 +110,6 @@ export async function sync(now = Date.now()): Promise<void> {
     }
   } catch (e) {
     console.error(`rate limit sync: ${(e as Error).message}`);
-  } finally {
-    syncing = false;
   }
 }
 

@@ -18,10 +18,12 @@ import { lockRoleEditors, lockRolesExclusive } from './role-locks';
 
 export type { RoleRow } from '../db/schema';
 
-export function createRole(hostId: string, input: { key: string; name: string; description?: string | null }): Promise<RoleRow> {
+export function createRole(hostId: string, input: { key: string; name: string; description?: string | null }, actor?: string): Promise<RoleRow> {
   return write(function* (env) {
     const row = { id: newId('rol'), hostId, key: input.key, name: input.name, description: input.description ?? null };
-    return decode('Role', (yield* rowsOf(insertOp(env.dialect, 'Role', [row], { returning: columns('Role') })))[0]);
+    const role = decode('Role', (yield* rowsOf(insertOp(env.dialect, 'Role', [row], { returning: columns('Role') })))[0]);
+    if (actor) yield* auditSql(env, { hostId, actor, action: 'role.created', target: role.id, details: { key: role.key, name: role.name } });
+    return role;
   }).catch((e: unknown) => {
     if (isUniqueViolation(e)) throw new DomainError('conflict', `A role with key "${input.key}" already exists`);
     throw e;
@@ -86,28 +88,35 @@ function* setDefaultRoleIn(env: SqlEnv, scope: DirectoryScope, key: string | nul
   yield* setDefaultRoleId(env, { id: scope.directoryId, roleId: role ? String(role.id) : null });
 }
 
+export interface RoleConfigChange {
+  mappings?: MappingInput[];
+  defaultRoleKey?: string | null;
+}
+
+/** Applies a change of mappings and/or default role inside a transaction; returns the users' role changes. */
+function* applyRoleConfig(env: SqlEnv, scope: DirectoryScope, { mappings, defaultRoleKey }: RoleConfigChange): SqlProgram<RoleChange[]> {
+  if (defaultRoleKey !== undefined) yield* setDefaultRoleIn(env, scope, defaultRoleKey);
+  const roleChanges = mappings ? yield* replaceMappings(env, scope, mappings) : [];
+  if (defaultRoleKey !== undefined) {
+    // A new default moves the roles of users in no mapped group, wherever they are.
+    const everyone = (yield* all(`SELECT "id" FROM "DirectoryUser" WHERE "directoryId" = ?`, [scope.directoryId])).map((r) => String(r.id));
+    const more = yield* recomputeRolesSql(env, scope.directoryId, everyone, undefined, { configChange: true });
+    const seen = new Set(roleChanges.map((c) => c.userId));
+    roleChanges.push(...more.filter((c) => !seen.has(c.userId)));
+  }
+  return roleChanges;
+}
+
 /**
  * Mappings and, optionally, the default role, in ONE transaction: an invalid default role leaves the mappings as
  * they were too.
  */
-export function configureRoles(
-  scope: DirectoryScope,
-  { mappings, defaultRoleKey }: { mappings?: MappingInput[]; defaultRoleKey?: string | null },
-  actor = 'system',
-): Promise<MappingInput[]> {
+export function configureRoles(scope: DirectoryScope, config: RoleConfigChange, actor = 'system'): Promise<MappingInput[]> {
   return write(function* (env) {
     // No membership change of this directory runs alongside (role-locks.ts): what follows reads them all, settled.
     yield* lockRolesExclusive(env, scope.directoryId);
-    if (defaultRoleKey !== undefined) yield* setDefaultRoleIn(env, scope, defaultRoleKey);
-    const roleChanges = mappings ? yield* replaceMappings(env, scope, mappings) : [];
-    if (defaultRoleKey !== undefined) {
-      // A new default moves the roles of users in no mapped group, wherever they are.
-      const everyone = (yield* all(`SELECT "id" FROM "DirectoryUser" WHERE "directoryId" = ?`, [scope.directoryId])).map((r) => String(r.id));
-      const more = yield* recomputeRolesSql(env, scope.directoryId, everyone, undefined, { configChange: true });
-      const seen = new Set(roleChanges.map((c) => c.userId));
-      roleChanges.push(...more.filter((c) => !seen.has(c.userId)));
-    }
-    const details = { mappings, defaultRoleKey, usersAffected: roleChanges.length };
+    const roleChanges = yield* applyRoleConfig(env, scope, config);
+    const details = { mappings: config.mappings, defaultRoleKey: config.defaultRoleKey, usersAffected: roleChanges.length };
     yield* auditSql(env, { hostId: scope.hostId, organizationId: scope.organizationId, actor, action: 'role_mappings.changed', target: scope.directoryId, details });
     yield* writeEventsSql(env, scope, yield* roleChangeEvents(env, scope.directoryId, roleChanges));
     return yield* listRoleMappings(scope.directoryId);
@@ -129,12 +138,12 @@ class Rollback extends Error {
   }
 }
 
-/** What a mapping change would do, computed by applying it in a transaction that is then rolled back. */
-export async function previewRoleMappings(scope: DirectoryScope, mappings: MappingInput[]): Promise<RoleChange[]> {
+/** What a change of mappings or default role would do, computed by applying it in a transaction then rolled back. */
+export async function previewRoleConfig(scope: DirectoryScope, config: RoleConfigChange): Promise<RoleChange[]> {
   try {
     await write(function* (env) {
       yield* lockRoleEditors(env, scope.directoryId);
-      throw new Rollback(yield* replaceMappings(env, scope, mappings));
+      throw new Rollback(yield* applyRoleConfig(env, scope, config));
     });
   } catch (e) {
     if (e instanceof Rollback) return e.changes;

@@ -1,8 +1,12 @@
 import { z } from 'zod';
 import { PROVIDERS } from '../directory/providers';
 
+/** What an admin calls a directory ("Okta production"); by default the provider's name, numbered. */
+export const directoryNameSchema = z.string().trim().min(1).max(100);
+
 export const createDirectoryInputSchema = z.strictObject({
   provider: z.enum(PROVIDERS),
+  name: directoryNameSchema.optional(),
 });
 export type CreateDirectoryInput = z.infer<typeof createDirectoryInputSchema>;
 
@@ -15,6 +19,9 @@ export const listUsersQuerySchema = z.object({
   groupId: z.string().max(100).optional(),
 });
 
-export const updateDirectoryInputSchema = z.strictObject({
-  status: z.enum(['enabled', 'disabled']),
-});
+export const updateDirectoryInputSchema = z
+  .strictObject({
+    status: z.enum(['enabled', 'disabled']).optional(),
+    name: directoryNameSchema.optional(),
+  })
+  .refine((v) => v.status !== undefined || v.name !== undefined, 'status or name is required');

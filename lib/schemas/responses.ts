@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { EVENT_TYPES } from '../events/event-types';
 import { PROVIDERS } from '../directory/providers';
+import { HEALTH_STATES } from '../health/directory-health';
 
 const iso = z.string().describe('ISO 8601 timestamp');
 
@@ -11,8 +12,15 @@ export const directorySchema = z.object({
   id: z.string(),
   organizationId: z.string(),
   provider: z.enum(PROVIDERS),
+  name: z.string().describe('What the admin calls it; by default the provider\'s name, numbered ("Okta 2")'),
   status: z.enum(['enabled', 'disabled']),
+  health: z.enum(HEALTH_STATES).describe('waiting: no authenticated request yet; connected; degraded: requests refused repeatedly (3 without a valid token since the last accepted one, or the 3 newest refused); silent: no request for longer than the provider\'s sync cycle allows (Entra: 40 + 20 minutes). As of the last health check (every 10 s).'),
+  healthReason: z.enum(['auth_failures', 'errors', 'no_requests']).nullable(),
+  healthChangedAt: iso.nullable(),
+  connectedAt: iso.nullable().describe('The first authenticated SCIM request (directory.connected)'),
   lastRequestAt: iso.nullable(),
+  unauthenticatedRequests: z.number().int().describe('SCIM requests that had no valid token for this directory (counted, not logged)'),
+  lastUnauthenticatedAt: iso.nullable(),
   createdAt: iso,
   scim: z.object({ endpoint: z.string(), token: z.string().optional().describe('Only in the answer that created it') }),
 });
@@ -53,9 +61,9 @@ export const eventSchema = z.object({
   id: z.string(),
   type: z.enum(EVENT_TYPES),
   createdAt: iso,
-  organizationId: z.string(),
+  organizationId: z.string().nullable().describe("null for the host's own events (webhook_endpoint.disabled)"),
   directoryId: z.string().nullable(),
-  data: z.unknown(),
+  data: z.unknown().describe('The resource; when the event would exceed EVENT_MAX_BYTES, bulky parts are left out with `<key>Omitted: true` in their place'),
   previousAttributes: z.record(z.string(), z.unknown()).optional(),
 });
 export const webhookEndpointSchema = z.object({
@@ -63,6 +71,13 @@ export const webhookEndpointSchema = z.object({
   url: z.string(),
   events: z.array(z.enum(EVENT_TYPES)),
   enabled: z.boolean(),
+  disabledAt: iso.nullable(),
+  disabledReason: z
+    .enum(['failing', 'never_delivered', 'manual'])
+    .nullable()
+    .describe('failing: every attempt failed for WEBHOOK_DISABLE_AFTER_HOURS; never_delivered: no delivery accepted for WEBHOOK_DISABLE_NEW_AFTER_HOURS'),
+  failingSince: iso.nullable().describe('When the current run of failed attempts began'),
+  deliveries: z.object({ pending: z.number().int(), dropped: z.number().int() }).optional().describe('Read of one endpoint only: its backlog, and deliveries dropped over WEBHOOK_MAX_PENDING'),
   secret: z.string().optional().describe('Only when created or rotated'),
   createdAt: iso,
   updatedAt: iso,

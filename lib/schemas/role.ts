@@ -11,6 +11,14 @@ export const createRoleInputSchema = z.strictObject({
   description: z.string().trim().max(1000).nullish(),
 });
 
+/** A role's key never changes (the host's code and the mappings refer to it); its name and description do. */
+export const updateRoleInputSchema = z
+  .strictObject({
+    name: z.string().trim().min(1).max(200).optional(),
+    description: z.string().trim().max(1000).nullable().optional(),
+  })
+  .refine((v) => v.name !== undefined || v.description !== undefined, 'name or description is required');
+
 export const putRoleMappingsInputSchema = z.strictObject({
   mappings: z.array(z.strictObject({ groupId: z.string().min(1).max(100), roleKey: z.string().min(1).max(100) })).max(1000),
   defaultRoleKey: z.string().min(1).max(100).nullish(),

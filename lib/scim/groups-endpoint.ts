@@ -17,6 +17,7 @@ import { parsePatchRequest } from './patch/parse-patch';
 import { projectAttributes } from './projection';
 import { ifMatch, projectionOf, type Projection } from './request-options';
 import { normalizeGroup } from './resources/normalize-group';
+import { checkMemberTotal, reserveGroups, reserveMembers } from './quotas';
 import { noContent, resourceResponse, wantsAttribute } from './responses';
 import { listResponse, toScimGroup } from './serialize';
 import type { ScimObject, ScimRequest, ScimResponse } from './types';
@@ -54,14 +55,17 @@ function memberRows(members: { value: string; display?: string }[]) {
 }
 
 export async function createGroup(ctx: ScimContext, req: ScimRequest): Promise<ScimResponse> {
-  const { resource, members } = normalizeGroup(parseJsonObject(req.body));
+  const { resource, members } = normalizeGroup(parseJsonObject(req));
+  checkMemberTotal(null, members.length);
+  await reserveGroups(ctx.directoryId);
   const row = await createDirectoryGroup(scopeOf(ctx), resource, memberRows(members));
   const [body] = await render(ctx, [row], projectionOf(req.query));
   return resourceResponse(body, row.version, 201);
 }
 
 export async function replaceGroup(ctx: ScimContext, id: string, req: ScimRequest): Promise<ScimResponse> {
-  const { resource, members } = normalizeGroup(parseJsonObject(req.body));
+  const { resource, members } = normalizeGroup(parseJsonObject(req));
+  checkMemberTotal(id, members.length);
   const row = await replaceDirectoryGroup({ ...scopeOf(ctx), id }, resource, memberRows(members), { ifMatch: ifMatch(req) });
   const [body] = await render(ctx, [row], projectionOf(req.query));
   return resourceResponse(body, row.version);
@@ -72,7 +76,9 @@ export async function replaceGroup(ctx: ScimContext, id: string, req: ScimReques
  * member list is "not advisable"), and Okta accepts 200 or 204.
  */
 export async function patchGroup(ctx: ScimContext, id: string, req: ScimRequest): Promise<ScimResponse> {
-  const { resourceOps, members } = planGroupPatch(parsePatchRequest(parseJsonObject(req.body)));
+  const { resourceOps, members } = planGroupPatch(parsePatchRequest(parseJsonObject(req)));
+  if (members.clear) checkMemberTotal(id, members.add.size);
+  else await reserveMembers({ directoryId: ctx.directoryId, groupId: id }, members.add.size);
   const next = resourceOps.length ? (current: ScimObject) => normalizeGroup(applyPatch(current, resourceOps, 'Group')).resource : null;
   const row = await patchDirectoryGroup({ ...scopeOf(ctx), id }, next, members, { ifMatch: ifMatch(req), known: ctx.reads.patchedGroup(id) });
   const p = projectionOf(req.query);

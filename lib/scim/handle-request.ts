@@ -16,7 +16,7 @@ const NOT_ALLOWED = (allow: string): ScimResponse => ({
 });
 
 function searchParams(req: ScimRequest) {
-  const body = parseJsonObject(req.body);
+  const body = parseJsonObject(req);
   const schemas = body.schemas;
   if (!Array.isArray(schemas) || !schemas.includes(SEARCH_REQUEST_URN)) {
     throw badRequest('invalidSyntax', `A search request must list ${SEARCH_REQUEST_URN} in schemas`);

@@ -1,6 +1,6 @@
-import { jsonProblem, MAX_JSON_DEPTH } from '../safe-text';
+import { checkBodyShape } from './body-limits';
 import { badRequest } from './errors';
-import type { ScimObject } from './types';
+import type { ScimObject, ScimRequest } from './types';
 
 /** Parses a request body as JSON whatever its Content-Type (Okta's 2016 suite sent none). */
 export function parseJsonBody(text: string | null): unknown {
@@ -11,14 +11,27 @@ export function parseJsonBody(text: string | null): unknown {
   } catch {
     throw badRequest('invalidSyntax', 'The request body is not valid JSON');
   }
-  const problem = jsonProblem(value);
-  if (problem === 'too_deep') throw badRequest('invalidSyntax', `The request body nests deeper than ${MAX_JSON_DEPTH} levels`);
-  if (problem === 'unsafe_text') throw badRequest('invalidValue', 'The request body holds a NUL character or an unpaired UTF-16 surrogate');
+  return checked(value);
+}
+
+/** The body parsed, or undefined when it is not JSON (the endpoint then answers 400 as it reads it). */
+export function tryParseJson(text: string | null): unknown {
+  if (text === null) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function checked(value: unknown): unknown {
+  checkBodyShape(value);
   return value;
 }
 
-export function parseJsonObject(text: string | null): ScimObject {
-  const v = parseJsonBody(text);
+/** The request's body as a JSON object, parsed from its text unless that was done already. */
+export function parseJsonObject(req: Pick<ScimRequest, 'body' | 'json'>): ScimObject {
+  const v = req.json === undefined ? parseJsonBody(req.body) : checked(req.json);
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
     throw badRequest('invalidSyntax', 'The request body must be a JSON object');
   }

@@ -4,7 +4,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ScimError, scimErrorBody } from './errors';
 import { httpResponse } from './scim-http';
-import { MAX_BODY_BYTES, serveScim } from './serve-scim';
+import { MAX_BODY_BYTES } from './body-limits';
+import { serveScim } from './serve-scim';
 import type { ScimResponse } from './types';
 
 const PREFIX = '/scim/v2/';
@@ -41,6 +42,7 @@ function readBody(req: IncomingMessage): Promise<Body> {
   });
 }
 
+/** The security headers are already on `res` (scripts/serve.mjs sets them first, lib/http/security-headers.mjs). */
 function send(res: ServerResponse, out: ScimResponse): void {
   const { headers, body } = httpResponse(out);
   res.writeHead(out.status, headers).end(body ?? undefined);

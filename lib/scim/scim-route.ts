@@ -5,7 +5,8 @@
 import { shutdown } from '../shutdown';
 import { handleScimNode } from './node-adapter';
 import { httpResponse } from './scim-http';
-import { MAX_BODY_BYTES, serveScim } from './serve-scim';
+import { MAX_BODY_BYTES } from './body-limits';
+import { serveScim } from './serve-scim';
 
 async function readBody(req: Request): Promise<{ text: string | null; bytes: number | null }> {
   if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'DELETE' || !req.body) return { text: null, bytes: 0 };

@@ -22,6 +22,8 @@ export interface ScimRequest {
   headers: Record<string, string | undefined>;
   /** Raw body text; null when there is none. */
   body: string | null;
+  /** The body already parsed (serve-scim.ts parses it once, for the request log too); its bounds are still checked. */
+  json?: unknown;
 }
 
 export interface ScimResponse {

@@ -15,6 +15,7 @@ import { parsePatchRequest } from './patch/parse-patch';
 import { projectAttributes } from './projection';
 import { ifMatch, projectionOf, type Projection } from './request-options';
 import { normalizeUser } from './resources/normalize-user';
+import { reserveUsers } from './quotas';
 import { noContent, resourceResponse, wantsAttribute } from './responses';
 import { listResponse, toScimUser } from './serialize';
 import type { ScimObject, ScimRequest, ScimResponse } from './types';
@@ -44,20 +45,21 @@ export async function getUser(ctx: ScimContext, id: string, req: ScimRequest): P
 }
 
 export async function createUser(ctx: ScimContext, req: ScimRequest): Promise<ScimResponse> {
-  const resource = normalizeUser(parseJsonObject(req.body));
+  const resource = normalizeUser(parseJsonObject(req));
+  await reserveUsers(ctx.directoryId);
   const row = await createDirectoryUser(scopeOf(ctx), resource);
   // A user just created is in no group yet.
   return resourceResponse(render(ctx, row, [], projectionOf(req.query)), row.version, 201);
 }
 
 export async function replaceUser(ctx: ScimContext, id: string, req: ScimRequest): Promise<ScimResponse> {
-  const resource = normalizeUser(parseJsonObject(req.body));
+  const resource = normalizeUser(parseJsonObject(req));
   const { row, groups } = await rewriteDirectoryUser({ ...scopeOf(ctx), id }, () => resource, { ifMatch: ifMatch(req) });
   return resourceResponse(render(ctx, row, groups, projectionOf(req.query)), row.version);
 }
 
 export async function patchUser(ctx: ScimContext, id: string, req: ScimRequest): Promise<ScimResponse> {
-  const ops = parsePatchRequest(parseJsonObject(req.body));
+  const ops = parsePatchRequest(parseJsonObject(req));
   const { row, groups } = await rewriteDirectoryUser({ ...scopeOf(ctx), id }, (current) => normalizeUser(applyPatch(current, ops, 'User')), {
     ifMatch: ifMatch(req),
   });

@@ -1,7 +1,7 @@
 // Secrets the app must read back (webhook signing secrets) are encrypted at rest with AES-256-GCM. The key comes
 // from SECRETS_ENCRYPTION_KEY (32 bytes, base64 or hex; required when several processes share a database) or,
 // for a single local install, from data/secrets.key, created on first use.
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -43,4 +43,9 @@ export function decryptSecret(sealed: string): string {
   const d = createDecipheriv('aes-256-gcm', key(), Buffer.from(iv, 'base64url'));
   d.setAuthTag(Buffer.from(tag, 'base64url'));
   return Buffer.concat([d.update(Buffer.from(body, 'base64url')), d.final()]).toString('utf8');
+}
+
+/** A 32-byte key for one purpose (event cursors), derived from the same key with HKDF, never the key itself. */
+export function derivedKey(purpose: string): Buffer {
+  return Buffer.from(hkdfSync('sha256', key(), Buffer.alloc(0), `scim-portal ${purpose}`, 32));
 }

@@ -1,33 +1,40 @@
-// Replays: one event, or a range of sequence numbers, is queued again for one endpoint.
-import type { Tx } from '../db/client';
-import { newId } from '../ids';
-import { subscribes } from './endpoints';
+// Replays: one event, or a range of sequence numbers, queued again for one endpoint (at most 10,000 events), in
+// the lanes of their directories; an endpoint's subscription still applies.
+import { asInt, asStr, asStrOrNull } from '../db/rows';
+import { write } from '../db/database';
+import { all, one } from '../db/sql-program';
+import { requeue } from './delivery-store';
+import { queueIntoLanes } from './lane-store';
+import { subscriptionOf } from './subscription';
 
-export async function replayEvents(
-  tx: Tx,
+const MAX_REPLAY = 10_000;
+
+/** The number of deliveries queued, or -1 when the host has no such endpoint. */
+export function replayEvents(
   { hostId, endpointId }: { hostId: string; endpointId: string },
   select: { eventId?: string; fromSeq?: number; toSeq?: number },
+  now = new Date(),
 ): Promise<number> {
-  const endpoint = await tx.webhookEndpoint.findFirst({ where: { id: endpointId, hostId }, select: { id: true, events: true } });
-  if (!endpoint) return -1;
-  const events = await tx.event.findMany({
-    where: {
-      hostId,
-      ...(select.eventId ? { id: select.eventId } : {}),
-      ...(select.fromSeq !== undefined || select.toSeq !== undefined ? { seq: { gte: select.fromSeq ?? 0, lte: select.toSeq ?? Number.MAX_SAFE_INTEGER } } : {}),
-    },
-    select: { seq: true, id: true, type: true, directoryId: true },
-    orderBy: { seq: 'asc' },
-    take: 10_000,
+  return write(function* () {
+    const endpoint = yield* one(`SELECT "events" FROM "WebhookEndpoint" WHERE "id" = ? AND "hostId" = ?`, [endpointId, hostId]);
+    if (!endpoint) return -1;
+    const rows = select.eventId
+      ? yield* all(`SELECT "seq", "id", "type", "directoryId" FROM "Event" WHERE "hostId" = ? AND "id" = ?`, [hostId, select.eventId])
+      : yield* all(`SELECT "seq", "id", "type", "directoryId" FROM "Event" WHERE "hostId" = ? AND "seq" >= ? AND "seq" <= ? ORDER BY "seq" LIMIT ?`, [
+          hostId,
+          select.fromSeq ?? 0,
+          select.toSeq ?? Number.MAX_SAFE_INTEGER,
+          MAX_REPLAY,
+        ]);
+    const wants = subscriptionOf(asStr(endpoint.events));
+    const events = rows.filter((r) => wants(asStr(r.type))).map((r) => ({ seq: asInt(r.seq), id: asStr(r.id), directoryId: asStrOrNull(r.directoryId) }));
+    if (events.length === 0) return 0;
+    yield* requeue(endpointId, events, now);
+    yield* queueIntoLanes(
+      endpointId,
+      events.map((e) => e.directoryId),
+      now,
+    );
+    return events.length;
   });
-  let queued = 0;
-  for (const e of events.filter((x) => subscribes(endpoint, x.type))) {
-    await tx.webhookDelivery.upsert({
-      where: { endpointId_eventSeq: { endpointId, eventSeq: e.seq } },
-      create: { id: newId('dlv'), endpointId, eventSeq: e.seq, eventId: e.id, directoryId: e.directoryId },
-      update: { status: 'pending', attempts: 0, nextAttemptAt: new Date(), leasedUntil: null, deliveredAt: null },
-    });
-    queued++;
-  }
-  return queued;
 }

@@ -1,7 +1,8 @@
 // Property-based fuzzing of the two trust boundaries on a real database (SQLite and PostgreSQL): serveScim (token
 // auth, body limit, error mapping, then the SCIM core) and withApiKey (the host API). Every generated request must
 // get a status below 500, a well-formed error body when refused, and leave the database exactly as it was when
-// refused (fuzz-harness.ts). At least 10,000 requests per run; FUZZ_SEED replays a run, FUZZ_SCALE resizes it.
+// refused (fuzz-harness.ts). At least 10,000 requests per run; FUZZ_SEED replays a run, FUZZ_SCALE resizes it. Requests at
+// the bounds of lib/env.ts ScimLimits and filters full of LIKE wildcards are among them.
 import { write } from '../../lib/db/database';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -24,6 +25,7 @@ import { createRole } from '../../lib/roles/roles';
 import { flushRequestLog } from '../../lib/scim/request-log';
 import { createEndpoint, deleteEndpoint } from '../../lib/webhooks/endpoints';
 import { newDirectory } from '../int/scim-helpers';
+import { boundsRequest } from './bounds-arbitraries';
 import { filterRequest } from './filter-arbitraries';
 import { COLLECT, DbWatch, failures, installChangeCounters, invalidateFingerprint, runs, SEED, step, timing, sendApi, sendScim, sent, type ApiRoute, type FuzzScimRequest, type ScimOutcome } from './fuzz-harness';
 import { apiRequest, type GenApiRequest, type RouteName } from './host-arbitraries';
@@ -244,6 +246,24 @@ describe('SCIM boundary (serveScim)', () => {
       ),
       runs(300),
     );
+  }, TIMEOUT);
+
+  it('(7) at the bounds: many keys, values, operations and members, deep nesting, long strings, the stored size', async () => {
+    const statuses: Record<string, number> = {};
+    await fc.assert(
+      fc.asyncProperty(boundsRequest, async (g) =>
+        step(async () => {
+          await seedsIfNeeded();
+          const { res } = await scim(g);
+          statuses[res.status] = (statuses[res.status] ?? 0) + 1;
+        }),
+      ),
+      runs(300),
+    );
+    console.log(`fuzz (7): statuses ${JSON.stringify(statuses)}`);
+    // Both sides of the bounds were reached: accepted requests and refused ones.
+    expect(Object.keys(statuses).some((st) => st < '300')).toBe(true);
+    expect(statuses[400] ?? 0).toBeGreaterThan(0);
   }, TIMEOUT);
 
   it('(5b) bodies over 1 MB are 413', async () => {

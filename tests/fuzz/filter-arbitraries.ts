@@ -62,6 +62,17 @@ const stress = fc.constantFrom(
   'RUNSCOPE300HFLUAKLAB151@ATKO.COM',
 );
 
+// `%` and `_` in co/ew operands (expanded on SQLite: lib/scim/filter/sqlite-exact-like.ts), at the top and inside value
+// filters, alone or by the hundred (past SCIM_MAX_FILTER_LEAVES).
+const wildcard = fc.constantFrom('"%"', '"_"', '"%%"', '"a_b"', '"100%"', '"\\\\%"', '"_%_"', '"%@%"', '"@"', '"seed_"', '"%.com"');
+const wildcardLeaf = fc.oneof(
+  fc.tuple(fc.constantFrom('userName', 'displayName', 'emails', 'emails.value', 'externalId', 'name.familyName', 'members', 'members.value', 'groups', 'employeeNumber', 'id'), fc.constantFrom('co', 'ew', 'sw', 'CO'), wildcard).map(([a, o, v]) => `${a} ${o} ${v}`),
+  fc.tuple(fc.constantFrom('emails', 'members', 'groups'), fc.constantFrom('value', 'type'), fc.constantFrom('co', 'ew'), wildcard, fc.constantFrom('', ' and type eq "work"', ' or primary eq true', ' and not (value co "x")')).map(([a, s, o, v, more]) => `${a}[${s} ${o} ${v}${more}]`),
+);
+const wildcardFilter = fc
+  .tuple(fc.array(wildcardLeaf, { minLength: 1, maxLength: 110 }), fc.constantFrom(' or ', ' and ', ' OR '), fc.boolean())
+  .map(([leaves, join, negate]) => (negate ? `not (${leaves.join(join)})` : leaves.join(join)));
+
 type Corruption = { kind: 'none' } | { kind: 'truncate'; at: number } | { kind: 'insert'; at: number; ch: string } | { kind: 'delete'; at: number };
 const corruption: fc.Arbitrary<Corruption> = fc.oneof(
   { weight: 6, arbitrary: fc.constant({ kind: 'none' as const }) },
@@ -78,7 +89,11 @@ function corrupt(f: string, c: Corruption): string {
   return f.slice(0, at) + f.slice(at + 1);
 }
 
-const anyFilter = fc.oneof({ weight: 30, arbitrary: fc.tuple(filter, corruption).map(([f, c]) => corrupt(f, c)) }, { weight: 1, arbitrary: stress });
+const anyFilter = fc.oneof(
+  { weight: 30, arbitrary: fc.tuple(filter, corruption).map(([f, c]) => corrupt(f, c)) },
+  { weight: 6, arbitrary: wildcardFilter },
+  { weight: 1, arbitrary: stress },
+);
 
 /** (3) filtered list and search requests. */
 export const filterRequest: fc.Arbitrary<GenRequest> = fc.oneof(

@@ -1,5 +1,6 @@
 // Two app processes on one PostgreSQL, driven at once with Okta-style and Entra-style traffic: no duplicate users
-// or groups, no lost memberships, every event delivered to a webhook receiver, in order per directory.
+// or groups, no lost memberships, every event delivered to a webhook receiver, in order per directory, never two of a
+// directory's at once.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
@@ -31,13 +32,19 @@ it('two processes share one PostgreSQL without duplicates, losses or missed even
   const apps = [a.target, b.target];
 
   const received: { id: string; directoryId: string }[] = [];
+  // One delivery in flight per (endpoint, directory), whichever process sends it: a second one arriving while the
+  // first is unanswered would be a lane leased twice.
+  const inFlight = new Set<string>();
+  let overlaps = 0;
   const server = http.createServer((req, res) => {
     let body = '';
     req.on('data', (c) => (body += c));
     req.on('end', () => {
       const e = JSON.parse(body) as { id: string; directoryId: string };
+      if (inFlight.has(e.directoryId)) overlaps++;
+      inFlight.add(e.directoryId);
       received.push({ id: e.id, directoryId: e.directoryId });
-      res.writeHead(200).end();
+      setTimeout(() => res.writeHead(200).end(() => inFlight.delete(e.directoryId)), 2);
     });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -102,8 +109,10 @@ it('two processes share one PostgreSQL without duplicates, losses or missed even
   for (const d of dirs) {
     const want = events.filter((e) => e.directoryId === d.id).map((e) => e.id);
     const got = received.filter((e) => e.directoryId === d.id).map((e) => e.id);
-    // At least once: a duplicate is allowed but must not reorder.
-    expect([...new Set(got)]).toEqual(want);
+    // At least once: a duplicate is allowed but must not reorder. Events written after the feed was read (the
+    // health check's directory.connected and directory.health.changed, a few seconds behind) may follow.
+    expect([...new Set(got)].slice(0, want.length)).toEqual(want);
   }
+  expect(overlaps).toBe(0);
   server.close();
 });

@@ -6,7 +6,8 @@ import { write } from '../../lib/db/database';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '../../lib/db/client';
 import { createDirectoryToken } from '../../lib/directory/tokens';
-import { flushRequestLog, logScimRequest, redactBody, type RequestLogEntry } from '../../lib/scim/request-log';
+import { redactedBody } from '../../lib/scim/redact';
+import { flushRequestLog, logScimRequest, type RequestLogEntry } from '../../lib/scim/request-log';
 import { newDirectory } from './scim-helpers';
 
 const ODD = ['quote " and backslash \\ and \\u0041', 'emoji 🧑‍💻, accents éñ, CJK 漢字', 'line\nbreak\ttab', "apostrophe ' and $1 and ?", 'NULL', '{a,b}', ''];
@@ -20,8 +21,10 @@ function entry(directoryId: string, tokenId: string | null, i: number): RequestL
     status: i % 7 === 0 ? 404 : 200,
     durationMs: i % 13,
     resource: 'Users',
-    requestBody: i % 2 ? redactBody(JSON.stringify({ note: ODD[i % ODD.length], password: 'p4ss-word', i })) : null,
+    requestBody: i % 2 ? redactedBody({ note: ODD[i % ODD.length], password: 'p4ss-word', i }) : null,
     error: i % 7 === 0 ? `Resource ${ODD[i % ODD.length]} not found` : null,
+    responseBody: i % 3 ? redactedBody({ id: `usr_${i}`, userName: ODD[i % ODD.length] }) : null,
+    person: i % 2 ? { userId: `usr_${i}`, userNameLower: ODD[i % ODD.length].toLowerCase(), emailLower: null, externalId: i % 4 ? ODD[i % ODD.length] : null } : null,
     at: new Date(Date.UTC(2026, 10, 29, 12, 0, 0, i)),
   };
 }
@@ -51,9 +54,14 @@ describe('request log', () => {
         requestBody: e.requestBody,
         error: e.error,
         createdAt: e.at,
+        responseBody: e.responseBody,
+        userId: e.person?.userId ?? null,
+        userNameLower: e.person?.userNameLower ?? null,
+        emailLower: e.person?.emailLower ?? null,
+        externalId: e.person?.externalId ?? null,
       });
     });
-    expect(rows[1].requestBody).toContain('[redacted]');
+    expect(rows[1].requestBody).toContain('"note"');
     expect(rows.map((r) => r.requestBody ?? '').join()).not.toContain('p4ss-word');
     expect(new Set(rows.map((r) => r.id)).size).toBe(120);
 

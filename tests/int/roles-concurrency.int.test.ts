@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { getDb } from '../../lib/db/client';
 import { transaction } from '../../lib/db/transaction';
 import type { DirectoryScope } from '../../lib/events/event-types';
-import { configureRoles, createRole, listRoleMappings, previewRoleMappings, type MappingInput } from '../../lib/roles/roles';
+import { configureRoles, createRole, listRoleMappings, previewRoleConfig, type MappingInput } from '../../lib/roles/roles';
 import { call, newDirectory, user } from './scim-helpers';
 
 const PATCH = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
@@ -111,7 +111,7 @@ describe('roles under concurrent writes', () => {
       const u = await newUser(dir, `preview-${i}@example.com`);
       const g = await group(dir, `preview-${i}`, [u]);
       const mappings = [...(await read(() => listRoleMappings(dir.directoryId))), { groupId: g, roleKey: 'admin' }];
-      const [preview] = await Promise.all([previewRoleMappings(dir, mappings), configureRoles(dir, { mappings })]);
+      const [preview] = await Promise.all([previewRoleConfig(dir, { mappings }), configureRoles(dir, { mappings })]);
       // Before the save, the preview shows the user gaining the role; after it, nothing left to change.
       expect([[], [{ userId: u, before: [], after: ['admin'] }]]).toContainEqual(preview);
       await expectConsistent(dir);

@@ -58,7 +58,7 @@ describe('filters on a real database', () => {
     expect(r.body.Resources.map((u: { userName: string }) => u.userName).sort()).toEqual([...expected].sort());
   });
 
-  // LIKE wildcards in an operand match literally on both databases (SQLite: lib/scim/filter/sqlite-exact-like.ts).
+  // LIKE wildcards in an operand match literally on both databases (LIKE … ESCAPE: lib/scim/filter/to-sql.ts).
   it.each([
     ['userName co "_"', 'bob_jones@example.org'],
     ['displayName co "100%"', 'bob_jones@example.org'],

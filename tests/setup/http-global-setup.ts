@@ -3,6 +3,7 @@
 import type { TestProject } from 'vitest/node';
 import type { ChildProcess } from 'node:child_process';
 import { freshPostgresDatabase, freshSqliteUrl, startApp, type AppTarget } from './app-server';
+import { dumpRequestLogs } from './request-log-dump';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -26,6 +27,8 @@ export default async function setup(project: TestProject) {
   project.provide('targets', [sqlite.target, postgres.target]);
   project.provide('routerTargets', [{ ...router.target, name: 'sqlite, Next router' }]);
   return async () => {
-    for (const c of children) c.kill('SIGTERM');
+    // Stopped first: each flushes its request log on SIGTERM, and the rows are then scanned for secrets.
+    await Promise.all(children.map((c) => new Promise((done) => (c.exitCode !== null ? done(null) : (c.once('exit', done), c.kill('SIGTERM'))))));
+    await dumpRequestLogs([sqlite.target, postgres.target]);
   };
 }

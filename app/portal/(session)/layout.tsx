@@ -5,13 +5,16 @@ import { HostBridge } from '@/components/portal/host-bridge';
 import { PortalProviders } from '@/components/portal/portal-providers';
 import { PortalShell } from '@/components/portal/portal-shell';
 import { SessionGate } from '@/components/portal/session-gate';
+import { portalFrameOrigins } from '@/lib/portal/portal-config';
 
 export const metadata: Metadata = { title: 'Admin Portal', robots: { index: false, follow: false } };
+// Rendered per request: the frame origins are the running server's settings, not the build's.
+export const dynamic = 'force-dynamic';
 
 export default function PortalLayout({ children }: { children: ReactNode }) {
   return (
     <PortalProviders>
-      <HostBridge>
+      <HostBridge allowedOrigins={portalFrameOrigins()}>
         <SessionGate>
           <PortalShell>{children}</PortalShell>
         </SessionGate>

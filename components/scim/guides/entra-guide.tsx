@@ -1,13 +1,14 @@
-// Microsoft Entra ID: the Tenant URL needs ?aadOptscim062020, which turns on Entra's RFC-compliant SCIM behaviour
-// (PATCH with real booleans, proper `members` removal) instead of its legacy quirks.
+// Microsoft Entra ID: a non-gallery enterprise application. The Tenant URL needs ?aadOptscim062020, which turns on
+// Entra's RFC-compliant SCIM behaviour (PATCH with real booleans, proper `members` removal) instead of its legacy
+// shapes; the setup check says when Entra runs without it.
 import { CopyField } from '../../ui/copy-field';
-import { GuideSteps, Ui, type GuideStep } from './guide-steps';
+import { GuideSteps, Troubleshooting, Ui, type GuideStep, type StepsDone } from './guide-steps';
 
-export function EntraGuide({ endpoint }: { endpoint: string }) {
+export function EntraGuide({ endpoint, done }: { endpoint: string; done?: StepsDone }) {
   const tenantUrl = `${endpoint}?aadOptscim062020`;
   const steps: GuideStep[] = [
     {
-      title: 'Create an enterprise application',
+      title: 'Create a non-gallery enterprise application',
       body: (
         <p>
           In the Microsoft Entra admin center, open <Ui>Enterprise applications</Ui> → <Ui>New application</Ui> → <Ui>Create your own application</Ui>.
@@ -17,6 +18,7 @@ export function EntraGuide({ endpoint }: { endpoint: string }) {
     },
     {
       title: 'Connect provisioning',
+      check: 'credentials',
       body: (
         <>
           <p>
@@ -24,7 +26,8 @@ export function EntraGuide({ endpoint }: { endpoint: string }) {
           </p>
           <CopyField label="Tenant URL" value={tenantUrl} hint="The Endpoint URL with ?aadOptscim062020 appended: keep that suffix, it makes Entra follow the SCIM standard." />
           <p>
-            Paste the <Ui>Bearer Token</Ui> into <Ui>Secret Token</Ui>, click <Ui>Test Connection</Ui>, then <Ui>Save</Ui>.
+            Paste the <Ui>Bearer Token</Ui> into <Ui>Secret Token</Ui>, click <Ui>Test Connection</Ui>, then <Ui>Save</Ui>. This step ticks itself when
+            Entra&apos;s test request arrives.
           </p>
         </>
       ),
@@ -50,12 +53,30 @@ export function EntraGuide({ endpoint }: { endpoint: string }) {
       ),
     },
     {
-      title: 'Assign users and groups, then start provisioning',
+      title: 'Assign groups, then start provisioning',
+      check: 'user',
+      body: (
+        <>
+          <p>
+            In <Ui>Users and groups</Ui>, click <Ui>Add user/group</Ui> and assign the groups whose members should have access. Under{' '}
+            <Ui>Provisioning</Ui> → <Ui>Settings</Ui>, set <Ui>Scope</Ui> to <Ui>Sync only assigned users and groups</Ui>, turn <Ui>Provisioning Status</Ui> to{' '}
+            <Ui>On</Ui> and click <Ui>Save</Ui>.
+          </p>
+          <p>
+            The first cycle starts within minutes; after it Entra runs a cycle about every 40 minutes (the <Ui>provisioning interval</Ui>, which you cannot
+            shorten). <Ui>Provision on demand</Ui> sends one person at once. This step ticks itself when the first person arrives.
+          </p>
+        </>
+      ),
+    },
+    { title: 'Groups arrive with their members', check: 'group', body: <p>Assigned groups are created here in the same cycle, members included.</p> },
+    {
+      title: 'Check deactivation',
+      check: 'deactivation',
       body: (
         <p>
-          In <Ui>Users and groups</Ui>, assign who should be provisioned. Set <Ui>Scope</Ui> to <Ui>Sync only assigned users and groups</Ui>, turn{' '}
-          <Ui>Provisioning Status</Ui> to <Ui>On</Ui> and save. Entra runs a cycle about every 40 minutes; <Ui>Provision on demand</Ui> tests one person
-          at once.
+          Remove a test person from an assigned group: at the next cycle Entra sends <code className="rounded bg-slate-100 px-1">active: false</code> and
+          they show as Inactive in the <Ui>Users</Ui> tab.
         </p>
       ),
     },
@@ -68,5 +89,18 @@ export function EntraGuide({ endpoint }: { endpoint: string }) {
       ),
     },
   ];
-  return <GuideSteps steps={steps} />;
+  return (
+    <>
+      <GuideSteps steps={steps} done={done} />
+      <Troubleshooting
+        items={[
+          { shows: 'Test Connection: “You appear to have entered invalid credentials” (401)', fix: 'The Secret Token is wrong, revoked or expired: generate a new token here and paste it into Secret Token.' },
+          { shows: 'Test Connection: “could not connect” or a certificate error', fix: 'Entra calls from the internet over HTTPS only: the Tenant URL must be your application’s public https address.' },
+          { shows: 'The application is “in quarantine”', fix: 'Most requests of a cycle failed. Open the Request log here to see why (often the token), fix it, then Restart provisioning in Entra.' },
+          { shows: 'Provisioning logs: “Conflict (409)” on a user or group', fix: 'One already exists here with that userName or group name; Entra matches by userName, so check the matching attribute in Attribute mappings.' },
+          { shows: 'Nothing arrives for more than an hour', fix: 'The connection turns Silent here. Check Provisioning Status is On and that the people are in an assigned group within the scope.' },
+        ]}
+      />
+    </>
+  );
 }

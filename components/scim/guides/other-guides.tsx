@@ -1,6 +1,6 @@
 // Concise guides for OneLogin, JumpCloud, PingIdentity and any other SCIM 2.0 provider.
 import type { ProviderKey } from '@/lib/client/types';
-import { GuideSteps, Ui, type GuideStep } from './guide-steps';
+import { GuideSteps, Ui, type GuideStep, type StepsDone } from './guide-steps';
 
 const finish: GuideStep = {
   title: 'Map groups to roles and verify',
@@ -42,6 +42,8 @@ const GUIDES: Record<Exclude<ProviderKey, 'okta' | 'entra'>, GuideStep[]> = {
   ],
 };
 
-export function OtherGuide({ provider }: { provider: Exclude<ProviderKey, 'okta' | 'entra'> }) {
-  return <GuideSteps steps={GUIDES[provider] ?? GUIDES.generic} />;
+export function OtherGuide({ provider, done }: { provider: Exclude<ProviderKey, 'okta' | 'entra'>; done?: StepsDone }) {
+  // The step that enters the credentials is proven by the provider's first authenticated request.
+  const steps = (GUIDES[provider] ?? GUIDES.generic).map((s) => (s.title === 'Enter the credentials' ? { ...s, check: 'credentials' as const } : s));
+  return <GuideSteps steps={steps} done={done} />;
 }

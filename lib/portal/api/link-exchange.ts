@@ -1,30 +1,51 @@
-// GET /portal/link/{token}: trades a single-use link for a portal session, then redirects so the link token leaves
-// the address bar. The session goes back two ways (see portal-session.ts): the cookie, and a URL fragment that the
-// portal's client code moves into sessionStorage at once. A fragment is never sent to a server or in a Referer.
+// POST /api/portal/session {link}: trades a single-use portal link for a portal session. The link's page
+// (/portal/link/{token}) posts here from the browser; opening the link alone (a HEAD, a link unfurler's GET) uses
+// nothing. Only a same-origin fetch can post: the body must be JSON (a cross-site form cannot send it, and a
+// cross-site fetch of it needs a preflight this server does not grant) and Sec-Fetch-Site, when the browser sends
+// it, must say same-origin. The session goes back as JSON for the tab's sessionStorage and as the cookie.
+import { z } from 'zod';
 import { getDb } from '../../db/client';
 import { transaction } from '../../db/transaction';
+import { ApiError, apiErrorResponse, rateLimitedResponse, toApiError } from '../../host-api/api-error';
+import { readJsonBody } from '../../host-api/read-json';
+import { BODY_LIMITS } from '../../http/route-families.mjs';
+import { clientAddress } from '../../rate-limit/client-address';
+import { checkLimits } from '../../rate-limit/limiter';
 import { consumePortalLink } from '../portal-links';
 import { openPortalSession, sessionCookie } from '../portal-session';
 
-const NO_STORE = { 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' };
+const exchangeInputSchema = z.strictObject({ link: z.string().min(1).max(200) });
 
-export async function exchangePortalLink(token: string): Promise<Response> {
-  try {
-    const db = await getDb();
-    // The use and its audit entry commit together.
-    const r = await transaction(db, (tx) => consumePortalLink(tx, token));
-    if (!r.ok) return redirect(`/portal/link-error?reason=${r.reason}`);
-    const { token: sealed, session } = await openPortalSession(r.link);
-    const res = redirect(`/portal/scim#s=${encodeURIComponent(sealed)}`);
-    res.headers.append('Set-Cookie', sessionCookie(sealed, session.expiresAt));
-    return res;
-  } catch (e) {
-    console.error(`portal link exchange failed: ${(e as Error)?.stack ?? String(e)}`);
-    return redirect('/portal/link-error?reason=error');
-  }
+/** Why a link could not be used, as the client's link-error page names it. */
+const REFUSALS = {
+  used: new ApiError('link_used', 410, 'This link has already been used'),
+  expired: new ApiError('link_expired', 410, 'This link has expired'),
+  invalid: new ApiError('link_invalid', 404, 'This link is not valid'),
+} as const;
+
+function fromThisOrigin(req: Request): boolean {
+  const site = req.headers.get('sec-fetch-site');
+  const json = /^application\/json\s*(;|$)/i.test(req.headers.get('content-type') ?? '');
+  return json && (site === null || site === 'same-origin');
 }
 
-/** A relative Location keeps the redirect on the origin the browser used, whatever PUBLIC_URL says. */
-function redirect(location: string): Response {
-  return new Response(null, { status: 303, headers: { Location: location, ...NO_STORE } });
+export async function exchangePortalLink(req: Request): Promise<Response> {
+  try {
+    const limited = checkLimits([['ip', clientAddress((h) => req.headers.get(h))]]);
+    if (limited) return rateLimitedResponse(limited.retryAfterSec);
+    if (!fromThisOrigin(req)) throw new ApiError('csrf', 403, 'Portal links are opened by the portal link page');
+    const { link } = exchangeInputSchema.parse(await readJsonBody(req, BODY_LIMITS.portalApi));
+    const db = await getDb();
+    // The link's use, its audit entry and the session row commit together.
+    const r = await transaction(db, async (tx) => {
+      const used = await consumePortalLink(tx, link);
+      return used.ok ? { ok: true as const, ...(await openPortalSession(tx, used.link)) } : used;
+    });
+    if (!r.ok) throw REFUSALS[r.reason];
+    const res = Response.json({ token: r.token, expiresAt: r.session.expiresAt.toISOString() }, { status: 201, headers: { 'Cache-Control': 'no-store' } });
+    res.headers.append('Set-Cookie', sessionCookie(r.token, r.session.expiresAt));
+    return res;
+  } catch (e) {
+    return apiErrorResponse(toApiError(e));
+  }
 }

@@ -4,7 +4,7 @@ import { findOrganizationDirectory } from '../../directory/directories';
 import { groupsByIds } from '../../directory/groups/reads';
 import { listRoleMappings, listRoles, roleKey, setDefaultRole, setRoleMappings } from '../../roles/roles';
 import { mappingPreview } from '../mapping-preview';
-import { defaultRoleInputSchema, roleMappingsInputSchema } from '../schemas';
+import { defaultRoleInputSchema, roleMappingsInputSchema, rolePreviewInputSchema } from '../schemas';
 import { portalActor, type PortalContext } from '../with-portal-session';
 import { directoryOf } from './directories-api';
 
@@ -34,9 +34,10 @@ async function rolesAnswer(ctx: PortalContext): Promise<Response> {
 
 export const getRoles = rolesAnswer;
 
+/** A preview of new mappings, or of a new default role (`{defaultRoleKey}`). */
 export async function previewMappings(ctx: PortalContext): Promise<Response> {
-  const input = roleMappingsInputSchema.parse(await ctx.json());
-  return Response.json(await mappingPreview(scopeOf(ctx), input.mappings));
+  const input = rolePreviewInputSchema.parse(await ctx.json());
+  return Response.json(await mappingPreview(scopeOf(ctx), input));
 }
 
 export async function putMappings(ctx: PortalContext): Promise<Response> {
@@ -47,6 +48,6 @@ export async function putMappings(ctx: PortalContext): Promise<Response> {
 
 export async function putDefaultRole(ctx: PortalContext): Promise<Response> {
   const input = defaultRoleInputSchema.parse(await ctx.json());
-  await setDefaultRole(scopeOf(ctx), input.roleKey);
+  await setDefaultRole(scopeOf(ctx), input.roleKey, portalActor(ctx));
   return rolesAnswer(ctx);
 }

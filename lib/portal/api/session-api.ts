@@ -1,6 +1,8 @@
 // GET /api/portal/session: who the session is for, how long it lasts, the CSRF value and where it may post messages.
+// DELETE /api/portal/session: ends it (the row goes, so the token fails from the next request on, in every process).
 import { env } from '../../env';
 import { portalConfig } from '../portal-config';
+import { clearedSessionCookie, endPortalSession } from '../portal-session';
 import type { PortalContext } from '../with-portal-session';
 
 export async function getSession({ db, session }: PortalContext): Promise<Response> {
@@ -14,4 +16,9 @@ export async function getSession({ db, session }: PortalContext): Promise<Respon
     csrf: session.csrf,
     allowedOrigins: env().portalAllowedOrigins,
   });
+}
+
+export async function endSession({ db, session }: PortalContext): Promise<Response> {
+  await endPortalSession(db, session.sessionId);
+  return new Response(null, { status: 204, headers: { 'Set-Cookie': clearedSessionCookie() } });
 }

@@ -3,6 +3,7 @@ import { auditSql } from '../../audit/audit-log';
 import { read, write } from '../../db/database';
 import { createDirectoryToken, listDirectoryTokens, revokeDirectoryToken } from '../../directory/tokens';
 import { apiNotFound } from '../../host-api/api-error';
+import { assertRoomForToken } from '../portal-limits';
 import { toPortalToken } from '../portal-json';
 import { portalActor, type PortalContext } from '../with-portal-session';
 import { directoryOf } from './directories-api';
@@ -15,6 +16,7 @@ export async function listTokens(ctx: PortalContext): Promise<Response> {
 export async function mintToken(ctx: PortalContext): Promise<Response> {
   const d = directoryOf(ctx);
   const t = await write(function* (env) {
+    yield* assertRoomForToken(env, d.id);
     const created = yield* createDirectoryToken(env, { directoryId: d.id });
     yield* auditSql(env, { hostId: ctx.session.hostId, organizationId: d.organizationId, actor: portalActor(ctx), action: 'token.created', target: created.id, details: { directoryId: d.id, lastFour: created.lastFour } });
     return created;

@@ -15,6 +15,7 @@ import type { ScimValue } from '../types';
 import { badRequest } from '../errors';
 import type { AttrPath, CompValue, CompareOp, FilterNode } from './ast';
 import { parseScimDate } from './dates';
+import { getValue } from '../resources/scim-json';
 
 /**
  * Whether `value`, one element of a multi-valued attribute, matches `node`. A primitive element (Entra's
@@ -68,15 +69,16 @@ function compareAny(actual: ScimValue | undefined, op: CompareOp, expected: Comp
 function compareOne(element: ScimValue, op: CompareOp, expected: Exclude<CompValue, null>, caseExact: boolean): boolean {
   // A complex value compared with a plain one stands for its `value` (`emails co "x"`, `manager eq "id"`).
   const actual = isObject(element) ? (get(element, 'value') ?? null) : element;
-  const bools = [asBoolean(actual), asBoolean(expected)];
   if (typeof actual === 'boolean' || typeof expected === 'boolean') {
-    return bools[0] !== null && bools[0] === bools[1] && op === 'eq';
+    const a = asBoolean(actual);
+    return a !== null && a === asBoolean(expected) && op === 'eq';
   }
   if (typeof actual === 'number' && typeof expected === 'number') return order(op, actual - expected);
   if (typeof actual !== 'string' && typeof actual !== 'number') return false; // null, or complex without value
   let a = String(actual);
   let e = String(expected);
-  const dates = op === 'co' || op === 'sw' || op === 'ew' ? null : [parseScimDate(a), parseScimDate(e)];
+  // Parsed only when both could be dates: every PATCH operation with a filter compares each value of an attribute.
+  const dates = op === 'co' || op === 'sw' || op === 'ew' || !DATE_LIKE.test(e) || !DATE_LIKE.test(a) ? null : [parseScimDate(a), parseScimDate(e)];
   if (dates && dates[0] !== null && dates[1] !== null) return order(op, dates[0] - dates[1]);
   if (!caseExact) {
     a = a.toLowerCase();
@@ -106,6 +108,8 @@ function order(op: CompareOp, diff: number): boolean {
   }
 }
 
+const DATE_LIKE = /^\s*\d{4}-/;
+
 function asBoolean(v: ScimValue | undefined): boolean | null {
   if (typeof v === 'boolean') return v;
   if (typeof v === 'string' && /^(true|false)$/i.test(v)) return v.toLowerCase() === 'true';
@@ -120,12 +124,8 @@ function lookup(element: Obj, path: AttrPath): ScimValue | undefined {
   return Array.isArray(top) ? found : found[0];
 }
 
-function get(obj: Obj, name: string): ScimValue | undefined {
-  if (name in obj) return obj[name];
-  const lower = name.toLowerCase();
-  const key = Object.keys(obj).find((k) => k.toLowerCase() === lower);
-  return key === undefined ? undefined : obj[key];
-}
+/** Case-insensitive, through scim-json's key index: elements may carry many keys, looked up once per operation. */
+const get = (obj: Obj, name: string): ScimValue | undefined => getValue(obj, name);
 
 /** The values of a possibly multi-valued attribute; absent and null give none. */
 function values(v: ScimValue | undefined): ScimValue[] {

@@ -24,6 +24,8 @@ export class Cursor {
     readonly input: string,
     /** invalidFilter for filters, invalidPath for PATCH paths: the same grammar fails with the caller's type. */
     private readonly scimType: ScimType,
+    /** What the input is, for error details: 'filter', 'path', 'attribute path'. */
+    readonly what = 'filter',
   ) {}
 
   fail(message: string, at = this.pos): never {

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { ScimError } from '../errors';
 import type { AttrPath, CompValue, CompareOp, FilterNode } from './ast';
-import { parseFilter } from './parse';
+import { parseFilter, parsePath } from './parse';
 
 const CORE = 'urn:ietf:params:scim:schemas:core:2.0:User';
 const ENT = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
@@ -164,10 +164,24 @@ describe('parseFilter: invalid filters are 400 invalidFilter', () => {
     expect((error as ScimError).detail).toMatch(message);
   });
 
-  it('accepts nesting up to the limit, and long and-chains', () => {
+  it('accepts nesting up to the limit, and and-chains up to SCIM_MAX_FILTER_LEAVES (100) comparisons', () => {
     expect(parseFilter(deep(50))).toEqual(pr('a'));
     expect(parseFilter(deepNot(50)).kind).toBe('not');
-    const chain = Array.from({ length: 300 }, (_, i) => `a${i} pr`).join(' and ');
+    const chain = Array.from({ length: 100 }, (_, i) => `a${i} pr`).join(' and ');
     expect(parseFilter(chain).kind).toBe('and');
+  });
+
+  it.each([
+    ['an and-chain', Array.from({ length: 101 }, (_, i) => `a${i} pr`).join(' and ')],
+    ['an or-chain of value filters', Array.from({ length: 51 }, (_, i) => `emails[type eq "w" and value eq "${i}"]`).join(' or ')],
+    ['nested groups', `${'('.repeat(40)}${Array.from({ length: 101 }, () => 'a eq 1').join(' or ')}${')'.repeat(40)}`],
+  ])('refuses more than 100 comparisons: %s → 400 tooMany naming the setting', (_, filter) => {
+    expect(() => parseFilter(filter)).toThrow(expect.objectContaining({ status: 400, scimType: 'tooMany', detail: expect.stringContaining('SCIM_MAX_FILTER_LEAVES') }));
+  });
+
+  it('counts the comparisons of a PATCH path too', () => {
+    const path = `members[${Array.from({ length: 101 }, (_, i) => `value eq "u${i}"`).join(' or ')}]`;
+    expect(() => parsePath(path)).toThrow(expect.objectContaining({ scimType: 'tooMany', detail: expect.stringContaining('The path has more than 100 comparisons') }));
+    expect(parsePath(`members[${Array.from({ length: 100 }, (_, i) => `value eq "u${i}"`).join(' or ')}]`).filter?.kind).toBe('or');
   });
 });

@@ -1,6 +1,7 @@
 // Recursive-descent parser for RFC 7644 §3.4.2.2 filters and §3.5.2 PATCH paths, into the AST of ./ast.
 // Precedence, loosest first: or < and < not < () / []; and/or associate to the left. Operators and keywords
 // are case-insensitive; attribute names are kept as written (resolving them is the consumer's job).
+import { env } from '../../env';
 import { badRequest, type ScimType } from '../errors';
 import type { AttrPath, CompareOp, FilterNode, PatchPath } from './ast';
 import { Cursor, MAX_FILTER_LENGTH } from './lexer';
@@ -53,7 +54,7 @@ function open(input: string, scimType: ScimType, what: string): Cursor {
   if (input.length > MAX_FILTER_LENGTH) {
     throw badRequest(scimType, `${what} is ${input.length} characters long; the limit is ${MAX_FILTER_LENGTH}`);
   }
-  const c = new Cursor(input, scimType);
+  const c = new Cursor(input, scimType, what);
   c.skipWs();
   if (c.atEnd()) throw badRequest(scimType, `${what} is empty`);
   return c;
@@ -61,6 +62,9 @@ function open(input: string, scimType: ScimType, what: string): Cursor {
 
 class Parser {
   private depth = 0;
+  /** Comparisons read so far: each becomes a database condition (or a check per value, in a PATCH path). */
+  private leaves = 0;
+  private readonly maxLeaves = env().scim.maxFilterLeaves;
   /** Inside `[...]`: RFC 7644's valFilter has no valuePath, so brackets can't nest. */
   private inValueFilter = false;
 
@@ -118,6 +122,9 @@ class Parser {
 
   /** The `pr` or `compareOp compValue` part of an attrExp. */
   private predicate(path: AttrPath): FilterNode {
+    if (++this.leaves > this.maxLeaves) {
+      throw badRequest('tooMany', `The ${this.c.what} has more than ${this.maxLeaves} comparisons (SCIM_MAX_FILTER_LEAVES)`);
+    }
     this.c.skipWs();
     const at = this.c.pos;
     const word = this.c.readWord();

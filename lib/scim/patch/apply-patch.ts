@@ -2,14 +2,15 @@
 // Pure: works on a deep copy and throws ScimError, so a caller that writes only on return is all-or-nothing.
 import type { AttributeDefinition } from '../schemas/attribute-definition';
 import { badRequest } from '../errors';
+import { checkValueCount } from '../body-limits';
 import type { PatchPath } from '../filter/ast';
 import { parsePath } from '../filter/parse';
 import { normalizeValue } from '../resources/normalize-value';
-import { cloneValue, findKey, getValue, isScimObject, sameValue, setValue, stripNulls } from '../resources/scim-json';
+import { cloneValue, findKey, getValue, isScimObject, setValue, stripNulls, valueKey } from '../resources/scim-json';
 import type { ResourceKind, ScimObject, ScimValue } from '../types';
 import type { PatchOperation } from './parse-patch';
 import { resolvePatchTarget, type PatchTarget } from './patch-target';
-import { clearOtherPrimaries, elementFromFilter, isNamedBy, matchingIndexes } from './value-path';
+import { clearOtherPrimaries, elementFromFilter, matchingIndexes, memberKey, namedValues } from './value-path';
 
 type AttributeTarget = Extract<PatchTarget, { kind: 'attribute' }>;
 type WriteOp = 'add' | 'replace';
@@ -65,8 +66,12 @@ function container(doc: ScimObject, extension: string | undefined, create: boole
   return made;
 }
 
-const normalized = (def: AttributeDefinition | undefined, value: ScimValue, label: string) =>
-  def ? normalizeValue(def, value, label) : stripNulls(value);
+function normalized(def: AttributeDefinition | undefined, value: ScimValue, label: string): ScimValue | undefined {
+  if (def) return normalizeValue(def, value, label);
+  // An attribute the schemas don't know, kept as sent: its values are bounded like a known one's.
+  if (Array.isArray(value)) checkValueCount(label, value.length);
+  return stripNulls(value);
+}
 
 /** One element of a multi-valued attribute, canonicalised (so "True" → true, "Primary" → primary). */
 const element = (def: AttributeDefinition | undefined, value: ScimValue, label: string): ScimValue | undefined => {
@@ -95,8 +100,11 @@ function write(doc: ScimObject, kind: ResourceKind, target: PatchTarget, value: 
     const incoming = normalized(def, value, name);
     const items = Array.isArray(incoming) ? incoming : [];
     // add appends unless an identical value is present; replace without a filter replaces them all.
-    const fresh = op === 'add' ? items.filter((i) => !list.some((l) => sameValue(l, i))) : items;
+    const present = op === 'add' ? new Set(list.map(valueKey)) : undefined;
+    const fresh = present ? items.filter((i) => !present.has(valueKey(i))) : items;
     const next = op === 'add' ? [...list, ...fresh] : fresh;
+    // Bounded as it grows, not only once the PATCH is done: each later operation's work is in its length.
+    checkValueCount(name, next.length);
     clearOtherPrimaries(next, new Set(fresh));
     return setValue(box, name, next);
   }
@@ -133,18 +141,26 @@ function writeFiltered(box: ScimObject, target: AttributeTarget, value: ScimValu
     const raw: ScimValue = sub ? { ...base, [sub]: value } : isScimObject(value) ? { ...base, ...value } : value;
     const made = element(def, raw, name);
     if (made !== undefined) changed.add(made);
+    checkValueCount(name, list.length + changed.size);
     return setValue(box, name, [...list, ...changed]);
   }
   const next = [...list];
+  // Normalised once, not once per match: an operation may match every value of the attribute.
+  const subValue = sub ? normalized(subDef, value, `${name}.${sub}`) : undefined;
+  const whole = sub ? undefined : element(def, value, name);
   for (const i of hits) {
     const el = next[i];
     let updated: ScimValue | undefined;
     if (sub && isScimObject(el)) {
-      updated = { ...el };
-      setValue(updated, sub, normalized(subDef, value, `${name}.${sub}`));
-    } else {
+      // In place: the document is applyPatch's own copy, and every element in it is too.
+      updated = el;
+      setValue(updated, sub, subValue);
+    } else if (isScimObject(whole)) {
       // No sub-attribute: replace swaps each matching value (§3.5.2.3); add merges into it.
-      updated = element(def, op === 'add' && isScimObject(el) && isScimObject(value) ? { ...el, ...value } : value, name);
+      updated = op === 'add' && isScimObject(el) ? { ...el } : {};
+      for (const [k, v] of Object.entries(whole)) setValue(updated, k, v);
+    } else {
+      updated = whole;
     }
     if (updated !== undefined) {
       next[i] = updated;
@@ -165,9 +181,9 @@ function remove(doc: ScimObject, target: PatchTarget, value: ScimValue | undefin
   if (Array.isArray(current) && (filter || sub || value !== undefined)) {
     const hits = new Set(filter ? matchingIndexes(current, filter, target.def) : current.map((_, i) => i));
     // A remove with a value list removes just those values (Entra's default job: members, see isNamedBy).
-    const named = !filter && !sub && value !== undefined && value !== null ? (Array.isArray(value) ? value : [value]) : undefined;
+    const named = !filter && !sub && value !== undefined && value !== null ? namedValues(value) : undefined;
     const next = current.flatMap((el, i): ScimValue[] => {
-      if (named) return named.some((n) => isNamedBy(el, n)) ? [] : [el];
+      if (named) return named.has(memberKey(el)) ? [] : [el];
       if (!hits.has(i)) return [el];
       if (!sub || !isScimObject(el)) return [];
       const copy = { ...el };

@@ -1,5 +1,6 @@
 // Group PATCH split in two: membership changes become a plan over GroupMembership rows (a group of 50,000
 // members is never loaded as JSON); everything else stays a PatchOperation for applyPatch.
+import { checkMemberCount } from '../body-limits';
 import { badRequest } from '../errors';
 import type { FilterNode, PatchPath } from '../filter/ast';
 import { parseMemberList } from '../resources/member-reference';
@@ -36,9 +37,18 @@ function filterValues(node: FilterNode): string[] {
 
 class Planner {
   readonly plan: MembershipPlan = { clear: false, add: new Map(), remove: new Set() };
+  /** Members named so far, across operations (each is a row to write or delete). */
+  private named = 0;
+
+  private count(n: number): void {
+    this.named += n;
+    checkMemberCount(this.named);
+  }
 
   add(raw: ScimValue | undefined, label: string): void {
-    for (const m of parseMemberList(raw, label)) {
+    const members = parseMemberList(raw, label);
+    this.count(members.length);
+    for (const m of members) {
       this.plan.remove.delete(m.value);
       // A repeated add without a display name keeps the one an earlier operation supplied.
       this.plan.add.set(m.value, m.display ?? this.plan.add.get(m.value));
@@ -46,6 +56,7 @@ class Planner {
   }
 
   remove(ids: string[]): void {
+    this.count(ids.length);
     for (const id of ids) {
       this.plan.add.delete(id);
       this.plan.remove.add(id);

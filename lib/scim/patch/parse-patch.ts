@@ -1,4 +1,6 @@
 // The PatchOp request body (RFC 7644 §3.5.2) into a typed list of operations; paths parsed once, here.
+import { env } from '../../env';
+import { tooMany } from '../body-limits';
 import { badRequest } from '../errors';
 import type { PatchPath } from '../filter/ast';
 import { parsePath } from '../filter/parse';
@@ -56,5 +58,7 @@ export function parsePatchRequest(body: unknown): PatchOperation[] {
   if (!Array.isArray(operations) || operations.length === 0) {
     throw badRequest('invalidSyntax', 'The PATCH body must have a non-empty "Operations" array');
   }
+  const { maxOperations } = env().scim;
+  if (operations.length > maxOperations) throw tooMany('PATCH operations', operations.length, maxOperations, 'SCIM_MAX_OPERATIONS');
   return operations.map(parseOperation);
 }

@@ -3,7 +3,7 @@ import type { AttributeDefinition } from '../schemas/attribute-definition';
 import type { FilterNode } from '../filter/ast';
 import { matchesFilter } from '../filter/evaluate';
 import { findDefinition } from '../schemas/lookup';
-import { getValue, isScimObject } from '../resources/scim-json';
+import { getValue, isScimObject, setValue } from '../resources/scim-json';
 import type { ScimObject, ScimValue } from '../types';
 
 function caseExactSubAttributes(def: AttributeDefinition): Set<string> {
@@ -13,7 +13,9 @@ function caseExactSubAttributes(def: AttributeDefinition): Set<string> {
 /** Indexes of the elements of `values` that `filter` selects. */
 export function matchingIndexes(values: ScimValue[], filter: FilterNode, def: AttributeDefinition | undefined): number[] {
   const exact = def ? caseExactSubAttributes(def) : new Set<string>();
-  return values.flatMap((v, i) => (matchesFilter(v, filter, exact) ? [i] : []));
+  const hits: number[] = [];
+  for (let i = 0; i < values.length; i++) if (matchesFilter(values[i], filter, exact)) hits.push(i);
+  return hits;
 }
 
 /**
@@ -36,17 +38,22 @@ export function clearOtherPrimaries(values: ScimValue[], keep: ReadonlySet<ScimV
   const newPrimary = [...keep].some((v) => isScimObject(v) && v.primary === true);
   if (!newPrimary) return;
   for (const v of values) {
-    if (!keep.has(v) && isScimObject(v) && v.primary === true) v.primary = false;
+    if (!keep.has(v) && isScimObject(v) && v.primary === true) setValue(v, 'primary', false);
   }
 }
 
+/** What names an element in a remove-with-value: its `value` (or itself, when plain); undefined when nothing does. */
+export function memberKey(element: ScimValue): string | number | boolean | undefined {
+  const key = isScimObject(element) ? getValue(element, 'value') : element;
+  return key === undefined || key === null || typeof key === 'object' ? undefined : key;
+}
+
 /**
- * Whether `element` is one of the values a remove-with-value names. Entra's default job removes members
- * with `{"op":"Remove","path":"members","value":[{"value":"u1"}]}`, meaning those values, not all of them.
+ * The values a remove-with-value names. Entra's default job removes members with
+ * `{"op":"Remove","path":"members","value":[{"value":"u1"}]}`, meaning those values, not all of them.
  */
-export function isNamedBy(element: ScimValue, named: ScimValue): boolean {
-  const key = (v: ScimValue) => (isScimObject(v) ? getValue(v, 'value') : v);
-  const a = key(element);
-  const b = key(named);
-  return a !== undefined && a !== null && typeof a !== 'object' && a === b;
+export function namedValues(value: ScimValue): Set<string | number | boolean | undefined> {
+  const named = new Set((Array.isArray(value) ? value : [value]).map(memberKey));
+  named.delete(undefined);
+  return named;
 }

@@ -1,11 +1,12 @@
 // The shared half of normalizeUser / normalizeGroup: one canonical shape for whatever an IdP PUTs or POSTs.
 // Known attributes get their schema spelling; unknown ones are kept as sent (STYLE: never lose IdP data).
 import { badRequest } from '../errors';
+import { checkStoredSize } from '../storage-bounds';
 import { extensionNamedBy, lookupAttribute, RESOURCE_SCHEMAS, schemaForUrn, splitAttributeName } from '../schemas/lookup';
 import type { SchemaDefinition } from '../schemas/attribute-definition';
 import type { ResourceKind, ScimObject, ScimValue } from '../types';
 import { normalizeValue } from './normalize-value';
-import { findKey, getValue, isScimObject, setValue, stripNulls } from './scim-json';
+import { findKey, getValue, isScimObject, keptAsSent, setValue } from './scim-json';
 
 function mergeSet(target: ScimObject, key: string, value: ScimValue | undefined): void {
   if (value === undefined) return;
@@ -38,7 +39,7 @@ function place(kind: ResourceKind, out: ScimObject, key: string, value: ScimValu
   if (!def || (resolved.sub && (def.type !== 'complex' || def.multiValued))) {
     // Unknown (or an unknown extension's) attribute: kept exactly as sent, minus nulls.
     const target = within ? extensionObject(out, within.id) : out;
-    setValue(target, findKey(target, key) ?? key, stripNulls(value));
+    setValue(target, findKey(target, key) ?? key, keptAsSent(value));
     return;
   }
   // RFC 7643 §3.1 / §4.1: readOnly input (id, meta, groups) is ignored. `password` is writeOnly and never
@@ -56,11 +57,13 @@ function normalizeSchemas(kind: ResourceKind, raw: ScimValue | undefined, out: S
   const { core, extensions } = RESOURCE_SCHEMAS[kind];
   const listed = (Array.isArray(raw) ? raw : [raw ?? null]).filter((s): s is string => typeof s === 'string');
   const result = [core.id];
+  const seen = new Set([core.id.toLowerCase()]);
   for (const urn of listed) {
     const known = schemaForUrn(kind, urn);
     if (known) continue; // re-added below in canonical spelling, and only when its data is present
     // Unknown URNs are tolerated (Entra adds "http://schemas.microsoft.com/…/ADSCIM/2.0/Group").
-    if (!result.some((r) => r.toLowerCase() === urn.toLowerCase())) result.push(urn);
+    if (!seen.has(urn.toLowerCase())) result.push(urn);
+    seen.add(urn.toLowerCase());
   }
   for (const ext of extensions) {
     if (findKey(out, ext.id) !== undefined) result.splice(1, 0, ext.id);
@@ -81,5 +84,7 @@ export function normalizeResource(kind: ResourceKind, body: unknown): ScimObject
     const key = findKey(out, ext.id);
     if (key !== undefined && isScimObject(out[key]) && Object.keys(out[key]).length === 0) delete out[key];
   }
-  return { schemas: normalizeSchemas(kind, schemas, out), ...out };
+  const resource = { schemas: normalizeSchemas(kind, schemas, out), ...out };
+  checkStoredSize(kind, resource);
+  return resource;
 }

@@ -3,6 +3,7 @@
 import type { AttributeDefinition } from '../schemas/attribute-definition';
 import { findDefinition } from '../schemas/lookup';
 import { badRequest } from '../errors';
+import { checkValueCount } from '../body-limits';
 import type { ScimObject, ScimValue } from '../types';
 import { findKey, isScimObject, setValue, stripNulls } from './scim-json';
 
@@ -64,6 +65,7 @@ export function normalizeValue(def: AttributeDefinition, value: ScimValue, label
     // Lenient: a single value where an array is expected (`"emails": {"value": …}`) is a one-element array.
     if (!Array.isArray(value) && !isScimObject(value) && def.type === 'complex') throw wrongType(label, 'an array');
     const items = Array.isArray(value) ? value : [value];
+    checkValueCount(label, items.length);
     const out = items
       .map((item, i) => normalizeSingle(def, item, `${label}[${i}]`))
       .filter((v): v is ScimValue => v !== undefined);
@@ -86,7 +88,7 @@ function keepOnePrimary(values: ScimValue[]): ScimValue[] {
   let seen = false;
   for (const v of values) {
     if (!isScimObject(v) || v.primary !== true) continue;
-    if (seen) v.primary = false;
+    if (seen) setValue(v, 'primary', false);
     seen = true;
   }
   return values;

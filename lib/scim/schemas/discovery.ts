@@ -1,5 +1,7 @@
 // GET /ServiceProviderConfig, /ResourceTypes, /Schemas: RFC 7644 §4, RFC 7643 §5–7.
 import { ENTERPRISE_USER_URN, GROUP_URN, USER_URN, type ScimObject } from '../types';
+import { MAX_BODY_BYTES } from '../body-limits';
+import { MAX_COUNT } from '../list-params';
 import type { SchemaDefinition } from './attribute-definition';
 import { ENTERPRISE_USER_SCHEMA } from './enterprise-user';
 import { GROUP_SCHEMA } from './group';
@@ -31,8 +33,9 @@ export function serviceProviderConfig(baseUrl: string, documentationUri?: string
     ...(documentationUri ? { documentationUri } : {}),
     patch: { supported: true },
     // Okta's 2016 SPEC test requires maxOperations and maxPayloadSize to be non-empty even with bulk off.
-    bulk: { supported: false, maxOperations: 1000, maxPayloadSize: 1048576 },
-    filter: { supported: true, maxResults: 1000 },
+    bulk: { supported: false, maxOperations: 1000, maxPayloadSize: MAX_BODY_BYTES },
+    // The bounds RFC 7643 §5 has fields for; the others are named in the 400 that enforces them.
+    filter: { supported: true, maxResults: MAX_COUNT },
     changePassword: { supported: false },
     sort: { supported: true },
     etag: { supported: true },

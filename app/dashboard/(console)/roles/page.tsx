@@ -1,4 +1,4 @@
-// GET /dashboard/roles: the host's roles; create one.
+// GET /dashboard/roles: the host's roles; create, edit or delete one.
 import type { Metadata } from 'next';
 import { PageHeader } from '@/components/dashboard/dashboard-shell';
 import { RoleCreateForm } from '@/components/dashboard/role-create-form';
@@ -7,7 +7,7 @@ import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { read } from '@/lib/db/database';
 import { requireOperator } from '@/lib/operators/session';
 import { listRoles } from '@/lib/roles/roles';
-import { createRoleAction } from '../../_actions/role-actions';
+import { createRoleAction, deleteRoleAction, updateRoleAction } from '../../_actions/role-actions';
 
 export const metadata: Metadata = { title: 'Roles' };
 
@@ -16,7 +16,7 @@ export default async function RolesPage() {
   const roles = await read(() => listRoles(operator.hostId));
   return (
     <>
-      <PageHeader title="Roles" description="The roles your app understands. Organizations map their IdP groups to these in the portal's Roles tab." />
+      <PageHeader title="Roles" description="The roles your app understands. Organizations map their IdP groups to these in the portal's Roles tab. A role's key never changes; deleting a role takes it away from everyone who has it." />
       <Card className="mb-6" labelledBy="new-role-title">
         <CardHeader id="new-role-title" title="Create role" />
         <CardBody>
@@ -25,7 +25,11 @@ export default async function RolesPage() {
       </Card>
       <Card labelledBy="roles-title">
         <CardHeader id="roles-title" title="All roles" />
-        <RolesTable roles={roles} />
+        <RolesTable
+          roles={roles.map((r) => ({ id: r.id, key: r.key, name: r.name, description: r.description, createdAt: r.createdAt.toISOString() }))}
+          update={updateRoleAction}
+          remove={deleteRoleAction}
+        />
       </Card>
     </>
   );

@@ -1,4 +1,4 @@
-// GET /dashboard/webhooks: webhook endpoints (url, events, enabled) with their recent deliveries.
+// GET /dashboard/webhooks: webhook endpoints (url, events, enabled or why not, backlog) with their recent deliveries.
 import type { Metadata } from 'next';
 import { PageHeader } from '@/components/dashboard/dashboard-shell';
 import { WebhookEndpointCard } from '@/components/dashboard/webhook-endpoint-card';
@@ -7,6 +7,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { getDb } from '@/lib/db/client';
 import { requireOperator } from '@/lib/operators/session';
 import { RECENT_DELIVERIES, webhookOverview } from '@/lib/operators/webhook-overview';
+import { reenableEndpointAction } from '../../_actions/webhook-actions';
 
 export const metadata: Metadata = { title: 'Webhooks' };
 
@@ -23,7 +24,7 @@ export default async function WebhooksPage() {
       ) : (
         <div className="space-y-4">
           {endpoints.map((e) => (
-            <WebhookEndpointCard key={e.id} endpoint={e} />
+            <WebhookEndpointCard key={e.id} endpoint={e} reenable={reenableEndpointAction} />
           ))}
         </div>
       )}

@@ -1,6 +1,6 @@
-import { SetupView } from '@/components/scim/setup-view';
+import { DirectoryLanding } from '@/components/scim/directory-landing';
 
 export default async function Page({ params }: { params: Promise<{ directoryId: string }> }) {
   const p = await params;
-  return <SetupView directoryId={p.directoryId} />;
+  return <DirectoryLanding directoryId={p.directoryId} />;
 }

@@ -1,0 +1,65 @@
+// What the dashboard's audit page shows: a page of entries for the filters in its query string (action, actor,
+// organization, older than a cursor), with actors and organizations named, and the choices its filters offer.
+import { AUDIT_ACTIONS, listAudit } from '../audit/audit-log';
+import { actorNames, organizationNames } from '../audit/audit-actors';
+import type { Tx } from '../db/client';
+import { decodeCursor, encodeCursor } from '../schemas/pagination';
+
+const PAGE = 50;
+/** The default action filter: everything but portal links, which are most entries. */
+export const NOT_LINKS = 'not-portal-links';
+
+export interface AuditFilterView {
+  action: string;
+  actor: string;
+  organization: string;
+}
+
+export async function auditPage(db: Tx, hostId: string, query: Record<string, string | undefined>) {
+  const filter: AuditFilterView = {
+    action: query.action && (query.action === 'all' || (AUDIT_ACTIONS as readonly string[]).includes(query.action)) ? query.action : NOT_LINKS,
+    actor: query.actor?.slice(0, 120) ?? '',
+    organization: query.organization?.slice(0, 120) ?? '',
+  };
+  const c = decodeCursor(query.before, ['c', 'i']);
+  const actions = filter.action === NOT_LINKS ? AUDIT_ACTIONS.filter((a) => !a.startsWith('portal_link.')) : filter.action === 'all' ? undefined : [filter.action];
+  const rows = await listAudit(db, {
+    hostId,
+    take: PAGE + 1,
+    actions,
+    actor: filter.actor || undefined,
+    organizationId: filter.organization || undefined,
+    before: c ? { createdAt: new Date(c.c), id: c.i } : null,
+  });
+  const page = rows.slice(0, PAGE);
+  const [actorsOfPage, orgs, operators, keys] = await Promise.all([
+    actorNames(db, hostId, page.map((r) => r.actor)),
+    organizationNames(db, hostId, page.map((r) => r.organizationId)),
+    db.operator.findMany({ where: { hostId }, select: { id: true, email: true }, orderBy: { email: 'asc' } }),
+    db.apiKey.findMany({ where: { hostId }, select: { id: true, name: true }, orderBy: { createdAt: 'desc' } }),
+  ]);
+  const last = page.at(-1);
+  const older = rows.length > PAGE && last ? encodeCursor({ c: last.createdAt.toISOString(), i: last.id }) : null;
+  const params = (extra: Record<string, string>) => new URLSearchParams(Object.entries({ ...filter, ...extra }).filter(([, v]) => v));
+  return {
+    filter,
+    actions: AUDIT_ACTIONS,
+    actorChoices: [
+      ...operators.map((o) => ({ value: `operator:${o.id}`, label: `Operator ${o.email}` })),
+      ...keys.map((k) => ({ value: `api-key:${k.id}`, label: `API key “${k.name}”` })),
+      { value: 'cli', label: 'Command line' },
+    ],
+    rows: page.map((r) => ({
+      id: r.id,
+      actor: r.actor,
+      actorName: actorsOfPage.get(r.actor) ?? r.actor,
+      action: r.action,
+      target: r.target,
+      organizationId: r.organizationId,
+      organizationName: r.organizationId ? (orgs.get(r.organizationId) ?? null) : null,
+      details: r.details,
+      createdAt: r.createdAt.toISOString(),
+    })),
+    olderHref: older ? `/dashboard/audit?${params({ before: older })}` : null,
+  };
+}

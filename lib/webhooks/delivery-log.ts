@@ -1,0 +1,42 @@
+// The delivery log as the host and the operator read it, and its retention (DELIVERY_LOG_RETENTION_DAYS):
+// finished deliveries are removed once older than that, per endpoint from its oldest on.
+import type { Tx } from '../db/client';
+import { asDate, asStr } from '../db/rows';
+import { write } from '../db/database';
+import { all, marks, run } from '../db/sql-program';
+
+export interface DeliveryCounts {
+  pending: number;
+  dropped: number;
+}
+
+/** Pending and dropped deliveries of an endpoint: its backlog, and what the backlog bound has cost it. */
+export async function deliveryCounts(db: Tx, endpointId: string): Promise<DeliveryCounts> {
+  const [pending, dropped] = await Promise.all(['pending', 'dropped'].map((status) => db.webhookDelivery.count({ where: { endpointId, status } })));
+  return { pending, dropped };
+}
+
+const BATCH = 1_000;
+
+/** Removes the endpoint's finished deliveries created before `cutoff` (their attempts go with them). */
+export async function purgeDeliveryLog(endpointId: string, cutoff: Date): Promise<number> {
+  let removed = 0;
+  let after = -1;
+  for (;;) {
+    const { n, last, more } = await write(function* () {
+      const rows = yield* all(`SELECT "id", "eventSeq", "status", "createdAt" FROM "WebhookDelivery" WHERE "endpointId" = ? AND "eventSeq" > ? ORDER BY "eventSeq" LIMIT ?`, [
+        endpointId,
+        after,
+        BATCH,
+      ]);
+      const stop = rows.findIndex((r) => asDate(r.createdAt) >= cutoff);
+      const old = (stop < 0 ? rows : rows.slice(0, stop)).filter((r) => r.status !== 'pending').map((r) => asStr(r.id));
+      let n = 0;
+      for (let i = 0; i < old.length; i += 500) n += yield* run(`DELETE FROM "WebhookDelivery" WHERE "id" IN (${marks(Math.min(500, old.length - i))})`, old.slice(i, i + 500));
+      return { n, last: Number(rows[rows.length - 1]?.eventSeq ?? after), more: stop < 0 && rows.length === BATCH };
+    });
+    removed += n;
+    if (!more) return removed;
+    after = last;
+  }
+}

@@ -1,0 +1,127 @@
+// Events are purged after EVENT_RETENTION_DAYS with their deliveries and attempts; a feed cursor that lost events
+// to it answers 410 cursor_expired, one that lost none goes on. Cursors (feed and delivery log) are opaque and
+// bound to their host: they show no sequence number, and another host's cursor, a forged one or one of the old
+// `e:<seq>` format is refused. Events of huge resources stay within EVENT_MAX_BYTES.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getDb } from '../../lib/db/client';
+import type { DirectoryScope } from '../../lib/events/event-types';
+import { getEvents } from '../../lib/host-api/events-api';
+import { getDeliveries } from '../../lib/host-api/webhooks-api';
+import type { ApiContext } from '../../lib/host-api/with-api-key';
+import { toApiError } from '../../lib/host-api/api-error';
+import { applyRetention } from '../../lib/maintenance/retention';
+import { createEndpoint } from '../../lib/webhooks/endpoints';
+import { runDeliveryPass } from '../../lib/webhooks/worker';
+import { listen, type Receiver } from './receivers';
+import { call, newDirectory, user } from './scim-helpers';
+
+let scope: DirectoryScope;
+let server: Receiver;
+let url = '';
+
+beforeAll(async () => {
+  scope = await newDirectory();
+  server = await listen((_, res) => res.writeHead(204).end());
+  url = server.url;
+});
+afterAll(() => server.close());
+
+async function api(handler: (c: ApiContext) => Promise<Response>, hostId: string, path: string, params: Record<string, string> = {}) {
+  const ctx = { db: await getDb(), hostId, keyId: 'key_test', params, url: new URL(`http://x${path}`) } as ApiContext;
+  const res = await handler(ctx).catch((e) => {
+    const a = toApiError(e);
+    return Response.json({ error: { code: a.code } }, { status: a.status });
+  });
+  return { status: res.status, body: (await res.json()) as { data: { id: string }[]; nextCursor: string | null; error?: { code: string } } };
+}
+
+describe('event retention and cursors', () => {
+  it('purges old events with their deliveries; a cursor that lost events gets 410, one that lost none goes on', async () => {
+    const db = await getDb();
+    const ep = (await createEndpoint(db, scope.hostId, { url })).row;
+    for (let i = 0; i < 5; i++) await call(scope, 'POST', 'Users', user(`kept${i}@example.com`));
+    await runDeliveryPass();
+    const events = await db.event.findMany({ where: { hostId: scope.hostId }, orderBy: { seq: 'asc' } });
+    expect(events).toHaveLength(5);
+    const cursors: string[] = [];
+    let after = '';
+    for (let i = 0; i < 5; i++) {
+      const page = await api(getEvents, scope.hostId, `/api/v1/events?limit=1${after ? `&after=${after}` : ''}`);
+      expect(page.body.data.map((e) => e.id)).toEqual([events[i].id]);
+      cursors.push((after = page.body.nextCursor!));
+    }
+    // The first three are 31 days old.
+    const old = new Date(Date.now() - 31 * 86_400_000);
+    await db.event.updateMany({ where: { seq: { lte: events[2].seq } }, data: { createdAt: old } });
+    const result = await applyRetention(db);
+    expect(result.events).toBe(3);
+    expect((await db.event.findMany({ where: { hostId: scope.hostId } })).map((e) => e.id)).toEqual(events.slice(3).map((e) => e.id));
+    const left = await db.webhookDelivery.findMany({ where: { endpointId: ep.id } });
+    expect(left.map((d) => d.eventId).sort()).toEqual(events.slice(3).map((e) => e.id).sort());
+    expect(await db.webhookAttempt.count({ where: { delivery: { eventId: { in: events.slice(0, 3).map((e) => e.id) } } } })).toBe(0);
+    expect(await db.webhookAttempt.count()).toBe(2);
+
+    for (const c of [cursors[0], cursors[1]]) expect(await api(getEvents, scope.hostId, `/api/v1/events?after=${c}`)).toMatchObject({ status: 410, body: { error: { code: 'cursor_expired' } } });
+    const on = await api(getEvents, scope.hostId, `/api/v1/events?after=${cursors[2]}`);
+    expect(on.body.data.map((e) => e.id)).toEqual(events.slice(3).map((e) => e.id));
+    // A host whose last seen event was purged, with nothing after it lost, is not told it lost anything.
+    await db.event.updateMany({ where: { seq: { lte: events[4].seq } }, data: { createdAt: old } });
+    await applyRetention(db);
+    expect(await api(getEvents, scope.hostId, `/api/v1/events?after=${cursors[4]}`)).toMatchObject({ status: 200, body: { data: [], nextCursor: cursors[4] } });
+  });
+
+  it('cursors show no sequence number and work for their own host only', async () => {
+    const db = await getDb();
+    const other = await db.host.create({ data: { id: 'hst_other_for_cursors', name: 'Other' } });
+    const seq = (await db.event.aggregate({ _max: { seq: true } }))._max.seq ?? 0;
+    await call(scope, 'POST', 'Users', user('cursor.a@example.com'));
+    const page = await api(getEvents, scope.hostId, `/api/v1/events?after=`);
+    const cursor = page.body.nextCursor!;
+    expect(cursor).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    const decoded = Buffer.from(cursor, 'base64url');
+    expect(decoded.toString('latin1')).not.toContain(String(seq + 1));
+    expect(decoded.includes(Buffer.from([0, 0, 0, 0]))).toBe(false); // not a plain big-endian number
+    expect(await api(getEvents, other.id, `/api/v1/events?after=${cursor}`)).toMatchObject({ status: 400, body: { error: { code: 'invalid_request' } } });
+    const flipped = Buffer.from(cursor, 'base64url');
+    flipped[3] ^= 1;
+    expect((await api(getEvents, scope.hostId, `/api/v1/events?after=${flipped.toString('base64url')}`)).status).toBe(400);
+    // The old format told the seq and could be forged to probe it: answered as expired, never followed.
+    const legacy = Buffer.from(`e:${seq}`).toString('base64url');
+    expect(await api(getEvents, scope.hostId, `/api/v1/events?after=${legacy}`)).toMatchObject({ status: 410, body: { error: { code: 'cursor_expired' } } });
+    // Same position, same cursor, whatever other hosts do meanwhile.
+    await db.event.create({ data: { id: 'evt_other_host_1', hostId: other.id, organizationId: null, type: 'directory.enabled', data: '{}' } });
+    expect((await api(getEvents, scope.hostId, `/api/v1/events?after=`)).body.nextCursor).toBe(cursor);
+  });
+
+  it('the delivery log pages with opaque cursors of its own kind', async () => {
+    const db = await getDb();
+    const ep = (await createEndpoint(db, scope.hostId, { url })).row;
+    for (let i = 0; i < 3; i++) await call(scope, 'POST', 'Users', user(`log${i}@example.com`));
+    await runDeliveryPass();
+    const first = await api(getDeliveries, scope.hostId, `/x?limit=2`, { endpointId: ep.id });
+    expect(first.body.data).toHaveLength(2);
+    const next = first.body.nextCursor!;
+    expect(next).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect((await api(getDeliveries, scope.hostId, `/x?limit=2&cursor=${next}`, { endpointId: ep.id })).body.data).toHaveLength(1);
+    expect((await api(getEvents, scope.hostId, `/api/v1/events?after=${next}`)).status).toBe(400);
+  });
+
+  it('an event of a huge resource leaves its raw attributes out, marked, within EVENT_MAX_BYTES', async () => {
+    const db = await getDb();
+    // About 60 KB in four strings, each within SCIM_MAX_STRING_LENGTH and all within SCIM_MAX_RESOURCE_BYTES.
+    const big = 'x'.repeat(15_000);
+    const u = await call(scope, 'POST', 'Users', user('huge@example.com', { title: big, nickName: big, notesA: big, notesB: big }));
+    expect(u.status).toBe(201);
+    await call(scope, 'PATCH', `Users/${u.body.id}`, { schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations: [{ op: 'replace', path: 'title', value: `${big}y` }] });
+    const rows = await db.event.findMany({ where: { directoryId: scope.directoryId, type: { in: ['directory.user.created', 'directory.user.updated'] } }, orderBy: { seq: 'desc' }, take: 2 });
+    for (const e of rows) {
+      expect(e.data.length + (e.previousAttributes?.length ?? 0)).toBeLessThanOrEqual(32_768);
+      const data = JSON.parse(e.data) as Record<string, unknown>;
+      expect(data).toMatchObject({ id: u.body.id, userName: 'huge@example.com', attributesOmitted: true });
+      expect(data.attributes).toBeUndefined();
+    }
+    const small = await call(scope, 'POST', 'Users', user('small@example.com', { title: 'Engineer' }));
+    const ev = await db.event.findFirstOrThrow({ where: { type: 'directory.user.created' }, orderBy: { seq: 'desc' } });
+    expect(JSON.parse(ev.data)).toMatchObject({ id: small.body.id, attributes: { title: 'Engineer' } });
+  });
+});

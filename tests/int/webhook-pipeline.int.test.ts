@@ -1,0 +1,159 @@
+// The pipeline around a write: the write inserts only its event (nothing per endpoint), the worker queues one
+// delivery per subscribed endpoint under one subscription rule and one id format; an endpoint that keeps failing is
+// disabled with an event for the host; pending work per endpoint has a bound (the oldest are dropped).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getDb } from '../../lib/db/client';
+import type { DirectoryScope } from '../../lib/events/event-types';
+import { deliveryCounts } from '../../lib/webhooks/delivery-log';
+import { DROPPED } from '../../lib/webhooks/delivery-store';
+import { createEndpoint, findEndpoint, toApiEndpoint, updateEndpoint } from '../../lib/webhooks/endpoints';
+import { resetWebhookSettings } from '../../lib/webhooks/settings';
+import { runDeliveryPass, startWebhookWorker, stopWebhookWorker } from '../../lib/webhooks/worker';
+import { write } from '../../lib/db/database';
+import { writeEventsSql } from '../../lib/events/write-events';
+import { deleteEndpoint } from '../../lib/webhooks/endpoints';
+import { closedPortUrl, listen, type Receiver } from './receivers';
+import { call, newDirectory, user } from './scim-helpers';
+
+let scope: DirectoryScope;
+let server: Receiver;
+let url = '';
+let status = 204;
+const received: { type: string; data: Record<string, unknown> }[] = [];
+let closedUrl = '';
+
+beforeAll(async () => {
+  scope = await newDirectory();
+  server = await listen((body, res) => {
+    if (status < 300) received.push(JSON.parse(body) as (typeof received)[number]);
+    res.writeHead(status).end();
+  });
+  url = server.url;
+  closedUrl = await closedPortUrl();
+});
+afterAll(() => server.close());
+
+const HOUR = 3_600_000;
+const at = (ms: number) => () => new Date(ms);
+
+describe('writes pay nothing per endpoint', () => {
+  it('a SCIM write with eight endpoints inserts its event only; the worker queues one delivery per subscriber', async () => {
+    const db = await getDb();
+    const all = [];
+    for (let i = 0; i < 6; i++) all.push((await createEndpoint(db, scope.hostId, { url })).row);
+    const groupsOnly = (await createEndpoint(db, scope.hostId, { url, events: ['directory.group.created'] })).row;
+    const off = (await createEndpoint(db, scope.hostId, { url })).row;
+    await updateEndpoint(db, { hostId: scope.hostId, id: off.id }, { enabled: false });
+    const positions = await db.webhookEndpoint.findMany({ select: { id: true, position: true } });
+
+    const u = await call(scope, 'POST', 'Users', user('fanout@example.com'));
+    expect(u.status).toBe(201);
+    expect(await db.webhookDelivery.count()).toBe(0);
+    expect(await db.webhookEndpoint.findMany({ select: { id: true, position: true } })).toEqual(positions);
+
+    await runDeliveryPass();
+    const deliveries = await db.webhookDelivery.findMany();
+    expect(deliveries.map((d) => d.endpointId).sort()).toEqual(all.map((e) => e.id).sort());
+    for (const d of deliveries) expect(d.id).toMatch(/^dlv_[0-9A-Za-z]{20}$/);
+    expect(deliveries.every((d) => d.status === 'delivered')).toBe(true);
+    expect(deliveries.some((d) => d.endpointId === groupsOnly.id || d.endpointId === off.id)).toBe(false);
+    await db.webhookEndpoint.deleteMany({ where: { hostId: scope.hostId } });
+  });
+});
+
+describe('an endpoint that keeps failing is disabled', () => {
+  it('never delivered to: disabled after WEBHOOK_DISABLE_NEW_AFTER_HOURS, with a webhook_endpoint.disabled event', async () => {
+    const db = await getDb();
+    const witness = (await createEndpoint(db, scope.hostId, { url, events: ['webhook_endpoint.disabled'] })).row;
+    const dead = (await createEndpoint(db, scope.hostId, { url: closedUrl, events: ['directory.user.created'] })).row;
+    await call(scope, 'POST', 'Users', user('never@example.com'));
+    const t0 = Date.now();
+    await runDeliveryPass(at(t0));
+    let row = await findEndpoint(db, { hostId: scope.hostId, id: dead.id });
+    expect(row).toMatchObject({ enabled: true, disabledReason: null });
+    expect(row?.failingSince?.getTime()).toBe(t0);
+    await runDeliveryPass(at(t0 + 23 * HOUR));
+    expect((await findEndpoint(db, { hostId: scope.hostId, id: dead.id }))?.enabled).toBe(true);
+    await runDeliveryPass(at(t0 + 24 * HOUR + 1));
+    row = await findEndpoint(db, { hostId: scope.hostId, id: dead.id });
+    expect(row).toMatchObject({ enabled: false, disabledReason: 'never_delivered' });
+    expect(toApiEndpoint(row!)).toMatchObject({ enabled: false, disabledReason: 'never_delivered', disabledAt: new Date(t0 + 24 * HOUR + 1).toISOString() });
+    const ev = await db.event.findFirstOrThrow({ where: { type: 'webhook_endpoint.disabled' } });
+    expect(ev).toMatchObject({ hostId: scope.hostId, organizationId: null, directoryId: null });
+    expect(JSON.parse(ev.data)).toMatchObject({ id: dead.id, disabledReason: 'never_delivered' });
+    received.length = 0;
+    await runDeliveryPass();
+    expect(received.map((r) => [r.type, r.data.id])).toEqual([['webhook_endpoint.disabled', dead.id]]);
+
+    // Re-enabled: no failure history, and only events from now on.
+    const back = await updateEndpoint(db, { hostId: scope.hostId, id: dead.id }, { enabled: true });
+    expect(back).toMatchObject({ enabled: true, disabledAt: null, disabledReason: null, failingSince: null });
+    expect((await db.webhookEndpoint.findUniqueOrThrow({ where: { id: dead.id } })).position).toBe((await db.event.aggregate({ _max: { seq: true } }))._max.seq);
+    await db.webhookEndpoint.deleteMany({ where: { id: { in: [dead.id, witness.id] } } });
+  });
+
+  it('one that had worked: disabled only once every attempt has failed for WEBHOOK_DISABLE_AFTER_HOURS', async () => {
+    const db = await getDb();
+    const ep = (await createEndpoint(db, scope.hostId, { url })).row;
+    await call(scope, 'POST', 'Users', user('worked@example.com'));
+    await runDeliveryPass();
+    status = 500;
+    await call(scope, 'POST', 'Users', user('then.failed@example.com'));
+    const t0 = Date.now();
+    await runDeliveryPass(at(t0));
+    await runDeliveryPass(at(t0 + 25 * HOUR));
+    expect((await findEndpoint(db, { hostId: scope.hostId, id: ep.id }))?.enabled).toBe(true);
+    await runDeliveryPass(at(t0 + 72 * HOUR));
+    expect(await findEndpoint(db, { hostId: scope.hostId, id: ep.id })).toMatchObject({ enabled: false, disabledReason: 'failing' });
+    const log = await db.webhookAttempt.findMany({ where: { delivery: { endpointId: ep.id } }, orderBy: { createdAt: 'asc' } });
+    expect(log.at(-1)).toMatchObject({ statusCode: 500, error: 'HTTP 500' });
+    status = 204;
+    await db.webhookEndpoint.deleteMany({ where: { id: ep.id } });
+  });
+});
+
+describe('pending work has a bound', () => {
+  it('past WEBHOOK_MAX_PENDING the oldest pending deliveries are dropped, visibly', async () => {
+    process.env.WEBHOOK_MAX_PENDING = '5';
+    resetWebhookSettings();
+    try {
+      const db = await getDb();
+      const ep = (await createEndpoint(db, scope.hostId, { url: closedUrl, events: ['directory.user.created'] })).row;
+      for (let i = 0; i < 8; i++) await call(scope, 'POST', 'Users', user(`backlog${i}@example.com`));
+      await runDeliveryPass();
+      const rows = await db.webhookDelivery.findMany({ where: { endpointId: ep.id }, orderBy: { eventSeq: 'asc' } });
+      expect(rows.map((r) => r.status)).toEqual(['dropped', 'dropped', 'dropped', 'pending', 'pending', 'pending', 'pending', 'pending']);
+      expect(rows[0].lastError).toBe(DROPPED);
+      expect(await deliveryCounts(db, ep.id)).toEqual({ pending: 5, dropped: 3 });
+    } finally {
+      delete process.env.WEBHOOK_MAX_PENDING;
+      resetWebhookSettings();
+    }
+  });
+});
+
+describe('deleting an endpoint while its lanes are being sent', () => {
+  it('succeeds at once, every time, and leaves nothing of it behind', async () => {
+    const db = await getDb();
+    let got = 0;
+    const slow = await listen((_, res) => (got++, setTimeout(() => res.writeHead(204).end(), 100)));
+    try {
+      startWebhookWorker();
+      for (let round = 0; round < 3; round++) {
+        const ep = (await createEndpoint(db, scope.hostId, { url: slow.url })).row;
+        await write(function* (env) {
+          for (let i = 0; i < 40; i++) yield* writeEventsSql(env, { ...scope, directoryId: `dir_del_${round}_${i}` }, [{ type: 'directory.user.created', data: { id: `u${i}` } }]);
+        });
+        const before = got;
+        while (got < before + 4) await new Promise((r) => setTimeout(r, 5));
+        expect(await deleteEndpoint(db, { hostId: scope.hostId, id: ep.id })).toBe(true);
+        await new Promise((r) => setTimeout(r, 250)); // the lanes in flight finish and find it gone
+        expect(await db.webhookLane.count({ where: { endpointId: ep.id } })).toBe(0);
+        expect(await db.webhookDelivery.count({ where: { endpointId: ep.id } })).toBe(0);
+      }
+    } finally {
+      stopWebhookWorker();
+      await slow.close();
+    }
+  });
+});
