@@ -45,4 +45,11 @@ describe('userColumns', () => {
   ])('%s', (_, body, expected) => {
     expect(userColumns(normalizeUser(body))).toMatchObject(expected);
   });
+
+  it('leaves a title too long for its index out of it, as the resource keeps it (SCIM_MAX_STRING_LENGTH allows 16,384)', () => {
+    const at = (n: number) => userColumns(normalizeUser({ schemas: [USER_URN], userName: 'u', title: 'T'.repeat(n) })).titleLower;
+    expect(at(1024)).toBe('t'.repeat(1024));
+    expect(at(1025)).toBeNull();
+    expect(at(15_000)).toBeNull();
+  });
 });

@@ -4,6 +4,7 @@
 // it, and bump USER_COLUMNS_VERSION (docs/architecture.md, "Adding a user attribute").
 import type { DirectoryUserInsert } from '../../db/schema';
 import { COMMON_BACKINGS, type ResourceBackings } from '../../scim/filter/attributes';
+import { MAX_INDEXED_LENGTH } from '../indexable';
 import { isScimObject } from '../../scim/resources/scim-json';
 import { ENTERPRISE_USER_URN, USER_URN, type ScimObject, type ScimValue } from '../../scim/types';
 
@@ -27,6 +28,14 @@ export type UserColumns = Omit<DirectoryUserInsert, 'id' | 'directoryId' | 'raw'
 const str = (v: ScimValue | undefined): string | null => (typeof v === 'string' && v !== '' ? v : null);
 const lower = (v: ScimValue | undefined): string | null => str(v)?.toLowerCase() ?? null;
 const obj = (v: ScimValue | undefined): ScimObject => (isScimObject(v) ? v : {});
+/**
+ * A free-text attribute (any length up to SCIM_MAX_STRING_LENGTH) indexed for filters: kept when it fits the index,
+ * else left out of it (the resource keeps it; a filter on it does not find that user).
+ */
+const lowerIfIndexable = (v: ScimValue | undefined): string | null => {
+  const l = lower(v);
+  return l !== null && l.length <= MAX_INDEXED_LENGTH ? l : null;
+};
 
 export function userColumns(resource: ScimObject): UserColumns {
   const name = obj(resource.name);
@@ -46,7 +55,7 @@ export function userColumns(resource: ScimObject): UserColumns {
     displayNameLower: lower(resource.displayName),
     givenNameLower: lower(name.givenName),
     familyNameLower: lower(name.familyName),
-    titleLower: lower(resource.title),
+    titleLower: lowerIfIndexable(resource.title),
     emailLower: (emails.find((e) => e.primary) ?? emails[0])?.valueLower ?? null,
     employeeNumber: str(enterprise.employeeNumber),
     managerId: str(obj(enterprise.manager).value),
