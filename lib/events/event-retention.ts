@@ -3,8 +3,7 @@
 // is what tells a feed cursor that lost events (410) from one that merely waited through a quiet month.
 import { asDate, asInt } from '../db/rows';
 import { write } from '../db/database';
-import type { Tx } from '../db/client';
-import { all, run } from '../db/sql-program';
+import { all, one, run, type SqlProgram } from '../db/sql-program';
 
 const BATCH = 1_000;
 
@@ -33,6 +32,7 @@ export async function purgeOldEvents(hostId: string, cutoff: Date, now = new Dat
 }
 
 /** The newest seq of the host's purged events (0: none purged). */
-export async function purgedThrough(db: Tx, hostId: string): Promise<number> {
-  return (await db.eventRetention.findUnique({ where: { hostId } }))?.purgedThroughSeq ?? 0;
+export function* purgedThrough(hostId: string): SqlProgram<number> {
+  const r = yield* one(`SELECT "purgedThroughSeq" FROM "EventRetention" WHERE "hostId" = ?`, [hostId]);
+  return r ? asInt(r.purgedThroughSeq) : 0;
 }

@@ -1,5 +1,6 @@
 // Webhook endpoints of a host with their most recent deliveries and backlog, for the dashboard, and re-enabling one
 // (audited). Event types are looked up in one query for the whole page rather than per delivery.
+import { read } from '../db/database';
 import { audit } from '../audit/audit-log';
 import type { Db, Tx } from '../db/client';
 import { transaction } from '../db/transaction';
@@ -40,7 +41,7 @@ export async function webhookOverview(db: Tx, hostId: string): Promise<EndpointS
     endpoints.map(async (e) => ({
       endpoint: toApiEndpoint(e),
       deliveries: await db.webhookDelivery.findMany({ where: { endpointId: e.id }, orderBy: { eventSeq: 'desc' }, take: RECENT_DELIVERIES }),
-      backlog: await deliveryCounts(db, e.id),
+      backlog: await read(() => deliveryCounts(e.id)),
     })),
   );
   const eventIds = [...new Set(withDeliveries.flatMap((w) => w.deliveries.map((d) => d.eventId)))];

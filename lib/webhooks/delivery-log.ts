@@ -1,9 +1,8 @@
 // The delivery log as the host and the operator read it, and its retention (DELIVERY_LOG_RETENTION_DAYS):
 // finished deliveries are removed once older than that, per endpoint from its oldest on.
-import type { Tx } from '../db/client';
-import { asDate, asStr } from '../db/rows';
+import { asDate, asInt, asStr } from '../db/rows';
 import { write } from '../db/database';
-import { all, marks, run } from '../db/sql-program';
+import { all, marks, run, type SqlProgram } from '../db/sql-program';
 
 export interface DeliveryCounts {
   pending: number;
@@ -11,9 +10,10 @@ export interface DeliveryCounts {
 }
 
 /** Pending and dropped deliveries of an endpoint: its backlog, and what the backlog bound has cost it. */
-export async function deliveryCounts(db: Tx, endpointId: string): Promise<DeliveryCounts> {
-  const [pending, dropped] = await Promise.all(['pending', 'dropped'].map((status) => db.webhookDelivery.count({ where: { endpointId, status } })));
-  return { pending, dropped };
+export function* deliveryCounts(endpointId: string): SqlProgram<DeliveryCounts> {
+  const rows = yield* all(`SELECT "status", COUNT(*) AS "n" FROM "WebhookDelivery" WHERE "endpointId" = ? AND "status" IN ('pending', 'dropped') GROUP BY "status"`, [endpointId]);
+  const n = (status: string) => asInt(rows.find((r) => r.status === status)?.n ?? 0);
+  return { pending: n('pending'), dropped: n('dropped') };
 }
 
 const BATCH = 1_000;

@@ -1,5 +1,6 @@
 // Events and roles on a real database: an Okta-style and an Entra-style flow produce exactly the expected events,
 // in order; role changes from mapping edits and membership changes show as user updates.
+import { read } from '../../lib/db/database';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '../../lib/db/client';
 import { transaction } from '../../lib/db/transaction';
@@ -11,8 +12,7 @@ import { call, newDirectory, user } from './scim-helpers';
 const PATCH = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
 
 async function eventsSince(scope: DirectoryScope, afterSeq: number) {
-  const db = await getDb();
-  const rows = (await listEvents(db, { hostId: scope.hostId, afterSeq, limit: 1000 })).filter((e) => e.directoryId === scope.directoryId);
+  const rows = (await read(() => listEvents({ hostId: scope.hostId, afterSeq, limit: 1000 }))).filter((e) => e.directoryId === scope.directoryId);
   return rows.map(toEnvelope);
 }
 
