@@ -1,6 +1,6 @@
 // The events feed: oldest first, by sequence number; its cursors are opaque (cursor.ts).
 import { columns, decoder } from '../db/rows';
-import { all, type SqlProgram } from '../db/sql-program';
+import { all, type SqlEnv, type SqlProgram } from '../db/sql-program';
 
 export interface EventEnvelope {
   id: string;
@@ -47,6 +47,14 @@ export function envelopeJson(e: EventRow): string {
 
 const EVENT_COLUMNS = ['seq', 'id', 'type', 'createdAt', 'organizationId', 'directoryId', 'data', 'previousAttributes'] as const;
 const eventRow = decoder('Event', EVENT_COLUMNS);
+
+/** The types of the host's events with these ids. */
+export function* eventTypes(env: SqlEnv, hostId: string, ids: string[]): SqlProgram<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const [inIds, list] = env.dialect.inList('"id"', ids);
+  const rows = yield* all(`SELECT "id", "type" FROM "Event" WHERE "hostId" = ? AND ${inIds}`, [hostId, list]);
+  return new Map(rows.map((r) => [String(r.id), String(r.type)]));
+}
 
 /** The host's events after `afterSeq`, oldest first ([hostId, seq] index). */
 export function* listEvents({ hostId, afterSeq, limit }: { hostId: string; afterSeq: number; limit: number }): SqlProgram<EventRow[]> {

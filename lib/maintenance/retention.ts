@@ -56,10 +56,10 @@ export async function applyRetention(db: Db, now = Date.now()): Promise<Retentio
   const eventCutoff = new Date(now - webhookSettings().eventRetentionDays * 86_400_000);
   const requestLogs = await deleteOldRequestLogs(logCutoff);
   let events = 0;
-  for (const { id } of await db.host.findMany({ select: { id: true } })) events += await purgeOldEvents(id, eventCutoff, new Date(now));
+  for (const { id } of await read(() => all(`SELECT "id" FROM "Host"`))) events += await purgeOldEvents(String(id), eventCutoff, new Date(now));
   // Finished deliveries only: a pending one is still owed to its receiver (until its event is purged).
   let deliveries = 0;
-  for (const { id } of await db.webhookEndpoint.findMany({ select: { id: true } })) deliveries += await purgeDeliveryLog(id, deliveryCutoff);
+  for (const { id } of await read(() => all(`SELECT "id" FROM "WebhookEndpoint"`))) deliveries += await purgeDeliveryLog(String(id), deliveryCutoff);
   await write(() => purgeIdleLanes(deliveryCutoff));
   const at = new Date(now);
   const sessions = (await deleteExpiredPortalSessions(db, at)) + (await deleteExpiredOperatorSessions(db, at)) + (await forgetOldSignInFailures(db, at));

@@ -1,6 +1,7 @@
 // The delivery log as the host and the operator read it, and its retention (DELIVERY_LOG_RETENTION_DAYS):
 // finished deliveries are removed once older than that, per endpoint from its oldest on.
-import { asDate, asInt, asStr } from '../db/rows';
+import { asDate, asInt, asStr, columns, decode } from '../db/rows';
+import type { WebhookDeliveryRow } from '../db/schema';
 import { write } from '../db/database';
 import { all, marks, run, type SqlProgram } from '../db/sql-program';
 
@@ -14,6 +15,12 @@ export function* deliveryCounts(endpointId: string): SqlProgram<DeliveryCounts> 
   const rows = yield* all(`SELECT "status", COUNT(*) AS "n" FROM "WebhookDelivery" WHERE "endpointId" = ? AND "status" IN ('pending', 'dropped') GROUP BY "status"`, [endpointId]);
   const n = (status: string) => asInt(rows.find((r) => r.status === status)?.n ?? 0);
   return { pending: n('pending'), dropped: n('dropped') };
+}
+
+/** An endpoint's newest deliveries, newest first. */
+export function* recentDeliveries(endpointId: string, take: number): SqlProgram<WebhookDeliveryRow[]> {
+  const rows = yield* all(`SELECT ${columns('WebhookDelivery')} FROM "WebhookDelivery" WHERE "endpointId" = ? ORDER BY "eventSeq" DESC LIMIT ?`, [endpointId, take]);
+  return rows.map((r) => decode('WebhookDelivery', r));
 }
 
 const BATCH = 1_000;
