@@ -1,29 +1,32 @@
 // Who an audit entry's actor is, in words: an operator by email, an API key by name, an organization's admin by
 // the organization's name, the CLI, the migration. Looked up for the page's rows only (three lookups by id).
-import type { Tx } from '../db/client';
+import { all, type SqlEnv, type SqlProgram } from '../db/sql-program';
 
-export async function actorNames(db: Tx, hostId: string, actors: string[]): Promise<Map<string, string>> {
+/** `column` of the host's rows of `table` with these ids, by id. */
+function* byId(env: SqlEnv, table: 'Operator' | 'ApiKey' | 'Organization', column: string, hostId: string, ids: string[]): SqlProgram<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const [inIds, list] = env.dialect.inList('"id"', ids);
+  const rows = yield* all(`SELECT "id", "${column}" AS "v" FROM "${table}" WHERE "hostId" = ? AND ${inIds}`, [hostId, list]);
+  return new Map(rows.map((r) => [String(r.id), String(r.v)]));
+}
+
+export function* actorNames(env: SqlEnv, hostId: string, actors: string[]): SqlProgram<Map<string, string>> {
   const ids = (prefix: string) => [...new Set(actors.filter((a) => a.startsWith(prefix)).map((a) => a.slice(prefix.length)))];
-  const [operators, keys, orgs] = await Promise.all([
-    db.operator.findMany({ where: { hostId, id: { in: ids('operator:') } }, select: { id: true, email: true } }),
-    db.apiKey.findMany({ where: { hostId, id: { in: ids('api-key:') } }, select: { id: true, name: true } }),
-    db.organization.findMany({ where: { hostId, id: { in: ids('portal:') } }, select: { id: true, name: true } }),
-  ]);
+  const operators = yield* byId(env, 'Operator', 'email', hostId, ids('operator:'));
+  const keys = yield* byId(env, 'ApiKey', 'name', hostId, ids('api-key:'));
+  const orgs = yield* byId(env, 'Organization', 'name', hostId, ids('portal:'));
   const names = new Map<string, string>([
     ['cli', 'Command line'],
     ['migration', 'Database migration'],
     ['system', 'System'],
   ]);
-  for (const o of operators) names.set(`operator:${o.id}`, `Operator ${o.email}`);
-  for (const k of keys) names.set(`api-key:${k.id}`, `API key “${k.name}”`);
-  for (const o of orgs) names.set(`portal:${o.id}`, `Admin of ${o.name} (portal)`);
+  for (const [id, email] of operators) names.set(`operator:${id}`, `Operator ${email}`);
+  for (const [id, name] of keys) names.set(`api-key:${id}`, `API key “${name}”`);
+  for (const [id, name] of orgs) names.set(`portal:${id}`, `Admin of ${name} (portal)`);
   return names;
 }
 
 /** Organization names of a page's rows. */
-export async function organizationNames(db: Tx, hostId: string, ids: (string | null)[]): Promise<Map<string, string>> {
-  const wanted = [...new Set(ids.filter((i): i is string => i !== null))];
-  if (wanted.length === 0) return new Map();
-  const rows = await db.organization.findMany({ where: { hostId, id: { in: wanted } }, select: { id: true, name: true } });
-  return new Map(rows.map((r) => [r.id, r.name]));
+export function organizationNames(env: SqlEnv, hostId: string, ids: (string | null)[]): SqlProgram<Map<string, string>> {
+  return byId(env, 'Organization', 'name', hostId, [...new Set(ids.filter((i): i is string => i !== null))]);
 }

@@ -2,8 +2,9 @@
 // only ids, names and last four characters.
 import type { Tx } from '../db/client';
 import { inPrismaTx } from '../db/prisma-bridge';
-import { insertOp } from '../db/rows';
-import { changes, type SqlEnv, type SqlProgram } from '../db/sql-program';
+import { columns, decode, insertOp } from '../db/rows';
+import type { AuditLogRow } from '../db/schema';
+import { all, changes, type SqlEnv, type SqlProgram, type SqlValue } from '../db/sql-program';
 import { newLogId } from '../ids';
 
 export const AUDIT_ACTIONS = [
@@ -75,16 +76,26 @@ export interface AuditFilter {
 }
 
 /** A page of the host's audit log, newest first; each filter is served by an index of its own (migration 0006). */
-export function listAudit(db: Tx, { hostId, take = 50, actions, actor, organizationId, before }: AuditFilter & { hostId: string; take?: number }) {
-  return db.auditLog.findMany({
-    where: {
-      hostId,
-      ...(actions ? { action: { in: [...actions] } } : {}),
-      ...(actor ? { actor } : {}),
-      ...(organizationId ? { organizationId } : {}),
-      ...(before ? { OR: [{ createdAt: { lt: before.createdAt } }, { createdAt: before.createdAt, id: { lt: before.id } }] } : {}),
-    },
-    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-    take,
-  });
+export function* listAudit(env: SqlEnv, { hostId, take = 50, actions, actor, organizationId, before }: AuditFilter & { hostId: string; take?: number }): SqlProgram<AuditLogRow[]> {
+  const conds = ['"hostId" = ?'];
+  const params: SqlValue[] = [hostId];
+  if (actions) {
+    const [inActions, list] = env.dialect.inList('"action"', actions);
+    conds.push(inActions);
+    params.push(list);
+  }
+  if (actor) {
+    conds.push('"actor" = ?');
+    params.push(actor);
+  }
+  if (organizationId) {
+    conds.push('"organizationId" = ?');
+    params.push(organizationId);
+  }
+  if (before) {
+    conds.push('("createdAt" < ? OR ("createdAt" = ? AND "id" < ?))');
+    params.push(before.createdAt, before.createdAt, before.id);
+  }
+  const rows = yield* all(`SELECT ${columns('AuditLog')} FROM "AuditLog" WHERE ${conds.join(' AND ')} ORDER BY "createdAt" DESC, "id" DESC LIMIT ?`, [...params, take]);
+  return rows.map((r) => decode('AuditLog', r));
 }

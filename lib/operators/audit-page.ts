@@ -3,6 +3,7 @@
 import { AUDIT_ACTIONS, listAudit } from '../audit/audit-log';
 import { actorNames, organizationNames } from '../audit/audit-actors';
 import type { Tx } from '../db/client';
+import { read } from '../db/database';
 import { decodeCursor, encodeCursor } from '../schemas/pagination';
 
 const PAGE = 50;
@@ -23,18 +24,21 @@ export async function auditPage(db: Tx, hostId: string, query: Record<string, st
   };
   const c = decodeCursor(query.before, ['c', 'i']);
   const actions = filter.action === NOT_LINKS ? AUDIT_ACTIONS.filter((a) => !a.startsWith('portal_link.')) : filter.action === 'all' ? undefined : [filter.action];
-  const rows = await listAudit(db, {
-    hostId,
-    take: PAGE + 1,
-    actions,
-    actor: filter.actor || undefined,
-    organizationId: filter.organization || undefined,
-    before: c ? { createdAt: new Date(c.c), id: c.i } : null,
-  });
+  const rows = await read((env) =>
+    listAudit(env, {
+      hostId,
+      take: PAGE + 1,
+      actions,
+      actor: filter.actor || undefined,
+      organizationId: filter.organization || undefined,
+      before: c ? { createdAt: new Date(c.c), id: c.i } : null,
+    }),
+  );
   const page = rows.slice(0, PAGE);
-  const [actorsOfPage, orgs, operators, keys] = await Promise.all([
-    actorNames(db, hostId, page.map((r) => r.actor)),
-    organizationNames(db, hostId, page.map((r) => r.organizationId)),
+  const { actorsOfPage, orgs } = await read(function* (env) {
+    return { actorsOfPage: yield* actorNames(env, hostId, page.map((r) => r.actor)), orgs: yield* organizationNames(env, hostId, page.map((r) => r.organizationId)) };
+  });
+  const [operators, keys] = await Promise.all([
     db.operator.findMany({ where: { hostId }, select: { id: true, email: true }, orderBy: { email: 'asc' } }),
     db.apiKey.findMany({ where: { hostId }, select: { id: true, name: true }, orderBy: { createdAt: 'desc' } }),
   ]);
