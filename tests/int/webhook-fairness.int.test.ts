@@ -52,6 +52,10 @@ async function healthyArrival(): Promise<{ ms: number; deadAttemptsMeanwhile: nu
   const event = await db.event.findFirstOrThrow({ where: { directoryId: dir } });
   while (!arrived.has(event.id) && performance.now() - started < 10_000) await new Promise((r) => setTimeout(r, 10));
   const ms = (arrived.get(event.id) ?? Infinity) - started;
+  // The dead lanes' attempts are recorded as they fail: a healthy webhook may arrive (here in 12 ms) before the
+  // first of them is, so wait a little for it; what matters is that they were due and worked meanwhile.
+  const until = performance.now() + 2_000;
+  while ((await db.webhookAttempt.count()) === before && performance.now() < until) await new Promise((r) => setTimeout(r, 20));
   return { ms, deadAttemptsMeanwhile: (await db.webhookAttempt.count()) - before };
 }
 
