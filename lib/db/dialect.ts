@@ -27,6 +27,12 @@ export interface Dialect {
   jsonAgg(value: string, orderBy: string): string;
   /** The text at a path of a JSON column (issue 18's attributes kept only in `raw`). */
   jsonText(column: string, path: readonly string[]): string;
+  /** A FROM item over the elements of the array at `path` in a JSON column (none when it is absent or not an array). */
+  jsonEach(column: string, path: readonly string[], alias: string): string;
+  /** The text at `path` inside an element `jsonEach` yields (the element itself for an empty path). */
+  jsonElementText(alias: string, path: readonly string[]): string;
+  /** A boolean from the text of a JSON value (`true`, and Entra's `"True"`), NULL for anything else. */
+  jsonBoolean(text: string): string;
   /** A column compared without its index where SQLite's statistics-less planner would pick the wrong one. */
   noIndex(column: string): string;
   /** SQLite's `INDEXED BY` hint naming the index a table must be read by; nothing on PostgreSQL. */
@@ -59,6 +65,11 @@ const jsonValue = (x: SqlScalar): string | number | null => {
   return typeof v === 'bigint' ? v.toString() : v;
 };
 
+// JSON paths are written into the statement (they come from the schemas, never from a request); quotes and the
+// characters that would end the literal are dropped.
+const sqlitePath = (path: readonly string[]) => `$${path.map((p) => `."${p.replace(/["'?]/g, '')}"`).join('')}`;
+const pgPath = (path: readonly string[]) => `{${path.map((p) => `"${p.replace(/["'{},\\?]/g, '')}"`).join(',')}}`;
+
 export const sqlite: Dialect = {
   name: 'sqlite',
   now: `strftime('%Y-%m-%dT%H:%M:%f+00:00', 'now')`,
@@ -69,7 +80,14 @@ export const sqlite: Dialect = {
   inList: (column, values) => [`${column} IN (SELECT value FROM json_each(?))`, JSON.stringify(values)],
   jsonArray: (...values) => `json_array(${values.join(', ')})`,
   jsonAgg: (value, orderBy) => `json_group_array(${value} ORDER BY ${orderBy})`,
-  jsonText: (column, path) => `json_extract(${column}, '$${path.map((p) => `."${p.replace(/"/g, '')}"`).join('')}')`,
+  jsonText: (column, path) => `json_extract(${column}, '${sqlitePath(path)}')`,
+  jsonEach: (column, path, alias) =>
+    `json_each(CASE json_type(${column}, '${sqlitePath(path)}') WHEN 'array' THEN json_extract(${column}, '${sqlitePath(path)}') ELSE '[]' END) ${alias}`,
+  // `value` is JSON text only for objects and arrays: json_extract on a string element would fail as malformed JSON.
+  jsonElementText: (alias, path) =>
+    path.length === 0 ? `${alias}."atom"` : `(CASE ${alias}."type" WHEN 'object' THEN json_extract(${alias}."value", '${sqlitePath(path)}') END)`,
+  // json_extract reads JSON true/false as 1/0.
+  jsonBoolean: (text) => `(CASE lower(${text}) WHEN 'true' THEN 1 WHEN '1' THEN 1 WHEN 'false' THEN 0 WHEN '0' THEN 0 END)`,
   noIndex: (column) => `(${column} || '')`,
   indexedBy: (index) => ` INDEXED BY "${index}"`,
   // The rows as one JSON parameter: one statement text (one prepared statement) whatever the number of rows.
@@ -101,7 +119,11 @@ export const postgres: Dialect = {
   inList: (column, values) => [`${column} = ANY(?::text[])`, values],
   jsonArray: (...values) => `json_build_array(${values.join(', ')})`,
   jsonAgg: (value, orderBy) => `COALESCE(json_agg(${value} ORDER BY ${orderBy}), '[]'::json)`,
-  jsonText: (column, path) => `(${column}::jsonb #>> '{${path.map((p) => `"${p.replace(/["{},\\]/g, '')}"`).join(',')}}')`,
+  jsonText: (column, path) => `(${column}::jsonb #>> '${pgPath(path)}')`,
+  jsonEach: (column, path, alias) =>
+    `jsonb_array_elements(CASE jsonb_typeof(${column}::jsonb #> '${pgPath(path)}') WHEN 'array' THEN ${column}::jsonb #> '${pgPath(path)}' ELSE '[]'::jsonb END) AS ${alias}("value")`,
+  jsonElementText: (alias, path) => `(${alias}."value" #>> '${pgPath(path)}')`,
+  jsonBoolean: (text) => `(CASE lower(${text}) WHEN 'true' THEN TRUE WHEN 'false' THEN FALSE END)`,
   // PostgreSQL has statistics: the expression's default selectivity would mislead it.
   noIndex: (column) => column,
   indexedBy: () => '',

@@ -25,7 +25,7 @@ import type { ScimObject, ScimRequest, ScimResponse } from './types';
 const wantsMembers = (p: Projection) => wantsAttribute('members', p.attributes, p.excludedAttributes);
 
 /** The groups as SCIM resources, their members read in one statement when the response shows them. */
-async function render(ctx: ScimContext, rows: DirectoryGroupRow[], p: Projection): Promise<ScimObject[]> {
+export async function renderGroups(ctx: ScimContext, rows: DirectoryGroupRow[], p: Projection): Promise<ScimObject[]> {
   const members = wantsMembers(p) && rows.length ? await read((env) => membersOf(env, rows.map((g) => g.id))) : null;
   return rows.map((g) => {
     const list: MemberRef[] | undefined = members ? (members.get(g.id) ?? []) : undefined;
@@ -36,17 +36,17 @@ async function render(ctx: ScimContext, rows: DirectoryGroupRow[], p: Projection
 export async function listGroups(ctx: ScimContext, params: ListParams): Promise<ScimResponse> {
   const displayName = params.filter !== null && !params.sortBy ? simpleEquality(params.filter, 'displayName') : null;
   // Okta's and Entra's lookup before each group push: one indexed lookup (with the token check), no count.
-  if (displayName !== null) return matchResponse(await ctx.reads.group({ displayName }), params, async (g) => (await render(ctx, [g], params))[0]);
+  if (displayName !== null) return matchResponse(await ctx.reads.group({ displayName }), params, async (g) => (await renderGroups(ctx, [g], params))[0]);
   const page = pageQuery(ctx.directoryId, params, GROUP_ATTRS, 'g');
   const { total, groups } = await read((env) => listGroupRows(env, page(env.dialect)));
-  return { status: 200, headers: {}, body: listResponse(await render(ctx, groups, params), total, params.startIndex) };
+  return { status: 200, headers: {}, body: listResponse(await renderGroups(ctx, groups, params), total, params.startIndex) };
 }
 
 export async function getGroup(ctx: ScimContext, id: string, req: ScimRequest): Promise<ScimResponse> {
   const row = await ctx.reads.group({ id });
   if (!row) throw notFound(`Group ${id} not found`);
   if (noneMatchHits(req.headers['if-none-match'], row.version)) return { status: 304, headers: {} };
-  const [resource] = await render(ctx, [row], projectionOf(req.query));
+  const [resource] = await renderGroups(ctx, [row], projectionOf(req.query));
   return resourceResponse(resource, row.version);
 }
 
@@ -59,7 +59,7 @@ export async function createGroup(ctx: ScimContext, req: ScimRequest): Promise<S
   checkMemberTotal(null, members.length);
   await reserveGroups(ctx.directoryId);
   const row = await createDirectoryGroup(scopeOf(ctx), resource, memberRows(members));
-  const [body] = await render(ctx, [row], projectionOf(req.query));
+  const [body] = await renderGroups(ctx, [row], projectionOf(req.query));
   return resourceResponse(body, row.version, 201);
 }
 
@@ -67,7 +67,7 @@ export async function replaceGroup(ctx: ScimContext, id: string, req: ScimReques
   const { resource, members } = normalizeGroup(parseJsonObject(req));
   checkMemberTotal(id, members.length);
   const row = await replaceDirectoryGroup({ ...scopeOf(ctx), id }, resource, memberRows(members), { ifMatch: ifMatch(req) });
-  const [body] = await render(ctx, [row], projectionOf(req.query));
+  const [body] = await renderGroups(ctx, [row], projectionOf(req.query));
   return resourceResponse(body, row.version);
 }
 
@@ -83,7 +83,7 @@ export async function patchGroup(ctx: ScimContext, id: string, req: ScimRequest)
   const row = await patchDirectoryGroup({ ...scopeOf(ctx), id }, next, members, { ifMatch: ifMatch(req), known: ctx.reads.patchedGroup(id) });
   const p = projectionOf(req.query);
   if (!p.attributes && !p.excludedAttributes) return noContent({ ETag: etagOf(row.version) });
-  const [body] = await render(ctx, [row], p);
+  const [body] = await renderGroups(ctx, [row], p);
   return resourceResponse(body, row.version);
 }
 

@@ -6,6 +6,7 @@ import { badRequest, notFound, ScimError, scimErrorBody } from './errors';
 import { createGroup, deleteGroup, getGroup, listGroups, patchGroup, replaceGroup } from './groups-endpoint';
 import { parseJsonObject } from './json-body';
 import { listParamsFromQuery, listParamsFromSearch } from './list-params';
+import { searchRoot } from './root-search';
 import { SEARCH_REQUEST_URN, type ScimRequest, type ScimResponse } from './types';
 import { createUser, deleteUser, getUser, listUsers, patchUser, replaceUser } from './users-endpoint';
 
@@ -31,9 +32,7 @@ export async function handleScimRequest(req: ScimRequest, ctx: ScimContext): Pro
   if (isDiscoveryPath(first)) return handleDiscovery(req, ctx.baseUrl);
   if (resource === '.search' && !id) {
     if (method !== 'POST') return NOT_ALLOWED('POST');
-    // §3.4.3 at the root: every resource type; ours are users and groups, so answer for users, as most
-    // servers do, when no filter names a group attribute.
-    return listUsers(ctx, searchParams(req));
+    return searchRoot(ctx, searchParams(req));
   }
   if (resource === 'me') throw new ScimError(501, undefined, '/Me is not supported: there is no authenticated user');
   if (resource === 'bulk') throw new ScimError(501, undefined, 'Bulk operations are not supported (bulk.supported is false)');

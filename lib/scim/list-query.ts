@@ -21,13 +21,19 @@ export interface PageQuery {
  * The page a list request asks for, its filter and sort checked against the resource's allow-list now (400 when
  * they can't be answered), compiled for the database the read runs on.
  */
-export function pageQuery(directoryId: string, params: ListParams, attrs: ResourceAttrs, alias: string): (dialect: Dialect) => PageQuery {
+export function pageQuery(
+  directoryId: string,
+  params: ListParams,
+  attrs: ResourceAttrs,
+  alias: string,
+  { unknownAsAbsent = false } = {},
+): (dialect: Dialect) => PageQuery {
   const filter = params.filter === null ? null : parsedFilter(params.filter);
   const order = orderBy(attrs, params.sortBy, params.sortOrder, alias);
   return (dialect) => ({
     directoryId,
-    where: filter && filterToSql(filter, { attrs, alias, directoryId, dialect }),
-    orderBy: order,
+    where: filter && filterToSql(filter, { attrs, alias, directoryId, dialect, unknownAsAbsent }),
+    orderBy: order(dialect),
     offset: params.startIndex - 1,
     limit: params.count,
   });

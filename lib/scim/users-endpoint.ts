@@ -20,7 +20,7 @@ import { noContent, resourceResponse, wantsAttribute } from './responses';
 import { listResponse, toScimUser } from './serialize';
 import type { ScimObject, ScimRequest, ScimResponse } from './types';
 
-function render(ctx: ScimContext, row: UserResponseRow, groups: GroupRef[], p: Projection): ScimObject {
+export function renderUser(ctx: ScimContext, row: UserResponseRow, groups: GroupRef[], p: Projection): ScimObject {
   return projectAttributes(toScimUser(row, groups, ctx.baseUrl), 'User', p.attributes, p.excludedAttributes);
 }
 
@@ -30,10 +30,10 @@ export async function listUsers(ctx: ScimContext, params: ListParams): Promise<S
   const withGroups = wantsGroups(params);
   const userName = params.filter !== null && !params.sortBy ? simpleEquality(params.filter, 'userName') : null;
   // Okta's and Entra's match query, `userName eq "x"`: one indexed lookup (with the token check), no count.
-  if (userName !== null) return matchResponse(await ctx.reads.user({ by: { userName }, withGroups }), params, (u) => render(ctx, u.row, u.groups, params));
+  if (userName !== null) return matchResponse(await ctx.reads.user({ by: { userName }, withGroups }), params, (u) => renderUser(ctx, u.row, u.groups, params));
   const page = pageQuery(ctx.directoryId, params, USER_ATTRS, 'u');
   const { total, users } = await read((env) => listUserRows(env, { ...page(env.dialect), withGroups }));
-  return { status: 200, headers: {}, body: listResponse(users.map((u) => render(ctx, u.row, u.groups, params)), total, params.startIndex) };
+  return { status: 200, headers: {}, body: listResponse(users.map((u) => renderUser(ctx, u.row, u.groups, params)), total, params.startIndex) };
 }
 
 export async function getUser(ctx: ScimContext, id: string, req: ScimRequest): Promise<ScimResponse> {
@@ -41,7 +41,7 @@ export async function getUser(ctx: ScimContext, id: string, req: ScimRequest): P
   const found = await ctx.reads.user({ by: { id }, withGroups: wantsGroups(p) });
   if (!found) throw notFound(`User ${id} not found`);
   if (noneMatchHits(req.headers['if-none-match'], found.row.version)) return { status: 304, headers: {} };
-  return resourceResponse(render(ctx, found.row, found.groups, p), found.row.version);
+  return resourceResponse(renderUser(ctx, found.row, found.groups, p), found.row.version);
 }
 
 export async function createUser(ctx: ScimContext, req: ScimRequest): Promise<ScimResponse> {
@@ -49,13 +49,13 @@ export async function createUser(ctx: ScimContext, req: ScimRequest): Promise<Sc
   await reserveUsers(ctx.directoryId);
   const row = await createDirectoryUser(scopeOf(ctx), resource);
   // A user just created is in no group yet.
-  return resourceResponse(render(ctx, row, [], projectionOf(req.query)), row.version, 201);
+  return resourceResponse(renderUser(ctx, row, [], projectionOf(req.query)), row.version, 201);
 }
 
 export async function replaceUser(ctx: ScimContext, id: string, req: ScimRequest): Promise<ScimResponse> {
   const resource = normalizeUser(parseJsonObject(req));
   const { row, groups } = await rewriteDirectoryUser({ ...scopeOf(ctx), id }, () => resource, { ifMatch: ifMatch(req) });
-  return resourceResponse(render(ctx, row, groups, projectionOf(req.query)), row.version);
+  return resourceResponse(renderUser(ctx, row, groups, projectionOf(req.query)), row.version);
 }
 
 export async function patchUser(ctx: ScimContext, id: string, req: ScimRequest): Promise<ScimResponse> {
@@ -63,7 +63,7 @@ export async function patchUser(ctx: ScimContext, id: string, req: ScimRequest):
   const { row, groups } = await rewriteDirectoryUser({ ...scopeOf(ctx), id }, (current) => normalizeUser(applyPatch(current, ops, 'User')), {
     ifMatch: ifMatch(req),
   });
-  return resourceResponse(render(ctx, row, groups, projectionOf(req.query)), row.version);
+  return resourceResponse(renderUser(ctx, row, groups, projectionOf(req.query)), row.version);
 }
 
 export async function deleteUser(ctx: ScimContext, id: string, req: ScimRequest): Promise<ScimResponse> {

@@ -8,8 +8,11 @@ const ATTRS = [
   'emails', 'emails.value', 'emails.type', 'emails.primary', 'groups', 'members', 'members.value', `${USER_URN}:userName`,
   `${GROUP_URN}:displayName`, `${ENTERPRISE_URN}:employeeNumber`, `${ENTERPRISE_URN}:manager`, `${ENTERPRISE_URN}:manager.value`,
   'employeeNumber', 'manager', 'title', 'nickName', 'meta.version', 'password', 'x', 'name', 'emails.display',
+  // Kept only in `raw` (issue 18): JSON expressions on both databases.
+  'userType', 'name.middleName', `${ENTERPRISE_URN}:department`, 'costCenter', 'phoneNumbers', 'phoneNumbers.type', 'phoneNumbers.primary',
+  'addresses.locality', 'entitlements', 'x509Certificates', `${ENTERPRISE_URN}:manager.displayName`,
 ];
-const MULTI = ['emails', 'members', 'groups', 'phoneNumbers', 'addresses', 'userName'];
+const MULTI = ['emails', 'members', 'groups', 'phoneNumbers', 'addresses', 'userName', 'ims', 'roles', 'name'];
 const SUBS = ['value', 'type', 'primary', 'display', 'x'];
 
 const attr = fc.oneof(

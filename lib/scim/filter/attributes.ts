@@ -8,24 +8,29 @@ import { badRequest } from '../errors';
 import { lookupAttribute } from '../schemas/lookup';
 import type { ResourceKind } from '../types';
 import type { AttrPath } from './ast';
+import { jsonBackings } from './json-attrs';
 
-export type ValueType = 'string' | 'boolean' | 'dateTime';
+/** `complex`: a single-valued complex attribute kept in `raw` (`name`), which only `pr` and `eq null` test. */
+export type ValueType = 'string' | 'boolean' | 'dateTime' | 'complex';
 
 /** A single value the database can compare: a column, or a path in the resource's `raw` JSON. */
 export interface Operand {
-  /** `column`: `name` is a column of the table the query reads; `json`: `path` inside its `raw` column. */
-  source: { column: string } | { json: readonly string[] };
+  /**
+   * `column`: a column of the table the query reads; `json`: `path` inside its `raw` column; `element`: `path`
+   * inside an element of a JSON array (the sub-attributes of a multi-valued attribute kept in `raw`).
+   */
+  source: { column: string } | { json: readonly string[] } | { element: readonly string[] };
   type: ValueType;
   nullable: boolean;
   /** A case-insensitive attribute kept lower-cased: the operand is lower-cased to match. */
   lower: boolean;
 }
 
-/** A multi-valued complex attribute kept as rows of another table; a filter on it is an EXISTS. */
+/** A multi-valued complex attribute: rows of another table, or the elements of an array in `raw`. A filter on it
+ *  is an IN or an EXISTS over them. */
 export interface Related {
-  table: TableName;
-  /** The related table's column holding the resource's id. */
-  key: string;
+  /** `key`: the related table's column holding the resource's id. */
+  rows: { table: TableName; key: string } | { json: readonly string[] };
   /** By lower-cased sub-attribute name. */
   subs: Record<string, Operand>;
   /** The sub-attribute a bare reference means: `emails co "x"` is `emails.value co "x"` (RFC 7644 §3.4.2.2). */
@@ -97,7 +102,7 @@ export function buildAttrs(b: ResourceBackings): ResourceAttrs {
   for (const [name, x] of Object.entries(b.core)) {
     known(name);
     const backing: Backing = isRelatedBacking(x)
-      ? { table: x.table, key: x.key, defaultSub: x.defaultSub, subs: Object.fromEntries(Object.entries(x.subs).map(([s, c]) => [s, operand(x.table, c)])) }
+      ? { rows: { table: x.table, key: x.key }, defaultSub: x.defaultSub, subs: Object.fromEntries(Object.entries(x.subs).map(([s, c]) => [s, operand(x.table, c)])) }
       : operand(b.table, x);
     add(name, backing);
     add(`${b.coreUrn}:${name}`, backing);
@@ -112,8 +117,17 @@ export function buildAttrs(b: ResourceBackings): ResourceAttrs {
       names.push(`${urn}:${name}`);
     }
   }
+  // Everything else the schemas define, from `raw`: an unprefixed extension name too, as above.
+  for (const [name, backing] of jsonBackings(b.resource)) {
+    const urn = name.startsWith('urn:') ? name.slice(0, name.lastIndexOf(':')) : b.coreUrn;
+    const short = name.startsWith('urn:') ? name.slice(urn.length + 1) : name;
+    if (index.has(`${urn}:${short}`.toLowerCase())) continue;
+    add(`${urn}:${short}`, backing);
+    if (!index.has(short.toLowerCase())) add(short, backing);
+    names.push(name);
+  }
   const sortable = new Map<string, Operand>();
-  for (const [k, x] of index) if (!isRelated(x)) sortable.set(k, x);
+  for (const [k, x] of index) if (!isRelated(x) && x.type !== 'complex') sortable.set(k, x);
   const sortNames = names.filter((n) => sortable.has(n.toLowerCase()));
   for (const [name, x] of Object.entries(b.sortBy ?? {})) {
     for (const key of [name, `${b.coreUrn}:${name}`]) sortable.set(key.toLowerCase(), operand(b.table, x));
@@ -127,12 +141,19 @@ export function pathKey(path: AttrPath): string {
   return show(path).toLowerCase();
 }
 
-export const isRelated = (b: Backing): b is Related => 'table' in b;
+export const isRelated = (b: Backing): b is Related => 'rows' in b;
 
 export type Resolved = { operand: Operand; related?: undefined } | { operand: Operand; related: Related };
 
 /** What backs `path`, or 400 invalidFilter naming what is filterable. */
 export function resolveAttr(attrs: ResourceAttrs, path: AttrPath): Resolved {
+  const found = findAttr(attrs, path);
+  if (!found) throw notFilterable(attrs, path);
+  return found;
+}
+
+/** What backs `path`, or undefined when nothing does. */
+export function findAttr(attrs: ResourceAttrs, path: AttrPath): Resolved | undefined {
   const whole = attrs.index.get(pathKey(path));
   if (whole && !isRelated(whole)) return { operand: whole };
   const top = whole ?? attrs.index.get(pathKey({ ...path, sub: undefined }));
@@ -140,7 +161,7 @@ export function resolveAttr(attrs: ResourceAttrs, path: AttrPath): Resolved {
     const sub = top.subs[(path.sub ?? top.defaultSub).toLowerCase()];
     if (sub) return { operand: sub, related: top };
   }
-  throw notFilterable(attrs, path);
+  return undefined;
 }
 
 /** The related table behind a valuePath's attribute (`emails[...]`), or undefined for a single-valued complex one. */

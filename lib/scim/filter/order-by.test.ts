@@ -1,9 +1,10 @@
 import { describe, it, expect } from 'vitest';
+import { postgres, sqlite } from '../../db/dialect';
 import { orderBy } from './order-by';
 import { GROUP_ATTRS, USER_ATTRS } from './resource-attrs';
 
-const userOrderBy = (sortBy: string | null, sortOrder: string | null) => orderBy(USER_ATTRS, sortBy, sortOrder, 'u');
-const groupOrderBy = (sortBy: string | null, sortOrder: string | null) => orderBy(GROUP_ATTRS, sortBy, sortOrder, 'g');
+const userOrderBy = (sortBy: string | null, sortOrder: string | null, dialect = sqlite) => orderBy(USER_ATTRS, sortBy, sortOrder, 'u')(dialect);
+const groupOrderBy = (sortBy: string | null, sortOrder: string | null) => orderBy(GROUP_ATTRS, sortBy, sortOrder, 'g')(sqlite);
 
 // Case-insensitive attributes sort by their lower-cased column; nullable ones put NULLs last on both databases;
 // every order ends with the id, so equal keys come back in one order page after page.
@@ -27,13 +28,28 @@ describe('userOrderBy', () => {
     // wso2's compliance suite: sortBy=id&sortOrder=ascending; id is already unique
     ['id', 'ascending', 'u."id" ASC'],
     ['id', 'descending', 'u."id" DESC'],
+    // Attributes kept only in `raw` sort by the JSON value, lower-cased unless caseExact.
+    ['nickName', null, `lower(json_extract(u."raw", '$."nickName"')) ASC NULLS LAST, u."id"`],
+    [
+      'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department',
+      'descending',
+      `lower(json_extract(u."raw", '$."urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"."department"')) DESC NULLS LAST, u."id"`,
+    ],
+    ['name.formatted', null, `lower(json_extract(u."raw", '$."name"."formatted"')) ASC NULLS LAST, u."id"`],
   ] as const)('sortBy=%s sortOrder=%s', (sortBy, sortOrder, expected) => {
     expect(userOrderBy(sortBy, sortOrder)).toBe(expected);
   });
 
+  it('sorts by a JSON value on PostgreSQL through jsonb', () => {
+    expect(userOrderBy('userType', null, postgres)).toBe(`lower(("u"."raw"::jsonb #>> '{"userType"}')) ASC NULLS LAST, u."id"`.replace('"u"', 'u'));
+  });
+
   it.each([
-    ['nickName', null, 'cannot sort by "nickName"'],
     ['groups', null, 'cannot sort by "groups"'],
+    // Multi-valued and complex attributes have no single value to sort by.
+    ['phoneNumbers', null, 'cannot sort by "phoneNumbers"'],
+    ['name', null, 'cannot sort by "name"'],
+    ['password', null, 'cannot sort by "password"'],
     ['emails[type eq "work"]', null, "unexpected '['"],
     ['userName', 'up', 'sortOrder must be "ascending" or "descending", not "up"'],
     [null, 'asc', 'sortOrder must be'],

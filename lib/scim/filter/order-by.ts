@@ -1,21 +1,23 @@
 // RFC 7644 §3.4.2.3 sortBy/sortOrder → an ORDER BY over the columns behind the filter allow-list (./attributes).
 // Always ends with `id` so that equal sort keys still come back in one order, which stateless startIndex paging
 // depends on (§3.4.2.4).
+import type { Dialect } from '../../db/dialect';
 import { badRequest } from '../errors';
 import { pathKey, type ResourceAttrs } from './attributes';
 import { parseAttrPath } from './parse';
+import { operandExpr } from './to-sql';
 
-export function orderBy(attrs: ResourceAttrs, sortBy: string | null, sortOrder: string | null, alias: string): string {
+/** Checked now (400 when the attribute cannot sort), written for the database the read runs on. */
+export function orderBy(attrs: ResourceAttrs, sortBy: string | null, sortOrder: string | null, alias: string): (dialect: Dialect) => string {
   const dir = direction(sortOrder);
   // sortOrder only qualifies sortBy (§3.4.2.3); alone it is checked but changes nothing.
-  if (sortBy === null || sortBy.trim() === '') return `${alias}."createdAt", ${alias}."id"`;
+  if (sortBy === null || sortBy.trim() === '') return () => `${alias}."createdAt", ${alias}."id"`;
   const key = pathKey(parseAttrPath(sortBy, 'invalidValue'));
   const b = attrs.sortable.get(key);
-  if (!b || !('column' in b.source)) throw badRequest('invalidValue', `cannot sort by "${sortBy}"; sortable: ${attrs.sortNames.join(', ')}`);
-  const column = `${alias}."${b.source.column}"`;
-  if (b.source.column === 'id') return `${column} ${dir}`;
+  if (!b) throw badRequest('invalidValue', `cannot sort by "${sortBy}"; sortable: ${attrs.sortNames.join(', ')}`);
+  if ('column' in b.source && b.source.column === 'id') return () => `${alias}."id" ${dir}`;
   // SQLite puts NULLs first and PostgreSQL last; pin them last so both databases page the same way.
-  return `${column} ${dir}${b.nullable ? ' NULLS LAST' : ''}, ${alias}."id"`;
+  return (dialect) => `${operandExpr(b, alias, dialect)} ${dir}${b.nullable ? ' NULLS LAST' : ''}, ${alias}."id"`;
 }
 
 /** RFC 7644 §3.4.2.3: "ascending" (the default) or "descending"; any case, since IdPs vary. */

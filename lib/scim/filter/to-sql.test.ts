@@ -125,6 +125,45 @@ describe('co / sw / ew: LIKE with the operand escaped, on both databases', () =>
   });
 });
 
+describe('attributes kept only in the raw JSON: every schema attribute without a column, on both databases', () => {
+  const DEPT = `'$."${ENT}"."department"'`;
+  // [filter, SQLite condition, PostgreSQL condition, params]
+  const cases: [string, string, string, unknown[]][] = [
+    ['nickName eq "Babs"', `lower(json_extract(u."raw", '$."nickName"')) = ?`, `lower((u."raw"::jsonb #>> '{"nickName"}')) = ?`, ['babs']],
+    [`${ENT}:department eq "Sales"`, `lower(json_extract(u."raw", ${DEPT})) = ?`, `lower((u."raw"::jsonb #>> '{"${ENT}","department"}')) = ?`, ['sales']],
+    // Entra writes extension attributes unprefixed too.
+    ['department co "ale"', `lower(json_extract(u."raw", ${DEPT})) LIKE ? ESCAPE '\\'`, `lower((u."raw"::jsonb #>> '{"${ENT}","department"}')) LIKE ? ESCAPE '\\'`, ['%ale%']],
+    ['name.middleName pr', `(lower(json_extract(u."raw", '$."name"."middleName"')) IS NOT NULL AND lower(json_extract(u."raw", '$."name"."middleName"')) <> '')`, `(lower((u."raw"::jsonb #>> '{"name","middleName"}')) IS NOT NULL AND lower((u."raw"::jsonb #>> '{"name","middleName"}')) <> '')`, []],
+    ['name pr', `json_extract(u."raw", '$."name"') IS NOT NULL`, `(u."raw"::jsonb #>> '{"name"}') IS NOT NULL`, []],
+    // `ne` keeps users without the attribute; under `not` a missing value reads as FALSE.
+    ['userType ne "Employee"', `(lower(json_extract(u."raw", '$."userType"')) <> ? OR lower(json_extract(u."raw", '$."userType"')) IS NULL)`, `(lower((u."raw"::jsonb #>> '{"userType"}')) <> ? OR lower((u."raw"::jsonb #>> '{"userType"}')) IS NULL)`, ['employee']],
+    ['not (locale eq "en-US")', `NOT ((lower(json_extract(u."raw", '$."locale"')) = ? AND lower(json_extract(u."raw", '$."locale"')) IS NOT NULL))`, `NOT ((lower((u."raw"::jsonb #>> '{"locale"}')) = ? AND lower((u."raw"::jsonb #>> '{"locale"}')) IS NOT NULL))`, ['en-us']],
+    // A multi-valued attribute in `raw`: EXISTS over its elements.
+    [
+      'phoneNumbers[type eq "work"].value eq "555-0100"',
+      `EXISTS (SELECT 1 FROM json_each(CASE json_type(u."raw", '$."phoneNumbers"') WHEN 'array' THEN json_extract(u."raw", '$."phoneNumbers"') ELSE '[]' END) r1 WHERE (lower((CASE r1."type" WHEN 'object' THEN json_extract(r1."value", '$."type"') END)) = ? AND lower((CASE r1."type" WHEN 'object' THEN json_extract(r1."value", '$."value"') END)) = ?))`,
+      `EXISTS (SELECT 1 FROM jsonb_array_elements(CASE jsonb_typeof(u."raw"::jsonb #> '{"phoneNumbers"}') WHEN 'array' THEN u."raw"::jsonb #> '{"phoneNumbers"}' ELSE '[]'::jsonb END) AS r1("value") WHERE (lower((r1."value" #>> '{"type"}')) = ? AND lower((r1."value" #>> '{"value"}')) = ?))`,
+      ['work', '555-0100'],
+    ],
+    [
+      'not (addresses pr)',
+      `NOT (EXISTS (SELECT 1 FROM json_each(CASE json_type(u."raw", '$."addresses"') WHEN 'array' THEN json_extract(u."raw", '$."addresses"') ELSE '[]' END) r1))`,
+      `NOT (EXISTS (SELECT 1 FROM jsonb_array_elements(CASE jsonb_typeof(u."raw"::jsonb #> '{"addresses"}') WHEN 'array' THEN u."raw"::jsonb #> '{"addresses"}' ELSE '[]'::jsonb END) AS r1("value")))`,
+      [],
+    ],
+    [
+      'entitlements.primary eq "True"',
+      `EXISTS (SELECT 1 FROM json_each(CASE json_type(u."raw", '$."entitlements"') WHEN 'array' THEN json_extract(u."raw", '$."entitlements"') ELSE '[]' END) r1 WHERE (CASE lower((CASE r1."type" WHEN 'object' THEN json_extract(r1."value", '$."primary"') END)) WHEN 'true' THEN 1 WHEN '1' THEN 1 WHEN 'false' THEN 0 WHEN '0' THEN 0 END) = ?)`,
+      `EXISTS (SELECT 1 FROM jsonb_array_elements(CASE jsonb_typeof(u."raw"::jsonb #> '{"entitlements"}') WHEN 'array' THEN u."raw"::jsonb #> '{"entitlements"}' ELSE '[]'::jsonb END) AS r1("value") WHERE (CASE lower((r1."value" #>> '{"primary"}')) WHEN 'true' THEN TRUE WHEN 'false' THEN FALSE END) = ?)`,
+      [true],
+    ],
+  ];
+  it.each(cases)('%s', (filter, sqliteSql, postgresSql, params) => {
+    expect(filterToSql(parseFilter(filter), { attrs: USER_ATTRS, alias: 'u', directoryId: 'dir_1', dialect: sqlite })).toEqual({ sql: sqliteSql, params });
+    expect(filterToSql(parseFilter(filter), { attrs: USER_ATTRS, alias: 'u', directoryId: 'dir_1', dialect: postgres })).toEqual({ sql: postgresSql, params });
+  });
+});
+
 describe('attributes kept only in the raw JSON (the third kind of backing, for issue 18)', () => {
   const attrs = buildAttrs({ resource: 'User', table: 'DirectoryUser', coreUrn: CORE, core: { userName: { column: 'userNameLower', lower: true } }, extensions: {} });
   const title: Operand = { source: { json: ['title'] }, type: 'string', nullable: true, lower: true };
@@ -135,5 +174,25 @@ describe('attributes kept only in the raw JSON (the third kind of backing, for i
     [postgres, `lower((u."raw"::jsonb #>> '{"title"}')) = ?`],
   ])('%#: an expression over `raw`, compared like a column', (dialect, sql) => {
     expect(filterToSql(parseFilter('title eq "VP"'), { attrs, alias: 'u', directoryId: 'dir_1', dialect })).toEqual({ sql, params: ['vp'] });
+  });
+});
+
+describe('unknownAsAbsent (a search over several resource types): an attribute the type lacks reads as absent', () => {
+  it.each([
+    ['nickName pr', '1 = 0'],
+    ['nickName eq "x"', '1 = 0'],
+    ['nickName eq null', '1 = 1'],
+    ['nickName ne "x"', '1 = 1'],
+    ['nickName ne null', '1 = 0'],
+    ['phoneNumbers[type eq "work"]', '1 = 0'],
+    ['not (userName co "a") or displayName eq "x"', '(NOT (1 = 0) OR g."displayNameLower" = ?)'],
+  ])('%s on Groups → %s', (filter, sql) => {
+    expect(filterToSql(parseFilter(filter), { attrs: GROUP_ATTRS, alias: 'g', directoryId: 'dir_1', dialect: sqlite, unknownAsAbsent: true }).sql).toBe(sql);
+  });
+
+  it('still refuses what the type has but cannot compare', () => {
+    expect(() => filterToSql(parseFilter('members[display eq "x"]'), { attrs: GROUP_ATTRS, alias: 'g', directoryId: 'dir_1', dialect: sqlite, unknownAsAbsent: true })).toThrow(
+      expect.objectContaining({ scimType: 'invalidFilter' }),
+    );
   });
 });

@@ -15,7 +15,7 @@ import { escapeLike, LIKE_ESCAPE } from '../../db/dialect';
 import type { SqlCondition, SqlValue } from '../../db/sql-program';
 import { badRequest } from '../errors';
 import type { AttrPath, CompValue, CompareOp, FilterNode } from './ast';
-import { notFilterable, resolveAttr, resolveRelated, resolveSub, show, type Operand, type Related, type ResourceAttrs } from './attributes';
+import { findAttr, notFilterable, resolveAttr, resolveRelated, resolveSub, show, type Operand, type Related, type ResourceAttrs } from './attributes';
 import { parseScimDate } from './dates';
 
 
@@ -28,6 +28,11 @@ export interface FilterTarget {
   alias: string;
   directoryId: string;
   dialect: Dialect;
+  /**
+   * An attribute the resource type does not have reads as absent (`pr` false, `eq` false, `ne` true) instead of
+   * 400: a search over several resource types (POST /.search at the root), where each type lacks the others'.
+   */
+  unknownAsAbsent?: boolean;
 }
 
 interface Ctx extends FilterTarget {
@@ -62,21 +67,32 @@ function compile(node: FilterNode, ctx: Ctx): string {
   }
 }
 
-/** `alias.id IN (SELECT key FROM related r WHERE r.directoryId = ? AND …)`: the rows the resource has in `related`. */
+/**
+ * `alias.id IN (SELECT key FROM related r WHERE r.directoryId = ? AND …)`: the rows the resource has in `related`;
+ * for an array in `raw`, `EXISTS (SELECT 1 FROM <its elements> r WHERE …)`.
+ */
 function inRelated(ctx: Ctx, related: Related, body: (alias: string) => string | null, negate = false): string {
   const alias = `r${++ctx.depth.n}`;
+  if ('json' in related.rows) {
+    const cond = body(alias);
+    const from = ctx.dialect.jsonEach(`${ctx.alias}."raw"`, related.rows.json, alias);
+    return `${negate ? 'NOT ' : ''}EXISTS (SELECT 1 FROM ${from}${cond ? ` WHERE ${cond}` : ''})`;
+  }
+  const { table, key } = related.rows;
   ctx.params.push(ctx.directoryId);
   const scope = `${alias}."directoryId" = ?`;
   const cond = body(alias);
   const where = cond ? `${scope} AND ${cond}` : scope;
-  return `${ctx.alias}."id" ${negate ? 'NOT IN' : 'IN'} (SELECT ${alias}."${related.key}" FROM "${related.table}" ${alias} WHERE ${where})`;
+  return `${ctx.alias}."id" ${negate ? 'NOT IN' : 'IN'} (SELECT ${alias}."${key}" FROM "${table}" ${alias} WHERE ${where})`;
 }
 
 /** A comparison (or `pr`) on one attribute; on a related table, an IN over its rows. */
 function leaf(path: AttrPath, op: CompareOp | 'pr', value: CompValue, ctx: Ctx): string {
   const name = show(path);
   if (ctx.related) return compare(operandSql(resolveSub(ctx.attrs, ctx.related.related, path, ctx.related.name), ctx.related.alias, ctx), op, value, name, ctx);
-  const { operand, related } = resolveAttr(ctx.attrs, path);
+  const found = ctx.unknownAsAbsent ? findAttr(ctx.attrs, path) : resolveAttr(ctx.attrs, path);
+  if (!found) return absentAttr(op, value);
+  const { operand, related } = found;
   if (!related) return compare(operandSql(operand, ctx.alias, ctx), op, value, name, ctx);
   const inner: Ctx = { ...ctx, underNot: false };
   // `emails pr` means "has an email"; `emails.type pr` means "has an email with a type".
@@ -88,6 +104,12 @@ function leaf(path: AttrPath, op: CompareOp | 'pr', value: CompValue, ctx: Ctx):
   return inRelated(ctx, related, (a) => compare(operandSql(operand, a, inner), op, value, name, inner));
 }
 
+/** A comparison on an attribute the resource type does not have: only `ne` and `eq null` hold for an absent value. */
+function absentAttr(op: CompareOp | 'pr', value: CompValue): string {
+  const holds = op === 'ne' ? value !== null : op === 'eq' && value === null;
+  return holds ? '1 = 1' : '1 = 0';
+}
+
 /** `attr[filter]`: a related table becomes an IN; a single-valued complex attribute (`name[givenName eq "x"]`)
  *  is the same as writing `name.givenName eq "x"`. */
 function valuePath(path: AttrPath, filter: FilterNode, ctx: Ctx): string {
@@ -97,7 +119,10 @@ function valuePath(path: AttrPath, filter: FilterNode, ctx: Ctx): string {
     return inRelated(ctx, related, (alias) => compile(filter, { ...ctx, underNot: false, related: { related, alias, name: path.attr } }));
   }
   const prefix = show({ ...path, sub: undefined }).toLowerCase() + '.';
-  if (![...ctx.attrs.index.keys()].some((k) => k.startsWith(prefix))) throw notFilterable(ctx.attrs, path);
+  if (![...ctx.attrs.index.keys()].some((k) => k.startsWith(prefix))) {
+    if (ctx.unknownAsAbsent) return absentAttr('pr', null);
+    throw notFilterable(ctx.attrs, path);
+  }
   return compile(rebase(filter, path, ctx.attrs), ctx);
 }
 
@@ -139,9 +164,15 @@ interface OperandSql {
 }
 
 function operandSql(o: Operand, alias: string, ctx: Ctx): OperandSql {
-  if ('column' in o.source) return { sql: `${alias}."${o.source.column}"`, o };
-  const text = ctx.dialect.jsonText(`${alias}."raw"`, o.source.json);
-  return { sql: o.lower ? `lower(${text})` : text, o };
+  return { sql: operandExpr(o, alias, ctx.dialect), o };
+}
+
+/** The SQL value of an operand read from the table (or JSON array element) `alias`. */
+export function operandExpr(o: Operand, alias: string, dialect: Dialect): string {
+  if ('column' in o.source) return `${alias}."${o.source.column}"`;
+  const text = 'json' in o.source ? dialect.jsonText(`${alias}."raw"`, o.source.json) : dialect.jsonElementText(alias, o.source.element);
+  if (o.type === 'boolean') return dialect.jsonBoolean(text);
+  return o.lower ? `lower(${text})` : text;
 }
 
 /** RFC 7644 `pr`: has a value, and a string value is not empty. */
@@ -178,6 +209,7 @@ function compare(x: OperandSql, op: CompareOp | 'pr', value: CompValue, name: st
 
 /** The operand as the column holds it, or 400 invalidFilter for an operator or value its type does not take. */
 function typed(o: Operand, op: CompareOp, value: Exclude<CompValue, null>, name: string): SqlValue {
+  if (o.type === 'complex') throw invalid(`"${name}" is complex: filter on its sub-attributes, or test it with pr`);
   if (o.type === 'boolean') {
     // RFC 7644 §3.4.2.2: gt/ge/lt/le on a Boolean are invalidFilter; so are the substring operators.
     if (op !== 'eq' && op !== 'ne') throw invalid(`operator '${op}' is not allowed on the Boolean "${name}"; use eq or ne`);

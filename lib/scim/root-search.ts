@@ -1,0 +1,42 @@
+// POST /scim/v2/{directoryId}/.search: RFC 7644 §3.4.3, a query at the server root, over every resource type
+// (§3.4.2.1): Users, then Groups, paged as one list. For each type, an attribute it does not have reads as absent
+// (`displayName pr or nickName eq "x"` finds every group); a filter naming no attribute of either type is 400.
+import { read } from '../db/database';
+import { listGroups } from '../directory/groups/reads';
+import { listUsers } from '../directory/users/reads';
+import type { ScimContext } from './context';
+import { GROUP_ATTRS, USER_ATTRS } from './filter/resource-attrs';
+import { renderGroups } from './groups-endpoint';
+import type { ListParams } from './list-params';
+import { pageQuery } from './list-query';
+import { wantsAttribute } from './responses';
+import { listResponse } from './serialize';
+import type { ScimResponse } from './types';
+import { renderUser } from './users-endpoint';
+
+export async function searchRoot(ctx: ScimContext, params: ListParams): Promise<ScimResponse> {
+  const withGroups = wantsAttribute('groups', params.attributes, params.excludedAttributes);
+  // Checked now: a sortBy either type cannot sort by is 400 invalidValue.
+  const strict = [pageQuery(ctx.directoryId, params, USER_ATTRS, 'u'), pageQuery(ctx.directoryId, params, GROUP_ATTRS, 'g')];
+  const userPage = pageQuery(ctx.directoryId, params, USER_ATTRS, 'u', { unknownAsAbsent: true });
+  const groupPage = pageQuery(ctx.directoryId, params, GROUP_ATTRS, 'g', { unknownAsAbsent: true });
+  const found = await read(function* (env) {
+    const refusals = strict.map((page) => {
+      try {
+        page(env.dialect);
+        return null;
+      } catch (e) {
+        return e;
+      }
+    });
+    if (refusals.every((e) => e !== null)) throw refusals[0];
+    const users = yield* listUsers(env, { ...userPage(env.dialect), withGroups });
+    // Groups follow the users: the page's rest comes from the first groups past the users it skipped.
+    const offset = Math.max(0, params.startIndex - 1 - users.total);
+    const limit = params.count - users.users.length;
+    const groups = yield* listGroups(env, { ...groupPage(env.dialect), offset, limit });
+    return { users, groups };
+  });
+  const resources = [...found.users.users.map((x) => renderUser(ctx, x.row, x.groups, params)), ...(await renderGroups(ctx, found.groups.groups, params))];
+  return { status: 200, headers: {}, body: listResponse(resources, found.users.total + found.groups.total, params.startIndex) };
+}
