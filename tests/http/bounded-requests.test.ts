@@ -51,6 +51,15 @@ const shapes: Record<string, Shape> = {
     method: 'GET', status: 200,
     path: () => `/Users?filter=${encodeURIComponent(range(L.maxFilterLeaves / 2).map((i) => `emails[type eq "work" and value co "_${i}%"]`).join(' or '))}`,
   },
+  'many values kept only in raw (phoneNumbers)': {
+    method: 'POST', path: () => '/Users', status: 201,
+    body: () => ({ schemas: [USER], userName: `phones-${unique()}@example.com`, phoneNumbers: range(L.maxValues).map((i) => ({ value: `555-${i}`, type: 'work' })) }),
+  },
+  // Issue 18: no index behind these; every element of every user's array is read in the database.
+  'big filter on raw JSON (100 comparisons over array elements, LIKE wildcards)': {
+    method: 'GET', status: 200,
+    path: () => `/Users?filter=${encodeURIComponent(range(L.maxFilterLeaves / 2).map((i) => `phoneNumbers[type eq "work" and value co "_${i}%"]`).join(' or '))}&sortBy=nickName`,
+  },
   'long strings (a 1 MB PATCH)': {
     method: 'PATCH', path: (id) => `/Users/${id}`, status: 200,
     body: () => patch(range(60).map(() => ({ op: 'replace', path: 'title', value: 't'.repeat(L.maxStringLength) }))),
