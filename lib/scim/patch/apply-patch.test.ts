@@ -46,6 +46,9 @@ describe('applyPatch: RFC 7644 §3.5.2', () => {
     ['remove valuePath without match is a no-op', [{ op: 'remove', path: 'emails[type eq "fax"]' }], { emails: base.emails as ScimObject[] }],
     ['remove with value list removes those values', [{ op: 'remove', path: 'emails', value: [{ value: 'b@home.com' }] }], { emails: [{ value: 'b@work.com', type: 'work', primary: true }] }],
     ['attributes under an unknown extension URN are allowed', [{ op: 'add', path: 'urn:acme:ext:1.0:User:badge', value: '7' }], { 'urn:acme:ext:1.0:User': { badge: '7' } }],
+    // Okta's profile push: a path-less value naming a whole extension the server has no schema for.
+    ['a path-less value keyed by an unknown extension URN writes into that extension', [{ op: 'replace', value: { 'urn:acme:ext:1.0:User': { badge: '7', tier: 'gold' } } }, { op: 'replace', value: { 'urn:acme:ext:1.0:User': { tier: 'silver' } } }], { 'urn:acme:ext:1.0:User': { badge: '7', tier: 'silver' } }],
+    ['the whole unknown extension as a path', [{ op: 'add', path: 'urn:acme:ext:1.0:User', value: { badge: '8' } }], { 'urn:acme:ext:1.0:User': { badge: '8' } }],
     ['case-insensitive path names', [{ op: 'replace', path: 'NAME.GIVENNAME', value: 'B' }], { name: { givenName: 'B', familyName: 'Jensen' } }],
     ['ops run in order (Entra preview: remove, add, replace on one attribute)', [{ op: 'remove', path: 'title' }, { op: 'add', path: 'title', value: 'A' }, { op: 'replace', path: 'title', value: 'B' }], { title: 'B' }],
   ])('%s', (_, ops, expected) => {

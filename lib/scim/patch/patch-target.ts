@@ -39,6 +39,11 @@ export function resolvePatchTarget(
   if (extension && !filter) return { kind: 'extension', urn: extension.id };
   const sub = path.sub ?? subAttr;
   const extra = { ...(sub ? { sub } : {}), ...(filter ? { filter } : {}) };
+  // Okta's profile push names an extension this server has no schema for as a whole, a key of a path-less value:
+  // {"urn:…:extension:acme:2.0:User": {…}}. A URN ending in the resource type is such an extension's id.
+  if (path.uri && !path.sub && !filter && path.attr.toLowerCase() === kind.toLowerCase() && !schemaForUrn(kind, path.uri)) {
+    return { kind: 'extension', urn: `${path.uri}:${path.attr}` };
+  }
   if (path.uri && !schemaForUrn(kind, path.uri)) {
     // An extension this server has no schema for (custom Okta/Entra attributes): stored under its URN as sent.
     return { kind: 'attribute', extension: path.uri, name: path.attr, ...extra };
