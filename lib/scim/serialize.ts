@@ -16,10 +16,23 @@ function meta(resourceType: 'User' | 'Group', row: { createdAt: Date; updatedAt:
   };
 }
 
+/**
+ * RFC 7643 §3: `schemas` lists the core schema and every extension the resource holds. What the IdP sent, plus an
+ * extension object a PATCH added since (Okta's profile push sends a new namespace without touching `schemas`).
+ */
+function schemasOf(sent: ScimObject['schemas'], raw: ScimObject, core: string): string[] {
+  const list = Array.isArray(sent) ? sent.filter((s): s is string => typeof s === 'string') : [core];
+  const known = new Set(list.map((s) => s.toLowerCase()));
+  for (const [key, value] of Object.entries(raw)) {
+    if (/^urn:/i.test(key) && value !== null && typeof value === 'object' && !Array.isArray(value) && !known.has(key.toLowerCase())) list.push(key);
+  }
+  return list;
+}
+
 export function toScimUser(row: UserResponseRow, groups: { id: string; displayName: string }[], baseUrl: string): ScimObject {
   const { schemas, ...raw } = JSON.parse(row.raw) as ScimObject;
   return {
-    schemas: Array.isArray(schemas) ? schemas : [USER_URN],
+    schemas: schemasOf(schemas, raw, USER_URN),
     id: row.id,
     ...raw,
     groups: groups.map((g) => ({ value: g.id, $ref: `${baseUrl}/Groups/${g.id}`, display: g.displayName, type: 'direct' })),
@@ -31,7 +44,7 @@ export function toScimUser(row: UserResponseRow, groups: { id: string; displayNa
 export function toScimGroup(row: GroupRow, members: MemberRef[] | undefined, baseUrl: string): ScimObject {
   const { schemas, ...raw } = JSON.parse(row.raw) as ScimObject;
   return {
-    schemas: Array.isArray(schemas) ? schemas : [GROUP_URN],
+    schemas: schemasOf(schemas, raw, GROUP_URN),
     id: row.id,
     ...raw,
     ...(members

@@ -54,6 +54,11 @@ describe.each(idpTargets())('custom attributes against $name', (t) => {
     u = await patch(created.id, { op: 'remove', path: `${OKTA_EXT}:region` });
     expect(u[OKTA_EXT]).toEqual({ licenceTier: 'platinum', seats: 8 });
 
+    // A user created without the namespace lists it in `schemas` once Okta's profile push adds it.
+    const plain = await createUser(dir, { schemas: [USER_URN], userName: `okta.plain.${uniq(6)}@example.com` });
+    const pushed = await patch(plain.id, { op: 'replace', value: { [OKTA_EXT]: { licenceTier: 'bronze' } } });
+    expect(pushed.schemas).toEqual([USER_URN, OKTA_EXT]);
+
     const host = await hostUser(created.id);
     expect(host.attributes[OKTA_EXT]).toEqual({ licenceTier: 'platinum', seats: 8 });
     expect(host.attributes.favouriteColour).toBe('red');
