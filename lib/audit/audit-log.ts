@@ -22,6 +22,7 @@ export const AUDIT_ACTIONS = [
   'role.updated',
   'role.deleted',
   'role_mappings.changed',
+  'user_schema.updated',
   'portal_link.created',
   'portal_link.used',
   'portal_sessions.ended',

@@ -33,6 +33,10 @@ export interface Dialect {
   jsonElementText(alias: string, path: readonly string[]): string;
   /** A boolean from the text of a JSON value (`true`, and Entra's `"True"`), NULL for anything else. */
   jsonBoolean(text: string): string;
+  /** A number from a JSON value read by jsonText/jsonElementText, NULL for anything else (never an error). */
+  jsonNumber(text: string): string;
+  /** An ISO 8601 timestamp's text from a JSON value (as toISOString writes it), NULL for any other text. */
+  jsonDateTime(text: string): string;
   /** A column compared without its index where SQLite's statistics-less planner would pick the wrong one. */
   noIndex(column: string): string;
   /** SQLite's `INDEXED BY` hint naming the index a table must be read by; nothing on PostgreSQL. */
@@ -88,6 +92,9 @@ export const sqlite: Dialect = {
     path.length === 0 ? `${alias}."atom"` : `(CASE ${alias}."type" WHEN 'object' THEN json_extract(${alias}."value", '${sqlitePath(path)}') END)`,
   // json_extract reads JSON true/false as 1/0.
   jsonBoolean: (text) => `(CASE lower(${text}) WHEN 'true' THEN 1 WHEN '1' THEN 1 WHEN 'false' THEN 0 WHEN '0' THEN 0 END)`,
+  // json_extract gives JSON numbers as SQL numbers and JSON strings as text.
+  jsonNumber: (text) => `(CASE WHEN typeof(${text}) IN ('integer', 'real') THEN ${text} END)`,
+  jsonDateTime: (text) => `(CASE WHEN ${text} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:*' THEN ${text} END)`,
   noIndex: (column) => `(${column} || '')`,
   indexedBy: (index) => ` INDEXED BY "${index}"`,
   // The rows as one JSON parameter: one statement text (one prepared statement) whatever the number of rows.
@@ -124,6 +131,10 @@ export const postgres: Dialect = {
     `jsonb_array_elements(CASE jsonb_typeof(${column}::jsonb #> '${pgPath(path)}') WHEN 'array' THEN ${column}::jsonb #> '${pgPath(path)}' ELSE '[]'::jsonb END) AS ${alias}("value")`,
   jsonElementText: (alias, path) => `(${alias}."value" #>> '${pgPath(path)}')`,
   jsonBoolean: (text) => `(CASE lower(${text}) WHEN 'true' THEN TRUE WHEN 'false' THEN FALSE END)`,
+  // #>> gives text; only a JSON number's text is cast (a cast of anything else would fail the statement). No `?`
+  // in the pattern: it would read as a placeholder.
+  jsonNumber: (text) => `(CASE WHEN ${text} ~ '^-{0,1}[0-9]+(\\.[0-9]+){0,1}([eE][-+]{0,1}[0-9]+){0,1}$' THEN CAST(${text} AS double precision) END)`,
+  jsonDateTime: (text) => `(CASE WHEN ${text} ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:' THEN ${text} END)`,
   // PostgreSQL has statistics: the expression's default selectivity would mislead it.
   noIndex: (column) => column,
   indexedBy: () => '',

@@ -23,6 +23,30 @@ export interface HostInsert {
   createdAt?: Date;
 }
 
+export const HostUserSchema = {
+  name: 'HostUserSchema',
+  columns: {
+    hostId: { kind: 'text', nullable: false },
+    slug: { kind: 'text', nullable: false },
+    fields: { kind: 'text', nullable: false },
+    updatedAt: { kind: 'dateTime', nullable: false, default: 'now' },
+  },
+} as const satisfies TableDef;
+
+export interface HostUserSchemaRow {
+  hostId: string;
+  slug: string;
+  fields: string;
+  updatedAt: Date;
+}
+
+export interface HostUserSchemaInsert {
+  hostId: string;
+  slug: string;
+  fields: string;
+  updatedAt?: Date;
+}
+
 export const ApiKey = {
   name: 'ApiKey',
   columns: {
@@ -917,11 +941,12 @@ export interface RateLimitWindowInsert {
   count?: number;
 }
 
-export const TABLES = { Host, ApiKey, Organization, Directory, DirectoryToken, DirectoryUser, UserEmail, DirectoryGroup, GroupMembership, ScimRequestLog, Role, RoleMapping, UserRole, Event, EventRetention, WebhookEndpoint, WebhookLane, WebhookDelivery, WebhookAttempt, PortalLink, PortalSession, Operator, OperatorSession, SignInThrottle, AuditLog, RateLimitWindow } as const;
+export const TABLES = { Host, HostUserSchema, ApiKey, Organization, Directory, DirectoryToken, DirectoryUser, UserEmail, DirectoryGroup, GroupMembership, ScimRequestLog, Role, RoleMapping, UserRole, Event, EventRetention, WebhookEndpoint, WebhookLane, WebhookDelivery, WebhookAttempt, PortalLink, PortalSession, Operator, OperatorSession, SignInThrottle, AuditLog, RateLimitWindow } as const;
 
 /** Each table's row type, by table name. */
 export interface Rows {
   Host: HostRow;
+  HostUserSchema: HostUserSchemaRow;
   ApiKey: ApiKeyRow;
   Organization: OrganizationRow;
   Directory: DirectoryRow;
@@ -952,6 +977,7 @@ export interface Rows {
 /** What an INSERT into each table supplies, by table name. */
 export interface Inserts {
   Host: HostInsert;
+  HostUserSchema: HostUserSchemaInsert;
   ApiKey: ApiKeyInsert;
   Organization: OrganizationInsert;
   Directory: DirectoryInsert;

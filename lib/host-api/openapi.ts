@@ -5,6 +5,7 @@ import { createDirectoryInputSchema, createTokenInputSchema, updateDirectoryInpu
 import { createOrganizationInputSchema, updateOrganizationInputSchema } from '../schemas/organization';
 import * as R from '../schemas/responses';
 import { createRoleInputSchema, putRoleMappingsInputSchema, updateRoleInputSchema } from '../schemas/role';
+import { putUserSchemaInputSchema, userSchemaResponseSchema } from '../schemas/user-schema';
 import { createWebhookEndpointInputSchema, replayInputSchema, updateWebhookEndpointInputSchema } from '../schemas/webhook';
 
 interface Op {
@@ -49,6 +50,11 @@ export const OPERATIONS: Op[] = [
   { method: 'get', path: '/roles/{roleKey}', summary: 'Read a role', status: 200, response: R.roleSchema },
   { method: 'patch', path: '/roles/{roleKey}', summary: "Change a role's name or description (its key never changes)", body: updateRoleInputSchema, status: 200, response: R.roleSchema },
   { method: 'delete', path: '/roles/{roleKey}', summary: 'Delete a role: it leaves every mapping and default role, and each user who held it gets a directory.user.updated', status: 204 },
+  { method: 'get', path: '/user-schema', summary: "Read the host's user fields (the SCIM extension every directory advertises)", status: 200, response: userSchemaResponseSchema },
+  {
+    method: 'put', path: '/user-schema', status: 200, body: putUserSchemaInputSchema, response: userSchemaResponseSchema,
+    summary: "Declare the host's user fields: advertised in every directory's /Schemas and /ResourceTypes as urn:ietf:params:scim:schemas:extension:{slug}:2.0:User, converted to their types when IdPs send them, filterable. A field left out stops being advertised; values already sent stay on the users",
+  },
   { method: 'put', path: '/directories/{dirId}/role-mappings', summary: "Replace a directory's group-to-role mappings; users' roles follow at once", body: putRoleMappingsInputSchema, status: 200, response: R.roleMappingsSchema },
   { method: 'get', path: '/directories/{dirId}/role-mappings', summary: 'Read the mappings in force', status: 200, response: R.roleMappingsSchema },
   {

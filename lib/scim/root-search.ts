@@ -1,11 +1,12 @@
 // POST /scim/v2/{directoryId}/.search: RFC 7644 §3.4.3, a query at the server root, over every resource type
 // (§3.4.2.1): Users, then Groups, paged as one list. For each type, an attribute it does not have reads as absent
 // (`displayName pr or nickName eq "x"` finds every group); a filter naming no attribute of either type is 400.
+import { loadHostUserExtension, userAttrsOf } from '../attributes/host-attrs';
 import { read } from '../db/database';
 import { listGroups } from '../directory/groups/reads';
 import { listUsers } from '../directory/users/reads';
 import type { ScimContext } from './context';
-import { GROUP_ATTRS, USER_ATTRS } from './filter/resource-attrs';
+import { GROUP_ATTRS } from './filter/resource-attrs';
 import { renderGroups } from './groups-endpoint';
 import type { ListParams } from './list-params';
 import { pageQuery } from './list-query';
@@ -17,8 +18,9 @@ import { renderUser } from './users-endpoint';
 export async function searchRoot(ctx: ScimContext, params: ListParams): Promise<ScimResponse> {
   const withGroups = wantsAttribute('groups', params.attributes, params.excludedAttributes);
   // Checked now: a sortBy either type cannot sort by is 400 invalidValue.
-  const strict = [pageQuery(ctx.directoryId, params, USER_ATTRS, 'u'), pageQuery(ctx.directoryId, params, GROUP_ATTRS, 'g')];
-  const userPage = pageQuery(ctx.directoryId, params, USER_ATTRS, 'u', { unknownAsAbsent: true });
+  const userAttrs = userAttrsOf(await loadHostUserExtension(ctx.hostId));
+  const strict = [pageQuery(ctx.directoryId, params, userAttrs, 'u'), pageQuery(ctx.directoryId, params, GROUP_ATTRS, 'g')];
+  const userPage = pageQuery(ctx.directoryId, params, userAttrs, 'u', { unknownAsAbsent: true });
   const groupPage = pageQuery(ctx.directoryId, params, GROUP_ATTRS, 'g', { unknownAsAbsent: true });
   const found = await read(function* (env) {
     const refusals = strict.map((page) => {

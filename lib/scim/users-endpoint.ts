@@ -1,11 +1,12 @@
 // /Users: RFC 7644 §3.3 (create), §3.4 (query), §3.5.1 (PUT), §3.5.2 (PATCH), §3.6 (DELETE).
+import { convertHostFields } from '../attributes/convert';
+import { loadHostUserExtension, userAttrsOf, type HostUserExtension } from '../attributes/host-attrs';
 import { read } from '../db/database';
 import { listUsers as listUserRows, type GroupRef, type UserResponseRow } from '../directory/users/reads';
 import { createDirectoryUser, deleteDirectoryUser, rewriteDirectoryUser } from '../directory/users/writes';
 import { scopeOf, type ScimContext } from './context';
 import { noneMatchHits } from './etag';
 import { notFound } from './errors';
-import { USER_ATTRS } from './filter/resource-attrs';
 import { simpleEquality } from './filter/simple-filters';
 import { parseJsonObject } from './json-body';
 import type { ListParams } from './list-params';
@@ -31,7 +32,7 @@ export async function listUsers(ctx: ScimContext, params: ListParams): Promise<S
   const userName = params.filter !== null && !params.sortBy ? simpleEquality(params.filter, 'userName') : null;
   // Okta's and Entra's match query, `userName eq "x"`: one indexed lookup (with the token check), no count.
   if (userName !== null) return matchResponse(await ctx.reads.user({ by: { userName }, withGroups }), params, (u) => renderUser(ctx, u.row, u.groups, params));
-  const page = pageQuery(ctx.directoryId, params, USER_ATTRS, 'u');
+  const page = pageQuery(ctx.directoryId, params, userAttrsOf(await loadHostUserExtension(ctx.hostId)), 'u');
   const { total, users } = await read((env) => listUserRows(env, { ...page(env.dialect), withGroups }));
   return { status: 200, headers: {}, body: listResponse(users.map((u) => renderUser(ctx, u.row, u.groups, params)), total, params.startIndex) };
 }
@@ -44,8 +45,13 @@ export async function getUser(ctx: ScimContext, id: string, req: ScimRequest): P
   return resourceResponse(renderUser(ctx, found.row, found.groups, p), found.row.version);
 }
 
+/** A user as normalised, with the host's fields converted to their types (lib/attributes/convert.ts). */
+function withHostFields(resource: ScimObject, ext: HostUserExtension | null): ScimObject {
+  return ext ? convertHostFields(resource, ext.userSchema).resource : resource;
+}
+
 export async function createUser(ctx: ScimContext, req: ScimRequest): Promise<ScimResponse> {
-  const resource = normalizeUser(parseJsonObject(req));
+  const resource = withHostFields(normalizeUser(parseJsonObject(req)), await loadHostUserExtension(ctx.hostId));
   await reserveUsers(ctx.directoryId);
   const row = await createDirectoryUser(scopeOf(ctx), resource);
   // A user just created is in no group yet.
@@ -53,14 +59,15 @@ export async function createUser(ctx: ScimContext, req: ScimRequest): Promise<Sc
 }
 
 export async function replaceUser(ctx: ScimContext, id: string, req: ScimRequest): Promise<ScimResponse> {
-  const resource = normalizeUser(parseJsonObject(req));
+  const resource = withHostFields(normalizeUser(parseJsonObject(req)), await loadHostUserExtension(ctx.hostId));
   const { row, groups } = await rewriteDirectoryUser({ ...scopeOf(ctx), id }, () => resource, { ifMatch: ifMatch(req) });
   return resourceResponse(renderUser(ctx, row, groups, projectionOf(req.query)), row.version);
 }
 
 export async function patchUser(ctx: ScimContext, id: string, req: ScimRequest): Promise<ScimResponse> {
   const ops = parsePatchRequest(parseJsonObject(req));
-  const { row, groups } = await rewriteDirectoryUser({ ...scopeOf(ctx), id }, (current) => normalizeUser(applyPatch(current, ops, 'User')), {
+  const ext = await loadHostUserExtension(ctx.hostId);
+  const { row, groups } = await rewriteDirectoryUser({ ...scopeOf(ctx), id }, (current) => withHostFields(normalizeUser(applyPatch(current, ops, 'User')), ext), {
     ifMatch: ifMatch(req),
   });
   return resourceResponse(renderUser(ctx, row, groups, projectionOf(req.query)), row.version);

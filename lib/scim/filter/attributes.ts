@@ -5,13 +5,14 @@
 import { TABLES } from '../../db/schema';
 import type { TableName } from '../../db/rows';
 import { badRequest } from '../errors';
+import type { SchemaDefinition } from '../schemas/attribute-definition';
 import { lookupAttribute } from '../schemas/lookup';
 import type { ResourceKind } from '../types';
 import type { AttrPath } from './ast';
 import { jsonBackings } from './json-attrs';
 
 /** `complex`: a single-valued complex attribute kept in `raw` (`name`), which only `pr` and `eq null` test. */
-export type ValueType = 'string' | 'boolean' | 'dateTime' | 'complex';
+export type ValueType = 'string' | 'boolean' | 'dateTime' | 'number' | 'complex';
 
 /** A single value the database can compare: a column, or a path in the resource's `raw` JSON. */
 export interface Operand {
@@ -92,7 +93,8 @@ function operand(table: TableName, b: ColumnBacking): Operand {
 
 const isRelatedBacking = (b: ColumnBacking | RelatedBacking): b is RelatedBacking => 'table' in b;
 
-export function buildAttrs(b: ResourceBackings): ResourceAttrs {
+/** `extra`: extension schemas beyond the static ones (a host's user fields), answered from `raw`. */
+export function buildAttrs(b: ResourceBackings, extra: SchemaDefinition[] = []): ResourceAttrs {
   const index = new Map<string, Backing>();
   const names: string[] = [];
   const add = (name: string, backing: Backing) => index.set(name.toLowerCase(), backing);
@@ -118,7 +120,7 @@ export function buildAttrs(b: ResourceBackings): ResourceAttrs {
     }
   }
   // Everything else the schemas define, from `raw`: an unprefixed extension name too, as above.
-  for (const [name, backing] of jsonBackings(b.resource)) {
+  for (const [name, backing] of jsonBackings(b.resource, extra)) {
     const urn = name.startsWith('urn:') ? name.slice(0, name.lastIndexOf(':')) : b.coreUrn;
     const short = name.startsWith('urn:') ? name.slice(urn.length + 1) : name;
     if (index.has(`${urn}:${short}`.toLowerCase())) continue;

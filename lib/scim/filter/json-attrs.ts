@@ -7,8 +7,11 @@ import { RESOURCE_SCHEMAS } from '../schemas/lookup';
 import type { ResourceKind } from '../types';
 import type { Backing, Operand, ValueType } from './attributes';
 
-/** The schema types a JSON value compares as; others (integer, decimal, dateTime, binary) are not filterable yet. */
-const JSON_TYPES: Partial<Record<AttributeDefinition['type'], ValueType>> = { string: 'string', reference: 'string', boolean: 'boolean' };
+/** The schema types a JSON value compares as (binary is not filterable). A dateTime compares as the ISO 8601 text
+ *  host fields are stored in (lib/attributes/convert.ts). */
+const JSON_TYPES: Partial<Record<AttributeDefinition['type'], ValueType>> = {
+  string: 'string', reference: 'string', boolean: 'boolean', decimal: 'number', integer: 'number', dateTime: 'dateTime',
+};
 
 /** Never filterable: a write-only value (password) would let a filter probe what was sent. */
 const filterable = (d: AttributeDefinition) => d.returned !== 'never' && (d.type === 'complex' || JSON_TYPES[d.type] !== undefined);
@@ -18,8 +21,9 @@ function simple(d: AttributeDefinition, source: Operand['source']): Operand {
 }
 
 /** Canonical names (`nickName`, `name.familyName`, `urn:…:User:department`) and what backs each in `raw`. */
-export function jsonBackings(kind: ResourceKind): [name: string, backing: Backing][] {
-  const { core, extensions } = RESOURCE_SCHEMAS[kind];
+export function jsonBackings(kind: ResourceKind, extra: SchemaDefinition[] = []): [name: string, backing: Backing][] {
+  const { core } = RESOURCE_SCHEMAS[kind];
+  const extensions = [...RESOURCE_SCHEMAS[kind].extensions, ...extra];
   const out: [string, Backing][] = [];
   const visit = (schema: SchemaDefinition, prefix: string, base: string[]) => {
     for (const d of schema.attributes.filter(filterable)) {
@@ -35,6 +39,9 @@ export function jsonBackings(kind: ResourceKind): [name: string, backing: Backin
         for (const s of subs) out.push([`${name}.${s.name}`, simple(s, { json: [...path, s.name] })]);
       } else if (!d.multiValued) {
         out.push([name, simple(d, { json: path })]);
+      } else {
+        // A multi-valued simple attribute (a host's string list): its elements are the values.
+        out.push([name, { rows: { json: path }, subs: { value: simple(d, { element: [] }) }, defaultSub: 'value' }]);
       }
     }
   };

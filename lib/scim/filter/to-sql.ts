@@ -172,6 +172,8 @@ export function operandExpr(o: Operand, alias: string, dialect: Dialect): string
   if ('column' in o.source) return `${alias}."${o.source.column}"`;
   const text = 'json' in o.source ? dialect.jsonText(`${alias}."raw"`, o.source.json) : dialect.jsonElementText(alias, o.source.element);
   if (o.type === 'boolean') return dialect.jsonBoolean(text);
+  if (o.type === 'number') return dialect.jsonNumber(text);
+  if (o.type === 'dateTime') return dialect.jsonDateTime(text);
   return o.lower ? `lower(${text})` : text;
 }
 
@@ -222,7 +224,14 @@ function typed(o: Operand, op: CompareOp, value: Exclude<CompValue, null>, name:
     if (op === 'co' || op === 'sw' || op === 'ew') throw invalid(`operator '${op}' is not allowed on the dateTime "${name}"; use eq ne gt ge lt le`);
     const t = typeof value === 'string' ? parseScimDate(value) : null;
     if (t === null) throw invalid(`"${name}" is a dateTime; ${JSON.stringify(value)} is not an ISO 8601 date`);
-    return new Date(t);
+    // A dateTime in `raw` is kept as toISOString's text, which orders like the instant.
+    return 'column' in o.source ? new Date(t) : new Date(t).toISOString();
+  }
+  if (o.type === 'number') {
+    if (op === 'co' || op === 'sw' || op === 'ew') throw invalid(`operator '${op}' is not allowed on the number "${name}"; use eq ne gt ge lt le`);
+    const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
+    if (!Number.isFinite(n)) throw invalid(`"${name}" is a number; got ${JSON.stringify(value)}`);
+    return n;
   }
   // Numbers and booleans against a string attribute are read as their text (`employeeNumber eq 123`).
   return o.lower ? String(value).toLowerCase() : String(value);

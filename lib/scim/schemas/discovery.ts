@@ -51,7 +51,8 @@ export function serviceProviderConfig(baseUrl: string, documentationUri?: string
   };
 }
 
-export function resourceTypes(baseUrl: string): ScimObject[] {
+/** `userExtensions`: the host's extension (lib/attributes), when it declared fields. */
+export function resourceTypes(baseUrl: string, userExtensions: SchemaDefinition[] = []): ScimObject[] {
   const type = (name: 'User' | 'Group', endpoint: string, schema: string, extensions: string[]): ScimObject => ({
     schemas: [RESOURCE_TYPE_URN],
     id: name,
@@ -62,7 +63,7 @@ export function resourceTypes(baseUrl: string): ScimObject[] {
     schemaExtensions: extensions.map((s) => ({ schema: s, required: false })),
     meta: { resourceType: 'ResourceType', location: `${baseUrl}/ResourceTypes/${name}` },
   });
-  return [type('User', '/Users', USER_URN, [ENTERPRISE_USER_URN]), type('Group', '/Groups', GROUP_URN, [])];
+  return [type('User', '/Users', USER_URN, [ENTERPRISE_USER_URN, ...userExtensions.map((s) => s.id)]), type('Group', '/Groups', GROUP_URN, [])];
 }
 
 function schemaResource(schema: SchemaDefinition, baseUrl: string): ScimObject {
@@ -74,12 +75,14 @@ function schemaResource(schema: SchemaDefinition, baseUrl: string): ScimObject {
 }
 
 /** User, Group and EnterpriseUser first (Entra reads these), then the discovery meta-schemas. */
-export function schemasList(baseUrl: string): ScimObject[] {
-  return ALL_SCHEMAS.map((s) => schemaResource(s, baseUrl));
+export function schemasList(baseUrl: string, userExtensions: SchemaDefinition[] = []): ScimObject[] {
+  return withExtensions(userExtensions).map((s) => schemaResource(s, baseUrl));
 }
 
+const withExtensions = (extra: SchemaDefinition[]) => [...ALL_SCHEMAS.slice(0, 3), ...extra, ...ALL_SCHEMAS.slice(3)];
+
 /** GET /Schemas/{id}; ids are URNs, compared case-insensitively like every other SCIM name. */
-export function findSchema(id: string, baseUrl = ''): ScimObject | undefined {
-  const schema = ALL_SCHEMAS.find((s) => s.id.toLowerCase() === id.toLowerCase());
+export function findSchema(id: string, baseUrl = '', userExtensions: SchemaDefinition[] = []): ScimObject | undefined {
+  const schema = withExtensions(userExtensions).find((s) => s.id.toLowerCase() === id.toLowerCase());
   return schema ? schemaResource(schema, baseUrl) : undefined;
 }

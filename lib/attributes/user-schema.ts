@@ -1,0 +1,44 @@
+// The host's user fields (issue 18, item 1): one HostUserSchema row per host, the one reader and writer of that
+// table. Each directory of the host advertises them as the extension urn:…:extension:{slug}:2.0:User.
+import { auditSql } from '../audit/audit-log';
+import { read, write } from '../db/database';
+import { columns, decode } from '../db/rows';
+import { one, run, type SqlProgram } from '../db/sql-program';
+import type { UserField, PutUserSchemaInput } from '../schemas/user-schema';
+
+export interface UserSchema {
+  slug: string;
+  /** urn:ietf:params:scim:schemas:extension:{slug}:2.0:User */
+  urn: string;
+  fields: UserField[];
+  updatedAt: Date;
+}
+
+export const extensionUrn = (slug: string) => `urn:ietf:params:scim:schemas:extension:${slug}:2.0:User`;
+
+/** The host's declared fields, or null when it has declared none. */
+export function* findUserSchema(hostId: string): SqlProgram<UserSchema | null> {
+  const r = yield* one(`SELECT ${columns('HostUserSchema')} FROM "HostUserSchema" WHERE "hostId" = ?`, [hostId]);
+  if (!r) return null;
+  const row = decode('HostUserSchema', r);
+  return { slug: row.slug, urn: extensionUrn(row.slug), fields: JSON.parse(row.fields) as UserField[], updatedAt: row.updatedAt };
+}
+
+export const readUserSchema = (hostId: string) => read(() => findUserSchema(hostId));
+
+/**
+ * Replaces the declaration. A field left out is no longer advertised or filterable; the values IdPs sent for it
+ * stay in each user's stored resource.
+ */
+export function saveUserSchema(hostId: string, input: PutUserSchemaInput, actor: string): Promise<UserSchema> {
+  return write(function* (env) {
+    const fields = JSON.stringify(input.fields);
+    yield* run(
+      `INSERT INTO "HostUserSchema" ("hostId", "slug", "fields", "updatedAt") VALUES (?, ?, ?, ${env.dialect.now})
+       ON CONFLICT ("hostId") DO UPDATE SET "slug" = excluded."slug", "fields" = excluded."fields", "updatedAt" = excluded."updatedAt"`,
+      [hostId, input.slug, fields],
+    );
+    yield* auditSql(env, { hostId, actor, action: 'user_schema.updated', target: hostId, details: { slug: input.slug, fields: input.fields.map((f) => f.key) } });
+    return (yield* findUserSchema(hostId))!;
+  });
+}
