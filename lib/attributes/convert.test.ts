@@ -8,11 +8,11 @@ const schema: UserSchema = {
   urn: URN,
   updatedAt: new Date(0),
   fields: [
-    { key: 'tier', label: 'Tier', type: 'string', required: false },
-    { key: 'seats', label: 'Seats', type: 'number', required: false },
-    { key: 'remote', label: 'Remote', type: 'boolean', required: false },
-    { key: 'start', label: 'Start', type: 'dateTime', required: false },
-    { key: 'skills', label: 'Skills', type: 'stringList', required: false },
+    { key: 'tier', label: 'Tier', type: 'string', required: false, indexed: false },
+    { key: 'seats', label: 'Seats', type: 'number', required: false, indexed: false },
+    { key: 'remote', label: 'Remote', type: 'boolean', required: false, indexed: false },
+    { key: 'start', label: 'Start', type: 'dateTime', required: false, indexed: false },
+    { key: 'skills', label: 'Skills', type: 'stringList', required: false, indexed: false },
   ],
 };
 const convert = (ext: Record<string, unknown>, key = URN) => convertHostFields({ userName: 'u', [key]: ext } as never, schema);

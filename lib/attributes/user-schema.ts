@@ -5,6 +5,7 @@ import { read, write } from '../db/database';
 import { columns, decode } from '../db/rows';
 import { one, run, type SqlProgram } from '../db/sql-program';
 import type { UserField, PutUserSchemaInput } from '../schemas/user-schema';
+import { syncFieldIndexes } from './field-indexes';
 
 export interface UserSchema {
   slug: string;
@@ -32,6 +33,7 @@ export const readUserSchema = (hostId: string) => read(() => findUserSchema(host
  */
 export function saveUserSchema(hostId: string, input: PutUserSchemaInput, actor: string): Promise<UserSchema> {
   return write(function* (env) {
+    const previous = yield* findUserSchema(hostId);
     const fields = JSON.stringify(input.fields);
     yield* run(
       `INSERT INTO "HostUserSchema" ("hostId", "slug", "fields", "updatedAt") VALUES (?, ?, ?, ${env.dialect.now})
@@ -39,6 +41,8 @@ export function saveUserSchema(hostId: string, input: PutUserSchemaInput, actor:
       [hostId, input.slug, fields],
     );
     yield* auditSql(env, { hostId, actor, action: 'user_schema.updated', target: hostId, details: { slug: input.slug, fields: input.fields.map((f) => f.key) } });
-    return (yield* findUserSchema(hostId))!;
+    const saved = (yield* findUserSchema(hostId))!;
+    yield* syncFieldIndexes(env, hostId, previous, saved);
+    return saved;
   });
 }

@@ -16,6 +16,8 @@ export const userFieldSchema = z
     label: z.string().trim().min(1).max(200),
     type: z.enum(USER_FIELD_TYPES),
     required: z.boolean().default(false),
+    // An expression index on the field's value (lib/attributes/field-indexes.ts): a filter on it as fast as on a column.
+    indexed: z.boolean().default(false),
     default: defaultValue.nullish(),
   })
   .refine((f) => f.default === undefined || f.default === null || defaultFits(f.type, f.default), { message: 'default does not match the field type', path: ['default'] });

@@ -8,8 +8,8 @@ import { PATCH_URN, USER_URN, uniq } from '../../e2e/fixtures/idp/types';
 
 const URN = 'urn:ietf:params:scim:schemas:extension:hostapp:2.0:User';
 const FIELDS = [
-  { key: 'licenceTier', label: 'Licence tier', type: 'string', required: true, default: 'free' },
-  { key: 'seats', label: 'Seats', type: 'number' },
+  { key: 'licenceTier', label: 'Licence tier', type: 'string', required: true, default: 'free', indexed: true },
+  { key: 'seats', label: 'Seats', type: 'number', indexed: true },
   { key: 'isContractor', label: 'Contractor', type: 'boolean' },
   { key: 'startDate', label: 'Start date', type: 'dateTime' },
   { key: 'skills', label: 'Skills', type: 'stringList' },

@@ -167,10 +167,11 @@ function operandSql(o: Operand, alias: string, ctx: Ctx): OperandSql {
   return { sql: operandExpr(o, alias, ctx.dialect), o };
 }
 
-/** The SQL value of an operand read from the table (or JSON array element) `alias`. */
+/** The SQL value of an operand read from the table (or JSON array element) `alias`; no alias in an index's DDL. */
 export function operandExpr(o: Operand, alias: string, dialect: Dialect): string {
-  if ('column' in o.source) return `${alias}."${o.source.column}"`;
-  const text = 'json' in o.source ? dialect.jsonText(`${alias}."raw"`, o.source.json) : dialect.jsonElementText(alias, o.source.element);
+  const of = (column: string) => (alias ? `${alias}."${column}"` : `"${column}"`);
+  if ('column' in o.source) return of(o.source.column);
+  const text = 'json' in o.source ? dialect.jsonText(of('raw'), o.source.json) : dialect.jsonElementText(alias, o.source.element);
   if (o.type === 'boolean') return dialect.jsonBoolean(text);
   if (o.type === 'number') return dialect.jsonNumber(text);
   if (o.type === 'dateTime') return dialect.jsonDateTime(text);

@@ -1,0 +1,34 @@
+// Expression indexes on the host fields declared `indexed`: the index holds exactly the expression the filter
+// compiler writes for the field (to-sql.ts operandExpr), after the directory, so `field eq "x"` in a directory is an
+// index search (SQLite: `SEARCH u USING INDEX … (directoryId=? AND <expr>=?)`) instead of a scan of its users.
+import { createHash } from 'node:crypto';
+import type { SqlEnv, SqlProgram } from '../db/sql-program';
+import { run } from '../db/sql-program';
+import { operandExpr } from '../scim/filter/to-sql';
+import { extensionSchema } from './extension-schema';
+import { hostUserExtension } from './host-attrs';
+import type { UserSchema } from './user-schema';
+
+/** One index per host and field: its name from both, so hosts' indexes never collide. */
+const indexName = (hostId: string, urn: string, key: string) =>
+  `DirectoryUser_field_${createHash('sha256').update(`${hostId}\n${urn}\n${key}`).digest('hex').slice(0, 16)}`;
+
+function indexes(env: SqlEnv, hostId: string, schema: UserSchema | null): Map<string, string> {
+  const out = new Map<string, string>();
+  const ext = hostUserExtension(schema);
+  if (!schema || !ext) return out;
+  for (const f of schema.fields.filter((x) => x.indexed && x.type !== 'stringList')) {
+    const operand = ext.attrs.index.get(`${schema.urn}:${f.key}`.toLowerCase());
+    if (operand && !('rows' in operand)) out.set(indexName(hostId, schema.urn, f.key), operandExpr(operand, '', env.dialect));
+  }
+  return out;
+}
+
+/** Creates the indexes `next` declares and drops those only `previous` did. */
+export function* syncFieldIndexes(env: SqlEnv, hostId: string, previous: UserSchema | null, next: UserSchema): SqlProgram<void> {
+  const before = indexes(env, hostId, previous);
+  const after = indexes(env, hostId, next);
+  for (const name of before.keys()) if (!after.has(name)) yield* run(`DROP INDEX IF EXISTS "${name}"`);
+  for (const [name, expr] of after) yield* run(`CREATE INDEX IF NOT EXISTS "${name}" ON "DirectoryUser" ("directoryId", (${expr}))`);
+}
+
