@@ -12,6 +12,7 @@ import { removeDirectory as deleteDirectoryOf, renameDirectory } from '../direct
 import { setDirectoryStatus } from '../directory/directory-status';
 import { decodeCursor, encodeCursor, listQuerySchema, queryObject } from '../schemas/pagination';
 import { ApiError, apiNotFound } from './api-error';
+import { userFilter } from './user-filter';
 import { toApiDirectory, toApiGroup, toApiUser } from './serialize';
 import type { ApiContext } from './with-api-key';
 
@@ -84,10 +85,11 @@ export async function deleteToken({ hostId, keyId, params }: ApiContext): Promis
 
 export async function getUsers({ hostId, params, url }: ApiContext): Promise<Response> {
   const d = await directoryOf(hostId, params.dirId);
-  const { groupId } = listUsersQuerySchema.parse(queryObject(url));
+  const { groupId, filter } = listUsersQuerySchema.parse(queryObject(url));
+  const compile = await userFilter(hostId, d.id, filter);
   const p = await read(function* (env) {
     if (groupId && !(yield* findGroup(env, { directoryId: d.id, id: groupId }))) return null;
-    return yield* pageUsers(env, { directoryId: d.id, groupId, ...pageArgs(url) });
+    return yield* pageUsers(env, { directoryId: d.id, groupId, where: compile(env.dialect), ...pageArgs(url) });
   });
   if (!p) throw apiNotFound('Group');
   return Response.json({ data: apiUsers(p.rows), nextCursor: nextCursor(p) });

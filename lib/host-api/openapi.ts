@@ -40,7 +40,7 @@ export const OPERATIONS: Op[] = [
   { method: 'post', path: '/directories/{dirId}/tokens', summary: 'Mint a new SCIM token; older tokens stay valid until revoked', body: createTokenInputSchema, status: 201, response: R.tokenSchema },
   { method: 'get', path: '/directories/{dirId}/tokens', summary: "List a directory's SCIM tokens (last four characters only, never the token)", status: 200, response: R.listOf(z.object({ id: z.string(), lastFour: z.string(), createdAt: z.string(), expiresAt: z.string().nullable(), lastUsedAt: z.string().nullable(), revokedAt: z.string().nullable() })) },
   { method: 'delete', path: '/directories/{dirId}/tokens/{tokenId}', summary: 'Revoke a SCIM token; it fails from the next request on', status: 204 },
-  { method: 'get', path: '/directories/{dirId}/users', summary: 'List directory users', query: { ...page, groupId: 'Only members of this group' }, status: 200, response: R.listOf(R.userSchema) },
+  { method: 'get', path: '/directories/{dirId}/users', summary: 'List directory users', query: { ...page, groupId: 'Only members of this group', filter: 'A SCIM filter (RFC 7644 §3.4.2.2) on any attribute, your user fields included: seats gt 10 and urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department eq "Sales"' }, status: 200, response: R.listOf(R.userSchema) },
   { method: 'get', path: '/directories/{dirId}/users/{userId}', summary: 'Read a directory user', status: 200, response: R.userSchema },
   { method: 'get', path: '/directories/{dirId}/groups', summary: 'List directory groups', query: page, status: 200, response: R.listOf(R.groupSchema) },
   { method: 'get', path: '/directories/{dirId}/groups/{groupId}', summary: 'Read a directory group', status: 200, response: R.groupSchema },

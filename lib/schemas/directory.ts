@@ -17,6 +17,8 @@ export type CreateTokenInput = z.infer<typeof createTokenInputSchema>;
 
 export const listUsersQuerySchema = z.object({
   groupId: z.string().max(100).optional(),
+  // A SCIM filter (RFC 7644 §3.4.2.2) over every attribute, the host's fields included; its own bounds apply.
+  filter: z.string().max(10_000).optional(),
 });
 
 export const updateDirectoryInputSchema = z

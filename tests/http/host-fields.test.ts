@@ -98,6 +98,18 @@ describe.each(targets())('host-defined user fields against $name', (t) => {
     expect(await filtered(filter)).toEqual(expected);
   });
 
+  it("filters the host API's user list with the same filters, and refuses bad ones with 400 invalid_filter", async () => {
+    const list = async (filter: string) => api(t, 'GET', `/directories/${dir.directoryId}/users?filter=${encodeURIComponent(filter)}`);
+    const r = await list('seats gt 10 or (isContractor eq true and skills eq "go")');
+    expect(r.status).toBe(200);
+    expect((await r.json()).data.map((u: { id: string }) => byId(u.id)).sort()).toEqual(['ann', 'ben']);
+    for (const bad of ['seats co "1"', 'favouriteColour eq "x"', 'seats eq']) {
+      const refused = await list(bad);
+      expect(refused.status, bad).toBe(400);
+      expect((await refused.json()).error.code).toBe('invalid_filter');
+    }
+  });
+
   it('sorts by a host field, and refuses operators its type does not take', async () => {
     const r = await call(dir, 'GET', `/Users?sortBy=${encodeURIComponent(`${URN}:seats`)}&sortOrder=descending`);
     // "lots" is no number: it sorts with the users without seats, last.

@@ -136,10 +136,17 @@ export function* userViews(env: SqlEnv, directoryId: string, ids: string[]): Sql
  */
 export function* pageUsers(
   env: SqlEnv,
-  { directoryId, groupId, query, limit, after }: { directoryId: string; groupId?: string; query?: string; limit: number; after?: Keyset | null },
+  {
+    directoryId, groupId, query, where, limit, after,
+  }: { directoryId: string; groupId?: string; query?: string; where?: SqlCondition | null; limit: number; after?: Keyset | null },
 ): SqlProgram<Page<UserView>> {
   const conds = ['u."directoryId" = ?'];
   const params: SqlValue[] = [directoryId];
+  // A SCIM filter compiled for alias `u` (the host API's ?filter=).
+  if (where) {
+    conds.push(where.sql);
+    params.push(...where.params);
+  }
   if (groupId) {
     conds.push(`u."id" IN (SELECT m."userId" FROM "GroupMembership" m WHERE m."groupId" = ?)`);
     params.push(groupId);

@@ -1,0 +1,30 @@
+// ?filter= on the host API's user list: the SCIM filter (RFC 7644 §3.4.2.2) through the one compiler and the
+// host's Users allow-list (its own fields included); a filter SCIM would refuse is 400 invalid_filter here.
+import { loadHostUserExtension, userAttrsOf } from '../attributes/host-attrs';
+import type { Dialect } from '../db/dialect';
+import type { SqlCondition } from '../db/sql-program';
+import { ScimError } from '../scim/errors';
+import { parsedFilter } from '../scim/filter/parsed-filter';
+import { filterToSql } from '../scim/filter/to-sql';
+import { ApiError } from './api-error';
+
+const refused = (e: unknown) => (e instanceof ScimError && e.status === 400 ? new ApiError('invalid_filter', 400, e.detail) : e);
+
+/** The condition for the database a read runs on; null for no filter. */
+export async function userFilter(hostId: string, directoryId: string, filter: string | undefined): Promise<(dialect: Dialect) => SqlCondition | null> {
+  if (filter === undefined || filter.trim() === '') return () => null;
+  let node;
+  try {
+    node = parsedFilter(filter);
+  } catch (e) {
+    throw refused(e);
+  }
+  const attrs = userAttrsOf(await loadHostUserExtension(hostId));
+  return (dialect) => {
+    try {
+      return filterToSql(node, { attrs, alias: 'u', directoryId, dialect });
+    } catch (e) {
+      throw refused(e);
+    }
+  };
+}
