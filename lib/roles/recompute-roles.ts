@@ -90,8 +90,16 @@ export function* recomputeRolesSql(
       if (w.size === 0 && defaultRoleId) w.add(defaultRoleId);
       const h = have.get(userId) ?? new Set<string>();
       let changed = false;
-      for (const roleId of h) if (!w.has(roleId)) (removals.set(roleId, [...(removals.get(roleId) ?? []), userId]), (changed = true));
-      for (const roleId of w) if (!h.has(roleId)) (additions.push(userId, roleId, directoryId), (changed = true));
+      for (const roleId of h) {
+        if (w.has(roleId)) continue;
+        removals.set(roleId, [...(removals.get(roleId) ?? []), userId]);
+        changed = true;
+      }
+      for (const roleId of w) {
+        if (h.has(roleId)) continue;
+        additions.push(userId, roleId, directoryId);
+        changed = true;
+      }
       if (changed) touched.push({ userId, before: h, after: w });
     }
     for (const [roleId, users] of removals) {
