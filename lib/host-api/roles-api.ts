@@ -1,8 +1,7 @@
 // Host API: roles and group-to-role mappings (CONTRACT.md).
-import { transaction } from '../db/transaction';
 import { findHostDirectory } from '../directory/directories';
-import { deleteRole, updateRole } from '../roles/role-admin';
-import { configureRoles, createRole, listRoleMappings, listRoles, type RoleRow } from '../roles/roles';
+import { addRole, deleteRole, updateRole } from '../roles/role-admin';
+import { configureRoles, listRoleMappings, listRoles, type RoleRow } from '../roles/roles';
 import { createRoleInputSchema, putRoleMappingsInputSchema, updateRoleInputSchema } from '../schemas/role';
 import { apiNotFound } from './api-error';
 import type { ApiContext } from './with-api-key';
@@ -11,7 +10,7 @@ const toApiRole = (r: RoleRow) => ({ id: r.id, key: r.key, name: r.name, descrip
 
 export async function postRole({ db, hostId, keyId, json }: ApiContext): Promise<Response> {
   const input = createRoleInputSchema.parse(await json());
-  const role = await transaction(db, (tx) => createRole(tx, hostId, input, `api-key:${keyId}`));
+  const role = await addRole(db, { hostId, actor: `api-key:${keyId}`, input });
   return Response.json(toApiRole(role), { status: 201 });
 }
 

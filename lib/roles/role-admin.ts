@@ -11,9 +11,14 @@ import { DomainError } from '../domain-error';
 import { writeEvents } from '../events/write-events';
 import { recomputeRolesExclusive } from './recompute-roles';
 import { lockRolesExclusive } from './role-locks';
-import type { RoleRow } from './roles';
+import { createRole, type RoleRow } from './roles';
 
 const notFound = (key: string) => new DomainError('not_found', `No role has the key "${key}"`);
+
+/** Creates a role and its audit row in one transaction (the dashboard and the host API). */
+export function addRole(db: Db, { hostId, actor, input }: { hostId: string; actor: string; input: { key: string; name: string; description?: string | null } }): Promise<RoleRow> {
+  return transaction(db, (tx) => createRole(tx, hostId, input, actor));
+}
 
 export function updateRole(
   db: Db,

@@ -3,15 +3,12 @@
 // host API's /roles.
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { getDb } from '@/lib/db/client';
-import { transaction } from '@/lib/db/transaction';
 import { formObject, operatorAction, type ActionResult } from '@/lib/operators/operator-action';
-import { deleteRole, updateRole } from '@/lib/roles/role-admin';
-import { createRole } from '@/lib/roles/roles';
+import { addRole, deleteRole, updateRole } from '@/lib/roles/role-admin';
 import { createRoleInputSchema } from '@/lib/schemas/role';
 
-const create = operatorAction(createRoleInputSchema, async ({ operator, actor }, input) => {
-  const role = await transaction(await getDb(), (tx) => createRole(tx, operator.hostId, input, actor));
+const create = operatorAction(createRoleInputSchema, async ({ db, operator, actor }, input) => {
+  const role = await addRole(db, { hostId: operator.hostId, actor, input });
   return { id: role.id, key: role.key };
 });
 
