@@ -11,12 +11,17 @@ import clientImports from './eslint/client-imports.mjs';
 const DATABASE = ['@/lib/db/*', '**/lib/db/*', '@/lib/generated/*', '**/lib/generated/*', '@prisma/*', 'better-sqlite3', 'postgres', 'pg'];
 const database = { group: DATABASE, message: 'Only lib/ reaches the database: call a function in lib/ that takes or opens the client.' };
 const ui = { group: ['@/app/*', '@/components/*', '**/app/*', '**/components/*'], message: 'lib/ never imports the UI or the routes.' };
-const frameworks = { group: ['next', 'next/*', 'react', 'react-dom', 'react/*'], message: 'The SCIM core is framework-free: a plain request in, {status, body} out.' };
+const frameworks = {
+  group: ['next', 'next/*', 'react', 'react-dom', 'react/*'],
+  message: 'The SCIM core is framework-free: a plain request in, {status, body} out.',
+};
 const scimBoundary = {
   group: ['**/serve-scim', '**/node-adapter', '**/web-adapter', '**/scim-route'],
   message: 'The SCIM core never imports its boundary (serveScim and the adapters call the core, not the other way round).',
 };
-const restrict = (...patterns) => ({ '@typescript-eslint/no-restricted-imports': ['error', { patterns: patterns.map((p) => ({ ...p, allowTypeImports: true })) }] });
+const restrict = (...patterns) => ({
+  '@typescript-eslint/no-restricted-imports': ['error', { patterns: patterns.map((p) => ({ ...p, allowTypeImports: true })) }],
+});
 
 export default tseslint.config(
   {

@@ -18,7 +18,10 @@ function fromRoot(source, file) {
 const isClientModule = (program) => program.body.some((s) => s.type === 'ExpressionStatement' && s.directive === 'use client');
 
 export default {
-  meta: { type: 'problem', messages: { server: "A client module imports the server-only '{{source}}' (import types only, or move the value to lib/client or lib/schemas)." } },
+  meta: {
+    type: 'problem',
+    messages: { server: "A client module imports the server-only '{{source}}' (import types only, or move the value to lib/client or lib/schemas)." },
+  },
   create(context) {
     const inLibClient = CLIENT_DIR.test(path.relative(ROOT, context.filename));
     let client = false;
