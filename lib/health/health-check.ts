@@ -35,7 +35,7 @@ function candidates(db: Db, since: Date, now: Date): Promise<Candidate[]> {
   });
 }
 
-export function healthEventData(d: Pick<Candidate, 'id' | 'organizationId' | 'provider' | 'name'>, h: Health, previous: string) {
+function healthEventData(d: Pick<Candidate, 'id' | 'organizationId' | 'provider' | 'name'>, h: Health, previous: string) {
   return {
     id: d.id,
     organizationId: d.organizationId,

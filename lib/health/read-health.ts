@@ -14,7 +14,7 @@ export interface HealthRow {
 }
 
 /** The newest request-log rows of a directory ([directoryId, createdAt] index), newest first. */
-export function recentRequests(db: Tx, directoryId: string, take = RECENT_WINDOW): Promise<LoggedRequest[]> {
+function recentRequests(db: Tx, directoryId: string, take = RECENT_WINDOW): Promise<LoggedRequest[]> {
   return db.scimRequestLog.findMany({
     where: { directoryId },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],

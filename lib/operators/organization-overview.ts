@@ -6,7 +6,7 @@ import { PROVIDER_NAMES, type Provider } from '../directory/providers';
 import { likeFilter } from '../scim/filter/like';
 import type { HealthState } from '../health/directory-health';
 
-export interface DirectorySummary {
+interface DirectorySummary {
   id: string;
   name: string;
   provider: string;
@@ -25,7 +25,7 @@ export interface OrganizationSummary {
   directories: DirectorySummary[];
 }
 
-export const ORGANIZATIONS_PER_PAGE = 20;
+const ORGANIZATIONS_PER_PAGE = 20;
 
 /** Organizations whose name holds a `%` or `_` search literally, on SQLite (Prisma's LIKE has no ESCAPE there). */
 const LITERAL_MATCHES = 1000;

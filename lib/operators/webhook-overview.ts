@@ -7,7 +7,7 @@ import { DomainError } from '../domain-error';
 import { deliveryCounts, type DeliveryCounts } from '../webhooks/delivery-log';
 import { listEndpoints, toApiEndpoint, updateEndpoint } from '../webhooks/endpoints';
 
-export interface DeliverySummary {
+interface DeliverySummary {
   id: string;
   eventId: string;
   eventType: string | null;

@@ -4,7 +4,7 @@
 import type { Db } from '../db/client';
 import { listRoleMappings, previewRoleConfig, type MappingInput, type RoleConfigChange } from '../roles/roles';
 
-export interface MappingChange {
+interface MappingChange {
   kind: 'added' | 'removed';
   groupId: string;
   groupName: string;

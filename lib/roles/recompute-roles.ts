@@ -131,7 +131,7 @@ function* roleKeys(sql: string, ids: string[]): SqlProgram<Map<string, string[]>
 }
 
 /** Role keys of each user, for serialisation and events. */
-export function roleKeysOfUsers(userIds: string[]): SqlProgram<Map<string, string[]>> {
+function roleKeysOfUsers(userIds: string[]): SqlProgram<Map<string, string[]>> {
   return roleKeys(`SELECT ur."userId" AS "owner", r."key" FROM "UserRole" ur JOIN "Role" r ON r."id" = ur."roleId" WHERE ur."userId" IN (%IN%)`, userIds);
 }
 
