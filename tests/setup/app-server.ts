@@ -95,7 +95,7 @@ export async function startApp(
   for (;;) {
     if (child.exitCode !== null) throw new Error(`app (${name}) exited ${child.exitCode}; see ${logFile}:\n${fs.readFileSync(logFile, 'utf8').slice(-3000)}`);
     try {
-      const r = await fetch(`${baseUrl}/api/empty`);
+      const r = await fetch(`${baseUrl}/healthz`);
       if (r.ok) break;
     } catch {
       /* not listening yet */
