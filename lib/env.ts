@@ -6,6 +6,11 @@ export interface Env {
   portalAllowedOrigins: string[];
   webhookAllowPrivateTargets: boolean;
   authSecret: string | undefined;
+  /** SQLite's `synchronous` setting for every connection: NORMAL (default) or FULL. */
+  sqliteSynchronous: 'NORMAL' | 'FULL';
+  /** PostgreSQL connections per process: reads (every one a lookup or a bounded page) and write transactions. */
+  pgReadPoolSize: number;
+  pgWritePoolSize: number;
   scim: ScimLimits;
 }
 
@@ -29,8 +34,6 @@ export interface ScimLimits {
   maxStringLength: number;
   /** Comparisons (leaves) in one filter or PATCH path. */
   maxFilterLeaves: number;
-  /** Values a filter's co/ew operands with `%` or `_` may match in all, on SQLite (filter/sqlite-exact-like.ts). */
-  maxWildcardMatches: number;
   /** Bytes of a resource as stored (its normalised JSON, members excepted). */
   maxResourceBytes: number;
   maxUsersPerDirectory: number;
@@ -53,13 +56,14 @@ function scimLimits(): ScimLimits {
     maxDepth: limit('SCIM_MAX_DEPTH', 16),
     maxStringLength: limit('SCIM_MAX_STRING_LENGTH', 16_384),
     maxFilterLeaves: limit('SCIM_MAX_FILTER_LEAVES', 100),
-    maxWildcardMatches: limit('SCIM_MAX_WILDCARD_MATCHES', 1000),
     maxResourceBytes: limit('SCIM_MAX_RESOURCE_BYTES', 65_536),
     maxUsersPerDirectory: limit('SCIM_MAX_USERS_PER_DIRECTORY', 1_000_000),
     maxGroupsPerDirectory: limit('SCIM_MAX_GROUPS_PER_DIRECTORY', 100_000),
     maxMembersPerGroup: limit('SCIM_MAX_MEMBERS_PER_GROUP', 1_000_000),
   };
 }
+
+const count = (value: string | undefined, fallback: number) => (Number(value) > 0 ? Math.floor(Number(value)) : fallback);
 
 let cached: Env | undefined;
 
@@ -76,6 +80,10 @@ export function env(): Env {
       .filter(Boolean),
     webhookAllowPrivateTargets: process.env.WEBHOOK_ALLOW_PRIVATE_TARGETS === 'true',
     authSecret: process.env.NEXTAUTH_SECRET || process.env.AUTH_SECRET,
+    sqliteSynchronous: process.env.SQLITE_SYNCHRONOUS?.toUpperCase() === 'FULL' ? 'FULL' : 'NORMAL',
+    // The earlier names still count, so a deployment's settings keep their meaning.
+    pgReadPoolSize: count(process.env.PG_READ_POOL_SIZE ?? process.env.FAST_READ_POOL_SIZE, 1),
+    pgWritePoolSize: count(process.env.PG_WRITE_POOL_SIZE ?? process.env.SQL_WRITE_POOL_SIZE, 5),
     scim: scimLimits(),
   };
   return cached;

@@ -1,9 +1,11 @@
 #!/usr/bin/env node
-// Writes prisma/{sqlite,postgres}/schema.prisma from prisma/schema.base.prisma (the one source of the model).
-// `--check` exits 1 instead of writing when a generated schema differs from what the base gives.
+// Writes prisma/{sqlite,postgres}/schema.prisma and lib/db/schema.ts (the column table: scripts/db-tables.mjs)
+// from prisma/schema.base.prisma (the one source of the model).
+// `--check` exits 1 instead of writing when a generated file differs from what the base gives.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { renderTables, tablesPath } from './db-tables.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const providers = ['sqlite', 'postgres'];
@@ -37,9 +39,8 @@ export function schemaPath(provider) {
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
   const check = process.argv.includes('--check');
   let drift = false;
-  for (const p of providers) {
-    const want = renderSchema(p);
-    const file = schemaPath(p);
+  const outputs = [...providers.map((p) => [schemaPath(p), renderSchema(p)]), [tablesPath, renderTables()]];
+  for (const [file, want] of outputs) {
     const have = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
     if (have === want) continue;
     if (check) {

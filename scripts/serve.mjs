@@ -1,32 +1,59 @@
 // The HTTP server: Next.js's request handler in a plain node:http server (a custom server), so the app runs in
-// one process that owns its port and its signals.
-import './native-date.mjs'; // first: before Next.js wraps the global Date
+// one process that owns its port, its signals and its shutdown.
 import fs from 'node:fs';
 import http from 'node:http';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import next from 'next';
-import { FAST_PATH_BUNDLE } from './fast-path-bundle.mjs';
 import { GuardedRequest, answerExpectContinue, secureResponse, withinLimits } from '../lib/http/request-guard.mjs';
+
+/** The SCIM route handler as Next built it, and on it the node:http handler and the shutdown (lib/scim/scim-route.ts). */
+async function scimServer(root) {
+  const require = createRequire(import.meta.url);
+  // Required from Next's build, through its runtime: the same module instances Next's own routing uses.
+  const route = require(path.join(root, '.next/server/app/scim/v2/[directoryId]/[[...path]]/route.js'));
+  await route.routeModule.ensureUserland();
+  return route.routeModule.userland.GET.server;
+}
+
+/** Liveness for load balancers and the benchmark's ceiling: answered before Next or any database. */
+function healthz(req, res) {
+  if (req.url !== '/healthz' || (req.method !== 'GET' && req.method !== 'HEAD')) return false;
+  res.writeHead(200, { 'Content-Type': 'text/plain', 'Cache-Control': 'no-store' }).end('ok');
+  return true;
+}
+
+/** Stops taking requests, lets those under way finish (10 s at most), then the app's own shutdown, then exits. */
+function stopOnSignals(server, scim) {
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    const force = setTimeout(() => server.closeAllConnections(), 10_000);
+    force.unref();
+    server.close(() => {
+      clearTimeout(force);
+      scim.shutdown().catch((e) => console.error(`shutdown: ${e?.stack ?? e}`)).finally(() => process.exit(0));
+    });
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}
 
 export async function serve({ root, port, hostname }) {
   const app = next({ dev: false, dir: root, hostname, port });
   await app.prepare();
   const handle = app.getRequestHandler();
-  // The SCIM hot path skips Next's router: the same core the route handler calls, straight from node:http, bundled
-  // by scripts/build-fast-path.mjs (SCIM_FAST_PATH=off sends it through Next like every other route).
-  const scim = process.env.SCIM_FAST_PATH === 'off' ? null : await import(pathToFileURL(FAST_PATH_BUNDLE).href);
+  const scim = await scimServer(root);
+  // SCIM requests skip Next's router unless SCIM_ROUTING=next: the same route handler either way.
+  const direct = process.env.SCIM_ROUTING !== 'next';
   // Every request passes lib/http/request-guard.mjs: security headers first, then path and body limits before Next.
   const server = http.createServer({ IncomingMessage: GuardedRequest }, (req, res) => {
     // The socket's address, for per-client rate limits (lib/rate-limit/client-address.ts); never a client's own value.
     req.headers['x-scim-portal-client-ip'] = req.socket.remoteAddress ?? 'unknown';
     secureResponse(req, res);
-    // Liveness for load balancers and the benchmark's ceiling: answered here, before Next or any database.
-    if (req.url === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) {
-      res.writeHead(200, { 'Content-Type': 'text/plain', 'Cache-Control': 'no-store' }).end('ok');
-      return;
-    }
-    if (scim?.handleScimNode(req, res)) return;
+    if (healthz(req, res)) return;
+    if (direct && scim.handle(req, res)) return;
     withinLimits(req, res, () =>
       handle(req, res).catch((e) => {
         console.error(`request failed: ${e?.stack ?? e}`);
@@ -46,11 +73,6 @@ export async function serve({ root, port, hostname }) {
   } catch {
     /* a read-only checkout: the CLI falls back to PORT and PUBLIC_URL */
   }
-  const stop = () => {
-    // Next's instrumentation flushes its copy of the request log; this flushes the fast path's.
-    void Promise.resolve(scim?.flushRequestLog()).finally(() => server.close(() => process.exit(0)));
-  };
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
+  stopOnSignals(server, scim);
   return server;
 }

@@ -5,8 +5,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { buildFastPath } from './build-fast-path.mjs';
-import { FAST_PATH_BUNDLE } from './fast-path-bundle.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
@@ -71,11 +69,9 @@ if (!isBuilt(sourceStamp()) || process.env.FORCE_BUILD === '1') {
     if (isBuilt(stamp) && process.env.FORCE_BUILD !== '1') return;
     console.log('npm start: building the app (first run or changed sources)…');
     run(bin('next'), ['build'], 'next build');
-    await buildFastPath();
     fs.writeFileSync(stampFile, stamp);
   });
 }
-if (!fs.existsSync(FAST_PATH_BUNDLE)) await withBuildLock(buildFastPath);
 run(bin('tsx'), ['lib/db/migrate-cli.ts'], 'database migration');
 run(bin('tsx'), ['lib/db/seed-cli.ts'], 'seeding');
 

@@ -1,6 +1,9 @@
 // The audit log of admin actions, written in the same transaction as the action. Details never hold a secret:
 // only ids, names and last four characters.
 import type { Tx } from '../db/client';
+import { inPrismaTx } from '../db/prisma-bridge';
+import { insertOp } from '../db/rows';
+import { changes, type SqlEnv, type SqlProgram } from '../db/sql-program';
 import { newLogId } from '../ids';
 
 export const AUDIT_ACTIONS = [
@@ -43,18 +46,23 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
 }
 
+/** The one writer of AuditLog: an entry, in the transaction of the action it records. */
+export function* auditSql(env: SqlEnv, e: AuditEntry): SqlProgram<void> {
+  const row = {
+    id: newLogId('aud'),
+    hostId: e.hostId,
+    organizationId: e.organizationId ?? null,
+    actor: e.actor,
+    action: e.action,
+    target: e.target ?? null,
+    details: e.details ? JSON.stringify(e.details) : null,
+  };
+  yield* changes(insertOp(env.dialect, 'AuditLog', [row]));
+}
+
+/** The same inside a Prisma transaction (callers not yet on lib/db/database.ts). */
 export async function audit(tx: Tx, e: AuditEntry): Promise<void> {
-  await tx.auditLog.create({
-    data: {
-      id: newLogId('aud'),
-      hostId: e.hostId,
-      organizationId: e.organizationId ?? null,
-      actor: e.actor,
-      action: e.action,
-      target: e.target ?? null,
-      details: e.details ? JSON.stringify(e.details) : null,
-    },
-  });
+  await inPrismaTx(tx, (env) => auditSql(env, e));
 }
 
 export interface AuditFilter {

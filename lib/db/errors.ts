@@ -1,4 +1,4 @@
-// Recognising database errors the same way on SQLite and PostgreSQL (both surface through Prisma's codes).
+// Recognising database errors the same way on SQLite and PostgreSQL, from their drivers or through Prisma's codes.
 interface CodedError {
   code?: unknown;
   message?: unknown;
@@ -15,11 +15,6 @@ export function isUniqueViolation(e: unknown): boolean {
   if (code(e) === 'P2002') return true;
   const msg = String((e as CodedError | null)?.message ?? '');
   return /Unique constraint failed|UNIQUE constraint failed|duplicate key value violates unique constraint/i.test(msg);
-}
-
-/** A row that must exist did not (P2025), e.g. an update of a user deleted meanwhile. */
-export function isRecordNotFound(e: unknown): boolean {
-  return code(e) === 'P2025';
 }
 
 /** How long a write keeps trying while another SQLite connection holds the write lock (as busy_timeout would). */

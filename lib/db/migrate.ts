@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { isPostgresUrl } from '../env';
-import { sqliteFilePath } from './sqlite-path';
+import { sqliteFilePath } from './sqlite-settings';
 
 export interface Migration {
   name: string;
@@ -65,6 +65,7 @@ function migrateSqlite(url: string, root: string): string[] {
         }[];
         const next = checkApplied(new Map(rows.map((r) => [r.name, r.checksum])), loadMigrations('sqlite', root))[0];
         if (!next) {
+          plannerStatistics(db);
           db.exec('COMMIT');
           return done;
         }
@@ -85,6 +86,29 @@ function migrateSqlite(url: string, root: string): string[] {
     }
   } finally {
     db.close();
+  }
+}
+
+/** Leading index columns that many rows share (a tenant, a status): everything after them narrows to a few rows. */
+const SHARED_COLUMNS = new Set(['directoryId', 'hostId', 'organizationId', 'status', 'endpointId', 'windowStart']);
+
+/**
+ * SQLite plans without statistics until ANALYZE runs, and without them takes every index on `directoryId` for a
+ * handful of rows: it would then walk a whole directory in `createdAt` order to answer `externalId eq` rather than
+ * use the (directoryId, externalId) index and sort one row. Indexes that have no statistics yet get the shape of a
+ * large directory (a real ANALYZE, if one ever runs, replaces them): a leading shared column matches many rows,
+ * every further column a few. The app's connections read them when they open.
+ */
+function plannerStatistics(db: Database.Database): void {
+  db.exec('ANALYZE sqlite_schema');
+  const have = new Set((db.prepare('SELECT "idx" FROM sqlite_stat1').all() as { idx: string | null }[]).map((r) => r.idx));
+  const indexes = db.prepare(`SELECT "name", "tbl_name" AS "table" FROM sqlite_schema WHERE "type" = 'index' AND "tbl_name" <> '_scim_portal_migrations'`).all() as { name: string; table: string }[];
+  const insert = db.prepare('INSERT INTO sqlite_stat1 ("tbl", "idx", "stat") VALUES (?, ?, ?)');
+  for (const { name, table } of indexes) {
+    if (have.has(name)) continue;
+    const cols = (db.prepare('SELECT "name" FROM pragma_index_info(?)').all(name) as { name: string }[]).map((c) => c.name);
+    const stat = [1_000_000, ...cols.map((c, i) => (i === 0 && SHARED_COLUMNS.has(c) ? 100_000 : 1))];
+    insert.run(table, name, stat.join(' '));
   }
 }
 

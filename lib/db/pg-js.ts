@@ -4,7 +4,6 @@
 // the server's own parsing), and come back as node-postgres would give them, so rows look the same on both.
 import fs from 'node:fs';
 import postgres from 'postgres';
-import { NativeDate } from '../native-date';
 
 export type PgJs = postgres.Sql;
 
@@ -17,7 +16,7 @@ export function pgText(x: unknown): string {
   return String(x);
 }
 
-const asUtc = (s: string) => new NativeDate(`${s.replace(' ', 'T')}Z`);
+const asUtc = (s: string) => new Date(`${s.replace(' ', 'T')}Z`);
 
 // Every built-in postgres.js type gets node-postgres's serialisation (postgres.js would JSON-encode a string bound to
 // a json parameter, and turn any non-`true` value bound to a boolean into false); `timestamp without time zone`
@@ -27,7 +26,7 @@ const TYPES = {
   number: { to: 0, from: [21, 23, 26, 700, 701], serialize: pgText, parse: (s: string) => +s },
   json: { to: 114, from: [114, 3802], serialize: pgText, parse: (s: string) => JSON.parse(s) as unknown },
   boolean: { to: 16, from: [16], serialize: pgText, parse: (s: string) => s === 't' },
-  date: { to: 1184, from: [1082, 1184], serialize: pgText, parse: (s: string) => new NativeDate(s) },
+  date: { to: 1184, from: [1082, 1184], serialize: pgText, parse: (s: string) => new Date(s) },
   timestamp: { to: 1114, from: [1114], serialize: pgText, parse: asUtc },
   bytea: { to: 17, from: [17], serialize: pgText, parse: (s: string) => Buffer.from(s.slice(2), 'hex') },
 };

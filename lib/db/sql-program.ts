@@ -1,15 +1,20 @@
-// Write transactions as SQL programs: a generator yields each statement and receives its result, so one body of
-// code runs on three drivers (sql-drivers.ts) — a synchronous better-sqlite3 transaction (the whole transaction
-// in one tick: no await can let another request in while it holds SQLite's write lock), a pipelining PostgreSQL
-// connection from a pool (pg-js.ts), or inside a Prisma transaction for callers that already hold one. The SCIM
-// write hot path runs this way because Prisma's per-statement cost (query compilation, interactive-transaction
-// round trips) was ten times the statements themselves.
-import type { Dialect } from './client';
+// SQL programs: a generator yields each statement and receives its result, so one body of code runs on either
+// database (database.ts): synchronously on SQLite (a write transaction in one tick: no await can let another
+// request in while it holds the write lock), pipelined on PostgreSQL (BEGIN with the first statement, COMMIT with
+// the last). Reads are programs too, so a read composes into a write's transaction with `yield*` and runs alone
+// with the same code.
+import type { Dialect } from './dialect';
 
 export type SqlScalar = string | number | bigint | boolean | null | Date;
 /** An array is a PostgreSQL parameter only (`?::text[]`, for unnest); SQLite has no array type. */
 export type SqlValue = SqlScalar | readonly SqlScalar[];
 export type SqlRow = Record<string, unknown>;
+
+/** A condition with `?` parameters, in order (e.g. a compiled SCIM filter). */
+export interface SqlCondition {
+  sql: string;
+  params: SqlValue[];
+}
 
 export interface SqlOp {
   /** `?` placeholders (PostgreSQL's drivers number them); never a `?` inside a literal. */
@@ -55,6 +60,11 @@ export function* all(sql: string, params: SqlValue[] = [], final = false): SqlPr
 /** A statement that changes rows, for a driver to run (`writeUnanswered`). */
 export const runOp = (sql: string, params: SqlValue[] = []): SqlOp => ({ sql, params, mode: 'run' });
 
+/** Runs a statement built by `runOp` (or a builder of rows.ts) and returns how many rows it changed. */
+export function* changes(op: SqlOp): SqlProgram<number> {
+  return (yield op) as number;
+}
+
 /** Runs a statement and returns how many rows it changed. */
 export function* run(sql: string, params: SqlValue[] = []): SqlProgram<number> {
   return (yield runOp(sql, params)) as number;
@@ -64,14 +74,6 @@ export function* run(sql: string, params: SqlValue[] = []): SqlProgram<number> {
 export function* one(sql: string, params: SqlValue[] = [], final = false): SqlProgram<SqlRow | null> {
   return (yield* all(sql, params, final))[0] ?? null;
 }
-
-/**
- * A column compared without its index on SQLite, which plans without statistics and would rather walk a whole
- * directory by its `directoryId` index than look up a handful of ids; `(col || '')` makes the term a plain filter.
- * PostgreSQL gets the column as it is: it has statistics, and the expression's default selectivity (one row)
- * misled it into looping over every group of a directory for each user's group list.
- */
-export const noIndex = (column: string, dialect: Dialect): string => (dialect === 'sqlite' ? `(${column} || '')` : column);
 
 /** A `"a", "b"` column list with each column qualified by a table alias: `x."a", x."b"`. */
 export const qualified = (columns: string, alias: string): string =>
@@ -83,7 +85,7 @@ export const qualified = (columns: string, alias: string): string =>
 /** `?, ?, ?` for an IN list of n values. */
 export const marks = (n: number): string => Array.from({ length: n }, () => '?').join(', ');
 
-/** What a program needs to know about where it runs. */
+/** What a program needs to know about where it runs: the database's dialect (dialect.ts). */
 export interface SqlEnv {
   dialect: Dialect;
 }

@@ -1,26 +1,25 @@
-// Enabling or disabling a directory: SCIM answers 403 while it is disabled (serve-scim checks the status on every
-// request). The status change and its directory.enabled / directory.disabled event commit together.
-import type { Db } from '../db/client';
-import { transaction } from '../db/transaction';
-import type { DirectoryRow } from './directories';
-import { audit } from '../audit/audit-log';
-import { writeEvents } from '../events/write-events';
+// Enabling or disabling a directory: SCIM answers 403 while it is disabled (the token check reads the status on
+// every request). The status change and its directory.enabled / directory.disabled event commit together.
+import { auditSql } from '../audit/audit-log';
+import { write } from '../db/database';
+import { DomainError } from '../domain-error';
+import { writeEventsSql } from '../events/write-events';
 import { toApiDirectory } from '../host-api/serialize';
+import { setStatus, type DirectoryRow } from './directories';
 
 export type DirectoryStatus = 'enabled' | 'disabled';
 
-export async function setDirectoryStatus(
-  db: Db,
+export function setDirectoryStatus(
   { hostId, directory, status, actor }: { hostId: string; directory: DirectoryRow; status: DirectoryStatus; actor: string },
 ): Promise<DirectoryRow> {
-  return transaction(db, async (tx) => {
-    const r = await tx.directory.updateMany({ where: { id: directory.id, status: { not: status } }, data: { status } });
-    const row = await tx.directory.findUniqueOrThrow({ where: { id: directory.id } });
+  return write(function* (env) {
+    const { row, changed } = yield* setStatus(env, { id: directory.id, status });
+    if (!row) throw new DomainError('not_found', 'Directory not found');
     // Only a real change is an event: toggling twice to the same state must not notify the host twice.
-    if (r.count > 0) {
+    if (changed) {
       const scope = { hostId, organizationId: row.organizationId, directoryId: row.id };
-      await audit(tx, { hostId, organizationId: row.organizationId, actor, action: 'directory.status_changed', target: row.id, details: { status } });
-      await writeEvents(tx, scope, [{ type: status === 'enabled' ? 'directory.enabled' : 'directory.disabled', data: toApiDirectory(row) }]);
+      yield* auditSql(env, { hostId, organizationId: row.organizationId, actor, action: 'directory.status_changed', target: row.id, details: { status } });
+      yield* writeEventsSql(env, scope, [{ type: status === 'enabled' ? 'directory.enabled' : 'directory.disabled', data: toApiDirectory(row) }]);
     }
     return row;
   });

@@ -1,10 +1,11 @@
-// Directory bearer tokens: several may be active at once so an IdP's token can be rotated without downtime.
-import type { Tx } from '../db/client';
+// Directory bearer tokens, the one writer of DirectoryToken: several may be live at once so an IdP's token can be
+// rotated without downtime. Only a hash is stored; the plaintext is shown once, when minted.
+import { columns, decode, insertOp, updateOp } from '../db/rows';
+import type { DirectoryTokenRow } from '../db/schema';
+import type { Dialect } from '../db/dialect';
+import { all, one, rowsOf, type SqlEnv, type SqlOp, type SqlProgram, type SqlRow } from '../db/sql-program';
 import { newId } from '../ids';
-import { NativeDate } from '../native-date';
-import { hashSecret, looksLike, mintSecret, sameHash } from '../secrets/secret-token';
-import { tokenAndGroupFast, tokenAndUserFast, tokenByHashFast, type FastTokenRow, type FoundUser, type TokenAnd, type UserLookup } from './fast-queries';
-import type { GroupWithRoles } from './group-sql';
+import { mintSecret, sameHash } from '../secrets/secret-token';
 
 export interface TokenSummary {
   id: string;
@@ -20,36 +21,48 @@ export interface CreatedToken extends TokenSummary {
   token: string;
 }
 
-export async function createDirectoryToken(
-  db: Tx,
-  { directoryId, expiresInDays }: { directoryId: string; expiresInDays?: number | null },
-): Promise<CreatedToken> {
-  const secret = mintSecret('scim');
-  const expiresAt = expiresInDays ? new Date(Date.now() + expiresInDays * 86_400_000) : null;
-  const row = await db.directoryToken.create({
-    data: { id: newId('tok'), directoryId, hash: secret.hash, lastFour: secret.lastFour, expiresAt },
-  });
-  return { ...summary(row), token: secret.plaintext };
+function summary(row: DirectoryTokenRow): TokenSummary {
+  const { id, lastFour, createdAt, expiresAt, lastUsedAt, revokedAt } = row;
+  return { id, lastFour, createdAt, expiresAt, lastUsedAt, revokedAt };
 }
 
-export async function listDirectoryTokens(db: Tx, { directoryId }: { directoryId: string }): Promise<TokenSummary[]> {
-  const rows = await db.directoryToken.findMany({ where: { directoryId }, orderBy: [{ createdAt: 'desc' }, { id: 'asc' }] });
-  return rows.map(summary);
+export function* createDirectoryToken(env: SqlEnv, { directoryId, expiresInDays }: { directoryId: string; expiresInDays?: number | null }): SqlProgram<CreatedToken> {
+  const secret = mintSecret('scim');
+  const expiresAt = expiresInDays ? new Date(Date.now() + expiresInDays * 86_400_000) : null;
+  const [r] = yield* rowsOf(
+    insertOp(env.dialect, 'DirectoryToken', [{ id: newId('tok'), directoryId, hash: secret.hash, lastFour: secret.lastFour, expiresAt, lastUsedAt: null, revokedAt: null }], {
+      returning: columns('DirectoryToken'),
+    }),
+  );
+  return { ...summary(decode('DirectoryToken', r)), token: secret.plaintext };
+}
+
+export function* listDirectoryTokens({ directoryId }: { directoryId: string }): SqlProgram<TokenSummary[]> {
+  const rows = yield* all(`SELECT ${columns('DirectoryToken')} FROM "DirectoryToken" WHERE "directoryId" = ? ORDER BY "createdAt" DESC, "id"`, [directoryId]);
+  return rows.map((r) => summary(decode('DirectoryToken', r)));
+}
+
+/** Whether the token belongs to the directory (a portal path's tenant check). */
+export function* isDirectoryToken({ directoryId, tokenId }: { directoryId: string; tokenId: string }): SqlProgram<boolean> {
+  return (yield* one(`SELECT 1 AS "found" FROM "DirectoryToken" WHERE "id" = ? AND "directoryId" = ?`, [tokenId, directoryId])) !== null;
 }
 
 /** Revokes a token of this directory; false when there is no such token (another directory's id included). */
-export async function revokeDirectoryToken(
-  db: Tx,
-  { directoryId, tokenId }: { directoryId: string; tokenId: string },
-): Promise<boolean> {
-  const r = await db.directoryToken.updateMany({
-    where: { id: tokenId, directoryId, revokedAt: null },
-    data: { revokedAt: new Date() },
-  });
-  if (r.count > 0) return true;
-  return (await db.directoryToken.count({ where: { id: tokenId, directoryId } })) > 0;
+export function* revokeDirectoryToken(env: SqlEnv, { directoryId, tokenId }: { directoryId: string; tokenId: string }): SqlProgram<boolean> {
+  const [r] = yield* rowsOf(
+    updateOp(env.dialect, 'DirectoryToken', { revokedAt: new Date() }, `"id" = ? AND "directoryId" = ? AND "revokedAt" IS NULL`, [tokenId, directoryId], '"id"'),
+  );
+  return r !== undefined || (yield* isDirectoryToken({ directoryId, tokenId }));
 }
 
+/** Records when tokens were last used (the request log's batches: lib/scim/request-log.ts). */
+export function touchTokensOps(d: Dialect, ids: string[], at: Date): SqlOp[] {
+  if (ids.length === 0) return [];
+  const [inIds, param] = d.inList('"id"', ids);
+  return [updateOp(d, 'DirectoryToken', { lastUsedAt: at }, inIds, [param], undefined, true)];
+}
+
+/** A live token's check: what the SCIM boundary needs of it and of its directory. */
 export interface TokenCheck {
   tokenId: string;
   directoryStatus: string;
@@ -57,53 +70,29 @@ export interface TokenCheck {
   hostId: string;
 }
 
-/**
- * The token row when `token` is a live token of `directoryId`, else null. Lookup is by hash (indexed), then the
- * hashes are compared in constant time; a token of directory A presented at directory B's URL fails.
- */
-export async function checkDirectoryToken(_db: Tx, directoryId: string, token: string): Promise<TokenCheck | null> {
-  if (!looksLike('scim', token)) return null;
-  const hash = hashSecret(token);
-  // Every SCIM request runs this: plain SQL on the fast-read connection, which sees every committed revocation.
-  return validFor(directoryId, hash, await tokenByHashFast(hash));
-}
-
-/** A live token and the row read with it; null when the token is not live for the directory. */
-export type CheckedWith<T> = { check: TokenCheck; found: T | null } | null;
+/** The columns a token check reads, for a query joining TOKEN_CHECK_JOINS to the token aliased `t`. */
+export const TOKEN_CHECK_COLUMNS = `${columns('DirectoryToken', 't', ['id', 'directoryId', 'hash', 'expiresAt', 'revokedAt'], 'token.')},
+  d."status" AS "directoryStatus", d."organizationId" AS "organizationId", o."hostId" AS "hostId"`;
+export const TOKEN_CHECK_JOINS = `JOIN "Directory" d ON d."id" = t."directoryId" JOIN "Organization" o ON o."id" = d."organizationId"`;
 
 /**
- * The token check and the row the request starts from, read in the same query (`read`, given the token's hash): the
- * row only when the token is live for `directoryId` (the query joins it in the token's own directory, and a failed
- * check drops it).
+ * The check when the row holds a live token of `directoryId` for `hash`, else null. The lookup was by hash
+ * (indexed); the hashes are compared again in constant time, and a token of directory A presented at directory B's
+ * URL fails.
  */
-function checkAndRead<T>(directoryId: string, token: string, read: (hash: string) => Promise<TokenAnd<T>>): Promise<CheckedWith<T>> {
-  if (!looksLike('scim', token)) return Promise.resolve(null);
-  const hash = hashSecret(token);
-  // .then, not async/await: a promise fewer on the hot path (readyDb in db/client.ts).
-  return read(hash).then((r) => {
-    const check = validFor(directoryId, hash, r.token);
-    return check && { check, found: r.found };
-  });
+export function tokenCheckOf(r: SqlRow | undefined, directoryId: string, hash: string): TokenCheck | null {
+  if (!r || r['token.id'] === null || r['token.id'] === undefined) return null;
+  const t = decode('DirectoryToken', r, 'token.');
+  if (!sameHash(t.hash, hash) || t.directoryId !== directoryId || t.revokedAt) return null;
+  if (t.expiresAt && t.expiresAt.getTime() <= Date.now()) return null;
+  return { tokenId: t.id, directoryStatus: String(r.directoryStatus), organizationId: String(r.organizationId), hostId: String(r.hostId) };
 }
 
-/** The token check and the user a GET reads. */
-export function checkDirectoryTokenAndFindUser(directoryId: string, token: string, read: { by: UserLookup; withGroups: boolean }): Promise<CheckedWith<FoundUser>> {
-  return checkAndRead(directoryId, token, (hash) => tokenAndUserFast(hash, read.by, read.withGroups));
-}
-
-/** The token check and the group a membership PATCH changes, with the directory's role configuration. */
-export function checkDirectoryTokenAndFindGroup(directoryId: string, token: string, groupId: string): Promise<CheckedWith<GroupWithRoles>> {
-  return checkAndRead(directoryId, token, (hash) => tokenAndGroupFast(hash, groupId));
-}
-
-function validFor(directoryId: string, hash: string, row: FastTokenRow | null): TokenCheck | null {
-  if (!row || !sameHash(row.hash, hash)) return null;
-  if (row.directoryId !== directoryId || row.revokedAt) return null;
-  if (row.expiresAt && row.expiresAt.getTime() <= NativeDate.now()) return null;
-  return { tokenId: row.id, directoryStatus: row.status, organizationId: row.organizationId, hostId: row.hostId };
-}
-
-function summary(row: TokenSummary): TokenSummary {
-  const { id, lastFour, createdAt, expiresAt, lastUsedAt, revokedAt } = row;
-  return { id, lastFour, createdAt, expiresAt, lastUsedAt, revokedAt };
+/** Tokens neither revoked nor expired. */
+export function* countLiveTokens(env: SqlEnv, directoryId: string): SqlProgram<number> {
+  const r = yield* one(
+    `SELECT COUNT(*) AS "n" FROM "DirectoryToken" WHERE "directoryId" = ? AND "revokedAt" IS NULL AND ("expiresAt" IS NULL OR "expiresAt" > ${env.dialect.now})`,
+    [directoryId],
+  );
+  return Number(r?.n ?? 0);
 }

@@ -1,10 +1,9 @@
 // Events are kept EVENT_RETENTION_DAYS, then purged with their webhook deliveries (and, by cascade, their attempts).
 // Per host, from the oldest event on, a batch per transaction; EventRetention keeps the newest seq purged, which
 // is what tells a feed cursor that lost events (410) from one that merely waited through a quiet month.
-import { asDate, asInt } from '../db/fast-read';
-import { runProgram } from '../db/sql-drivers';
-import type { Tx } from '../db/client';
-import { all, run } from '../db/sql-program';
+import { asDate, asInt } from '../db/rows';
+import { write } from '../db/database';
+import { all, one, run, type SqlProgram } from '../db/sql-program';
 
 const BATCH = 1_000;
 
@@ -12,7 +11,7 @@ const BATCH = 1_000;
 export async function purgeOldEvents(hostId: string, cutoff: Date, now = new Date()): Promise<number> {
   let removed = 0;
   for (;;) {
-    const n = await runProgram(function* () {
+    const n = await write(function* () {
       // Events of a host are in seq order by time (seq is taken under the host's lock): the old ones come first.
       const front = yield* all(`SELECT "seq", "createdAt" FROM "Event" WHERE "hostId" = ? ORDER BY "seq" LIMIT ?`, [hostId, BATCH]);
       const old = front.filter((r) => asDate(r.createdAt) < cutoff);
@@ -33,6 +32,7 @@ export async function purgeOldEvents(hostId: string, cutoff: Date, now = new Dat
 }
 
 /** The newest seq of the host's purged events (0: none purged). */
-export async function purgedThrough(db: Tx, hostId: string): Promise<number> {
-  return (await db.eventRetention.findUnique({ where: { hostId } }))?.purgedThroughSeq ?? 0;
+export function* purgedThrough(hostId: string): SqlProgram<number> {
+  const r = yield* one(`SELECT "purgedThroughSeq" FROM "EventRetention" WHERE "hostId" = ?`, [hostId]);
+  return r ? asInt(r.purgedThroughSeq) : 0;
 }

@@ -1,5 +1,6 @@
 // The events feed: oldest first, by sequence number; its cursors are opaque (cursor.ts).
-import type { Tx } from '../db/client';
+import { columns, decoder } from '../db/rows';
+import { all, type SqlEnv, type SqlProgram } from '../db/sql-program';
 
 export interface EventEnvelope {
   id: string;
@@ -44,6 +45,19 @@ export function envelopeJson(e: EventRow): string {
   return `${head}${scope},"data":${e.data}${e.previousAttributes ? `,"previousAttributes":${e.previousAttributes}` : ''}}`;
 }
 
-export function listEvents(db: Tx, { hostId, afterSeq, limit }: { hostId: string; afterSeq: number; limit: number }): Promise<EventRow[]> {
-  return db.event.findMany({ where: { hostId, seq: { gt: afterSeq } }, orderBy: { seq: 'asc' }, take: limit });
+const EVENT_COLUMNS = ['seq', 'id', 'type', 'createdAt', 'organizationId', 'directoryId', 'data', 'previousAttributes'] as const;
+const eventRow = decoder('Event', EVENT_COLUMNS);
+
+/** The types of the host's events with these ids. */
+export function* eventTypes(env: SqlEnv, hostId: string, ids: string[]): SqlProgram<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const [inIds, list] = env.dialect.inList('"id"', ids);
+  const rows = yield* all(`SELECT "id", "type" FROM "Event" WHERE "hostId" = ? AND ${inIds}`, [hostId, list]);
+  return new Map(rows.map((r) => [String(r.id), String(r.type)]));
+}
+
+/** The host's events after `afterSeq`, oldest first ([hostId, seq] index). */
+export function* listEvents({ hostId, afterSeq, limit }: { hostId: string; afterSeq: number; limit: number }): SqlProgram<EventRow[]> {
+  const rows = yield* all(`SELECT ${columns('Event', undefined, EVENT_COLUMNS)} FROM "Event" WHERE "hostId" = ? AND "seq" > ? ORDER BY "seq" LIMIT ?`, [hostId, afterSeq, limit]);
+  return rows.map(eventRow);
 }

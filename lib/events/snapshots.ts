@@ -1,12 +1,8 @@
-// Event payloads: users and groups in their host-API shape, and what changed between two versions. SQL programs,
-// with Prisma-side wrappers for writes that hold a Prisma transaction.
-import type { Tx } from '../db/client';
-import { runProgramInTx } from '../db/sql-drivers';
+// Event payloads: users and groups in their host-API shape, and what changed between two versions. SQL programs.
 import type { SqlEnv, SqlProgram } from '../db/sql-program';
-import type { GroupRow } from '../directory/group-store';
-import { countMembers } from '../directory/membership-sql';
-import { userViews, type UserView } from '../directory/user-sql';
-import type { UserRow } from '../directory/user-row';
+import type { DirectoryGroupRow as GroupRow } from '../directory/groups/reads';
+import { countMembers } from '../directory/memberships';
+import { userViews, type DirectoryUserRow as UserRow, type UserView } from '../directory/users/reads';
 import { toApiGroup, toApiUser } from '../host-api/serialize';
 import { roleKeysOfGroups } from '../roles/recompute-roles';
 
@@ -25,18 +21,10 @@ export function* userSnapshotSql(env: SqlEnv, row: UserRow): SqlProgram<UserSnap
   return (yield* userSnapshotsSql(env, row.directoryId, [row.id])).get(row.id)!;
 }
 
-export function* groupSnapshotSql(row: GroupRow): SqlProgram<GroupSnapshot> {
+export function* groupSnapshotSql(env: SqlEnv, row: GroupRow): SqlProgram<GroupSnapshot> {
   const count = yield* countMembers(row.id);
-  const roles = yield* roleKeysOfGroups([row.id]);
+  const roles = yield* roleKeysOfGroups(env, [row.id]);
   return toApiGroup(row, count, roles.get(row.id) ?? []);
-}
-
-export function userSnapshots(tx: Tx, directoryId: string, rows: UserRow[]): Promise<Map<string, UserSnapshot>> {
-  return runProgramInTx(tx, (env) => userSnapshotsSql(env, directoryId, rows.map((r) => r.id)));
-}
-
-export function groupSnapshot(tx: Tx, row: GroupRow): Promise<GroupSnapshot> {
-  return runProgramInTx(tx, () => groupSnapshotSql(row));
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);

@@ -3,8 +3,7 @@
 // and a reader paging by `seq` never skips an event that commits late. SQLite runs one writer at a time anyway.
 import { createHash } from 'node:crypto';
 import type { Tx } from '../db/client';
-import { runProgramInTx } from '../db/sql-drivers';
-import { nowSql } from '../db/sql-now';
+import { inPrismaTx } from '../db/prisma-bridge';
 import { all, one, run, type SqlEnv, type SqlProgram, type SqlRow, type SqlValue } from '../db/sql-program';
 import { newLogId } from '../ids';
 import { eventPayload } from './event-payload';
@@ -49,10 +48,10 @@ export function* writeEventsSql(
     const payload = eventPayload(e.data, e.previousAttributes);
     return [newLogId('evt'), scope.hostId, scope.organizationId, scope.directoryId, e.type, payload.data, payload.previousAttributes, i];
   });
-  if (env.dialect === 'postgres') return yield* writeEventsPostgres(env, scope.hostId, rows, lead, final);
+  if (env.dialect.name === 'postgres') return yield* writeEventsPostgres(env, scope.hostId, rows, lead, final);
   const led = lead ? yield* one(lead.sql, lead.params) : null;
   if (lead && !led) return null;
-  const now = nowSql(env);
+  const now = env.dialect.now;
   // Several rows per statement, in order, so seq follows the order of `events`.
   for (let i = 0; i < rows.length; i += 100) {
     const part = rows.slice(i, i + 100);
@@ -77,7 +76,7 @@ function* writeEventsPostgres(
   lead: LeadWrite | undefined,
   final: boolean,
 ): SqlProgram<SqlRow | null> {
-  const now = nowSql(env);
+  const now = env.dialect.now;
   let led: SqlRow | null = null;
   for (let i = 0; i < rows.length; i += 100) {
     const part = rows.slice(i, i + 100);
@@ -101,6 +100,7 @@ function* writeEventsPostgres(
   return led;
 }
 
+/** The events, inside a Prisma transaction its caller holds (callers not yet on lib/db: issue 17, M3). */
 export async function writeEvents(tx: Tx, scope: EventScope, events: PendingEvent[]): Promise<void> {
-  await runProgramInTx(tx, (env) => writeEventsSql(env, scope, events));
+  await inPrismaTx(tx, (env) => writeEventsSql(env, scope, events));
 }

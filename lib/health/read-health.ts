@@ -1,7 +1,9 @@
 // A directory's health as lib/health/directory-health.ts defines it, read from the database: the directory row's
 // counters and one indexed read of the newest request-log rows. The portal, the dashboard and the health check
 // all read it here.
-import type { Tx } from '../db/client';
+import { read } from '../db/database';
+import { columns, decoder } from '../db/rows';
+import { all, type SqlProgram } from '../db/sql-program';
 import { directoryHealth, RECENT_WINDOW, type Health, type LoggedRequest } from './directory-health';
 
 export interface HealthRow {
@@ -13,16 +15,18 @@ export interface HealthRow {
   authFailuresSeen: number;
 }
 
+const LOGGED = ['method', 'path', 'status', 'error', 'createdAt'] as const;
+const loggedRequest = decoder('ScimRequestLog', LOGGED);
+
 /** The newest request-log rows of a directory ([directoryId, createdAt] index), newest first. */
-function recentRequests(db: Tx, directoryId: string, take = RECENT_WINDOW): Promise<LoggedRequest[]> {
-  return db.scimRequestLog.findMany({
-    where: { directoryId },
-    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-    take,
-    select: { method: true, path: true, status: true, error: true, createdAt: true },
-  });
+export function* recentRequests(directoryId: string, take = RECENT_WINDOW): SqlProgram<LoggedRequest[]> {
+  const rows = yield* all(
+    `SELECT ${columns('ScimRequestLog', undefined, LOGGED)} FROM "ScimRequestLog" WHERE "directoryId" = ? ORDER BY "createdAt" DESC, "id" DESC LIMIT ?`,
+    [directoryId, take],
+  );
+  return rows.map(loggedRequest);
 }
 
-export async function readDirectoryHealth(db: Tx, d: HealthRow, now = new Date()): Promise<Health> {
-  return directoryHealth({ ...d, recent: await recentRequests(db, d.id), now });
+export async function readDirectoryHealth(d: HealthRow, now = new Date()): Promise<Health> {
+  return directoryHealth({ ...d, recent: await read(() => recentRequests(d.id)), now });
 }

@@ -1,4 +1,5 @@
 // Host API: organizations and their directories (CONTRACT.md).
+import { read } from '../db/database';
 import { openDirectory } from '../directory/directory-admin';
 import { listOrganizationDirectories, scimEndpoint } from '../directory/directories';
 import { addOrganization, removeOrganization as deleteOrganizationOf, updateOrganization } from '../organizations/organization-admin';
@@ -54,7 +55,7 @@ export async function postDirectory(ctx: ApiContext): Promise<Response> {
   const input = createDirectoryInputSchema.parse(await ctx.json());
   const org = await findOrganization(db, { hostId, id: params.orgId });
   if (!org) throw apiNotFound('Organization');
-  const { directory, token } = await openDirectory(db, { hostId, actor: actorOf(ctx), organizationId: org.id, provider: input.provider, name: input.name });
+  const { directory, token } = await openDirectory({ hostId, actor: actorOf(ctx), organizationId: org.id, provider: input.provider, name: input.name });
   return Response.json(
     { ...toApiDirectory(directory), scim: { endpoint: scimEndpoint(directory.id), token: token.token, tokenId: token.id } },
     { status: 201 },
@@ -64,7 +65,7 @@ export async function postDirectory(ctx: ApiContext): Promise<Response> {
 export async function getDirectories({ db, hostId, params }: ApiContext): Promise<Response> {
   const org = await findOrganization(db, { hostId, id: params.orgId });
   if (!org) throw apiNotFound('Organization');
-  const rows = await listOrganizationDirectories(db, { organizationId: org.id });
+  const rows = await read(() => listOrganizationDirectories({ organizationId: org.id }));
   return Response.json({ data: rows.map((d) => ({ ...toApiDirectory(d), scim: { endpoint: scimEndpoint(d.id) } })), nextCursor: null });
 }
 

@@ -1,7 +1,7 @@
 // Rows → host-API JSON (CONTRACT.md shapes). Never return database rows as they are.
 import type { DirectoryRow } from '../directory/directories';
-import type { GroupRow } from '../directory/group-store';
-import type { UserRow } from '../directory/user-store';
+import type { DirectoryGroupRow as GroupRow } from '../directory/groups/reads';
+import type { DirectoryUserRow as UserRow } from '../directory/users/reads';
 import type { OrganizationRow } from '../organizations/organizations';
 import type { ScimObject } from '../scim/types';
 

@@ -1,4 +1,5 @@
 // Host API: webhook endpoints, their deliveries and replays.
+import { read } from '../db/database';
 import { decodeCursor, encodeCursor } from '../events/cursor';
 import { createEndpoint, deleteEndpoint, findEndpoint, listEndpoints, rotateEndpointSecret, toApiEndpoint, updateEndpoint } from '../webhooks/endpoints';
 import { deliveryCounts } from '../webhooks/delivery-log';
@@ -21,7 +22,7 @@ export async function getEndpoints({ db, hostId }: ApiContext): Promise<Response
 export async function getEndpoint({ db, hostId, params }: ApiContext): Promise<Response> {
   const e = await findEndpoint(db, { hostId, id: params.endpointId });
   if (!e) throw apiNotFound('Webhook endpoint');
-  return Response.json({ ...toApiEndpoint(e), deliveries: await deliveryCounts(db, e.id) });
+  return Response.json({ ...toApiEndpoint(e), deliveries: await read(() => deliveryCounts(e.id)) });
 }
 
 export async function patchEndpoint({ db, hostId, params, json }: ApiContext): Promise<Response> {

@@ -1,8 +1,8 @@
 // Retention: the SCIM request log, the events (with their deliveries) and the webhook delivery log are kept for a
 // configurable time, then removed. Idempotent deletes, so any number of processes may run it.
 import type { Db } from '../db/client';
-import { runProgram } from '../db/sql-drivers';
-import { run } from '../db/sql-program';
+import { read, write } from '../db/database';
+import { all, run } from '../db/sql-program';
 import { deleteExpiredOperatorSessions } from '../operators/operator-sessions';
 import { forgetOldSignInFailures } from '../operators/sign-in-throttle';
 import { deleteExpiredPortalSessions } from '../portal/portal-session';
@@ -32,15 +32,15 @@ const BATCH = 1_000;
  * read every row of it (no index starts with createdAt), in one statement that held SQLite's write lock, and the
  * event loop, throughout: 198 ms at 746,000 rows here with nothing to delete, hourly.
  */
-async function deleteOldRequestLogs(db: Db, cutoff: Date): Promise<number> {
+async function deleteOldRequestLogs(cutoff: Date): Promise<number> {
   let removed = 0;
-  for (const { id: directoryId } of await db.directory.findMany({ select: { id: true } })) {
+  for (const { id: directoryId } of await read(() => all(`SELECT "id" FROM "Directory"`))) {
     for (;;) {
-      const n = await runProgram(() =>
+      const n = await write(() =>
         run(
           `DELETE FROM "ScimRequestLog" WHERE "id" IN
              (SELECT "id" FROM "ScimRequestLog" WHERE "directoryId" = ? AND "createdAt" < ? LIMIT ${BATCH})`,
-          [directoryId, cutoff],
+          [String(directoryId), cutoff],
         ),
       );
       removed += n;
@@ -54,13 +54,13 @@ export async function applyRetention(db: Db, now = Date.now()): Promise<Retentio
   const logCutoff = new Date(now - days('REQUEST_LOG_RETENTION_DAYS', 30) * 86_400_000);
   const deliveryCutoff = new Date(now - days('DELIVERY_LOG_RETENTION_DAYS', 30) * 86_400_000);
   const eventCutoff = new Date(now - webhookSettings().eventRetentionDays * 86_400_000);
-  const requestLogs = await deleteOldRequestLogs(db, logCutoff);
+  const requestLogs = await deleteOldRequestLogs(logCutoff);
   let events = 0;
-  for (const { id } of await db.host.findMany({ select: { id: true } })) events += await purgeOldEvents(id, eventCutoff, new Date(now));
+  for (const { id } of await read(() => all(`SELECT "id" FROM "Host"`))) events += await purgeOldEvents(String(id), eventCutoff, new Date(now));
   // Finished deliveries only: a pending one is still owed to its receiver (until its event is purged).
   let deliveries = 0;
-  for (const { id } of await db.webhookEndpoint.findMany({ select: { id: true } })) deliveries += await purgeDeliveryLog(id, deliveryCutoff);
-  await runProgram(() => purgeIdleLanes(deliveryCutoff));
+  for (const { id } of await read(() => all(`SELECT "id" FROM "WebhookEndpoint"`))) deliveries += await purgeDeliveryLog(String(id), deliveryCutoff);
+  await write(() => purgeIdleLanes(deliveryCutoff));
   const at = new Date(now);
   const sessions = (await deleteExpiredPortalSessions(db, at)) + (await deleteExpiredOperatorSessions(db, at)) + (await forgetOldSignInFailures(db, at));
   return { requestLogs, events, deliveries, sessions };

@@ -1,7 +1,12 @@
 // One organization as the dashboard's organization page shows it: its directories with their live health
 // (lib/health), counts, tokens and when each was last used, and its latest events.
 import type { Tx } from '../db/client';
+import { read } from '../db/database';
+import { asDate, asStr, asStrOrNull } from '../db/rows';
+import { all, type SqlEnv, type SqlProgram } from '../db/sql-program';
 import { listOrganizationDirectories, scimEndpoint } from '../directory/directories';
+import { countGroups } from '../directory/groups/reads';
+import { countUsers } from '../directory/users/reads';
 import { PROVIDER_NAMES, type Provider } from '../directory/providers';
 import { listDirectoryTokens } from '../directory/tokens';
 import { findOrganization } from '../organizations/organizations';
@@ -10,18 +15,22 @@ import { connectionStatus, type ConnectionStatus } from '../portal/connection-st
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 const RECENT_EVENTS = 20;
 
+function* recentEvents(env: SqlEnv, hostId: string, directoryIds: string[]): SqlProgram<{ id: string; type: string; directoryId: string | null; createdAt: Date }[]> {
+  const [inDirs, list] = env.dialect.inList('"directoryId"', directoryIds);
+  const rows = yield* all(`SELECT "id", "type", "directoryId", "createdAt" FROM "Event" WHERE "hostId" = ? AND ${inDirs} ORDER BY "seq" DESC LIMIT ?`, [hostId, list, RECENT_EVENTS]);
+  return rows.map((r) => ({ id: asStr(r.id), type: asStr(r.type), directoryId: asStrOrNull(r.directoryId), createdAt: asDate(r.createdAt) }));
+}
+
 export async function organizationDetail(db: Tx, { hostId, id }: { hostId: string; id: string }) {
   const org = await findOrganization(db, { hostId, id });
   if (!org) return null;
-  const dirs = await listOrganizationDirectories(db, { organizationId: org.id });
+  const dirs = await read(() => listOrganizationDirectories({ organizationId: org.id }));
   const directories = await Promise.all(
     dirs.map(async (d) => {
-      const [connection, users, groups, tokens]: [ConnectionStatus, number, number, Awaited<ReturnType<typeof listDirectoryTokens>>] = await Promise.all([
-        connectionStatus(db, d),
-        db.directoryUser.count({ where: { directoryId: d.id } }),
-        db.directoryGroup.count({ where: { directoryId: d.id } }),
-        listDirectoryTokens(db, { directoryId: d.id }),
-      ]);
+      const connection: ConnectionStatus = await connectionStatus(d);
+      const { users, groups, tokens } = await read(function* () {
+        return { users: yield* countUsers(d.id), groups: yield* countGroups(d.id), tokens: yield* listDirectoryTokens({ directoryId: d.id }) };
+      });
       return {
         id: d.id,
         name: d.name,
@@ -37,14 +46,7 @@ export async function organizationDetail(db: Tx, { hostId, id }: { hostId: strin
     }),
   );
   // Newest first, per directory on the [directoryId, seq] index, then merged.
-  const events = dirs.length
-    ? await db.event.findMany({
-        where: { hostId, directoryId: { in: dirs.map((d) => d.id) } },
-        orderBy: { seq: 'desc' },
-        take: RECENT_EVENTS,
-        select: { id: true, type: true, directoryId: true, createdAt: true },
-      })
-    : [];
+  const events = dirs.length ? await read((env) => recentEvents(env, hostId, dirs.map((d) => d.id))) : [];
   return {
     id: org.id,
     name: org.name,

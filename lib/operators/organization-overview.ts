@@ -1,9 +1,11 @@
 // What the dashboard's home shows: a page of the host's organizations, newest first, found by name (any part, any
 // case), externalId or id, each with its directories and their health. Built for thousands of organizations: the
 // page, the total and the directories are three indexed queries whatever the page (bench/dashboard.ts times them).
-import { dialect, type Tx } from '../db/client';
+import { read } from '../db/database';
+import { escapeLike, LIKE_ESCAPE } from '../db/dialect';
+import { all, one, type SqlValue } from '../db/sql-program';
+import { columns, decode } from '../db/rows';
 import { PROVIDER_NAMES, type Provider } from '../directory/providers';
-import { likeFilter } from '../scim/filter/like';
 import type { HealthState } from '../health/directory-health';
 
 interface DirectorySummary {
@@ -27,68 +29,56 @@ export interface OrganizationSummary {
 
 const ORGANIZATIONS_PER_PAGE = 20;
 
-/** Organizations whose name holds a `%` or `_` search literally, on SQLite (Prisma's LIKE has no ESCAPE there). */
-const LITERAL_MATCHES = 1000;
-
-async function literalNameMatches(db: Tx, hostId: string, lower: string): Promise<string[]> {
-  const rows = await db.$queryRawUnsafe<{ id: string }[]>(
-    `SELECT "id" FROM "Organization" WHERE "hostId" = ? AND "nameLower" LIKE ? ESCAPE '\\' LIMIT ${LITERAL_MATCHES}`,
-    hostId,
-    `%${lower.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
-  );
-  return rows.map((r) => r.id);
-}
-
 /** A search: any part of the name (case-insensitive, `%` and `_` literal), or an exact externalId or id. */
-async function searchWhere(db: Tx, hostId: string, q: string | undefined) {
+function searchWhere(hostId: string, q: string | undefined): { sql: string; params: SqlValue[] } {
   const s = q?.trim();
-  if (!s) return { hostId };
-  const lower = s.toLowerCase();
-  const name =
-    dialect() === 'sqlite' && /[%_\\]/.test(lower) ? { id: { in: await literalNameMatches(db, hostId, lower) } } : { nameLower: likeFilter('co', lower, dialect()) };
-  return { hostId, OR: [name, { externalId: s }, { id: s }] };
+  if (!s) return { sql: `"hostId" = ?`, params: [hostId] };
+  const name = `%${escapeLike(s.toLowerCase())}%`;
+  return { sql: `"hostId" = ? AND ("nameLower" LIKE ? ${LIKE_ESCAPE} OR "externalId" = ? OR "id" = ?)`, params: [hostId, name, s, s] };
 }
 
-export async function organizationOverview(
-  db: Tx,
-  { hostId, q, page = 1 }: { hostId: string; q?: string; page?: number },
-): Promise<{ organizations: OrganizationSummary[]; total: number; page: number; pages: number }> {
-  const where = await searchWhere(db, hostId, q);
-  const total = await db.organization.count({ where });
-  const pages = Math.max(1, Math.ceil(total / ORGANIZATIONS_PER_PAGE));
-  const current = Math.min(Math.max(1, Math.floor(page) || 1), pages);
-  const rows = await db.organization.findMany({
-    where,
-    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-    skip: (current - 1) * ORGANIZATIONS_PER_PAGE,
-    take: ORGANIZATIONS_PER_PAGE,
-    select: { id: true, name: true, externalId: true, createdAt: true },
+export async function organizationOverview({
+  hostId,
+  q,
+  page = 1,
+}: {
+  hostId: string;
+  q?: string;
+  page?: number;
+}): Promise<{ organizations: OrganizationSummary[]; total: number; page: number; pages: number }> {
+  const where = searchWhere(hostId, q);
+  return read(function* (env) {
+    const total = Number((yield* one(`SELECT COUNT(*) AS "n" FROM "Organization" WHERE ${where.sql}`, where.params))?.n ?? 0);
+    const pages = Math.max(1, Math.ceil(total / ORGANIZATIONS_PER_PAGE));
+    const current = Math.min(Math.max(1, Math.floor(page) || 1), pages);
+    const rows = (yield* all(
+      `SELECT ${columns('Organization', undefined, ['id', 'name', 'externalId', 'createdAt'])} FROM "Organization" WHERE ${where.sql}
+       ORDER BY "createdAt" DESC, "id" DESC LIMIT ? OFFSET ?`,
+      [...where.params, ORGANIZATIONS_PER_PAGE, (current - 1) * ORGANIZATIONS_PER_PAGE],
+    )).map((r) => decode('Organization', r));
+    const [inOrgs, orgList] = env.dialect.inList('"organizationId"', rows.map((o) => o.id));
+    const dirs = rows.length
+      ? (yield* all(`SELECT ${columns('Directory')} FROM "Directory" WHERE ${inOrgs} ORDER BY "createdAt", "id"`, [orgList])).map((r) => decode('Directory', r))
+      : [];
+    const byOrg = new Map<string, DirectorySummary[]>();
+    for (const d of dirs) {
+      const list = byOrg.get(d.organizationId) ?? [];
+      list.push({
+        id: d.id,
+        name: d.name,
+        provider: d.provider,
+        providerName: PROVIDER_NAMES[d.provider as Provider] ?? d.provider,
+        status: d.status,
+        connection: d.health as HealthState,
+        lastRequestAt: d.lastRequestAt?.toISOString() ?? null,
+      });
+      byOrg.set(d.organizationId, list);
+    }
+    return {
+      organizations: rows.map((o) => ({ id: o.id, name: o.name, externalId: o.externalId, createdAt: o.createdAt.toISOString(), directories: byOrg.get(o.id) ?? [] })),
+      total,
+      page: current,
+      pages,
+    };
   });
-  const dirs = rows.length
-    ? await db.directory.findMany({
-        where: { organizationId: { in: rows.map((o) => o.id) } },
-        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-        select: { id: true, organizationId: true, name: true, provider: true, status: true, health: true, lastRequestAt: true },
-      })
-    : [];
-  const byOrg = new Map<string, DirectorySummary[]>();
-  for (const d of dirs) {
-    const list = byOrg.get(d.organizationId) ?? [];
-    list.push({
-      id: d.id,
-      name: d.name,
-      provider: d.provider,
-      providerName: PROVIDER_NAMES[d.provider as Provider] ?? d.provider,
-      status: d.status,
-      connection: d.health as HealthState,
-      lastRequestAt: d.lastRequestAt?.toISOString() ?? null,
-    });
-    byOrg.set(d.organizationId, list);
-  }
-  return {
-    organizations: rows.map((o) => ({ id: o.id, name: o.name, externalId: o.externalId, createdAt: o.createdAt.toISOString(), directories: byOrg.get(o.id) ?? [] })),
-    total,
-    page: current,
-    pages,
-  };
 }

@@ -1,10 +1,12 @@
 // Webhook endpoints of a host with their most recent deliveries and backlog, for the dashboard, and re-enabling one
 // (audited). Event types are looked up in one query for the whole page rather than per delivery.
+import { read } from '../db/database';
 import { audit } from '../audit/audit-log';
 import type { Db, Tx } from '../db/client';
 import { transaction } from '../db/transaction';
 import { DomainError } from '../domain-error';
-import { deliveryCounts, type DeliveryCounts } from '../webhooks/delivery-log';
+import { eventTypes } from '../events/feed';
+import { deliveryCounts, recentDeliveries, type DeliveryCounts } from '../webhooks/delivery-log';
 import { listEndpoints, toApiEndpoint, updateEndpoint } from '../webhooks/endpoints';
 
 interface DeliverySummary {
@@ -39,13 +41,13 @@ export async function webhookOverview(db: Tx, hostId: string): Promise<EndpointS
   const withDeliveries = await Promise.all(
     endpoints.map(async (e) => ({
       endpoint: toApiEndpoint(e),
-      deliveries: await db.webhookDelivery.findMany({ where: { endpointId: e.id }, orderBy: { eventSeq: 'desc' }, take: RECENT_DELIVERIES }),
-      backlog: await deliveryCounts(db, e.id),
+      ...(await read(function* () {
+        return { deliveries: yield* recentDeliveries(e.id, RECENT_DELIVERIES), backlog: yield* deliveryCounts(e.id) };
+      })),
     })),
   );
   const eventIds = [...new Set(withDeliveries.flatMap((w) => w.deliveries.map((d) => d.eventId)))];
-  const events = eventIds.length ? await db.event.findMany({ where: { id: { in: eventIds }, hostId }, select: { id: true, type: true } }) : [];
-  const typeOf = new Map(events.map((ev) => [ev.id, ev.type]));
+  const typeOf = await read((env) => eventTypes(env, hostId, eventIds));
   return withDeliveries.map(({ endpoint, deliveries, backlog }) => ({
     id: endpoint.id,
     url: endpoint.url,

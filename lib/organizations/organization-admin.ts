@@ -59,7 +59,7 @@ export function updateOrganization(
 export async function removeOrganization(db: Db, { hostId, actor, id }: { hostId: string; actor: string; id: string }): Promise<void> {
   const org = await findOrganization(db, { hostId, id });
   if (!org) throw new DomainError('not_found', 'Organization not found');
-  await deleteOrganization(db, { hostId, organizationId: id });
+  await deleteOrganization({ hostId, organizationId: id });
   // After the deletion (its cascade would take an entry naming the organization's id with it: audit rows have no
   // foreign key, so this one stays).
   await transaction(db, (tx) => audit(tx, { hostId, organizationId: id, actor, action: 'organization.deleted', target: id, details: { name: org.name, externalId: org.externalId } }));

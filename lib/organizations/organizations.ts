@@ -1,16 +1,10 @@
 // Organizations belong to one host; every lookup takes the host id so one host never sees another's.
 import type { Tx } from '../db/client';
+import type { OrganizationRow } from '../db/schema';
+import { run, type SqlProgram } from '../db/sql-program';
 import { newId } from '../ids';
 
-export interface OrganizationRow {
-  id: string;
-  hostId: string;
-  name: string;
-  nameLower: string;
-  externalId: string | null;
-  createdAt: Date;
-  updatedAt: Date;
-}
+export type { OrganizationRow } from '../db/schema';
 
 export function createOrganization(
   db: Tx,
@@ -39,4 +33,9 @@ export function afterCursor(after: { createdAt: Date; id: string }) {
   return {
     OR: [{ createdAt: { gt: after.createdAt } }, { createdAt: after.createdAt, id: { gt: after.id } }],
   };
+}
+
+/** Deletes an organization of this host (its directories first: delete-directory.ts); false when there is none. */
+export function* removeOrganization({ hostId, id }: { hostId: string; id: string }): SqlProgram<boolean> {
+  return (yield* run(`DELETE FROM "Organization" WHERE "id" = ? AND "hostId" = ?`, [id, hostId])) > 0;
 }

@@ -1,7 +1,6 @@
 // What the portal and the dashboard say about an IdP connection: its health (lib/health, the one definition), the
 // requests without a valid token (counted on the directory, never logged) and the recently refused requests, each
 // a warning shown with its reason.
-import type { Tx } from '../db/client';
 import { isRoutine, SYNC_CYCLE_MINUTES, type HealthReason, type HealthState } from '../health/directory-health';
 import { readDirectoryHealth, type HealthRow } from '../health/read-health';
 
@@ -33,8 +32,8 @@ export interface ConnectionStatus {
   syncCycleMinutes: number | null;
 }
 
-export async function connectionStatus(db: Tx, directory: HealthRow): Promise<ConnectionStatus> {
-  const h = await readDirectoryHealth(db, directory);
+export async function connectionStatus(directory: HealthRow): Promise<ConnectionStatus> {
+  const h = await readDirectoryHealth(directory);
   const last = directory.lastUnauthenticatedAt;
   return {
     state: h.state,

@@ -1,7 +1,10 @@
 // What saving a set of group-to-role mappings or a default role would do, before it is saved: each added or removed
 // mapping with the number of members of its group, and the users whose roles would change with their resulting
 // roles. The role computation itself is the domain's (previewRoleConfig applies it in a transaction rolled back).
-import type { Db } from '../db/client';
+import { read } from '../db/database';
+import { groupsByIds } from '../directory/groups/reads';
+import { memberCounts } from '../directory/memberships';
+import { userViews } from '../directory/users/reads';
 import { listRoleMappings, previewRoleConfig, type MappingInput, type RoleConfigChange } from '../roles/roles';
 
 interface MappingChange {
@@ -23,12 +26,11 @@ const SAMPLE = 50;
 const key = (m: MappingInput) => `${m.groupId}\u0000${m.roleKey}`;
 
 export async function mappingPreview(
-  db: Db,
   scope: { hostId: string; organizationId: string; directoryId: string },
   config: RoleConfigChange,
 ): Promise<MappingPreview> {
   const draft = config.mappings;
-  const current = draft ? await listRoleMappings(db, scope.directoryId) : [];
+  const current = draft ? await read(() => listRoleMappings(scope.directoryId)) : [];
   const had = new Set(current.map(key));
   const wanted = new Set((draft ?? []).map(key));
   const diff = draft
@@ -37,23 +39,21 @@ export async function mappingPreview(
         ...current.filter((m) => !wanted.has(key(m))).map((m) => ({ ...m, kind: 'removed' as const })),
       ]
     : [];
-  const roleChanges = await previewRoleConfig(db, scope, config);
+  const roleChanges = await previewRoleConfig(scope, config);
   const groupIds = [...new Set(diff.map((d) => d.groupId))];
-  const groups = await db.directoryGroup.findMany({ where: { directoryId: scope.directoryId, id: { in: groupIds } }, select: { id: true, displayName: true } });
-  const names = new Map(groups.map((g) => [g.id, g.displayName]));
-  const counts = await db.groupMembership.groupBy({ by: ['groupId'], where: { groupId: { in: groupIds } }, _count: { _all: true } });
-  const members = new Map(counts.map((c) => [c.groupId, c._count._all]));
   const sample = roleChanges.slice(0, SAMPLE);
-  const users = await db.directoryUser.findMany({
-    where: { directoryId: scope.directoryId, id: { in: sample.map((c) => c.userId) } },
-    select: { id: true, userName: true, raw: true },
+  const { groups, members, users } = await read(function* (env) {
+    return {
+      groups: yield* groupsByIds(env, scope.directoryId, groupIds),
+      members: yield* memberCounts(env, groupIds),
+      users: yield* userViews(env, scope.directoryId, sample.map((c) => c.userId)),
+    };
   });
-  const byId = new Map(users.map((u) => [u.id, u]));
   return {
-    changes: diff.map((d) => ({ kind: d.kind, groupId: d.groupId, groupName: names.get(d.groupId) ?? d.groupId, roleKey: d.roleKey, members: members.get(d.groupId) ?? 0 })),
+    changes: diff.map((d) => ({ kind: d.kind, groupId: d.groupId, groupName: groups.get(d.groupId)?.displayName ?? d.groupId, roleKey: d.roleKey, members: members.get(d.groupId) ?? 0 })),
     usersChanged: roleChanges.length,
     users: sample.map((c) => {
-      const u = byId.get(c.userId);
+      const u = users.get(c.userId)?.row;
       return { id: c.userId, userName: u?.userName ?? c.userId, displayName: u ? displayNameOf(u.raw) : null, before: c.before, after: c.after };
     }),
   };

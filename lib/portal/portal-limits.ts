@@ -1,8 +1,9 @@
 // What one portal session may do: writes per session and per organization (rate limits shared across app
 // processes, 429 with Retry-After), and caps on the directories of an organization and the live tokens of a
 // directory that the portal creates (the host API, the host's own trusted caller, is not capped).
-import type { Tx } from '../db/client';
-import { lockRow } from '../db/row-lock';
+import type { SqlEnv, SqlProgram } from '../db/sql-program';
+import { countOrganizationDirectories } from '../directory/directories';
+import { countLiveTokens } from '../directory/tokens';
 import { ApiError } from '../host-api/api-error';
 import { hit, rateLimitsEnabled, type Verdict } from '../rate-limit/limiter';
 import type { PortalSession } from './portal-session';
@@ -38,18 +39,17 @@ export function portalWriteLimit(session: Pick<PortalSession, 'sessionId' | 'org
 }
 
 /** Inside the transaction that adds a directory: the organization's row is locked, so racing adds cannot pass the cap. */
-export async function assertRoomForDirectory(tx: Tx, organizationId: string): Promise<void> {
-  await lockRow(tx, 'organization', organizationId);
+export function* assertRoomForDirectory(env: SqlEnv, organizationId: string): SqlProgram<void> {
+  for (const op of env.dialect.lockRows('Organization', [organizationId])) yield op;
   const max = portalLimits().directories;
-  if ((await tx.directory.count({ where: { organizationId } })) >= max) {
+  if ((yield* countOrganizationDirectories(organizationId)) >= max) {
     throw new ApiError('limit_reached', 409, `This organization already has ${max} directories, the most the portal can add; remove one first`);
   }
 }
 
 /** Inside the transaction that mints a token: live tokens are those neither revoked nor expired. */
-export async function assertRoomForToken(tx: Tx, directoryId: string): Promise<void> {
-  await lockRow(tx, 'directory', directoryId);
+export function* assertRoomForToken(env: SqlEnv, directoryId: string): SqlProgram<void> {
+  for (const op of env.dialect.lockRows('Directory', [directoryId])) yield op;
   const max = portalLimits().liveTokens;
-  const live = await tx.directoryToken.count({ where: { directoryId, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: new Date() } }] } });
-  if (live >= max) throw new ApiError('limit_reached', 409, `This directory already has ${max} active tokens; revoke one first`);
+  if ((yield* countLiveTokens(env, directoryId)) >= max) throw new ApiError('limit_reached', 409, `This directory already has ${max} active tokens; revoke one first`);
 }

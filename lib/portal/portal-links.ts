@@ -2,6 +2,7 @@
 // is consumed atomically (one UPDATE guarded by usedAt IS NULL), so two tabs racing on one link get one session.
 import { audit } from '../audit/audit-log';
 import type { Tx } from '../db/client';
+import { run, type SqlProgram } from '../db/sql-program';
 import { newId, randomBase62 } from '../ids';
 import { hashSecret } from '../secrets/secret-token';
 import { LINK_TTL_MS } from './portal-config';
@@ -63,4 +64,9 @@ function parseFeatures(s: string): PortalFeature[] {
   } catch {
     return ['scim'];
   }
+}
+
+/** Deletes every link of an organization (with the organization: delete-directory.ts). */
+export function* removePortalLinksOf(organizationId: string): SqlProgram<void> {
+  yield* run(`DELETE FROM "PortalLink" WHERE "organizationId" = ?`, [organizationId]);
 }

@@ -2,7 +2,8 @@
 // tested, first user, first group, a deactivation) and diagnoses from what arrives (a password being synced, Entra
 // without the aadOptscim062020 flag, no groups, a required attribute never sent, an endpoint that is not public
 // HTTPS). Every read is an indexed lookup or a bounded read of the newest log rows (idp-behaviour.md §1.4, §2.2).
-import type { Tx } from '../db/client';
+import { read } from '../db/database';
+import { all, one, type SqlProgram, type SqlRow } from '../db/sql-program';
 import { scimEndpoint, type DirectoryRow } from '../directory/directories';
 
 export type SetupStepId = 'credentials' | 'user' | 'group' | 'deactivation';
@@ -35,36 +36,59 @@ export function isPublicHttps(endpoint: string): boolean {
 
 const at = (d: Date | null | undefined) => ({ done: Boolean(d), at: d?.toISOString() ?? null });
 
-export async function setupCheck(db: Tx, d: DirectoryRow): Promise<SetupCheck> {
+const firstOf = (table: string, where: string) => `SELECT "createdAt" FROM "${table}" WHERE "directoryId" = ?${where} ORDER BY "createdAt", "id" LIMIT 1`;
+const asDate = (r: SqlRow | null, column: string): Date | null => (r ? new Date(r[column] instanceof Date ? (r[column] as Date) : String(r[column])) : null);
+
+/** The first request, user and group, a deactivated user, users missing what apps need, the newest user writes. */
+function* setupFacts(directoryId: string): SqlProgram<{
+  request: Date | null;
+  user: Date | null;
+  group: Date | null;
+  inactive: Date | null;
+  noEmail: boolean;
+  noName: boolean;
+  bodies: (string | null)[];
+}> {
+  const p = [directoryId];
+  const request = yield* one(firstOf('ScimRequestLog', ''), p);
+  const user = yield* one(firstOf('DirectoryUser', ''), p);
+  const group = yield* one(firstOf('DirectoryGroup', ''), p);
+  const inactive = yield* one(`SELECT "updatedAt" FROM "DirectoryUser" WHERE "directoryId" = ? AND "active" = ? LIMIT 1`, [directoryId, false]);
+  const noEmail = yield* one(`SELECT "id" FROM "DirectoryUser" WHERE "directoryId" = ? AND "emailLower" IS NULL LIMIT 1`, p);
+  const noName = yield* one(`SELECT "id" FROM "DirectoryUser" WHERE "directoryId" = ? AND "familyNameLower" IS NULL LIMIT 1`, p);
+  const bodies = yield* all(
+    `SELECT "requestBody" FROM "ScimRequestLog" WHERE "directoryId" = ? AND "resource" = 'Users' AND "method" IN ('PATCH', 'PUT')
+     ORDER BY "createdAt" DESC, "id" DESC LIMIT ?`,
+    [directoryId, BODIES],
+  );
+  return {
+    request: asDate(request, 'createdAt'),
+    user: asDate(user, 'createdAt'),
+    group: asDate(group, 'createdAt'),
+    inactive: asDate(inactive, 'updatedAt'),
+    noEmail: noEmail !== null,
+    noName: noName !== null,
+    bodies: bodies.map((b) => (b.requestBody === null ? null : String(b.requestBody))),
+  };
+}
+
+export async function setupCheck(d: DirectoryRow): Promise<SetupCheck> {
   const directoryId = d.id;
-  const first = { orderBy: [{ createdAt: 'asc' as const }, { id: 'asc' as const }] };
-  const [request, user, group, inactive, noEmail, noName, bodies] = await Promise.all([
-    db.scimRequestLog.findFirst({ where: { directoryId }, ...first, select: { createdAt: true } }),
-    db.directoryUser.findFirst({ where: { directoryId }, ...first, select: { createdAt: true } }),
-    db.directoryGroup.findFirst({ where: { directoryId }, ...first, select: { createdAt: true } }),
-    db.directoryUser.findFirst({ where: { directoryId, active: false }, select: { updatedAt: true } }),
-    db.directoryUser.findFirst({ where: { directoryId, emailLower: null }, select: { id: true } }),
-    db.directoryUser.findFirst({ where: { directoryId, familyNameLower: null }, select: { id: true } }),
-    db.scimRequestLog.findMany({
-      where: { directoryId, resource: 'Users', method: { in: ['PATCH', 'PUT'] } },
-      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-      take: BODIES,
-      select: { requestBody: true },
-    }),
-  ]);
+  const f = await read(() => setupFacts(directoryId));
+  const bodies = f.bodies.map((requestBody) => ({ requestBody }));
   const diagnoses: DiagnosisId[] = [];
   if (!isPublicHttps(scimEndpoint(directoryId)) && (d.provider === 'okta' || d.provider === 'entra')) diagnoses.push('not_public_https');
   if (bodies.some((b) => b.requestBody && PASSWORD.test(b.requestBody))) diagnoses.push('password_sync');
   if (d.provider === 'entra' && bodies.some((b) => b.requestBody && ENTRA_LEGACY_OP.test(b.requestBody))) diagnoses.push('entra_without_flag');
-  if (user && !group) diagnoses.push('no_groups');
-  if (noEmail) diagnoses.push('missing_email');
-  if (noName) diagnoses.push('missing_name');
+  if (f.user && !f.group) diagnoses.push('no_groups');
+  if (f.noEmail) diagnoses.push('missing_email');
+  if (f.noName) diagnoses.push('missing_name');
   return {
     steps: {
-      credentials: at(request?.createdAt ?? d.connectedAt ?? d.lastRequestAt),
-      user: at(user?.createdAt),
-      group: at(group?.createdAt),
-      deactivation: at(inactive?.updatedAt),
+      credentials: at(f.request ?? d.connectedAt ?? d.lastRequestAt),
+      user: at(f.user),
+      group: at(f.group),
+      deactivation: at(f.inactive),
     },
     diagnoses,
   };

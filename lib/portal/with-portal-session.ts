@@ -5,7 +5,11 @@
 // no more than the tenant checks that follow it.
 import { timingSafeEqual } from 'node:crypto';
 import { getDb, type Db } from '../db/client';
-import type { DirectoryRow } from '../directory/directories';
+import { read } from '../db/database';
+import { findOrganizationDirectory, type DirectoryRow } from '../directory/directories';
+import { findGroup } from '../directory/groups/reads';
+import { isDirectoryToken } from '../directory/tokens';
+import { findUser } from '../directory/users/reads';
 import { ApiError, apiErrorResponse, apiNotFound, rateLimitedResponse, toApiError } from '../host-api/api-error';
 import { readJsonBody } from '../host-api/read-json';
 import { BODY_LIMITS } from '../http/route-families.mjs';
@@ -51,7 +55,7 @@ export function withPortalSession(handler: Handler) {
         if (limited) return rateLimitedResponse(limited.retryAfterSec);
       }
       const params = (await args.params) ?? {};
-      const directory = await checkOwnership(db, session.organizationId, params);
+      const directory = await checkOwnership(session.organizationId, params);
       const res = await handler({ db, session, params, url: new URL(req.url), directory, json: () => readJsonBody(req, BODY_LIMITS.portalApi) });
       res.headers.set('Cache-Control', 'no-store');
       return res;
@@ -62,14 +66,18 @@ export function withPortalSession(handler: Handler) {
 }
 
 /** Every id in the path must hang off the session's organization: directory → user / group / token. */
-async function checkOwnership(db: Db, organizationId: string, p: Record<string, string>): Promise<DirectoryRow | null> {
+async function checkOwnership(organizationId: string, p: Record<string, string>): Promise<DirectoryRow | null> {
   if (!p.directoryId) return null;
-  const directory = await db.directory.findFirst({ where: { id: p.directoryId, organizationId } });
-  if (!directory) throw apiNotFound('Directory');
-  const d = directory.id;
-  if (p.userId && !(await db.directoryUser.count({ where: { id: p.userId, directoryId: d } }))) throw apiNotFound('User');
-  if (p.groupId && !(await db.directoryGroup.count({ where: { id: p.groupId, directoryId: d } }))) throw apiNotFound('Group');
-  if (p.tokenId && !(await db.directoryToken.count({ where: { id: p.tokenId, directoryId: d } }))) throw apiNotFound('Token');
+  const { directory, missing } = await read(function* (env) {
+    const directory = yield* findOrganizationDirectory({ organizationId, id: p.directoryId });
+    if (!directory) return { directory, missing: 'Directory' };
+    const directoryId = directory.id;
+    if (p.userId && !(yield* findUser(env, { directoryId, id: p.userId }))) return { directory, missing: 'User' };
+    if (p.groupId && !(yield* findGroup(env, { directoryId, id: p.groupId }))) return { directory, missing: 'Group' };
+    if (p.tokenId && !(yield* isDirectoryToken({ directoryId, tokenId: p.tokenId }))) return { directory, missing: 'Token' };
+    return { directory, missing: null };
+  });
+  if (missing) throw apiNotFound(missing);
   return directory;
 }
 

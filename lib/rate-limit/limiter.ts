@@ -2,7 +2,6 @@
 // request path) and about once a second adds its new hits to a shared row per (key, window) and reads back the
 // total, so every process sees the others' traffic within a second. Overshoot is bounded by one sync interval.
 import { getDb } from '../db/client';
-import { NativeDate } from '../native-date';
 
 export interface Rule {
   /** Requests allowed per window. */
@@ -55,7 +54,7 @@ export interface Verdict {
   retryAfterSec: number;
 }
 
-export function hit(key: string, rule: Rule, now = NativeDate.now()): Verdict {
+export function hit(key: string, rule: Rule, now = Date.now()): Verdict {
   const window = Math.floor(now / 1000 / rule.windowSec);
   const k = `${key}@${rule.windowSec}`;
   let e = entries.get(k);

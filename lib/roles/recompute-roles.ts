@@ -1,11 +1,10 @@
 // A user's roles are the union of the roles mapped to the groups they belong to, or the directory's default role
-// when that union is empty. They are stored (UserRole) and recomputed inside the transaction of every change that
-// can move them, so no reader ever sees stale roles. SQL programs (lib/db/sql-program.ts), with Prisma-side
-// wrappers for readers and for writes that already hold a Prisma transaction.
-import type { Tx } from '../db/client';
-import { asStr } from '../db/fast-read';
-import { runProgramInTx } from '../db/sql-drivers';
-import { all, allOp, chunked, marks, noIndex, rowsOf, run, type SqlEnv, type SqlOp, type SqlProgram, type SqlRow } from '../db/sql-program';
+// when that union is empty. They are stored (UserRole, written only here) and recomputed inside the transaction of
+// every change that can move them, so no reader ever sees stale roles.
+import { insertOp } from '../db/rows';
+import { all, allOp, changes, chunked, rowsOf, runOp, together, type SqlEnv, type SqlOp, type SqlProgram, type SqlRow } from '../db/sql-program';
+
+const asStr = (v: unknown) => String(v);
 
 export interface RoleChange {
   userId: string;
@@ -68,61 +67,57 @@ export function* recomputeRolesSql(
   const config = known ?? roleConfigOf((yield* rowsOf(roleConfigOp(directoryId)))[0] ?? null);
   if (rolesIdle(config) && !configChange) return [];
   const defaultRoleId = config.defaultRoleId;
-  const changes: RoleChange[] = [];
+  const out: RoleChange[] = [];
   // Sorted as PostgreSQL sorts them under COLLATE "C" (ids are ASCII): chunk by chunk, one lock order overall.
   for (const chunk of chunked([...new Set(userIds)].sort(), 400)) {
-    if (!configChange && env.dialect === 'postgres') {
-      yield* run(`SELECT 1 FROM "DirectoryUser" WHERE "id" IN (${marks(chunk.length)}) ORDER BY "id" COLLATE "C" FOR NO KEY UPDATE`, chunk);
-    }
-    const mapped = yield* all(
-      `SELECT gm."userId", rm."roleId" FROM "GroupMembership" gm JOIN "DirectoryGroup" g ON g."id" = gm."groupId"
-       JOIN "RoleMapping" rm ON rm."groupId" = gm."groupId" WHERE gm."userId" IN (${marks(chunk.length)}) AND ${noIndex('g."directoryId"', env.dialect)} = ?`,
-      [...chunk, directoryId],
-    );
+    const [inUsers, users] = env.dialect.inList('gm."userId"', chunk);
+    const [inHolders, holders] = env.dialect.inList('"userId"', chunk);
+    // The users locked first (not for a configuration change, which excludes every membership change already).
+    const results = yield* together([
+      ...(configChange ? [] : env.dialect.lockRows('DirectoryUser', chunk)),
+      allOp(
+        `SELECT gm."userId", rm."roleId" FROM "GroupMembership" gm JOIN "DirectoryGroup" g ON g."id" = gm."groupId"
+         JOIN "RoleMapping" rm ON rm."groupId" = gm."groupId" WHERE ${inUsers} AND g."directoryId" = ?`,
+        [users, directoryId],
+      ),
+      allOp(`SELECT "userId", "roleId" FROM "UserRole" WHERE ${inHolders}`, [holders]),
+    ]);
+    const [mapped, current] = results.slice(-2);
     const wanted = groupBy(mapped, 'userId', 'roleId');
-    const current = yield* all(`SELECT "userId", "roleId" FROM "UserRole" WHERE "userId" IN (${marks(chunk.length)})`, chunk);
     const have = groupBy(current, 'userId', 'roleId');
     const touched: { userId: string; before: Set<string>; after: Set<string> }[] = [];
     const removals = new Map<string, string[]>(); // roleId → users losing it
-    const additions: string[] = [];
+    const additions: { userId: string; roleId: string; directoryId: string }[] = [];
     for (const userId of chunk) {
       const w = wanted.get(userId) ?? new Set<string>();
       if (w.size === 0 && defaultRoleId) w.add(defaultRoleId);
       const h = have.get(userId) ?? new Set<string>();
       let changed = false;
-      for (const roleId of h) {
-        if (w.has(roleId)) continue;
-        removals.set(roleId, [...(removals.get(roleId) ?? []), userId]);
-        changed = true;
-      }
-      for (const roleId of w) {
-        if (h.has(roleId)) continue;
-        additions.push(userId, roleId, directoryId);
-        changed = true;
-      }
+      for (const roleId of h) if (!w.has(roleId)) (removals.set(roleId, [...(removals.get(roleId) ?? []), userId]), (changed = true));
+      for (const roleId of w) if (!h.has(roleId)) (additions.push({ userId, roleId, directoryId }), (changed = true));
       if (changed) touched.push({ userId, before: h, after: w });
     }
     for (const [roleId, users] of removals) {
-      yield* run(`DELETE FROM "UserRole" WHERE "roleId" = ? AND "userId" IN (${marks(users.length)})`, [roleId, ...users]);
+      const [inLosing, losing] = env.dialect.inList('"userId"', users);
+      yield* changes(runOp(`DELETE FROM "UserRole" WHERE "roleId" = ? AND ${inLosing}`, [roleId, losing]));
     }
-    for (let i = 0; i < additions.length; i += 900) {
-      const part = additions.slice(i, i + 900);
-      yield* run(`INSERT INTO "UserRole" ("userId", "roleId", "directoryId") VALUES ${Array.from({ length: part.length / 3 }, () => '(?, ?, ?)').join(', ')}`, part);
-    }
+    for (const part of chunked(additions, 300)) yield* changes(insertOp(env.dialect, 'UserRole', part));
     if (touched.length === 0) continue;
     const roleIds = [...new Set(touched.flatMap((t) => [...t.before, ...t.after]))];
-    const keyRows = yield* all(`SELECT "id", "key" FROM "Role" WHERE "id" IN (${marks(roleIds.length)})`, roleIds);
+    const [inRoles, roles] = env.dialect.inList('"id"', roleIds);
+    const keyRows = yield* all(`SELECT "id", "key" FROM "Role" WHERE ${inRoles}`, [roles]);
     const keys = new Map(keyRows.map((r) => [asStr(r.id), asStr(r.key)]));
     const keyList = (ids: Iterable<string>) => [...ids].map((id) => keys.get(id) ?? id).sort();
-    for (const t of touched) changes.push({ userId: t.userId, before: keyList(t.before), after: keyList(t.after) });
+    for (const t of touched) out.push({ userId: t.userId, before: keyList(t.before), after: keyList(t.after) });
   }
-  return changes;
+  return out;
 }
 
-function* roleKeys(sql: string, ids: string[]): SqlProgram<Map<string, string[]>> {
+function* roleKeys(env: SqlEnv, sql: string, column: string, ids: string[]): SqlProgram<Map<string, string[]>> {
   const out = new Map<string, string[]>();
   for (const chunk of chunked([...new Set(ids)], 500)) {
-    for (const r of yield* all(sql.replace('%IN%', marks(chunk.length)), chunk)) {
+    const [inIds, param] = env.dialect.inList(column, chunk);
+    for (const r of yield* all(sql.replace('%IN%', inIds), [param])) {
       const k = asStr(r.owner);
       out.set(k, [...(out.get(k) ?? []), asStr(r.key)].sort());
     }
@@ -131,24 +126,11 @@ function* roleKeys(sql: string, ids: string[]): SqlProgram<Map<string, string[]>
 }
 
 /** Role keys of each user, for serialisation and events. */
-function roleKeysOfUsers(userIds: string[]): SqlProgram<Map<string, string[]>> {
-  return roleKeys(`SELECT ur."userId" AS "owner", r."key" FROM "UserRole" ur JOIN "Role" r ON r."id" = ur."roleId" WHERE ur."userId" IN (%IN%)`, userIds);
+export function roleKeysOfUsers(env: SqlEnv, userIds: string[]): SqlProgram<Map<string, string[]>> {
+  return roleKeys(env, `SELECT ur."userId" AS "owner", r."key" FROM "UserRole" ur JOIN "Role" r ON r."id" = ur."roleId" WHERE %IN%`, 'ur."userId"', userIds);
 }
 
 /** Role keys mapped to each group. */
-export function roleKeysOfGroups(groupIds: string[]): SqlProgram<Map<string, string[]>> {
-  return roleKeys(`SELECT rm."groupId" AS "owner", r."key" FROM "RoleMapping" rm JOIN "Role" r ON r."id" = rm."roleId" WHERE rm."groupId" IN (%IN%)`, groupIds);
-}
-
-/** For a change of the role configuration, which holds the directory's role lock exclusively (role-locks.ts). */
-export function recomputeRolesExclusive(tx: Tx, directoryId: string, userIds: string[]): Promise<RoleChange[]> {
-  return runProgramInTx(tx, (env) => recomputeRolesSql(env, directoryId, userIds, undefined, { configChange: true }));
-}
-
-export function rolesOfUsers(db: Tx, userIds: string[]): Promise<Map<string, string[]>> {
-  return runProgramInTx(db, () => roleKeysOfUsers(userIds));
-}
-
-export function rolesOfGroups(db: Tx, groupIds: string[]): Promise<Map<string, string[]>> {
-  return runProgramInTx(db, () => roleKeysOfGroups(groupIds));
+export function roleKeysOfGroups(env: SqlEnv, groupIds: string[]): SqlProgram<Map<string, string[]>> {
+  return roleKeys(env, `SELECT rm."groupId" AS "owner", r."key" FROM "RoleMapping" rm JOIN "Role" r ON r."id" = rm."roleId" WHERE %IN%`, 'rm."groupId"', groupIds);
 }

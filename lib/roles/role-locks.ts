@@ -6,23 +6,18 @@
 //   a role they hold through nothing).
 // So, per directory: writes whose roles depend on the configuration take a shared lock and read the configuration
 // after it, and a configuration change takes the same lock exclusively; and a recompute locks the users it
-// recomputes (in id order), then reads their memberships. SQLite runs one write transaction at a time: nothing to
-// lock there, but the configuration is still read inside the transaction.
-import type { Tx } from '../db/client';
-import { allOp, together, type SqlEnv, type SqlOp, type SqlProgram } from '../db/sql-program';
+// recomputes (in id order), then reads their memberships. SQLite runs one write transaction at a time: its dialect
+// takes no locks, but the configuration is still read inside the transaction.
+import { together, type SqlEnv, type SqlOp, type SqlProgram } from '../db/sql-program';
 import { roleConfigOf, roleConfigOp, type RoleConfig } from './recompute-roles';
 
-/** The first key of the two-key advisory locks (their own key space, apart from the events' one-key locks). */
+/** The class of the directories' role locks, and of their editors' (a save and a preview take turns). */
 const ROLE_LOCK_CLASS = 0x524f4c45; // "ROLE"
-/** Editors of the configuration: a save and a preview (which writes, then rolls back) take turns. */
 const EDITOR_LOCK_CLASS = 0x52454449; // "REDI"
 
-const lockCall = (mode: 'shared' | 'exclusive', lockClass = ROLE_LOCK_CLASS) =>
-  `pg_advisory_xact_lock${mode === 'shared' ? '_shared' : ''}(${lockClass}, hashtext(?))`;
-
-/** The statement taking the directory's role lock shared, on PostgreSQL; none on SQLite. */
+/** The statements taking the directory's role lock shared (none on SQLite). */
 export function rolesSharedLockOps(env: SqlEnv, directoryId: string): SqlOp[] {
-  return env.dialect === 'postgres' ? [allOp(`SELECT 1 AS "locked" FROM (SELECT ${lockCall('shared')}) l`, [directoryId])] : [];
+  return env.dialect.lock('shared', ROLE_LOCK_CLASS, directoryId);
 }
 
 /** Takes the shared lock and reads the configuration after it (a statement of its own: a later snapshot), in one round trip. */
@@ -35,12 +30,13 @@ export function* lockedRoleConfig(env: SqlEnv, directoryId: string): SqlProgram<
  * For a preview of a configuration change, first thing in its transaction: it waits for a save of the same
  * directory (whose mapping rows it would collide with) but never holds the IdP's membership changes back.
  */
-export async function lockRoleEditors(tx: Tx, dialect: SqlEnv['dialect'], directoryId: string): Promise<void> {
-  if (dialect === 'postgres') await tx.$executeRawUnsafe(`SELECT ${lockCall('exclusive', EDITOR_LOCK_CLASS).replace('?', '$1')}`, directoryId);
+export function* lockRoleEditors(env: SqlEnv, directoryId: string): SqlProgram<void> {
+  const ops = env.dialect.lock('exclusive', EDITOR_LOCK_CLASS, directoryId);
+  if (ops.length) yield* together(ops);
 }
 
 /** For a change of the configuration itself (mappings, default role), first thing in its transaction. */
-export async function lockRolesExclusive(tx: Tx, dialect: SqlEnv['dialect'], directoryId: string): Promise<void> {
-  await lockRoleEditors(tx, dialect, directoryId);
-  if (dialect === 'postgres') await tx.$executeRawUnsafe(`SELECT ${lockCall('exclusive').replace('?', '$1')}`, directoryId);
+export function* lockRolesExclusive(env: SqlEnv, directoryId: string): SqlProgram<void> {
+  const ops = [...env.dialect.lock('exclusive', EDITOR_LOCK_CLASS, directoryId), ...env.dialect.lock('exclusive', ROLE_LOCK_CLASS, directoryId)];
+  if (ops.length) yield* together(ops);
 }

@@ -1,37 +1,44 @@
-// Host-defined roles and per-directory group-to-role mappings. Changing mappings recomputes the roles of every
-// member of a group whose mapping changed, in the same transaction, with their events.
-import { audit } from '../audit/audit-log';
-import { dialect, type Db, type Tx } from '../db/client';
-import { runProgramInTx } from '../db/sql-drivers';
-import { transaction } from '../db/transaction';
+// Host-defined roles and per-directory group-to-role mappings, the one writer of Role and RoleMapping. Changing
+// mappings recomputes the roles of every member of a group whose mapping changed, in the same transaction, with
+// their events.
+import { auditSql } from '../audit/audit-log';
+import { write } from '../db/database';
+import { isUniqueViolation } from '../db/errors';
+import { columns, decode, insertOp } from '../db/rows';
+import type { RoleRow } from '../db/schema';
+import { all, changes, one, rowsOf, runOp, type SqlEnv, type SqlProgram } from '../db/sql-program';
+import { setDefaultRoleId } from '../directory/directories';
 import { DomainError } from '../domain-error';
 import type { DirectoryScope } from '../events/event-types';
-import { writeEvents } from '../events/write-events';
-import { roleChangeEvents } from '../directory/user-service';
+import { writeEventsSql } from '../events/write-events';
 import { newId } from '../ids';
-import { recomputeRolesExclusive, type RoleChange } from './recompute-roles';
+import { recomputeRolesSql, type RoleChange } from './recompute-roles';
+import { roleChangeEvents } from './role-events';
 import { lockRoleEditors, lockRolesExclusive } from './role-locks';
 
-export interface RoleRow {
-  id: string;
-  hostId: string;
-  key: string;
-  name: string;
-  description: string | null;
-  createdAt: Date;
+export type { RoleRow } from '../db/schema';
+
+export function createRole(hostId: string, input: { key: string; name: string; description?: string | null }, actor?: string): Promise<RoleRow> {
+  return write(function* (env) {
+    const row = { id: newId('rol'), hostId, key: input.key, name: input.name, description: input.description ?? null };
+    const role = decode('Role', (yield* rowsOf(insertOp(env.dialect, 'Role', [row], { returning: columns('Role') })))[0]);
+    if (actor) yield* auditSql(env, { hostId, actor, action: 'role.created', target: role.id, details: { key: role.key, name: role.name } });
+    return role;
+  }).catch((e: unknown) => {
+    if (isUniqueViolation(e)) throw new DomainError('conflict', `A role with key "${input.key}" already exists`);
+    throw e;
+  });
 }
 
-export async function createRole(db: Tx, hostId: string, input: { key: string; name: string; description?: string | null }, actor?: string): Promise<RoleRow> {
-  if (await db.role.findFirst({ where: { hostId, key: input.key }, select: { id: true } })) {
-    throw new DomainError('conflict', `A role with key "${input.key}" already exists`);
-  }
-  const role = await db.role.create({ data: { id: newId('rol'), hostId, key: input.key, name: input.name, description: input.description ?? null } });
-  if (actor) await audit(db, { hostId, actor, action: 'role.created', target: role.id, details: { key: role.key, name: role.name } });
-  return role;
+export function* listRoles(hostId: string): SqlProgram<RoleRow[]> {
+  return (yield* all(`SELECT ${columns('Role')} FROM "Role" WHERE "hostId" = ? ORDER BY "key"`, [hostId])).map((r) => decode('Role', r));
 }
 
-export function listRoles(db: Tx, hostId: string): Promise<RoleRow[]> {
-  return db.role.findMany({ where: { hostId }, orderBy: [{ key: 'asc' }] });
+/** The key of a role of this host, or null. */
+export function* roleKey(id: string | null): SqlProgram<string | null> {
+  if (!id) return null;
+  const r = yield* one(`SELECT "key" FROM "Role" WHERE "id" = ?`, [id]);
+  return r ? String(r.key) : null;
 }
 
 export interface MappingInput {
@@ -39,45 +46,46 @@ export interface MappingInput {
   roleKey: string;
 }
 
-export async function listRoleMappings(db: Tx, directoryId: string): Promise<MappingInput[]> {
-  const rows = await db.roleMapping.findMany({
-    where: { directoryId },
-    select: { groupId: true, role: { select: { key: true } } },
-    orderBy: [{ groupId: 'asc' }, { roleId: 'asc' }],
-  });
-  return rows.map((r) => ({ groupId: r.groupId, roleKey: r.role.key }));
+export function* listRoleMappings(directoryId: string): SqlProgram<MappingInput[]> {
+  const rows = yield* all(
+    `SELECT rm."groupId", r."key" FROM "RoleMapping" rm JOIN "Role" r ON r."id" = rm."roleId" WHERE rm."directoryId" = ? ORDER BY rm."groupId", rm."roleId"`,
+    [directoryId],
+  );
+  return rows.map((r) => ({ groupId: String(r.groupId), roleKey: String(r.key) }));
 }
 
 /** Replaces the directory's mappings within a transaction; returns the role changes it caused. */
-async function replaceMappings(tx: Tx, scope: DirectoryScope, mappings: MappingInput[]): Promise<RoleChange[]> {
+function* replaceMappings(env: SqlEnv, scope: DirectoryScope, mappings: MappingInput[]): SqlProgram<RoleChange[]> {
+  const d = env.dialect;
   const keys = [...new Set(mappings.map((m) => m.roleKey))];
-  const roles = await tx.role.findMany({ where: { hostId: scope.hostId, key: { in: keys } }, select: { id: true, key: true } });
-  const roleId = new Map(roles.map((r) => [r.key, r.id]));
+  const [inKeys, keyList] = d.inList('"key"', keys);
+  const roleId = new Map((yield* all(`SELECT "id", "key" FROM "Role" WHERE "hostId" = ? AND ${inKeys}`, [scope.hostId, keyList])).map((r) => [String(r.key), String(r.id)]));
   const unknownRole = keys.find((k) => !roleId.has(k));
   if (unknownRole) throw new DomainError('invalid', `mappings: unknown roleKey "${unknownRole}"`);
   const groupIds = [...new Set(mappings.map((m) => m.groupId))];
-  const groups = await tx.directoryGroup.findMany({ where: { directoryId: scope.directoryId, id: { in: groupIds } }, select: { id: true } });
-  const known = new Set(groups.map((g) => g.id));
+  const [inGroups, groupList] = d.inList('"id"', groupIds);
+  const known = new Set((yield* all(`SELECT "id" FROM "DirectoryGroup" WHERE "directoryId" = ? AND ${inGroups}`, [scope.directoryId, groupList])).map((r) => String(r.id)));
   const unknownGroup = groupIds.find((g) => !known.has(g));
   if (unknownGroup) throw new DomainError('invalid', `mappings: unknown groupId "${unknownGroup}" in this directory`);
 
-  const before = await tx.roleMapping.findMany({ where: { directoryId: scope.directoryId }, select: { groupId: true, roleId: true } });
+  const before = yield* all(`SELECT "groupId", "roleId" FROM "RoleMapping" WHERE "directoryId" = ?`, [scope.directoryId]);
   const wanted = new Set(mappings.map((m) => `${m.groupId} ${roleId.get(m.roleKey)}`));
-  const had = new Set(before.map((m) => `${m.groupId} ${m.roleId}`));
-  const gone = before.filter((m) => !wanted.has(`${m.groupId} ${m.roleId}`));
+  const had = new Set(before.map((m) => `${String(m.groupId)} ${String(m.roleId)}`));
+  const gone = before.map((m) => [String(m.groupId), String(m.roleId)]).filter(([g, r]) => !wanted.has(`${g} ${r}`));
   const fresh = [...wanted].filter((k) => !had.has(k)).map((k) => k.split(' '));
-  for (const m of gone) await tx.roleMapping.deleteMany({ where: { groupId: m.groupId, roleId: m.roleId } });
-  if (fresh.length) {
-    await tx.roleMapping.createMany({ data: fresh.map(([groupId, rid]) => ({ directoryId: scope.directoryId, groupId, roleId: rid })) });
-  }
-  const touchedGroups = [...new Set([...gone.map((m) => m.groupId), ...fresh.map(([g]) => g)])];
+  for (const [g, r] of gone) yield* changes(runOp(`DELETE FROM "RoleMapping" WHERE "groupId" = ? AND "roleId" = ?`, [g, r]));
+  if (fresh.length) yield* changes(insertOp(d, 'RoleMapping', fresh.map(([groupId, rid]) => ({ directoryId: scope.directoryId, groupId, roleId: rid }))));
+  const touchedGroups = [...new Set([...gone.map(([g]) => g), ...fresh.map(([g]) => g)])];
   if (touchedGroups.length === 0) return [];
-  const members = await tx.groupMembership.findMany({ where: { groupId: { in: touchedGroups } }, select: { userId: true } });
-  return recomputeRolesExclusive(tx, scope.directoryId, [...new Set(members.map((m) => m.userId))]);
+  const [inTouched, touchedList] = d.inList('"groupId"', touchedGroups);
+  const members = yield* all(`SELECT DISTINCT "userId" FROM "GroupMembership" WHERE ${inTouched}`, [touchedList]);
+  return yield* recomputeRolesSql(env, scope.directoryId, members.map((m) => String(m.userId)), undefined, { configChange: true });
 }
 
-export async function setRoleMappings(db: Db, scope: DirectoryScope, mappings: MappingInput[], actor = 'system'): Promise<MappingInput[]> {
-  return configureRoles(db, scope, { mappings }, actor);
+function* setDefaultRoleIn(env: SqlEnv, scope: DirectoryScope, key: string | null): SqlProgram<void> {
+  const role = key ? yield* one(`SELECT "id" FROM "Role" WHERE "hostId" = ? AND "key" = ?`, [scope.hostId, key]) : null;
+  if (key && !role) throw new DomainError('invalid', `defaultRoleKey: unknown role "${key}"`);
+  yield* setDefaultRoleId(env, { id: scope.directoryId, roleId: role ? String(role.id) : null });
 }
 
 export interface RoleConfigChange {
@@ -86,39 +94,42 @@ export interface RoleConfigChange {
 }
 
 /** Applies a change of mappings and/or default role inside a transaction; returns the users' role changes. */
-async function applyRoleConfig(tx: Tx, scope: DirectoryScope, { mappings, defaultRoleKey }: RoleConfigChange): Promise<RoleChange[]> {
-  if (defaultRoleKey !== undefined) await setDefaultRoleIn(tx, scope, defaultRoleKey);
-  const changes = mappings ? await replaceMappings(tx, scope, mappings) : [];
+function* applyRoleConfig(env: SqlEnv, scope: DirectoryScope, { mappings, defaultRoleKey }: RoleConfigChange): SqlProgram<RoleChange[]> {
+  if (defaultRoleKey !== undefined) yield* setDefaultRoleIn(env, scope, defaultRoleKey);
+  const roleChanges = mappings ? yield* replaceMappings(env, scope, mappings) : [];
   if (defaultRoleKey !== undefined) {
     // A new default moves the roles of users in no mapped group, wherever they are.
-    const everyone = await tx.directoryUser.findMany({ where: { directoryId: scope.directoryId }, select: { id: true } });
-    const more = await recomputeRolesExclusive(tx, scope.directoryId, everyone.map((u) => u.id));
-    const seen = new Set(changes.map((c) => c.userId));
-    changes.push(...more.filter((c) => !seen.has(c.userId)));
+    const everyone = (yield* all(`SELECT "id" FROM "DirectoryUser" WHERE "directoryId" = ?`, [scope.directoryId])).map((r) => String(r.id));
+    const more = yield* recomputeRolesSql(env, scope.directoryId, everyone, undefined, { configChange: true });
+    const seen = new Set(roleChanges.map((c) => c.userId));
+    roleChanges.push(...more.filter((c) => !seen.has(c.userId)));
   }
-  return changes;
+  return roleChanges;
 }
 
 /**
  * Mappings and, optionally, the default role, in ONE transaction: an invalid default role leaves the mappings as
  * they were too.
  */
-export async function configureRoles(db: Db, scope: DirectoryScope, config: RoleConfigChange, actor = 'system'): Promise<MappingInput[]> {
-  return transaction(db, async (tx) => {
+export function configureRoles(scope: DirectoryScope, config: RoleConfigChange, actor = 'system'): Promise<MappingInput[]> {
+  return write(function* (env) {
     // No membership change of this directory runs alongside (role-locks.ts): what follows reads them all, settled.
-    await lockRolesExclusive(tx, dialect(), scope.directoryId);
-    const changes = await applyRoleConfig(tx, scope, config);
-    const { mappings, defaultRoleKey } = config;
-    await audit(tx, { hostId: scope.hostId, organizationId: scope.organizationId, actor, action: 'role_mappings.changed', target: scope.directoryId, details: { mappings, defaultRoleKey, usersAffected: changes.length } });
-    await writeEvents(tx, scope, await runProgramInTx(tx, (env) => roleChangeEvents(env, scope.directoryId, changes)));
-    return listRoleMappings(tx, scope.directoryId);
+    yield* lockRolesExclusive(env, scope.directoryId);
+    const roleChanges = yield* applyRoleConfig(env, scope, config);
+    const details = { mappings: config.mappings, defaultRoleKey: config.defaultRoleKey, usersAffected: roleChanges.length };
+    yield* auditSql(env, { hostId: scope.hostId, organizationId: scope.organizationId, actor, action: 'role_mappings.changed', target: scope.directoryId, details });
+    yield* writeEventsSql(env, scope, yield* roleChangeEvents(env, scope.directoryId, roleChanges));
+    return yield* listRoleMappings(scope.directoryId);
   });
 }
 
-async function setDefaultRoleIn(tx: Tx, scope: DirectoryScope, roleKey: string | null): Promise<void> {
-  const role = roleKey ? await tx.role.findFirst({ where: { hostId: scope.hostId, key: roleKey }, select: { id: true } }) : null;
-  if (roleKey && !role) throw new DomainError('invalid', `defaultRoleKey: unknown role "${roleKey}"`);
-  await tx.directory.update({ where: { id: scope.directoryId }, data: { defaultRoleId: role?.id ?? null } });
+export function setRoleMappings(scope: DirectoryScope, mappings: MappingInput[], actor = 'system'): Promise<MappingInput[]> {
+  return configureRoles(scope, { mappings }, actor);
+}
+
+/** Sets the role of users in no mapped group (null: none) and recomputes everyone's roles in the directory. */
+export async function setDefaultRole(scope: DirectoryScope, key: string | null, actor = 'system'): Promise<void> {
+  await configureRoles(scope, { defaultRoleKey: key }, actor);
 }
 
 class Rollback extends Error {
@@ -128,20 +139,15 @@ class Rollback extends Error {
 }
 
 /** What a change of mappings or default role would do, computed by applying it in a transaction then rolled back. */
-export async function previewRoleConfig(db: Db, scope: DirectoryScope, config: RoleConfigChange): Promise<RoleChange[]> {
+export async function previewRoleConfig(scope: DirectoryScope, config: RoleConfigChange): Promise<RoleChange[]> {
   try {
-    await transaction(db, async (tx) => {
-      await lockRoleEditors(tx, dialect(), scope.directoryId);
-      throw new Rollback(await applyRoleConfig(tx, scope, config));
+    await write(function* (env) {
+      yield* lockRoleEditors(env, scope.directoryId);
+      throw new Rollback(yield* applyRoleConfig(env, scope, config));
     });
   } catch (e) {
     if (e instanceof Rollback) return e.changes;
     throw e;
   }
   return [];
-}
-
-/** Sets the role of users in no mapped group (null: none) and recomputes everyone's roles in the directory. */
-export async function setDefaultRole(db: Db, scope: DirectoryScope, roleKey: string | null, actor = 'system'): Promise<void> {
-  await configureRoles(db, scope, { defaultRoleKey: roleKey }, actor);
 }

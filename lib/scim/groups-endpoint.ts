@@ -1,67 +1,53 @@
 // /Groups: RFC 7644 §3.3–3.6. Members are rows; a PATCH touches only the members it names.
-import {
-  createDirectoryGroup,
-  deleteDirectoryGroup,
-  patchDirectoryGroup,
-  replaceDirectoryGroup,
-} from '../directory/group-service';
-import { findGroup, type GroupRow } from '../directory/group-store';
-import { listMembers } from '../directory/membership-store';
-import { dialect } from '../db/client';
+import { read } from '../db/database';
+import { listGroups as listGroupRows, type DirectoryGroupRow } from '../directory/groups/reads';
+import { createDirectoryGroup, deleteDirectoryGroup, patchDirectoryGroup, replaceDirectoryGroup } from '../directory/groups/writes';
+import { membersOf, type MemberRef } from '../directory/memberships';
 import { scopeOf, type ScimContext } from './context';
 import { etagOf, noneMatchHits } from './etag';
 import { notFound } from './errors';
-import { parsedFilter } from './filter/parsed-filter';
-import { groupFilterToWhere, groupOrderBy } from './filter/to-where';
+import { GROUP_ATTRS } from './filter/resource-attrs';
+import { simpleEquality } from './filter/simple-filters';
 import { parseJsonObject } from './json-body';
 import type { ListParams } from './list-params';
+import { matchResponse, pageQuery } from './list-query';
 import { applyPatch } from './patch/apply-patch';
 import { planGroupPatch } from './patch/group-members';
 import { parsePatchRequest } from './patch/parse-patch';
 import { projectAttributes } from './projection';
 import { ifMatch, projectionOf, type Projection } from './request-options';
 import { normalizeGroup } from './resources/normalize-group';
-import { noContent, resourceResponse, toScimError, wantsAttribute } from './responses';
-import { listResponse, toScimGroup } from './serialize';
 import { checkMemberTotal, reserveGroups, reserveMembers } from './quotas';
+import { noContent, resourceResponse, wantsAttribute } from './responses';
+import { listResponse, toScimGroup } from './serialize';
 import type { ScimObject, ScimRequest, ScimResponse } from './types';
 
-async function render(ctx: ScimContext, row: GroupRow, p: Projection): Promise<ScimObject> {
-  const members = wantsAttribute('members', p.attributes, p.excludedAttributes)
-    ? await listMembers(ctx.db, { groupId: row.id })
-    : undefined;
-  return projectAttributes(toScimGroup(row, members, ctx.baseUrl), 'Group', p.attributes, p.excludedAttributes);
+const wantsMembers = (p: Projection) => wantsAttribute('members', p.attributes, p.excludedAttributes);
+
+/** The groups as SCIM resources, their members read in one statement when the response shows them. */
+async function render(ctx: ScimContext, rows: DirectoryGroupRow[], p: Projection): Promise<ScimObject[]> {
+  const members = wantsMembers(p) && rows.length ? await read((env) => membersOf(env, rows.map((g) => g.id))) : null;
+  return rows.map((g) => {
+    const list: MemberRef[] | undefined = members ? (members.get(g.id) ?? []) : undefined;
+    return projectAttributes(toScimGroup(g, list, ctx.baseUrl), 'Group', p.attributes, p.excludedAttributes);
+  });
 }
 
-const rethrow = (e: unknown) => {
-  throw toScimError(e);
-};
-
 export async function listGroups(ctx: ScimContext, params: ListParams): Promise<ScimResponse> {
-  const where = {
-    directoryId: ctx.directoryId,
-    ...(params.filter !== null ? groupFilterToWhere(await parsedFilter(ctx, params.filter, 'Group'), { dialect: dialect() }) : {}),
-  };
-  const [total, rows] = await Promise.all([
-    ctx.db.directoryGroup.count({ where }),
-    params.count === 0
-      ? Promise.resolve([])
-      : ctx.db.directoryGroup.findMany({
-          where,
-          orderBy: groupOrderBy(params.sortBy, params.sortOrder),
-          skip: params.startIndex - 1,
-          take: params.count,
-        }),
-  ]);
-  const resources = await Promise.all(rows.map((r) => render(ctx, r, params)));
-  return { status: 200, headers: {}, body: listResponse(resources, total, params.startIndex) };
+  const displayName = params.filter !== null && !params.sortBy ? simpleEquality(params.filter, 'displayName') : null;
+  // Okta's and Entra's lookup before each group push: one indexed lookup (with the token check), no count.
+  if (displayName !== null) return matchResponse(await ctx.reads.group({ displayName }), params, async (g) => (await render(ctx, [g], params))[0]);
+  const page = pageQuery(ctx.directoryId, params, GROUP_ATTRS, 'g');
+  const { total, groups } = await read((env) => listGroupRows(env, page(env.dialect)));
+  return { status: 200, headers: {}, body: listResponse(await render(ctx, groups, params), total, params.startIndex) };
 }
 
 export async function getGroup(ctx: ScimContext, id: string, req: ScimRequest): Promise<ScimResponse> {
-  const row = await findGroup(ctx.db, { ...scopeOf(ctx), id });
+  const row = await ctx.reads.group({ id });
   if (!row) throw notFound(`Group ${id} not found`);
   if (noneMatchHits(req.headers['if-none-match'], row.version)) return { status: 304, headers: {} };
-  return resourceResponse(await render(ctx, row, projectionOf(req.query)), row.version);
+  const [resource] = await render(ctx, [row], projectionOf(req.query));
+  return resourceResponse(resource, row.version);
 }
 
 function memberRows(members: { value: string; display?: string }[]) {
@@ -71,28 +57,18 @@ function memberRows(members: { value: string; display?: string }[]) {
 export async function createGroup(ctx: ScimContext, req: ScimRequest): Promise<ScimResponse> {
   const { resource, members } = normalizeGroup(parseJsonObject(req));
   checkMemberTotal(null, members.length);
-  await reserveGroups(ctx.db, ctx.directoryId);
-  const row = await createDirectoryGroup(scopeOf(ctx), resource, memberRows(members)).catch(rethrow);
-  return resourceResponse(await render(ctx, row, projectionOf(req.query)), row.version, 201);
+  await reserveGroups(ctx.directoryId);
+  const row = await createDirectoryGroup(scopeOf(ctx), resource, memberRows(members));
+  const [body] = await render(ctx, [row], projectionOf(req.query));
+  return resourceResponse(body, row.version, 201);
 }
 
 export async function replaceGroup(ctx: ScimContext, id: string, req: ScimRequest): Promise<ScimResponse> {
   const { resource, members } = normalizeGroup(parseJsonObject(req));
   checkMemberTotal(id, members.length);
-  const row = await replaceDirectoryGroup({ ...scopeOf(ctx), id }, resource, memberRows(members), {
-    ifMatch: ifMatch(req),
-  }).catch(rethrow);
-  return resourceResponse(await render(ctx, row, projectionOf(req.query)), row.version);
-}
-
-/**
- * The group a PATCH of /Groups/{id} changes, to read with the token check (serve-scim.ts), on PostgreSQL only: there
- * it saves a round trip; SQLite reads it inside the write's transaction, in process.
- */
-export function plannedGroupPatch(req: ScimRequest): string | null {
-  const [first, id, ...rest] = req.path;
-  if (req.method.toUpperCase() !== 'PATCH' || first?.toLowerCase() !== 'groups' || !id || rest.length) return null;
-  return dialect() === 'postgres' ? id : null;
+  const row = await replaceDirectoryGroup({ ...scopeOf(ctx), id }, resource, memberRows(members), { ifMatch: ifMatch(req) });
+  const [body] = await render(ctx, [row], projectionOf(req.query));
+  return resourceResponse(body, row.version);
 }
 
 /**
@@ -102,21 +78,16 @@ export function plannedGroupPatch(req: ScimRequest): string | null {
 export async function patchGroup(ctx: ScimContext, id: string, req: ScimRequest): Promise<ScimResponse> {
   const { resourceOps, members } = planGroupPatch(parsePatchRequest(parseJsonObject(req)));
   if (members.clear) checkMemberTotal(id, members.add.size);
-  else await reserveMembers(ctx.db, { directoryId: ctx.directoryId, groupId: id }, members.add.size);
-  const next = resourceOps.length
-    ? (current: ScimObject) => normalizeGroup(applyPatch(current, resourceOps, 'Group')).resource
-    : null;
-  const pre = ctx.prefetchedGroup;
-  const row = await patchDirectoryGroup({ ...scopeOf(ctx), id }, next, members, {
-    ifMatch: ifMatch(req),
-    known: pre && pre.id === id ? pre.found : undefined,
-  }).catch(rethrow);
+  else await reserveMembers({ directoryId: ctx.directoryId, groupId: id }, members.add.size);
+  const next = resourceOps.length ? (current: ScimObject) => normalizeGroup(applyPatch(current, resourceOps, 'Group')).resource : null;
+  const row = await patchDirectoryGroup({ ...scopeOf(ctx), id }, next, members, { ifMatch: ifMatch(req), known: ctx.reads.patchedGroup(id) });
   const p = projectionOf(req.query);
   if (!p.attributes && !p.excludedAttributes) return noContent({ ETag: etagOf(row.version) });
-  return resourceResponse(await render(ctx, row, p), row.version);
+  const [body] = await render(ctx, [row], p);
+  return resourceResponse(body, row.version);
 }
 
 export async function deleteGroup(ctx: ScimContext, id: string, req: ScimRequest): Promise<ScimResponse> {
-  await deleteDirectoryGroup({ ...scopeOf(ctx), id }, { ifMatch: ifMatch(req) }).catch(rethrow);
+  await deleteDirectoryGroup({ ...scopeOf(ctx), id }, { ifMatch: ifMatch(req) });
   return noContent();
 }

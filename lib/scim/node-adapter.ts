@@ -1,14 +1,12 @@
 // node:http ↔ the framework-free core: the custom server (scripts/serve.mjs) answers /scim/v2/* through this,
-// without Next's routing and Web Request/Response copies in between. The Next route handler (web-adapter.ts) stays
-// for `next dev`; both hand the same IncomingScimRequest to serveScim, so there is one implementation.
+// without Next's routing and Web Request/Response copies in between, reaching it through the route handler
+// (scim-route.ts); both hand the same IncomingScimRequest to serveScim.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { shareReadSnapshotThisTurn } from '../db/fast-read';
 import { ScimError, scimErrorBody } from './errors';
-import { flushRequestLog } from './request-log';
+import { httpResponse } from './scim-http';
 import { MAX_BODY_BYTES } from './body-limits';
 import { serveScim } from './serve-scim';
 import type { ScimResponse } from './types';
-import { SCIM_CONTENT_TYPE } from './web-adapter';
 
 const PREFIX = '/scim/v2/';
 const NO_BODY = new Set(['GET', 'DELETE']);
@@ -18,11 +16,10 @@ const METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
 type Body = { text: string | null; bytes: number | null };
 const NO_BODY_READ: Body = { text: null, bytes: 0 };
 
-/** The body; without a promise for GET and DELETE (the hot path's GET makes as few as it can: see readyDb). */
-function readBody(req: IncomingMessage): Body | Promise<Body> {
+function readBody(req: IncomingMessage): Promise<Body> {
   if (NO_BODY.has(req.method ?? 'GET')) {
     req.resume();
-    return NO_BODY_READ;
+    return Promise.resolve(NO_BODY_READ);
   }
   if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) {
     req.resume();
@@ -47,16 +44,8 @@ function readBody(req: IncomingMessage): Body | Promise<Body> {
 
 /** The security headers are already on `res` (scripts/serve.mjs sets them first, lib/http/security-headers.mjs). */
 function send(res: ServerResponse, out: ScimResponse): void {
-  const headers: Record<string, string> = { ...out.headers };
-  if (out.body === undefined || out.status === 204 || out.status === 304) {
-    res.writeHead(out.status, headers).end();
-    return;
-  }
-  // Encoded once: the length is the buffer's, and the socket gets bytes (a string would be measured, then encoded).
-  const body = Buffer.from(JSON.stringify(out.body));
-  headers['Content-Type'] = SCIM_CONTENT_TYPE;
-  headers['Content-Length'] = String(body.length);
-  res.writeHead(out.status, headers).end(body);
+  const { headers, body } = httpResponse(out);
+  res.writeHead(out.status, headers).end(body ?? undefined);
 }
 
 /** Segments after /scim/v2/, percent-decoded once; null when one is not valid percent-encoding. */
@@ -76,8 +65,6 @@ export function handleScimNode(req: IncomingMessage, res: ServerResponse): boole
   const pathname = q < 0 ? url : url.slice(0, q);
   const parts = segments(pathname);
   if (parts !== null && parts.length === 0) return false;
-  // Called from the HTTP server's I/O callback: this turn's reads may share one snapshot (fast-read.ts).
-  shareReadSnapshotThisTurn();
   void (async () => {
     try {
       if (parts === null) {
@@ -85,8 +72,7 @@ export function handleScimNode(req: IncomingMessage, res: ServerResponse): boole
         send(res, { status: 400, headers: {}, body: scimErrorBody(new ScimError(400, 'invalidPath', 'The URL path is not valid percent-encoding')) });
         return;
       }
-      const read = readBody(req);
-      const { text, bytes } = read instanceof Promise ? await read : read;
+      const { text, bytes } = await readBody(req);
       const headers: Record<string, string> = {};
       for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers[k] = v;
       const out = await serveScim({
@@ -107,5 +93,3 @@ export function handleScimNode(req: IncomingMessage, res: ServerResponse): boole
   })();
   return true;
 }
-
-export { flushRequestLog };

@@ -1,11 +1,10 @@
 // Per-directory quotas: users, groups, and members per group (lib/env.ts ScimLimits). Past one, 400 tooMany naming its
 // setting: RFC 7644 has no status for "full", and a 5xx would have IdPs retry what only an operator can change.
-import type { Tx } from '../db/client';
-import { countGroups } from '../directory/group-store';
-import { countMembers } from '../directory/membership-store';
-import { countUsers } from '../directory/user-store';
+import { read } from '../db/database';
+import { countGroups } from '../directory/groups/reads';
+import { countMembers } from '../directory/memberships';
+import { countUsers } from '../directory/users/reads';
 import { env } from '../env';
-import { NativeDate } from '../native-date';
 import { badRequest } from './errors';
 
 const n = (x: number) => x.toLocaleString('en-US');
@@ -32,11 +31,11 @@ function counted(key: string, limit: number, adding: number, read: () => Promise
   if (inFlight) return inFlight;
   const known = counts.get(key);
   const margin = Math.max(100, Math.ceil(limit / 100));
-  if (known && NativeDate.now() - known.at < REFRESH_MS && known.rows + adding + margin <= limit) return known;
+  if (known && Date.now() - known.at < REFRESH_MS && known.rows + adding + margin <= limit) return known;
   const fresh = read()
     .then((rows) => {
       if (counts.size >= MAX_KEYS && !counts.has(key)) counts.delete(counts.keys().next().value!);
-      const c = { rows, at: NativeDate.now() };
+      const c = { rows, at: Date.now() };
       counts.set(key, c);
       return c;
     })
@@ -55,14 +54,17 @@ async function reserve(key: string, limit: number, adding: number, read: () => P
   c.rows += adding;
 }
 
-export function reserveUsers(db: Tx, directoryId: string, adding = 1): Promise<void> {
+/** How a quota's rows are counted when a count is due (the database's count; tests count their own). */
+export type Counter = () => Promise<number>;
+
+export function reserveUsers(directoryId: string, adding = 1, count: Counter = () => read(() => countUsers(directoryId))): Promise<void> {
   const limit = env().scim.maxUsersPerDirectory;
-  return reserve(`users:${directoryId}`, limit, adding, () => countUsers(db, { directoryId }), 'This directory', 'SCIM_MAX_USERS_PER_DIRECTORY');
+  return reserve(`users:${directoryId}`, limit, adding, count, 'This directory', 'SCIM_MAX_USERS_PER_DIRECTORY');
 }
 
-export function reserveGroups(db: Tx, directoryId: string, adding = 1): Promise<void> {
+export function reserveGroups(directoryId: string, adding = 1, count: Counter = () => read(() => countGroups(directoryId))): Promise<void> {
   const limit = env().scim.maxGroupsPerDirectory;
-  return reserve(`groups:${directoryId}`, limit, adding, () => countGroups(db, { directoryId }), 'This directory', 'SCIM_MAX_GROUPS_PER_DIRECTORY');
+  return reserve(`groups:${directoryId}`, limit, adding, count, 'This directory', 'SCIM_MAX_GROUPS_PER_DIRECTORY');
 }
 
 /** A group set to exactly `total` members (a POST, a PUT, a PATCH that replaces the list). */
@@ -76,7 +78,8 @@ export function checkMemberTotal(groupId: string | null, total: number): void {
  * `adding` members added to those a group has (some may be there already: an upper bound). Counted within the
  * directory, so a group id of another directory reads as empty, like an unknown one.
  */
-export function reserveMembers(db: Tx, scope: { directoryId: string; groupId: string }, adding: number): Promise<void> {
+export function reserveMembers(scope: { directoryId: string; groupId: string }, adding: number): Promise<void> {
   const limit = env().scim.maxMembersPerGroup;
-  return reserve(`members:${scope.groupId}`, limit, adding, () => countMembers(db, scope), 'This group', 'SCIM_MAX_MEMBERS_PER_GROUP');
+  const count = () => read(() => countMembers(scope.groupId, scope.directoryId));
+  return reserve(`members:${scope.groupId}`, limit, adding, count, 'This group', 'SCIM_MAX_MEMBERS_PER_GROUP');
 }

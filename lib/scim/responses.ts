@@ -1,11 +1,7 @@
 import { DomainError } from '../domain-error';
 import { etagOf } from './etag';
-import { ScimError } from './errors';
+import { ScimError, scimErrorBody } from './errors';
 import type { ScimObject, ScimResponse } from './types';
-
-export function ok(body: unknown, status = 200, headers: Record<string, string> = {}): ScimResponse {
-  return { status, headers, body };
-}
 
 /** A single resource with its ETag (and Location on create). */
 export function resourceResponse(resource: ScimObject, version: number, status = 200): ScimResponse {
@@ -19,9 +15,8 @@ export function noContent(headers: Record<string, string> = {}): ScimResponse {
   return { status: 204, headers };
 }
 
-/** Domain errors in SCIM's vocabulary. */
-export function toScimError(e: unknown): unknown {
-  if (!(e instanceof DomainError)) return e;
+/** Domain errors in SCIM's vocabulary; anything else is not one of ours. */
+function toScimError(e: DomainError): ScimError {
   switch (e.code) {
     case 'not_found':
       return new ScimError(404, undefined, e.message);
@@ -32,6 +27,12 @@ export function toScimError(e: unknown): unknown {
     default:
       return new ScimError(400, 'invalidValue', e.message);
   }
+}
+
+/** Any error thrown while answering a request, as the SCIM error response (RFC 7644 §3.12); null when it is none of ours. */
+export function errorResponse(e: unknown, headers: Record<string, string> = {}): ScimResponse | null {
+  const err = e instanceof DomainError ? toScimError(e) : e;
+  return err instanceof ScimError ? { status: err.status, headers, body: scimErrorBody(err) } : null;
 }
 
 /** Whether a response should carry `attr`, given attributes / excludedAttributes (names compared case-insensitively). */

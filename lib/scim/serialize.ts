@@ -1,8 +1,8 @@
 // Database rows → SCIM resources. The raw resource the IdP sent is echoed; id, meta and the readOnly `groups` /
 // `members` come from the database.
-import type { GroupRow } from '../directory/group-store';
-import type { MemberRef } from '../directory/membership-store';
-import type { UserReadRow } from '../directory/user-row';
+import type { DirectoryGroupRow as GroupRow } from '../directory/groups/reads';
+import type { MemberRef } from '../directory/memberships';
+import type { UserResponseRow } from '../directory/users/reads';
 import { etagOf } from './etag';
 import { GROUP_URN, LIST_RESPONSE_URN, USER_URN, type ScimObject } from './types';
 
@@ -16,7 +16,7 @@ function meta(resourceType: 'User' | 'Group', row: { createdAt: Date; updatedAt:
   };
 }
 
-export function toScimUser(row: UserReadRow, groups: { id: string; displayName: string }[], baseUrl: string): ScimObject {
+export function toScimUser(row: UserResponseRow, groups: { id: string; displayName: string }[], baseUrl: string): ScimObject {
   const { schemas, ...raw } = JSON.parse(row.raw) as ScimObject;
   return {
     schemas: Array.isArray(schemas) ? schemas : [USER_URN],

@@ -1,13 +1,9 @@
-// The SCIM trust boundary (`withScimToken`): bearer-token check, body limit, error mapping, request log. Everything
-// that reaches the core has passed the token check for exactly the directory in the URL.
-import { getDb, readyDb, type Db } from '../db/client';
-import { checkDirectoryToken, checkDirectoryTokenAndFindGroup, checkDirectoryTokenAndFindUser, type TokenCheck } from '../directory/tokens';
-import { plannedGroupPatch } from './groups-endpoint';
-import type { ScimContext } from './context';
+// The SCIM trust boundary (`withScimToken`): bearer-token check, limits, body size, one mapping of errors to SCIM
+// errors, the request log. Everything that reaches the core has passed the token check for exactly the directory
+// in the URL.
 import { scimEndpoint } from '../directory/directories';
-import { checkLimits } from '../rate-limit/limiter';
 import { addressKey, clientAddress } from '../rate-limit/client-address';
-import { NativeDate } from '../native-date';
+import { checkLimits } from '../rate-limit/limiter';
 import { isSafeText } from '../safe-text';
 import { bearerToken } from '../secrets/secret-token';
 import { MAX_BODY_BYTES } from './body-limits';
@@ -17,7 +13,8 @@ import { tryParseJson } from './json-body';
 import { redactedBody, redactedDetail, redactedQuery, redactedResponse, unparsedBody } from './redact';
 import { countUnauthenticated, logScimRequest } from './request-log';
 import { requestPerson } from './request-person';
-import { plannedUserRead } from './users-endpoint';
+import { authenticate, planRead } from './request-reads';
+import { errorResponse } from './responses';
 import type { ScimRequest, ScimResponse } from './types';
 
 export interface IncomingScimRequest extends ScimRequest {
@@ -32,42 +29,21 @@ function safeRequestText(req: ScimRequest): boolean {
   return true;
 }
 
-function errorResponse(e: ScimError, headers: Record<string, string> = {}): ScimResponse {
-  return { status: e.status, headers, body: scimErrorBody(e) };
-}
+const refuse = (status: number, detail: string, headers: Record<string, string> = {}, scimType?: 'invalidValue'): ScimResponse => ({
+  status,
+  headers,
+  body: scimErrorBody(new ScimError(status, scimType, detail)),
+});
 
-function tooMany(retryAfterSec: number, what = 'Too many requests'): ScimResponse {
-  return errorResponse(new ScimError(429, undefined, `${what}; retry after ${retryAfterSec} s`), {
-    'Retry-After': String(retryAfterSec),
-  });
-}
+const tooMany = (retryAfterSec: number, what = 'Too many requests') =>
+  refuse(429, `${what}; retry after ${retryAfterSec} s`, { 'Retry-After': String(retryAfterSec) });
 
-const UNAUTHORIZED = () =>
-  errorResponse(new ScimError(401, undefined, 'Missing, invalid, expired or revoked bearer token for this directory'), {
-    'WWW-Authenticate': 'Bearer realm="scim"',
-  });
-
-type Checked = { check: TokenCheck | null } & Pick<ScimContext, 'prefetched' | 'prefetchedGroup'>;
-
-/**
- * The token check, and with it the row the request starts from when that saves a round trip on PostgreSQL: the user
- * a GET reads, the group a PATCH changes.
- */
-function checkToken(db: Db, req: IncomingScimRequest, token: string, safe: boolean): Promise<Checked> {
-  // .then, not async/await: promises fewer on the hot path (readyDb in db/client.ts).
-  const read = safe ? plannedUserRead(req) : null;
-  if (read) {
-    return checkDirectoryTokenAndFindUser(req.directoryId, token, read).then((r) =>
-      r ? { check: r.check, prefetched: { read, found: r.found } } : { check: null },
-    );
-  }
-  const groupId = safe ? plannedGroupPatch(req) : null;
-  if (groupId) {
-    return checkDirectoryTokenAndFindGroup(req.directoryId, token, groupId).then((r) =>
-      r ? { check: r.check, prefetchedGroup: { id: groupId, found: r.found } } : { check: null },
-    );
-  }
-  return checkDirectoryToken(db, req.directoryId, token).then((check) => ({ check }));
+/** The answer to an error a handler threw: its SCIM error, or a 500 that leaks nothing (and is logged). */
+function failed(req: IncomingScimRequest, e: unknown): ScimResponse {
+  const known = errorResponse(e);
+  if (known) return known;
+  console.error(`SCIM ${req.method} /${req.path.join('/')} failed: ${(e as Error)?.stack ?? String(e)}`);
+  return refuse(500, 'Internal error; the request was not applied');
 }
 
 /**
@@ -77,9 +53,11 @@ function checkToken(db: Db, req: IncomingScimRequest, token: string, safe: boole
  * Entra's egress serve many tenants) or one whose token was just rotated is served at once.
  */
 function unauthenticated(req: IncomingScimRequest, ip: string): ScimResponse {
-  countUnauthenticated(req.directoryId, new NativeDate());
+  countUnauthenticated(req.directoryId, new Date());
   const limited = checkLimits([['authfail', addressKey(ip)]]);
-  return limited ? tooMany(limited.retryAfterSec, 'Too many requests without a valid token from this address') : UNAUTHORIZED();
+  return limited
+    ? tooMany(limited.retryAfterSec, 'Too many requests without a valid token from this address')
+    : refuse(401, 'Missing, invalid, expired or revoked bearer token for this directory', { 'WWW-Authenticate': 'Bearer realm="scim"' });
 }
 
 /** The body as the request log keeps it: parsed and without writeOnly values, or a note when it does not parse. */
@@ -98,53 +76,47 @@ function loggedAnswer(method: string, res: ScimResponse): string | null {
   return redactedResponse(res.body);
 }
 
+interface Answered {
+  res: ScimResponse;
+  tokenId: string;
+  /** The parsed body, and the body as the log keeps it: taken before the core reads it; refused requests log none. */
+  json?: unknown;
+  logged: string | null;
+}
+
+/** The answer to a request whose token is live for the directory; null when it is not. */
+async function answer(req: IncomingScimRequest, safe: boolean): Promise<Answered | null> {
+  const token = bearerToken(req.headers.authorization);
+  const auth = token ? await authenticate(req.directoryId, token, safe ? planRead(req) : null) : null;
+  if (!auth) return null;
+  const { tokenId, hostId, organizationId, directoryStatus } = auth.check;
+  const byToken = checkLimits([['scim', tokenId]]);
+  if (byToken) return { res: tooMany(byToken.retryAfterSec), tokenId, logged: null };
+  if (directoryStatus !== 'enabled') return { res: refuse(403, 'This directory is disabled; enable it in the admin portal'), tokenId, logged: null };
+  if (!safe) return { res: refuse(400, 'The path or query holds a NUL character or an unpaired UTF-16 surrogate', {}, 'invalidValue'), tokenId, logged: null };
+  if (req.bodyBytes === null || req.bodyBytes > MAX_BODY_BYTES) return { res: refuse(413, `Request body exceeds ${MAX_BODY_BYTES} bytes`), tokenId, logged: null };
+  const json = tryParseJson(req.body);
+  const logged = loggedBody(req, json);
+  const ctx = { hostId, organizationId, directoryId: req.directoryId, baseUrl: scimEndpoint(req.directoryId), reads: auth.reads };
+  const res = await handleScimRequest(json === undefined ? req : { ...req, json }, ctx).catch((e: unknown) => failed(req, e));
+  return { res, tokenId, json, logged };
+}
+
 export async function serveScim(req: IncomingScimRequest): Promise<ScimResponse> {
   const started = performance.now();
-  const db = readyDb() ?? (await getDb());
   const ip = clientAddress((h) => req.headers[h]);
   const byAddress = checkLimits([['ip', ip]]);
   if (byAddress) return tooMany(byAddress.retryAfterSec);
-  const token = bearerToken(req.headers.authorization);
   const safe = safeRequestText(req);
-  const { check, prefetched, prefetchedGroup }: Checked = token ? await checkToken(db, req, token, safe) : { check: null };
-  let res: ScimResponse;
-  /** The body as the log keeps it, taken before the core reads it; refused requests log none. */
-  let logged: string | null = null;
-  let json: unknown;
-  if (!check) return unauthenticated(req, ip);
-  const byToken = checkLimits([['scim', check.tokenId]]);
-  if (byToken) {
-    res = tooMany(byToken.retryAfterSec);
-  } else if (check.directoryStatus !== 'enabled') {
-    res = errorResponse(new ScimError(403, undefined, 'This directory is disabled; enable it in the admin portal'));
-  } else if (!safe) {
-    res = errorResponse(new ScimError(400, 'invalidValue', 'The path or query holds a NUL character or an unpaired UTF-16 surrogate'));
-  } else if (req.bodyBytes === null || req.bodyBytes > MAX_BODY_BYTES) {
-    res = errorResponse(new ScimError(413, undefined, `Request body exceeds ${MAX_BODY_BYTES} bytes`));
-  } else {
-    json = tryParseJson(req.body);
-    logged = loggedBody(req, json);
-    const ctx = {
-      db,
-      directoryId: req.directoryId,
-      organizationId: check.organizationId,
-      hostId: check.hostId,
-      baseUrl: scimEndpoint(req.directoryId),
-      prefetched,
-      prefetchedGroup,
-    };
-    res = await handleScimRequest(json === undefined ? req : { ...req, json }, ctx).catch(
-      (e: unknown) => {
-        if (e instanceof ScimError) return errorResponse(e);
-        console.error(`SCIM ${req.method} /${req.path.join('/')} failed: ${(e as Error)?.stack ?? String(e)}`);
-        return errorResponse(new ScimError(500, undefined, 'Internal error; the request was not applied'));
-      },
-    );
-  }
+  const answered = await answer(req, safe).catch((e: unknown) => ({ res: failed(req, e), tokenId: null, json: undefined, logged: null }));
+  if (!answered) return unauthenticated(req, ip);
+  const { res, tokenId, json, logged } = answered;
+  // A failure before the token was checked has no token to log it under: answered, not logged.
+  if (tokenId === null) return res;
   const detail = (res.body as { detail?: string } | undefined)?.detail;
   logScimRequest({
     directoryId: req.directoryId,
-    tokenId: check.tokenId,
+    tokenId,
     method: req.method,
     path: `/${req.path.join('/')}${req.query.size ? `?${redactedQuery(req.query)}` : ''}`,
     status: res.status,
@@ -154,7 +126,7 @@ export async function serveScim(req: IncomingScimRequest): Promise<ScimResponse>
     responseBody: loggedAnswer(req.method, res),
     person: safe ? requestPerson(req, json, res) : null,
     error: res.status >= 400 && detail !== undefined ? redactedDetail(detail) : null,
-    at: new NativeDate(),
+    at: new Date(),
   });
   return res;
 }

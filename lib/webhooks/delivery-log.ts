@@ -1,9 +1,9 @@
 // The delivery log as the host and the operator read it, and its retention (DELIVERY_LOG_RETENTION_DAYS):
 // finished deliveries are removed once older than that, per endpoint from its oldest on.
-import type { Tx } from '../db/client';
-import { asDate, asStr } from '../db/fast-read';
-import { runProgram } from '../db/sql-drivers';
-import { all, marks, run } from '../db/sql-program';
+import { asDate, asInt, asStr, columns, decode } from '../db/rows';
+import type { WebhookDeliveryRow } from '../db/schema';
+import { write } from '../db/database';
+import { all, marks, run, type SqlProgram } from '../db/sql-program';
 
 export interface DeliveryCounts {
   pending: number;
@@ -11,9 +11,16 @@ export interface DeliveryCounts {
 }
 
 /** Pending and dropped deliveries of an endpoint: its backlog, and what the backlog bound has cost it. */
-export async function deliveryCounts(db: Tx, endpointId: string): Promise<DeliveryCounts> {
-  const [pending, dropped] = await Promise.all(['pending', 'dropped'].map((status) => db.webhookDelivery.count({ where: { endpointId, status } })));
-  return { pending, dropped };
+export function* deliveryCounts(endpointId: string): SqlProgram<DeliveryCounts> {
+  const rows = yield* all(`SELECT "status", COUNT(*) AS "n" FROM "WebhookDelivery" WHERE "endpointId" = ? AND "status" IN ('pending', 'dropped') GROUP BY "status"`, [endpointId]);
+  const n = (status: string) => asInt(rows.find((r) => r.status === status)?.n ?? 0);
+  return { pending: n('pending'), dropped: n('dropped') };
+}
+
+/** An endpoint's newest deliveries, newest first. */
+export function* recentDeliveries(endpointId: string, take: number): SqlProgram<WebhookDeliveryRow[]> {
+  const rows = yield* all(`SELECT ${columns('WebhookDelivery')} FROM "WebhookDelivery" WHERE "endpointId" = ? ORDER BY "eventSeq" DESC LIMIT ?`, [endpointId, take]);
+  return rows.map((r) => decode('WebhookDelivery', r));
 }
 
 const BATCH = 1_000;
@@ -23,7 +30,7 @@ export async function purgeDeliveryLog(endpointId: string, cutoff: Date): Promis
   let removed = 0;
   let after = -1;
   for (;;) {
-    const { n, last, more } = await runProgram(function* () {
+    const { n, last, more } = await write(function* () {
       const rows = yield* all(`SELECT "id", "eventSeq", "status", "createdAt" FROM "WebhookDelivery" WHERE "endpointId" = ? AND "eventSeq" > ? ORDER BY "eventSeq" LIMIT ?`, [
         endpointId,
         after,

@@ -1,7 +1,6 @@
 // WebhookDelivery and its WebhookAttempt log: their SQL, in one place. Deliveries are queued by the worker from the
 // events feed (fan-out.ts), never by the write that made the event.
-import { asDate, asInt, asStr, asStrOrNull } from '../db/fast-read';
-import { timestampParam } from '../db/sql-now';
+import { asDate, asDateOrNull, asInt, asStr, asStrOrNull } from '../db/rows';
 import { all, one, run, type SqlEnv, type SqlProgram } from '../db/sql-program';
 import type { EventRow } from '../events/feed';
 import { newId } from '../ids';
@@ -101,7 +100,7 @@ export function* recordFailed(env: SqlEnv, r: AttemptResult, next: Date | null):
 
 // Only for deliveries that still exist: an endpoint deleted while one of its lanes was being sent takes them along.
 function* logAttempts(env: SqlEnv, results: AttemptResult[]): SqlProgram<void> {
-  const row = `(?, ?, CAST(? AS INTEGER), CAST(? AS INTEGER), CAST(? AS INTEGER), ?, ${timestampParam(env)})`;
+  const row = `(?, ?, CAST(? AS INTEGER), CAST(? AS INTEGER), CAST(? AS INTEGER), ?, ${env.dialect.timestampParam})`;
   yield* run(
     `INSERT INTO "WebhookAttempt" ("id", "deliveryId", "attempt", "statusCode", "latencyMs", "error", "createdAt")
      SELECT v.column1, v.column2, v.column3, v.column4, v.column5, v.column6, v.column7

@@ -1,7 +1,6 @@
 // The delivery worker's side of WebhookEndpoint: its feed position, its health, and disabling it when it keeps
 // failing (with a webhook_endpoint.disabled event for the host).
-import { asBool, asDateOrNull, asInt, asStr } from '../db/fast-read';
-import { forUpdate } from '../db/sql-now';
+import { asBool, asDateOrNull, asInt, asStr } from '../db/rows';
 import { all, run, type SqlEnv, type SqlProgram } from '../db/sql-program';
 import { writeEventsSql } from '../events/write-events';
 import { webhookSettings } from './settings';
@@ -26,7 +25,7 @@ export function* activeEndpoints(): SqlProgram<ActiveEndpoint[]> {
  * cannot deadlock with it. False when the endpoint is gone: nothing to record.
  */
 export function* lockEndpoint(env: SqlEnv, id: string): SqlProgram<boolean> {
-  return (yield* all(`SELECT 1 AS "x" FROM "WebhookEndpoint" WHERE "id" = ?${forUpdate(env)}`, [id])).length === 1;
+  return (yield* all(`SELECT 1 AS "x" FROM "WebhookEndpoint" WHERE "id" = ?${env.dialect.forUpdate}`, [id])).length === 1;
 }
 
 /** Moves the feed position from `from` to `to`; false when another process moved it first (then it queued those events). */

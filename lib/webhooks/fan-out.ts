@@ -1,7 +1,7 @@
 // The worker's fan-out: an endpoint reads its host's events feed after its own position and queues a delivery for
 // each event it subscribes to, in the lanes of their directories. Writes pay nothing per endpoint; this does, off
 // the request path, in batches. The position moves by compare-and-set, so any number of processes may run it.
-import { asInt, asStr, asStrOrNull } from '../db/fast-read';
+import { asInt, asStr, asStrOrNull } from '../db/rows';
 import { all, type SqlProgram } from '../db/sql-program';
 import { countPending, dropOldest, insertPending, type QueuedEvent } from './delivery-store';
 import { advancePosition, type ActiveEndpoint } from './endpoint-state';

@@ -1,6 +1,5 @@
 // WebhookLane: one per (endpoint, directory). Its SQL, in one place: queue into a lane, claim due lanes, finish one.
-import { asInt, asStr } from '../db/fast-read';
-import { timestampParam } from '../db/sql-now';
+import { asInt, asStr } from '../db/rows';
 import { all, run, type SqlEnv, type SqlProgram } from '../db/sql-program';
 
 export interface ClaimedLane {
@@ -53,7 +52,7 @@ export function* claimLanes(endpointId: string, limit: number, now: Date, leaseU
  * fan-out is never lost). Returns false when the lease had been lost.
  */
 export function* finishLane(env: SqlEnv, lane: ClaimedLane, next: Date | null, now: Date): SqlProgram<boolean> {
-  const [due, params] = next ? ['?', [next]] : [`CASE WHEN "queued" <> ? THEN ${timestampParam(env)} ELSE NULL END`, [lane.queued, now]];
+  const [due, params] = next ? ['?', [next]] : [`CASE WHEN "queued" <> ? THEN ${env.dialect.timestampParam} ELSE NULL END`, [lane.queued, now]];
   const n = yield* run(`UPDATE "WebhookLane" SET "leaseToken" = NULL, "updatedAt" = ?, "nextAttemptAt" = ${due} WHERE "id" = ? AND "leaseToken" = ?`, [
     now,
     ...params,

@@ -1,7 +1,7 @@
 // Replays: one event, or a range of sequence numbers, queued again for one endpoint (at most 10,000 events), in
 // the lanes of their directories; an endpoint's subscription still applies.
-import { asInt, asStr, asStrOrNull } from '../db/fast-read';
-import { runProgram } from '../db/sql-drivers';
+import { asInt, asStr, asStrOrNull } from '../db/rows';
+import { write } from '../db/database';
 import { all, one } from '../db/sql-program';
 import { requeue } from './delivery-store';
 import { queueIntoLanes } from './lane-store';
@@ -15,7 +15,7 @@ export function replayEvents(
   select: { eventId?: string; fromSeq?: number; toSeq?: number },
   now = new Date(),
 ): Promise<number> {
-  return runProgram(function* () {
+  return write(function* () {
     const endpoint = yield* one(`SELECT "events" FROM "WebhookEndpoint" WHERE "id" = ? AND "hostId" = ?`, [endpointId, hostId]);
     if (!endpoint) return -1;
     const rows = select.eventId

@@ -1,7 +1,7 @@
 // Sending one leased lane: its pending deliveries one at a time, in event order, on the endpoint's kept-alive
 // connection, each signed (Standard Webhooks); results recorded once per batch. The first failure ends the batch:
 // the lane waits for that delivery's retry, so a directory's events never overtake one another.
-import { runProgram } from '../db/sql-drivers';
+import { write } from '../db/database';
 import { envelopeJson } from '../events/feed';
 import { laneBatch, recordDelivered, recordFailed, type AttemptResult } from './delivery-store';
 import { lockEndpoint, noteFailure, noteSuccess } from './endpoint-state';
@@ -31,7 +31,7 @@ export async function sendLane(t: LaneTarget, lane: ClaimedLane, clock: Clock): 
   const sliceEnd = clock().getTime() + SLICE_MS;
   let attempts = 0;
   for (;;) {
-    const batch = await runProgram(() => laneBatch(t.endpointId, lane.directoryId, LANE_BATCH));
+    const batch = await write(() => laneBatch(t.endpointId, lane.directoryId, LANE_BATCH));
     const delivered: AttemptResult[] = [];
     let failed: { r: AttemptResult; next: Date | null } | null = null;
     let sliceOver = false;
@@ -54,7 +54,7 @@ export async function sendLane(t: LaneTarget, lane: ClaimedLane, clock: Clock): 
     const goOn = more && !sliceOver;
     // A delivery whose attempts are all spent is failed for good: the lane goes on with the next one at once.
     const next = failed ? (failed.next ?? now) : more ? now : null;
-    const kept = await runProgram(function* (env) {
+    const kept = await write(function* (env) {
       if (!(yield* lockEndpoint(env, t.endpointId))) return false;
       yield* recordDelivered(env, delivered, now);
       if (delivered.length) yield* noteSuccess(t.endpointId);

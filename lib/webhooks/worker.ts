@@ -4,7 +4,7 @@
 // A lane in flight is not waited for: the round goes on as slots free up. Leases (lane-store.ts) let any number of
 // processes run this on one database without two of them sending a lane at once.
 import { randomBytes } from 'node:crypto';
-import { runProgram } from '../db/sql-drivers';
+import { write } from '../db/database';
 import { decryptSecret } from '../secrets/encryption';
 import { activeEndpoints, type ActiveEndpoint } from './endpoint-state';
 import { FAN_OUT_BATCH, fanOut } from './fan-out';
@@ -45,7 +45,7 @@ async function fanOutAll(eps: ActiveEndpoint[], now: Date): Promise<number> {
     for (let i = 0; i < 10; i++) {
       // Counting the backlog reads up to WEBHOOK_MAX_PENDING index entries: at most every 5 s per endpoint.
       const check = now.getTime() - (backlogCheckedAt.get(ep.id) ?? 0) >= 5_000;
-      const r = await runProgram(() => fanOut(ep, now, check));
+      const r = await write(() => fanOut(ep, now, check));
       if (check && r.queued) backlogCheckedAt.set(ep.id, now.getTime());
       read += r.read;
       if (r.position === null || r.read < FAN_OUT_BATCH) break;
@@ -63,7 +63,7 @@ async function dispatch(eps: ActiveEndpoint[], clock: Clock): Promise<Promise<nu
   const token = randomBytes(9).toString('base64url');
   const order = eps.map((_, i) => eps[(i + turn) % eps.length]);
   turn++;
-  const claimed = await runProgram(function* () {
+  const claimed = await write(function* () {
     const out: [ActiveEndpoint, ClaimedLane][] = [];
     let free = concurrency - inflightTotal;
     for (const ep of order) {
@@ -89,7 +89,7 @@ async function dispatch(eps: ActiveEndpoint[], clock: Clock): Promise<Promise<nu
 
 /** One round, waiting for every lane it started (tests, and a worker that drains): returns the attempts made. */
 export async function runDeliveryPass(clock: Clock = () => new Date()): Promise<number> {
-  const eps = await runProgram(() => activeEndpoints());
+  const eps = await write(() => activeEndpoints());
   forgetGone(eps);
   await fanOutAll(eps, clock());
   return (await Promise.all(await dispatch(eps, clock))).reduce((a, b) => a + b, 0);
@@ -107,7 +107,7 @@ export function startWebhookWorker(): () => void {
     while (!stopped) {
       let busy = false;
       try {
-        const eps = await runProgram(() => activeEndpoints());
+        const eps = await write(() => activeEndpoints());
         forgetGone(eps);
         const read = await fanOutAll(eps, new Date());
         const started = await dispatch(eps, () => new Date());

@@ -3,6 +3,7 @@
 // get a status below 500, a well-formed error body when refused, and leave the database exactly as it was when
 // refused (fuzz-harness.ts). At least 10,000 requests per run; FUZZ_SEED replays a run, FUZZ_SCALE resizes it. Requests at
 // the bounds of lib/env.ts ScimLimits and filters full of LIKE wildcards are among them.
+import { write } from '../../lib/db/database';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { getDb } from '../../lib/db/client';
@@ -126,12 +127,10 @@ beforeAll(async () => {
   const db = await getDb();
   await installChangeCounters(db);
   scope = await newDirectory();
-  const other = await transaction(db, async (tx) => {
-    const org = await createOrganization(tx, { hostId: scope.hostId, name: 'Fuzz Neighbour Org' });
-    return createDirectory(tx, { organizationId: org.id, provider: 'entra' });
-  });
+  const neighbour = await transaction(db, (tx) => createOrganization(tx, { hostId: scope.hostId, name: 'Fuzz Neighbour Org' }));
+  const other = await write((env) => createDirectory(env, { organizationId: neighbour.id, provider: 'entra' }));
   otherDirectoryToken = other.token.token;
-  token = (await transaction(db, (tx) => createDirectoryToken(tx, { directoryId: scope.directoryId }))).token;
+  token = (await write((env) => createDirectoryToken(env, { directoryId: scope.directoryId }))).token;
   watch = new DbWatch(scope.directoryId);
   invalidateFingerprint();
   await seedsIfNeeded();
@@ -303,24 +302,20 @@ describe('host API boundary (withApiKey)', () => {
     const db = await getDb();
     const hostId = scope.hostId;
     // This host: an organization with a directory holding users in groups, and two roles.
-    const fixture = await transaction(db, async (tx) => {
-      const org = await createOrganization(tx, { hostId, name: 'Host API Org' });
-      const { directory, token: t } = await createDirectory(tx, { organizationId: org.id, provider: 'okta' });
-      for (const k of ['admin', 'viewer']) await createRole(tx, hostId, { key: k, name: k });
-      return { org: org.id, dir: directory.id, token: t.token };
-    });
+    const org = await transaction(db, (tx) => createOrganization(tx, { hostId, name: 'Host API Org' }));
+    const { directory, token: t } = await write((env) => createDirectory(env, { organizationId: org.id, provider: 'okta' }));
+    for (const k of ['admin', 'viewer']) await createRole(hostId, { key: k, name: k });
+    const fixture = { org: org.id, dir: directory.id, token: t.token };
     mine.org.push(fixture.org);
     mine.dir.push(fixture.dir);
     mine.roleKey.push('admin', 'viewer');
     // Another host with the same kinds of data, all of which must stay invisible.
     const otherHost = await db.host.create({ data: { id: newId('hst'), name: 'ZZ Other Host' } });
-    const foreign = await transaction(db, async (tx) => {
-      const org = await createOrganization(tx, { hostId: otherHost.id, name: 'ZZ-Other-Org-Name' });
-      const { directory, token: t } = await createDirectory(tx, { organizationId: org.id, provider: 'entra' });
-      await createRole(tx, otherHost.id, { key: 'zz-other-role', name: 'ZZ-Other-Role-Name' });
-      const hook = await createEndpoint(tx, otherHost.id, { url: 'http://127.0.0.1:9/zz-other-hook' });
-      return { org: org.id, dir: directory.id, token: t.token, hook: hook.row.id };
-    });
+    const otherOrg = await transaction(db, (tx) => createOrganization(tx, { hostId: otherHost.id, name: 'ZZ-Other-Org-Name' }));
+    const otherDir = await write((env) => createDirectory(env, { organizationId: otherOrg.id, provider: 'entra' }));
+    await createRole(otherHost.id, { key: 'zz-other-role', name: 'ZZ-Other-Role-Name' });
+    const hook = await transaction(db, (tx) => createEndpoint(tx, otherHost.id, { url: 'http://127.0.0.1:9/zz-other-hook' }));
+    const foreign = { org: otherOrg.id, dir: otherDir.directory.id, token: otherDir.token.token, hook: hook.row.id };
     const seedWatch = (directoryId: string) => new DbWatch(directoryId);
     invalidateFingerprint();
     const post = async (dir: string, t: string, path: string, body: unknown) => {

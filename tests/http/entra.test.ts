@@ -5,7 +5,7 @@
 // reference suite wants 204, so there we accept both), group PATCH answers 204, a replace whose valuePath matches
 // nothing creates the element (as Entra expects), and unknown member ids are ignored.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { newDirectory, targets, type ScimDirectory } from './harness';
+import { idpTargets, newDirectory, type ScimDirectory } from './harness';
 import {
   call,
   createGroup,
@@ -42,7 +42,7 @@ function emptyish(v: unknown): boolean {
   return v === undefined || v === null || v === '';
 }
 
-describe.each(targets())('Entra against $name', (t) => {
+describe.each(idpTargets())('Entra against $name', (t) => {
   describe('§2.1 provisioning service, ordered flow 1–17', () => {
     let dir: ScimDirectory;
     const u = entra.entraUserInput();

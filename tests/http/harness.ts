@@ -6,6 +6,11 @@ export function targets(): AppTarget[] {
   return inject('targets');
 }
 
+/** The targets, and an app whose SCIM requests go through Next's router to the route handler: the IdP flows run on all. */
+export function idpTargets(): AppTarget[] {
+  return [...inject('targets'), ...inject('routerTargets')];
+}
+
 export interface ScimDirectory {
   orgId: string;
   directoryId: string;

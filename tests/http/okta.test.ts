@@ -1,12 +1,12 @@
 // Okta, replayed request by request against the built app (idp-behaviour.md §1): the Runscope SPEC test (current,
 // 2017 and 2016 exports), the CRUD test, the Entitlements-style paging check and the real provisioning client.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { newDirectory, targets, type ScimDirectory } from './harness';
+import { idpTargets, newDirectory, type ScimDirectory } from './harness';
 import { call, createGroup, createUser, describeCall, expectEmptyList, expectError, expectList, expectStatus, getOk, inBatches, memberIds } from './scim-expect';
 import * as okta from '../../e2e/fixtures/idp/okta';
 import { ERROR_URN, LIST_URN, SPC_URN, USER_URN } from '../../e2e/fixtures/idp/types';
 
-describe.each(targets())('Okta against $name', (t) => {
+describe.each(idpTargets())('Okta against $name', (t) => {
   describe('§1.1 SPEC test (current export), steps 1–12', () => {
     let dir: ScimDirectory;
     const v = okta.specVariables();

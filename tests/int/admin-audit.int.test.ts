@@ -12,7 +12,7 @@ describe('admin audit', () => {
   it('records role and operator creation with their actors; refuses removing oneself; removes another', async () => {
     const db = await getDb();
     const hostId = (await transaction(db, (tx) => defaultHost(tx))).id;
-    const role = await transaction(db, (tx) => createRole(tx, hostId, { key: `r-${randomBytes(3).toString('hex')}`, name: 'Reviewer' }, 'api-key:key_test'));
+    const role = await createRole(hostId, { key: `r-${randomBytes(3).toString('hex')}`, name: 'Reviewer' }, 'api-key:key_test');
     expect((await db.auditLog.findFirstOrThrow({ where: { target: role.id } })).actor).toBe('api-key:key_test');
 
     const email = `colleague-${randomBytes(3).toString('hex')}@example.com`;

@@ -26,12 +26,12 @@ beforeAll(async () => {
 describe('organizationOverview', () => {
   it('pages newest first with the total', async () => {
     const db = await getDb();
-    const first = await organizationOverview(db, { hostId });
+    const first = await organizationOverview({ hostId });
     expect(first).toMatchObject({ total: 27, page: 1, pages: 2 });
     expect(first.organizations[0].name).toBe('Plain abc');
-    const second = await organizationOverview(db, { hostId, page: 2 });
+    const second = await organizationOverview({ hostId, page: 2 });
     expect(second.organizations.map((o) => o.name).at(-1)).toBe(`Büro ${tag} Nr 00`);
-    expect((await organizationOverview(db, { hostId, page: 99 })).page).toBe(2);
+    expect((await organizationOverview({ hostId, page: 99 })).page).toBe(2);
   });
 
   it.each([
@@ -45,12 +45,12 @@ describe('organizationOverview', () => {
     ['elsewhere', 0],
     ['nothing like it', 0],
   ])('search %s → %i', async (q, n) => {
-    expect((await organizationOverview(await getDb(), { hostId, q })).total).toBe(n);
+    expect((await organizationOverview({ hostId, q })).total).toBe(n);
   });
 
   it('finds an organization by its id', async () => {
     const db = await getDb();
-    const any = (await organizationOverview(db, { hostId })).organizations[3];
-    expect((await organizationOverview(db, { hostId, q: any.id })).organizations.map((o) => o.id)).toEqual([any.id]);
+    const any = (await organizationOverview({ hostId })).organizations[3];
+    expect((await organizationOverview({ hostId, q: any.id })).organizations.map((o) => o.id)).toEqual([any.id]);
   });
 });

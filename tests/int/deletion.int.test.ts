@@ -36,7 +36,7 @@ describe('deletion', () => {
     const other = await populate();
     const db = await getDb();
     const before = (await db.event.findFirst({ orderBy: { seq: 'desc' } }))?.seq ?? 0;
-    await deleteDirectory(db, { hostId: dir.hostId, directoryId: dir.directoryId });
+    await deleteDirectory({ hostId: dir.hostId, directoryId: dir.directoryId });
     expect(await counts(dir.directoryId)).toEqual(none);
     expect((await counts(other.directoryId)).users).toBe(2);
     const events = await db.event.findMany({ where: { seq: { gt: before } }, orderBy: { seq: 'asc' } });
@@ -46,9 +46,9 @@ describe('deletion', () => {
   it('an organization: its directories and their data gone; another host cannot delete it', async () => {
     const dir = await populate();
     const db = await getDb();
-    await expect(deleteOrganization(db, { hostId: 'hst_other', organizationId: dir.organizationId })).rejects.toThrow(/not found/);
+    await expect(deleteOrganization({ hostId: 'hst_other', organizationId: dir.organizationId })).rejects.toThrow(/not found/);
     expect((await counts(dir.directoryId)).users).toBe(2);
-    await deleteOrganization(db, { hostId: dir.hostId, organizationId: dir.organizationId });
+    await deleteOrganization({ hostId: dir.hostId, organizationId: dir.organizationId });
     expect(await counts(dir.directoryId)).toEqual(none);
     expect(await db.organization.count({ where: { id: dir.organizationId } })).toBe(0);
   });

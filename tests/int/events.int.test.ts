@@ -1,5 +1,6 @@
 // Events and roles on a real database: an Okta-style and an Entra-style flow produce exactly the expected events,
 // in order; role changes from mapping edits and membership changes show as user updates.
+import { read } from '../../lib/db/database';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '../../lib/db/client';
 import { transaction } from '../../lib/db/transaction';
@@ -11,8 +12,7 @@ import { call, newDirectory, user } from './scim-helpers';
 const PATCH = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
 
 async function eventsSince(scope: DirectoryScope, afterSeq: number) {
-  const db = await getDb();
-  const rows = (await listEvents(db, { hostId: scope.hostId, afterSeq, limit: 1000 })).filter((e) => e.directoryId === scope.directoryId);
+  const rows = (await read(() => listEvents({ hostId: scope.hostId, afterSeq, limit: 1000 }))).filter((e) => e.directoryId === scope.directoryId);
   return rows.map(toEnvelope);
 }
 
@@ -139,16 +139,14 @@ describe('roles', () => {
   it('follow mapping edits and membership changes, with events', async () => {
     const dir = await newDirectory();
     const db = await getDb();
-    await transaction(db, async (tx) => {
-      for (const key of ['admin', 'member']) {
-        if (!(await tx.role.findFirst({ where: { hostId: dir.hostId, key } }))) await createRole(tx, dir.hostId, { key, name: key });
-      }
-    });
+    for (const key of ['admin', 'member']) {
+      if (!(await db.role.findFirst({ where: { hostId: dir.hostId, key } }))) await createRole(dir.hostId, { key, name: key });
+    }
     const a = await call(dir, 'POST', 'Users', user('a@example.com'));
     const b = await call(dir, 'POST', 'Users', user('b@example.com'));
     const g = await call(dir, 'POST', 'Groups', { schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName: 'Admins', members: [{ value: a.body.id }] });
     const start = await lastSeq();
-    await setRoleMappings(db, dir, [{ groupId: g.body.id, roleKey: 'admin' }]);
+    await setRoleMappings(dir, [{ groupId: g.body.id, roleKey: 'admin' }]);
     let events = await eventsSince(dir, start);
     expect(events.map((e) => [e.type, (e.data as { id: string }).id])).toEqual([['directory.user.updated', a.body.id]]);
     expect(events[0].previousAttributes).toEqual({ roles: [] });
@@ -163,7 +161,7 @@ describe('roles', () => {
     expect(roles.map((r) => [r.userId, r.role.key]).sort()).toEqual([[a.body.id, 'admin'], [b.body.id, 'admin']].sort());
 
     // With a default role, leaving the mapped group falls back to it; joining again takes the mapped role back.
-    await setDefaultRole(db, dir, 'member');
+    await setDefaultRole(dir, 'member');
     const left = await lastSeq();
     await call(dir, 'PATCH', `Groups/${g.body.id}`, { schemas: [PATCH], Operations: [{ op: 'remove', path: `members[value eq "${b.body.id}"]` }] });
     events = await eventsSince(dir, left);

@@ -2,6 +2,7 @@
 // token make it degraded, a run of refused requests too, silence past Entra's cycle makes it silent; each change
 // is stored and emitted once as directory.health.changed, and the first authenticated request as
 // directory.connected. Requests go through the SCIM boundary (serveScim) and its batched request log.
+import { write } from '../../lib/db/database';
 import { randomBytes } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '../../lib/db/client';
@@ -18,12 +19,12 @@ import { serveScim } from '../../lib/scim/serve-scim';
 process.env.RATE_LIMITS = 'off';
 
 async function newDirectory(provider: 'entra' | 'okta'): Promise<DirectoryScope & { token: string }> {
-  return transaction(await getDb(), async (tx) => {
+  const { host, org } = await transaction(await getDb(), async (tx) => {
     const host = await defaultHost(tx);
-    const org = await createOrganization(tx, { hostId: host.id, name: `Health ${randomBytes(3).toString('hex')}` });
-    const { directory, token } = await createDirectory(tx, { organizationId: org.id, provider });
-    return { hostId: host.id, organizationId: org.id, directoryId: directory.id, token: token.token };
+    return { host, org: await createOrganization(tx, { hostId: host.id, name: `Health ${randomBytes(3).toString('hex')}` }) };
   });
+  const { directory, token } = await write((env) => createDirectory(env, { organizationId: org.id, provider }));
+  return { hostId: host.id, organizationId: org.id, directoryId: directory.id, token: token.token };
 }
 
 async function send(d: { directoryId: string; token: string }, method: string, path: string, body?: unknown, token = d.token) {
@@ -44,7 +45,7 @@ async function send(d: { directoryId: string; token: string }, method: string, p
 /** The health check as the job runs it, after the request log's batch is written. */
 async function check(now = new Date()): Promise<void> {
   await flushRequestLog();
-  await checkDirectoryHealth(await getDb(), { since: new Date(now.getTime() - 60_000), now });
+  await checkDirectoryHealth({ since: new Date(now.getTime() - 60_000), now });
 }
 
 async function healthEvents(directoryId: string) {

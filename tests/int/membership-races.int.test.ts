@@ -49,7 +49,7 @@ describe('membership changes racing deletes', () => {
       const u = (await call(dir, 'POST', 'Users', user('first@example.com'))).body.id;
       const g = (await call(dir, 'POST', 'Groups', { schemas: [GROUP], displayName: 'Doomed', members: [] })).body.id;
       let deleted = false;
-      const deletion = deleteDirectory(db, dir).finally(() => (deleted = true));
+      const deletion = deleteDirectory(dir).finally(() => (deleted = true));
       // Writes keep coming while the deletion runs, and one round after it (as a request whose token was checked
       // just before would): created, or 404 once the directory is gone.
       const answers: { status: number; body: unknown }[] = [];

@@ -38,7 +38,7 @@ const lastAudit = async (action: string) => (await getDb()).auditLog.findFirstOr
 
 beforeAll(async () => {
   dir = await newDirectory();
-  await transaction(await getDb(), (tx) => createRole(tx, dir.hostId, { key: `member-${randomBytes(2).toString('hex')}`, name: 'Member' }));
+  await createRole(dir.hostId, { key: `member-${randomBytes(2).toString('hex')}`, name: 'Member' });
 });
 
 describe('portal actors and typed deletion', () => {

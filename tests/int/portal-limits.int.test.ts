@@ -1,5 +1,6 @@
 // The portal's caps hold under concurrency on both databases: racing adds stop at the cap exactly (the
 // organization's or directory's row is locked on PostgreSQL; SQLite runs one write transaction at a time).
+import { write } from '../../lib/db/database';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '../../lib/db/client';
 import { transaction } from '../../lib/db/transaction';
@@ -22,9 +23,9 @@ describe('portal caps', () => {
     const db = await getDb();
     const cap = portalLimits().directories;
     const r = await race(14, () =>
-      transaction(db, async (tx) => {
-        await assertRoomForDirectory(tx, organizationId);
-        await createDirectory(tx, { organizationId, provider: 'okta' });
+      write(function* (env) {
+        yield* assertRoomForDirectory(env, organizationId);
+        yield* createDirectory(env, { organizationId, provider: 'okta' });
       }),
     );
     expect(await db.directory.count({ where: { organizationId } })).toBe(cap);
@@ -39,9 +40,9 @@ describe('portal caps', () => {
     await db.directoryToken.create({ data: { id: 'tok_expired_one', directoryId, hash: 'h-expired', lastFour: 'xxxx', expiresAt: new Date(Date.now() - 1000) } });
     await db.directoryToken.create({ data: { id: 'tok_revoked_one', directoryId, hash: 'h-revoked', lastFour: 'xxxx', revokedAt: new Date() } });
     const r = await race(9, () =>
-      transaction(db, async (tx) => {
-        await assertRoomForToken(tx, directoryId);
-        await createDirectoryToken(tx, { directoryId });
+      write(function* (env) {
+        yield* assertRoomForToken(env, directoryId);
+        yield* createDirectoryToken(env, { directoryId });
       }),
     );
     expect(r.added).toBe(cap - 1);

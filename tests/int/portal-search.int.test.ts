@@ -1,11 +1,11 @@
-// The portal's searches take `%` and `_` literally (Prisma puts them into LIKE unescaped): users and groups by
-// name, and the request log's search by person.
+// The portal's searches take `%` and `_` literally (LIKE … ESCAPE): users and groups by name, and the request log's
+// search by person.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getDb } from '../../lib/db/client';
+import { read } from '../../lib/db/database';
+import { pageGroups } from '../../lib/directory/groups/reads';
+import { pageUsers } from '../../lib/directory/users/reads';
 import type { DirectoryScope } from '../../lib/events/event-types';
 import { requestLogPage } from '../../lib/portal/request-log-page';
-import { searchGroups } from '../../lib/portal/search-groups';
-import { searchUsers } from '../../lib/portal/search-users';
 import { flushRequestLog, logScimRequest } from '../../lib/scim/request-log';
 import { call, newDirectory, user } from './scim-helpers';
 
@@ -26,9 +26,9 @@ beforeAll(async () => {
   await flushRequestLog();
 });
 
-const users = async (query: string) => (await searchUsers(await getDb(), { directoryId: dir.directoryId, query, limit: 25 })).rows.map((u) => u.userName).sort();
-const groups = async (query: string) => (await searchGroups(await getDb(), { directoryId: dir.directoryId, query, limit: 25 })).rows.map((g) => g.displayName).sort();
-const people = async (person: string) => (await requestLogPage(await getDb(), { directoryId: dir.directoryId, person, limit: 25 })).rows.map((r) => r.userNameLower);
+const users = async (query: string) => (await read((env) => pageUsers(env, { directoryId: dir.directoryId, query, limit: 25 }))).rows.map((u) => u.row.userName).sort();
+const groups = async (query: string) => (await read((env) => pageGroups(env, { directoryId: dir.directoryId, query, limit: 25 }))).rows.map((g) => g.displayName).sort();
+const people = async (person: string) => (await requestLogPage({ directoryId: dir.directoryId, person, limit: 25 })).rows.map((r) => r.userNameLower);
 
 describe('literal % and _ in portal searches', () => {
   it.each([

@@ -1,5 +1,6 @@
 // Rate limits: 429 with Retry-After and a SCIM error body, per token, and shared across processes through the
 // database (another process's hits, added to the shared row, count against this one).
+import { write } from '../../lib/db/database';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '../../lib/db/client';
 import { transaction } from '../../lib/db/transaction';
@@ -14,7 +15,7 @@ describe('rate limits', () => {
     delete process.env.RATE_LIMITS; // another file in this worker may have switched limits off
     const dir = await newDirectory();
     const db = await getDb();
-    const { token } = await transaction(db, (tx) => createDirectoryToken(tx, { directoryId: dir.directoryId }));
+    const { token } = await write((env) => createDirectoryToken(env, { directoryId: dir.directoryId }));
     const statuses: number[] = [];
     let last;
     // Fixed 10-second windows: start well inside one, so a slow machine can't straddle two and see 20 allowed.

@@ -1,6 +1,7 @@
 // Passwords never reach the request log (finding 3): every shape a SCIM request can carry one in, sent through the
 // trust boundary (serveScim), then read back as the row holds it and as the portal's request-log API serves it. Each
 // case has a secret of its own; the rest of the request must still be logged.
+import { write } from '../../lib/db/database';
 import { randomBytes } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { GET as requestLogRoute } from '../../app/api/portal/directories/[directoryId]/requests/route';
@@ -38,7 +39,7 @@ async function send(method: string, path: string, body: string | null, query = '
 
 beforeAll(async () => {
   dir = await newDirectory();
-  token = (await transaction(await getDb(), (tx) => createDirectoryToken(tx, { directoryId: dir.directoryId }))).token;
+  token = (await write((env) => createDirectoryToken(env, { directoryId: dir.directoryId }))).token;
   const r = await send('POST', 'Users', JSON.stringify({ schemas: [USER], userName: 'target@example.com' }));
   expect(r.status).toBe(201);
   userId = (r.body as { id: string }).id;

@@ -1,7 +1,8 @@
-// The SCIM request log as flushRequestLog writes it (SQLite: VALUES lists of 50 rows; PostgreSQL: one statement over
-// arrays, whose literal quotes every element): every entry stored exactly, text that needs escaping included (in an
-// array literal too: braces, commas, NULL), in a batch larger than one VALUES list; entries of a deleted
-// directory dropped; the token's last use and the directory's last request recorded.
+// The SCIM request log as flushRequestLog writes it (SQLite: VALUES lists; PostgreSQL: one statement over arrays, whose
+// literal quotes every element): every entry stored exactly, text that needs escaping included (in an array literal
+// too: braces, commas, NULL); entries of a deleted directory dropped; the token's last use and the directory's last
+// request recorded.
+import { write } from '../../lib/db/database';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '../../lib/db/client';
 import { createDirectoryToken } from '../../lib/directory/tokens';
@@ -32,7 +33,7 @@ describe('request log', () => {
   it('stores a batch of 120 entries exactly, and records the token and directory as used', async () => {
     const dir = await newDirectory();
     const db = await getDb();
-    const token = await createDirectoryToken(db, { directoryId: dir.directoryId });
+    const token = await write((env) => createDirectoryToken(env, { directoryId: dir.directoryId }));
     const entries = Array.from({ length: 120 }, (_, i) => entry(dir.directoryId, token.id, i));
     for (const e of entries) logScimRequest(e);
     await flushRequestLog();

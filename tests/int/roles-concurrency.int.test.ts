@@ -1,6 +1,7 @@
 // Stored roles stay exactly what memberships, mappings and the default role say while they change at the same
 // time: a mapping saved while a member joins, two removals from two mapped groups at once, a default role set
 // while users are created. Each round runs the writes concurrently, then checks every user of the directory.
+import { read } from '../../lib/db/database';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '../../lib/db/client';
 import { transaction } from '../../lib/db/transaction';
@@ -62,11 +63,9 @@ async function expectConsistent(dir: DirectoryScope): Promise<void> {
 async function directoryWithRoles(): Promise<DirectoryScope> {
   const dir = await newDirectory();
   const db = await getDb();
-  await transaction(db, async (tx) => {
-    for (const k of ['admin', 'member']) {
-      if (!(await tx.role.findFirst({ where: { hostId: dir.hostId, key: k } }))) await createRole(tx, dir.hostId, { key: k, name: k });
-    }
-  });
+  for (const k of ['admin', 'member']) {
+    if (!(await db.role.findFirst({ where: { hostId: dir.hostId, key: k } }))) await createRole(dir.hostId, { key: k, name: k });
+  }
   return dir;
 }
 
@@ -77,15 +76,15 @@ describe('roles under concurrent writes', () => {
     for (let i = 0; i < ROUNDS; i++) {
       const g = await group(dir, `join-${i}`);
       const u = await newUser(dir, `join-${i}@example.com`);
-      const mappings: MappingInput[] = [...(await listRoleMappings(db, dir.directoryId)), { groupId: g, roleKey: 'admin' }];
-      const [patched] = await Promise.all([addMember(dir, g, u), configureRoles(db, dir, { mappings })]);
+      const mappings: MappingInput[] = [...(await read(() => listRoleMappings(dir.directoryId))), { groupId: g, roleKey: 'admin' }];
+      const [patched] = await Promise.all([addMember(dir, g, u), configureRoles(dir, { mappings })]);
       expect(patched.status).toBeOneOf([200, 204]);
       await expectConsistent(dir);
     }
     const { stored } = await storedAndExpected(dir);
     expect(Object.values(stored).filter((r) => r.includes('admin'))).toHaveLength(ROUNDS);
     // Removing every mapping (no default role either) takes every role away.
-    await configureRoles(db, dir, { mappings: [] });
+    await configureRoles(dir, { mappings: [] });
     const after = await storedAndExpected(dir);
     expect(Object.values(after.stored).flat()).toEqual([]);
     expect(after.stored).toEqual(after.expected);
@@ -96,8 +95,8 @@ describe('roles under concurrent writes', () => {
     for (let i = 0; i < ROUNDS; i++) {
       const u = await newUser(dir, `leave-${i}@example.com`);
       const [g1, g2] = [await group(dir, `leave-a-${i}`, [u]), await group(dir, `leave-b-${i}`, [u])];
-      const mappings = [...(await listRoleMappings(db, dir.directoryId)), { groupId: g1, roleKey: 'admin' }, { groupId: g2, roleKey: 'admin' }];
-      await configureRoles(db, dir, { mappings });
+      const mappings = [...(await read(() => listRoleMappings(dir.directoryId))), { groupId: g1, roleKey: 'admin' }, { groupId: g2, roleKey: 'admin' }];
+      await configureRoles(dir, { mappings });
       expect((await storedAndExpected(dir)).stored[u]).toEqual(['admin']);
       const answers = await Promise.all([removeMember(dir, g1, u), removeMember(dir, g2, u)]);
       for (const a of answers) expect(a.status).toBeOneOf([200, 204]);
@@ -111,8 +110,8 @@ describe('roles under concurrent writes', () => {
     for (let i = 0; i < ROUNDS; i++) {
       const u = await newUser(dir, `preview-${i}@example.com`);
       const g = await group(dir, `preview-${i}`, [u]);
-      const mappings = [...(await listRoleMappings(db, dir.directoryId)), { groupId: g, roleKey: 'admin' }];
-      const [preview] = await Promise.all([previewRoleConfig(db, dir, { mappings }), configureRoles(db, dir, { mappings })]);
+      const mappings = [...(await read(() => listRoleMappings(dir.directoryId))), { groupId: g, roleKey: 'admin' }];
+      const [preview] = await Promise.all([previewRoleConfig(dir, { mappings }), configureRoles(dir, { mappings })]);
       // Before the save, the preview shows the user gaining the role; after it, nothing left to change.
       expect([[], [{ userId: u, before: [], after: ['admin'] }]]).toContainEqual(preview);
       await expectConsistent(dir);
@@ -125,7 +124,7 @@ describe('roles under concurrent writes', () => {
     for (let i = 0; i < ROUNDS; i++) {
       const defaultRoleKey = i % 2 === 0 ? 'member' : null;
       const created = Promise.all([0, 1, 2].map((k) => newUser(dir, `default-${i}-${k}@example.com`)));
-      await Promise.all([created, configureRoles(db, dir, { defaultRoleKey })]);
+      await Promise.all([created, configureRoles(dir, { defaultRoleKey })]);
       await expectConsistent(dir);
     }
   });

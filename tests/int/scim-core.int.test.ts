@@ -10,7 +10,7 @@ const ids: Record<string, string> = {};
 beforeAll(async () => {
   dir = await newDirectory();
   const people = [
-    user('Alice.Smith@Example.com', { displayName: 'Alice Smith', externalId: 'ext-A', name: { givenName: 'Alice', familyName: 'Smith' } }),
+    user('Alice.Smith@Example.com', { displayName: 'Alice Smith', externalId: 'ext-A', title: 'Vice President', name: { givenName: 'Alice', familyName: 'Smith' } }),
     user('bob_jones@example.org', { displayName: 'Bob 100% Jones', name: { givenName: 'Bob', familyName: 'Jones' }, active: false }),
     user('carol@example.com', {
       name: { givenName: 'Carol', familyName: "O'Malley" },
@@ -44,6 +44,8 @@ const filterCases: [string, string[]][] = [
   ['not (userName eq "carol@example.com") and active eq true', ['Alice.Smith@Example.com']],
   ['userName eq "nobody@example.com" or externalId eq "ext-A"', ['Alice.Smith@Example.com']],
   ['displayName pr', ['Alice.Smith@Example.com', 'bob_jones@example.org']],
+  ['title eq "vice PRESIDENT"', ['Alice.Smith@Example.com']],
+  ['not (title eq "Vice President")', ['bob_jones@example.org', 'carol@example.com']],
   ['meta.created gt "2000-01-01T00:00:00Z"', ['Alice.Smith@Example.com', 'bob_jones@example.org', 'carol@example.com']],
   ['meta.lastModified lt "2000-01-01T00:00:00Z"', []],
 ];
@@ -56,7 +58,7 @@ describe('filters on a real database', () => {
     expect(r.body.Resources.map((u: { userName: string }) => u.userName).sort()).toEqual([...expected].sort());
   });
 
-  // LIKE wildcards in an operand match literally on both databases (SQLite: lib/scim/filter/sqlite-exact-like.ts).
+  // LIKE wildcards in an operand match literally on both databases (LIKE … ESCAPE: lib/scim/filter/to-sql.ts).
   it.each([
     ['userName co "_"', 'bob_jones@example.org'],
     ['displayName co "100%"', 'bob_jones@example.org'],

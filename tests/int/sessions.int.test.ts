@@ -45,7 +45,7 @@ describe('portal sessions', () => {
     expect(await findPortalSession(db, one.token)).toBeNull();
     expect(await findPortalSession(db, two.token)).toBeNull();
     expect(await findPortalSession(db, other.token)).not.toBeNull();
-    await deleteOrganization(db, { hostId: b.hostId, organizationId: b.organizationId });
+    await deleteOrganization({ hostId: b.hostId, organizationId: b.organizationId });
     expect(await findPortalSession(db, other.token)).toBeNull();
     expect(await db.portalSession.count({ where: { organizationId: b.organizationId } })).toBe(0);
   });

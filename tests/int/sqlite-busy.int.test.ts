@@ -6,9 +6,9 @@ import { once } from 'node:events';
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { dialect, getDb } from '../../lib/db/client';
-import { runProgram } from '../../lib/db/sql-drivers';
+import { write } from '../../lib/db/database';
 import { run } from '../../lib/db/sql-program';
-import { sqliteFilePath } from '../../lib/db/sqlite-path';
+import { sqliteFilePath } from '../../lib/db/sqlite-settings';
 import { transaction } from '../../lib/db/transaction';
 import { env } from '../../lib/env';
 import { newDirectory } from './scim-helpers';
@@ -55,7 +55,7 @@ describe.skipIf(dialect() !== 'sqlite')('SQLite transactions and the write lock'
     const holder = await holdWriteLock(sqliteFilePath(env().databaseUrl), 300);
     const started = Date.now();
     try {
-      await runProgram(function* () {
+      await write(function* () {
         yield* run(`UPDATE "Directory" SET "lastRequestAt" = ? WHERE "id" = ?`, [MARK, dir.directoryId]);
       });
     } finally {

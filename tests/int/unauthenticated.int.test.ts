@@ -2,6 +2,7 @@
 // token, a wrong, revoked or expired one, another directory's. The host API and the portal's status show the count.
 // Failures from one address past RATE_LIMIT_AUTH_FAILURES_PER_MINUTE are 429, while a valid token from that address
 // is still served.
+import { write } from '../../lib/db/database';
 import { randomBytes } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { GET as portalStatus } from '../../app/api/portal/directories/[directoryId]/status/route';
@@ -53,16 +54,16 @@ beforeAll(async () => {
   a = await newDirectory();
   b = await newDirectory();
   const db = await getDb();
-  tokenA = (await transaction(db, (tx) => createDirectoryToken(tx, { directoryId: a.directoryId }))).token;
-  tokenB = await transaction(db, (tx) => createDirectoryToken(tx, { directoryId: b.directoryId }));
+  tokenA = (await write((env) => createDirectoryToken(env, { directoryId: a.directoryId }))).token;
+  tokenB = await write((env) => createDirectoryToken(env, { directoryId: b.directoryId }));
 });
 
 describe('requests without a valid token', () => {
   it('are counted on the directory in the URL, never logged, and touch no other directory or token', async () => {
     const db = await getDb();
-    const revoked = await transaction(db, (tx) => createDirectoryToken(tx, { directoryId: a.directoryId }));
-    await revokeDirectoryToken(db, { directoryId: a.directoryId, tokenId: revoked.id });
-    const expired = await transaction(db, (tx) => createDirectoryToken(tx, { directoryId: a.directoryId, expiresInDays: 1 }));
+    const revoked = await write((env) => createDirectoryToken(env, { directoryId: a.directoryId }));
+    await write((env) => revokeDirectoryToken(env, { directoryId: a.directoryId, tokenId: revoked.id }));
+    const expired = await write((env) => createDirectoryToken(env, { directoryId: a.directoryId, expiresInDays: 1 }));
     await db.directoryToken.update({ where: { id: expired.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
     const attempts: (string | undefined)[] = [
       undefined,

@@ -3,7 +3,7 @@
 // coming due, a healthy endpoint's webhook arrives within 2 s, through the background worker as the app runs it.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '../../lib/db/client';
-import { runProgram } from '../../lib/db/sql-drivers';
+import { write } from '../../lib/db/database';
 import type { DirectoryScope } from '../../lib/events/event-types';
 import { writeEventsSql } from '../../lib/events/write-events';
 import { createEndpoint } from '../../lib/webhooks/endpoints';
@@ -36,7 +36,7 @@ afterEach(() => {
 
 /** One event in each of `n` directories of the host (one transaction): n lanes for each subscribed endpoint. */
 async function eventsInDirectories(prefix: string, n: number): Promise<void> {
-  await runProgram(function* (env) {
+  await write(function* (env) {
     for (let i = 0; i < n; i++) {
       yield* writeEventsSql(env, { ...scope, directoryId: `${prefix}_${i}` }, [{ type: 'directory.user.created', data: { id: `usr_${prefix}_${i}` } }]);
     }
@@ -48,7 +48,7 @@ async function healthyArrival(): Promise<{ ms: number; deadAttemptsMeanwhile: nu
   const before = await db.webhookAttempt.count();
   const dir = `dir_late_${Math.random().toString(36).slice(2)}`;
   const started = performance.now();
-  await runProgram((env) => writeEventsSql(env, { ...scope, directoryId: dir }, [{ type: 'directory.user.created', data: { id: 'usr_late' } }]));
+  await write((env) => writeEventsSql(env, { ...scope, directoryId: dir }, [{ type: 'directory.user.created', data: { id: 'usr_late' } }]));
   const event = await db.event.findFirstOrThrow({ where: { directoryId: dir } });
   while (!arrived.has(event.id) && performance.now() - started < 10_000) await new Promise((r) => setTimeout(r, 10));
   const ms = (arrived.get(event.id) ?? Infinity) - started;

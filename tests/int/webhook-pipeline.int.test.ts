@@ -9,7 +9,7 @@ import { DROPPED } from '../../lib/webhooks/delivery-store';
 import { createEndpoint, findEndpoint, toApiEndpoint, updateEndpoint } from '../../lib/webhooks/endpoints';
 import { resetWebhookSettings } from '../../lib/webhooks/settings';
 import { runDeliveryPass, startWebhookWorker, stopWebhookWorker } from '../../lib/webhooks/worker';
-import { runProgram } from '../../lib/db/sql-drivers';
+import { read, write } from '../../lib/db/database';
 import { writeEventsSql } from '../../lib/events/write-events';
 import { deleteEndpoint } from '../../lib/webhooks/endpoints';
 import { closedPortUrl, listen, type Receiver } from './receivers';
@@ -124,7 +124,7 @@ describe('pending work has a bound', () => {
       const rows = await db.webhookDelivery.findMany({ where: { endpointId: ep.id }, orderBy: { eventSeq: 'asc' } });
       expect(rows.map((r) => r.status)).toEqual(['dropped', 'dropped', 'dropped', 'pending', 'pending', 'pending', 'pending', 'pending']);
       expect(rows[0].lastError).toBe(DROPPED);
-      expect(await deliveryCounts(db, ep.id)).toEqual({ pending: 5, dropped: 3 });
+      expect(await read(() => deliveryCounts(ep.id))).toEqual({ pending: 5, dropped: 3 });
     } finally {
       delete process.env.WEBHOOK_MAX_PENDING;
       resetWebhookSettings();
@@ -141,7 +141,7 @@ describe('deleting an endpoint while its lanes are being sent', () => {
       startWebhookWorker();
       for (let round = 0; round < 3; round++) {
         const ep = (await createEndpoint(db, scope.hostId, { url: slow.url })).row;
-        await runProgram(function* (env) {
+        await write(function* (env) {
           for (let i = 0; i < 40; i++) yield* writeEventsSql(env, { ...scope, directoryId: `dir_del_${round}_${i}` }, [{ type: 'directory.user.created', data: { id: `u${i}` } }]);
         });
         const before = got;

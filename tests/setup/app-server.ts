@@ -10,7 +10,8 @@ import pg from 'pg';
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 
 export interface AppTarget {
-  name: 'sqlite' | 'postgres';
+  /** The database, and how SCIM reaches the route handler when not straight from node:http (`sqlite, Next router`). */
+  name: string;
   baseUrl: string;
   databaseUrl: string;
   apiKey: string;
@@ -75,7 +76,7 @@ export function cli(databaseUrl: string, args: string[]): string {
 }
 
 export async function startApp(
-  name: AppTarget['name'],
+  name: 'sqlite' | 'postgres',
   databaseUrl: string,
   extraEnv: Record<string, string> = {},
 ): Promise<{ target: AppTarget; child: ChildProcess }> {

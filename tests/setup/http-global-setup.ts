@@ -1,4 +1,5 @@
-// Global setup of the http tier: the built app on SQLite and on PostgreSQL, side by side.
+// Global setup of the http tier: the built app on SQLite and on PostgreSQL, side by side, and a third on SQLite whose
+// SCIM requests go through Next's own router to the route handler (SCIM_ROUTING=next), for the IdP flows.
 import type { TestProject } from 'vitest/node';
 import type { ChildProcess } from 'node:child_process';
 import { freshPostgresDatabase, freshSqliteUrl, startApp, type AppTarget } from './app-server';
@@ -7,6 +8,7 @@ import { dumpRequestLogs } from './request-log-dump';
 declare module 'vitest' {
   export interface ProvidedContext {
     targets: AppTarget[];
+    routerTargets: AppTarget[];
   }
 }
 
@@ -20,7 +22,10 @@ export default async function setup(project: TestProject) {
   children.push(sqlite.child);
   const postgres = await startApp('postgres', await freshPostgresDatabase(pgServer, 'scim_portal_http'));
   children.push(postgres.child);
+  const router = await startApp('sqlite', freshSqliteUrl('http-router'), { SCIM_ROUTING: 'next' });
+  children.push(router.child);
   project.provide('targets', [sqlite.target, postgres.target]);
+  project.provide('routerTargets', [{ ...router.target, name: 'sqlite, Next router' }]);
   return async () => {
     // Stopped first: each flushes its request log on SIGTERM, and the rows are then scanned for secrets.
     await Promise.all(children.map((c) => new Promise((done) => (c.exitCode !== null ? done(null) : (c.once('exit', done), c.kill('SIGTERM'))))));

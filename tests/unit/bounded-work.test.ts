@@ -6,7 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { env } from '../../lib/env';
 import { MAX_BODY_BYTES } from '../../lib/scim/body-limits';
 import { parseFilter } from '../../lib/scim/filter/parse';
-import { userFilterToWhere } from '../../lib/scim/filter/to-where';
+import { sqlite } from '../../lib/db/dialect';
+import { USER_ATTRS } from '../../lib/scim/filter/resource-attrs';
+import { filterToSql } from '../../lib/scim/filter/to-sql';
 import { parseJsonObject } from '../../lib/scim/json-body';
 import { applyPatch } from '../../lib/scim/patch/apply-patch';
 import { planGroupPatch } from '../../lib/scim/patch/group-members';
@@ -79,7 +81,7 @@ const shapes: Record<string, Shape> = {
   },
   'big filters (parse and compile)': {
     body: (s) => range((L.maxFilterLeaves / 2) * s).map((i) => `emails[type eq "work" and value co "@x${i}"]`).join(' or '),
-    run: (filter) => userFilterToWhere(parseFilter(filter)),
+    run: (filter) => filterToSql(parseFilter(filter), { attrs: USER_ATTRS, alias: 'u', directoryId: 'dir_1', dialect: sqlite }),
   },
 };
 

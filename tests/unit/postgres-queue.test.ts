@@ -1,5 +1,6 @@
-// postgres.js's pool queue, as scripts/patch-deps.mjs leaves it after `npm install`: a pool that stays busy must not
-// grow the queue's array by a slot per query (the array `remove` scans whenever a connection goes idle).
+// postgres.js's pool queue, as patches/postgres+3.4.9.patch (applied by patch-package at `npm install`) leaves it: a
+// pool that stays busy must not grow the queue's array by a slot per query (the array `remove` scans whenever a
+// connection goes idle).
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { providers, renderSchema, schemaPath } from '../../scripts/db-schemas.mjs';
+import { renderTables, tablesPath } from '../../scripts/db-tables.mjs';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -18,6 +19,10 @@ describe('database schemas', () => {
       expect(fs.readFileSync(snapshot, 'utf8')).toBe(fs.readFileSync(schemaPath(p), 'utf8'));
     });
   }
+
+  it('the column table (lib/db/schema.ts) equals what prisma/schema.base.prisma gives', () => {
+    expect(fs.readFileSync(tablesPath, 'utf8')).toBe(renderTables());
+  });
 
   it('both databases have the same migrations, by name', () => {
     const names = (p: string) =>

@@ -4,17 +4,18 @@ import { CreateOrganizationForm } from '@/components/dashboard/create-organizati
 import { PageHeader } from '@/components/dashboard/dashboard-shell';
 import { OrganizationsTable } from '@/components/dashboard/organizations-table';
 import { Card, CardBody } from '@/components/ui/card';
+import { getDb } from '@/lib/db/client';
 import { organizationOverview } from '@/lib/operators/organization-overview';
-import { requireOperatorContext } from '@/lib/operators/session';
+import { requireOperator } from '@/lib/operators/session';
 import { createOrganizationAction } from '../_actions/organization-actions';
 
 export const metadata: Metadata = { title: 'Organizations' };
 
 export default async function OrganizationsPage({ searchParams }: { searchParams: Promise<{ q?: string; page?: string }> }) {
-  const { operator, db } = await requireOperatorContext();
+  const operator = await requireOperator();
   const { q, page } = await searchParams;
   const query = typeof q === 'string' ? q.slice(0, 200) : '';
-  const result = await organizationOverview(db, { hostId: operator.hostId, q: query, page: Number(page) || 1 });
+  const result = await organizationOverview({ hostId: operator.hostId, q: query, page: Number(page) || 1 });
   return (
     <>
       <PageHeader title="Organizations" description="Your customers, newest first. Each one's admin sets up directory sync in the portal; open an organization to see what they see." />

@@ -3,6 +3,7 @@
 // the session and scopes every write to the operator's host.
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
+import { read } from '@/lib/db/database';
 import { removeDirectory, renameDirectory } from '@/lib/directory/directory-admin';
 import { findHostDirectory } from '@/lib/directory/directories';
 import { setDirectoryStatus } from '@/lib/directory/directory-status';
@@ -74,17 +75,17 @@ const directoryAction = z.strictObject({
   confirm: z.string().max(300).optional(),
 });
 
-const changeDirectory = operatorAction(directoryAction, async ({ db, operator, actor }, input) => {
+const changeDirectory = operatorAction(directoryAction, async ({ operator, actor }, input) => {
   const hostId = operator.hostId;
-  const d = await findHostDirectory(db, { hostId, id: input.directoryId });
+  const d = await read(() => findHostDirectory({ hostId, id: input.directoryId }));
   if (!d) throw new DomainError('not_found', 'Directory not found');
   if (input.confirm !== undefined) {
     confirmed(input.confirm, d.name);
-    await removeDirectory(db, { hostId, actor, directoryId: d.id });
+    await removeDirectory({ hostId, actor, directoryId: d.id });
   } else if (input.name !== undefined) {
-    await renameDirectory(db, { hostId, actor, directory: d, name: input.name });
+    await renameDirectory({ hostId, actor, directory: d, name: input.name });
   } else if (input.status !== undefined) {
-    await setDirectoryStatus(db, { hostId, directory: d, status: input.status, actor });
+    await setDirectoryStatus({ hostId, directory: d, status: input.status, actor });
   }
   return { organizationId: d.organizationId };
 });

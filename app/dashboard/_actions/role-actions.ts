@@ -4,11 +4,12 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { formObject, operatorAction, type ActionResult } from '@/lib/operators/operator-action';
-import { addRole, deleteRole, updateRole } from '@/lib/roles/role-admin';
+import { deleteRole, updateRole } from '@/lib/roles/role-admin';
+import { createRole } from '@/lib/roles/roles';
 import { createRoleInputSchema } from '@/lib/schemas/role';
 
-const create = operatorAction(createRoleInputSchema, async ({ db, operator, actor }, input) => {
-  const role = await addRole(db, { hostId: operator.hostId, actor, input });
+const create = operatorAction(createRoleInputSchema, async ({ operator, actor }, input) => {
+  const role = await createRole(operator.hostId, input, actor);
   return { id: role.id, key: role.key };
 });
 
@@ -20,8 +21,8 @@ export async function createRoleAction(_prev: ActionResult<{ id: string; key: st
 
 const update = operatorAction(
   z.strictObject({ key: z.string().min(1).max(100), name: z.string().trim().min(1).max(200), description: z.string().trim().max(1000).optional() }),
-  async ({ db, operator, actor }, input) => {
-    const role = await updateRole(db, { hostId: operator.hostId, actor, key: input.key, name: input.name, description: input.description || null });
+  async ({ operator, actor }, input) => {
+    const role = await updateRole({ hostId: operator.hostId, actor, key: input.key, name: input.name, description: input.description || null });
     return { key: role.key };
   },
 );
@@ -32,9 +33,9 @@ export async function updateRoleAction(_prev: ActionResult<{ key: string }> | nu
   return result;
 }
 
-const remove = operatorAction(z.strictObject({ key: z.string().min(1).max(100) }), async ({ db, operator, actor }, input) => ({
+const remove = operatorAction(z.strictObject({ key: z.string().min(1).max(100) }), async ({ operator, actor }, input) => ({
   key: input.key,
-  usersAffected: await deleteRole(db, { hostId: operator.hostId, actor, key: input.key }),
+  usersAffected: await deleteRole({ hostId: operator.hostId, actor, key: input.key }),
 }));
 
 export async function deleteRoleAction(key: string) {

@@ -1,8 +1,11 @@
 // The portal's directory endpoints: list (with each one's health), configure (create with its first token), read,
 // rename, enable or disable, delete (the admin types the directory's name), connection status and setup check.
-import { ApiError } from '../../host-api/api-error';
-import { openDirectory, removeDirectory, renameDirectory } from '../../directory/directory-admin';
+import { read } from '../../db/database';
 import { listOrganizationDirectories, type DirectoryRow } from '../../directory/directories';
+import { openDirectory, removeDirectory, renameDirectory } from '../../directory/directory-admin';
+import { countGroups } from '../../directory/groups/reads';
+import { countUsers } from '../../directory/users/reads';
+import { ApiError } from '../../host-api/api-error';
 import { setDirectoryStatus } from '../../directory/directory-status';
 import { connectionStatus } from '../connection-status';
 import { assertRoomForDirectory } from '../portal-limits';
@@ -17,22 +20,22 @@ export function directoryOf(ctx: PortalContext): DirectoryRow {
   return ctx.directory;
 }
 
-export async function listDirectories({ db, session }: PortalContext): Promise<Response> {
-  const rows = await listOrganizationDirectories(db, { organizationId: session.organizationId });
+export async function listDirectories({ session }: PortalContext): Promise<Response> {
+  const rows = await read(() => listOrganizationDirectories({ organizationId: session.organizationId }));
   // A handful per organization (PORTAL_MAX_DIRECTORIES): one indexed read of each one's newest log rows.
-  const data = await Promise.all(rows.map(async (d) => ({ ...toPortalDirectory(d), health: (await connectionStatus(db, d)).state })));
+  const data = await Promise.all(rows.map(async (d) => ({ ...toPortalDirectory(d), health: (await connectionStatus(d)).state })));
   return Response.json({ data });
 }
 
 export async function configureDirectory(ctx: PortalContext): Promise<Response> {
-  const { db, session } = ctx;
+  const { session } = ctx;
   const input = configureDirectoryInputSchema.parse(await ctx.json());
-  const { directory, token } = await openDirectory(db, {
+  const { directory, token } = await openDirectory({
     hostId: session.hostId,
     actor: portalActor(ctx),
     organizationId: session.organizationId,
     provider: input.provider,
-    check: (tx) => assertRoomForDirectory(tx, session.organizationId),
+    check: (env) => assertRoomForDirectory(env, session.organizationId),
   });
   return Response.json({ directory: toPortalDirectory(directory), token: { ...toPortalToken(token), token: token.token } }, { status: 201 });
 }
@@ -40,10 +43,9 @@ export async function configureDirectory(ctx: PortalContext): Promise<Response> 
 export async function getDirectory(ctx: PortalContext): Promise<Response> {
   const d = directoryOf(ctx);
   // Counted once per visit of the directory page (React Query caches it), never per keystroke of a search.
-  const [users, groups] = await Promise.all([
-    ctx.db.directoryUser.count({ where: { directoryId: d.id } }),
-    ctx.db.directoryGroup.count({ where: { directoryId: d.id } }),
-  ]);
+  const [users, groups] = await read(function* () {
+    return [yield* countUsers(d.id), yield* countGroups(d.id)];
+  });
   return Response.json({ ...toPortalDirectory(d), userCount: users, groupCount: groups });
 }
 
@@ -51,8 +53,8 @@ export async function patchDirectory(ctx: PortalContext): Promise<Response> {
   const input = updatePortalDirectoryInputSchema.parse(await ctx.json());
   const who = { hostId: ctx.session.hostId, actor: portalActor(ctx) };
   let row = directoryOf(ctx);
-  if (input.name !== undefined) row = await renameDirectory(ctx.db, { ...who, directory: row, name: input.name });
-  if (input.status !== undefined) row = await setDirectoryStatus(ctx.db, { ...who, directory: row, status: input.status });
+  if (input.name !== undefined) row = await renameDirectory({ ...who, directory: row, name: input.name });
+  if (input.status !== undefined) row = await setDirectoryStatus({ ...who, directory: row, status: input.status });
   return Response.json(toPortalDirectory(row));
 }
 
@@ -61,15 +63,15 @@ export async function deleteDirectory(ctx: PortalContext): Promise<Response> {
   const input = deleteDirectoryInputSchema.parse(await ctx.json());
   // The admin typed the name: a stale tab or a slip of the mouse deletes nothing.
   if (input.confirm.trim() !== d.name.trim()) throw new ApiError('confirmation_mismatch', 400, `Type the directory's name, "${d.name}", to delete it`);
-  await removeDirectory(ctx.db, { hostId: ctx.session.hostId, actor: portalActor(ctx), directoryId: d.id });
+  await removeDirectory({ hostId: ctx.session.hostId, actor: portalActor(ctx), directoryId: d.id });
   return new Response(null, { status: 204 });
 }
 
 export async function getConnection(ctx: PortalContext): Promise<Response> {
   const d = directoryOf(ctx);
-  return Response.json({ status: d.status, connection: await connectionStatus(ctx.db, d) });
+  return Response.json({ status: d.status, connection: await connectionStatus(d) });
 }
 
 export async function getSetupCheck(ctx: PortalContext): Promise<Response> {
-  return Response.json(await setupCheck(ctx.db, directoryOf(ctx)));
+  return Response.json(await setupCheck(directoryOf(ctx)));
 }

@@ -1,17 +1,12 @@
-// Users, groups and members of a directory for the portal tables: keyset pages, one query each for the groups,
-// roles and member counts of a whole page.
-import { memberCounts, pageUsers } from '../../directory/directory-queries';
-import { findGroup } from '../../directory/group-store';
-import { findUser, groupsOfUsers } from '../../directory/user-store';
-import type { UserRow } from '../../directory/user-store';
-import type { Db } from '../../db/client';
+// Users, groups and members of a directory for the portal tables: keyset pages, with the groups and roles of a
+// whole page of users (and the member counts and roles of a page of groups) in the same statements.
+import { read } from '../../db/database';
+import { findGroup, groupViews, pageGroups, type GroupView } from '../../directory/groups/reads';
+import { findUserView, pageUsers, type UserView } from '../../directory/users/reads';
 import { apiNotFound } from '../../host-api/api-error';
 import { toApiGroup, toApiUser } from '../../host-api/serialize';
-import { rolesOfGroups, rolesOfUsers } from '../../roles/recompute-roles';
 import { pageCursor, readCursor } from '../portal-json';
 import { portalListQuerySchema } from '../schemas';
-import { searchGroups } from '../search-groups';
-import { searchUsers } from '../search-users';
 import type { PortalContext } from '../with-portal-session';
 import { directoryOf } from './directories-api';
 
@@ -20,53 +15,51 @@ function listArgs(url: URL) {
   return { limit: q.limit, after: readCursor(q.cursor), query: q.q ?? '' };
 }
 
-async function userRows(db: Db, directoryId: string, rows: UserRow[]) {
-  const ids = rows.map((u) => u.id);
-  const [groups, roles] = await Promise.all([groupsOfUsers(db, { directoryId, userIds: ids }), rolesOfUsers(db, ids)]);
-  return rows.map((u) => {
-    // The table needs the columns, not the whole SCIM resource; the user page fetches that.
-    const { attributes: _attributes, ...rest } = toApiUser(u, groups.get(u.id) ?? [], roles.get(u.id) ?? []);
+const apiGroup = (v: GroupView) => toApiGroup(v.row, v.memberCount, v.roles);
+
+/** The table needs the columns, not the whole SCIM resource; the user page fetches that. */
+function userRows(views: UserView[]) {
+  return views.map((v) => {
+    const { attributes: _attributes, ...rest } = toApiUser(v.row, v.groups, v.roles);
     return rest;
   });
 }
 
 export async function listUsers(ctx: PortalContext): Promise<Response> {
   const d = directoryOf(ctx);
-  const p = await searchUsers(ctx.db, { directoryId: d.id, ...listArgs(ctx.url) });
-  return Response.json({ data: await userRows(ctx.db, d.id, p.rows), nextCursor: pageCursor(p.next) });
+  const p = await read((env) => pageUsers(env, { directoryId: d.id, ...listArgs(ctx.url) }));
+  return Response.json({ data: userRows(p.rows), nextCursor: pageCursor(p.next) });
 }
 
 export async function getUser(ctx: PortalContext): Promise<Response> {
   const d = directoryOf(ctx);
-  const u = await findUser(ctx.db, { directoryId: d.id, id: ctx.params.userId });
+  const u = await read((env) => findUserView(env, { directoryId: d.id, id: ctx.params.userId }));
   if (!u) throw apiNotFound('User');
-  const [groups, roles] = await Promise.all([groupsOfUsers(ctx.db, { directoryId: d.id, userIds: [u.id] }), rolesOfUsers(ctx.db, [u.id])]);
-  return Response.json(toApiUser(u, groups.get(u.id) ?? [], roles.get(u.id) ?? []));
+  return Response.json(toApiUser(u.row, u.groups, u.roles));
 }
 
 export async function listGroups(ctx: PortalContext): Promise<Response> {
   const d = directoryOf(ctx);
-  const p = await searchGroups(ctx.db, { directoryId: d.id, ...listArgs(ctx.url) });
-  const ids = p.rows.map((g) => g.id);
-  const [counts, roles] = await Promise.all([memberCounts(ctx.db, ids), rolesOfGroups(ctx.db, ids)]);
-  const data = p.rows.map((g) => {
-    const { attributes: _attributes, ...rest } = toApiGroup(g, counts.get(g.id) ?? 0, roles.get(g.id) ?? []);
-    return rest;
+  const { data, next } = await read(function* (env) {
+    const p = yield* pageGroups(env, { directoryId: d.id, ...listArgs(ctx.url) });
+    return { data: (yield* groupViews(env, p.rows)).map(apiGroup), next: p.next };
   });
-  return Response.json({ data, nextCursor: pageCursor(p.next) });
+  return Response.json({ data: data.map(({ attributes: _attributes, ...rest }) => rest), nextCursor: pageCursor(next) });
 }
 
 export async function getGroup(ctx: PortalContext): Promise<Response> {
   const d = directoryOf(ctx);
-  const g = await findGroup(ctx.db, { directoryId: d.id, id: ctx.params.groupId });
+  const g = await read(function* (env) {
+    const row = yield* findGroup(env, { directoryId: d.id, id: ctx.params.groupId });
+    return row ? (yield* groupViews(env, [row])).map(apiGroup)[0] : null;
+  });
   if (!g) throw apiNotFound('Group');
-  const [counts, roles] = await Promise.all([memberCounts(ctx.db, [g.id]), rolesOfGroups(ctx.db, [g.id])]);
-  return Response.json(toApiGroup(g, counts.get(g.id) ?? 0, roles.get(g.id) ?? []));
+  return Response.json(g);
 }
 
 export async function listMembers(ctx: PortalContext): Promise<Response> {
   const d = directoryOf(ctx);
   const { limit, after } = listArgs(ctx.url);
-  const p = await pageUsers(ctx.db, { directoryId: d.id, groupId: ctx.params.groupId, limit, after });
-  return Response.json({ data: await userRows(ctx.db, d.id, p.rows), nextCursor: pageCursor(p.next) });
+  const p = await read((env) => pageUsers(env, { directoryId: d.id, groupId: ctx.params.groupId, limit, after }));
+  return Response.json({ data: userRows(p.rows), nextCursor: pageCursor(p.next) });
 }

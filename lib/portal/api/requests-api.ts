@@ -10,7 +10,7 @@ import { directoryOf } from './directories-api';
 export async function listRequests(ctx: PortalContext): Promise<Response> {
   const q = requestLogQuerySchema.parse(Object.fromEntries(ctx.url.searchParams));
   const directoryId = directoryOf(ctx).id;
-  const p = await requestLogPage(ctx.db, {
+  const p = await requestLogPage({
     directoryId,
     statusClass: q.status,
     resource: q.resource,
@@ -18,6 +18,6 @@ export async function listRequests(ctx: PortalContext): Promise<Response> {
     limit: q.limit,
     before: readCursor(q.cursor),
   });
-  const [names, totals] = await Promise.all([namesForRows(ctx.db, directoryId, p.rows), q.cursor ? null : requestTotals(ctx.db, directoryId)]);
+  const [names, totals] = await Promise.all([namesForRows(directoryId, p.rows), q.cursor ? null : requestTotals(directoryId)]);
   return Response.json({ data: p.rows.map((r) => toPortalRequest(r, names)), nextCursor: pageCursor(p.next), totals });
 }

@@ -1,123 +1,125 @@
-// The allow-list of filterable SCIM attributes and the columns behind them. Only what is here can reach the
-// database: anything else is 400 invalidFilter, never an in-memory scan of `raw`.
-import type { Prisma } from '../../generated/sqlite/client';
+// The allow-list of filterable and sortable SCIM attributes, built from the SCIM schemas and what backs each one:
+// a column of the resource's table, a related table (emails, members, groups), or (issue 18) a path in the stored
+// `raw` JSON. Only what is here can reach the database: anything else is 400 invalidFilter, never a scan of `raw`
+// in memory.
+import { TABLES } from '../../db/schema';
+import type { TableName } from '../../db/rows';
 import { badRequest } from '../errors';
-import { ENTERPRISE_USER_URN, GROUP_URN, USER_URN } from '../types';
+import { lookupAttribute } from '../schemas/lookup';
+import type { ResourceKind } from '../types';
 import type { AttrPath } from './ast';
 
 export type ValueType = 'string' | 'boolean' | 'dateTime';
 
-/** A column that answers a single-valued attribute. */
-export interface Column<C extends string = string> {
-  column: C;
+/** A single value the database can compare: a column, or a path in the resource's `raw` JSON. */
+export interface Operand {
+  /** `column`: `name` is a column of the table the query reads; `json`: `path` inside its `raw` column. */
+  source: { column: string } | { json: readonly string[] };
   type: ValueType;
   nullable: boolean;
-  /** A case-insensitive attribute kept in a lower-cased column: the operand is lower-cased to match. */
+  /** A case-insensitive attribute kept lower-cased: the operand is lower-cased to match. */
   lower: boolean;
 }
 
-/** A multi-valued complex attribute stored as rows of a related table, matched with `some`. */
-export interface Relation<R extends string = string, C extends string = string> {
-  relation: R;
+/** A multi-valued complex attribute kept as rows of another table; a filter on it is an EXISTS. */
+export interface Related {
+  table: TableName;
+  /** The related table's column holding the resource's id. */
+  key: string;
   /** By lower-cased sub-attribute name. */
-  subs: Record<string, Column<C>>;
+  subs: Record<string, Operand>;
   /** The sub-attribute a bare reference means: `emails co "x"` is `emails.value co "x"` (RFC 7644 §3.4.2.2). */
   defaultSub: string;
 }
 
-export type FilterAttr = Column | Relation;
+export type Backing = Operand | Related;
 
-export interface ResourceAttrs {
-  resource: string;
-  /** Lower-cased `attr` / `attr.sub` (with and without the URN prefix) → where it lives. */
-  index: Map<string, FilterAttr>;
-  /** Canonical names for the error message. */
-  names: string[];
+/** How an entity declares a column behind an attribute; its type and nullability come from the generated schema. */
+export interface ColumnBacking {
+  column: string;
+  lower?: boolean;
 }
 
-type Scalar<T> = Exclude<keyof T, 'AND' | 'OR' | 'NOT'> & string;
-type UserColumn = Column<Scalar<Prisma.DirectoryUserWhereInput>>;
-type GroupColumn = Column<Scalar<Prisma.DirectoryGroupWhereInput>>;
+export interface RelatedBacking {
+  table: TableName;
+  key: string;
+  subs: Record<string, ColumnBacking>;
+  defaultSub: string;
+}
 
-const str = <C extends string>(column: C, nullable: boolean, lower = false): Column<C> =>
-  ({ column, type: 'string', nullable, lower });
-const date = <C extends string>(column: C): Column<C> => ({ column, type: 'dateTime', nullable: false, lower: false });
+export interface ResourceBackings {
+  resource: ResourceKind;
+  table: TableName;
+  coreUrn: string;
+  /** Core attributes by name (`name.givenName` for a sub-attribute), in the order errors list them. */
+  core: Record<string, ColumnBacking | RelatedBacking>;
+  extensions: Record<string, Record<string, ColumnBacking>>;
+  /** Attributes that sort by a column though filters answer them otherwise (a multi-valued one's primary value). */
+  sortBy?: Record<string, ColumnBacking>;
+}
 
-const EMAILS: Relation<'emails', Scalar<Prisma.UserEmailWhereInput>> = {
-  relation: 'emails',
-  // Stored lower-cased on write: email addresses and Entra's `type eq "work"` match whatever case was sent.
-  subs: { value: str('valueLower', false, true), type: str('type', true, true), primary: { column: 'primary', type: 'boolean', nullable: false, lower: false } },
-  defaultSub: 'value',
-};
+/** Attributes every resource has (RFC 7643 §3.1), kept in the same columns on every resource's table. */
+export const COMMON_BACKINGS = {
+  id: { column: 'id' },
+  externalId: { column: 'externalId' },
+  'meta.created': { column: 'createdAt' },
+  'meta.lastModified': { column: 'updatedAt' },
+} satisfies Record<string, ColumnBacking>;
 
-// Ids of users and groups are case-exact (RFC 7643 §3.1), so member and manager references are too.
-const MEMBERS: Relation<'members', Scalar<Prisma.GroupMembershipWhereInput>> = {
-  relation: 'members',
-  subs: { value: str('userId', false) },
-  defaultSub: 'value',
-};
+export interface ResourceAttrs {
+  resource: ResourceKind;
+  /** Lower-cased `attr` / `attr.sub` (with and without the URN prefix) → what backs it. */
+  index: Map<string, Backing>;
+  /** Canonical names, for the error message. */
+  names: string[];
+  /** The same keys → the column a sort reads, for every attribute a column backs. */
+  sortable: Map<string, Operand>;
+  sortNames: string[];
+}
 
-const USER_GROUPS: Relation<'memberships', Scalar<Prisma.GroupMembershipWhereInput>> = {
-  relation: 'memberships',
-  subs: { value: str('groupId', false) },
-  defaultSub: 'value',
-};
+const KIND_TYPES: Record<string, ValueType> = { text: 'string', boolean: 'boolean', dateTime: 'dateTime' };
 
-const ENTERPRISE = {
-  employeeNumber: str('employeeNumber', true),
-  manager: str('managerId', true),
-  'manager.value': str('managerId', true),
-} satisfies Record<string, UserColumn>;
+function operand(table: TableName, b: ColumnBacking): Operand {
+  const def = (TABLES[table].columns as Record<string, { kind: string; nullable: boolean }>)[b.column];
+  if (!def || !KIND_TYPES[def.kind]) throw new Error(`${table}.${b.column} cannot back a filter`);
+  return { source: { column: b.column }, type: KIND_TYPES[def.kind], nullable: def.nullable, lower: b.lower ?? false };
+}
 
-const USER_CORE = {
-  id: str('id', false),
-  externalId: str('externalId', true),
-  userName: str('userNameLower', false, true),
-  displayName: str('displayNameLower', true, true),
-  'name.givenName': str('givenNameLower', true, true),
-  'name.familyName': str('familyNameLower', true, true),
-  active: { column: 'active', type: 'boolean', nullable: false, lower: false },
-  'meta.created': date('createdAt'),
-  'meta.lastModified': date('updatedAt'),
-  emails: EMAILS,
-  groups: USER_GROUPS,
-} satisfies Record<string, UserColumn | Relation>;
+const isRelatedBacking = (b: ColumnBacking | RelatedBacking): b is RelatedBacking => 'table' in b;
 
-const GROUP_CORE = {
-  id: str('id', false),
-  externalId: str('externalId', true),
-  displayName: str('displayNameLower', false, true),
-  'meta.created': date('createdAt'),
-  'meta.lastModified': date('updatedAt'),
-  members: MEMBERS,
-} satisfies Record<string, GroupColumn | Relation>;
-
-export const USER_ATTRS = buildIndex('User', USER_URN, USER_CORE, { [ENTERPRISE_USER_URN]: ENTERPRISE });
-export const GROUP_ATTRS = buildIndex('Group', GROUP_URN, GROUP_CORE, {});
-
-export function buildIndex(
-  resource: string,
-  coreUrn: string,
-  core: Record<string, FilterAttr>,
-  extensions: Record<string, Record<string, FilterAttr>>,
-): ResourceAttrs {
-  const index = new Map<string, FilterAttr>();
+export function buildAttrs(b: ResourceBackings): ResourceAttrs {
+  const index = new Map<string, Backing>();
   const names: string[] = [];
-  const add = (name: string, attr: FilterAttr) => index.set(name.toLowerCase(), attr);
-  for (const [name, attr] of Object.entries(core)) {
-    add(name, attr);
-    add(`${coreUrn}:${name}`, attr);
+  const add = (name: string, backing: Backing) => index.set(name.toLowerCase(), backing);
+  const known = (name: string) => {
+    if (!lookupAttribute(b.resource, name) && !/^meta\./.test(name)) throw new Error(`${b.resource} has no attribute ${name}`);
+  };
+  for (const [name, x] of Object.entries(b.core)) {
+    known(name);
+    const backing: Backing = isRelatedBacking(x)
+      ? { table: x.table, key: x.key, defaultSub: x.defaultSub, subs: Object.fromEntries(Object.entries(x.subs).map(([s, c]) => [s, operand(x.table, c)])) }
+      : operand(b.table, x);
+    add(name, backing);
+    add(`${b.coreUrn}:${name}`, backing);
     names.push(name);
   }
-  for (const [urn, attrs] of Object.entries(extensions)) {
-    for (const [name, attr] of Object.entries(attrs)) {
-      add(`${urn}:${name}`, attr);
+  for (const [urn, attrs] of Object.entries(b.extensions)) {
+    for (const [name, x] of Object.entries(attrs)) {
+      known(`${urn}:${name}`);
+      add(`${urn}:${name}`, operand(b.table, x));
       // Entra sends extension attributes unprefixed too (`id eq X and manager eq Y`, E1).
-      if (!index.has(name.toLowerCase())) add(name, attr);
+      if (!index.has(name.toLowerCase())) add(name, operand(b.table, x));
       names.push(`${urn}:${name}`);
     }
   }
-  return { resource, index, names };
+  const sortable = new Map<string, Operand>();
+  for (const [k, x] of index) if (!isRelated(x)) sortable.set(k, x);
+  const sortNames = names.filter((n) => sortable.has(n.toLowerCase()));
+  for (const [name, x] of Object.entries(b.sortBy ?? {})) {
+    for (const key of [name, `${b.coreUrn}:${name}`]) sortable.set(key.toLowerCase(), operand(b.table, x));
+    sortNames.push(name);
+  }
+  return { resource: b.resource, index, names, sortable, sortNames };
 }
 
 /** The index key of a path: lower-cased `[uri:]attr[.sub]`. */
@@ -125,41 +127,39 @@ export function pathKey(path: AttrPath): string {
   return show(path).toLowerCase();
 }
 
-export type Resolved = { column: Column; relation?: undefined } | { column: Column; relation: Relation };
+export const isRelated = (b: Backing): b is Related => 'table' in b;
 
-/** The column behind `path`, or 400 invalidFilter naming what is filterable. */
+export type Resolved = { operand: Operand; related?: undefined } | { operand: Operand; related: Related };
+
+/** What backs `path`, or 400 invalidFilter naming what is filterable. */
 export function resolveAttr(attrs: ResourceAttrs, path: AttrPath): Resolved {
   const whole = attrs.index.get(pathKey(path));
-  if (whole && !isRelation(whole)) return { column: whole };
+  if (whole && !isRelated(whole)) return { operand: whole };
   const top = whole ?? attrs.index.get(pathKey({ ...path, sub: undefined }));
-  if (top && isRelation(top)) {
-    const column = top.subs[(path.sub ?? top.defaultSub).toLowerCase()];
-    if (column) return { column, relation: top };
+  if (top && isRelated(top)) {
+    const sub = top.subs[(path.sub ?? top.defaultSub).toLowerCase()];
+    if (sub) return { operand: sub, related: top };
   }
   throw notFilterable(attrs, path);
 }
 
-/** The relation behind a valuePath's attribute (`emails[...]`), or undefined for a single-valued complex one. */
-export function resolveRelation(attrs: ResourceAttrs, path: AttrPath): Relation | undefined {
+/** The related table behind a valuePath's attribute (`emails[...]`), or undefined for a single-valued complex one. */
+export function resolveRelated(attrs: ResourceAttrs, path: AttrPath): Related | undefined {
   if (path.sub !== undefined) return undefined;
-  const attr = attrs.index.get(pathKey(path));
-  return attr && isRelation(attr) ? attr : undefined;
+  const b = attrs.index.get(pathKey(path));
+  return b && isRelated(b) ? b : undefined;
 }
 
-/** A sub-attribute of a relation, as paths inside `emails[...]` name it. */
-export function resolveSub(attrs: ResourceAttrs, relation: Relation, path: AttrPath): Column {
-  const column = path.uri === undefined && path.sub === undefined ? relation.subs[path.attr.toLowerCase()] : undefined;
-  if (column) return column;
-  const subs = Object.keys(relation.subs).join(', ');
-  throw badRequest('invalidFilter', `attribute "${show(path)}" is not filterable inside ${attrs.resource} ${relation.relation}[...]; filterable: ${subs}`);
+/** A sub-attribute of a related table, as paths inside `emails[...]` name it. */
+export function resolveSub(attrs: ResourceAttrs, related: Related, path: AttrPath, name: string): Operand {
+  const sub = path.uri === undefined && path.sub === undefined ? related.subs[path.attr.toLowerCase()] : undefined;
+  if (sub) return sub;
+  const subs = Object.keys(related.subs).join(', ');
+  throw badRequest('invalidFilter', `attribute "${show(path)}" is not filterable inside ${attrs.resource} ${name}[...]; filterable: ${subs}`);
 }
 
 export function notFilterable(attrs: ResourceAttrs, path: AttrPath) {
   return badRequest('invalidFilter', `attribute "${show(path)}" is not filterable; filterable: ${attrs.names.join(', ')}`);
-}
-
-export function isRelation(attr: FilterAttr): attr is Relation {
-  return 'relation' in attr;
 }
 
 export function show(path: AttrPath): string {

@@ -1,30 +1,23 @@
-// A request's filter, parsed and made exact for the database at hand.
-import { dialect } from '../../db/client';
-import type { ScimContext } from '../context';
-import type { FilterNode } from './ast';
+// A request's filter, parsed, with values the databases can store (no NUL, no lone surrogate).
 import { isSafeText } from '../../safe-text';
 import { badRequest } from '../errors';
+import type { FilterNode } from './ast';
 import { parseFilter } from './parse';
-import { exactLikesForSqlite } from './sqlite-exact-like';
 
-export async function parsedFilter(ctx: ScimContext, filter: string, kind: 'User' | 'Group'): Promise<FilterNode> {
+export function parsedFilter(filter: string): FilterNode {
   const node = parseFilter(filter);
   if (!safeValues(node)) throw badRequest('invalidFilter', 'A filter value holds a NUL character or an unpaired UTF-16 surrogate');
-  return dialect() === 'sqlite' ? exactLikesForSqlite(ctx.db, ctx.directoryId, kind, node) : node;
+  return node;
 }
 
 function safeValues(node: FilterNode): boolean {
-  switch (node.kind) {
-    case 'and':
-    case 'or':
-      return safeValues(node.left) && safeValues(node.right);
-    case 'not':
-      return safeValues(node.expr);
-    case 'valuePath':
-      return safeValues(node.filter);
-    case 'compare':
-      return typeof node.value !== 'string' || isSafeText(node.value);
-    default:
-      return true;
+  const stack = [node];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.kind === 'and' || n.kind === 'or') stack.push(n.left, n.right);
+    else if (n.kind === 'not') stack.push(n.expr);
+    else if (n.kind === 'valuePath') stack.push(n.filter);
+    else if (n.kind === 'compare' && typeof n.value === 'string' && !isSafeText(n.value)) return false;
   }
+  return true;
 }

@@ -1,0 +1,114 @@
+// Everything SQLite and PostgreSQL do differently, in one place: the clock, locks, JSON, LIKE escaping, lists of
+// values, index hints and how values cross the driver. Programs and queries ask their `env.dialect`; nothing else
+// branches on the database.
+import { createHash } from 'node:crypto';
+import { allOp, type SqlOp, type SqlScalar, type SqlValue } from './sql-program';
+import { pgPlaceholders } from './pg-js';
+import type { ColumnKind } from './table-def';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+export interface Dialect {
+  name: DialectName;
+  /** The current time as a dateTime column stores it (SQLite: ISO text with an offset; PostgreSQL: timestamp(3), UTC). */
+  now: string;
+  /** A timestamp parameter where nothing gives it a type (a CASE branch): PostgreSQL needs the cast. */
+  timestampParam: string;
+  /** ` FOR UPDATE` where other writers must queue for the rows read (SQLite's write transaction excludes them all). */
+  forUpdate: string;
+  /** Statements taking a transaction-scoped lock on (lockClass, key) before what follows; none on SQLite. */
+  lock(mode: 'shared' | 'exclusive', lockClass: number, key: string): SqlOp[];
+  /** Statements locking the rows of `table` with these ids, in id order; none on SQLite. */
+  lockRows(table: string, ids: readonly string[]): SqlOp[];
+  /** `column IN (…)` over a list of text values, as one parameter: one statement text whatever the count. */
+  inList(column: string, values: readonly string[]): [sql: string, param: SqlValue];
+  /** A JSON array of one row's values, and the rows' arrays aggregated in `orderBy` order ('[]' for none). */
+  jsonArray(...values: string[]): string;
+  jsonAgg(value: string, orderBy: string): string;
+  /** The text at a path of a JSON column (issue 18's attributes kept only in `raw`). */
+  jsonText(column: string, path: readonly string[]): string;
+  /** A column compared without its index where SQLite's statistics-less planner would pick the wrong one. */
+  noIndex(column: string): string;
+  /** SQLite's `INDEXED BY` hint naming the index a table must be read by; nothing on PostgreSQL. */
+  indexedBy(index: string): string;
+  /**
+   * Rows given as values, as a FROM item `… AS v("a", "b", …)` an INSERT … SELECT can filter; one statement text
+   * whatever the number of rows. PostgreSQL: one array parameter per column; SQLite: the rows as one JSON parameter.
+   */
+  rowsFrom(columns: readonly [name: string, kind: ColumnKind][], rows: readonly SqlValue[][]): { sql: string; params: SqlValue[] };
+  /** A parameter as the driver takes it. */
+  param(v: SqlValue): unknown;
+  /** A statement's text as the driver takes it: programs write `?` placeholders, PostgreSQL numbers them. */
+  text(sql: string): string;
+}
+
+/** `\`, `%` and `_` escaped for `LIKE … ESCAPE '\'` (the same on both databases). */
+export const escapeLike = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+export const LIKE_ESCAPE = `ESCAPE '\\'`;
+
+/** A 64-bit lock key from text (PostgreSQL's advisory locks take bigints). */
+export function lockKey(lockClass: number, key: string): bigint {
+  return createHash('sha256').update(`${lockClass}:${key}`).digest().readBigInt64BE(0);
+}
+
+const sqliteValue = (x: SqlScalar): string | number | bigint | null =>
+  x === true ? 1 : x === false ? 0 : x instanceof Date ? x.toISOString().replace('Z', '+00:00') : x;
+/** A value inside a JSON parameter: as bound, 64-bit integers as text (the column's affinity makes them integers). */
+const jsonValue = (x: SqlScalar): string | number | null => {
+  const v = sqliteValue(x);
+  return typeof v === 'bigint' ? v.toString() : v;
+};
+
+export const sqlite: Dialect = {
+  name: 'sqlite',
+  now: `strftime('%Y-%m-%dT%H:%M:%f+00:00', 'now')`,
+  forUpdate: '',
+  timestampParam: '?',
+  lock: () => [],
+  lockRows: () => [],
+  inList: (column, values) => [`${column} IN (SELECT value FROM json_each(?))`, JSON.stringify(values)],
+  jsonArray: (...values) => `json_array(${values.join(', ')})`,
+  jsonAgg: (value, orderBy) => `json_group_array(${value} ORDER BY ${orderBy})`,
+  jsonText: (column, path) => `json_extract(${column}, '$${path.map((p) => `."${p.replace(/"/g, '')}"`).join('')}')`,
+  noIndex: (column) => `(${column} || '')`,
+  indexedBy: (index) => ` INDEXED BY "${index}"`,
+  // The rows as one JSON parameter: one statement text (one prepared statement) whatever the number of rows.
+  rowsFrom: (columns, rows) => ({
+    sql: `(SELECT ${columns.map(([n], i) => `j.value ->> ${i} AS "${n}"`).join(', ')} FROM json_each(?) j) AS v`,
+    params: [JSON.stringify(rows.map((r) => r.map((x) => jsonValue(x as SqlScalar))))],
+  }),
+  param(v) {
+    if (Array.isArray(v)) throw new Error('SQLite takes no array parameters');
+    return sqliteValue(v as SqlScalar);
+  },
+  text: (sql) => sql,
+};
+
+const PG_ARRAY: Record<ColumnKind, string> = { text: 'text[]', int: 'int[]', bigint: 'bigint[]', float: 'float8[]', boolean: 'boolean[]', dateTime: 'timestamp(3)[]' };
+
+const pgValue = (x: SqlScalar): unknown => (typeof x === 'bigint' ? x.toString() : x instanceof Date ? x.toISOString() : x);
+
+export const postgres: Dialect = {
+  name: 'postgres',
+  now: `(now() AT TIME ZONE 'UTC')`,
+  forUpdate: ' FOR UPDATE',
+  timestampParam: 'CAST(? AS timestamp(3))',
+  lock: (mode, lockClass, key) => [
+    allOp(`SELECT 1 AS "locked" FROM (SELECT pg_advisory_xact_lock${mode === 'shared' ? '_shared' : ''}(?::bigint)) l`, [lockKey(lockClass, key)]),
+  ],
+  lockRows: (table, ids) =>
+    ids.length ? [allOp(`SELECT 1 FROM "${table}" WHERE "id" = ANY(?::text[]) ORDER BY "id" COLLATE "C" FOR NO KEY UPDATE`, [ids])] : [],
+  inList: (column, values) => [`${column} = ANY(?::text[])`, values],
+  jsonArray: (...values) => `json_build_array(${values.join(', ')})`,
+  jsonAgg: (value, orderBy) => `COALESCE(json_agg(${value} ORDER BY ${orderBy}), '[]'::json)`,
+  jsonText: (column, path) => `(${column}::jsonb #>> '{${path.map((p) => `"${p.replace(/["{},\\]/g, '')}"`).join(',')}}')`,
+  // PostgreSQL has statistics: the expression's default selectivity would mislead it.
+  noIndex: (column) => column,
+  indexedBy: () => '',
+  rowsFrom: (columns, rows) => ({
+    sql: `unnest(${columns.map(([, kind]) => `?::${PG_ARRAY[kind]}`).join(', ')}) AS v(${columns.map(([n]) => `"${n}"`).join(', ')})`,
+    params: columns.map((_, c) => rows.map((r) => r[c] as SqlScalar)),
+  }),
+  param: (v) => (Array.isArray(v) ? v.map(pgValue) : pgValue(v as SqlScalar)),
+  text: (sql) => pgPlaceholders(sql),
+};

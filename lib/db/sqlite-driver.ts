@@ -1,0 +1,60 @@
+// SQLite: one better-sqlite3 connection for every read and write of the process. A write program runs
+// synchronously between BEGIN IMMEDIATE and COMMIT, so no await can let another request in while it holds the write
+// lock; a read program runs in a deferred transaction (one snapshot, and one lock and WAL check for all its
+// statements instead of one each).
+import Database from 'better-sqlite3';
+import { sqlite } from './dialect';
+import type { Database as Db } from './database';
+import { drive } from './program-runner';
+import type { SqlEnv, SqlOp, SqlProgram } from './sql-program';
+import { sqliteFilePath, sqlitePragmas } from './sqlite-settings';
+import { startSqliteWorker } from './sqlite-worker';
+import { withRetries } from './transaction';
+
+const ATTEMPTS = 8;
+const ENV: SqlEnv = { dialect: sqlite };
+
+export function openSqlite(url: string): Db {
+  const file = sqliteFilePath(url);
+  const db = new Database(file, { fileMustExist: true });
+  // Never wait inside SQLite (that would stall the event loop): a busy BEGIN is retried after a short async pause
+  // (withRetries), while another process, or Prisma's connection until it is gone, holds the write lock.
+  db.pragma('busy_timeout = 0');
+  for (const p of sqlitePragmas()) db.pragma(p);
+  startSqliteWorker(file);
+  const statements = new Map<string, Database.Statement>();
+  const prepared = (text: string) => {
+    let st = statements.get(text);
+    if (!st) statements.set(text, (st = db.prepare(text)));
+    return st;
+  };
+  const exec = (op: SqlOp) => {
+    const st = prepared(op.sql);
+    const params = op.params.map(sqlite.param);
+    return op.mode === 'all' ? st.all(...params) : st.run(...params).changes;
+  };
+  const begin = db.prepare('BEGIN');
+  const beginImmediate = db.prepare('BEGIN IMMEDIATE');
+  const commit = db.prepare('COMMIT');
+  const inTransaction = <T>(start: Database.Statement, make: (env: SqlEnv) => SqlProgram<T>): T => {
+    start.run();
+    try {
+      const out = drive(make(ENV), exec);
+      commit.run();
+      return out;
+    } catch (e) {
+      if (db.inTransaction) db.exec('ROLLBACK');
+      throw e;
+    }
+  };
+  return {
+    dialect: sqlite,
+    write: (make) => withRetries(() => inTransaction(beginImmediate, make), () => false, ATTEMPTS),
+    read: (make) => withRetries(() => inTransaction(begin, make), () => false, ATTEMPTS),
+    // A read can meet SQLITE_BUSY too while the worker resets the WAL: waited out like a write's.
+    lookup: (text, params) => withRetries(() => prepared(text).all(...params.map(sqlite.param)) as Record<string, unknown>[], () => false, ATTEMPTS),
+    close: async () => {
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,95 @@
+// Group memberships as rows of GroupMembership, never a JSON array: adding one member to a 50,000-member group
+// touches one row. Adds and removes report exactly which rows changed (for events); two concurrent writers adding
+// the same member never fail or double the row (ON CONFLICT DO NOTHING … RETURNING, on both databases).
+import { all, allOp, chunked, one, rowsOf, type SqlEnv, type SqlOp, type SqlProgram } from '../db/sql-program';
+
+export interface NewMember {
+  userId: string;
+  display?: string | null;
+}
+
+export interface MemberRef {
+  userId: string;
+  display: string | null;
+}
+
+/** Members one statement adds or removes at most (`addMembersOp`, `removeMembersOp`). */
+export const ADD_CHUNK = 300;
+export const REMOVE_CHUNK = 500;
+
+type GroupScope = { directoryId: string; groupId: string };
+
+/**
+ * Inserts up to ADD_CHUNK members that are users of this directory (other ids are ignored, rows already there are
+ * skipped) and returns the added user ids as rows. `WHERE true` keeps SQLite from reading ON CONFLICT as a join
+ * constraint; VALUES columns are column1/column2 on both databases.
+ */
+export function addMembersOp(env: SqlEnv, { directoryId, groupId }: GroupScope, part: NewMember[]): SqlOp {
+  return allOp(
+    `INSERT INTO "GroupMembership" ("groupId", "userId", "directoryId", "display", "createdAt")
+     SELECT ?, u."id", u."directoryId", v.column2, ${env.dialect.now} FROM (VALUES ${part.map(() => '(?, ?)').join(', ')}) AS v
+     JOIN "DirectoryUser" u ON u."id" = v.column1 AND u."directoryId" = ? WHERE true
+     ON CONFLICT DO NOTHING RETURNING "userId"`,
+    [groupId, ...part.flatMap((m) => [m.userId, m.display ?? null]), directoryId],
+  );
+}
+
+/** Deletes up to REMOVE_CHUNK members (absent ones are a no-op) and returns the removed user ids as rows. */
+export function removeMembersOp(env: SqlEnv, groupId: string, part: string[]): SqlOp {
+  const [inIds, param] = env.dialect.inList('"userId"', part);
+  return allOp(`DELETE FROM "GroupMembership" WHERE "groupId" = ? AND ${inIds} RETURNING "userId"`, [groupId, param]);
+}
+
+export const userIdsOf = (rows: Record<string, unknown>[]): string[] => rows.map((r) => String(r.userId));
+
+/** One entry per user: the last one given wins (its display). */
+export const uniqueMembers = (members: NewMember[]): NewMember[] => [...new Map(members.map((m) => [m.userId, m])).values()];
+
+/** Adds members that are users of this directory (other ids are ignored); returns the user ids actually added. */
+export function* addMembers(env: SqlEnv, scope: GroupScope, members: NewMember[]): SqlProgram<string[]> {
+  const added: string[] = [];
+  for (const part of chunked(uniqueMembers(members), ADD_CHUNK)) added.push(...userIdsOf(yield* rowsOf(addMembersOp(env, scope, part))));
+  return added;
+}
+
+/** Removes the given members (absent ones are a no-op); returns the user ids actually removed. */
+export function* removeMembers(env: SqlEnv, groupId: string, userIds: string[]): SqlProgram<string[]> {
+  const removed: string[] = [];
+  for (const part of chunked([...new Set(userIds)], REMOVE_CHUNK)) removed.push(...userIdsOf(yield* rowsOf(removeMembersOp(env, groupId, part))));
+  return removed;
+}
+
+/** Removes every member; returns their user ids. */
+export function* clearMembers(groupId: string): SqlProgram<string[]> {
+  return userIdsOf(yield* all(`DELETE FROM "GroupMembership" WHERE "groupId" = ? RETURNING "userId"`, [groupId]));
+}
+
+export function* memberIds(groupId: string): SqlProgram<string[]> {
+  return userIdsOf(yield* all(`SELECT "userId" FROM "GroupMembership" WHERE "groupId" = ? ORDER BY "userId"`, [groupId]));
+}
+
+/** A group's members; with `directoryId`, counted within that directory (another directory's group reads as empty). */
+export function* countMembers(groupId: string, directoryId?: string): SqlProgram<number> {
+  const inDirectory = directoryId === undefined ? '' : ' AND "directoryId" = ?';
+  const params = directoryId === undefined ? [groupId] : [groupId, directoryId];
+  return Number((yield* one(`SELECT COUNT(*) AS "n" FROM "GroupMembership" WHERE "groupId" = ?${inDirectory}`, params))?.n ?? 0);
+}
+
+/** Member counts of several groups in one statement. */
+export function* memberCounts(env: SqlEnv, groupIds: string[]): SqlProgram<Map<string, number>> {
+  if (groupIds.length === 0) return new Map();
+  const [inIds, param] = env.dialect.inList('"groupId"', groupIds);
+  const rows = yield* all(`SELECT "groupId", COUNT(*) AS "n" FROM "GroupMembership" WHERE ${inIds} GROUP BY "groupId"`, [param]);
+  return new Map(rows.map((r) => [String(r.groupId), Number(r.n)]));
+}
+
+/** The members of each group, by user id: what a SCIM Group's `members` shows. */
+export function* membersOf(env: SqlEnv, groupIds: string[]): SqlProgram<Map<string, MemberRef[]>> {
+  const out = new Map<string, MemberRef[]>(groupIds.map((id) => [id, []]));
+  if (groupIds.length === 0) return out;
+  const [inIds, param] = env.dialect.inList('"groupId"', groupIds);
+  for (const r of yield* all(`SELECT "groupId", "userId", "display" FROM "GroupMembership" WHERE ${inIds} ORDER BY "groupId", "userId"`, [param])) {
+    out.get(String(r.groupId))?.push({ userId: String(r.userId), display: r.display === null ? null : String(r.display) });
+  }
+  return out;
+}

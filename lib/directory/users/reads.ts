@@ -1,0 +1,167 @@
+// Reads of directory users, as SQL programs (run alone with read(), or inside a write with yield*). One row shape:
+// DirectoryUserRow, with the user's groups (and roles) as JSON columns of the same query where a caller needs them.
+import type { Dialect } from '../../db/dialect';
+import { columns, decode, decoder, jsonOf } from '../../db/rows';
+import type { DirectoryUserRow } from '../../db/schema';
+import { allOp, chunked, one, rowsOf, together, type SqlCondition, type SqlEnv, type SqlOp, type SqlProgram, type SqlRow, type SqlValue } from '../../db/sql-program';
+import { afterKey, type Keyset, type Page, pageOf } from '../keyset';
+
+export type { DirectoryUserRow } from '../../db/schema';
+export type GroupRef = { id: string; displayName: string };
+
+export const USER_COLUMNS_OF_U = columns('DirectoryUser', 'u');
+
+/** What a SCIM response is made of: the stored resource and its meta; SCIM reads fetch only these columns. */
+const RESPONSE_COLUMNS = ['id', 'raw', 'version', 'createdAt', 'updatedAt'] as const;
+export type UserResponseRow = Pick<DirectoryUserRow, (typeof RESPONSE_COLUMNS)[number]>;
+export const USER_RESPONSE_COLUMNS_OF_U = columns('DirectoryUser', 'u', RESPONSE_COLUMNS);
+export const userResponseOf = decoder('DirectoryUser', RESPONSE_COLUMNS);
+
+/**
+ * [[groupId, displayName], …] of the user aliased `u`, by group id: its memberships by the user id index, each
+ * group's name probed by primary key (a scalar subquery, which neither database can turn into a join over the
+ * directory's groups).
+ */
+export function groupsJson(d: Dialect): string {
+  const name = `(SELECT g."displayName" FROM "DirectoryGroup" g WHERE g."id" = m."groupId" AND g."directoryId" = u."directoryId")`;
+  return `(SELECT ${d.jsonAgg(d.jsonArray('m."groupId"', name), 'm."groupId"')} FROM "GroupMembership" m
+    WHERE m."userId" = u."id" AND m."directoryId" = u."directoryId") AS "groupsJson"`;
+}
+
+/** [roleKey, …] of the user aliased `u`. */
+export function rolesJson(d: Dialect): string {
+  return `(SELECT ${d.jsonAgg('r."key"', 'r."key"')} FROM "UserRole" ur JOIN "Role" r ON r."id" = ur."roleId" WHERE ur."userId" = u."id") AS "rolesJson"`;
+}
+
+export const groupsOf = (r: SqlRow): GroupRef[] =>
+  jsonOf<[string, string][]>(r.groupsJson, []).map(([id, displayName]) => ({ id, displayName }));
+/** Sorted as the host API shows them (JavaScript order, not a database collation). */
+export const rolesOf = (r: SqlRow): string[] => jsonOf<string[]>(r.rolesJson, []).sort();
+
+export const userOf = (r: SqlRow): DirectoryUserRow => decode('DirectoryUser', r);
+
+/** The user, locked against other writers until the transaction ends when `lock` is set. */
+export function* findUser(env: SqlEnv, { directoryId, id, lock = false }: { directoryId: string; id: string; lock?: boolean }): SqlProgram<DirectoryUserRow | null> {
+  const r = yield* one(`SELECT ${USER_COLUMNS_OF_U} FROM "DirectoryUser" u WHERE u."id" = ? AND u."directoryId" = ?${lock ? env.dialect.forUpdate : ''}`, [id, directoryId]);
+  return r ? userOf(r) : null;
+}
+
+/** The user with its groups and role keys (what an event shows), locked like findUser when `lock` is set. */
+export function* findUserView(env: SqlEnv, { directoryId, id, lock = false }: { directoryId: string; id: string; lock?: boolean }): SqlProgram<UserView | null> {
+  const r = yield* one(
+    `SELECT ${USER_COLUMNS_OF_U}, ${groupsJson(env.dialect)}, ${rolesJson(env.dialect)} FROM "DirectoryUser" u
+     WHERE u."id" = ? AND u."directoryId" = ?${lock ? env.dialect.forUpdate : ''}`,
+    [id, directoryId],
+  );
+  return r ? viewOf(r) : null;
+}
+
+/** Every user of a directory, a chunk at a time in id order (a directory's deletion). */
+export function* usersAfter(directoryId: string, after: string, limit: number): SqlProgram<DirectoryUserRow[]> {
+  const rows = yield* rowsOf(allOp(`SELECT ${USER_COLUMNS_OF_U} FROM "DirectoryUser" u WHERE u."directoryId" = ? AND u."id" > ? ORDER BY u."id" LIMIT ?`, [directoryId, after, limit]));
+  return rows.map(userOf);
+}
+
+/** A user as SCIM answers it, with its groups when asked for. */
+export interface UserWithGroups {
+  row: UserResponseRow;
+  groups: GroupRef[];
+}
+
+/** How SCIM looks one user up: by id, or by userName (the unique (directoryId, userNameLower) index). */
+export type UserLookup = { id: string } | { userName: string };
+
+/** The lookup's condition on the user aliased `u` and its one parameter. */
+export const userLookupSql = (by: UserLookup): [string, string] =>
+  'id' in by ? ['u."id"', by.id] : ['u."userNameLower"', by.userName.toLowerCase()];
+
+/** GET /Users/{id} and `userName eq "x"`: the user and, when asked for, its groups. */
+export function* findUserWithGroups(env: SqlEnv, { directoryId, by, withGroups }: { directoryId: string; by: UserLookup; withGroups: boolean }): SqlProgram<UserWithGroups | null> {
+  const [column, key] = userLookupSql(by);
+  const r = yield* one(`SELECT ${USER_RESPONSE_COLUMNS_OF_U}${withGroups ? `, ${groupsJson(env.dialect)}` : ''} FROM "DirectoryUser" u WHERE ${column} = ? AND u."directoryId" = ?`, [key, directoryId]);
+  return r ? { row: userResponseOf(r), groups: withGroups ? groupsOf(r) : [] } : null;
+}
+
+/** A user with its groups and role keys: what events, the portal and the host API show. */
+export interface UserView {
+  row: DirectoryUserRow;
+  groups: GroupRef[];
+  roles: string[];
+}
+
+/** A SCIM list page: the users matching `where` in `orderBy` order from `offset`, and how many match in all. */
+export function* listUsers(
+  env: SqlEnv,
+  { directoryId, where, orderBy, offset, limit, withGroups }: { directoryId: string; where: SqlCondition | null; orderBy: string; offset: number; limit: number; withGroups: boolean },
+): SqlProgram<{ total: number; users: UserWithGroups[] }> {
+  const cond = `u."directoryId" = ?${where ? ` AND ${where.sql}` : ''}`;
+  const params = [directoryId, ...(where?.params ?? [])];
+  const count = allOp(`SELECT COUNT(*) AS "n" FROM "DirectoryUser" u WHERE ${cond}`, params);
+  if (limit === 0) return { total: Number((yield* rowsOf(count))[0]?.n ?? 0), users: [] };
+  // The page's ids first (from the index alone where it holds the order), then their rows and groups: rows skipped
+  // by OFFSET are neither read nor have their groups read.
+  const page = `(SELECT u."id" FROM "DirectoryUser" u WHERE ${cond} ORDER BY ${orderBy} LIMIT ? OFFSET ?) p JOIN "DirectoryUser" u ON u."id" = p."id"`;
+  const select = `${USER_RESPONSE_COLUMNS_OF_U}${withGroups ? `, ${groupsJson(env.dialect)}` : ''}`;
+  const [counted, rows] = yield* together([count, allOp(`SELECT ${select} FROM ${page} ORDER BY ${orderBy}`, [...params, limit, offset])]);
+  return { total: Number(counted[0]?.n ?? 0), users: rows.map((r) => ({ row: userResponseOf(r), groups: withGroups ? groupsOf(r) : [] })) };
+}
+
+/** Users one view statement reads at most (`userViewsOp`). */
+export const USER_VIEW_CHUNK = 500;
+
+/** Up to USER_VIEW_CHUNK users of the directory with their groups and roles, as rows for `viewsOf`. */
+export function userViewsOp(env: SqlEnv, directoryId: string, ids: string[]): SqlOp {
+  const [inIds, param] = env.dialect.inList('u."id"', ids);
+  return allOp(`SELECT ${USER_COLUMNS_OF_U}, ${groupsJson(env.dialect)}, ${rolesJson(env.dialect)} FROM "DirectoryUser" u WHERE ${inIds} AND u."directoryId" = ?`, [param, directoryId]);
+}
+
+const viewOf = (r: SqlRow): UserView => ({ row: userOf(r), groups: groupsOf(r), roles: rolesOf(r) });
+
+/** The users of `userViewsOp`'s rows, by id. */
+export const viewsOf = (rows: SqlRow[], out = new Map<string, UserView>()): Map<string, UserView> => {
+  for (const r of rows) out.set(String(r.id), viewOf(r));
+  return out;
+};
+
+/** Users of the directory with their groups and role keys, by id (ids of other directories are left out). */
+export function* userViews(env: SqlEnv, directoryId: string, ids: string[]): SqlProgram<Map<string, UserView>> {
+  const out = new Map<string, UserView>();
+  for (const part of chunked([...new Set(ids)], USER_VIEW_CHUNK)) viewsOf(yield* rowsOf(userViewsOp(env, directoryId, part)), out);
+  return out;
+}
+
+/**
+ * The portal's and host API's pages of users: keyset order (createdAt, id), optionally only a group's members or
+ * those matching a search (prefixes of the lower-cased, indexed columns, a substring of the display name).
+ */
+export function* pageUsers(
+  env: SqlEnv,
+  { directoryId, groupId, query, limit, after }: { directoryId: string; groupId?: string; query?: string; limit: number; after?: Keyset | null },
+): SqlProgram<Page<UserView>> {
+  const conds = ['u."directoryId" = ?'];
+  const params: SqlValue[] = [directoryId];
+  if (groupId) {
+    conds.push(`u."id" IN (SELECT m."userId" FROM "GroupMembership" m WHERE m."groupId" = ?)`);
+    params.push(groupId);
+  }
+  const q = query?.trim().toLowerCase();
+  if (q) {
+    const prefix = `${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    conds.push(`(u."userNameLower" LIKE ? ESCAPE '\\' OR u."emailLower" LIKE ? ESCAPE '\\' OR u."givenNameLower" LIKE ? ESCAPE '\\'
+      OR u."familyNameLower" LIKE ? ESCAPE '\\' OR u."displayNameLower" LIKE ? ESCAPE '\\')`);
+    params.push(prefix, prefix, prefix, prefix, `%${prefix}`);
+  }
+  if (after) conds.push(afterKey('u', after, params));
+  const rows = yield* rowsOf(
+    allOp(
+      `SELECT ${USER_COLUMNS_OF_U}, ${groupsJson(env.dialect)}, ${rolesJson(env.dialect)} FROM "DirectoryUser" u WHERE ${conds.join(' AND ')}
+       ORDER BY u."createdAt", u."id" LIMIT ?`,
+      [...params, limit + 1],
+    ),
+  );
+  return pageOf(rows.map(viewOf), limit, (v) => v.row);
+}
+
+export function* countUsers(directoryId: string): SqlProgram<number> {
+  return Number((yield* one(`SELECT COUNT(*) AS "n" FROM "DirectoryUser" WHERE "directoryId" = ?`, [directoryId]))?.n ?? 0);
+}

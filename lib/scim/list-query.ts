@@ -1,0 +1,40 @@
+// What a list request (RFC 7644 §3.4.2) asks the entities' list reads for, and the answer to a match query.
+import type { Dialect } from '../db/dialect';
+import type { SqlCondition } from '../db/sql-program';
+import type { ResourceAttrs } from './filter/attributes';
+import { orderBy } from './filter/order-by';
+import { parsedFilter } from './filter/parsed-filter';
+import { filterToSql } from './filter/to-sql';
+import type { ListParams } from './list-params';
+import { listResponse } from './serialize';
+import type { ScimObject, ScimResponse } from './types';
+
+export interface PageQuery {
+  directoryId: string;
+  where: SqlCondition | null;
+  orderBy: string;
+  offset: number;
+  limit: number;
+}
+
+/**
+ * The page a list request asks for, its filter and sort checked against the resource's allow-list now (400 when
+ * they can't be answered), compiled for the database the read runs on.
+ */
+export function pageQuery(directoryId: string, params: ListParams, attrs: ResourceAttrs, alias: string): (dialect: Dialect) => PageQuery {
+  const filter = params.filter === null ? null : parsedFilter(params.filter);
+  const order = orderBy(attrs, params.sortBy, params.sortOrder, alias);
+  return (dialect) => ({
+    directoryId,
+    where: filter && filterToSql(filter, { attrs, alias, directoryId, dialect }),
+    orderBy: order,
+    offset: params.startIndex - 1,
+    limit: params.count,
+  });
+}
+
+/** A match query answered from one lookup (Okta's and Entra's before each write): a list of that resource, or none. */
+export async function matchResponse<T>(found: T | null, params: ListParams, render: (row: T) => ScimObject | Promise<ScimObject>): Promise<ScimResponse> {
+  const page = found !== null && params.startIndex === 1 && params.count > 0 ? [await render(found)] : [];
+  return { status: 200, headers: {}, body: listResponse(page, found ? 1 : 0, params.startIndex) };
+}
