@@ -35,7 +35,7 @@ export const AUDIT_ACTIONS = [
   'operator.signed_out',
 ] as const;
 
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export interface AuditEntry {
   hostId: string;

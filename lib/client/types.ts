@@ -1,5 +1,5 @@
 // The JSON the portal endpoints answer (lib/portal/api/*), as the client sees it.
-export interface PortalBrand {
+interface PortalBrand {
   name: string;
   logoUrl: string | null;
   accent: string;
@@ -51,7 +51,7 @@ export interface MintedToken extends PortalToken {
 }
 
 // One definition, with the server code that computes it (a type-only import: nothing server-side reaches the bundle).
-export type { ConnectionStatus, RefusedRequest, Unauthenticated } from '../portal/connection-status';
+export type { ConnectionStatus, RefusedRequest } from '../portal/connection-status';
 export type { DiagnosisId, SetupCheck, SetupStepId } from '../portal/setup-check';
 
 export interface PortalUser {

@@ -34,7 +34,7 @@ function* candidates(since: Date, now: Date): SqlProgram<Candidate[]> {
   return rows.map((r) => ({ ...decode('Directory', r), hostId: String(r.hostId) }));
 }
 
-export function healthEventData(d: Pick<Candidate, 'id' | 'organizationId' | 'provider' | 'name'>, h: Health, previous: string) {
+function healthEventData(d: Pick<Candidate, 'id' | 'organizationId' | 'provider' | 'name'>, h: Health, previous: string) {
   return {
     id: d.id,
     organizationId: d.organizationId,

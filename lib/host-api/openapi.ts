@@ -23,7 +23,7 @@ export const API_KEY_SCOPE =
 
 const page = { limit: 'Page size (1–200, default 50)', cursor: 'nextCursor of the previous page' };
 
-export const OPERATIONS: Op[] = [
+const OPERATIONS: Op[] = [
   { method: 'post', path: '/organizations', summary: 'Create an organization', body: createOrganizationInputSchema, status: 201, response: R.organizationSchema },
   { method: 'get', path: '/organizations', summary: 'List organizations, oldest first; ?externalId= finds the one with your id for it', query: { ...page, externalId: 'Your id for the organization (unique per host): the list holds it alone, or nothing' }, status: 200, response: R.listOf(R.organizationSchema) },
   { method: 'get', path: '/organizations/{orgId}', summary: 'Read an organization', status: 200, response: R.organizationSchema },

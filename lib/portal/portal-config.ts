@@ -1,7 +1,7 @@
 // Portal settings read once from the environment: the host's brand (kept server side, never taken from a link's
 // query string, so a forwarded link cannot restyle another host's portal), the session limits and the frame origins.
 import { env } from '../env';
-export interface PortalBrand {
+interface PortalBrand {
   name: string;
   logoUrl: string | null;
   /** #rrggbb */

@@ -5,7 +5,6 @@ export const listQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(512).optional(),
 });
-export type ListQuery = z.infer<typeof listQuerySchema>;
 
 /** Opaque keyset cursors: base64url of the last row's sort key. */
 export function encodeCursor(key: Record<string, string>): string {

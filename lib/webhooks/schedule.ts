@@ -2,7 +2,7 @@
 // WEBHOOK_RETRY_SCHEDULE="0,1,2" (seconds, one per attempt) overrides it; tests use short ones.
 const DEFAULT = [0, 30, 120, 600, 1800, 7200, 21600, 43200];
 
-export function retrySchedule(): number[] {
+function retrySchedule(): number[] {
   const raw = process.env.WEBHOOK_RETRY_SCHEDULE;
   if (!raw) return DEFAULT;
   const parsed = raw.split(',').map((s) => Number(s.trim()));

@@ -12,7 +12,7 @@ import { nextAttemptAt } from './schedule';
 import { webhookSettings } from './settings';
 import { signatureHeaders } from './signature';
 
-export const LANE_BATCH = 100;
+const LANE_BATCH = 100;
 export const LEASE_MS = 60_000;
 // A lane hands its slot back after this long, so others get their turn; well inside the lease.
 const SLICE_MS = 5_000;
