@@ -10,7 +10,7 @@ export interface ImportSize {
   members: number;
 }
 
-export type WebhookSizes = 'large' | 'all' | 'none';
+type WebhookSizes = 'large' | 'all' | 'none';
 
 export interface BenchOptions {
   dbs: Db[];

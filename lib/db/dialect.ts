@@ -6,7 +6,7 @@ import { allOp, type SqlOp, type SqlScalar, type SqlValue } from './sql-program'
 import { pgPlaceholders } from './pg-js';
 import type { ColumnKind } from './table-def';
 
-export type DialectName = 'sqlite' | 'postgres';
+type DialectName = 'sqlite' | 'postgres';
 
 export interface Dialect {
   name: DialectName;
@@ -47,7 +47,7 @@ export const escapeLike = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\
 export const LIKE_ESCAPE = `ESCAPE '\\'`;
 
 /** A 64-bit lock key from text (PostgreSQL's advisory locks take bigints). */
-export function lockKey(lockClass: number, key: string): bigint {
+function lockKey(lockClass: number, key: string): bigint {
   return createHash('sha256').update(`${lockClass}:${key}`).digest().readBigInt64BE(0);
 }
 

@@ -2,8 +2,6 @@
 // On PostgreSQL a per-host transaction lock is taken first, so sequence numbers are handed out in commit order
 // and a reader paging by `seq` never skips an event that commits late. SQLite runs one writer at a time anyway.
 import { createHash } from 'node:crypto';
-import type { Tx } from '../db/client';
-import { inPrismaTx } from '../db/prisma-bridge';
 import { all, one, run, type SqlEnv, type SqlProgram, type SqlRow, type SqlValue } from '../db/sql-program';
 import { newLogId } from '../ids';
 import { eventPayload } from './event-payload';
@@ -100,7 +98,3 @@ function* writeEventsPostgres(
   return led;
 }
 
-/** The events, inside a Prisma transaction its caller holds (callers not yet on lib/db: issue 17, M3). */
-export async function writeEvents(tx: Tx, scope: EventScope, events: PendingEvent[]): Promise<void> {
-  await inPrismaTx(tx, (env) => writeEventsSql(env, scope, events));
-}

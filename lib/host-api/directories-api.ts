@@ -2,7 +2,7 @@
 // calling host, so another host's ids are 404 like unknown ones.
 import { auditSql } from '../audit/audit-log';
 import { read, write } from '../db/database';
-import { findHostDirectory, scimEndpoint, type DirectoryRow } from '../directory/directories';
+import { readHostDirectory, scimEndpoint, type DirectoryRow } from '../directory/directories';
 import { findGroup, groupViews, pageGroups, type GroupView } from '../directory/groups/reads';
 import type { Page } from '../directory/keyset';
 import { createDirectoryToken, listDirectoryTokens, revokeDirectoryToken } from '../directory/tokens';
@@ -16,7 +16,7 @@ import { toApiDirectory, toApiGroup, toApiUser } from './serialize';
 import type { ApiContext } from './with-api-key';
 
 async function directoryOf(hostId: string, id: string): Promise<DirectoryRow> {
-  const d = await read(() => findHostDirectory({ hostId, id }));
+  const d = await readHostDirectory({ hostId, id });
   if (!d) throw apiNotFound('Directory');
   return d;
 }

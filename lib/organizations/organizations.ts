@@ -29,7 +29,7 @@ export function listOrganizations(
 }
 
 /** Keyset condition for (createdAt, id) ordering. */
-export function afterCursor(after: { createdAt: Date; id: string }) {
+function afterCursor(after: { createdAt: Date; id: string }) {
   return {
     OR: [{ createdAt: { gt: after.createdAt } }, { createdAt: after.createdAt, id: { gt: after.id } }],
   };

@@ -93,8 +93,16 @@ export function* recomputeRolesSql(
       if (w.size === 0 && defaultRoleId) w.add(defaultRoleId);
       const h = have.get(userId) ?? new Set<string>();
       let changed = false;
-      for (const roleId of h) if (!w.has(roleId)) (removals.set(roleId, [...(removals.get(roleId) ?? []), userId]), (changed = true));
-      for (const roleId of w) if (!h.has(roleId)) (additions.push({ userId, roleId, directoryId }), (changed = true));
+      for (const roleId of h) {
+        if (w.has(roleId)) continue;
+        removals.set(roleId, [...(removals.get(roleId) ?? []), userId]);
+        changed = true;
+      }
+      for (const roleId of w) {
+        if (h.has(roleId)) continue;
+        additions.push({ userId, roleId, directoryId });
+        changed = true;
+      }
       if (changed) touched.push({ userId, before: h, after: w });
     }
     for (const [roleId, users] of removals) {
@@ -123,11 +131,6 @@ function* roleKeys(env: SqlEnv, sql: string, column: string, ids: string[]): Sql
     }
   }
   return out;
-}
-
-/** Role keys of each user, for serialisation and events. */
-export function roleKeysOfUsers(env: SqlEnv, userIds: string[]): SqlProgram<Map<string, string[]>> {
-  return roleKeys(env, `SELECT ur."userId" AS "owner", r."key" FROM "UserRole" ur JOIN "Role" r ON r."id" = ur."roleId" WHERE %IN%`, 'ur."userId"', userIds);
 }
 
 /** Role keys mapped to each group. */

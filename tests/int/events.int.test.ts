@@ -3,7 +3,6 @@
 import { read } from '../../lib/db/database';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '../../lib/db/client';
-import { transaction } from '../../lib/db/transaction';
 import type { DirectoryScope } from '../../lib/events/event-types';
 import { listEvents, toEnvelope } from '../../lib/events/feed';
 import { createRole, setDefaultRole, setRoleMappings } from '../../lib/roles/roles';

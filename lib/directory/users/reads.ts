@@ -29,14 +29,14 @@ export function groupsJson(d: Dialect): string {
 }
 
 /** [roleKey, …] of the user aliased `u`. */
-export function rolesJson(d: Dialect): string {
+function rolesJson(d: Dialect): string {
   return `(SELECT ${d.jsonAgg('r."key"', 'r."key"')} FROM "UserRole" ur JOIN "Role" r ON r."id" = ur."roleId" WHERE ur."userId" = u."id") AS "rolesJson"`;
 }
 
 export const groupsOf = (r: SqlRow): GroupRef[] =>
   jsonOf<[string, string][]>(r.groupsJson, []).map(([id, displayName]) => ({ id, displayName }));
 /** Sorted as the host API shows them (JavaScript order, not a database collation). */
-export const rolesOf = (r: SqlRow): string[] => jsonOf<string[]>(r.rolesJson, []).sort();
+const rolesOf = (r: SqlRow): string[] => jsonOf<string[]>(r.rolesJson, []).sort();
 
 export const userOf = (r: SqlRow): DirectoryUserRow => decode('DirectoryUser', r);
 

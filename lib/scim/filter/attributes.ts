@@ -9,7 +9,7 @@ import { lookupAttribute } from '../schemas/lookup';
 import type { ResourceKind } from '../types';
 import type { AttrPath } from './ast';
 
-export type ValueType = 'string' | 'boolean' | 'dateTime';
+type ValueType = 'string' | 'boolean' | 'dateTime';
 
 /** A single value the database can compare: a column, or a path in the resource's `raw` JSON. */
 export interface Operand {
@@ -32,7 +32,7 @@ export interface Related {
   defaultSub: string;
 }
 
-export type Backing = Operand | Related;
+type Backing = Operand | Related;
 
 /** How an entity declares a column behind an attribute; its type and nullability come from the generated schema. */
 export interface ColumnBacking {
@@ -40,7 +40,7 @@ export interface ColumnBacking {
   lower?: boolean;
 }
 
-export interface RelatedBacking {
+interface RelatedBacking {
   table: TableName;
   key: string;
   subs: Record<string, ColumnBacking>;
@@ -127,7 +127,7 @@ export function pathKey(path: AttrPath): string {
   return show(path).toLowerCase();
 }
 
-export const isRelated = (b: Backing): b is Related => 'table' in b;
+const isRelated = (b: Backing): b is Related => 'table' in b;
 
 export type Resolved = { operand: Operand; related?: undefined } | { operand: Operand; related: Related };
 
