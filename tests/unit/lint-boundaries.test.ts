@@ -31,11 +31,11 @@ const cases: { what: string; file: string; line: string; rule: string | null }[]
   { what: 'a route importing a database type only', file: 'app/api/v1/roles/route.ts', line: "import type { Db } from '@/lib/db/client';", rule: null },
   { what: 'lib importing a component', file: 'lib/roles/roles.ts', line: "import { Card } from '../../components/ui/card';", rule: BOUNDARY },
   { what: 'the SCIM core importing its boundary', file: 'lib/scim/handle-request.ts', line: "import { serveScim } from './serve-scim';", rule: BOUNDARY },
-  { what: 'the SCIM core importing an adapter', file: 'lib/scim/filter/parse.ts', line: "import { SCIM_CONTENT_TYPE } from '../web-adapter';", rule: BOUNDARY },
+  { what: 'the SCIM core importing an adapter', file: 'lib/scim/filter/parse.ts', line: "import { handleScimNode } from '../node-adapter';", rule: BOUNDARY },
   { what: 'the SCIM core importing Next', file: 'lib/scim/handle-request.ts', line: "import { NextResponse } from 'next/server';", rule: BOUNDARY },
   {
     what: 'an adapter importing the boundary',
-    file: 'lib/scim/web-adapter.ts',
+    file: 'lib/scim/node-adapter.ts',
     line: "import { serveScim as again } from './serve-scim';\nvoid again;",
     rule: null,
   },
