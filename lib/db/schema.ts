@@ -92,6 +92,30 @@ export interface OrganizationInsert {
   updatedAt?: Date;
 }
 
+export const OrganizationPolicy = {
+  name: 'OrganizationPolicy',
+  columns: {
+    organizationId: { kind: 'text', nullable: false },
+    leaving: { kind: 'text', nullable: false, default: { value: "deactivate" } },
+    deleteAfterDays: { kind: 'int', nullable: true },
+    updatedAt: { kind: 'dateTime', nullable: false, default: 'updatedAt' },
+  },
+} as const satisfies TableDef;
+
+export interface OrganizationPolicyRow {
+  organizationId: string;
+  leaving: string;
+  deleteAfterDays: number | null;
+  updatedAt: Date;
+}
+
+export interface OrganizationPolicyInsert {
+  organizationId: string;
+  leaving?: string;
+  deleteAfterDays: number | null;
+  updatedAt?: Date;
+}
+
 export const Directory = {
   name: 'Directory',
   columns: {
@@ -204,6 +228,7 @@ export const DirectoryUser = {
     employeeNumber: { kind: 'text', nullable: true },
     managerId: { kind: 'text', nullable: true },
     active: { kind: 'boolean', nullable: false, default: { value: true } },
+    deactivatedAt: { kind: 'dateTime', nullable: true },
     raw: { kind: 'text', nullable: false },
     version: { kind: 'int', nullable: false, default: { value: 1 } },
     createdAt: { kind: 'dateTime', nullable: false, default: 'now' },
@@ -225,6 +250,7 @@ export interface DirectoryUserRow {
   employeeNumber: string | null;
   managerId: string | null;
   active: boolean;
+  deactivatedAt: Date | null;
   raw: string;
   version: number;
   createdAt: Date;
@@ -245,6 +271,7 @@ export interface DirectoryUserInsert {
   employeeNumber: string | null;
   managerId: string | null;
   active?: boolean;
+  deactivatedAt: Date | null;
   raw: string;
   version?: number;
   createdAt?: Date;
@@ -917,13 +944,14 @@ export interface RateLimitWindowInsert {
   count?: number;
 }
 
-export const TABLES = { Host, ApiKey, Organization, Directory, DirectoryToken, DirectoryUser, UserEmail, DirectoryGroup, GroupMembership, ScimRequestLog, Role, RoleMapping, UserRole, Event, EventRetention, WebhookEndpoint, WebhookLane, WebhookDelivery, WebhookAttempt, PortalLink, PortalSession, Operator, OperatorSession, SignInThrottle, AuditLog, RateLimitWindow } as const;
+export const TABLES = { Host, ApiKey, Organization, OrganizationPolicy, Directory, DirectoryToken, DirectoryUser, UserEmail, DirectoryGroup, GroupMembership, ScimRequestLog, Role, RoleMapping, UserRole, Event, EventRetention, WebhookEndpoint, WebhookLane, WebhookDelivery, WebhookAttempt, PortalLink, PortalSession, Operator, OperatorSession, SignInThrottle, AuditLog, RateLimitWindow } as const;
 
 /** Each table's row type, by table name. */
 export interface Rows {
   Host: HostRow;
   ApiKey: ApiKeyRow;
   Organization: OrganizationRow;
+  OrganizationPolicy: OrganizationPolicyRow;
   Directory: DirectoryRow;
   DirectoryToken: DirectoryTokenRow;
   DirectoryUser: DirectoryUserRow;
@@ -954,6 +982,7 @@ export interface Inserts {
   Host: HostInsert;
   ApiKey: ApiKeyInsert;
   Organization: OrganizationInsert;
+  OrganizationPolicy: OrganizationPolicyInsert;
   Directory: DirectoryInsert;
   DirectoryToken: DirectoryTokenInsert;
   DirectoryUser: DirectoryUserInsert;

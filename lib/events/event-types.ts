@@ -9,6 +9,9 @@ export const EVENT_TYPES = [
   'directory.user.created',
   'directory.user.updated',
   'directory.user.deleted',
+  // An IdP's `active` turned off or on (issue 19); the directory.user.updated beside it shows the roles lost or regained.
+  'directory.user.deactivated',
+  'directory.user.reactivated',
   'directory.group.created',
   'directory.group.updated',
   'directory.group.deleted',

@@ -47,9 +47,9 @@ export async function getUser(ctx: ScimContext, id: string, req: ScimRequest): P
 export async function createUser(ctx: ScimContext, req: ScimRequest): Promise<ScimResponse> {
   const resource = normalizeUser(parseJsonObject(req));
   await reserveUsers(ctx.directoryId);
-  const row = await createDirectoryUser(scopeOf(ctx), resource);
-  // A user just created is in no group yet.
-  return resourceResponse(render(ctx, row, [], projectionOf(req.query)), row.version, 201);
+  // A re-provisioned person (same externalId) is linked to the user we have, with the groups it is in: still 201.
+  const { row, groups } = await createDirectoryUser(scopeOf(ctx), resource);
+  return resourceResponse(render(ctx, row, groups, projectionOf(req.query)), row.version, 201);
 }
 
 export async function replaceUser(ctx: ScimContext, id: string, req: ScimRequest): Promise<ScimResponse> {

@@ -1,0 +1,21 @@
+// Host API: an organization's provisioning policy (GET and PATCH /api/v1/organizations/{orgId}/policy).
+import type { ApiContext } from '../host-api/with-api-key';
+import { updatePolicyInputSchema, type ApiPolicy } from '../schemas/policy';
+import { changePolicy, policyOf } from './policy-admin';
+import type { ProvisioningPolicy } from './policy-store';
+
+const toApiPolicy = (organizationId: string, p: ProvisioningPolicy): ApiPolicy => ({
+  organizationId,
+  leaving: p.leaving,
+  updatedAt: p.updatedAt?.toISOString() ?? null,
+});
+
+export async function getPolicy({ hostId, params }: ApiContext): Promise<Response> {
+  return Response.json(toApiPolicy(params.orgId, await policyOf(hostId, params.orgId)));
+}
+
+export async function patchPolicy(ctx: ApiContext): Promise<Response> {
+  const input = updatePolicyInputSchema.parse(await ctx.json());
+  const policy = await changePolicy({ hostId: ctx.hostId, organizationId: ctx.params.orgId, actor: `api-key:${ctx.keyId}` }, input);
+  return Response.json(toApiPolicy(ctx.params.orgId, policy));
+}
