@@ -98,6 +98,8 @@ export const OrganizationPolicy = {
     organizationId: { kind: 'text', nullable: false },
     leaving: { kind: 'text', nullable: false, default: { value: "deactivate" } },
     deleteAfterDays: { kind: 'int', nullable: true },
+    domains: { kind: 'text', nullable: false, default: { value: "[]" } },
+    seatLimit: { kind: 'int', nullable: true },
     updatedAt: { kind: 'dateTime', nullable: false, default: 'updatedAt' },
   },
 } as const satisfies TableDef;
@@ -106,6 +108,8 @@ export interface OrganizationPolicyRow {
   organizationId: string;
   leaving: string;
   deleteAfterDays: number | null;
+  domains: string;
+  seatLimit: number | null;
   updatedAt: Date;
 }
 
@@ -113,6 +117,8 @@ export interface OrganizationPolicyInsert {
   organizationId: string;
   leaving?: string;
   deleteAfterDays: number | null;
+  domains?: string;
+  seatLimit: number | null;
   updatedAt?: Date;
 }
 

@@ -5,6 +5,7 @@ import { read, write } from '../db/database';
 import { one, type SqlProgram } from '../db/sql-program';
 import { DomainError } from '../domain-error';
 import type { UpdatePolicyInput } from '../schemas/policy';
+import { activeUsers } from './admission';
 import { readPolicy, savePolicy, type ProvisioningPolicy } from './policy-store';
 
 function* assertOrganization(hostId: string, organizationId: string): SqlProgram<void> {
@@ -13,25 +14,32 @@ function* assertOrganization(hostId: string, organizationId: string): SqlProgram
   }
 }
 
-export function policyOf(hostId: string, organizationId: string): Promise<ProvisioningPolicy> {
+/** The policy in force, with the seats used now. */
+export function policyOf(hostId: string, organizationId: string): Promise<ProvisioningPolicy & { seatsUsed: number }> {
   return read(function* () {
     yield* assertOrganization(hostId, organizationId);
-    return yield* readPolicy(organizationId);
+    return { ...(yield* readPolicy(organizationId)), seatsUsed: yield* activeUsers(organizationId) };
   });
 }
 
 export function changePolicy(
   { hostId, organizationId, actor }: { hostId: string; organizationId: string; actor: string },
   input: UpdatePolicyInput,
-): Promise<ProvisioningPolicy> {
+): Promise<ProvisioningPolicy & { seatsUsed: number }> {
   return write(function* (env) {
     yield* assertOrganization(hostId, organizationId);
     const before = yield* readPolicy(organizationId);
-    const leaving = input.leaving ? { mode: input.leaving.mode, deleteAfterDays: input.leaving.deleteAfterDays ?? null } : before.leaving;
-    yield* savePolicy(env, organizationId, { leaving });
-    if (JSON.stringify(leaving) !== JSON.stringify(before.leaving)) {
-      yield* auditSql(env, { hostId, organizationId, actor, action: 'organization.policy_changed', target: organizationId, details: { leaving: { before: before.leaving, after: leaving } } });
+    const after = {
+      leaving: input.leaving ? { mode: input.leaving.mode, deleteAfterDays: input.leaving.deleteAfterDays ?? null } : before.leaving,
+      domains: input.domains ? [...new Set(input.domains.map((d) => d.trim().toLowerCase()))].sort() : before.domains,
+      seatLimit: input.seatLimit !== undefined ? input.seatLimit : before.seatLimit,
+    };
+    yield* savePolicy(env, organizationId, after);
+    const changed = (['leaving', 'domains', 'seatLimit'] as const).filter((k) => JSON.stringify(after[k]) !== JSON.stringify(before[k]));
+    if (changed.length) {
+      const details = Object.fromEntries(changed.map((k) => [k, { before: before[k], after: after[k] }]));
+      yield* auditSql(env, { hostId, organizationId, actor, action: 'organization.policy_changed', target: organizationId, details });
     }
-    return yield* readPolicy(organizationId);
+    return { ...(yield* readPolicy(organizationId)), seatsUsed: yield* activeUsers(organizationId) };
   });
 }

@@ -4,9 +4,12 @@ import { updatePolicyInputSchema, type ApiPolicy } from '../schemas/policy';
 import { changePolicy, policyOf } from './policy-admin';
 import type { ProvisioningPolicy } from './policy-store';
 
-const toApiPolicy = (organizationId: string, p: ProvisioningPolicy): ApiPolicy => ({
+const toApiPolicy = (organizationId: string, p: ProvisioningPolicy & { seatsUsed: number }): ApiPolicy => ({
   organizationId,
   leaving: p.leaving,
+  domains: p.domains,
+  seatLimit: p.seatLimit,
+  seatsUsed: p.seatsUsed,
   updatedAt: p.updatedAt?.toISOString() ?? null,
 });
 

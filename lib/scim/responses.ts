@@ -24,6 +24,9 @@ function toScimError(e: DomainError): ScimError {
       return new ScimError(409, 'uniqueness', e.message);
     case 'precondition_failed':
       return new ScimError(412, undefined, e.message);
+    // A policy refusal: 403, which Okta and Entra show their admin as a failed operation rather than retry at once.
+    case 'refused':
+      return new ScimError(403, undefined, e.message);
     default:
       return new ScimError(400, 'invalidValue', e.message);
   }

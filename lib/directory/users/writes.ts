@@ -13,7 +13,9 @@ import { previousAttributes } from '../../events/snapshots';
 import { writeEventsSql } from '../../events/write-events';
 import { toApiUser } from '../../host-api/serialize';
 import { newId } from '../../ids';
+import { admit, checkDomains, takeSeat } from '../../policy/admission';
 import { activeChangeEvent, leavingDeletes, rolesAfterActiveChange } from '../../policy/leaving';
+import { policyOfRow, policyOp, readPolicy } from '../../policy/policy-store';
 import { recomputeRolesSql, roleConfigOf, roleConfigOp } from '../../roles/recompute-roles';
 import { rolesSharedLockOps } from '../../roles/role-locks';
 import type { ScimObject } from '../../scim/types';
@@ -57,32 +59,36 @@ export function createDirectoryUser(scope: DirectoryScope, resource: ScimObject)
   return write(function* (env): SqlProgram<CreatedUser> {
     const { cols, emails, raw } = split(resource);
     const id = newId('usr');
-    // After the directory's shared role lock (role-locks.ts), in the same round trip: the configuration read is not
-    // one a concurrent default-role change is replacing.
+    // After the directory's shared role lock (role-locks.ts): the configuration read is not one a concurrent
+    // default-role change is replacing. The organization's policy and a user with this externalId in the same trip.
     const lock = rolesSharedLockOps(env, directoryId);
-    if (cols.externalId != null) {
-      const found = yield* together([...lock, userViewOp(env, { directoryId, by: { externalId: cols.externalId }, lock: true })]);
-      const known = viewOfRow(found[lock.length][0]);
-      if (known && (known.row.userNameLower !== cols.userNameLower || !known.row.active)) {
-        return { ...(yield* rewriteLocked(env, scope, known, resource)), linked: true };
-      }
+    const byExternalId = cols.externalId != null ? [userViewOp(env, { directoryId, by: { externalId: cols.externalId }, lock: true })] : [];
+    const first = yield* together([...lock, policyOp(scope.organizationId), ...byExternalId]);
+    const known = byExternalId.length ? viewOfRow(first[lock.length + 1][0]) : null;
+    if (known && (known.row.userNameLower !== cols.userNameLower || !known.row.active)) {
+      return { ...(yield* rewriteLocked(env, scope, known, resource)), linked: true };
     }
+    const policy = policyOfRow(first[lock.length][0]);
+    checkDomains(policy, cols.userNameLower, emails);
+    const seat = cols.active ? yield* takeSeat(env, scope.organizationId, policy) : [];
     const results = yield* together([
-      ...lock,
       insertOp(env.dialect, 'DirectoryUser', [{ id, directoryId, ...cols, raw, deactivatedAt: cols.active ? null : new Date() }], { returning: RETURNING }),
       ...emailsOp(env, id, directoryId, emails),
       roleConfigOp(directoryId),
     ]);
-    const row = userOf(results[lock.length][0]);
+    const row = userOf(results[0][0]);
     const [roles] = yield* recomputeRolesSql(env, directoryId, [id], roleConfigOf(results[results.length - 1][0] ?? null));
-    yield* writeEventsSql(env, scope, [{ type: 'directory.user.created', data: toApiUser(row, [], roles?.after ?? []) }], { final: true });
+    yield* writeEventsSql(env, scope, [{ type: 'directory.user.created', data: toApiUser(row, [], roles?.after ?? []) }, ...seat], { final: true });
     return { row, groups: [], linked: false };
   }).catch(duplicateUser);
 }
 
 /** Writes a new version of a user at `version` (locked by the caller) with its emails. */
-function* updateUser(env: SqlEnv, { directoryId, id, version, active }: Pick<DirectoryUserRow, 'directoryId' | 'id' | 'version' | 'active'>, resource: ScimObject): SqlProgram<DirectoryUserRow> {
-  const { cols, emails, raw } = split(resource);
+function* updateUser(
+  env: SqlEnv,
+  { directoryId, id, version, active }: Pick<DirectoryUserRow, 'directoryId' | 'id' | 'version' | 'active'>,
+  { cols, emails, raw }: ReturnType<typeof split>,
+): SqlProgram<DirectoryUserRow> {
   // Counted from the moment the user became inactive (a "delete after N days" leaving policy).
   const deactivatedAt = cols.active ? null : active ? sql(env.dialect.now) : undefined;
   const [updated] = yield* together([
@@ -118,7 +124,10 @@ export function rewriteDirectoryUser(
 /** Writes `resource` over the locked user; an `active` turned off or on moves its roles and may delete it (leaving.ts). */
 function* rewriteLocked(env: SqlEnv, scope: DirectoryScope, { row, groups, roles }: UserView, resource: ScimObject): SqlProgram<UserWithGroups & { row: DirectoryUserRow }> {
   if (JSON.stringify(resource) === row.raw) return { row, groups };
-  const written = yield* updateUser(env, row, resource);
+  const next = split(resource);
+  // Coming back takes a seat, on one of the organization's domains, like a create (admission.ts).
+  const seat = !row.active && next.cols.active ? yield* admit(env, scope.organizationId, yield* readPolicy(scope.organizationId), { ...next.cols, emails: next.emails }) : [];
+  const written = yield* updateUser(env, row, next);
   const activeChanged = written.active !== row.active;
   if (activeChanged && (yield* leavingDeletes(scope.organizationId, written))) {
     yield* removeUser(env, { ...scope, id: row.id }, toApiUser(written, groups, []));
@@ -129,7 +138,7 @@ function* rewriteLocked(env: SqlEnv, scope: DirectoryScope, { row, groups, roles
   const after = toApiUser(written, groups, rolesNow);
   const changed = previousAttributes(toApiUser(row, groups, roles), after);
   const events: PendingEvent[] = Object.keys(changed).length ? [{ type: 'directory.user.updated', data: after, previousAttributes: changed }] : [];
-  if (activeChanged) events.push(activeChangeEvent(written.active, after));
+  if (activeChanged) events.push(activeChangeEvent(written.active, after), ...seat);
   if (events.length) yield* writeEventsSql(env, scope, events, { final: true });
   return { row: written, groups };
 }
