@@ -34,7 +34,7 @@ export const OPERATIONS: Op[] = [
     method: 'patch',
     path: '/organizations/{orgId}/policy',
     summary:
-      'Change the provisioning policy (audited). leaving.mode says what an IdP\'s active: false does: "deactivate" (the default: the user is kept, loses every role at once, directory.user.deactivated), "delete_after" (kept deactivated, deleted by the retention job deleteAfterDays later unless reactivated), "delete" (deleted at once, directory.user.deleted). Inactive users never hold roles. DELETE /Users always deletes (RFC 7644 §3.6)',
+      'Change the provisioning policy (audited); the parts given replace those in force. domains: a user created or reactivated must have its userName and primary email on one of them or a subdomain ([] accepts anyone); seatLimit: at most this many active users across the organization\'s directories (null: none; the create taking the last seat emits organization.seat_limit_reached). A refusal answers the IdP 403 with a detail naming the domain or the limit. leaving.mode says what an IdP\'s active: false does: "deactivate" (the default: the user is kept, loses every role at once, directory.user.deactivated), "delete_after" (kept deactivated, deleted by the retention job deleteAfterDays later unless reactivated), "delete" (deleted at once, directory.user.deleted). Inactive users never hold roles. DELETE /Users always deletes (RFC 7644 §3.6)',
     body: updatePolicyInputSchema,
     status: 200,
     response: policySchema,
