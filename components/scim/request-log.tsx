@@ -35,6 +35,11 @@ function Body({ title, text }: { title: string; text: string }) {
   );
 }
 
+/** The write's outcome in plain words, a refusal marked as such (issue 19's decision log). */
+function Decision({ text, refused }: { text: string; refused: boolean }) {
+  return <span className={`block break-words text-xs ${refused ? 'font-semibold text-red-800' : 'text-slate-700'}`}>{text.charAt(0).toUpperCase() + text.slice(1)}</span>;
+}
+
 function Row({ r }: { r: PortalRequest }) {
   const [open, setOpen] = useState(false);
   const detailId = useId();
@@ -46,6 +51,7 @@ function Row({ r }: { r: PortalRequest }) {
           <span className="font-mono text-xs font-semibold text-slate-900">{r.method}</span>{' '}
           <span className="break-all font-mono text-xs">{r.path}</span>
           {who ? <span className="block break-words text-xs font-medium text-slate-800">{who}</span> : null}
+          {r.decision ? <Decision text={r.decision} refused={r.status >= 400} /> : null}
           <span className="block text-xs text-slate-600 md:hidden">
             {formatSeconds(r.createdAt)} · {r.durationMs} ms
           </span>

@@ -397,6 +397,7 @@ export const ScimRequestLog = {
     emailLower: { kind: 'text', nullable: true },
     externalId: { kind: 'text', nullable: true },
     error: { kind: 'text', nullable: true },
+    decision: { kind: 'text', nullable: true },
     createdAt: { kind: 'dateTime', nullable: false, default: 'now' },
   },
 } as const satisfies TableDef;
@@ -416,6 +417,7 @@ export interface ScimRequestLogRow {
   emailLower: string | null;
   externalId: string | null;
   error: string | null;
+  decision: string | null;
   createdAt: Date;
 }
 
@@ -434,6 +436,7 @@ export interface ScimRequestLogInsert {
   emailLower: string | null;
   externalId: string | null;
   error: string | null;
+  decision: string | null;
   createdAt?: Date;
 }
 

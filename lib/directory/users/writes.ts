@@ -14,6 +14,7 @@ import { writeEventsSql } from '../../events/write-events';
 import { toApiUser } from '../../host-api/serialize';
 import { newId } from '../../ids';
 import { admit, checkDomains, takeSeat } from '../../policy/admission';
+import { userOutcome } from '../../policy/decision';
 import { activeChangeEvent, leavingDeletes, rolesAfterActiveChange } from '../../policy/leaving';
 import { policyOfRow, policyOp, readPolicy } from '../../policy/policy-store';
 import { recomputeRolesSql, roleConfigOf, roleConfigOp } from '../../roles/recompute-roles';
@@ -43,10 +44,10 @@ function duplicateUser(e: unknown): never {
   throw e;
 }
 
-/** What a POST /Users did: a new user, or the one it re-provisioned (`linked`). */
-export interface CreatedUser extends UserWithGroups {
+/** A user as written, and what the write did in plain words (the decision log: decision.ts). */
+export interface WrittenUser extends UserWithGroups {
   row: DirectoryUserRow;
-  linked: boolean;
+  outcome: string;
 }
 
 /**
@@ -54,9 +55,9 @@ export interface CreatedUser extends UserWithGroups {
  * person the directory already has under the same externalId (re-provisioned under a renamed userName, or after
  * a deactivation) is linked instead: that user is rewritten, never duplicated; the same active userName is a 409.
  */
-export function createDirectoryUser(scope: DirectoryScope, resource: ScimObject): Promise<CreatedUser> {
+export function createDirectoryUser(scope: DirectoryScope, resource: ScimObject): Promise<WrittenUser> {
   const { directoryId } = scope;
-  return write(function* (env): SqlProgram<CreatedUser> {
+  return write(function* (env): SqlProgram<WrittenUser> {
     const { cols, emails, raw } = split(resource);
     const id = newId('usr');
     // After the directory's shared role lock (role-locks.ts): the configuration read is not one a concurrent
@@ -65,8 +66,10 @@ export function createDirectoryUser(scope: DirectoryScope, resource: ScimObject)
     const byExternalId = cols.externalId != null ? [userViewOp(env, { directoryId, by: { externalId: cols.externalId }, lock: true })] : [];
     const first = yield* together([...lock, policyOp(scope.organizationId), ...byExternalId]);
     const known = byExternalId.length ? viewOfRow(first[lock.length + 1][0]) : null;
-    if (known && (known.row.userNameLower !== cols.userNameLower || !known.row.active)) {
-      return { ...(yield* rewriteLocked(env, scope, known, resource)), linked: true };
+    if (known && known.row.userNameLower === cols.userNameLower && known.row.active) throw new DomainError('conflict', 'A user with this userName already exists in the directory');
+    if (known) {
+      const linked = yield* rewriteLocked(env, scope, known, resource);
+      return { ...linked, outcome: `linked (same externalId)${linked.outcome === 'unchanged' ? '' : `, ${linked.outcome}`}` };
     }
     const policy = policyOfRow(first[lock.length][0]);
     checkDomains(policy, cols.userNameLower, emails);
@@ -79,7 +82,7 @@ export function createDirectoryUser(scope: DirectoryScope, resource: ScimObject)
     const row = userOf(results[0][0]);
     const [roles] = yield* recomputeRolesSql(env, directoryId, [id], roleConfigOf(results[results.length - 1][0] ?? null));
     yield* writeEventsSql(env, scope, [{ type: 'directory.user.created', data: toApiUser(row, [], roles?.after ?? []) }, ...seat], { final: true });
-    return { row, groups: [], linked: false };
+    return { row, groups: [], outcome: 'created' };
   }).catch(duplicateUser);
 }
 
@@ -108,7 +111,7 @@ export function rewriteDirectoryUser(
   scope: DirectoryScope & { id: string },
   next: (current: ScimObject, row: DirectoryUserRow) => ScimObject,
   { ifMatch }: WriteOptions = {},
-): Promise<UserWithGroups> {
+): Promise<WrittenUser> {
   const { directoryId, id } = scope;
   return write(function* (env) {
     // The shared role lock before the user's row, as every write whose roles may move takes them.
@@ -122,8 +125,8 @@ export function rewriteDirectoryUser(
 }
 
 /** Writes `resource` over the locked user; an `active` turned off or on moves its roles and may delete it (leaving.ts). */
-function* rewriteLocked(env: SqlEnv, scope: DirectoryScope, { row, groups, roles }: UserView, resource: ScimObject): SqlProgram<UserWithGroups & { row: DirectoryUserRow }> {
-  if (JSON.stringify(resource) === row.raw) return { row, groups };
+function* rewriteLocked(env: SqlEnv, scope: DirectoryScope, { row, groups, roles }: UserView, resource: ScimObject): SqlProgram<WrittenUser> {
+  if (JSON.stringify(resource) === row.raw) return { row, groups, outcome: 'unchanged' };
   const next = split(resource);
   // Coming back takes a seat, on one of the organization's domains, like a create (admission.ts).
   const seat = !row.active && next.cols.active ? yield* admit(env, scope.organizationId, yield* readPolicy(scope.organizationId), { ...next.cols, emails: next.emails }) : [];
@@ -131,7 +134,7 @@ function* rewriteLocked(env: SqlEnv, scope: DirectoryScope, { row, groups, roles
   const activeChanged = written.active !== row.active;
   if (activeChanged && (yield* leavingDeletes(scope.organizationId, written))) {
     yield* removeUser(env, { ...scope, id: row.id }, toApiUser(written, groups, []));
-    return { row: written, groups };
+    return { row: written, groups, outcome: 'deleted (leaving policy: delete at once)' };
   }
   // A user's groups don't move when its resource does; its roles do when it leaves or comes back.
   const rolesNow = activeChanged ? yield* rolesAfterActiveChange(env, row.directoryId, row.id, roles) : roles;
@@ -140,7 +143,7 @@ function* rewriteLocked(env: SqlEnv, scope: DirectoryScope, { row, groups, roles
   const events: PendingEvent[] = Object.keys(changed).length ? [{ type: 'directory.user.updated', data: after, previousAttributes: changed }] : [];
   if (activeChanged) events.push(activeChangeEvent(written.active, after), ...seat);
   if (events.length) yield* writeEventsSql(env, scope, events, { final: true });
-  return { row: written, groups };
+  return { row: written, groups, outcome: userOutcome(JSON.parse(row.raw) as ScimObject, resource, activeChanged ? written.active : null) };
 }
 
 function* removeUser(env: SqlEnv, scope: DirectoryScope & { id: string }, last: unknown): SqlProgram<void> {
