@@ -30,7 +30,10 @@ function Body({ title, text }: { title: string; text: string }) {
   return (
     <div className="min-w-0">
       <p className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-600">{title}</p>
-      <pre className="max-h-72 overflow-auto whitespace-pre-wrap break-all rounded-md bg-slate-900 p-3 text-xs text-slate-100">{pretty(text)}</pre>
+      {/* Focusable: a long body scrolls, and keyboard users must reach it (axe scrollable-region-focusable). */}
+      <pre tabIndex={0} aria-label={title} className="max-h-72 overflow-auto whitespace-pre-wrap break-all rounded-md bg-slate-900 p-3 text-xs text-slate-100 focus-ring">
+        {pretty(text)}
+      </pre>
     </div>
   );
 }

@@ -1,5 +1,7 @@
-// Host API: an organization's provisioning policy (GET and PATCH /api/v1/organizations/{orgId}/policy).
+// An organization's provisioning policy: the host reads and changes it (GET and PATCH
+// /api/v1/organizations/{orgId}/policy); its IT admin reads it in the portal (GET /api/portal/policy).
 import type { ApiContext } from '../host-api/with-api-key';
+import type { PortalContext } from '../portal/with-portal-session';
 import { updatePolicyInputSchema, type ApiPolicy } from '../schemas/policy';
 import { changePolicy, policyOf } from './policy-admin';
 import type { ProvisioningPolicy } from './policy-store';
@@ -21,4 +23,9 @@ export async function patchPolicy(ctx: ApiContext): Promise<Response> {
   const input = updatePolicyInputSchema.parse(await ctx.json());
   const policy = await changePolicy({ hostId: ctx.hostId, organizationId: ctx.params.orgId, actor: `api-key:${ctx.keyId}` }, input);
   return Response.json(toApiPolicy(ctx.params.orgId, policy));
+}
+
+/** The portal's view: the same policy, the organization of the session only. */
+export async function getPortalPolicy({ session }: PortalContext): Promise<Response> {
+  return Response.json(toApiPolicy(session.organizationId, await policyOf(session.hostId, session.organizationId)));
 }
