@@ -1,13 +1,14 @@
 // Issue 19 in the portal: with a seat limit and domains set by the host, the Users tab shows the seats used and
 // the policy; a person refused by the policy is found through "Find a person", with the reason in plain words;
-// axe clean and no sideways scroll at 1280 and 360 px, with screenshots.
+// axe clean and no sideways scroll at 1280 and 360 px, with screenshots. The operator sets the policy in the dashboard.
 import { expect, test } from '@playwright/test';
 import { clientCreateUserBody, oktaUserInput, setActivePatch } from './fixtures/idp/okta';
 import { app, createDirectory, createOrganization, hostApi, portalLink } from './support/app';
 import { expectNoSeriousViolations } from './support/axe';
 import { expectNoSidewaysScroll } from './support/layout';
+import { createOperator, signedIn } from './support/operator';
 import { scimCall } from './support/okta-client';
-import { screenshot } from './support/screens';
+import { screenshot, screenshotOf } from './support/screens';
 
 test('seats used, the policy, and a refused person found with the reason', async ({ page }) => {
   const orgId = await createOrganization('Policy');
@@ -52,5 +53,31 @@ test('seats used, the policy, and a refused person found with the reason', async
     await expectNoSeriousViolations(page, `a refused person at ${width}px`);
     await expectNoSidewaysScroll(page, `a refused person at ${width}px`);
     await screenshot(page, `standalone-find-refused-person-${width}`);
+  }
+});
+
+test('the dashboard sets an organization policy the host API then reads; an invalid domain is refused with the reason', async ({ page }) => {
+  const orgId = await createOrganization('Dashboard policy');
+  await signedIn(page, createOperator('policy'));
+  await page.goto(`${app.url()}/dashboard/organizations/${orgId}`);
+  const form = page.getByRole('form', { name: 'Provisioning policy' });
+  await form.getByLabel('Accepted domains').fill('not a domain');
+  await form.getByRole('button', { name: 'Save policy' }).click();
+  await expect(form.getByText(/domains\.0: a domain name such as "acme\.com"/)).toBeVisible();
+  await form.getByLabel('Accepted domains').fill('acme.com, Acme.io');
+  await form.getByLabel('Seat limit (active users)').fill('25');
+  await form.getByLabel('When the IdP deactivates a user').selectOption('delete_after');
+  await form.getByLabel('Days before deletion').fill('14');
+  await form.getByRole('button', { name: 'Save policy' }).click();
+  await expect(page.getByText('Policy saved.')).toBeVisible();
+  const read = await hostApi('GET', `/organizations/${orgId}/policy`);
+  expect(read.body).toMatchObject({ domains: ['acme.com', 'acme.io'], seatLimit: 25, leaving: { mode: 'delete_after', deleteAfterDays: 14 } });
+  await expect(page.getByText('Seats used: 0 of 25.', { exact: false })).toBeVisible();
+  for (const width of [1280, 360]) {
+    await page.setViewportSize({ width, height: width === 360 ? 780 : 800 });
+    await expectNoSeriousViolations(page, `dashboard policy at ${width}px`);
+    await expectNoSidewaysScroll(page, `dashboard policy at ${width}px`);
+    // The policy card sits at the foot of the page: the card itself.
+    await screenshotOf(page.getByRole('region', { name: 'Provisioning policy' }), `dashboard-organization-policy-${width}`);
   }
 });

@@ -6,7 +6,7 @@ import { updatePolicyInputSchema, type ApiPolicy } from '../schemas/policy';
 import { changePolicy, policyOf } from './policy-admin';
 import type { ProvisioningPolicy } from './policy-store';
 
-const toApiPolicy = (organizationId: string, p: ProvisioningPolicy & { seatsUsed: number }): ApiPolicy => ({
+export const toApiPolicy = (organizationId: string, p: ProvisioningPolicy & { seatsUsed: number }): ApiPolicy => ({
   organizationId,
   leaving: p.leaving,
   domains: p.domains,
