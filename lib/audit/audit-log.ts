@@ -12,6 +12,7 @@ export const AUDIT_ACTIONS = [
   'organization.updated',
   'organization.deleted',
   'organization.external_id_cleared',
+  'organization.policy_changed',
   'directory.created',
   'directory.renamed',
   'directory.deleted',

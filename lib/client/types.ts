@@ -102,6 +102,8 @@ export interface PortalRequest {
   /** The user's name, or what the request named when no user matched. */
   person: string | null;
   group: string | null;
+  /** What the write did or why it was refused, in plain words ("created", "refused (seat limit)"); null for reads. */
+  decision: string | null;
 }
 
 export interface RequestTotals {

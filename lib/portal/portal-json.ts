@@ -43,6 +43,7 @@ export function toPortalRequest(r: RequestLogRow, names: { users: Map<string, st
     userId: r.userId,
     person: (r.userId ? names.users.get(r.userId) : undefined) ?? r.userNameLower ?? r.emailLower ?? null,
     group: groupId ? (names.groups.get(groupId) ?? null) : null,
+    decision: r.decision,
   };
 }
 

@@ -47,26 +47,26 @@ export async function getUser(ctx: ScimContext, id: string, req: ScimRequest): P
 export async function createUser(ctx: ScimContext, req: ScimRequest): Promise<ScimResponse> {
   const resource = normalizeUser(parseJsonObject(req));
   await reserveUsers(ctx.directoryId);
-  const row = await createDirectoryUser(scopeOf(ctx), resource);
-  // A user just created is in no group yet.
-  return resourceResponse(render(ctx, row, [], projectionOf(req.query)), row.version, 201);
+  // A re-provisioned person (same externalId) is linked to the user we have, with the groups it is in: still 201.
+  const { row, groups, outcome } = await createDirectoryUser(scopeOf(ctx), resource);
+  return { ...resourceResponse(render(ctx, row, groups, projectionOf(req.query)), row.version, 201), decision: outcome };
 }
 
 export async function replaceUser(ctx: ScimContext, id: string, req: ScimRequest): Promise<ScimResponse> {
   const resource = normalizeUser(parseJsonObject(req));
-  const { row, groups } = await rewriteDirectoryUser({ ...scopeOf(ctx), id }, () => resource, { ifMatch: ifMatch(req) });
-  return resourceResponse(render(ctx, row, groups, projectionOf(req.query)), row.version);
+  const { row, groups, outcome } = await rewriteDirectoryUser({ ...scopeOf(ctx), id }, () => resource, { ifMatch: ifMatch(req) });
+  return { ...resourceResponse(render(ctx, row, groups, projectionOf(req.query)), row.version), decision: outcome };
 }
 
 export async function patchUser(ctx: ScimContext, id: string, req: ScimRequest): Promise<ScimResponse> {
   const ops = parsePatchRequest(parseJsonObject(req));
-  const { row, groups } = await rewriteDirectoryUser({ ...scopeOf(ctx), id }, (current) => normalizeUser(applyPatch(current, ops, 'User')), {
+  const { row, groups, outcome } = await rewriteDirectoryUser({ ...scopeOf(ctx), id }, (current) => normalizeUser(applyPatch(current, ops, 'User')), {
     ifMatch: ifMatch(req),
   });
-  return resourceResponse(render(ctx, row, groups, projectionOf(req.query)), row.version);
+  return { ...resourceResponse(render(ctx, row, groups, projectionOf(req.query)), row.version), decision: outcome };
 }
 
 export async function deleteUser(ctx: ScimContext, id: string, req: ScimRequest): Promise<ScimResponse> {
   await deleteDirectoryUser({ ...scopeOf(ctx), id }, { ifMatch: ifMatch(req) });
-  return noContent();
+  return { ...noContent(), decision: 'deleted' };
 }

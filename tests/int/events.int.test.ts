@@ -46,12 +46,13 @@ describe('events', () => {
       'directory.group.created',
       'directory.group.user_added',
       'directory.user.updated',
+      'directory.user.deactivated',
       'directory.group.updated',
       'directory.group.deleted',
     ]);
     expect(events[3].previousAttributes).toMatchObject({ active: true });
     expect((events[3].data as { active: boolean }).active).toBe(false);
-    expect(events[4].previousAttributes).toMatchObject({ displayName: 'Eng' });
+    expect(events[5].previousAttributes).toMatchObject({ displayName: 'Eng' });
     for (const e of events) expect(e).toMatchObject({ organizationId: dir.organizationId, directoryId: dir.directoryId });
   });
 
@@ -70,6 +71,7 @@ describe('events', () => {
       'directory.group.user_added',
       'directory.group.user_removed',
       'directory.user.updated',
+      'directory.user.deactivated',
       'directory.user.deleted',
     ]);
   });
