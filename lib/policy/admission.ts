@@ -18,14 +18,14 @@ export class PolicyRefusal extends DomainError {
 }
 
 /** What the domain policy looks at: the userName's domain and the primary (else first) email's. */
-export function domainsOf(userNameLower: string, emails: { valueLower: string; primary: boolean }[]): string[] {
+function domainsOf(userNameLower: string, emails: { valueLower: string; primary: boolean }[]): string[] {
   const email = emails.find((e) => e.primary) ?? emails[0];
   const at = (v: string | undefined) => (v && v.includes('@') ? v.slice(v.lastIndexOf('@') + 1) : null);
   return [...new Set([at(userNameLower), at(email?.valueLower)].filter((d): d is string => !!d))];
 }
 
 /** A listed domain covers itself and its subdomains ("acme.com" takes "eu.acme.com"). */
-export const onDomain = (domain: string, listed: string[]) => listed.some((l) => domain === l || domain.endsWith(`.${l}`));
+const onDomain = (domain: string, listed: string[]) => listed.some((l) => domain === l || domain.endsWith(`.${l}`));
 
 export function checkDomains(policy: ProvisioningPolicy, userNameLower: string, emails: { valueLower: string; primary: boolean }[]): void {
   if (policy.domains.length === 0) return;

@@ -6,7 +6,7 @@ const obj = (v: unknown): ScimObject => (v && typeof v === 'object' && !Array.is
 const differ = (a: unknown, b: unknown) => JSON.stringify(a ?? null) !== JSON.stringify(b ?? null);
 
 /** The attributes whose value changed: top-level ("name", "emails"), and an extension's by their own names ("manager"). */
-export function changedAttributes(before: ScimObject, after: ScimObject): string[] {
+function changedAttributes(before: ScimObject, after: ScimObject): string[] {
   const out = new Set<string>();
   for (const k of new Set([...Object.keys(before), ...Object.keys(after)])) {
     if (k === 'meta' || k === 'schemas' || !differ(before[k], after[k])) continue;

@@ -12,7 +12,7 @@ export interface ProvisioningPolicy {
   updatedAt: Date | null;
 }
 
-export const DEFAULT_POLICY: ProvisioningPolicy = { leaving: { mode: 'deactivate', deleteAfterDays: null }, domains: [], seatLimit: null, updatedAt: null };
+const DEFAULT_POLICY: ProvisioningPolicy = { leaving: { mode: 'deactivate', deleteAfterDays: null }, domains: [], seatLimit: null, updatedAt: null };
 
 /** The statement reading the organization's policy (read with policyOfRow), to send with others. */
 export const policyOp = (organizationId: string): SqlOp =>

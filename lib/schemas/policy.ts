@@ -1,10 +1,10 @@
 import { z } from 'zod';
 
 /** What an IdP's `active: false` does to a user (issue 19). */
-export const LEAVING_MODES = ['deactivate', 'delete_after', 'delete'] as const;
+const LEAVING_MODES = ['deactivate', 'delete_after', 'delete'] as const;
 export type LeavingMode = (typeof LEAVING_MODES)[number];
 
-export const leavingSchema = z.object({
+const leavingSchema = z.object({
   mode: z.enum(LEAVING_MODES),
   /** Days a deactivated user is kept under `delete_after` (null for the other modes). */
   deleteAfterDays: z.number().int().nullable(),
