@@ -2,8 +2,6 @@
 import { scimEndpoint, type DirectoryRow } from '../directory/directories';
 import { PROVIDER_NAMES, type Provider } from '../directory/providers';
 import type { TokenSummary } from '../directory/tokens';
-import { encodeCursor } from '../schemas/pagination';
-import { decodeCursor } from '../schemas/pagination';
 import type { RequestLogRow } from './request-log-page';
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
@@ -44,15 +42,4 @@ export function toPortalRequest(r: RequestLogRow, names: { users: Map<string, st
     person: (r.userId ? names.users.get(r.userId) : undefined) ?? r.userNameLower ?? r.emailLower ?? null,
     group: groupId ? (names.groups.get(groupId) ?? null) : null,
   };
-}
-
-export function pageCursor(next: { createdAt: Date; id: string } | null): string | null {
-  return next ? encodeCursor({ c: next.createdAt.toISOString(), i: next.id }) : null;
-}
-
-export function readCursor(cursor: string | undefined): { createdAt: Date; id: string } | null {
-  const c = decodeCursor(cursor, ['c', 'i']);
-  if (!c) return null;
-  const createdAt = new Date(c.c);
-  return Number.isNaN(createdAt.getTime()) ? null : { createdAt, id: c.i };
 }
