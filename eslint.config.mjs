@@ -58,6 +58,17 @@ export default tseslint.config(
   { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs' }, rules: { '@typescript-eslint/no-require-imports': 'off' } },
   // Plain JavaScript (scripts, the guard the custom server loads) is outside tsconfig: syntax rules only.
   { files: ['**/*.mjs', '**/*.cjs'], extends: [tseslint.configs.disableTypeChecked] },
+  // Settings are read in one place, validated (lib/env); everything else asks it. Tests, scripts and configs set
+  // them; lib/http/*.mjs is plain JavaScript the custom server loads before any TypeScript, and reads its own.
+  {
+    ignores: ['lib/env/**', 'lib/http/*.mjs', 'scripts/**', 'bench/**', 'tests/**', 'e2e/**', '**/*.test.ts', '*.config.{ts,mjs}'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "MemberExpression[object.name='process'][property.name='env']", message: 'Read settings through lib/env (parsed once, with zod).' },
+      ],
+    },
+  },
   // The layers. Type-only imports are erased at build time, so they may cross (a client type from a server module).
   { files: ['app/**', 'components/**'], rules: restrict(database) },
   { files: ['lib/**'], rules: restrict(ui) },

@@ -5,6 +5,7 @@ import { inPrismaTx } from '../db/prisma-bridge';
 import { columns, decode, insertOp } from '../db/rows';
 import type { AuditLogRow } from '../db/schema';
 import { all, changes, type SqlEnv, type SqlProgram, type SqlValue } from '../db/sql-program';
+import { beforeKey } from '../directory/keyset';
 import { newLogId } from '../ids';
 
 export const AUDIT_ACTIONS = [
@@ -93,10 +94,7 @@ export function* listAudit(env: SqlEnv, { hostId, take = 50, actions, actor, org
     conds.push('"organizationId" = ?');
     params.push(organizationId);
   }
-  if (before) {
-    conds.push('("createdAt" < ? OR ("createdAt" = ? AND "id" < ?))');
-    params.push(before.createdAt, before.createdAt, before.id);
-  }
+  if (before) conds.push(beforeKey('"AuditLog"', before, params));
   const rows = yield* all(`SELECT ${columns('AuditLog')} FROM "AuditLog" WHERE ${conds.join(' AND ')} ORDER BY "createdAt" DESC, "id" DESC LIMIT ?`, [...params, take]);
   return rows.map((r) => decode('AuditLog', r));
 }

@@ -10,7 +10,7 @@ import { findUserView, pageUsers, type UserView } from '../directory/users/reads
 import { createTokenInputSchema, listUsersQuerySchema, updateDirectoryInputSchema } from '../schemas/directory';
 import { removeDirectory as deleteDirectoryOf, renameDirectory } from '../directory/directory-admin';
 import { setDirectoryStatus } from '../directory/directory-status';
-import { decodeCursor, encodeCursor, listQuerySchema, queryObject } from '../schemas/pagination';
+import { listQuerySchema, pageCursor, queryObject, readCursor } from '../schemas/pagination';
 import { ApiError, apiNotFound } from './api-error';
 import { toApiDirectory, toApiGroup, toApiUser } from './serialize';
 import type { ApiContext } from './with-api-key';
@@ -23,14 +23,12 @@ async function directoryOf(hostId: string, id: string): Promise<DirectoryRow> {
 
 function pageArgs(url: URL) {
   const q = listQuerySchema.parse(queryObject(url));
-  const c = decodeCursor(q.cursor, ['c', 'i']);
-  if (q.cursor && !c) throw new ApiError('invalid_request', 400, 'cursor: invalid');
-  return { limit: q.limit, after: c ? { createdAt: new Date(c.c), id: c.i } : null };
+  const after = readCursor(q.cursor);
+  if (q.cursor && !after) throw new ApiError('invalid_request', 400, 'cursor: invalid');
+  return { limit: q.limit, after };
 }
 
-function nextCursor(p: Page<unknown>): string | null {
-  return p.next ? encodeCursor({ c: p.next.createdAt.toISOString(), i: p.next.id }) : null;
-}
+const nextCursor = (p: Page<unknown>): string | null => pageCursor(p.next);
 
 const apiUsers = (views: UserView[]) => views.map((v) => toApiUser(v.row, v.groups, v.roles));
 const apiGroup = (v: GroupView) => toApiGroup(v.row, v.memberCount, v.roles);

@@ -10,12 +10,7 @@ import { purgeOldEvents } from '../events/event-retention';
 import { purgeLeavers } from '../policy/purge-leavers';
 import { purgeDeliveryLog } from '../webhooks/delivery-log';
 import { purgeIdleLanes } from '../webhooks/lane-store';
-import { webhookSettings } from '../webhooks/settings';
-
-const days = (name: string, fallback: number) => {
-  const n = Number(process.env[name]);
-  return Number.isFinite(n) && n > 0 ? n : fallback;
-};
+import { jobSettings, webhookSettings } from '../env';
 
 export interface RetentionResult {
   requestLogs: number;
@@ -54,8 +49,8 @@ async function deleteOldRequestLogs(cutoff: Date): Promise<number> {
 }
 
 export async function applyRetention(db: Db, now = Date.now()): Promise<RetentionResult> {
-  const logCutoff = new Date(now - days('REQUEST_LOG_RETENTION_DAYS', 30) * 86_400_000);
-  const deliveryCutoff = new Date(now - days('DELIVERY_LOG_RETENTION_DAYS', 30) * 86_400_000);
+  const logCutoff = new Date(now - jobSettings().requestLogRetentionDays * 86_400_000);
+  const deliveryCutoff = new Date(now - jobSettings().deliveryLogRetentionDays * 86_400_000);
   const eventCutoff = new Date(now - webhookSettings().eventRetentionDays * 86_400_000);
   const requestLogs = await deleteOldRequestLogs(logCutoff);
   const leavers = await purgeLeavers(now);
@@ -72,7 +67,7 @@ export async function applyRetention(db: Db, now = Date.now()): Promise<Retentio
 
 let timer: NodeJS.Timeout | null = null;
 
-export function startRetentionJob(everyMs = Number(process.env.RETENTION_INTERVAL_MS ?? 3_600_000)): void {
+export function startRetentionJob(everyMs = jobSettings().retentionIntervalMs): void {
   if (timer) return;
   const run = async () => {
     try {

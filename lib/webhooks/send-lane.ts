@@ -9,7 +9,7 @@ import { extendLease, finishLane, type ClaimedLane } from './lane-store';
 import type { OutboundTarget } from './outbound/outbound-agent';
 import { postToTarget } from './outbound/outbound-agent';
 import { nextAttemptAt } from './schedule';
-import { webhookSettings } from './settings';
+import { webhookSettings } from '../env';
 import { signatureHeaders } from './signature';
 
 const LANE_BATCH = 100;
