@@ -1,11 +1,14 @@
 // Runs once when the Next.js server starts: the background jobs (webhook delivery, retention, health). Shutdown belongs
 // to the process's server (scripts/serve.mjs, through lib/shutdown.ts).
 export async function register(): Promise<void> {
+  // Next inlines NEXT_RUNTIME per bundle; it must be read here, before any Node-only import.
+  // eslint-disable-next-line no-restricted-syntax
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { startWebhookWorker } = await import('./lib/webhooks/worker');
   const { startRetentionJob } = await import('./lib/maintenance/retention');
   const { startHealthJob } = await import('./lib/health/health-check');
-  if (process.env.WEBHOOK_WORKER !== 'off') startWebhookWorker();
+  const { webhookSettings } = await import('./lib/env');
+  if (!webhookSettings().workerOff) startWebhookWorker();
   startRetentionJob();
   startHealthJob();
 }

@@ -1,6 +1,7 @@
 // npm run bench: scim-portal against the Jackson peer at equal durability, every request shape Okta and Entra send,
 // at two directory sizes: a table per database (PostgreSQL: both sides on one durable server; SQLite: the portal at
 // NORMAL and FULL, the peer on its default file), with the settings, ceilings, rounds and PASS/FAIL per row.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -57,6 +58,14 @@ function writeJson(file: string, json: object): void {
   fs.writeFileSync(file, `${JSON.stringify(json, null, 2)}\n`);
 }
 
+/** The dashboard at scale (issue 20): its own script and app, run after the SCIM tables' servers are stopped. */
+function runDashboardPhase(orgs: number): string | null {
+  log(`\n## dashboard: ${orgs.toLocaleString('en-US')} organizations on SQLite`);
+  const script = path.join(import.meta.dirname, 'dashboard.ts');
+  const r = spawnSync(process.execPath, [...process.execArgv, script, '--orgs', String(orgs)], { stdio: 'inherit' });
+  return r.status === 0 ? null : `dashboard phase: exit ${r.status ?? r.signal}`;
+}
+
 async function main(): Promise<number> {
   const parsed = parseBenchArgs(process.argv.slice(2), path.join(import.meta.dirname, 'results/latest.json'));
   if (parsed === 'help') {
@@ -85,6 +94,11 @@ async function main(): Promise<number> {
     console.error(`\nbench failed: ${errors[errors.length - 1]}`);
   } finally {
     await cleanupAll();
+  }
+
+  if (opts.dashboardOrgs > 0) {
+    const dashboard = runDashboardPhase(opts.dashboardOrgs);
+    if (dashboard) errors.push(dashboard);
   }
 
   const sizes = [...new Set([opts.usersSmall, opts.usersLarge])];

@@ -1,21 +1,13 @@
 // Every portal and dashboard screen at 1280 and 360 px: axe finds no serious or critical violation, the page never
 // scrolls sideways (tables scroll inside their card), and a screenshot of each goes to e2e/screenshots/.
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { PortalPage } from './pages/portal-page';
+import { expectNoSeriousViolations } from './support/axe';
 import { app, createDirectory, createOrganization, ensureRoles, portalLink } from './support/app';
 import { expectNoSidewaysScroll } from './support/layout';
 import { createOperator, signedIn } from './support/operator';
 import { pushGroup, pushUsers, scimCall } from './support/okta-client';
 import { screenshot } from './support/screens';
-
-export async function expectNoSeriousViolations(page: Page, label: string): Promise<void> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  const serious = result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${label}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(serious, serious.join('\n')).toEqual([]);
-}
 
 interface Screen {
   name: string;

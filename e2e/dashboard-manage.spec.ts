@@ -3,7 +3,6 @@
 // naming real actors (an operator's "Open portal" session acts as that operator).
 import { expect, test } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
-import { DashboardPage } from './pages/dashboard-page';
 import { app, createDirectory, createOrganization, hostApi } from './support/app';
 import { createOperator, signedIn } from './support/operator';
 import { scimCall } from './support/okta-client';

@@ -9,7 +9,7 @@ export function toSafeText(s: string): string {
   return s.toWellFormed().replaceAll('\u0000', '\uFFFD');
 }
 
-export const MAX_JSON_DEPTH = 64;
+const MAX_JSON_DEPTH = 64;
 
 export type JsonProblem = 'too_deep' | 'unsafe_text' | null;
 

@@ -23,8 +23,14 @@ const logs = fs.readdirSync(dir).filter((f) => f.endsWith('.log'));
 let leaks = 0;
 for (const f of logs) {
   const text = fs.readFileSync(path.join(dir, f), 'utf8');
-  for (const s of secrets) if (text.includes(s)) (leaks++, console.error(`${f}: contains a secret the tests used (…${s.slice(-4)})`));
-  for (const re of shapes) if (re.test(text)) (leaks++, console.error(`${f}: contains something shaped like a secret (${re.source})`));
+  for (const s of secrets.filter((s) => text.includes(s))) {
+    leaks++;
+    console.error(`${f}: contains a secret the tests used (…${s.slice(-4)})`);
+  }
+  for (const re of shapes.filter((re) => re.test(text))) {
+    leaks++;
+    console.error(`${f}: contains something shaped like a secret (${re.source})`);
+  }
 }
 console.log(`scanned ${logs.length} app logs for ${secrets.length} secrets used by the tests: ${leaks} leaks`);
 process.exit(leaks ? 1 : 0);

@@ -84,7 +84,7 @@ async function startOnce(name: string, databaseUrl: string, extraEnv: Record<str
   };
   const unregister = onCleanup(`app (${name})`, stop);
   const tail = () => fs.readFileSync(logFile, 'utf8').slice(-3000);
-  let apiKey = '';
+  let apiKey: string;
   try {
     await waitReady(child, baseUrl, () => `app (${name}) exited (${child.signalCode ?? `exit code ${child.exitCode}`}); see ${logFile}:\n${tail()}`);
     apiKey = cli(databaseUrl, ['api-keys', 'create', '--name', `bench-${name}`]).trim().split('\n').pop() ?? '';

@@ -10,11 +10,13 @@ export interface ImportSize {
   members: number;
 }
 
-export type WebhookSizes = 'large' | 'all' | 'none';
+type WebhookSizes = 'large' | 'all' | 'none';
 
 export interface BenchOptions {
   dbs: Db[];
   quick: boolean;
+  /** Organizations the dashboard phase seeds (bench/dashboard.ts); 0: no dashboard phase. */
+  dashboardOrgs: number;
   /** Alternating rounds per workload and server. */
   rounds: number;
   /** Seconds of one slice: one workload on one server in one round. */
@@ -52,6 +54,8 @@ export const USAGE = `npm run bench -- [options]
   --import-members <n>        memberships the import adds, spread over its groups (default ${FULL.import.members})
   --no-import                 no import
   --webhooks large|all|none   sizes at which the writes run again with one webhook endpoint subscribed (default large)
+  --no-dashboard              skip the dashboard phase (10,000 organizations on SQLite, first page and searches
+                              under 300 ms: bench/dashboard.ts, also npm run bench:dashboard)
   --no-peer                   measure the portal alone (by default the Jackson peer runs on each database)
   --peer-port <n>             port of the Jackson peer on SQLite; the one on PostgreSQL takes the next (default 4100)
   --out <file>                JSON results (default bench/results/latest.json)
@@ -99,6 +103,7 @@ export function parseBenchArgs(argv: string[], defaultOut: string): BenchOptions
       import: bool,
       webhooks: str,
       peer: bool,
+      dashboard: bool,
       'peer-port': str,
       out: str,
       'keep-rate-limits': bool,
@@ -119,6 +124,7 @@ export function parseBenchArgs(argv: string[], defaultOut: string): BenchOptions
   return {
     dbs,
     quick: values.quick ?? false,
+    dashboardOrgs: values.dashboard === false ? 0 : 10_000,
     rounds: positive('rounds', values.rounds, 3),
     seconds: positive('seconds', values.seconds, base.seconds, false),
     connections: positive('connections', values.connections, 10),

@@ -7,7 +7,7 @@ import { serverLabel, type ServerId } from './servers';
 import { SMALL_GROUP_SIZE } from './sizes';
 import { failures } from './stats';
 
-export type Status = 'PASS' | 'FAIL';
+type Status = 'PASS' | 'FAIL';
 
 export interface Check {
   server: string;

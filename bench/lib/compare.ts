@@ -7,9 +7,9 @@ import type { Db, ServerId } from './servers';
 import { cpuSpread, failures, ratio, rpsSpread, type Ratio, type Spread } from './stats';
 import type { Kind, WorkloadKey } from './workload';
 
-export const TARGET = 2;
+const TARGET = 2;
 
-export type Verdict = 'PASS' | 'FAIL' | 'portal only' | 'no peer' | '-';
+type Verdict = 'PASS' | 'FAIL' | 'portal only' | 'no peer' | '-';
 
 /** One server's figures for one workload at one size. */
 export interface Cell {
@@ -38,7 +38,7 @@ export interface Line {
   why: string;
 }
 
-export function cellOf(row: Row): Cell {
+function cellOf(row: Row): Cell {
   return {
     server: row.server,
     rps: rpsSpread(row.rounds),

@@ -3,7 +3,7 @@
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 
-export interface LoadRequest {
+interface LoadRequest {
   path: string;
   body?: string;
 }

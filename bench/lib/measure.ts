@@ -13,13 +13,13 @@ import { Seeder, type SeededDirectory } from './seeder';
 import { startServers, type Started } from './servers-start';
 import { serverLabel, type Server, type ServerId } from './servers';
 
-export interface SeedRecord {
+interface SeedRecord {
   server: ServerId;
   toUsers: number;
   seconds: number;
 }
 
-export interface Delivered {
+interface Delivered {
   server: ServerId;
   users: number;
   /** Webhooks the receiver got from this server during the webhook pass and until they stopped coming. */

@@ -10,7 +10,7 @@ import type { Server, Target } from './servers';
 import { deleteUsers, userWrites } from './user-writes';
 import type { Stage, Workload } from './workload';
 
-export const WRITES: Workload[] = [...userWrites(), ...groupWrites(), deleteUsers];
+const WRITES: Workload[] = [...userWrites(), ...groupWrites(), deleteUsers];
 
 export interface SizeContext {
   servers: Server[];

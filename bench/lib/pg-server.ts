@@ -11,7 +11,7 @@ import { runScript } from './processes';
 import { childrenByParent } from './proc';
 
 /** Every setting the bench gives; everything else is PostgreSQL's default (the report lists what is not). */
-export const PG_SETTINGS: Record<string, string> = {
+const PG_SETTINGS: Record<string, string> = {
   fsync: 'on',
   synchronous_commit: 'on',
   full_page_writes: 'on',

@@ -10,9 +10,9 @@ import { hostApi, newOktaDirectory } from './scim-client';
 import { POSTGRES_DURABILITY, type Server } from './servers';
 
 /** The app's durability settings on SQLite (SQLITE_SYNCHRONOUS); NORMAL is its default. */
-export type SqliteSync = 'NORMAL' | 'FULL';
+type SqliteSync = 'NORMAL' | 'FULL';
 
-export const SQLITE_PROMISE: Record<SqliteSync, string> = {
+const SQLITE_PROMISE: Record<SqliteSync, string> = {
   NORMAL: 'WAL, synchronous=NORMAL: a 2xx survives the process crashing, not the machine losing power',
   FULL: 'WAL, synchronous=FULL: a 2xx is on disk (fsync per commit), as the peer promises',
 };

@@ -43,7 +43,7 @@ export function processTree(root: number, children = childrenByParent()): number
 }
 
 /** User and system CPU of the process, its threads and its reaped children, in milliseconds; null once gone. */
-export function cpuMs(pid: number): number | null {
+function cpuMs(pid: number): number | null {
   const f = stat(pid);
   if (!f) return null;
   // After the comm: state(0) ppid(1) … utime(11) stime(12) cutime(13) cstime(14).

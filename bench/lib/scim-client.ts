@@ -16,7 +16,7 @@ function asObject(v: Json): JsonObject {
   return v;
 }
 
-export function field(o: JsonObject, key: string): string {
+function field(o: JsonObject, key: string): string {
   const v = o[key];
   if (typeof v !== 'string') throw new Error(`expected string ${key} in ${JSON.stringify(o).slice(0, 300)}`);
   return v;
@@ -74,16 +74,3 @@ export async function scimCall(dir: ScimDirectory, method: string, path: string,
   return call(`${dir.endpoint}${path}`, { method, token: dir.token, body, contentType: 'application/scim+json' });
 }
 
-export async function scimExpect(dir: ScimDirectory, method: string, path: string, body?: unknown): Promise<JsonObject | null> {
-  const r = await expect([200, 201, 204], `SCIM ${method} ${path}`, scimCall(dir, method, path, body));
-  return r === null ? null : asObject(r);
-}
-
-/** totalResults of a user filter (or of all users): a sanity check that seeding landed. */
-export async function countUsers(dir: ScimDirectory, filter?: string): Promise<number> {
-  const q = filter ? `?count=1&filter=${encodeURIComponent(filter)}` : '?count=1';
-  const list = await scimExpect(dir, 'GET', `/Users${q}`);
-  const total = list?.totalResults;
-  if (typeof total !== 'number') throw new Error(`no totalResults in ${JSON.stringify(list).slice(0, 300)}`);
-  return total;
-}

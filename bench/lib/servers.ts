@@ -4,7 +4,7 @@ import type { ScimDirectory } from './scim-client';
 
 export type Db = 'sqlite' | 'postgres';
 /** `machine`: the bench's own node:http server, the ceiling of every table. */
-export type Side = 'portal' | 'peer' | 'machine';
+type Side = 'portal' | 'peer' | 'machine';
 
 export interface ServerId {
   side: Side;
@@ -19,8 +19,6 @@ export interface ServerId {
 }
 
 export const serverLabel = (id: ServerId) => (id.db === 'any' ? id.name : `${id.name} on ${id.db}`);
-
-export const sameServer = (a: ServerId, b: ServerId) => a.side === b.side && a.db === b.db && a.name === b.name;
 
 /** What the round runner measures: a server, or the machine's ceiling. */
 export interface Target {

@@ -2,7 +2,7 @@
 // directory when that is smaller), and "teams" of 10 members, one per 100 users (at least 10): the groups the
 // displayName lookups and GET /Groups/{id} go to.
 export const SMALL_GROUP_SIZE = 10;
-export const BIG_GROUP_TARGET = 50_000;
+const BIG_GROUP_TARGET = 50_000;
 export const TEAM_SIZE = 10;
 
 export function bigGroupSize(users: number): number {

@@ -65,7 +65,7 @@ export interface Workload {
   finish?(stage: Stage): Promise<void>;
 }
 
-export const SCIM = 'application/scim+json';
+const SCIM = 'application/scim+json';
 
 export function originAndBase(endpoint: string): { origin: string; base: string } {
   const u = new URL(endpoint);

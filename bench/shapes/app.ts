@@ -21,7 +21,7 @@ export interface ShapeApp {
   data: SeededData;
 }
 
-export interface SeededData {
+interface SeededData {
   userIds: string[];
   userNames: string[];
   externalIds: string[];

@@ -5,7 +5,7 @@ import { oktaUser, scim } from './seed';
 const PATCH_URN = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
 const q = (s: string) => encodeURIComponent(s);
 
-export interface Req {
+interface Req {
   method: string;
   path: string;
   body?: string;

@@ -8,7 +8,7 @@ import { Input, Label } from '../ui/field';
 import { FormError } from './form-result';
 import { useFormAction, type FormAction } from './use-form-action';
 
-export const PASSWORD_RULE =
+const PASSWORD_RULE =
   'At least 12 characters not counting spaces at either end; not a few characters repeated, a common password or one built on a common word (Password2024!), and not containing the email’s name.';
 
 export function OperatorCreateForm({ action }: { action: FormAction<{ id: string; email: string }> }) {

@@ -45,7 +45,7 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
   };
 
   return (
-    <form onSubmit={onSubmit} aria-label="Sign in" className="space-y-4">
+    <form onSubmit={(e) => void onSubmit(e)} aria-label="Sign in" className="space-y-4">
       {error ? (
         <div>
           <Alert tone="danger">{error}</Alert>

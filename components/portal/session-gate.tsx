@@ -2,9 +2,9 @@
 // Loads the tab's session (opened by the link page, lib/client/open-portal-link.ts) and renders the portal or the
 // "session ended" page. It also watches the clock: the host hears session.expiring five minutes before the end
 // and session.expired at the end.
-import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, type ReactNode } from 'react';
 import { postToHost } from '@/lib/client/host-messages';
-import { forgetSession, rememberParentOrigin } from '@/lib/client/session-token';
+import { forgetSession } from '@/lib/client/session-token';
 import type { PortalSessionInfo } from '@/lib/client/types';
 import { usePortalSession } from '@/lib/client/use-portal-session';
 import { Spinner } from '../ui/spinner';
@@ -22,13 +22,8 @@ export function useSession(): PortalSessionInfo {
 const WARN_MS = 5 * 60_000;
 
 export function SessionGate({ children }: { children: ReactNode }) {
-  const [ready, setReady] = useState(false);
   const { ended, end } = useSessionEnded();
-  useEffect(() => {
-    rememberParentOrigin();
-    setReady(true);
-  }, []);
-  const session = usePortalSession(ready);
+  const session = usePortalSession();
   const expiresAt = session.data?.expiresAt;
 
   useEffect(() => {

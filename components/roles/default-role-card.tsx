@@ -1,7 +1,7 @@
 'use client';
 // The role of people who are in no mapped group. Like a mapping, a new default is previewed before it is saved
 // (it can move everyone's roles), and leaving with it unsaved asks first.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { usePreviewDefaultRole, useSaveDefaultRole } from '@/lib/client/use-roles';
 import { useUnsavedGuard } from '@/lib/client/use-unsaved-guard';
 import type { RolesState } from '@/lib/client/types';
@@ -12,11 +12,17 @@ import { Label, Select } from '../ui/field';
 import { MappingPreviewPanel } from './mapping-preview-panel';
 
 export function DefaultRoleCard({ directoryId, state }: { directoryId: string; state: RolesState }) {
-  const [value, setValue] = useState(state.defaultRoleKey ?? '');
+  const saved = state.defaultRoleKey ?? '';
+  const [value, setValue] = useState(saved);
+  // A new saved default (this tab or another) replaces the choice, during render rather than in an effect.
+  const [shown, setShown] = useState(saved);
+  if (shown !== saved) {
+    setShown(saved);
+    setValue(saved);
+  }
   const save = useSaveDefaultRole(directoryId);
   const preview = usePreviewDefaultRole(directoryId);
-  useEffect(() => setValue(state.defaultRoleKey ?? ''), [state.defaultRoleKey]);
-  const dirty = value !== (state.defaultRoleKey ?? '');
+  const dirty = value !== saved;
   useUnsavedGuard(dirty);
   const roleName = (k: string) => state.roles.find((r) => r.key === k)?.name ?? k;
   return (

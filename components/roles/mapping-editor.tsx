@@ -1,7 +1,7 @@
 'use client';
 // Edit group-to-role mappings as a draft, preview what the draft would do, then save it in one go. Leaving with an
 // unsaved draft asks first. Roles show by name, their keys secondary.
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useDebounced } from '@/lib/client/use-debounced';
 import { useGroups } from '@/lib/client/use-people';
 import { usePreviewMappings, useSaveMappings } from '@/lib/client/use-roles';
@@ -26,11 +26,16 @@ export function MappingEditor({ directoryId, state }: { directoryId: string; sta
   const listed = groups.data?.data ?? [];
   const more = Boolean(groups.data?.nextCursor);
   const [draft, setDraft] = useState<RoleMapping[]>(state.mappings);
+  // Saved mappings that change (this tab or another) replace the draft, during render rather than in an effect.
+  const [shown, setShown] = useState(state.mappings);
+  if (shown !== state.mappings) {
+    setShown(state.mappings);
+    setDraft(state.mappings);
+  }
   const [groupId, setGroupId] = useState('');
   const [roleKey, setRoleKey] = useState(state.roles[0]?.key ?? '');
   const preview = usePreviewMappings(directoryId);
   const save = useSaveMappings(directoryId);
-  useEffect(() => setDraft(state.mappings), [state.mappings]);
 
   const names = useMemo(() => {
     const m = new Map(state.mappings.map((x) => [x.groupId, x.groupName]));

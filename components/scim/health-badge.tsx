@@ -2,7 +2,7 @@
 import type { HealthState } from '@/lib/health/directory-health';
 import { Badge, type BadgeTone } from '../ui/badge';
 
-export const HEALTH_LABELS: Record<HealthState, { tone: BadgeTone; label: string }> = {
+const HEALTH_LABELS: Record<HealthState, { tone: BadgeTone; label: string }> = {
   waiting: { tone: 'info', label: 'Waiting for the first request' },
   connected: { tone: 'success', label: 'Connected' },
   degraded: { tone: 'danger', label: 'Degraded' },

@@ -30,9 +30,17 @@ function Body({ title, text }: { title: string; text: string }) {
   return (
     <div className="min-w-0">
       <p className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-600">{title}</p>
-      <pre className="max-h-72 overflow-auto whitespace-pre-wrap break-all rounded-md bg-slate-900 p-3 text-xs text-slate-100">{pretty(text)}</pre>
+      {/* Focusable: a long body scrolls, and keyboard users must reach it (axe scrollable-region-focusable). */}
+      <pre tabIndex={0} aria-label={title} className="max-h-72 overflow-auto whitespace-pre-wrap break-all rounded-md bg-slate-900 p-3 text-xs text-slate-100 focus-ring">
+        {pretty(text)}
+      </pre>
     </div>
   );
+}
+
+/** The write's outcome in plain words, a refusal marked as such (issue 19's decision log). */
+function Decision({ text, refused }: { text: string; refused: boolean }) {
+  return <span className={`block break-words text-xs ${refused ? 'font-semibold text-red-800' : 'text-slate-700'}`}>{text.charAt(0).toUpperCase() + text.slice(1)}</span>;
 }
 
 function Row({ r }: { r: PortalRequest }) {
@@ -46,6 +54,7 @@ function Row({ r }: { r: PortalRequest }) {
           <span className="font-mono text-xs font-semibold text-slate-900">{r.method}</span>{' '}
           <span className="break-all font-mono text-xs">{r.path}</span>
           {who ? <span className="block break-words text-xs font-medium text-slate-800">{who}</span> : null}
+          {r.decision ? <Decision text={r.decision} refused={r.status >= 400} /> : null}
           <span className="block text-xs text-slate-600 md:hidden">
             {formatSeconds(r.createdAt)} · {r.durationMs} ms
           </span>

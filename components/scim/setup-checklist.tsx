@@ -13,7 +13,7 @@ const TEST: Record<string, string> = {
   entra: 'Entra tested the connection (Test Connection)',
 };
 
-export function stepLabels(provider: string): Record<SetupStepId, string> {
+function stepLabels(provider: string): Record<SetupStepId, string> {
   return {
     credentials: TEST[provider] ?? 'Your identity provider connected with the token',
     user: 'The first user was created',

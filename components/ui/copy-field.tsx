@@ -34,7 +34,7 @@ export function CopyField({ label, value, hint, mono = true }: { label: string; 
         />
         <button
           type="button"
-          onClick={copy}
+          onClick={() => void copy()}
           aria-label={`Copy ${label}`}
           className="inline-flex h-10 shrink-0 items-center gap-1.5 rounded-md border border-slate-300 bg-white px-3 text-sm font-medium text-slate-800 shadow-sm hover:bg-slate-50 focus-ring"
         >

@@ -8,6 +8,7 @@ import { EmptyState } from '../ui/empty-state';
 import { PagedTable } from '../ui/paged-table';
 import { SearchField } from '../ui/search-field';
 import { Td, Th } from '../ui/table';
+import { PolicySummary } from './policy-summary';
 import { ActiveBadge, TagList, UserNameCell } from './user-cells';
 
 export function UsersTable({ directoryId }: { directoryId: string }) {
@@ -33,6 +34,7 @@ export function UsersTable({ directoryId }: { directoryId: string }) {
           />
         }
       />
+      <PolicySummary />
       <PagedTable
         query={users}
         pager={pager}

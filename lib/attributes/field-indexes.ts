@@ -5,7 +5,6 @@ import { createHash } from 'node:crypto';
 import type { SqlEnv, SqlProgram } from '../db/sql-program';
 import { run } from '../db/sql-program';
 import { operandExpr } from '../scim/filter/to-sql';
-import { extensionSchema } from './extension-schema';
 import { hostUserExtension } from './host-attrs';
 import type { UserSchema } from './user-schema';
 

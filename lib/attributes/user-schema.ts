@@ -18,7 +18,7 @@ export interface UserSchema {
 export const extensionUrn = (slug: string) => `urn:ietf:params:scim:schemas:extension:${slug}:2.0:User`;
 
 /** The host's declared fields, or null when it has declared none. */
-export function* findUserSchema(hostId: string): SqlProgram<UserSchema | null> {
+function* findUserSchema(hostId: string): SqlProgram<UserSchema | null> {
   const r = yield* one(`SELECT ${columns('HostUserSchema')} FROM "HostUserSchema" WHERE "hostId" = ?`, [hostId]);
   if (!r) return null;
   const row = decode('HostUserSchema', r);

@@ -5,6 +5,7 @@ import { inPrismaTx } from '../db/prisma-bridge';
 import { columns, decode, insertOp } from '../db/rows';
 import type { AuditLogRow } from '../db/schema';
 import { all, changes, type SqlEnv, type SqlProgram, type SqlValue } from '../db/sql-program';
+import { beforeKey } from '../directory/keyset';
 import { newLogId } from '../ids';
 
 export const AUDIT_ACTIONS = [
@@ -12,6 +13,7 @@ export const AUDIT_ACTIONS = [
   'organization.updated',
   'organization.deleted',
   'organization.external_id_cleared',
+  'organization.policy_changed',
   'directory.created',
   'directory.renamed',
   'directory.deleted',
@@ -36,7 +38,7 @@ export const AUDIT_ACTIONS = [
   'operator.signed_out',
 ] as const;
 
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export interface AuditEntry {
   hostId: string;
@@ -93,10 +95,7 @@ export function* listAudit(env: SqlEnv, { hostId, take = 50, actions, actor, org
     conds.push('"organizationId" = ?');
     params.push(organizationId);
   }
-  if (before) {
-    conds.push('("createdAt" < ? OR ("createdAt" = ? AND "id" < ?))');
-    params.push(before.createdAt, before.createdAt, before.id);
-  }
+  if (before) conds.push(beforeKey('"AuditLog"', before, params));
   const rows = yield* all(`SELECT ${columns('AuditLog')} FROM "AuditLog" WHERE ${conds.join(' AND ')} ORDER BY "createdAt" DESC, "id" DESC LIMIT ?`, [...params, take]);
   return rows.map((r) => decode('AuditLog', r));
 }

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { resetEnv } from '../env';
 import { servedUrl } from './served-url';
 
 const saved = { PUBLIC_URL: process.env.PUBLIC_URL, PORT: process.env.PORT };
@@ -34,6 +35,7 @@ describe('servedUrl', () => {
     delete process.env.PUBLIC_URL;
     delete process.env.PORT;
     Object.assign(process.env, env);
+    resetEnv();
     expect(servedUrl(checkout(written))).toBe(expected);
   });
 });

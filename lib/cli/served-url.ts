@@ -2,11 +2,12 @@
 // from this checkout wrote (scripts/serve.mjs: data/served-url), else the default port.
 import fs from 'node:fs';
 import path from 'node:path';
+import { cliSettings } from '../env';
 
 export function servedUrl(root = process.cwd()): string {
-  const explicit = process.env.PUBLIC_URL?.trim();
-  if (explicit) return explicit.replace(/\/+$/, '');
-  if (process.env.PORT) return `http://localhost:${Number(process.env.PORT) || 3000}`;
+  const { publicUrl, port } = cliSettings();
+  if (publicUrl) return publicUrl;
+  if (port) return `http://localhost:${port}`;
   try {
     const written = fs.readFileSync(path.join(root, 'data', 'served-url'), 'utf8').trim();
     if (/^https?:\/\/\S+$/.test(written)) return written;

@@ -5,8 +5,6 @@
 // pages without a session (a used link, an ended session) can still tell the host.
 import { parentOrigin } from './session-token';
 
-export type LinkRefusal = 'used' | 'expired' | 'invalid';
-
 export type HostMessage =
   | { type: 'portal.loaded' }
   | { type: 'portal.resize'; height: number }

@@ -2,6 +2,7 @@
 export const queryKeys = {
   session: ['portal', 'session'] as const,
   directories: ['portal', 'directories'] as const,
+  policy: ['portal', 'policy'] as const,
   directory: (id: string) => ['portal', 'directory', id] as const,
   connection: (id: string) => ['portal', 'directory', id, 'connection'] as const,
   setup: (id: string) => ['portal', 'directory', id, 'setup'] as const,

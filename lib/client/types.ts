@@ -1,134 +1,44 @@
-// The JSON the portal endpoints answer (lib/portal/api/*), as the client sees it.
-export interface PortalBrand {
-  name: string;
-  logoUrl: string | null;
-  accent: string;
-  accentForeground: string;
-}
+// The JSON the portal endpoints answer (lib/portal/api/*), as the client sees it: each type is what the server's
+// serialiser returns, imported as a type only (erased from the bundle), so a server change breaks the client's
+// type check instead of its screens.
+import type { toApiGroup, toApiUser } from '../host-api/serialize';
+import type { rolesJson } from '../portal/api/roles-api';
+import type { sessionJson } from '../portal/api/session-api';
+import type { toDirectoryDetail, toListedDirectory, toMintedToken, toPortalDirectory, toPortalRequest, toPortalToken } from '../portal/portal-json';
+import type { roleMappingsInputSchema } from '../portal/schemas';
+import type { z } from 'zod';
 
-export interface PortalSessionInfo {
-  organization: { id: string; name: string };
-  brand: PortalBrand;
-  features: string[];
-  returnUrl: string | null;
-  expiresAt: string;
-  csrf: string;
-  allowedOrigins: string[];
-}
+export type PortalSessionInfo = ReturnType<typeof sessionJson>;
 
-export type ProviderKey = 'okta' | 'entra' | 'onelogin' | 'jumpcloud' | 'pingidentity' | 'generic';
+export type { Provider as ProviderKey } from '../directory/providers';
 
-export interface PortalDirectory {
-  id: string;
-  provider: ProviderKey;
-  providerName: string;
-  name: string;
-  status: 'enabled' | 'disabled';
-  connectedAt: string | null;
-  /** In the list only. */
-  health?: import('../health/directory-health').HealthState;
-  endpoint: string;
-  lastRequestAt: string | null;
-  createdAt: string;
-}
+/** `health` in the list only. */
+export type PortalDirectory = ReturnType<typeof toPortalDirectory> & Partial<Pick<ReturnType<typeof toListedDirectory>, 'health'>>;
+export type PortalDirectoryDetail = ReturnType<typeof toDirectoryDetail>;
 
-export interface PortalDirectoryDetail extends PortalDirectory {
-  userCount: number;
-  groupCount: number;
-}
-
-export interface PortalToken {
-  id: string;
-  lastFour: string;
-  createdAt: string;
-  expiresAt: string | null;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
-
-export interface MintedToken extends PortalToken {
-  token: string;
-}
+export type PortalToken = ReturnType<typeof toPortalToken>;
+export type MintedToken = ReturnType<typeof toMintedToken>;
 
 // One definition, with the server code that computes it (a type-only import: nothing server-side reaches the bundle).
-export type { ConnectionStatus, RefusedRequest, Unauthenticated } from '../portal/connection-status';
+export type { ConnectionStatus, RefusedRequest } from '../portal/connection-status';
 export type { DiagnosisId, SetupCheck, SetupStepId } from '../portal/setup-check';
+export type { RequestTotals } from '../portal/request-log-page';
+export type { MappingPreview } from '../portal/mapping-preview';
 
-export interface PortalUser {
-  id: string;
-  externalId: string | null;
-  userName: string;
-  email: string | null;
-  givenName: string | null;
-  familyName: string | null;
-  displayName: string | null;
-  active: boolean;
-  groups: { id: string; displayName: string }[];
-  roles: string[];
-  createdAt: string;
-  updatedAt: string;
-}
+/** Tables list users and groups without the SCIM resource; their pages fetch it (the Detail types). */
+export type PortalUserDetail = ReturnType<typeof toApiUser>;
+export type PortalUser = Omit<PortalUserDetail, 'attributes'>;
+export type PortalGroupDetail = ReturnType<typeof toApiGroup>;
+export type PortalGroup = Omit<PortalGroupDetail, 'attributes'>;
 
-export interface PortalUserDetail extends PortalUser {
-  attributes: Record<string, unknown>;
-}
+export type PortalRequest = ReturnType<typeof toPortalRequest>;
 
-export interface PortalGroup {
-  id: string;
-  externalId: string | null;
-  displayName: string;
-  memberCount: number;
-  roles: string[];
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface PortalGroupDetail extends PortalGroup {
-  attributes: Record<string, unknown>;
-}
-
-export interface PortalRequest {
-  id: string;
-  method: string;
-  path: string;
-  status: number;
-  durationMs: number;
-  resource: string | null;
-  requestBody: string | null;
-  responseBody: string | null;
-  error: string | null;
-  createdAt: string;
-  userId: string | null;
-  /** The user's name, or what the request named when no user matched. */
-  person: string | null;
-  group: string | null;
-}
-
-export interface RequestTotals {
-  total: number;
-  succeeded: number;
-  refused: number;
-  failed: number;
-}
-
+/** The envelope of every keyset-paged list (lib/schemas/pagination.ts makes its cursors). */
 export interface Page<T> {
   data: T[];
   nextCursor: string | null;
 }
 
-export interface RoleMapping {
-  groupId: string;
-  roleKey: string;
-}
-
-export interface RolesState {
-  roles: { key: string; name: string; description: string | null }[];
-  mappings: (RoleMapping & { groupName: string })[];
-  defaultRoleKey: string | null;
-}
-
-export interface MappingPreview {
-  changes: { kind: 'added' | 'removed'; groupId: string; groupName: string; roleKey: string; members: number }[];
-  usersChanged: number;
-  users: { id: string; userName: string; displayName: string | null; before: string[]; after: string[] }[];
-}
+/** A mapping as the editor sends it (PUT …/roles/mappings). */
+export type RoleMapping = z.infer<typeof roleMappingsInputSchema>['mappings'][number];
+export type RolesState = ReturnType<typeof rolesJson>;

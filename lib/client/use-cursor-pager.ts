@@ -16,7 +16,16 @@ export function useCursorPager(resetKey: string): CursorPager {
   const [state, setState] = useState<{ key: string; stack: (string | null)[] }>({ key: resetKey, stack: [null] });
   const stack = state.key === resetKey ? state.stack : [null];
   const cursor = stack[stack.length - 1];
-  const next = useCallback((c: string) => setState({ key: resetKey, stack: [...stack, c] }), [resetKey, stack]);
-  const previous = useCallback(() => setState({ key: resetKey, stack: stack.length > 1 ? stack.slice(0, -1) : stack }), [resetKey, stack]);
+  // From the latest state, so two clicks before a render move two pages, and the callbacks stay stable.
+  const stackOf = useCallback((s: typeof state) => (s.key === resetKey ? s.stack : [null]), [resetKey]);
+  const next = useCallback((c: string) => setState((s) => ({ key: resetKey, stack: [...stackOf(s), c] })), [resetKey, stackOf]);
+  const previous = useCallback(
+    () =>
+      setState((s) => {
+        const st = stackOf(s);
+        return { key: resetKey, stack: st.length > 1 ? st.slice(0, -1) : st };
+      }),
+    [resetKey, stackOf],
+  );
   return { cursor, page: stack.length, next, previous, hasPrevious: stack.length > 1 };
 }

@@ -6,7 +6,7 @@ import { queryKeys } from './query-keys';
 import type { Page, PortalGroup, PortalGroupDetail, PortalUser, PortalUserDetail } from './types';
 
 const dir = (id: string) => `/directories/${encodeURIComponent(id)}`;
-export const PAGE_SIZE = 25;
+const PAGE_SIZE = 25;
 
 export function useUsers(directoryId: string, q: string, cursor: string | null) {
   return useQuery({

@@ -3,7 +3,7 @@
 // any link of the portal (a tab, "All directories") asks first too.
 import { useEffect } from 'react';
 
-export const UNSAVED_PROMPT = 'You have unsaved changes. Leave this page and discard them?';
+const UNSAVED_PROMPT = 'You have unsaved changes. Leave this page and discard them?';
 
 export function useUnsavedGuard(dirty: boolean): void {
   useEffect(() => {

@@ -27,7 +27,7 @@ let current: Holder | null = null;
 
 export function createDb(url: string): Holder {
   if (isPostgresUrl(url)) {
-    const adapter = new PrismaPg({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+    const adapter = new PrismaPg({ connectionString: url, max: env().prismaPoolSize });
     const db = new PostgresClient({ adapter }) as unknown as Db;
     return { db, dialect: 'postgres', url, ready: Promise.resolve() };
   }

@@ -23,7 +23,7 @@ export interface Database {
 let current: { url: string; db: Database } | null = null;
 
 /** A connection set of its own to a database (tools such as the benchmark's seeder; the app uses `database()`). */
-export function openDatabase(url: string): Database {
+function openDatabase(url: string): Database {
   return isPostgresUrl(url) ? openPostgres(url) : openSqlite(url);
 }
 

@@ -2,11 +2,11 @@
 // values, index hints and how values cross the driver. Programs and queries ask their `env.dialect`; nothing else
 // branches on the database.
 import { createHash } from 'node:crypto';
-import { allOp, type SqlOp, type SqlScalar, type SqlValue } from './sql-program';
+import { all, allOp, marks, one, run, type SqlOp, type SqlProgram, type SqlRow, type SqlScalar, type SqlValue } from './sql-program';
 import { pgPlaceholders } from './pg-js';
 import type { ColumnKind } from './table-def';
 
-export type DialectName = 'sqlite' | 'postgres';
+type DialectName = 'sqlite' | 'postgres';
 
 export interface Dialect {
   name: DialectName;
@@ -46,20 +46,42 @@ export interface Dialect {
    * whatever the number of rows. PostgreSQL: one array parameter per column; SQLite: the rows as one JSON parameter.
    */
   rowsFrom(columns: readonly [name: string, kind: ColumnKind][], rows: readonly SqlValue[][]): { sql: string; params: SqlValue[] };
+  /** Rows inserted in their order under a transaction lock, after an optional lead write (see OrderedInsert). */
+  orderedInsert(insert: OrderedInsert): SqlProgram<SqlRow | null>;
   /** A parameter as the driver takes it. */
   param(v: SqlValue): unknown;
   /** A statement's text as the driver takes it: programs write `?` placeholders, PostgreSQL numbers them. */
   text(sql: string): string;
 }
 
+/**
+ * Rows to insert in their order, so an identity column (the events' `seq`) follows it, and under the transaction
+ * lock named `lock`, so that column also follows commit order: readers paging by it never skip a row that commits
+ * late. With a lead write (an `UPDATE … RETURNING` of the row the inserts are about), its row is returned, and
+ * when it matched none, null and nothing inserted. `stamp` is set to the clock.
+ */
+export interface OrderedInsert {
+  table: string;
+  columns: readonly string[];
+  stamp: string;
+  rows: readonly SqlValue[][];
+  lock: string;
+  lead?: { sql: string; params: SqlValue[] };
+  /** The transaction's last step: PostgreSQL sends its last statement with the COMMIT (SqlOp.final). */
+  final: boolean;
+}
+
+/** Rows per INSERT statement of an ordered insert. */
+const PART = 100;
+
 /** `\`, `%` and `_` escaped for `LIKE … ESCAPE '\'` (the same on both databases). */
 export const escapeLike = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 export const LIKE_ESCAPE = `ESCAPE '\\'`;
 
 /** A 64-bit lock key from text (PostgreSQL's advisory locks take bigints). */
-export function lockKey(lockClass: number, key: string): bigint {
-  return createHash('sha256').update(`${lockClass}:${key}`).digest().readBigInt64BE(0);
-}
+const advisoryKey = (name: string): bigint => createHash('sha256').update(name).digest().readBigInt64BE(0);
+const lockKey = (lockClass: number, key: string): bigint => advisoryKey(`${lockClass}:${key}`);
+const columnList = (columns: readonly string[]) => columns.map((c) => `"${c}"`).join(', ');
 
 const sqliteValue = (x: SqlScalar): string | number | bigint | null =>
   x === true ? 1 : x === false ? 0 : x instanceof Date ? x.toISOString().replace('Z', '+00:00') : x;
@@ -102,6 +124,17 @@ export const sqlite: Dialect = {
     sql: `(SELECT ${columns.map(([n], i) => `j.value ->> ${i} AS "${n}"`).join(', ')} FROM json_each(?) j) AS v`,
     params: [JSON.stringify(rows.map((r) => r.map((x) => jsonValue(x as SqlScalar))))],
   }),
+  // One writer at a time: no lock; several rows per statement, in order.
+  *orderedInsert({ table, columns, stamp, rows, lead }) {
+    const led = lead ? yield* one(lead.sql, lead.params) : null;
+    if (lead && !led) return null;
+    for (let i = 0; i < rows.length; i += PART) {
+      const part = rows.slice(i, i + PART);
+      const values = part.map(() => `(${marks(columns.length)}, ${sqlite.now})`).join(', ');
+      yield* run(`INSERT INTO "${table}" (${columnList(columns)}, "${stamp}") VALUES ${values}`, part.flat());
+    }
+    return led;
+  },
   param(v) {
     if (Array.isArray(v)) throw new Error('SQLite takes no array parameters');
     return sqliteValue(v as SqlScalar);
@@ -142,6 +175,33 @@ export const postgres: Dialect = {
     sql: `unnest(${columns.map(([, kind]) => `?::${PG_ARRAY[kind]}`).join(', ')}) AS v(${columns.map(([n]) => `"${n}"`).join(', ')})`,
     params: columns.map((_, c) => rows.map((r) => r[c] as SqlScalar)),
   }),
+  // The lead, the lock and the rows in ONE statement, so the lock is held for that statement and the COMMIT after
+  // it, not for several round trips: writers of one lock queue on it. A lead write goes first: the lock is taken
+  // per row it returned, so none means no lock and no rows.
+  *orderedInsert({ table, columns, stamp, rows, lock, lead, final }) {
+    let led: SqlRow | null = null;
+    const picked = columns.map((_, c) => `v.column${c + 1}`).join(', ');
+    for (let i = 0; i < rows.length; i += PART) {
+      const part = rows.slice(i, i + PART);
+      const first = lead && i === 0 ? lead : null;
+      const [result] = yield* all(
+        `WITH ${first ? `led AS (${first.sql}), l AS (SELECT pg_advisory_xact_lock(?::bigint) FROM led)` : 'l AS (SELECT pg_advisory_xact_lock(?::bigint))'},
+         ins AS (
+           INSERT INTO "${table}" (${columnList(columns)}, "${stamp}")
+           SELECT ${picked}, ${postgres.now}
+           FROM (VALUES ${part.map(() => `(${marks(columns.length)}, ?::int)`).join(', ')}) AS v CROSS JOIN l ORDER BY v.column${columns.length + 1}
+           RETURNING 1)
+         SELECT ${first ? 'led.*, ' : ''}(SELECT count(*) FROM ins) AS "inserted"${first ? ' FROM led' : ''}`,
+        [...(first ? first.params : []), advisoryKey(lock), ...part.flatMap((r, n) => [...r, n])],
+        final && i + PART >= rows.length,
+      );
+      if (first) {
+        if (!result) return null;
+        led = result;
+      }
+    }
+    return led;
+  },
   param: (v) => (Array.isArray(v) ? v.map(pgValue) : pgValue(v as SqlScalar)),
   text: (sql) => pgPlaceholders(sql),
 };

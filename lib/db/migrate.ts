@@ -10,13 +10,13 @@ import pg from 'pg';
 import { isPostgresUrl } from '../env';
 import { sqliteFilePath } from './sqlite-settings';
 
-export interface Migration {
+interface Migration {
   name: string;
   sql: string;
   checksum: string;
 }
 
-export function loadMigrations(provider: 'sqlite' | 'postgres', root = process.cwd()): Migration[] {
+function loadMigrations(provider: 'sqlite' | 'postgres', root = process.cwd()): Migration[] {
   const dir = path.join(root, 'prisma', provider, 'migrations');
   return fs
     .readdirSync(dir)
@@ -134,7 +134,7 @@ async function migratePostgres(url: string, root: string): Promise<string[]> {
         await client.query('COMMIT');
       } catch (e) {
         await client.query('ROLLBACK');
-        throw new Error(`migration ${m.name} failed: ${(e as Error).message}`);
+        throw new Error(`migration ${m.name} failed: ${(e as Error).message}`, { cause: e });
       }
     }
     return pending.map((m) => m.name);

@@ -116,6 +116,36 @@ export interface OrganizationInsert {
   updatedAt?: Date;
 }
 
+export const OrganizationPolicy = {
+  name: 'OrganizationPolicy',
+  columns: {
+    organizationId: { kind: 'text', nullable: false },
+    leaving: { kind: 'text', nullable: false, default: { value: "deactivate" } },
+    deleteAfterDays: { kind: 'int', nullable: true },
+    domains: { kind: 'text', nullable: false, default: { value: "[]" } },
+    seatLimit: { kind: 'int', nullable: true },
+    updatedAt: { kind: 'dateTime', nullable: false, default: 'updatedAt' },
+  },
+} as const satisfies TableDef;
+
+export interface OrganizationPolicyRow {
+  organizationId: string;
+  leaving: string;
+  deleteAfterDays: number | null;
+  domains: string;
+  seatLimit: number | null;
+  updatedAt: Date;
+}
+
+export interface OrganizationPolicyInsert {
+  organizationId: string;
+  leaving?: string;
+  deleteAfterDays: number | null;
+  domains?: string;
+  seatLimit: number | null;
+  updatedAt?: Date;
+}
+
 export const Directory = {
   name: 'Directory',
   columns: {
@@ -228,6 +258,7 @@ export const DirectoryUser = {
     employeeNumber: { kind: 'text', nullable: true },
     managerId: { kind: 'text', nullable: true },
     active: { kind: 'boolean', nullable: false, default: { value: true } },
+    deactivatedAt: { kind: 'dateTime', nullable: true },
     raw: { kind: 'text', nullable: false },
     version: { kind: 'int', nullable: false, default: { value: 1 } },
     createdAt: { kind: 'dateTime', nullable: false, default: 'now' },
@@ -249,6 +280,7 @@ export interface DirectoryUserRow {
   employeeNumber: string | null;
   managerId: string | null;
   active: boolean;
+  deactivatedAt: Date | null;
   raw: string;
   version: number;
   createdAt: Date;
@@ -269,6 +301,7 @@ export interface DirectoryUserInsert {
   employeeNumber: string | null;
   managerId: string | null;
   active?: boolean;
+  deactivatedAt: Date | null;
   raw: string;
   version?: number;
   createdAt?: Date;
@@ -388,6 +421,7 @@ export const ScimRequestLog = {
     emailLower: { kind: 'text', nullable: true },
     externalId: { kind: 'text', nullable: true },
     error: { kind: 'text', nullable: true },
+    decision: { kind: 'text', nullable: true },
     createdAt: { kind: 'dateTime', nullable: false, default: 'now' },
   },
 } as const satisfies TableDef;
@@ -407,6 +441,7 @@ export interface ScimRequestLogRow {
   emailLower: string | null;
   externalId: string | null;
   error: string | null;
+  decision: string | null;
   createdAt: Date;
 }
 
@@ -425,6 +460,7 @@ export interface ScimRequestLogInsert {
   emailLower: string | null;
   externalId: string | null;
   error: string | null;
+  decision: string | null;
   createdAt?: Date;
 }
 
@@ -941,7 +977,7 @@ export interface RateLimitWindowInsert {
   count?: number;
 }
 
-export const TABLES = { Host, HostUserSchema, ApiKey, Organization, Directory, DirectoryToken, DirectoryUser, UserEmail, DirectoryGroup, GroupMembership, ScimRequestLog, Role, RoleMapping, UserRole, Event, EventRetention, WebhookEndpoint, WebhookLane, WebhookDelivery, WebhookAttempt, PortalLink, PortalSession, Operator, OperatorSession, SignInThrottle, AuditLog, RateLimitWindow } as const;
+export const TABLES = { Host, HostUserSchema, ApiKey, Organization, OrganizationPolicy, Directory, DirectoryToken, DirectoryUser, UserEmail, DirectoryGroup, GroupMembership, ScimRequestLog, Role, RoleMapping, UserRole, Event, EventRetention, WebhookEndpoint, WebhookLane, WebhookDelivery, WebhookAttempt, PortalLink, PortalSession, Operator, OperatorSession, SignInThrottle, AuditLog, RateLimitWindow } as const;
 
 /** Each table's row type, by table name. */
 export interface Rows {
@@ -949,6 +985,7 @@ export interface Rows {
   HostUserSchema: HostUserSchemaRow;
   ApiKey: ApiKeyRow;
   Organization: OrganizationRow;
+  OrganizationPolicy: OrganizationPolicyRow;
   Directory: DirectoryRow;
   DirectoryToken: DirectoryTokenRow;
   DirectoryUser: DirectoryUserRow;
@@ -980,6 +1017,7 @@ export interface Inserts {
   HostUserSchema: HostUserSchemaInsert;
   ApiKey: ApiKeyInsert;
   Organization: OrganizationInsert;
+  OrganizationPolicy: OrganizationPolicyInsert;
   Directory: DirectoryInsert;
   DirectoryToken: DirectoryTokenInsert;
   DirectoryUser: DirectoryUserInsert;

@@ -75,13 +75,6 @@ export function* one(sql: string, params: SqlValue[] = [], final = false): SqlPr
   return (yield* all(sql, params, final))[0] ?? null;
 }
 
-/** A `"a", "b"` column list with each column qualified by a table alias: `x."a", x."b"`. */
-export const qualified = (columns: string, alias: string): string =>
-  columns
-    .split(', ')
-    .map((c) => `${alias}.${c}`)
-    .join(', ');
-
 /** `?, ?, ?` for an IN list of n values. */
 export const marks = (n: number): string => Array.from({ length: n }, () => '?').join(', ');
 

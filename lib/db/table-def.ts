@@ -2,7 +2,7 @@
 export type ColumnKind = 'text' | 'int' | 'bigint' | 'float' | 'boolean' | 'dateTime';
 
 /** `now` / `updatedAt`: the database clock at write time; `autoincrement`: left to the database; else a literal. */
-export type ColumnDefault = 'now' | 'updatedAt' | 'autoincrement' | { value: string | number | boolean };
+type ColumnDefault = 'now' | 'updatedAt' | 'autoincrement' | { value: string | number | boolean };
 
 export interface ColumnDef {
   kind: ColumnKind;

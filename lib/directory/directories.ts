@@ -1,4 +1,5 @@
 // Directories, the one writer of Directory: one IdP connection of an organization, with its SCIM endpoint and tokens.
+import { read } from '../db/database';
 import { columns, decode, insertOp, sql, updateOp } from '../db/rows';
 import type { DirectoryRow } from '../db/schema';
 import type { Dialect } from '../db/dialect';
@@ -47,6 +48,11 @@ export function* createDirectory(
 export function* findHostDirectory({ hostId, id }: { hostId: string; id: string }): SqlProgram<DirectoryRow | null> {
   const r = yield* one(`SELECT ${COLUMNS_OF_D} FROM "Directory" d JOIN "Organization" o ON o."id" = d."organizationId" WHERE d."id" = ? AND o."hostId" = ?`, [id, hostId]);
   return r ? directoryOf(r) : null;
+}
+
+/** One directory of the host, read on its own (actions and the host API). */
+export function readHostDirectory(where: { hostId: string; id: string }): Promise<DirectoryRow | null> {
+  return read(() => findHostDirectory(where));
 }
 
 /** A directory of this organization, or null (the portal's tenant check). */

@@ -1,10 +1,9 @@
-// Keyset pages in (createdAt, id) order, for the portal's and host API's tables: page 500 costs what page 1 does.
+// Keyset pages in (createdAt, id) order, for the portal's, host API's and dashboard's tables: page 500 costs what
+// page 1 does. Their cursors: lib/schemas/pagination.ts.
 import type { SqlValue } from '../db/sql-program';
+import type { Keyset } from '../schemas/pagination';
 
-export interface Keyset {
-  createdAt: Date;
-  id: string;
-}
+export type { Keyset };
 
 export interface Page<T> {
   rows: T[];
@@ -12,11 +11,16 @@ export interface Page<T> {
   next: Keyset | null;
 }
 
-/** The condition "after `key`" on the table aliased `alias`, its parameters appended to `params`. */
-export function afterKey(alias: string, key: Keyset, params: SqlValue[]): string {
+function keyCondition(alias: string, key: Keyset, params: SqlValue[], op: '>' | '<'): string {
   params.push(key.createdAt, key.createdAt, key.id);
-  return `(${alias}."createdAt" > ? OR (${alias}."createdAt" = ? AND ${alias}."id" > ?))`;
+  return `(${alias}."createdAt" ${op} ? OR (${alias}."createdAt" = ? AND ${alias}."id" ${op} ?))`;
 }
+
+/** The condition "after `key`" on the table aliased `alias`, its parameters appended to `params`. */
+export const afterKey = (alias: string, key: Keyset, params: SqlValue[]): string => keyCondition(alias, key, params, '>');
+
+/** "Before `key`": the next page of a table read newest first. */
+export const beforeKey = (alias: string, key: Keyset, params: SqlValue[]): string => keyCondition(alias, key, params, '<');
 
 /** A page from `limit + 1` rows read: the extra one only says there is more. */
 export function pageOf<T>(rows: T[], limit: number, keyOf: (row: T) => Keyset): Page<T> {

@@ -2,7 +2,7 @@
 // resource may be far larger (a SCIM resource of ~64 KB, a user in thousands of groups); such an event leaves out
 // the bulky parts, largest kind first, with a `<key>Omitted: true` marker where each was: the host reads the
 // resource itself through the host API. Without a bound, 50 PATCHes of a 900 KB attribute stored 89 MB of events.
-import { eventMaxBytes } from '../webhooks/settings';
+import { eventMaxBytes } from '../env';
 
 /** Where large values live in event data: the top level, and the user/group of a membership event. */
 const BULKY = ['attributes', 'groups'] as const;

@@ -9,6 +9,11 @@ export const EVENT_TYPES = [
   'directory.user.created',
   'directory.user.updated',
   'directory.user.deleted',
+  // An IdP's `active` turned off or on (issue 19); the directory.user.updated beside it shows the roles lost or regained.
+  'directory.user.deactivated',
+  'directory.user.reactivated',
+  // A create or reactivation took the organization's last seat (issue 19's seat limit).
+  'organization.seat_limit_reached',
   'directory.group.created',
   'directory.group.updated',
   'directory.group.deleted',

@@ -2,7 +2,7 @@
 import type { SqlEnv, SqlProgram } from '../db/sql-program';
 import type { DirectoryGroupRow as GroupRow } from '../directory/groups/reads';
 import { countMembers } from '../directory/memberships';
-import { userViews, type DirectoryUserRow as UserRow, type UserView } from '../directory/users/reads';
+import { userViews, type UserView } from '../directory/users/reads';
 import { toApiGroup, toApiUser } from '../host-api/serialize';
 import { roleKeysOfGroups } from '../roles/recompute-roles';
 
@@ -16,10 +16,6 @@ export function* userSnapshotsSql(env: SqlEnv, directoryId: string, ids: string[
 
 export const snapshotsOf = (views: Map<string, UserView>): Map<string, UserSnapshot> =>
   new Map([...views].map(([id, v]) => [id, toApiUser(v.row, v.groups, v.roles)]));
-
-export function* userSnapshotSql(env: SqlEnv, row: UserRow): SqlProgram<UserSnapshot> {
-  return (yield* userSnapshotsSql(env, row.directoryId, [row.id])).get(row.id)!;
-}
 
 export function* groupSnapshotSql(env: SqlEnv, row: GroupRow): SqlProgram<GroupSnapshot> {
   const count = yield* countMembers(row.id);

@@ -43,9 +43,9 @@ export interface Health {
 /** How many of the newest log rows health reads: one indexed read, never a scan of the log. */
 export const RECENT_WINDOW = 25;
 /** Requests without a valid token in a row, since the IdP last got in, that make a connection degraded. */
-export const AUTH_FAILURES_DEGRADED = 3;
+const AUTH_FAILURES_DEGRADED = 3;
 /** Refused requests in a row, newest first, that make a connection degraded. */
-export const ERROR_RUN_DEGRADED = 3;
+const ERROR_RUN_DEGRADED = 3;
 
 /**
  * Providers that call on a schedule, with their cycle: silence past it plus a grace means something stopped.
@@ -53,7 +53,7 @@ export const ERROR_RUN_DEGRADED = 3;
  * so a quiet week is normal for them and they are never silent.
  */
 export const SYNC_CYCLE_MINUTES: Record<string, number> = { entra: 40 };
-export const SILENT_GRACE_MINUTES = 20;
+const SILENT_GRACE_MINUTES = 20;
 
 export function silentAfterMs(provider: string): number | null {
   const cycle = SYNC_CYCLE_MINUTES[provider];
@@ -69,7 +69,7 @@ export function isRoutine(r: Pick<LoggedRequest, 'status' | 'method'>): boolean 
   return (r.status === 404 && r.method === 'GET') || r.status === 409 || r.status === 403;
 }
 
-export const isRefusal = (r: Pick<LoggedRequest, 'status'>) => r.status >= 400;
+const isRefusal = (r: Pick<LoggedRequest, 'status'>) => r.status >= 400;
 
 export function directoryHealth(i: HealthInputs): Health {
   const newest = i.recent[0]?.createdAt ?? i.lastRequestAt;

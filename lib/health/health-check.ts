@@ -2,6 +2,7 @@
 // check, or silence past their provider's cycle), stores the new health and emits directory.health.changed once
 // per change, and directory.connected once per directory at its first authenticated request. The stored value is
 // changed by a conditional UPDATE (from the health it was), so any number of app processes emit each change once.
+import { jobSettings } from '../env';
 import { read, write } from '../db/database';
 import { columns, decode, updateOp } from '../db/rows';
 import { all, changes, one, type SqlProgram } from '../db/sql-program';
@@ -34,7 +35,7 @@ function* candidates(since: Date, now: Date): SqlProgram<Candidate[]> {
   return rows.map((r) => ({ ...decode('Directory', r), hostId: String(r.hostId) }));
 }
 
-export function healthEventData(d: Pick<Candidate, 'id' | 'organizationId' | 'provider' | 'name'>, h: Health, previous: string) {
+function healthEventData(d: Pick<Candidate, 'id' | 'organizationId' | 'provider' | 'name'>, h: Health, previous: string) {
   return {
     id: d.id,
     organizationId: d.organizationId,
@@ -82,7 +83,7 @@ export async function checkDirectoryHealth({ since, now = new Date() }: { since:
 let timer: NodeJS.Timeout | null = null;
 
 /** Every HEALTH_CHECK_INTERVAL_MS (default 10 s); the first run looks back a day. */
-export function startHealthJob(everyMs = Number(process.env.HEALTH_CHECK_INTERVAL_MS) || 10_000): void {
+export function startHealthJob(everyMs = jobSettings().healthCheckIntervalMs): void {
   if (timer) return;
   let since = new Date(Date.now() - 86_400_000);
   const run = async () => {

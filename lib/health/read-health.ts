@@ -19,7 +19,7 @@ const LOGGED = ['method', 'path', 'status', 'error', 'createdAt'] as const;
 const loggedRequest = decoder('ScimRequestLog', LOGGED);
 
 /** The newest request-log rows of a directory ([directoryId, createdAt] index), newest first. */
-export function* recentRequests(directoryId: string, take = RECENT_WINDOW): SqlProgram<LoggedRequest[]> {
+function* recentRequests(directoryId: string, take = RECENT_WINDOW): SqlProgram<LoggedRequest[]> {
   const rows = yield* all(
     `SELECT ${columns('ScimRequestLog', undefined, LOGGED)} FROM "ScimRequestLog" WHERE "directoryId" = ? ORDER BY "createdAt" DESC, "id" DESC LIMIT ?`,
     [directoryId, take],

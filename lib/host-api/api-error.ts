@@ -36,7 +36,7 @@ export function toApiError(e: unknown): ApiError {
     return new ApiError('invalid_request', 400, `${field}: ${issue?.message ?? 'invalid'}`);
   }
   if (e instanceof DomainError) {
-    const status = { not_found: 404, conflict: 409, precondition_failed: 412, invalid: 400 }[e.code];
+    const status = { not_found: 404, conflict: 409, precondition_failed: 412, invalid: 400, refused: 403 }[e.code];
     return new ApiError(e.code, status, e.message);
   }
   if (isUniqueViolation(e)) return new ApiError('conflict', 409, 'A resource with these values already exists');

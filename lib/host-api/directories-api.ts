@@ -2,7 +2,7 @@
 // calling host, so another host's ids are 404 like unknown ones.
 import { auditSql } from '../audit/audit-log';
 import { read, write } from '../db/database';
-import { findHostDirectory, scimEndpoint, type DirectoryRow } from '../directory/directories';
+import { readHostDirectory, scimEndpoint, type DirectoryRow } from '../directory/directories';
 import { findGroup, groupViews, pageGroups, type GroupView } from '../directory/groups/reads';
 import type { Page } from '../directory/keyset';
 import { createDirectoryToken, listDirectoryTokens, revokeDirectoryToken } from '../directory/tokens';
@@ -10,28 +10,26 @@ import { findUserView, pageUsers, type UserView } from '../directory/users/reads
 import { createTokenInputSchema, listUsersQuerySchema, updateDirectoryInputSchema } from '../schemas/directory';
 import { removeDirectory as deleteDirectoryOf, renameDirectory } from '../directory/directory-admin';
 import { setDirectoryStatus } from '../directory/directory-status';
-import { decodeCursor, encodeCursor, listQuerySchema, queryObject } from '../schemas/pagination';
+import { listQuerySchema, pageCursor, queryObject, readCursor } from '../schemas/pagination';
 import { ApiError, apiNotFound } from './api-error';
 import { userFilter } from './user-filter';
 import { toApiDirectory, toApiGroup, toApiUser } from './serialize';
 import type { ApiContext } from './with-api-key';
 
 async function directoryOf(hostId: string, id: string): Promise<DirectoryRow> {
-  const d = await read(() => findHostDirectory({ hostId, id }));
+  const d = await readHostDirectory({ hostId, id });
   if (!d) throw apiNotFound('Directory');
   return d;
 }
 
 function pageArgs(url: URL) {
   const q = listQuerySchema.parse(queryObject(url));
-  const c = decodeCursor(q.cursor, ['c', 'i']);
-  if (q.cursor && !c) throw new ApiError('invalid_request', 400, 'cursor: invalid');
-  return { limit: q.limit, after: c ? { createdAt: new Date(c.c), id: c.i } : null };
+  const after = readCursor(q.cursor);
+  if (q.cursor && !after) throw new ApiError('invalid_request', 400, 'cursor: invalid');
+  return { limit: q.limit, after };
 }
 
-function nextCursor(p: Page<unknown>): string | null {
-  return p.next ? encodeCursor({ c: p.next.createdAt.toISOString(), i: p.next.id }) : null;
-}
+const nextCursor = (p: Page<unknown>): string | null => pageCursor(p.next);
 
 const apiUsers = (views: UserView[]) => views.map((v) => toApiUser(v.row, v.groups, v.roles));
 const apiGroup = (v: GroupView) => toApiGroup(v.row, v.memberCount, v.roles);

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { env } from '../env';
 import { createDirectoryInputSchema, createTokenInputSchema, updateDirectoryInputSchema } from '../schemas/directory';
 import { createOrganizationInputSchema, updateOrganizationInputSchema } from '../schemas/organization';
+import { policySchema, updatePolicyInputSchema } from '../schemas/policy';
 import * as R from '../schemas/responses';
 import { createRoleInputSchema, putRoleMappingsInputSchema, updateRoleInputSchema } from '../schemas/role';
 import { putUserSchemaInputSchema, userSchemaResponseSchema } from '../schemas/user-schema';
@@ -24,11 +25,21 @@ export const API_KEY_SCOPE =
 
 const page = { limit: 'Page size (1–200, default 50)', cursor: 'nextCursor of the previous page' };
 
-export const OPERATIONS: Op[] = [
+const OPERATIONS: Op[] = [
   { method: 'post', path: '/organizations', summary: 'Create an organization', body: createOrganizationInputSchema, status: 201, response: R.organizationSchema },
   { method: 'get', path: '/organizations', summary: 'List organizations, oldest first; ?externalId= finds the one with your id for it', query: { ...page, externalId: 'Your id for the organization (unique per host): the list holds it alone, or nothing' }, status: 200, response: R.listOf(R.organizationSchema) },
   { method: 'get', path: '/organizations/{orgId}', summary: 'Read an organization', status: 200, response: R.organizationSchema },
   { method: 'patch', path: '/organizations/{orgId}', summary: 'Rename an organization, or set or clear (null) its externalId (409 when another organization has it)', body: updateOrganizationInputSchema, status: 200, response: R.organizationSchema },
+  { method: 'get', path: '/organizations/{orgId}/policy', summary: "Read the organization's provisioning policy (the defaults until one is set)", status: 200, response: policySchema },
+  {
+    method: 'patch',
+    path: '/organizations/{orgId}/policy',
+    summary:
+      'Change the provisioning policy (audited); the parts given replace those in force. domains: a user created or reactivated must have its userName and primary email on one of them or a subdomain ([] accepts anyone); seatLimit: at most this many active users across the organization\'s directories (null: none; the create taking the last seat emits organization.seat_limit_reached). A refusal answers the IdP 403 with a detail naming the domain or the limit. leaving.mode says what an IdP\'s active: false does: "deactivate" (the default: the user is kept, loses every role at once, directory.user.deactivated), "delete_after" (kept deactivated, deleted by the retention job deleteAfterDays later unless reactivated), "delete" (deleted at once, directory.user.deleted). Inactive users never hold roles. DELETE /Users always deletes (RFC 7644 §3.6)',
+    body: updatePolicyInputSchema,
+    status: 200,
+    response: policySchema,
+  },
   { method: 'post', path: '/organizations/{orgId}/portal-links', summary: 'Mint a single-use portal link (expires unused after 5 minutes)', body: z.object({ features: z.array(z.literal('scim')).optional(), returnUrl: z.string().url().optional() }), status: 201, response: R.portalLinkSchema },
   { method: 'delete', path: '/organizations/{orgId}/portal-sessions', summary: "End every portal session of the organization at once (links not yet opened stay valid until used or expired)", status: 204 },
   { method: 'post', path: '/organizations/{orgId}/directories', summary: 'Create a directory; the answer carries the SCIM endpoint and its token, once', body: createDirectoryInputSchema, status: 201, response: R.directorySchema },

@@ -6,7 +6,8 @@ import { addOrganization, removeOrganization as deleteOrganizationOf, updateOrga
 import { findOrganization, listOrganizations } from '../organizations/organizations';
 import { createDirectoryInputSchema } from '../schemas/directory';
 import { createOrganizationInputSchema, listOrganizationsQuerySchema, updateOrganizationInputSchema } from '../schemas/organization';
-import { decodeCursor, encodeCursor, queryObject } from '../schemas/pagination';
+import { pageOf } from '../directory/keyset';
+import { pageCursor, queryObject, readCursor } from '../schemas/pagination';
 import { ApiError, apiNotFound } from './api-error';
 import { toApiDirectory, toApiOrganization } from './serialize';
 import type { ApiContext } from './with-api-key';
@@ -33,21 +34,11 @@ export async function getOrganization({ db, hostId, params }: ApiContext): Promi
 
 export async function getOrganizations({ db, hostId, url }: ApiContext): Promise<Response> {
   const q = listOrganizationsQuerySchema.parse(queryObject(url));
-  const c = decodeCursor(q.cursor, ['c', 'i']);
-  if (q.cursor && !c) throw new ApiError('invalid_request', 400, 'cursor: invalid');
-  const rows = await listOrganizations(db, {
-    hostId,
-    externalId: q.externalId,
-    take: q.limit + 1,
-    after: c ? { createdAt: new Date(c.c), id: c.i } : undefined,
-  });
-  const more = rows.length > q.limit;
-  const data = rows.slice(0, q.limit);
-  const last = data[data.length - 1];
-  return Response.json({
-    data: data.map(toApiOrganization),
-    nextCursor: more && last ? encodeCursor({ c: last.createdAt.toISOString(), i: last.id }) : null,
-  });
+  const after = readCursor(q.cursor);
+  if (q.cursor && !after) throw new ApiError('invalid_request', 400, 'cursor: invalid');
+  const rows = await listOrganizations(db, { hostId, externalId: q.externalId, take: q.limit + 1, after: after ?? undefined });
+  const page = pageOf(rows, q.limit, (o) => o);
+  return Response.json({ data: page.rows.map(toApiOrganization), nextCursor: pageCursor(page.next) });
 }
 
 export async function postDirectory(ctx: ApiContext): Promise<Response> {

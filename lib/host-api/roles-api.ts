@@ -1,8 +1,8 @@
 // Host API: roles and group-to-role mappings (CONTRACT.md).
 import { read } from '../db/database';
-import { findHostDirectory } from '../directory/directories';
+import { findHostDirectory, readHostDirectory } from '../directory/directories';
 import { deleteRole, updateRole } from '../roles/role-admin';
-import { configureRoles, createRole, listRoleMappings, listRoles, roleKey, type RoleRow } from '../roles/roles';
+import { configureRoles, createRole, listRoleMappings, roleKey, rolesOfHost, type RoleRow } from '../roles/roles';
 import { createRoleInputSchema, putRoleMappingsInputSchema, updateRoleInputSchema } from '../schemas/role';
 import { apiNotFound } from './api-error';
 import type { ApiContext } from './with-api-key';
@@ -26,17 +26,17 @@ export async function removeRole({ hostId, keyId, params }: ApiContext): Promise
 }
 
 export async function getRole({ hostId, params }: ApiContext): Promise<Response> {
-  const role = (await read(() => listRoles(hostId))).find((r) => r.key === params.roleKey);
+  const role = (await rolesOfHost(hostId)).find((r) => r.key === params.roleKey);
   if (!role) throw apiNotFound('Role');
   return Response.json(toApiRole(role));
 }
 
 export async function getRoles({ hostId }: ApiContext): Promise<Response> {
-  return Response.json({ data: (await read(() => listRoles(hostId))).map(toApiRole), nextCursor: null });
+  return Response.json({ data: (await rolesOfHost(hostId)).map(toApiRole), nextCursor: null });
 }
 
 async function scopeOf({ hostId, params }: ApiContext) {
-  const d = await read(() => findHostDirectory({ hostId, id: params.dirId }));
+  const d = await readHostDirectory({ hostId, id: params.dirId });
   if (!d) throw apiNotFound('Directory');
   return { hostId, organizationId: d.organizationId, directoryId: d.id };
 }

@@ -7,14 +7,10 @@ import { deleteExpiredOperatorSessions } from '../operators/operator-sessions';
 import { forgetOldSignInFailures } from '../operators/sign-in-throttle';
 import { deleteExpiredPortalSessions } from '../portal/portal-session';
 import { purgeOldEvents } from '../events/event-retention';
+import { purgeLeavers } from '../policy/purge-leavers';
 import { purgeDeliveryLog } from '../webhooks/delivery-log';
 import { purgeIdleLanes } from '../webhooks/lane-store';
-import { webhookSettings } from '../webhooks/settings';
-
-const days = (name: string, fallback: number) => {
-  const n = Number(process.env[name]);
-  return Number.isFinite(n) && n > 0 ? n : fallback;
-};
+import { jobSettings, webhookSettings } from '../env';
 
 export interface RetentionResult {
   requestLogs: number;
@@ -22,6 +18,8 @@ export interface RetentionResult {
   deliveries: number;
   /** Expired portal and dashboard session rows, and sign-in failure counts quiet for a day. */
   sessions: number;
+  /** Users deleted by a "delete after N days" leaving policy (lib/policy). */
+  leavers: number;
 }
 
 const BATCH = 1_000;
@@ -51,10 +49,11 @@ async function deleteOldRequestLogs(cutoff: Date): Promise<number> {
 }
 
 export async function applyRetention(db: Db, now = Date.now()): Promise<RetentionResult> {
-  const logCutoff = new Date(now - days('REQUEST_LOG_RETENTION_DAYS', 30) * 86_400_000);
-  const deliveryCutoff = new Date(now - days('DELIVERY_LOG_RETENTION_DAYS', 30) * 86_400_000);
+  const logCutoff = new Date(now - jobSettings().requestLogRetentionDays * 86_400_000);
+  const deliveryCutoff = new Date(now - jobSettings().deliveryLogRetentionDays * 86_400_000);
   const eventCutoff = new Date(now - webhookSettings().eventRetentionDays * 86_400_000);
   const requestLogs = await deleteOldRequestLogs(logCutoff);
+  const leavers = await purgeLeavers(now);
   let events = 0;
   for (const { id } of await read(() => all(`SELECT "id" FROM "Host"`))) events += await purgeOldEvents(String(id), eventCutoff, new Date(now));
   // Finished deliveries only: a pending one is still owed to its receiver (until its event is purged).
@@ -63,12 +62,12 @@ export async function applyRetention(db: Db, now = Date.now()): Promise<Retentio
   await write(() => purgeIdleLanes(deliveryCutoff));
   const at = new Date(now);
   const sessions = (await deleteExpiredPortalSessions(db, at)) + (await deleteExpiredOperatorSessions(db, at)) + (await forgetOldSignInFailures(db, at));
-  return { requestLogs, events, deliveries, sessions };
+  return { requestLogs, events, deliveries, sessions, leavers };
 }
 
 let timer: NodeJS.Timeout | null = null;
 
-export function startRetentionJob(everyMs = Number(process.env.RETENTION_INTERVAL_MS ?? 3_600_000)): void {
+export function startRetentionJob(everyMs = jobSettings().retentionIntervalMs): void {
   if (timer) return;
   const run = async () => {
     try {

@@ -4,7 +4,8 @@ import { AUDIT_ACTIONS, listAudit } from '../audit/audit-log';
 import { actorNames, organizationNames } from '../audit/audit-actors';
 import type { Tx } from '../db/client';
 import { read } from '../db/database';
-import { decodeCursor, encodeCursor } from '../schemas/pagination';
+import { pageOf } from '../directory/keyset';
+import { pageCursor, readCursor } from '../schemas/pagination';
 
 const PAGE = 50;
 /** The default action filter: everything but portal links, which are most entries. */
@@ -22,7 +23,6 @@ export async function auditPage(db: Tx, hostId: string, query: Record<string, st
     actor: query.actor?.slice(0, 120) ?? '',
     organization: query.organization?.slice(0, 120) ?? '',
   };
-  const c = decodeCursor(query.before, ['c', 'i']);
   const actions = filter.action === NOT_LINKS ? AUDIT_ACTIONS.filter((a) => !a.startsWith('portal_link.')) : filter.action === 'all' ? undefined : [filter.action];
   const rows = await read((env) =>
     listAudit(env, {
@@ -31,10 +31,10 @@ export async function auditPage(db: Tx, hostId: string, query: Record<string, st
       actions,
       actor: filter.actor || undefined,
       organizationId: filter.organization || undefined,
-      before: c ? { createdAt: new Date(c.c), id: c.i } : null,
+      before: readCursor(query.before),
     }),
   );
-  const page = rows.slice(0, PAGE);
+  const { rows: page, next } = pageOf(rows, PAGE, (r) => r);
   const { actorsOfPage, orgs } = await read(function* (env) {
     return { actorsOfPage: yield* actorNames(env, hostId, page.map((r) => r.actor)), orgs: yield* organizationNames(env, hostId, page.map((r) => r.organizationId)) };
   });
@@ -42,8 +42,7 @@ export async function auditPage(db: Tx, hostId: string, query: Record<string, st
     db.operator.findMany({ where: { hostId }, select: { id: true, email: true }, orderBy: { email: 'asc' } }),
     db.apiKey.findMany({ where: { hostId }, select: { id: true, name: true }, orderBy: { createdAt: 'desc' } }),
   ]);
-  const last = page.at(-1);
-  const older = rows.length > PAGE && last ? encodeCursor({ c: last.createdAt.toISOString(), i: last.id }) : null;
+  const older = pageCursor(next);
   const params = (extra: Record<string, string>) => new URLSearchParams(Object.entries({ ...filter, ...extra }).filter(([, v]) => v));
   return {
     filter,

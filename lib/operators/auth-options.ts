@@ -5,7 +5,7 @@
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { getDb } from '../db/client';
-import { env } from '../env';
+import { env, provideNextAuthUrl } from '../env';
 import { clientAddress } from '../rate-limit/client-address';
 import { rateLimitsEnabled } from '../rate-limit/limiter';
 import { dashboardAuthSecret } from './auth-secret';
@@ -14,8 +14,7 @@ import { normalizeEmail, verifyOperator, type Operator } from './operators';
 import { MAX_PASSWORD_LENGTH } from './password';
 import { clearSignInFailures, recordSignInFailure, signInWait } from './sign-in-throttle';
 
-// next-auth reads NEXTAUTH_URL for its callback and redirect URLs; PUBLIC_URL is this install's origin.
-process.env.NEXTAUTH_URL ??= env().publicUrl;
+provideNextAuthUrl(env().publicUrl);
 
 export const SIGN_IN_PATH = '/dashboard/signin';
 

@@ -2,12 +2,14 @@
 // without it we derive one from the install's file secret (lib/portal/portal-secret.ts: data/ file, mode 0600,
 // created on first use) with HKDF under its own label, so dashboard and portal sessions never share a key.
 import { hkdfSync } from 'node:crypto';
+import { secretSettings } from '../env';
 import { portalSecret } from '../portal/portal-secret';
 
 let cached: string | undefined;
 
 export function dashboardAuthSecret(): string {
-  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
+  const fromEnv = secretSettings().dashboardSessionSecret;
+  if (fromEnv) return fromEnv;
   cached ??= Buffer.from(hkdfSync('sha256', portalSecret(), '', 'scim-portal operator dashboard sessions', 32)).toString('base64url');
   return cached;
 }

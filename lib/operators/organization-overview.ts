@@ -8,7 +8,7 @@ import { columns, decode } from '../db/rows';
 import { PROVIDER_NAMES, type Provider } from '../directory/providers';
 import type { HealthState } from '../health/directory-health';
 
-export interface DirectorySummary {
+interface DirectorySummary {
   id: string;
   name: string;
   provider: string;
@@ -27,7 +27,7 @@ export interface OrganizationSummary {
   directories: DirectorySummary[];
 }
 
-export const ORGANIZATIONS_PER_PAGE = 20;
+const ORGANIZATIONS_PER_PAGE = 20;
 
 /** A search: any part of the name (case-insensitive, `%` and `_` literal), or an exact externalId or id. */
 function searchWhere(hostId: string, q: string | undefined): { sql: string; params: SqlValue[] } {

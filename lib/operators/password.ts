@@ -2,7 +2,7 @@
 // The parameters are stored with each hash so they can be raised later without invalidating existing passwords.
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
-export const MIN_PASSWORD_LENGTH = 12;
+const MIN_PASSWORD_LENGTH = 12;
 // scrypt's cost does not depend on input length, but a cap keeps absurd request bodies out of the KDF.
 export const MAX_PASSWORD_LENGTH = 1024;
 

@@ -1,7 +1,9 @@
 // The CLI's password input: OPERATOR_PASSWORD, else stdin. On a terminal the typed characters are not echoed;
 // piped input (`printf '%s\n' "$PW" | npm run cli …`) is read up to the first line break. Never printed.
+import { cliSettings } from '../env';
+
 export async function readPassword(prompt: string): Promise<string> {
-  const fromEnv = process.env.OPERATOR_PASSWORD;
+  const fromEnv = cliSettings().operatorPassword;
   if (fromEnv) return fromEnv;
   const stdin = process.stdin;
   if (!stdin.isTTY) {

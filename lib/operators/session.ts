@@ -3,15 +3,16 @@
 import { getServerSession } from 'next-auth';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
+import { getDb, type Db } from '../db/client';
 import { authOptions, SIGN_IN_PATH } from './auth-options';
-import type { Operator } from './operators';
+import { countOperators, type Operator } from './operators';
 
 /**
  * The signed-in operator, or null; read once per request (React cache) however many components ask. next-auth's
  * jwt callback (auth-options.ts) has looked the session row up: a session that was ended reads as none.
  */
 export const currentOperator = cache(async (): Promise<Operator | null> => {
-  const session = (await getServerSession(authOptions)) as { operator?: Operator } | null;
+  const session = await getServerSession<typeof authOptions, { operator?: Operator }>(authOptions);
   const o = session?.operator;
   return o && typeof o.id === 'string' && typeof o.hostId === 'string' ? o : null;
 });
@@ -21,6 +22,16 @@ export async function requireOperator(): Promise<Operator> {
   const operator = await currentOperator();
   if (!operator) redirect(SIGN_IN_PATH);
   return operator;
+}
+
+/** For pages that read: the operator and the database client (pages never open it themselves), or the sign-in page. */
+export async function requireOperatorContext(): Promise<{ operator: Operator; db: Db }> {
+  return { operator: await requireOperator(), db: await getDb() };
+}
+
+/** Whether any operator exists: with none, the sign-in page says how to create the first. */
+export async function operatorsExist(): Promise<boolean> {
+  return (await countOperators(await getDb())) > 0;
 }
 
 /** Only same-site dashboard paths may be a post-sign-in destination (no open redirect). */

@@ -9,7 +9,7 @@ import { eventTypes } from '../events/feed';
 import { deliveryCounts, recentDeliveries, type DeliveryCounts } from '../webhooks/delivery-log';
 import { listEndpoints, toApiEndpoint, updateEndpoint } from '../webhooks/endpoints';
 
-export interface DeliverySummary {
+interface DeliverySummary {
   id: string;
   eventId: string;
   eventType: string | null;

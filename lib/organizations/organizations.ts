@@ -28,12 +28,8 @@ export function listOrganizations(
   });
 }
 
-export function findOrganizationByExternalId(db: Tx, { hostId, externalId }: { hostId: string; externalId: string }): Promise<OrganizationRow | null> {
-  return db.organization.findUnique({ where: { hostId_externalId: { hostId, externalId } } });
-}
-
 /** Keyset condition for (createdAt, id) ordering. */
-export function afterCursor(after: { createdAt: Date; id: string }) {
+function afterCursor(after: { createdAt: Date; id: string }) {
   return {
     OR: [{ createdAt: { gt: after.createdAt } }, { createdAt: after.createdAt, id: { gt: after.id } }],
   };

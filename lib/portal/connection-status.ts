@@ -15,7 +15,7 @@ export interface RefusedRequest {
 }
 
 /** Requests without a valid token: counted, never logged (lib/scim/request-log.ts), so only how many and when. */
-export interface Unauthenticated {
+interface Unauthenticated {
   count: number;
   lastAt: string;
   /** Of them, since the last authenticated request. */

@@ -7,7 +7,7 @@ import { memberCounts } from '../directory/memberships';
 import { userViews } from '../directory/users/reads';
 import { listRoleMappings, previewRoleConfig, type MappingInput, type RoleConfigChange } from '../roles/roles';
 
-export interface MappingChange {
+interface MappingChange {
   kind: 'added' | 'removed';
   groupId: string;
   groupName: string;

@@ -1,7 +1,7 @@
 // Portal settings read once from the environment: the host's brand (kept server side, never taken from a link's
 // query string, so a forwarded link cannot restyle another host's portal), the session limits and the frame origins.
-import { env } from '../env';
-export interface PortalBrand {
+import { brandSettings, env } from '../env';
+interface PortalBrand {
   name: string;
   logoUrl: string | null;
   /** #rrggbb */
@@ -18,30 +18,13 @@ export interface PortalConfig {
 export const SESSION_TTL_SECONDS = 6 * 60 * 60;
 export const LINK_TTL_MS = 5 * 60 * 1000;
 
-const DEFAULT_ACCENT = '#4f46e5';
-
 let cached: PortalConfig | undefined;
 
 export function portalConfig(): PortalConfig {
   if (cached) return cached;
-  const accent = parseHex(process.env.PORTAL_BRAND_ACCENT) ?? DEFAULT_ACCENT;
-  const logo = process.env.PORTAL_BRAND_LOGO_URL?.trim() || null;
-  cached = {
-    brand: {
-      name: process.env.PORTAL_BRAND_NAME?.trim() || 'Admin Portal',
-      logoUrl: logo && /^(https?:\/\/|\/)/.test(logo) ? logo : null,
-      accent,
-      accentForeground: foregroundFor(accent),
-    },
-  };
+  const brand = brandSettings();
+  cached = { brand: { ...brand, accentForeground: foregroundFor(brand.accent) } };
   return cached;
-}
-
-function parseHex(v: string | undefined): string | null {
-  const s = v?.trim() ?? '';
-  if (/^#[0-9a-f]{6}$/i.test(s)) return s.toLowerCase();
-  if (/^#[0-9a-f]{3}$/i.test(s)) return `#${[...s.slice(1)].map((c) => c + c).join('')}`.toLowerCase();
-  return null;
 }
 
 function luminance(hex: string): number {

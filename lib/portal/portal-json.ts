@@ -1,9 +1,8 @@
-// Rows → the portal's JSON (the shapes in lib/client/types.ts). Never a database row as it is.
+// Rows → the portal's JSON (lib/client/types.ts derives the client's types from these). Never a database row as it is.
 import { scimEndpoint, type DirectoryRow } from '../directory/directories';
 import { PROVIDER_NAMES, type Provider } from '../directory/providers';
 import type { TokenSummary } from '../directory/tokens';
-import { encodeCursor } from '../schemas/pagination';
-import { decodeCursor } from '../schemas/pagination';
+import type { HealthState } from '../health/directory-health';
 import type { RequestLogRow } from './request-log-page';
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
@@ -11,10 +10,10 @@ const iso = (d: Date | null) => d?.toISOString() ?? null;
 export function toPortalDirectory(d: DirectoryRow) {
   return {
     id: d.id,
-    provider: d.provider,
+    provider: d.provider as Provider,
     providerName: PROVIDER_NAMES[d.provider as Provider] ?? d.provider,
     name: d.name || (PROVIDER_NAMES[d.provider as Provider] ?? d.provider),
-    status: d.status,
+    status: d.status as 'enabled' | 'disabled',
     connectedAt: iso(d.connectedAt),
     endpoint: scimEndpoint(d.id),
     lastRequestAt: iso(d.lastRequestAt),
@@ -22,9 +21,18 @@ export function toPortalDirectory(d: DirectoryRow) {
   };
 }
 
+/** In the list of directories, with its connection's state. */
+export const toListedDirectory = (d: DirectoryRow, health: HealthState) => ({ ...toPortalDirectory(d), health });
+
+/** The directory page's header, with its counts. */
+export const toDirectoryDetail = (d: DirectoryRow, counts: { userCount: number; groupCount: number }) => ({ ...toPortalDirectory(d), ...counts });
+
 export function toPortalToken(t: TokenSummary) {
   return { id: t.id, lastFour: t.lastFour, createdAt: t.createdAt.toISOString(), expiresAt: iso(t.expiresAt), lastUsedAt: iso(t.lastUsedAt), revokedAt: iso(t.revokedAt) };
 }
+
+/** A token just minted: the only answer that carries its value. */
+export const toMintedToken = (t: TokenSummary & { token: string }) => ({ ...toPortalToken(t), token: t.token });
 
 export function toPortalRequest(r: RequestLogRow, names: { users: Map<string, string>; groups: Map<string, string> }) {
   const groupId = /^\/Groups\/([^/?]+)/i.exec(r.path)?.[1];
@@ -43,16 +51,6 @@ export function toPortalRequest(r: RequestLogRow, names: { users: Map<string, st
     userId: r.userId,
     person: (r.userId ? names.users.get(r.userId) : undefined) ?? r.userNameLower ?? r.emailLower ?? null,
     group: groupId ? (names.groups.get(groupId) ?? null) : null,
+    decision: r.decision,
   };
-}
-
-export function pageCursor(next: { createdAt: Date; id: string } | null): string | null {
-  return next ? encodeCursor({ c: next.createdAt.toISOString(), i: next.id }) : null;
-}
-
-export function readCursor(cursor: string | undefined): { createdAt: Date; id: string } | null {
-  const c = decodeCursor(cursor, ['c', 'i']);
-  if (!c) return null;
-  const createdAt = new Date(c.c);
-  return Number.isNaN(createdAt.getTime()) ? null : { createdAt, id: c.i };
 }

@@ -4,26 +4,13 @@
 import type { SqlEnv, SqlProgram } from '../db/sql-program';
 import { countOrganizationDirectories } from '../directory/directories';
 import { countLiveTokens } from '../directory/tokens';
+import { portalLimitSettings } from '../env';
 import { ApiError } from '../host-api/api-error';
 import { hit, rateLimitsEnabled, type Verdict } from '../rate-limit/limiter';
 import type { PortalSession } from './portal-session';
 
-const positive = (name: string, fallback: number) => {
-  const n = Math.floor(Number(process.env[name]));
-  return Number.isFinite(n) && n > 0 ? n : fallback;
-};
-
-let settings: { sessionWrites: number; organizationWrites: number; directories: number; liveTokens: number } | undefined;
-
-/** Read from the environment once. */
-export function portalLimits() {
-  return (settings ??= {
-    sessionWrites: positive('RATE_LIMIT_PORTAL_SESSION_WRITES_PER_MINUTE', 30),
-    organizationWrites: positive('RATE_LIMIT_PORTAL_ORG_WRITES_PER_MINUTE', 60),
-    directories: positive('PORTAL_MAX_DIRECTORIES', 10),
-    liveTokens: positive('PORTAL_MAX_LIVE_TOKENS', 5),
-  });
-}
+/** The portal's write rates and caps (lib/env/limits.ts). */
+export const portalLimits = portalLimitSettings;
 
 /**
  * The verdict of the limit a portal write is over, or null. A write the session's own limit refuses is not counted

@@ -8,7 +8,7 @@ import type { ApiContext } from '../host-api/with-api-key';
 import { findOrganization } from '../organizations/organizations';
 import { createPortalLink } from './portal-links';
 
-export const createPortalLinkInputSchema = z.strictObject({
+const createPortalLinkInputSchema = z.strictObject({
   features: z.array(z.enum(['scim'])).min(1).max(1).optional(),
   // Shown as "Back to …" in the standalone portal; only http(s), so it can never be a javascript: URL.
   returnUrl: z.url({ protocol: /^https?$/ }).max(2000).nullish(),

@@ -6,6 +6,7 @@ import { escapeLike, LIKE_ESCAPE } from '../db/dialect';
 import { columns, decode } from '../db/rows';
 import type { ScimRequestLogRow } from '../db/schema';
 import { all, type SqlEnv, type SqlProgram, type SqlValue } from '../db/sql-program';
+import { beforeKey, pageOf } from '../directory/keyset';
 
 export type StatusClass = '2xx' | '3xx' | '4xx' | '5xx';
 export type LogResource = 'Users' | 'Groups';
@@ -42,16 +43,10 @@ export async function requestLogPage({
     params.push(resource);
   }
   if (person) conds.push(personWhere(person, params));
-  if (before) {
-    conds.push('("createdAt" < ? OR ("createdAt" = ? AND "id" < ?))');
-    params.push(before.createdAt, before.createdAt, before.id);
-  }
+  if (before) conds.push(beforeKey('"ScimRequestLog"', before, params));
   const sql = `SELECT ${columns('ScimRequestLog')} FROM "ScimRequestLog" WHERE ${conds.join(' AND ')} ORDER BY "createdAt" DESC, "id" DESC LIMIT ?`;
   const rows = (await read(() => all(sql, [...params, limit + 1]))).map((r) => decode('ScimRequestLog', r));
-  const more = rows.length > limit;
-  const out = more ? rows.slice(0, limit) : rows;
-  const last = out[out.length - 1];
-  return { rows: out, next: more && last ? { createdAt: last.createdAt, id: last.id } : null };
+  return pageOf(rows, limit, (r) => r);
 }
 
 export interface RequestTotals {

@@ -15,7 +15,6 @@ export const deleteDirectoryInputSchema = z.strictObject({ confirm: z.string().m
 export const roleMappingsInputSchema = z.strictObject({
   mappings: z.array(z.strictObject({ groupId: z.string().min(1).max(100), roleKey: z.string().min(1).max(100) })).max(1000),
 });
-export type RoleMappingsInput = z.infer<typeof roleMappingsInputSchema>;
 
 export const defaultRoleInputSchema = z.strictObject({ roleKey: z.string().min(1).max(100).nullable() });
 

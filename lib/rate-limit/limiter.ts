@@ -2,6 +2,7 @@
 // request path) and about once a second adds its new hits to a shared row per (key, window) and reads back the
 // total, so every process sees the others' traffic within a second. Overshoot is bounded by one sync interval.
 import { getDb } from '../db/client';
+import { rateLimitSettings } from '../env';
 
 export interface Rule {
   /** Requests allowed per window. */
@@ -18,30 +19,18 @@ interface Entry {
 
 const entries = new Map<string, Entry>();
 let timer: NodeJS.Timeout | null = null;
-const SYNC_MS = Number(process.env.RATE_LIMIT_SYNC_MS ?? 1000);
 
 /** `authfail`: SCIM requests from one address that failed authentication (a valid token is never counted). */
 type Kind = 'scim' | 'api' | 'ip' | 'authfail';
 
-/**
- * Read from the environment at the first check, once: every SCIM request checks two limits, and each read of
- * process.env is a getenv call and a string copy (7 of them a request, ~2% of a GET's CPU on the hot path).
- */
 let settings: { enabled: boolean; rules: Record<Kind, Rule> } | null = null;
 
+/** Limits per minute, checked in 10-second windows. */
 function limitSettings() {
   if (settings) return settings;
-  /** Limits per minute, checked in 10-second windows. */
-  const rule = (perMinute: number): Rule => ({ limit: Math.max(1, Math.ceil(perMinute / 6)), windowSec: 10 });
-  settings = {
-    enabled: process.env.RATE_LIMITS !== 'off',
-    rules: {
-      scim: rule(Number(process.env.RATE_LIMIT_SCIM_PER_MINUTE ?? 6000)),
-      api: rule(Number(process.env.RATE_LIMIT_API_PER_MINUTE ?? 3000)),
-      ip: rule(Number(process.env.RATE_LIMIT_IP_PER_MINUTE ?? 12000)),
-      authfail: rule(Number(process.env.RATE_LIMIT_AUTH_FAILURES_PER_MINUTE ?? 60)),
-    },
-  };
+  const { enabled, perMinute } = rateLimitSettings();
+  const rule = (n: number): Rule => ({ limit: Math.max(1, Math.ceil(n / 6)), windowSec: 10 });
+  settings = { enabled, rules: { scim: rule(perMinute.scim), api: rule(perMinute.api), ip: rule(perMinute.ip), authfail: rule(perMinute.authfail) } };
   return settings;
 }
 
@@ -71,7 +60,7 @@ export function hit(key: string, rule: Rule, now = Date.now()): Verdict {
 
 function startSync(): void {
   if (timer) return;
-  timer = setInterval(() => void sync(), SYNC_MS);
+  timer = setInterval(() => void sync(), rateLimitSettings().syncMs);
   timer.unref();
 }
 

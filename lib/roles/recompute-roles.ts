@@ -1,6 +1,6 @@
 // A user's roles are the union of the roles mapped to the groups they belong to, or the directory's default role
-// when that union is empty. They are stored (UserRole, written only here) and recomputed inside the transaction of
-// every change that can move them, so no reader ever sees stale roles.
+// when that union is empty; an inactive user has none. They are stored (UserRole, written only here) and
+// recomputed inside the transaction of every change that can move them, so no reader ever sees stale roles.
 import { insertOp } from '../db/rows';
 import { all, allOp, changes, chunked, rowsOf, runOp, together, type SqlEnv, type SqlOp, type SqlProgram, type SqlRow } from '../db/sql-program';
 
@@ -72,6 +72,7 @@ export function* recomputeRolesSql(
   for (const chunk of chunked([...new Set(userIds)].sort(), 400)) {
     const [inUsers, users] = env.dialect.inList('gm."userId"', chunk);
     const [inHolders, holders] = env.dialect.inList('"userId"', chunk);
+    const [inIds, ids] = env.dialect.inList('"id"', chunk);
     // The users locked first (not for a configuration change, which excludes every membership change already).
     const results = yield* together([
       ...(configChange ? [] : env.dialect.lockRows('DirectoryUser', chunk)),
@@ -81,20 +82,31 @@ export function* recomputeRolesSql(
         [users, directoryId],
       ),
       allOp(`SELECT "userId", "roleId" FROM "UserRole" WHERE ${inHolders}`, [holders]),
+      allOp(`SELECT "id" FROM "DirectoryUser" WHERE ${inIds} AND "active" = ?`, [ids, false]),
     ]);
-    const [mapped, current] = results.slice(-2);
+    const [mapped, current, inactiveRows] = results.slice(-3);
+    const inactive = new Set(inactiveRows.map((r) => asStr(r.id)));
     const wanted = groupBy(mapped, 'userId', 'roleId');
     const have = groupBy(current, 'userId', 'roleId');
     const touched: { userId: string; before: Set<string>; after: Set<string> }[] = [];
     const removals = new Map<string, string[]>(); // roleId → users losing it
     const additions: { userId: string; roleId: string; directoryId: string }[] = [];
     for (const userId of chunk) {
-      const w = wanted.get(userId) ?? new Set<string>();
-      if (w.size === 0 && defaultRoleId) w.add(defaultRoleId);
+      // An inactive user holds no role, the default included (issue 19): a host checking roles lets nobody in who left.
+      const w = inactive.has(userId) ? new Set<string>() : (wanted.get(userId) ?? new Set<string>());
+      if (w.size === 0 && defaultRoleId && !inactive.has(userId)) w.add(defaultRoleId);
       const h = have.get(userId) ?? new Set<string>();
       let changed = false;
-      for (const roleId of h) if (!w.has(roleId)) (removals.set(roleId, [...(removals.get(roleId) ?? []), userId]), (changed = true));
-      for (const roleId of w) if (!h.has(roleId)) (additions.push({ userId, roleId, directoryId }), (changed = true));
+      for (const roleId of h) {
+        if (w.has(roleId)) continue;
+        removals.set(roleId, [...(removals.get(roleId) ?? []), userId]);
+        changed = true;
+      }
+      for (const roleId of w) {
+        if (h.has(roleId)) continue;
+        additions.push({ userId, roleId, directoryId });
+        changed = true;
+      }
       if (changed) touched.push({ userId, before: h, after: w });
     }
     for (const [roleId, users] of removals) {
@@ -123,11 +135,6 @@ function* roleKeys(env: SqlEnv, sql: string, column: string, ids: string[]): Sql
     }
   }
   return out;
-}
-
-/** Role keys of each user, for serialisation and events. */
-export function roleKeysOfUsers(env: SqlEnv, userIds: string[]): SqlProgram<Map<string, string[]>> {
-  return roleKeys(env, `SELECT ur."userId" AS "owner", r."key" FROM "UserRole" ur JOIN "Role" r ON r."id" = ur."roleId" WHERE %IN%`, 'ur."userId"', userIds);
 }
 
 /** Role keys mapped to each group. */

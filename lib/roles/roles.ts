@@ -2,7 +2,7 @@
 // mappings recomputes the roles of every member of a group whose mapping changed, in the same transaction, with
 // their events.
 import { auditSql } from '../audit/audit-log';
-import { write } from '../db/database';
+import { read, write } from '../db/database';
 import { isUniqueViolation } from '../db/errors';
 import { columns, decode, insertOp } from '../db/rows';
 import type { RoleRow } from '../db/schema';
@@ -32,6 +32,11 @@ export function createRole(hostId: string, input: { key: string; name: string; d
 
 export function* listRoles(hostId: string): SqlProgram<RoleRow[]> {
   return (yield* all(`SELECT ${columns('Role')} FROM "Role" WHERE "hostId" = ? ORDER BY "key"`, [hostId])).map((r) => decode('Role', r));
+}
+
+/** The host's roles, read on their own (pages and the host API). */
+export function rolesOfHost(hostId: string): Promise<RoleRow[]> {
+  return read(() => listRoles(hostId));
 }
 
 /** The key of a role of this host, or null. */

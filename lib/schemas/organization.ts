@@ -5,7 +5,6 @@ export const createOrganizationInputSchema = z.strictObject({
   name: z.string().trim().min(1).max(200),
   externalId: z.string().trim().min(1).max(200).nullish(),
 });
-export type CreateOrganizationInput = z.infer<typeof createOrganizationInputSchema>;
 
 /** PATCH /organizations/{id}: rename, or set (null: clear) the host's own id for it. */
 export const updateOrganizationInputSchema = z
@@ -18,11 +17,3 @@ export const updateOrganizationInputSchema = z
 export const listOrganizationsQuerySchema = listQuerySchema.extend({
   externalId: z.string().min(1).max(200).optional(),
 });
-
-export const organizationSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  externalId: z.string().nullable(),
-  createdAt: z.string(),
-});
-export type ApiOrganization = z.infer<typeof organizationSchema>;

@@ -1,15 +1,15 @@
 import { z } from 'zod';
 
 /** The types a host field takes (issue 18): each maps to a SCIM attribute type in the host's extension. */
-export const USER_FIELD_TYPES = ['string', 'number', 'boolean', 'dateTime', 'stringList'] as const;
+const USER_FIELD_TYPES = ['string', 'number', 'boolean', 'dateTime', 'stringList'] as const;
 export type UserFieldType = (typeof USER_FIELD_TYPES)[number];
 
 /** Fields a host may declare: each one is a filterable attribute of every directory's extension schema. */
-export const MAX_USER_FIELDS = 100;
+const MAX_USER_FIELDS = 100;
 
 const defaultValue = z.union([z.string().max(1000), z.number().finite(), z.boolean(), z.array(z.string().max(1000)).max(100)]);
 
-export const userFieldSchema = z
+const userFieldSchema = z
   .strictObject({
     // A SCIM attribute name (RFC 7643 §2.1: ALPHA *(nameChar)), kept short; it is written into SQL as a JSON path.
     key: z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, 'a letter, then letters, digits or _ (64 at most)'),

@@ -54,7 +54,7 @@ function keysList(n: number): string[] {
   return Array.from({ length: n }, (_, i) => `t${i}`);
 }
 
-describe('SCIM request bounds (lib/env.ts ScimLimits), at their defaults', () => {
+describe('SCIM request bounds (lib/env/scim-limits.ts), at their defaults', () => {
   it('has the documented defaults', () => {
     expect(L).toMatchObject({
       maxAttributes: 500, maxValues: 100, maxMembersPerRequest: 10_000, maxOperations: 200, maxDepth: 16,

@@ -1,4 +1,4 @@
-// One pass over a parsed SCIM body, before anything reads it: every bound on its shape (lib/env.ts ScimLimits) and
+// One pass over a parsed SCIM body, before anything reads it: every bound on its shape (lib/env/scim-limits.ts) and
 // text the databases can store. Iterative, so a deep body cannot exhaust the stack; linear in the body's size.
 import { env, type ScimLimits } from '../env';
 import { isSafeText } from '../safe-text';

@@ -3,7 +3,7 @@ import { badRequest } from './errors';
 import type { ScimObject, ScimRequest } from './types';
 
 /** Parses a request body as JSON whatever its Content-Type (Okta's 2016 suite sent none). */
-export function parseJsonBody(text: string | null): unknown {
+function parseJsonBody(text: string | null): unknown {
   if (text === null || text.trim() === '') throw badRequest('invalidSyntax', 'The request body is empty');
   let value: unknown;
   try {

@@ -3,7 +3,7 @@
 import { badRequest } from './errors';
 import type { ScimObject } from './types';
 
-export const DEFAULT_COUNT = 100;
+const DEFAULT_COUNT = 100;
 export const MAX_COUNT = 1000;
 const MAX_START_INDEX = 2 ** 31 - 1;
 

@@ -1,4 +1,4 @@
-// Per-directory quotas: users, groups, and members per group (lib/env.ts ScimLimits). Past one, 400 tooMany naming its
+// Per-directory quotas: users, groups, and members per group (lib/env/scim-limits.ts). Past one, 400 tooMany naming its
 // setting: RFC 7644 has no status for "full", and a 5xx would have IdPs retry what only an operator can change.
 import { read } from '../db/database';
 import { countGroups } from '../directory/groups/reads';

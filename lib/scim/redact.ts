@@ -7,9 +7,9 @@ import { RESOURCE_SCHEMAS } from './schemas/lookup';
 import type { AttributeDefinition } from './schemas/attribute-definition';
 
 /** Characters of a logged body; what is past this is cut. */
-export const MAX_LOGGED_BODY = 16_384;
+const MAX_LOGGED_BODY = 16_384;
 /** Characters of a logged answer: a user whole, a large group or error cut (the buffer holds up to 500 a flush). */
-export const MAX_LOGGED_RESPONSE = 4_096;
+const MAX_LOGGED_RESPONSE = 4_096;
 const MAX_LOGGED_DEPTH = 32;
 
 /** Lower-cased names of every writeOnly attribute and sub-attribute of every resource schema. */
@@ -29,7 +29,7 @@ const WRITE_ONLY: ReadonlySet<string> = (() => {
  * Whether a key, a PATCH path, a filter or a message names a writeOnly attribute as one of its words: `password`,
  * `PASSWORD`, `urn:ietf:params:scim:schemas:core:2.0:User:password`, `password[…]`, `password eq "…"`. Errs towards yes.
  */
-export function namesWriteOnly(text: string): boolean {
+function namesWriteOnly(text: string): boolean {
   // Beyond the schemas, any word holding "password" (an extension's `userPassword`): the log can do without it.
   return text.split(/[^A-Za-z0-9$_-]+/).some((word) => WRITE_ONLY.has(word.toLowerCase()) || /password/i.test(word));
 }

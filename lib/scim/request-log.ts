@@ -28,6 +28,8 @@ export interface RequestLogEntry {
   /** Who the request concerns (request-person.ts), for the log's search by person. */
   person: LoggedPerson | null;
   error: string | null;
+  /** What the write did or why it was refused, in plain words (ScimResponse.decision). */
+  decision?: string | null;
   at: Date;
 }
 
@@ -117,6 +119,7 @@ async function write(batch: RequestLogEntry[], counted: Map<string, Counted>): P
     userNameLower: e.person?.userNameLower ?? null,
     emailLower: e.person?.emailLower ?? null,
     externalId: e.person?.externalId ?? null,
+    decision: e.decision ?? null,
   }));
   // Those that came before an accepted request of the same batch join authFailuresSeen: not "since the IdP got in".
   const counts: UnauthenticatedCount[] = [...counted].map(([id, c]) => ({ id, count: c.count, last: c.last, seen: c.accepted ? c.count - c.afterAccepted : 0 }));

@@ -1,4 +1,5 @@
 import { DomainError } from '../domain-error';
+import { PolicyRefusal } from '../policy/admission';
 import { etagOf } from './etag';
 import { ScimError, scimErrorBody } from './errors';
 import type { ScimObject, ScimResponse } from './types';
@@ -24,15 +25,23 @@ function toScimError(e: DomainError): ScimError {
       return new ScimError(409, 'uniqueness', e.message);
     case 'precondition_failed':
       return new ScimError(412, undefined, e.message);
+    // A policy refusal: 403, which Okta and Entra show their admin as a failed operation rather than retry at once.
+    case 'refused':
+      return new ScimError(403, undefined, e.message);
     default:
       return new ScimError(400, 'invalidValue', e.message);
   }
 }
 
+const REFUSED: Record<number, string> = { 400: 'invalid value', 403: 'forbidden', 404: 'not found', 409: 'conflict', 412: 'precondition failed', 413: 'too large' };
+
 /** Any error thrown while answering a request, as the SCIM error response (RFC 7644 §3.12); null when it is none of ours. */
 export function errorResponse(e: unknown, headers: Record<string, string> = {}): ScimResponse | null {
   const err = e instanceof DomainError ? toScimError(e) : e;
-  return err instanceof ScimError ? { status: err.status, headers, body: scimErrorBody(err) } : null;
+  if (!(err instanceof ScimError)) return null;
+  // The decision log's words: a policy names its reason (domain, seat limit), anything else its kind.
+  const reason = e instanceof PolicyRefusal ? e.reason.replace('_', ' ') : (REFUSED[err.status] ?? String(err.status));
+  return { status: err.status, headers, body: scimErrorBody(err), decision: `refused (${reason})` };
 }
 
 /** Whether a response should carry `attr`, given attributes / excludedAttributes (names compared case-insensitively). */

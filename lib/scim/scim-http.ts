@@ -3,7 +3,7 @@
 // response first (lib/http/security-headers.mjs).
 import type { ScimResponse } from './types';
 
-export const SCIM_CONTENT_TYPE = 'application/scim+json';
+const SCIM_CONTENT_TYPE = 'application/scim+json';
 
 /** The response's headers and its body as bytes (none for 204, 304 and bodiless answers). */
 export function httpResponse(out: ScimResponse): { headers: Record<string, string>; body: Buffer | null } {

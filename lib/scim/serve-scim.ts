@@ -126,6 +126,8 @@ export async function serveScim(req: IncomingScimRequest): Promise<ScimResponse>
     responseBody: loggedAnswer(req.method, res),
     person: safe ? requestPerson(req, json, res) : null,
     error: res.status >= 400 && detail !== undefined ? redactedDetail(detail) : null,
+    // Reads decide nothing about anyone; a write's outcome, or its refusal.
+    decision: req.method === 'GET' ? null : (res.decision ?? null),
     at: new Date(),
   });
   return res;

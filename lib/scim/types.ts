@@ -31,4 +31,6 @@ export interface ScimResponse {
   headers: Record<string, string>;
   /** Serialised as application/scim+json; absent for 204/304. */
   body?: unknown;
+  /** What a write did or why it was refused, in plain words, for the request log (never sent). */
+  decision?: string;
 }

@@ -53,27 +53,27 @@ function withHostFields(resource: ScimObject, ext: HostUserExtension | null): Sc
 export async function createUser(ctx: ScimContext, req: ScimRequest): Promise<ScimResponse> {
   const resource = withHostFields(normalizeUser(parseJsonObject(req)), await loadHostUserExtension(ctx.hostId));
   await reserveUsers(ctx.directoryId);
-  const row = await createDirectoryUser(scopeOf(ctx), resource);
-  // A user just created is in no group yet.
-  return resourceResponse(renderUser(ctx, row, [], projectionOf(req.query)), row.version, 201);
+  // A re-provisioned person (same externalId) is linked to the user we have, with the groups it is in: still 201.
+  const { row, groups, outcome } = await createDirectoryUser(scopeOf(ctx), resource);
+  return { ...resourceResponse(renderUser(ctx, row, groups, projectionOf(req.query)), row.version, 201), decision: outcome };
 }
 
 export async function replaceUser(ctx: ScimContext, id: string, req: ScimRequest): Promise<ScimResponse> {
   const resource = withHostFields(normalizeUser(parseJsonObject(req)), await loadHostUserExtension(ctx.hostId));
-  const { row, groups } = await rewriteDirectoryUser({ ...scopeOf(ctx), id }, () => resource, { ifMatch: ifMatch(req) });
-  return resourceResponse(renderUser(ctx, row, groups, projectionOf(req.query)), row.version);
+  const { row, groups, outcome } = await rewriteDirectoryUser({ ...scopeOf(ctx), id }, () => resource, { ifMatch: ifMatch(req) });
+  return { ...resourceResponse(renderUser(ctx, row, groups, projectionOf(req.query)), row.version), decision: outcome };
 }
 
 export async function patchUser(ctx: ScimContext, id: string, req: ScimRequest): Promise<ScimResponse> {
   const ops = parsePatchRequest(parseJsonObject(req));
   const ext = await loadHostUserExtension(ctx.hostId);
-  const { row, groups } = await rewriteDirectoryUser({ ...scopeOf(ctx), id }, (current) => withHostFields(normalizeUser(applyPatch(current, ops, 'User')), ext), {
+  const { row, groups, outcome } = await rewriteDirectoryUser({ ...scopeOf(ctx), id }, (current) => withHostFields(normalizeUser(applyPatch(current, ops, 'User')), ext), {
     ifMatch: ifMatch(req),
   });
-  return resourceResponse(renderUser(ctx, row, groups, projectionOf(req.query)), row.version);
+  return { ...resourceResponse(renderUser(ctx, row, groups, projectionOf(req.query)), row.version), decision: outcome };
 }
 
 export async function deleteUser(ctx: ScimContext, id: string, req: ScimRequest): Promise<ScimResponse> {
   await deleteDirectoryUser({ ...scopeOf(ctx), id }, { ifMatch: ifMatch(req) });
-  return noContent();
+  return { ...noContent(), decision: 'deleted' };
 }

@@ -4,6 +4,7 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { secretSettings } from '../env';
 
 let cachedKey: Buffer | undefined;
 
@@ -16,8 +17,9 @@ function parseKey(raw: string): Buffer {
 
 function key(): Buffer {
   if (cachedKey) return cachedKey;
-  if (process.env.SECRETS_ENCRYPTION_KEY) return (cachedKey = parseKey(process.env.SECRETS_ENCRYPTION_KEY));
-  const file = path.resolve(process.cwd(), process.env.SECRETS_KEY_FILE ?? 'data/secrets.key');
+  const { encryptionKey, encryptionKeyFile } = secretSettings();
+  if (encryptionKey) return (cachedKey = parseKey(encryptionKey));
+  const file = path.resolve(process.cwd(), encryptionKeyFile);
   if (!fs.existsSync(file)) {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     try {

@@ -1,6 +1,6 @@
 // WebhookDelivery and its WebhookAttempt log: their SQL, in one place. Deliveries are queued by the worker from the
 // events feed (fan-out.ts), never by the write that made the event.
-import { asDate, asDateOrNull, asInt, asStr, asStrOrNull } from '../db/rows';
+import { asDate, asInt, asStr, asStrOrNull } from '../db/rows';
 import { all, one, run, type SqlEnv, type SqlProgram } from '../db/sql-program';
 import type { EventRow } from '../events/feed';
 import { newId } from '../ids';

@@ -3,7 +3,7 @@
 import { asBool, asDateOrNull, asInt, asStr } from '../db/rows';
 import { all, run, type SqlEnv, type SqlProgram } from '../db/sql-program';
 import { writeEventsSql } from '../events/write-events';
-import { webhookSettings } from './settings';
+import { webhookSettings } from '../env';
 
 export interface ActiveEndpoint {
   id: string;

@@ -22,7 +22,7 @@ export interface EndpointRow {
   updatedAt: Date;
 }
 
-export const newSigningSecret = () => `whsec_${randomBytes(24).toString('base64')}`;
+const newSigningSecret = () => `whsec_${randomBytes(24).toString('base64')}`;
 
 export function toApiEndpoint(e: EndpointRow) {
   return {

@@ -6,7 +6,7 @@ import { all, type SqlProgram } from '../db/sql-program';
 import { countPending, dropOldest, insertPending, type QueuedEvent } from './delivery-store';
 import { advancePosition, type ActiveEndpoint } from './endpoint-state';
 import { queueIntoLanes } from './lane-store';
-import { webhookSettings } from './settings';
+import { webhookSettings } from '../env';
 import { subscriptionOf } from './subscription';
 
 export const FAN_OUT_BATCH = 1_000;

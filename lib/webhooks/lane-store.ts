@@ -11,7 +11,7 @@ export interface ClaimedLane {
   token: string;
 }
 
-export const laneId = (endpointId: string, directoryId: string | null) => `${endpointId}/${directoryId ?? ''}`;
+const laneId = (endpointId: string, directoryId: string | null) => `${endpointId}/${directoryId ?? ''}`;
 
 /**
  * Notes that deliveries were queued into these lanes: creates them due now, or bumps `queued`; a lane that is

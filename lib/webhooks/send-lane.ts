@@ -9,10 +9,10 @@ import { extendLease, finishLane, type ClaimedLane } from './lane-store';
 import type { OutboundTarget } from './outbound/outbound-agent';
 import { postToTarget } from './outbound/outbound-agent';
 import { nextAttemptAt } from './schedule';
-import { webhookSettings } from './settings';
+import { webhookSettings } from '../env';
 import { signatureHeaders } from './signature';
 
-export const LANE_BATCH = 100;
+const LANE_BATCH = 100;
 export const LEASE_MS = 60_000;
 // A lane hands its slot back after this long, so others get their turn; well inside the lease.
 const SLICE_MS = 5_000;

@@ -11,7 +11,7 @@ import { FAN_OUT_BATCH, fanOut } from './fan-out';
 import { claimLanes, type ClaimedLane } from './lane-store';
 import { outboundTarget } from './outbound/outbound-agent';
 import { LEASE_MS, sendLane, type Clock, type LaneTarget } from './send-lane';
-import { webhookSettings } from './settings';
+import { webhookSettings } from '../env';
 import { signingKey } from './signature';
 
 const inflight = new Map<string, number>();

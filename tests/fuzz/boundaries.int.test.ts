@@ -2,7 +2,7 @@
 // auth, body limit, error mapping, then the SCIM core) and withApiKey (the host API). Every generated request must
 // get a status below 500, a well-formed error body when refused, and leave the database exactly as it was when
 // refused (fuzz-harness.ts). At least 10,000 requests per run; FUZZ_SEED replays a run, FUZZ_SCALE resizes it. Requests at
-// the bounds of lib/env.ts ScimLimits and filters full of LIKE wildcards are among them.
+// the bounds of lib/env/scim-limits.ts and filters full of LIKE wildcards are among them.
 import { write } from '../../lib/db/database';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';

@@ -1,4 +1,4 @@
-// Requests at the bounds of lib/env.ts ScimLimits, at their defaults: just under, at and just over each one (many keys,
+// Requests at the bounds of lib/env/scim-limits.ts, at their defaults: just under, at and just over each one (many keys,
 // many values, many operations, deep nesting, long strings, many members, a resource near its stored size), alone or
 // mixed, on Users and Groups. Every one must be answered below 500, and a refused one must change nothing.
 import fc from 'fast-check';

@@ -70,7 +70,7 @@ export async function installChangeCounters(db: Db): Promise<void> {
 }
 
 /** Committed changes per table since the counters were installed, e.g. "DirectoryUser=12 Event=30". */
-export async function fingerprint(db: Db): Promise<string> {
+async function fingerprint(db: Db): Promise<string> {
   const rows = await db.$queryRawUnsafe<{ tbl: string; n: unknown }[]>('SELECT "tbl", "n" FROM "FuzzChanges" WHERE "n" > 0 ORDER BY "tbl"');
   return rows.map((r) => `${r.tbl}=${String(r.n)}`).join(' ');
 }
@@ -105,7 +105,7 @@ export class DbWatch {
   }
 }
 
-export class FuzzFailure extends Error {}
+class FuzzFailure extends Error {}
 
 /**
  * FUZZ_COLLECT=1: record failures and keep going (to list every distinct bug in one run) instead of stopping at
@@ -146,7 +146,7 @@ export interface FuzzScimRequest {
 }
 
 /** The resolved request as it would appear on the wire, for failure messages. */
-export function describeScim(r: FuzzScimRequest): Record<string, unknown> {
+function describeScim(r: FuzzScimRequest): Record<string, unknown> {
   const body = r.body ?? null;
   return {
     method: r.method,

@@ -363,7 +363,7 @@ const changingGroupOp = fc.oneof(
   fc.constant<Record<string, Json>>({ op: 'replace', path: 'members', value: [] }),
 );
 /** Operations every server must refuse. */
-export const INVALID_LAST_OPS: Record<string, Json>[] = [
+const INVALID_LAST_OPS: Record<string, Json>[] = [
   { op: 'bogus', path: 'displayName', value: 'x' },
   { op: 'remove' },
   { op: 'replace', path: 'emails[type eq "work"', value: 'x@y.example' },
@@ -447,7 +447,7 @@ export const listRequest: fc.Arbitrary<GenRequest> = fc.oneof(
 
 // ---- random paths, methods, auth ----
 
-export const segment = fc.oneof(
+const segment = fc.oneof(
   { weight: 6, arbitrary: fc.constantFrom('Users', 'Groups', 'users', 'GROUPS', 'ServiceProviderConfig', 'serviceproviderconfig', 'ServiceProviderConfigs', 'Schemas', 'ResourceTypes', '.search', 'Me', 'Bulk', 'User', 'Group', 'Roles', USER_URN, GROUP_URN, ENTERPRISE_URN) },
   { weight: 2, arbitrary: fc.oneof(userRef, groupRef) },
   { weight: 1, arbitrary: fc.constantFrom('..', '.', '%2F', ' ', '%', '\u0000', '\uD800', 'x'.repeat(5000)) },
@@ -466,7 +466,7 @@ const anyBody = fc.oneof(
 );
 
 export type Auth = 'valid' | 'none' | 'basic' | 'garbage' | 'other-directory' | 'lowercase-scheme' | 'padded';
-export const auth = fc.oneof(
+const auth = fc.oneof(
   { weight: 10, arbitrary: fc.constant<Auth>('valid') },
   { weight: 1, arbitrary: fc.constantFrom<Auth>('none', 'basic', 'garbage', 'other-directory', 'lowercase-scheme', 'padded') },
 );

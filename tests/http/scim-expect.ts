@@ -98,7 +98,7 @@ export async function newToken(t: AppTarget, directoryId: string): Promise<{ id:
 }
 
 /** Keys anywhere in a JSON value: a server must never store a PATCH path (`emails[type eq "work"].value`) as a key. */
-export function allKeys(v: unknown, out: string[] = []): string[] {
+function allKeys(v: unknown, out: string[] = []): string[] {
   if (Array.isArray(v)) v.forEach((x) => allKeys(x, out));
   else if (v && typeof v === 'object') {
     for (const [k, x] of Object.entries(v)) {

@@ -50,6 +50,7 @@ const SPECIAL: { what: string; path: string; method?: string; auth?: boolean; st
   { what: 'the API reference', path: '/docs/api', status: 200 },
   { what: 'the OpenAPI document', path: '/api/v1/openapi.json', status: 200 },
   { what: 'liveness', path: '/healthz', status: 200 },
+  { what: 'a static file (public/)', path: '/providers/okta.svg', status: 200 },
 ];
 
 describe.each(targets())('security headers ($name)', (t) => {

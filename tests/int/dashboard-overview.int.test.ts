@@ -25,7 +25,6 @@ beforeAll(async () => {
 
 describe('organizationOverview', () => {
   it('pages newest first with the total', async () => {
-    const db = await getDb();
     const first = await organizationOverview({ hostId });
     expect(first).toMatchObject({ total: 27, page: 1, pages: 2 });
     expect(first.organizations[0].name).toBe('Plain abc');
@@ -49,7 +48,6 @@ describe('organizationOverview', () => {
   });
 
   it('finds an organization by its id', async () => {
-    const db = await getDb();
     const any = (await organizationOverview({ hostId })).organizations[3];
     expect((await organizationOverview({ hostId, q: any.id })).organizations.map((o) => o.id)).toEqual([any.id]);
   });

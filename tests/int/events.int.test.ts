@@ -3,7 +3,6 @@
 import { read } from '../../lib/db/database';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '../../lib/db/client';
-import { transaction } from '../../lib/db/transaction';
 import type { DirectoryScope } from '../../lib/events/event-types';
 import { listEvents, toEnvelope } from '../../lib/events/feed';
 import { createRole, setDefaultRole, setRoleMappings } from '../../lib/roles/roles';
@@ -47,12 +46,13 @@ describe('events', () => {
       'directory.group.created',
       'directory.group.user_added',
       'directory.user.updated',
+      'directory.user.deactivated',
       'directory.group.updated',
       'directory.group.deleted',
     ]);
     expect(events[3].previousAttributes).toMatchObject({ active: true });
     expect((events[3].data as { active: boolean }).active).toBe(false);
-    expect(events[4].previousAttributes).toMatchObject({ displayName: 'Eng' });
+    expect(events[5].previousAttributes).toMatchObject({ displayName: 'Eng' });
     for (const e of events) expect(e).toMatchObject({ organizationId: dir.organizationId, directoryId: dir.directoryId });
   });
 
@@ -71,6 +71,7 @@ describe('events', () => {
       'directory.group.user_added',
       'directory.group.user_removed',
       'directory.user.updated',
+      'directory.user.deactivated',
       'directory.user.deleted',
     ]);
   });

@@ -1,52 +1,15 @@
 // Migration 0007 on a database that already has data: organizations sharing an externalId within a host (it was
 // not unique before) do not break it (the oldest keeps the id, the others lose it, each clearing audited); names
 // are backfilled for search; directories get names ("Okta", "Okta 2") and, once they served requests, connected.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { expect, it } from 'vitest';
 import { migrate } from '../../lib/db/migrate';
-import { ROOT, freshPostgresDatabase } from '../setup/app-server';
-
-const kind = process.env.TEST_DB === 'postgres' ? 'postgres' : 'sqlite';
-
-/** A project root whose migrations stop at 0006. */
-function migrationsUpTo0006(): string {
-  const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'scim-mig-0007-'));
-  const from = path.join(ROOT, 'prisma', kind, 'migrations');
-  const to = path.join(copy, 'prisma', kind, 'migrations');
-  fs.mkdirSync(to, { recursive: true });
-  for (const d of fs.readdirSync(from).filter((d) => /^000[1-6]_/.test(d))) fs.cpSync(path.join(from, d), path.join(to, d), { recursive: true });
-  return copy;
-}
-
-interface Sql {
-  run(sql: string): Promise<void>;
-  rows<T>(sql: string): Promise<T[]>;
-  close(): Promise<void>;
-}
-
-async function open(url: string): Promise<Sql> {
-  if (kind === 'sqlite') {
-    const Database = (await import('better-sqlite3')).default;
-    const db = new Database(url.slice(5));
-    return { run: async (s) => void db.exec(s), rows: async <T>(s: string) => db.prepare(s).all() as T[], close: async () => void db.close() };
-  }
-  const pg = (await import('pg')).default;
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  return { run: async (s) => void (await c.query(s)), rows: async <T>(s: string) => (await c.query(s)).rows as T[], close: () => c.end() };
-}
+import { ROOT } from '../setup/app-server';
+import { at as t, freshDatabase, migrationsWhere, open } from './migration-helpers';
 
 it('0007 keeps the oldest of duplicate externalIds, clears the rest with an audit entry, and names directories', async () => {
-  const url =
-    kind === 'sqlite'
-      ? `file:${path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'scim-mig-0007-db-')), 'old.db')}`
-      : await freshPostgresDatabase(process.env.TEST_PG_URL!, `scim_mig_${randomBytes(5).toString('hex')}`);
-  await migrate(url, migrationsUpTo0006());
+  const url = await freshDatabase('0007');
+  await migrate(url, migrationsWhere((d) => d < '0007', '0007'));
   const db = await open(url);
-  const t = (s: number) => `'2026-01-01T00:00:0${s}.000${kind === 'sqlite' ? '+00:00' : ''}'`;
   await db.run(`INSERT INTO "Host" ("id", "name", "createdAt") VALUES ('h1', 'h', ${t(0)}), ('h2', 'h', ${t(0)})`);
   await db.run(`INSERT INTO "Organization" ("id", "hostId", "name", "externalId", "createdAt", "updatedAt") VALUES
     ('org_b', 'h1', 'Beta Corp', 'cust-1', ${t(2)}, ${t(2)}),

@@ -6,7 +6,6 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DELETE as deleteDirectory, PATCH as patchDirectory } from '../../app/api/portal/directories/[directoryId]/route';
 import { PUT as putDefault } from '../../app/api/portal/directories/[directoryId]/roles/default/route';
 import { getDb } from '../../lib/db/client';
-import { transaction } from '../../lib/db/transaction';
 import type { DirectoryScope } from '../../lib/events/event-types';
 import { openPortalSession } from '../../lib/portal/portal-session';
 import { createRole } from '../../lib/roles/roles';

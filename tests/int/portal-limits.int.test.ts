@@ -3,7 +3,6 @@
 import { write } from '../../lib/db/database';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '../../lib/db/client';
-import { transaction } from '../../lib/db/transaction';
 import { createDirectory } from '../../lib/directory/directories';
 import { createDirectoryToken } from '../../lib/directory/tokens';
 import { assertRoomForDirectory, assertRoomForToken, portalLimits } from '../../lib/portal/portal-limits';

@@ -3,7 +3,6 @@
 import { write } from '../../lib/db/database';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '../../lib/db/client';
-import { transaction } from '../../lib/db/transaction';
 import { createDirectoryToken } from '../../lib/directory/tokens';
 import { hit, sync } from '../../lib/rate-limit/limiter';
 import { serveScim } from '../../lib/scim/serve-scim';
@@ -14,7 +13,6 @@ describe('rate limits', () => {
     process.env.RATE_LIMIT_SCIM_PER_MINUTE = '60'; // 10 per 10-second window
     delete process.env.RATE_LIMITS; // another file in this worker may have switched limits off
     const dir = await newDirectory();
-    const db = await getDb();
     const { token } = await write((env) => createDirectoryToken(env, { directoryId: dir.directoryId }));
     const statuses: number[] = [];
     let last;

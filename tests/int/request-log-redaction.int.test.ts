@@ -6,7 +6,6 @@ import { randomBytes } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { GET as requestLogRoute } from '../../app/api/portal/directories/[directoryId]/requests/route';
 import { getDb } from '../../lib/db/client';
-import { transaction } from '../../lib/db/transaction';
 import { createDirectoryToken } from '../../lib/directory/tokens';
 import type { DirectoryScope } from '../../lib/events/event-types';
 import { openPortalSession } from '../../lib/portal/portal-session';

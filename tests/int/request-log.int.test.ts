@@ -25,6 +25,7 @@ function entry(directoryId: string, tokenId: string | null, i: number): RequestL
     error: i % 7 === 0 ? `Resource ${ODD[i % ODD.length]} not found` : null,
     responseBody: i % 3 ? redactedBody({ id: `usr_${i}`, userName: ODD[i % ODD.length] }) : null,
     person: i % 2 ? { userId: `usr_${i}`, userNameLower: ODD[i % ODD.length].toLowerCase(), emailLower: null, externalId: i % 4 ? ODD[i % ODD.length] : null } : null,
+    decision: i % 2 ? `updated (${ODD[i % ODD.length]})` : null,
     at: new Date(Date.UTC(2026, 10, 29, 12, 0, 0, i)),
   };
 }
@@ -59,6 +60,7 @@ describe('request log', () => {
         userNameLower: e.person?.userNameLower ?? null,
         emailLower: e.person?.emailLower ?? null,
         externalId: e.person?.externalId ?? null,
+        decision: e.decision ?? null,
       });
     });
     expect(rows[1].requestBody).toContain('"note"');

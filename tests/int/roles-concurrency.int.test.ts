@@ -4,7 +4,6 @@
 import { read } from '../../lib/db/database';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '../../lib/db/client';
-import { transaction } from '../../lib/db/transaction';
 import type { DirectoryScope } from '../../lib/events/event-types';
 import { configureRoles, createRole, listRoleMappings, previewRoleConfig, type MappingInput } from '../../lib/roles/roles';
 import { call, newDirectory, user } from './scim-helpers';
@@ -72,7 +71,7 @@ async function directoryWithRoles(): Promise<DirectoryScope> {
 describe('roles under concurrent writes', () => {
 
   it('a mapping saved while a user joins the group it maps gives the user the role', async () => {
-    const [db, dir] = [await getDb(), await directoryWithRoles()];
+    const dir = await directoryWithRoles();
     for (let i = 0; i < ROUNDS; i++) {
       const g = await group(dir, `join-${i}`);
       const u = await newUser(dir, `join-${i}@example.com`);
@@ -91,7 +90,7 @@ describe('roles under concurrent writes', () => {
   });
 
   it('leaving two mapped groups at once takes the role away', async () => {
-    const [db, dir] = [await getDb(), await directoryWithRoles()];
+    const dir = await directoryWithRoles();
     for (let i = 0; i < ROUNDS; i++) {
       const u = await newUser(dir, `leave-${i}@example.com`);
       const [g1, g2] = [await group(dir, `leave-a-${i}`, [u]), await group(dir, `leave-b-${i}`, [u])];
@@ -106,7 +105,7 @@ describe('roles under concurrent writes', () => {
   });
 
   it('a preview and a save of the same mapping at once both answer, and the save holds', async () => {
-    const [db, dir] = [await getDb(), await directoryWithRoles()];
+    const dir = await directoryWithRoles();
     for (let i = 0; i < ROUNDS; i++) {
       const u = await newUser(dir, `preview-${i}@example.com`);
       const g = await group(dir, `preview-${i}`, [u]);
@@ -120,7 +119,7 @@ describe('roles under concurrent writes', () => {
   });
 
   it('a default role set while users are created reaches every one of them', async () => {
-    const [db, dir] = [await getDb(), await directoryWithRoles()];
+    const dir = await directoryWithRoles();
     for (let i = 0; i < ROUNDS; i++) {
       const defaultRoleKey = i % 2 === 0 ? 'member' : null;
       const created = Promise.all([0, 1, 2].map((k) => newUser(dir, `default-${i}-${k}@example.com`)));

@@ -53,7 +53,6 @@ const directoryRow = async (id: string) => (await getDb()).directory.findUniqueO
 beforeAll(async () => {
   a = await newDirectory();
   b = await newDirectory();
-  const db = await getDb();
   tokenA = (await write((env) => createDirectoryToken(env, { directoryId: a.directoryId }))).token;
   tokenB = await write((env) => createDirectoryToken(env, { directoryId: b.directoryId }));
 });

@@ -8,7 +8,7 @@ import type { DirectoryScope } from '../../lib/events/event-types';
 import { writeEventsSql } from '../../lib/events/write-events';
 import { createEndpoint } from '../../lib/webhooks/endpoints';
 import { UNREACHABLE } from '../../lib/webhooks/outbound/outbound-agent';
-import { resetWebhookSettings } from '../../lib/webhooks/settings';
+import { resetEnv } from '../../lib/env';
 import { runDeliveryPass, startWebhookWorker, stopWebhookWorker } from '../../lib/webhooks/worker';
 import { closedPortUrl, listen, type Receiver } from './receivers';
 import { newDirectory } from './scim-helpers';
@@ -31,7 +31,7 @@ afterAll(() => healthy.close());
 afterEach(() => {
   stopWebhookWorker();
   delete process.env.WEBHOOK_TIMEOUT_MS;
-  resetWebhookSettings();
+  resetEnv();
 });
 
 /** One event in each of `n` directories of the host (one transaction): n lanes for each subscribed endpoint. */
@@ -67,6 +67,7 @@ describe('delivery is fair and isolated across endpoints', () => {
     await eventsInDirectories('dir_dead', DIRECTORIES);
     // Retries due again a second after each failure: the dead lanes keep competing for the worker.
     process.env.WEBHOOK_RETRY_SCHEDULE = '0,1,1,1,1,1,1,1';
+    resetEnv();
     while ((await db.webhookDelivery.count({ where: { endpointId: dead.row.id, attempts: 0 } })) > 0 || (await db.webhookDelivery.count()) < DIRECTORIES) {
       await runDeliveryPass();
     }
@@ -81,7 +82,7 @@ describe('delivery is fair and isolated across endpoints', () => {
 
   it('an endpoint that accepts connections and never answers holds only its own slots, and its attempts time out', async () => {
     process.env.WEBHOOK_TIMEOUT_MS = '1000';
-    resetWebhookSettings();
+    resetEnv();
     const hang = await listen(() => {}); // accepts, never answers
     const db = await getDb();
     // The healthy receiver's endpoint is made anew after the hanging one's backlog, so none of it is its own.

@@ -7,7 +7,7 @@ import type { DirectoryScope } from '../../lib/events/event-types';
 import { deliveryCounts } from '../../lib/webhooks/delivery-log';
 import { DROPPED } from '../../lib/webhooks/delivery-store';
 import { createEndpoint, findEndpoint, toApiEndpoint, updateEndpoint } from '../../lib/webhooks/endpoints';
-import { resetWebhookSettings } from '../../lib/webhooks/settings';
+import { resetEnv } from '../../lib/env';
 import { runDeliveryPass, startWebhookWorker, stopWebhookWorker } from '../../lib/webhooks/worker';
 import { read, write } from '../../lib/db/database';
 import { writeEventsSql } from '../../lib/events/write-events';
@@ -115,7 +115,7 @@ describe('an endpoint that keeps failing is disabled', () => {
 describe('pending work has a bound', () => {
   it('past WEBHOOK_MAX_PENDING the oldest pending deliveries are dropped, visibly', async () => {
     process.env.WEBHOOK_MAX_PENDING = '5';
-    resetWebhookSettings();
+    resetEnv();
     try {
       const db = await getDb();
       const ep = (await createEndpoint(db, scope.hostId, { url: closedUrl, events: ['directory.user.created'] })).row;
@@ -127,7 +127,7 @@ describe('pending work has a bound', () => {
       expect(await read(() => deliveryCounts(ep.id))).toEqual({ pending: 5, dropped: 3 });
     } finally {
       delete process.env.WEBHOOK_MAX_PENDING;
-      resetWebhookSettings();
+      resetEnv();
     }
   });
 });

@@ -33,7 +33,7 @@ beforeAll(async () => {
         res.writeHead(503).end('down');
         return;
       }
-      let verified = false;
+      let verified: boolean;
       try {
         new Webhook(secret).verify(body, {
           'webhook-id': String(req.headers['webhook-id']),

@@ -1,5 +1,5 @@
 // Work per SCIM request is linear in what the request holds: the largest accepted input of each shape (at the
-// default limits, lib/env.ts) against ten inputs a tenth its size, through what the endpoints run (parse, bounds,
+// default limits, lib/env/scim-limits.ts) against ten inputs a tenth its size, through what the endpoints run (parse, bounds,
 // normalise, plan, apply a PATCH, compile a filter). Linear work gives a ratio near 1; a lookup that scans what came
 // before (finding 1: 10,000 keys took 10 s) gives ~10. Timings are the fastest of several runs (the machine is shared).
 import { describe, expect, it } from 'vitest';

@@ -4,7 +4,6 @@ import { CreateOrganizationForm } from '@/components/dashboard/create-organizati
 import { PageHeader } from '@/components/dashboard/dashboard-shell';
 import { OrganizationsTable } from '@/components/dashboard/organizations-table';
 import { Card, CardBody } from '@/components/ui/card';
-import { getDb } from '@/lib/db/client';
 import { organizationOverview } from '@/lib/operators/organization-overview';
 import { requireOperator } from '@/lib/operators/session';
 import { createOrganizationAction } from '../_actions/organization-actions';

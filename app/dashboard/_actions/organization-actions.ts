@@ -3,9 +3,8 @@
 // the session and scopes every write to the operator's host.
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { read } from '@/lib/db/database';
 import { removeDirectory, renameDirectory } from '@/lib/directory/directory-admin';
-import { findHostDirectory } from '@/lib/directory/directories';
+import { readHostDirectory } from '@/lib/directory/directories';
 import { setDirectoryStatus } from '@/lib/directory/directory-status';
 import { DomainError } from '@/lib/domain-error';
 import { formObject, operatorAction, type ActionResult } from '@/lib/operators/operator-action';
@@ -77,7 +76,7 @@ const directoryAction = z.strictObject({
 
 const changeDirectory = operatorAction(directoryAction, async ({ operator, actor }, input) => {
   const hostId = operator.hostId;
-  const d = await read(() => findHostDirectory({ hostId, id: input.directoryId }));
+  const d = await readHostDirectory({ hostId, id: input.directoryId });
   if (!d) throw new DomainError('not_found', 'Directory not found');
   if (input.confirm !== undefined) {
     confirmed(input.confirm, d.name);

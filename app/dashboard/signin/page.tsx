@@ -5,9 +5,7 @@ import { redirect } from 'next/navigation';
 import { SignInForm } from '@/components/dashboard/signin-form';
 import { Alert } from '@/components/ui/alert';
 import { Card, CardBody } from '@/components/ui/card';
-import { getDb } from '@/lib/db/client';
-import { countOperators } from '@/lib/operators/operators';
-import { currentOperator, safeCallbackPath } from '@/lib/operators/session';
+import { currentOperator, operatorsExist, safeCallbackPath } from '@/lib/operators/session';
 
 export const metadata: Metadata = { title: 'Sign in' };
 export const dynamic = 'force-dynamic';
@@ -16,7 +14,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const { callbackUrl, error } = await searchParams;
   const destination = safeCallbackPath(callbackUrl ? pathOf(callbackUrl) : undefined);
   if (await currentOperator()) redirect(destination);
-  const noOperators = (await countOperators(await getDb())) === 0;
+  const noOperators = !(await operatorsExist());
   return (
     <main className="mx-auto flex min-h-screen max-w-md flex-col justify-center px-4 py-10">
       <div className="mb-6 flex items-center gap-3">

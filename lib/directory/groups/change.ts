@@ -37,7 +37,7 @@ type Scoped = DirectoryScope & { id: string };
 const RETURNING = columns('DirectoryGroup');
 
 /** Writes a new version of the group if it is still at `version`. */
-export function* updateGroup(env: SqlEnv, { directoryId, id, version }: { directoryId: string; id: string; version: number }, resource: ScimObject): SqlProgram<DirectoryGroupRow> {
+function* updateGroup(env: SqlEnv, { directoryId, id, version }: { directoryId: string; id: string; version: number }, resource: ScimObject): SqlProgram<DirectoryGroupRow> {
   const [r] = yield* rowsOf(
     updateOp(env.dialect, 'DirectoryGroup', { ...groupColumns(resource), version: sql('"version" + 1') }, '"id" = ? AND "directoryId" = ? AND "version" = ?', [id, directoryId, version], RETURNING),
   );
@@ -46,7 +46,7 @@ export function* updateGroup(env: SqlEnv, { directoryId, id, version }: { direct
 }
 
 /** A membership-only change still moves the group's version (its ETag) and lastModified: the statement, to lead the events (write-events.ts). */
-export function touchGroupWrite(env: SqlEnv, id: string): LeadWrite {
+function touchGroupWrite(env: SqlEnv, id: string): LeadWrite {
   const op = updateOp(env.dialect, 'DirectoryGroup', { version: sql('"version" + 1') }, '"id" = ?', [id], RETURNING);
   return { sql: op.sql, params: op.params };
 }

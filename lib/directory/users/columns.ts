@@ -21,7 +21,8 @@ export interface UserEmailColumns {
 export const USER_COLUMNS_VERSION = 2;
 
 /** Every DirectoryUser column a SCIM resource decides. */
-export type UserColumns = Omit<DirectoryUserInsert, 'id' | 'directoryId' | 'raw' | 'version' | 'createdAt' | 'updatedAt'> & {
+// deactivatedAt is when `active` last turned off (users/writes.ts), not something the resource says.
+export type UserColumns = Omit<DirectoryUserInsert, 'id' | 'directoryId' | 'raw' | 'version' | 'createdAt' | 'updatedAt' | 'deactivatedAt'> & {
   emails: UserEmailColumns[];
 };
 

@@ -29,14 +29,14 @@ export function groupsJson(d: Dialect): string {
 }
 
 /** [roleKey, …] of the user aliased `u`. */
-export function rolesJson(d: Dialect): string {
+function rolesJson(d: Dialect): string {
   return `(SELECT ${d.jsonAgg('r."key"', 'r."key"')} FROM "UserRole" ur JOIN "Role" r ON r."id" = ur."roleId" WHERE ur."userId" = u."id") AS "rolesJson"`;
 }
 
 export const groupsOf = (r: SqlRow): GroupRef[] =>
   jsonOf<[string, string][]>(r.groupsJson, []).map(([id, displayName]) => ({ id, displayName }));
 /** Sorted as the host API shows them (JavaScript order, not a database collation). */
-export const rolesOf = (r: SqlRow): string[] => jsonOf<string[]>(r.rolesJson, []).sort();
+const rolesOf = (r: SqlRow): string[] => jsonOf<string[]>(r.rolesJson, []).sort();
 
 export const userOf = (r: SqlRow): DirectoryUserRow => decode('DirectoryUser', r);
 
@@ -48,13 +48,21 @@ export function* findUser(env: SqlEnv, { directoryId, id, lock = false }: { dire
 
 /** The user with its groups and role keys (what an event shows), locked like findUser when `lock` is set. */
 export function* findUserView(env: SqlEnv, { directoryId, id, lock = false }: { directoryId: string; id: string; lock?: boolean }): SqlProgram<UserView | null> {
-  const r = yield* one(
-    `SELECT ${USER_COLUMNS_OF_U}, ${groupsJson(env.dialect)}, ${rolesJson(env.dialect)} FROM "DirectoryUser" u
-     WHERE u."id" = ? AND u."directoryId" = ?${lock ? env.dialect.forUpdate : ''}`,
-    [id, directoryId],
-  );
+  const r = (yield* rowsOf(userViewOp(env, { directoryId, by: { id }, lock })))[0];
   return r ? viewOf(r) : null;
 }
+
+/** The statement of findUserView, by id or by the IdP's externalId (read with viewOfRow), to send with others. */
+export function userViewOp(env: SqlEnv, { directoryId, by, lock }: { directoryId: string; by: { id: string } | { externalId: string }; lock: boolean }): SqlOp {
+  const [column, key] = 'id' in by ? ['u."id"', by.id] : ['u."externalId"', by.externalId];
+  return allOp(
+    `SELECT ${USER_COLUMNS_OF_U}, ${groupsJson(env.dialect)}, ${rolesJson(env.dialect)} FROM "DirectoryUser" u
+     WHERE ${column} = ? AND u."directoryId" = ? ORDER BY u."id" LIMIT 1${lock ? env.dialect.forUpdate : ''}`,
+    [key, directoryId],
+  );
+}
+
+export const viewOfRow = (r: SqlRow | undefined): UserView | null => (r ? viewOf(r) : null);
 
 /** Every user of a directory, a chunk at a time in id order (a directory's deletion). */
 export function* usersAfter(directoryId: string, after: string, limit: number): SqlProgram<DirectoryUserRow[]> {

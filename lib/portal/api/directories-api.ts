@@ -9,7 +9,7 @@ import { ApiError } from '../../host-api/api-error';
 import { setDirectoryStatus } from '../../directory/directory-status';
 import { connectionStatus } from '../connection-status';
 import { assertRoomForDirectory } from '../portal-limits';
-import { toPortalDirectory, toPortalToken } from '../portal-json';
+import { toDirectoryDetail, toListedDirectory, toMintedToken, toPortalDirectory } from '../portal-json';
 import { configureDirectoryInputSchema, deleteDirectoryInputSchema, updatePortalDirectoryInputSchema } from '../schemas';
 import { setupCheck } from '../setup-check';
 import { portalActor, type PortalContext } from '../with-portal-session';
@@ -23,7 +23,7 @@ export function directoryOf(ctx: PortalContext): DirectoryRow {
 export async function listDirectories({ session }: PortalContext): Promise<Response> {
   const rows = await read(() => listOrganizationDirectories({ organizationId: session.organizationId }));
   // A handful per organization (PORTAL_MAX_DIRECTORIES): one indexed read of each one's newest log rows.
-  const data = await Promise.all(rows.map(async (d) => ({ ...toPortalDirectory(d), health: (await connectionStatus(d)).state })));
+  const data = await Promise.all(rows.map(async (d) => toListedDirectory(d, (await connectionStatus(d)).state)));
   return Response.json({ data });
 }
 
@@ -37,7 +37,7 @@ export async function configureDirectory(ctx: PortalContext): Promise<Response> 
     provider: input.provider,
     check: (env) => assertRoomForDirectory(env, session.organizationId),
   });
-  return Response.json({ directory: toPortalDirectory(directory), token: { ...toPortalToken(token), token: token.token } }, { status: 201 });
+  return Response.json({ directory: toPortalDirectory(directory), token: toMintedToken(token) }, { status: 201 });
 }
 
 export async function getDirectory(ctx: PortalContext): Promise<Response> {
@@ -46,7 +46,7 @@ export async function getDirectory(ctx: PortalContext): Promise<Response> {
   const [users, groups] = await read(function* () {
     return [yield* countUsers(d.id), yield* countGroups(d.id)];
   });
-  return Response.json({ ...toPortalDirectory(d), userCount: users, groupCount: groups });
+  return Response.json(toDirectoryDetail(d, { userCount: users, groupCount: groups }));
 }
 
 export async function patchDirectory(ctx: PortalContext): Promise<Response> {

@@ -5,7 +5,7 @@ import { findGroup, groupViews, pageGroups, type GroupView } from '../../directo
 import { findUserView, pageUsers, type UserView } from '../../directory/users/reads';
 import { apiNotFound } from '../../host-api/api-error';
 import { toApiGroup, toApiUser } from '../../host-api/serialize';
-import { pageCursor, readCursor } from '../portal-json';
+import { pageCursor, readCursor } from '../../schemas/pagination';
 import { portalListQuerySchema } from '../schemas';
 import type { PortalContext } from '../with-portal-session';
 import { directoryOf } from './directories-api';

@@ -1,7 +1,8 @@
 // GET /api/portal/directories/{id}/requests: the SCIM request log, newest first, filterable by status class,
 // resource and person, with the names of the users and groups each request concerns and the log's totals.
 // Bodies were redacted when written (lib/scim/request-log.ts).
-import { pageCursor, readCursor, toPortalRequest } from '../portal-json';
+import { pageCursor, readCursor } from '../../schemas/pagination';
+import { toPortalRequest } from '../portal-json';
 import { namesForRows, requestLogPage, requestTotals } from '../request-log-page';
 import { requestLogQuerySchema } from '../schemas';
 import type { PortalContext } from '../with-portal-session';

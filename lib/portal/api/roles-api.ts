@@ -25,11 +25,21 @@ async function rolesAnswer(ctx: PortalContext): Promise<Response> {
       defaultRoleKey: yield* roleKey(dir?.defaultRoleId ?? null),
     };
   });
-  return Response.json({
+  return Response.json(rolesJson(roles, mappings, groups, defaultRoleKey));
+}
+
+/** The roles tab's state (lib/client/types.ts RolesState): the host's roles, the mappings by group name, the default. */
+export function rolesJson(
+  roles: { key: string; name: string; description: string | null }[],
+  mappings: { groupId: string; roleKey: string }[],
+  groups: Map<string, { displayName: string }>,
+  defaultRoleKey: string | null,
+) {
+  return {
     roles: roles.map((r) => ({ key: r.key, name: r.name, description: r.description })),
-    mappings: mappings.map((m) => ({ ...m, groupName: groups.get(m.groupId)?.displayName ?? m.groupId })),
+    mappings: mappings.map((m) => ({ groupId: m.groupId, roleKey: m.roleKey, groupName: groups.get(m.groupId)?.displayName ?? m.groupId })),
     defaultRoleKey,
-  });
+  };
 }
 
 export const getRoles = rolesAnswer;

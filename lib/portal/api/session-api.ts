@@ -7,7 +7,12 @@ import type { PortalContext } from '../with-portal-session';
 
 export async function getSession({ db, session }: PortalContext): Promise<Response> {
   const org = await db.organization.findUnique({ where: { id: session.organizationId }, select: { id: true, name: true } });
-  return Response.json({
+  return Response.json(sessionJson(session, org));
+}
+
+/** The session as the portal's client reads it (lib/client/types.ts PortalSessionInfo). */
+export function sessionJson(session: PortalContext['session'], org: { id: string; name: string } | null) {
+  return {
     organization: org ?? { id: session.organizationId, name: 'Organization' },
     brand: portalConfig().brand,
     features: session.features,
@@ -15,7 +20,7 @@ export async function getSession({ db, session }: PortalContext): Promise<Respon
     expiresAt: session.expiresAt.toISOString(),
     csrf: session.csrf,
     allowedOrigins: env().portalAllowedOrigins,
-  });
+  };
 }
 
 export async function endSession({ db, session }: PortalContext): Promise<Response> {

@@ -4,7 +4,7 @@ import { read, write } from '../../db/database';
 import { createDirectoryToken, listDirectoryTokens, revokeDirectoryToken } from '../../directory/tokens';
 import { apiNotFound } from '../../host-api/api-error';
 import { assertRoomForToken } from '../portal-limits';
-import { toPortalToken } from '../portal-json';
+import { toMintedToken, toPortalToken } from '../portal-json';
 import { portalActor, type PortalContext } from '../with-portal-session';
 import { directoryOf } from './directories-api';
 
@@ -21,7 +21,7 @@ export async function mintToken(ctx: PortalContext): Promise<Response> {
     yield* auditSql(env, { hostId: ctx.session.hostId, organizationId: d.organizationId, actor: portalActor(ctx), action: 'token.created', target: created.id, details: { directoryId: d.id, lastFour: created.lastFour } });
     return created;
   });
-  return Response.json({ ...toPortalToken(t), token: t.token }, { status: 201 });
+  return Response.json(toMintedToken(t), { status: 201 });
 }
 
 export async function revokeToken(ctx: PortalContext): Promise<Response> {

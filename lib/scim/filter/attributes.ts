@@ -46,7 +46,7 @@ export interface ColumnBacking {
   lower?: boolean;
 }
 
-export interface RelatedBacking {
+interface RelatedBacking {
   table: TableName;
   key: string;
   subs: Record<string, ColumnBacking>;
@@ -143,7 +143,7 @@ export function pathKey(path: AttrPath): string {
   return show(path).toLowerCase();
 }
 
-export const isRelated = (b: Backing): b is Related => 'rows' in b;
+const isRelated = (b: Backing): b is Related => 'rows' in b;
 
 export type Resolved = { operand: Operand; related?: undefined } | { operand: Operand; related: Related };
 

@@ -7,7 +7,7 @@ import type { AttrPath, CompareOp, FilterNode, PatchPath } from './ast';
 import { Cursor, MAX_FILTER_LENGTH } from './lexer';
 
 /** Deeper nesting than this is refused, so hostile input can't exhaust the stack here or in the consumers. */
-export const MAX_FILTER_DEPTH = 50;
+const MAX_FILTER_DEPTH = 50;
 
 const COMPARE_OPS: ReadonlySet<string> = new Set<CompareOp>(['eq', 'ne', 'co', 'sw', 'ew', 'gt', 'ge', 'lt', 'le']);
 /** RFC 7643 §2.1 ATTRNAME, plus `$ref`, which RFC 7643 itself uses as a sub-attribute name. */

@@ -8,7 +8,7 @@ import { findKey, isScimObject } from '../resources/scim-json';
 import { GROUP_URN, type ScimValue } from '../types';
 import type { PatchOperation } from './parse-patch';
 
-export interface MembershipPlan {
+interface MembershipPlan {
   /** Drop every current membership first. */
   clear: boolean;
   /** Member id → display name (undefined when the IdP sent none). */

@@ -7,7 +7,7 @@ import { parsePath } from '../filter/parse';
 import { findKey, getValue, isScimObject } from '../resources/scim-json';
 import { PATCH_OP_URN, type ScimValue } from '../types';
 
-export type PatchOpName = 'add' | 'remove' | 'replace';
+type PatchOpName = 'add' | 'remove' | 'replace';
 
 export interface PatchOperation {
   op: PatchOpName;

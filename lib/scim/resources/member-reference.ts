@@ -13,7 +13,7 @@ export interface MemberReference {
  * `display` (Microsoft's reference suite, which later looks for that text), and a bare id string (same suite:
  * `"value": "string id 1"`).
  */
-export function parseMemberReference(element: ScimValue, label: string): MemberReference {
+function parseMemberReference(element: ScimValue, label: string): MemberReference {
   if (typeof element === 'string' && element.trim() !== '') return { value: element };
   if (!isScimObject(element)) throw badRequest('invalidValue', `${label} must be an object with a "value"`);
   const value = getValue(element, 'value');

@@ -35,7 +35,7 @@ function normalizeSimple(def: AttributeDefinition, value: ScimValue, label: stri
 }
 
 /** Canonical sub-attribute names; unknown sub-attributes are kept as sent. */
-export function normalizeComplex(def: AttributeDefinition, value: ScimValue, label: string): ScimObject | undefined {
+function normalizeComplex(def: AttributeDefinition, value: ScimValue, label: string): ScimObject | undefined {
   let obj: ScimObject;
   if (isScimObject(value)) obj = value;
   // Entra's current engine sends the enterprise manager as a bare id string; RFC 7643 wants {value}.

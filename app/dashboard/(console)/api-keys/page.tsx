@@ -4,16 +4,15 @@ import { ApiKeyCreateForm } from '@/components/dashboard/api-key-create-form';
 import { ApiKeysTable } from '@/components/dashboard/api-keys-table';
 import { PageHeader } from '@/components/dashboard/dashboard-shell';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
-import { getDb } from '@/lib/db/client';
 import { listApiKeys } from '@/lib/operators/api-key-admin';
-import { requireOperator } from '@/lib/operators/session';
+import { requireOperatorContext } from '@/lib/operators/session';
 import { createApiKeyAction, revokeApiKeyAction } from '../../_actions/api-key-actions';
 
 export const metadata: Metadata = { title: 'API keys' };
 
 export default async function ApiKeysPage() {
-  const operator = await requireOperator();
-  const keys = await listApiKeys(await getDb(), operator.hostId);
+  const { operator, db } = await requireOperatorContext();
+  const keys = await listApiKeys(db, operator.hostId);
   return (
     <>
       <PageHeader title="API keys" description="Keys your application uses for the host API (Authorization: Bearer …). A revoked key fails from its next request on." />

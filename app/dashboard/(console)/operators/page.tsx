@@ -4,16 +4,15 @@ import { PageHeader } from '@/components/dashboard/dashboard-shell';
 import { OperatorCreateForm } from '@/components/dashboard/operator-create-form';
 import { OperatorsTable } from '@/components/dashboard/operators-table';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
-import { getDb } from '@/lib/db/client';
 import { listOperators } from '@/lib/operators/operator-admin';
-import { requireOperator } from '@/lib/operators/session';
+import { requireOperatorContext } from '@/lib/operators/session';
 import { createOperatorAction, removeOperatorAction } from '../../_actions/operator-actions';
 
 export const metadata: Metadata = { title: 'Operators' };
 
 export default async function OperatorsPage() {
-  const operator = await requireOperator();
-  const operators = await listOperators(await getDb(), operator.hostId);
+  const { operator, db } = await requireOperatorContext();
+  const operators = await listOperators(db, operator.hostId);
   return (
     <>
       <PageHeader title="Operators" description="Your colleagues who can sign in to this dashboard. Removing one signs them out everywhere at once." />

@@ -4,16 +4,15 @@ import { PageHeader } from '@/components/dashboard/dashboard-shell';
 import { RoleCreateForm } from '@/components/dashboard/role-create-form';
 import { RolesTable } from '@/components/dashboard/roles-table';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
-import { read } from '@/lib/db/database';
 import { requireOperator } from '@/lib/operators/session';
-import { listRoles } from '@/lib/roles/roles';
+import { rolesOfHost } from '@/lib/roles/roles';
 import { createRoleAction, deleteRoleAction, updateRoleAction } from '../../_actions/role-actions';
 
 export const metadata: Metadata = { title: 'Roles' };
 
 export default async function RolesPage() {
   const operator = await requireOperator();
-  const roles = await read(() => listRoles(operator.hostId));
+  const roles = await rolesOfHost(operator.hostId);
   return (
     <>
       <PageHeader title="Roles" description="The roles your app understands. Organizations map their IdP groups to these in the portal's Roles tab. A role's key never changes; deleting a role takes it away from everyone who has it." />

@@ -1,0 +1,71 @@
+// Who comes in (issue 19): a user created or reactivated must be on one of the organization's domains and find a
+// free seat. A refusal is a DomainError 'refused' (SCIM 403) whose message names the domain or the limit.
+import { one, together, type SqlEnv, type SqlProgram } from '../db/sql-program';
+import { DomainError } from '../domain-error';
+import type { PendingEvent } from '../events/event-types';
+import type { ProvisioningPolicy } from './policy-store';
+
+/** Why a policy refused someone: the decision log's words. */
+export type RefusalReason = 'domain' | 'seat_limit';
+
+export class PolicyRefusal extends DomainError {
+  constructor(
+    readonly reason: RefusalReason,
+    message: string,
+  ) {
+    super('refused', message);
+  }
+}
+
+/** What the domain policy looks at: the userName's domain and the primary (else first) email's. */
+function domainsOf(userNameLower: string, emails: { valueLower: string; primary: boolean }[]): string[] {
+  const email = emails.find((e) => e.primary) ?? emails[0];
+  const at = (v: string | undefined) => (v && v.includes('@') ? v.slice(v.lastIndexOf('@') + 1) : null);
+  return [...new Set([at(userNameLower), at(email?.valueLower)].filter((d): d is string => !!d))];
+}
+
+/** A listed domain covers itself and its subdomains ("acme.com" takes "eu.acme.com"). */
+const onDomain = (domain: string, listed: string[]) => listed.some((l) => domain === l || domain.endsWith(`.${l}`));
+
+export function checkDomains(policy: ProvisioningPolicy, userNameLower: string, emails: { valueLower: string; primary: boolean }[]): void {
+  if (policy.domains.length === 0) return;
+  const found = domainsOf(userNameLower, emails);
+  const foreign = found.length ? found.find((d) => !onDomain(d, policy.domains)) : '(none)';
+  if (foreign !== undefined) {
+    throw new PolicyRefusal('domain', `Refused by the organization's provisioning policy: the domain "${foreign}" is not one of its domains (${policy.domains.join(', ')})`);
+  }
+}
+
+/**
+ * Takes a seat for one more active user, or refuses. On PostgreSQL the organization's row is locked first, so
+ * concurrent creates and reactivations of one organization count one after the other and never pass the limit
+ * (SQLite runs one write at a time). The count stops at the limit: its cost is bounded by the limit, not the
+ * directory. Returns the event to write when this seat is the last.
+ */
+export function* takeSeat(env: SqlEnv, organizationId: string, policy: ProvisioningPolicy): SqlProgram<PendingEvent[]> {
+  const limit = policy.seatLimit;
+  if (limit == null) return [];
+  const lock = env.dialect.lockRows('Organization', [organizationId]);
+  if (lock.length) yield* together(lock);
+  const used = yield* activeUsers(organizationId, limit);
+  if (used >= limit) {
+    throw new PolicyRefusal('seat_limit', `Refused by the organization's provisioning policy: its seat limit of ${limit} active users is reached`);
+  }
+  return used + 1 === limit ? [{ type: 'organization.seat_limit_reached', data: { organizationId, seatLimit: limit, activeUsers: limit } }] : [];
+}
+
+const ACTIVE_IN_ORG = `SELECT 1 FROM "DirectoryUser" u WHERE u."directoryId" IN (SELECT "id" FROM "Directory" WHERE "organizationId" = ?) AND u."active" = ?`;
+
+/** Active users across the organization's directories (the seats used), counted up to `upTo` when given. */
+export function* activeUsers(organizationId: string, upTo?: number): SqlProgram<number> {
+  const r = upTo === undefined
+    ? yield* one(`SELECT COUNT(*) AS "n" FROM (${ACTIVE_IN_ORG}) seats`, [organizationId, true])
+    : yield* one(`SELECT COUNT(*) AS "n" FROM (${ACTIVE_IN_ORG} LIMIT ?) seats`, [organizationId, true, upTo]);
+  return Number(r?.n ?? 0);
+}
+
+/** The admission of a user created or coming back: its domains, then a seat. */
+export function* admit(env: SqlEnv, organizationId: string, policy: ProvisioningPolicy, user: { userNameLower: string; emails: { valueLower: string; primary: boolean }[] }): SqlProgram<PendingEvent[]> {
+  checkDomains(policy, user.userNameLower, user.emails);
+  return yield* takeSeat(env, organizationId, policy);
+}

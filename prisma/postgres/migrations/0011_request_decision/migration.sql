@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "ScimRequestLog" ADD COLUMN     "decision" TEXT;
+
