@@ -23,6 +23,7 @@ export const AUDIT_ACTIONS = [
   'role.updated',
   'role.deleted',
   'role_mappings.changed',
+  'group_selection.changed',
   'portal_link.created',
   'portal_link.used',
   'portal_sessions.ended',
