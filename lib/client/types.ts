@@ -79,6 +79,8 @@ export interface PortalGroup {
   displayName: string;
   memberCount: number;
   roles: string[];
+  /** Whether the app receives it (group selection). */
+  selected: boolean;
   createdAt: string;
   updatedAt: string;
 }
@@ -133,4 +135,16 @@ export interface MappingPreview {
   changes: { kind: 'added' | 'removed'; groupId: string; groupName: string; roleKey: string; members: number }[];
   usersChanged: number;
   users: { id: string; userName: string; displayName: string | null; before: string[]; after: string[] }[];
+}
+
+export interface GroupSelectionState {
+  mode: 'all' | 'selected';
+  groups: { id: string; displayName: string; memberCount: number }[];
+}
+
+type ChangedGroups = { count: number; groups: { id: string; displayName: string; memberCount: number }[] };
+export interface GroupSelectionPreview {
+  appearing: ChangedGroups;
+  disappearing: ChangedGroups;
+  roleChanges: { count: number; users: { id: string; userName: string; before: string[]; after: string[] }[] };
 }

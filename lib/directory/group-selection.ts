@@ -16,6 +16,7 @@ import { groupSelectionOp, selectionModeOf, setGroupSelectionMode, type GroupSel
 import type { DirectoryGroupRow } from './groups/reads';
 import { applyGroupSelection, selectedGroupIds, unknownGroupIds } from './groups/selection';
 import { membersOf } from './memberships';
+import { userViews } from './users/reads';
 
 export interface GroupSelection {
   mode: GroupSelectionMode;
@@ -105,4 +106,22 @@ export async function previewGroupSelection(scope: DirectoryScope, selection: Gr
     throw e;
   }
   throw new Error('unreachable: the preview always rolls back');
+}
+
+/** The groups and users a change names at most in its summary; the counts are whole. */
+const SAMPLE = 50;
+
+/** What a change does to the host's view, counted, with the first groups and users named (the host API's and the portal's answer). */
+export async function summarizeSelectionChange(directoryId: string, c: SelectionChange) {
+  const sample = c.roleChanges.slice(0, SAMPLE);
+  const users = await read((env) => userViews(env, directoryId, sample.map((r) => r.userId)));
+  const groups = (list: SelectionChange['appearing']) => ({
+    count: list.length,
+    groups: list.slice(0, SAMPLE).map((g) => ({ id: g.row.id, displayName: g.row.displayName, memberCount: g.members })),
+  });
+  return {
+    appearing: groups(c.appearing),
+    disappearing: groups(c.disappearing),
+    roleChanges: { count: c.roleChanges.length, users: sample.map((r) => ({ id: r.userId, userName: users.get(r.userId)?.row.userName ?? r.userId, before: r.before, after: r.after })) },
+  };
 }

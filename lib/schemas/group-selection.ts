@@ -18,5 +18,5 @@ const changedGroups = z.object({ count: z.number().int(), groups: z.array(z.obje
 export const selectionChangeSchema = z.object({
   appearing: changedGroups,
   disappearing: changedGroups,
-  roleChanges: z.object({ count: z.number().int(), users: z.array(z.object({ id: z.string(), before: z.array(z.string()), after: z.array(z.string()) })) }),
+  roleChanges: z.object({ count: z.number().int(), users: z.array(z.object({ id: z.string(), userName: z.string(), before: z.array(z.string()), after: z.array(z.string()) })) }),
 });
