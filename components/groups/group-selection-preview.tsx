@@ -4,7 +4,7 @@ import type { GroupSelectionPreview } from '@/lib/client/types';
 import { Alert } from '../ui/alert';
 import { Badge } from '../ui/badge';
 import { Table, TBody, THead, Td, Th } from '../ui/table';
-import { TagList } from '../users/user-cells';
+import { RoleChangesTable } from '../roles/role-changes-table';
 
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
@@ -40,26 +40,7 @@ export function GroupSelectionPreviewPanel({ preview }: { preview: GroupSelectio
         </Table>
       ) : null}
       {roleChanges.users.length > 0 ? (
-        <Table caption="Users whose roles change">
-          <THead>
-            <Th>User</Th>
-            <Th>Roles now</Th>
-            <Th>Roles after saving</Th>
-          </THead>
-          <TBody>
-            {roleChanges.users.map((u) => (
-              <tr key={u.id}>
-                <Td className="font-medium text-slate-900">{u.userName}</Td>
-                <Td>
-                  <TagList items={u.before} empty="No role" />
-                </Td>
-                <Td>
-                  <TagList items={u.after} empty="No role" />
-                </Td>
-              </tr>
-            ))}
-          </TBody>
-        </Table>
+        <RoleChangesTable users={roleChanges.users} />
       ) : null}
       {roleChanges.count > roleChanges.users.length ? <p className="text-sm text-slate-600">Showing the first {roleChanges.users.length} of {roleChanges.count.toLocaleString('en-US')} users.</p> : null}
     </div>

@@ -2,23 +2,14 @@
 // group push and Entra's group PATCHes get the same answers for a selected and an unselected group, and only the
 // selected one reaches the host (its API rows, a user's groups, the events feed).
 import { describe, expect, it } from 'vitest';
-import { api, newDirectory, targets, type ScimDirectory } from './harness';
+import { api, feedEnd as feedOf, newDirectory, targets, type ScimDirectory } from './harness';
 import { call, createUser, describeCall, memberIds } from './scim-expect';
 import * as entra from '../../e2e/fixtures/idp/entra';
 import * as okta from '../../e2e/fixtures/idp/okta';
 import type { AppTarget } from '../setup/app-server';
 
+const feedEnd = (t: AppTarget, after?: string) => feedOf<Event>(t, after);
 type Event = { type: string; directoryId: string; data: { id?: string; displayName?: string; group?: { displayName: string }; user?: { id: string } } };
-
-async function feedEnd(t: AppTarget, after?: string): Promise<{ cursor: string | undefined; events: Event[] }> {
-  const events: Event[] = [];
-  for (let cursor = after; ; ) {
-    const page = await (await api(t, 'GET', `/events?limit=500${cursor ? `&after=${cursor}` : ''}`)).json();
-    events.push(...page.data);
-    if (page.data.length < 500) return { cursor: page.nextCursor ?? cursor, events };
-    cursor = page.nextCursor;
-  }
-}
 
 const mine = async (t: AppTarget, dir: ScimDirectory, cursor: string | undefined) =>
   (await feedEnd(t, cursor)).events.filter((e) => e.directoryId === dir.directoryId).map((e) => `${e.type} ${e.data.group?.displayName ?? e.data.displayName ?? ''}`.trim());
