@@ -40,6 +40,7 @@ test('the IT admin receives only the chosen groups, after a preview', async ({ p
     await expect(page.getByText('2 users will get different roles')).toBeVisible();
     await expect(portal.table('Groups that change').getByRole('row', { name: /Sales/ })).toContainText('Disappears');
     await expect(portal.table('Users whose roles change').getByRole('row')).toHaveCount(3);
+    await expect(portal.row('Users whose roles change', people[0].userName)).toContainText('Viewer');
     await expectNoSeriousViolations(page, `group selection preview at ${width}px`);
     await expectNoSidewaysScroll(page, `group selection preview at ${width}px`);
     await screenshot(page, `standalone-group-selection-preview-${width}`);

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useDebounced } from '@/lib/client/use-debounced';
 import { useGroupSelection, usePreviewGroupSelection, useSaveGroupSelection } from '@/lib/client/use-group-selection';
 import { useGroups } from '@/lib/client/use-people';
+import { useRoles } from '@/lib/client/use-roles';
 import { useUnsavedGuard } from '@/lib/client/use-unsaved-guard';
 import type { GroupSelectionState } from '@/lib/client/types';
 import { Alert } from '../ui/alert';
@@ -48,6 +49,8 @@ function SelectionEditor({ directoryId, saved }: { directoryId: string; saved: G
   const listed = groups.data?.data ?? [];
   const preview = usePreviewGroupSelection(directoryId);
   const save = useSaveGroupSelection(directoryId);
+  const roles = useRoles(directoryId);
+  const roleName = (k: string) => roles.data?.roles.find((r) => r.key === k)?.name ?? k;
   const ids = new Set(chosen.map((g) => g.id));
   const changed = mode !== saved.mode || (mode === 'selected' && (chosen.length !== saved.groups.length || saved.groups.some((g) => !ids.has(g.id))));
   useUnsavedGuard(changed);
@@ -97,7 +100,7 @@ function SelectionEditor({ directoryId, saved }: { directoryId: string; saved: G
           </ul>
         </div>
       ) : null}
-      {preview.data && changed ? <GroupSelectionPreviewPanel preview={preview.data} /> : null}
+      {preview.data && changed ? <GroupSelectionPreviewPanel preview={preview.data} roleName={roleName} /> : null}
       {preview.isError ? <Alert tone="danger">{preview.error.message}</Alert> : null}
       {save.isError ? <Alert tone="danger">{save.error.message}</Alert> : null}
       {save.isSuccess && !changed ? <Alert tone="success">Group selection saved. The app has been told what changed.</Alert> : null}

@@ -8,7 +8,7 @@ import { RoleChangesTable } from '../roles/role-changes-table';
 
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
-export function GroupSelectionPreviewPanel({ preview }: { preview: GroupSelectionPreview }) {
+export function GroupSelectionPreviewPanel({ preview, roleName }: { preview: GroupSelectionPreview; roleName?: (key: string) => string }) {
   const { appearing, disappearing, roleChanges } = preview;
   const nothing = appearing.count + disappearing.count === 0;
   const rows = [...appearing.groups.map((g) => ({ ...g, kind: 'appear' as const })), ...disappearing.groups.map((g) => ({ ...g, kind: 'disappear' as const }))];
@@ -40,7 +40,7 @@ export function GroupSelectionPreviewPanel({ preview }: { preview: GroupSelectio
         </Table>
       ) : null}
       {roleChanges.users.length > 0 ? (
-        <RoleChangesTable users={roleChanges.users} />
+        <RoleChangesTable users={roleChanges.users} roleName={roleName} />
       ) : null}
       {roleChanges.count > roleChanges.users.length ? <p className="text-sm text-slate-600">Showing the first {roleChanges.users.length} of {roleChanges.count.toLocaleString('en-US')} users.</p> : null}
     </div>
