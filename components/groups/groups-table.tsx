@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { useGroups } from '@/lib/client/use-people';
 import { useSearchPages } from '@/lib/client/use-search-pages';
+import { Badge } from '../ui/badge';
 import { Card, CardHeader } from '../ui/card';
 import { EmptyState } from '../ui/empty-state';
 import { PagedTable } from '../ui/paged-table';
@@ -40,6 +41,11 @@ export function GroupsTable({ directoryId }: { directoryId: string }) {
               <Link href={`/portal/scim/${directoryId}/groups/${g.id}`} className="rounded font-medium text-slate-900 underline-offset-4 hover:underline focus-ring">
                 {g.displayName}
               </Link>
+              {g.selected ? null : (
+                <span className="ml-2">
+                  <Badge>Not sent to the app</Badge>
+                </span>
+              )}
             </Td>
             <Td className="text-right tabular-nums">{g.memberCount.toLocaleString('en-US')}</Td>
             <Td>

@@ -2,11 +2,9 @@
 import type { MappingPreview } from '@/lib/client/types';
 import { Alert } from '../ui/alert';
 import { Badge } from '../ui/badge';
-import { Table, TBody, THead, Td, Th } from '../ui/table';
-import { TagList } from '../users/user-cells';
+import { RoleChangesTable } from './role-changes-table';
 
 export function MappingPreviewPanel({ preview, roleName }: { preview: MappingPreview; roleName: (key: string) => string }) {
-  const names = (keys: string[]) => keys.map(roleName);
   const n = preview.usersChanged;
   return (
     <div className="space-y-3" aria-live="polite">
@@ -25,29 +23,7 @@ export function MappingPreviewPanel({ preview, roleName }: { preview: MappingPre
         </ul>
       </Alert>
       {preview.users.length > 0 ? (
-        <Table caption="Users whose roles change">
-          <THead>
-            <Th>User</Th>
-            <Th>Roles now</Th>
-            <Th>Roles after saving</Th>
-          </THead>
-          <TBody>
-            {preview.users.map((u) => (
-              <tr key={u.id}>
-                <Td>
-                  <span className="font-medium text-slate-900">{u.displayName ?? u.userName}</span>
-                  {u.displayName ? <span className="block text-xs text-slate-600">{u.userName}</span> : null}
-                </Td>
-                <Td>
-                  <TagList items={names(u.before)} empty="No role" />
-                </Td>
-                <Td>
-                  <TagList items={names(u.after)} empty="No role" />
-                </Td>
-              </tr>
-            ))}
-          </TBody>
-        </Table>
+        <RoleChangesTable users={preview.users} roleName={roleName} />
       ) : null}
       {n > preview.users.length ? <p className="text-sm text-slate-600">Showing the first {preview.users.length} of {n.toLocaleString('en-US')} users.</p> : null}
     </div>

@@ -25,6 +25,7 @@ export const AUDIT_ACTIONS = [
   'role.deleted',
   'role_mappings.changed',
   'user_schema.updated',
+  'group_selection.changed',
   'portal_link.created',
   'portal_link.used',
   'portal_sessions.ended',

@@ -15,6 +15,7 @@ export const queryKeys = {
   group: (id: string, groupId: string) => ['portal', 'directory', id, 'group', groupId] as const,
   members: (id: string, groupId: string, cursor: string | null) => ['portal', 'directory', id, 'group', groupId, 'members', cursor] as const,
   roles: (id: string) => ['portal', 'directory', id, 'roles'] as const,
+  groupSelection: (id: string) => ['portal', 'directory', id, 'group-selection'] as const,
   requests: (id: string, filter: { status: string; resource: string; person: string }, cursor: string | null) =>
     ['portal', 'directory', id, 'requests', filter, cursor] as const,
   requestsAll: (id: string) => ['portal', 'directory', id, 'requests'] as const,

@@ -29,7 +29,8 @@ export type { MappingPreview } from '../portal/mapping-preview';
 export type PortalUserDetail = ReturnType<typeof toApiUser>;
 export type PortalUser = Omit<PortalUserDetail, 'attributes'>;
 export type PortalGroupDetail = ReturnType<typeof toApiGroup>;
-export type PortalGroup = Omit<PortalGroupDetail, 'attributes'>;
+/** `selected`: whether the app receives the group (group selection). */
+export type PortalGroup = Omit<PortalGroupDetail, 'attributes'> & { selected: boolean };
 
 export type PortalRequest = ReturnType<typeof toPortalRequest>;
 
@@ -42,3 +43,15 @@ export interface Page<T> {
 /** A mapping as the editor sends it (PUT …/roles/mappings). */
 export type RoleMapping = z.infer<typeof roleMappingsInputSchema>['mappings'][number];
 export type RolesState = ReturnType<typeof rolesJson>;
+
+export interface GroupSelectionState {
+  mode: 'all' | 'selected';
+  groups: { id: string; displayName: string; memberCount: number }[];
+}
+
+type ChangedGroups = { count: number; groups: { id: string; displayName: string; memberCount: number }[] };
+export interface GroupSelectionPreview {
+  appearing: ChangedGroups;
+  disappearing: ChangedGroups;
+  roleChanges: { count: number; users: { id: string; userName: string; before: string[]; after: string[] }[] };
+}

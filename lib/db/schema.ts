@@ -164,6 +164,7 @@ export const Directory = {
     lastUnauthenticatedAt: { kind: 'dateTime', nullable: true },
     createdAt: { kind: 'dateTime', nullable: false, default: 'now' },
     updatedAt: { kind: 'dateTime', nullable: false, default: 'updatedAt' },
+    groupSelection: { kind: 'text', nullable: false, default: { value: "all" } },
     defaultRoleId: { kind: 'text', nullable: true },
   },
 } as const satisfies TableDef;
@@ -184,6 +185,7 @@ export interface DirectoryRow {
   lastUnauthenticatedAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
+  groupSelection: string;
   defaultRoleId: string | null;
 }
 
@@ -203,6 +205,7 @@ export interface DirectoryInsert {
   lastUnauthenticatedAt: Date | null;
   createdAt?: Date;
   updatedAt?: Date;
+  groupSelection?: string;
   defaultRoleId: string | null;
 }
 
@@ -348,6 +351,7 @@ export const DirectoryGroup = {
     displayNameLower: { kind: 'text', nullable: false },
     raw: { kind: 'text', nullable: false },
     version: { kind: 'int', nullable: false, default: { value: 1 } },
+    selected: { kind: 'boolean', nullable: false, default: { value: true } },
     createdAt: { kind: 'dateTime', nullable: false, default: 'now' },
     updatedAt: { kind: 'dateTime', nullable: false, default: 'updatedAt' },
   },
@@ -361,6 +365,7 @@ export interface DirectoryGroupRow {
   displayNameLower: string;
   raw: string;
   version: number;
+  selected: boolean;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -373,6 +378,7 @@ export interface DirectoryGroupInsert {
   displayNameLower: string;
   raw: string;
   version?: number;
+  selected?: boolean;
   createdAt?: Date;
   updatedAt?: Date;
 }

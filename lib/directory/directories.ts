@@ -3,7 +3,7 @@ import { read } from '../db/database';
 import { columns, decode, insertOp, sql, updateOp } from '../db/rows';
 import type { DirectoryRow } from '../db/schema';
 import type { Dialect } from '../db/dialect';
-import { all, changes, one, rowsOf, run, runOp, type SqlEnv, type SqlOp, type SqlProgram } from '../db/sql-program';
+import { all, allOp, changes, one, rowsOf, run, runOp, type SqlEnv, type SqlOp, type SqlProgram, type SqlRow } from '../db/sql-program';
 import { env as appEnv } from '../env';
 import { newId } from '../ids';
 import { createDirectoryToken, type CreatedToken } from './tokens';
@@ -76,6 +76,17 @@ export function* setStatus(env: SqlEnv, { id, status }: { id: string; status: st
 /** The role of users in no mapped group (null: none). */
 export function* setDefaultRoleId(env: SqlEnv, { id, roleId }: { id: string; roleId: string | null }): SqlProgram<void> {
   yield* changes(updateOp(env.dialect, 'Directory', { defaultRoleId: roleId }, `"id" = ?`, [id]));
+}
+
+/** Which groups the host sees: "all", or "selected" (issue 19; lib/directory/group-selection.ts). */
+export type GroupSelectionMode = 'all' | 'selected';
+
+/** The directory's group selection mode, as a statement to send with others (read with `selectionModeOf`). */
+export const groupSelectionOp = (directoryId: string): SqlOp => allOp(`SELECT "groupSelection" FROM "Directory" WHERE "id" = ?`, [directoryId]);
+export const selectionModeOf = (rows: SqlRow[]): GroupSelectionMode => (rows[0]?.groupSelection === 'selected' ? 'selected' : 'all');
+
+export function* setGroupSelectionMode(env: SqlEnv, { id, mode }: { id: string; mode: GroupSelectionMode }): SqlProgram<void> {
+  yield* changes(updateOp(env.dialect, 'Directory', { groupSelection: mode }, `"id" = ?`, [id]));
 }
 
 /** No default role where it was this one (the role is being deleted). */

@@ -3,7 +3,8 @@
 import { auditSql } from '../audit/audit-log';
 import { read, write } from '../db/database';
 import { readHostDirectory, scimEndpoint, type DirectoryRow } from '../directory/directories';
-import { findGroup, groupViews, pageGroups, type GroupView } from '../directory/groups/reads';
+import type { SqlEnv, SqlProgram } from '../db/sql-program';
+import { findGroup, groupViews, pageGroups, type DirectoryGroupRow, type GroupView } from '../directory/groups/reads';
 import type { Page } from '../directory/keyset';
 import { createDirectoryToken, listDirectoryTokens, revokeDirectoryToken } from '../directory/tokens';
 import { findUserView, pageUsers, type UserView } from '../directory/users/reads';
@@ -20,6 +21,12 @@ async function directoryOf(hostId: string, id: string): Promise<DirectoryRow> {
   const d = await readHostDirectory({ hostId, id });
   if (!d) throw apiNotFound('Directory');
   return d;
+}
+
+/** A group the host sees: one not selected (issue 19) is 404 like an unknown one. */
+function* hostGroup(env: SqlEnv, directoryId: string, id: string): SqlProgram<DirectoryGroupRow | null> {
+  const row = yield* findGroup(env, { directoryId, id });
+  return row?.selected ? row : null;
 }
 
 function pageArgs(url: URL) {
@@ -86,7 +93,7 @@ export async function getUsers({ hostId, params, url }: ApiContext): Promise<Res
   const { groupId, filter } = listUsersQuerySchema.parse(queryObject(url));
   const compile = await userFilter(hostId, d.id, filter);
   const p = await read(function* (env) {
-    if (groupId && !(yield* findGroup(env, { directoryId: d.id, id: groupId }))) return null;
+    if (groupId && !(yield* hostGroup(env, d.id, groupId))) return null;
     return yield* pageUsers(env, { directoryId: d.id, groupId, where: compile(env.dialect), ...pageArgs(url) });
   });
   if (!p) throw apiNotFound('Group');
@@ -103,7 +110,7 @@ export async function getUser({ hostId, params }: ApiContext): Promise<Response>
 export async function getGroups({ hostId, params, url }: ApiContext): Promise<Response> {
   const d = await directoryOf(hostId, params.dirId);
   const { rows, next } = await read(function* (env) {
-    const page = yield* pageGroups(env, { directoryId: d.id, ...pageArgs(url) });
+    const page = yield* pageGroups(env, { directoryId: d.id, ...pageArgs(url), selectedOnly: true });
     return { rows: (yield* groupViews(env, page.rows)).map(apiGroup), next: page.next };
   });
   return Response.json({ data: rows, nextCursor: nextCursor({ rows, next }) });
@@ -112,7 +119,7 @@ export async function getGroups({ hostId, params, url }: ApiContext): Promise<Re
 export async function getGroup({ hostId, params }: ApiContext): Promise<Response> {
   const d = await directoryOf(hostId, params.dirId);
   const g = await read(function* (env) {
-    const row = yield* findGroup(env, { directoryId: d.id, id: params.groupId });
+    const row = yield* hostGroup(env, d.id, params.groupId);
     return row ? (yield* groupViews(env, [row])).map(apiGroup)[0] : null;
   });
   if (!g) throw apiNotFound('Group');
@@ -122,7 +129,7 @@ export async function getGroup({ hostId, params }: ApiContext): Promise<Response
 export async function getGroupMembers({ hostId, params, url }: ApiContext): Promise<Response> {
   const d = await directoryOf(hostId, params.dirId);
   const p = await read(function* (env) {
-    if (!(yield* findGroup(env, { directoryId: d.id, id: params.groupId }))) return null;
+    if (!(yield* hostGroup(env, d.id, params.groupId))) return null;
     return yield* pageUsers(env, { directoryId: d.id, groupId: params.groupId, ...pageArgs(url) });
   });
   if (!p) throw apiNotFound('Group');

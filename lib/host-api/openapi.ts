@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { env } from '../env';
 import { createDirectoryInputSchema, createTokenInputSchema, updateDirectoryInputSchema } from '../schemas/directory';
 import { createOrganizationInputSchema, updateOrganizationInputSchema } from '../schemas/organization';
+import { groupSelectionInputSchema, groupSelectionSchema, selectionChangeSchema } from '../schemas/group-selection';
 import { policySchema, updatePolicyInputSchema } from '../schemas/policy';
 import * as R from '../schemas/responses';
 import { createRoleInputSchema, putRoleMappingsInputSchema, updateRoleInputSchema } from '../schemas/role';
@@ -68,6 +69,17 @@ const OPERATIONS: Op[] = [
   },
   { method: 'put', path: '/directories/{dirId}/role-mappings', summary: "Replace a directory's group-to-role mappings; users' roles follow at once", body: putRoleMappingsInputSchema, status: 200, response: R.roleMappingsSchema },
   { method: 'get', path: '/directories/{dirId}/role-mappings', summary: 'Read the mappings in force', status: 200, response: R.roleMappingsSchema },
+  { method: 'get', path: '/directories/{dirId}/group-selection', summary: 'Which groups the host sees: "all" (the default), or "selected" with the groupIds chosen', status: 200, response: groupSelectionSchema },
+  {
+    method: 'put',
+    path: '/directories/{dirId}/group-selection',
+    summary:
+      'Set which groups the host sees (audited). Groups not selected are kept and SCIM works on them as ever (the IdP sees no difference), but they have no host API rows, appear in no user\'s groups, emit no events and give no roles; groups an IdP creates while the mode is "selected" start unselected. The change emits, in one transaction, directory.group.user_removed then directory.group.deleted for each group disappearing, directory.group.created then directory.group.user_added for each appearing, and directory.user.updated (previousAttributes.roles) for each role that moved. At most 20,000 memberships may move in one change (400 above: change it in steps)',
+    body: groupSelectionInputSchema,
+    status: 200,
+    response: groupSelectionSchema.extend({ change: selectionChangeSchema }),
+  },
+  { method: 'post', path: '/directories/{dirId}/group-selection/preview', summary: 'What setting this selection would do, without doing it: groups appearing and disappearing (with member counts), users whose roles change', body: groupSelectionInputSchema, status: 200, response: selectionChangeSchema },
   {
     method: 'get',
     path: '/events',

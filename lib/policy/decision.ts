@@ -34,3 +34,8 @@ export function groupPatchOutcome(attributes: string[], members: { clear: boolea
   }
   return parts.length ? `updated (${parts.join(', ')})` : 'unchanged';
 }
+
+/** A write on a group the host doesn't see (issue 19's group selection) says so beside what it did. */
+export function groupDecision(selected: boolean, outcome: string): string {
+  return selected ? outcome : `${outcome}; group not synced (not selected)`;
+}

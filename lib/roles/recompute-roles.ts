@@ -1,4 +1,4 @@
-// A user's roles are the union of the roles mapped to the groups they belong to, or the directory's default role
+// A user's roles are the union of the roles mapped to the selected groups they belong to (the host's view), or the directory's default role
 // when that union is empty; an inactive user has none. They are stored (UserRole, written only here) and
 // recomputed inside the transaction of every change that can move them, so no reader ever sees stale roles.
 import { insertOp } from '../db/rows';
@@ -78,8 +78,8 @@ export function* recomputeRolesSql(
       ...(configChange ? [] : env.dialect.lockRows('DirectoryUser', chunk)),
       allOp(
         `SELECT gm."userId", rm."roleId" FROM "GroupMembership" gm JOIN "DirectoryGroup" g ON g."id" = gm."groupId"
-         JOIN "RoleMapping" rm ON rm."groupId" = gm."groupId" WHERE ${inUsers} AND g."directoryId" = ?`,
-        [users, directoryId],
+         JOIN "RoleMapping" rm ON rm."groupId" = gm."groupId" WHERE ${inUsers} AND g."directoryId" = ? AND g."selected" = ?`,
+        [users, directoryId, true],
       ),
       allOp(`SELECT "userId", "roleId" FROM "UserRole" WHERE ${inHolders}`, [holders]),
       allOp(`SELECT "id" FROM "DirectoryUser" WHERE ${inIds} AND "active" = ?`, [ids, false]),

@@ -3,7 +3,7 @@ import { read } from '../db/database';
 import { listGroups as listGroupRows, type DirectoryGroupRow } from '../directory/groups/reads';
 import { createDirectoryGroup, deleteDirectoryGroup, patchDirectoryGroup, replaceDirectoryGroup } from '../directory/groups/writes';
 import { membersOf, type MemberRef } from '../directory/memberships';
-import { groupPatchOutcome } from '../policy/decision';
+import { groupDecision, groupPatchOutcome } from '../policy/decision';
 import { scopeOf, type ScimContext } from './context';
 import { etagOf, noneMatchHits } from './etag';
 import { notFound } from './errors';
@@ -61,7 +61,7 @@ export async function createGroup(ctx: ScimContext, req: ScimRequest): Promise<S
   await reserveGroups(ctx.directoryId);
   const row = await createDirectoryGroup(scopeOf(ctx), resource, memberRows(members));
   const [body] = await renderGroups(ctx, [row], projectionOf(req.query));
-  return { ...resourceResponse(body, row.version, 201), decision: `created (${members.length} ${members.length === 1 ? 'member' : 'members'})` };
+  return { ...resourceResponse(body, row.version, 201), decision: groupDecision(row.selected, `created (${members.length} ${members.length === 1 ? 'member' : 'members'})`) };
 }
 
 export async function replaceGroup(ctx: ScimContext, id: string, req: ScimRequest): Promise<ScimResponse> {
@@ -69,7 +69,7 @@ export async function replaceGroup(ctx: ScimContext, id: string, req: ScimReques
   checkMemberTotal(id, members.length);
   const row = await replaceDirectoryGroup({ ...scopeOf(ctx), id }, resource, memberRows(members), { ifMatch: ifMatch(req) });
   const [body] = await renderGroups(ctx, [row], projectionOf(req.query));
-  return { ...resourceResponse(body, row.version), decision: `updated (replaced, ${members.length} ${members.length === 1 ? 'member' : 'members'})` };
+  return { ...resourceResponse(body, row.version), decision: groupDecision(row.selected, `updated (replaced, ${members.length} ${members.length === 1 ? 'member' : 'members'})`) };
 }
 
 /**
@@ -85,13 +85,13 @@ export async function patchGroup(ctx: ScimContext, id: string, req: ScimRequest)
   const p = projectionOf(req.query);
   // What the IdP asked for (a no-path value names its keys; Okta repeats the group's id and displayName in each).
   const asked = resourceOps.flatMap((op) => (op.pathText ? [op.pathText.split(/[.[]/)[0]] : Object.keys(op.value && typeof op.value === 'object' ? op.value : {}).filter((k) => k !== 'id')));
-  const decision = groupPatchOutcome(asked, members);
+  const decision = groupDecision(row.selected, groupPatchOutcome(asked, members));
   if (!p.attributes && !p.excludedAttributes) return { ...noContent({ ETag: etagOf(row.version) }), decision };
   const [body] = await renderGroups(ctx, [row], p);
   return { ...resourceResponse(body, row.version), decision };
 }
 
 export async function deleteGroup(ctx: ScimContext, id: string, req: ScimRequest): Promise<ScimResponse> {
-  await deleteDirectoryGroup({ ...scopeOf(ctx), id }, { ifMatch: ifMatch(req) });
-  return { ...noContent(), decision: 'deleted' };
+  const selected = await deleteDirectoryGroup({ ...scopeOf(ctx), id }, { ifMatch: ifMatch(req) });
+  return { ...noContent(), decision: groupDecision(selected, 'deleted') };
 }

@@ -1,24 +1,14 @@
 // Issue 19's provisioning policy over HTTP, on both databases, with Okta- and Entra-shaped traffic: set through the
 // host API, enforced on SCIM, seen in the host API and the events feed.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { api, newDirectory, targets, type ScimDirectory } from './harness';
+import { api, feedEnd as feedOf, newDirectory, targets, type ScimDirectory } from './harness';
 import { call, createUser, describeCall, expectError } from './scim-expect';
 import * as entra from '../../e2e/fixtures/idp/entra';
 import * as okta from '../../e2e/fixtures/idp/okta';
 import type { AppTarget } from '../setup/app-server';
 
+const feedEnd = (t: AppTarget, after?: string) => feedOf<Event>(t, after);
 type Event = { type: string; directoryId: string; data: { id?: string; active?: boolean; roles?: string[] }; previousAttributes?: Record<string, unknown> };
-
-/** The feed's cursor now, and the events of one directory after it (the feed is the host's, shared by other tests). */
-async function feedEnd(t: AppTarget, after?: string): Promise<{ cursor: string | undefined; events: Event[] }> {
-  const events: Event[] = [];
-  for (let cursor = after; ; ) {
-    const page = await (await api(t, 'GET', `/events?limit=500${cursor ? `&after=${cursor}` : ''}`)).json();
-    events.push(...page.data);
-    if (page.data.length < 500) return { cursor: page.nextCursor ?? cursor, events };
-    cursor = page.nextCursor;
-  }
-}
 
 const patchPolicy = async (t: AppTarget, dir: ScimDirectory, body: unknown) => {
   const res = await api(t, 'PATCH', `/organizations/${dir.orgId}/policy`, body);

@@ -16,6 +16,7 @@ import { ADD_CHUNK, addMembers, addMembersOp, clearMembers, REMOVE_CHUNK, remove
 import { USER_VIEW_CHUNK, userViewsOp, viewsOf, type UserView } from '../users/reads';
 import { checkVersion, type WriteOptions } from '../write-options';
 import { groupColumns } from './columns';
+import { groupSelectedOp, isSelected } from './selection';
 import { findGroup, findGroupWithRoleConfig, groupOf, type GroupWithRoles } from './reads';
 
 export interface MembershipChange {
@@ -88,6 +89,8 @@ interface MovedWithViews {
   views?: Map<string, UserView>;
   /** The role configuration, read under the directory's shared role lock. */
   roles: RoleConfig;
+  /** Whether the host sees the group, read under the same lock. */
+  selected: boolean;
 }
 
 /**
@@ -108,12 +111,12 @@ function* changeWithViews(env: SqlEnv, scope: Scoped, members: MembershipChange,
     ? addMembersOp(env, { directoryId: scope.directoryId, groupId: scope.id }, adding)
     : removeMembersOp(env, scope.id, removing);
   const lock = rolesSharedLockOps(env, scope.directoryId);
-  const results = yield* together([...lock, roleConfigOp(scope.directoryId), change, userViewsOp(env, scope.directoryId, ids)]);
-  const [config, changed, viewRows] = results.slice(lock.length);
+  const results = yield* together([...lock, roleConfigOp(scope.directoryId), groupSelectedOp(scope.id), change, userViewsOp(env, scope.directoryId, ids)]);
+  const [config, selected, changed, viewRows] = results.slice(lock.length);
   const roles = roleConfigOf(config[0] ?? null);
   const moved = userIdsOf(changed);
   const views = rolesIdle(roles) ? viewsOf(viewRows) : undefined;
-  return { added: adding.length ? moved : [], removed: adding.length ? [] : moved, views, roles };
+  return { added: adding.length ? moved : [], removed: adding.length ? [] : moved, views, roles, selected: isSelected(selected) };
 }
 
 export function* changeGroup(
@@ -148,6 +151,8 @@ export function* changeGroup(
   }
   const quick = lockFirst ? null : yield* changeWithViews(env, scope, members, found.roles);
   roles = quick ? quick.roles : (roles ?? (yield* lockedRoleConfig(env, scope.directoryId)));
+  // Read after the role lock, which a selection change takes exclusively (the row read before it may be older).
+  const selected = quick ? quick.selected : locked ? row.selected : isSelected(yield* rowsOf(groupSelectedOp(scope.id)));
   const removed = quick ? quick.removed : members.clear ? yield* clearMembers(scope.id) : [];
   if (!quick && members.remove.size) removed.push(...(yield* removeMembers(env, scope.id, [...members.remove])));
   const list = [...members.add].map(([userId, display]) => ({ userId, display }));
@@ -157,7 +162,9 @@ export function* changeGroup(
   const readded = new Set(added.filter((u) => removedSet.has(u)));
   const netAdded = added.filter((u) => !readded.has(u));
   const netRemoved = removed.filter((u) => !readded.has(u));
-  events.push(...(yield* membershipEvents(env, written, netAdded, netRemoved, roles, quick?.views)));
+  // An unselected group's changes are the IdP's business only: no events, and no roles move (recompute-roles.ts).
+  if (!selected) events.length = 0;
+  else events.push(...(yield* membershipEvents(env, written, netAdded, netRemoved, roles, quick?.views)));
   // Members moved but the resource didn't: the version still moves, in the events' statement (see LeadWrite).
   const touch = written === row && (netAdded.length > 0 || netRemoved.length > 0);
   const touched = yield* writeEventsSql(env, scope, events, { lead: touch ? touchGroupWrite(env, scope.id) : undefined, final: true });

@@ -68,13 +68,17 @@ export function* listGroups(
   return { total: Number(counted[0]?.n ?? 0), groups: rows.map(groupOf) };
 }
 
-/** The portal's and host API's pages of groups: keyset order, optionally those whose name contains `query`. */
+/**
+ * The portal's and host API's pages of groups: keyset order, optionally those whose name contains `query`, and
+ * only the selected ones (the host's view) when `selectedOnly`.
+ */
 export function* pageGroups(
   _env: SqlEnv,
-  { directoryId, query, limit, after }: { directoryId: string; query?: string; limit: number; after?: Keyset | null },
+  { directoryId, query, limit, after, selectedOnly = false }: { directoryId: string; query?: string; limit: number; after?: Keyset | null; selectedOnly?: boolean },
 ): SqlProgram<Page<DirectoryGroupRow>> {
   const conds = ['g."directoryId" = ?'];
   const params: SqlValue[] = [directoryId];
+  if (selectedOnly) conds.push('g."selected" = true');
   const q = query?.trim().toLowerCase();
   if (q) {
     conds.push(`g."displayNameLower" LIKE ? ESCAPE '\\'`);

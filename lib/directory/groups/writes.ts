@@ -5,7 +5,7 @@ import { write } from '../../db/database';
 import { isForeignKeyViolation, isUniqueViolation } from '../../db/errors';
 import { columns, insertOp } from '../../db/rows';
 import type { DirectoryGroupRow } from '../../db/schema';
-import { rowsOf, run } from '../../db/sql-program';
+import { rowsOf, run, together } from '../../db/sql-program';
 import { DomainError } from '../../domain-error';
 import type { DirectoryScope, PendingEvent } from '../../events/event-types';
 import { groupSnapshotSql } from '../../events/snapshots';
@@ -13,7 +13,9 @@ import { writeEventsSql } from '../../events/write-events';
 import { newId } from '../../ids';
 import { recomputeRolesSql } from '../../roles/recompute-roles';
 import { roleChangeEvents } from '../../roles/role-events';
+import { rolesSharedLockOps } from '../../roles/role-locks';
 import type { ScimObject } from '../../scim/types';
+import { groupSelectionOp, selectionModeOf } from '../directories';
 import { addMembers, memberIds, type NewMember } from '../memberships';
 import type { WriteOptions } from '../write-options';
 import { changeGroup, lockedGroupWithRoles, membershipEvents, type GroupPatchOptions, type MembershipChange } from './change';
@@ -36,9 +38,15 @@ function duplicateGroup(e: unknown): never {
 
 export function createDirectoryGroup(scope: DirectoryScope, resource: ScimObject, members: NewMember[]): Promise<DirectoryGroupRow> {
   return write(function* (env) {
-    const insert = insertOp(env.dialect, 'DirectoryGroup', [{ id: newId('grp'), directoryId: scope.directoryId, ...groupColumns(resource) }], { returning: RETURNING });
-    const row = groupOf((yield* rowsOf(insert))[0]);
+    // The selection mode read after the directory's shared role lock, which a selection change takes exclusively:
+    // a group created meanwhile is selected or not by the mode that change leaves.
+    const lock = rolesSharedLockOps(env, scope.directoryId);
+    const mode = selectionModeOf((yield* together([...lock, groupSelectionOp(scope.directoryId)]))[lock.length]);
+    const cols = { id: newId('grp'), directoryId: scope.directoryId, ...groupColumns(resource), selected: mode === 'all' };
+    const row = groupOf((yield* rowsOf(insertOp(env.dialect, 'DirectoryGroup', [cols], { returning: RETURNING })))[0]);
     const added = members.length ? yield* addMembers(env, { directoryId: scope.directoryId, groupId: row.id }, members) : [];
+    // An unselected group is the IdP's business only: no events, and its mappings give no roles.
+    if (!row.selected) return row;
     const events: PendingEvent[] = [{ type: 'directory.group.created', data: yield* groupSnapshotSql(env, row) }];
     yield* writeEventsSql(env, scope, [...events, ...(yield* membershipEvents(env, row, added, []))], { final: true });
     return row;
@@ -75,7 +83,8 @@ export function replaceDirectoryGroup(scope: Scoped, resource: ScimObject, membe
   }).catch(duplicateGroup);
 }
 
-export function deleteDirectoryGroup(scope: Scoped, { ifMatch }: WriteOptions = {}): Promise<void> {
+/** Deletes the group; returns whether the host saw it (selected). */
+export function deleteDirectoryGroup(scope: Scoped, { ifMatch }: WriteOptions = {}): Promise<boolean> {
   return write(function* (env) {
     const { row, roles } = yield* lockedGroupWithRoles(env, scope, ifMatch);
     const last = yield* groupSnapshotSql(env, row);
@@ -83,8 +92,10 @@ export function deleteDirectoryGroup(scope: Scoped, { ifMatch }: WriteOptions = 
     if (!(yield* run(`DELETE FROM "DirectoryGroup" WHERE "id" = ? AND "directoryId" = ?`, [scope.id, scope.directoryId]))) {
       throw new DomainError('not_found', `Group ${scope.id} not found`);
     }
+    if (!row.selected) return false;
     const roleChanges = yield* recomputeRolesSql(env, scope.directoryId, members, roles);
     const events: PendingEvent[] = [{ type: 'directory.group.deleted', data: last }, ...(yield* roleChangeEvents(env, scope.directoryId, roleChanges))];
     yield* writeEventsSql(env, scope, events, { final: true });
+    return true;
   });
 }

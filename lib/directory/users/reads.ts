@@ -22,9 +22,16 @@ export const userResponseOf = decoder('DirectoryUser', RESPONSE_COLUMNS);
  * group's name probed by primary key (a scalar subquery, which neither database can turn into a join over the
  * directory's groups).
  */
-export function groupsJson(d: Dialect): string {
+export function groupsJson(d: Dialect, as = 'groupsJson'): string {
   const name = `(SELECT g."displayName" FROM "DirectoryGroup" g WHERE g."id" = m."groupId" AND g."directoryId" = u."directoryId")`;
   return `(SELECT ${d.jsonAgg(d.jsonArray('m."groupId"', name), 'm."groupId"')} FROM "GroupMembership" m
+    WHERE m."userId" = u."id" AND m."directoryId" = u."directoryId") AS "${as}"`;
+}
+
+/** The host's view of groupsJson: only the selected groups (issue 19), each probed by primary key the same way. */
+function hostGroupsJson(d: Dialect): string {
+  return `(SELECT ${d.jsonAgg(d.jsonArray('m."groupId"', 'g."displayName"'), 'm."groupId"')} FROM "GroupMembership" m
+    JOIN "DirectoryGroup" g ON g."id" = m."groupId" AND g."directoryId" = u."directoryId" AND g."selected" = true
     WHERE m."userId" = u."id" AND m."directoryId" = u."directoryId") AS "groupsJson"`;
 }
 
@@ -52,17 +59,21 @@ export function* findUserView(env: SqlEnv, { directoryId, id, lock = false }: { 
   return r ? viewOf(r) : null;
 }
 
-/** The statement of findUserView, by id or by the IdP's externalId (read with viewOfRow), to send with others. */
+/**
+ * The statement of findUserView, by id or by the IdP's externalId (read with viewOfRow), to send with others. It
+ * also reads every group of the user (`scimGroups`): a SCIM write answers the IdP with them, selected or not.
+ */
 export function userViewOp(env: SqlEnv, { directoryId, by, lock }: { directoryId: string; by: { id: string } | { externalId: string }; lock: boolean }): SqlOp {
   const [column, key] = 'id' in by ? ['u."id"', by.id] : ['u."externalId"', by.externalId];
   return allOp(
-    `SELECT ${USER_COLUMNS_OF_U}, ${groupsJson(env.dialect)}, ${rolesJson(env.dialect)} FROM "DirectoryUser" u
+    `SELECT ${USER_COLUMNS_OF_U}, ${hostGroupsJson(env.dialect)}, ${groupsJson(env.dialect, 'scimGroupsJson')}, ${rolesJson(env.dialect)} FROM "DirectoryUser" u
      WHERE ${column} = ? AND u."directoryId" = ? ORDER BY u."id" LIMIT 1${lock ? env.dialect.forUpdate : ''}`,
     [key, directoryId],
   );
 }
 
-export const viewOfRow = (r: SqlRow | undefined): UserView | null => (r ? viewOf(r) : null);
+export const viewOfRow = (r: SqlRow | undefined): UserView | null =>
+  r ? { ...viewOf(r), scimGroups: groupsOf({ groupsJson: r.scimGroupsJson }) } : null;
 
 /** Every user of a directory, a chunk at a time in id order (a directory's deletion). */
 export function* usersAfter(directoryId: string, after: string, limit: number): SqlProgram<DirectoryUserRow[]> {
@@ -93,8 +104,11 @@ export function* findUserWithGroups(env: SqlEnv, { directoryId, by, withGroups }
 /** A user with its groups and role keys: what events, the portal and the host API show. */
 export interface UserView {
   row: DirectoryUserRow;
+  /** The selected groups only: the host's view. */
   groups: GroupRef[];
   roles: string[];
+  /** Every group, as SCIM shows it (userViewOp only). */
+  scimGroups?: GroupRef[];
 }
 
 /** A SCIM list page: the users matching `where` in `orderBy` order from `offset`, and how many match in all. */
@@ -120,7 +134,7 @@ export const USER_VIEW_CHUNK = 500;
 /** Up to USER_VIEW_CHUNK users of the directory with their groups and roles, as rows for `viewsOf`. */
 export function userViewsOp(env: SqlEnv, directoryId: string, ids: string[]): SqlOp {
   const [inIds, param] = env.dialect.inList('u."id"', ids);
-  return allOp(`SELECT ${USER_COLUMNS_OF_U}, ${groupsJson(env.dialect)}, ${rolesJson(env.dialect)} FROM "DirectoryUser" u WHERE ${inIds} AND u."directoryId" = ?`, [param, directoryId]);
+  return allOp(`SELECT ${USER_COLUMNS_OF_U}, ${hostGroupsJson(env.dialect)}, ${rolesJson(env.dialect)} FROM "DirectoryUser" u WHERE ${inIds} AND u."directoryId" = ?`, [param, directoryId]);
 }
 
 const viewOf = (r: SqlRow): UserView => ({ row: userOf(r), groups: groupsOf(r), roles: rolesOf(r) });
@@ -169,7 +183,7 @@ export function* pageUsers(
   if (after) conds.push(afterKey('u', after, params));
   const rows = yield* rowsOf(
     allOp(
-      `SELECT ${USER_COLUMNS_OF_U}, ${groupsJson(env.dialect)}, ${rolesJson(env.dialect)} FROM "DirectoryUser" u WHERE ${conds.join(' AND ')}
+      `SELECT ${USER_COLUMNS_OF_U}, ${hostGroupsJson(env.dialect)}, ${rolesJson(env.dialect)} FROM "DirectoryUser" u WHERE ${conds.join(' AND ')}
        ORDER BY u."createdAt", u."id" LIMIT ?`,
       [...params, limit + 1],
     ),

@@ -125,8 +125,10 @@ export function rewriteDirectoryUser(
 }
 
 /** Writes `resource` over the locked user; an `active` turned off or on moves its roles and may delete it (leaving.ts). */
-function* rewriteLocked(env: SqlEnv, scope: DirectoryScope, { row, groups, roles }: UserView, resource: ScimObject): SqlProgram<WrittenUser> {
-  if (JSON.stringify(resource) === row.raw) return { row, groups, outcome: 'unchanged' };
+function* rewriteLocked(env: SqlEnv, scope: DirectoryScope, { row, groups, roles, scimGroups }: UserView, resource: ScimObject): SqlProgram<WrittenUser> {
+  // The IdP is answered with every group of the user; events show the host's (selected) ones.
+  const answered = scimGroups ?? groups;
+  if (JSON.stringify(resource) === row.raw) return { row, groups: answered, outcome: 'unchanged' };
   const next = split(resource);
   // Coming back takes a seat, on one of the organization's domains, like a create (admission.ts).
   const seat = !row.active && next.cols.active ? yield* admit(env, scope.organizationId, yield* readPolicy(scope.organizationId), { ...next.cols, emails: next.emails }) : [];
@@ -134,7 +136,7 @@ function* rewriteLocked(env: SqlEnv, scope: DirectoryScope, { row, groups, roles
   const activeChanged = written.active !== row.active;
   if (activeChanged && (yield* leavingDeletes(scope.organizationId, written))) {
     yield* removeUser(env, { ...scope, id: row.id }, toApiUser(written, groups, []));
-    return { row: written, groups, outcome: 'deleted (leaving policy: delete at once)' };
+    return { row: written, groups: answered, outcome: 'deleted (leaving policy: delete at once)' };
   }
   // A user's groups don't move when its resource does; its roles do when it leaves or comes back.
   const rolesNow = activeChanged ? yield* rolesAfterActiveChange(env, row.directoryId, row.id, roles) : roles;
@@ -143,7 +145,7 @@ function* rewriteLocked(env: SqlEnv, scope: DirectoryScope, { row, groups, roles
   const events: PendingEvent[] = Object.keys(changed).length ? [{ type: 'directory.user.updated', data: after, previousAttributes: changed }] : [];
   if (activeChanged) events.push(activeChangeEvent(written.active, after), ...seat);
   if (events.length) yield* writeEventsSql(env, scope, events, { final: true });
-  return { row: written, groups, outcome: userOutcome(JSON.parse(row.raw) as ScimObject, resource, activeChanged ? written.active : null) };
+  return { row: written, groups: answered, outcome: userOutcome(JSON.parse(row.raw) as ScimObject, resource, activeChanged ? written.active : null) };
 }
 
 function* removeUser(env: SqlEnv, scope: DirectoryScope & { id: string }, last: unknown): SqlProgram<void> {

@@ -15,7 +15,8 @@ function listArgs(url: URL) {
   return { limit: q.limit, after: readCursor(q.cursor), query: q.q ?? '' };
 }
 
-const apiGroup = (v: GroupView) => toApiGroup(v.row, v.memberCount, v.roles);
+// `selected`: whether the app receives the group (issue 19); the IT admin sees every group the IdP pushed.
+const apiGroup = (v: GroupView) => ({ ...toApiGroup(v.row, v.memberCount, v.roles), selected: v.row.selected });
 
 /** The table needs the columns, not the whole SCIM resource; the user page fetches that. */
 function userRows(views: UserView[]) {

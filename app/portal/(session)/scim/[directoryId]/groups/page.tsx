@@ -1,6 +1,12 @@
+import { GroupSelectionCard } from '@/components/groups/group-selection-card';
 import { GroupsTable } from '@/components/groups/groups-table';
 
 export default async function Page({ params }: { params: Promise<{ directoryId: string }> }) {
   const p = await params;
-  return <GroupsTable directoryId={p.directoryId} />;
+  return (
+    <>
+      <GroupSelectionCard directoryId={p.directoryId} />
+      <GroupsTable directoryId={p.directoryId} />
+    </>
+  );
 }
