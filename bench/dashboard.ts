@@ -66,7 +66,11 @@ try {
     ['first page (newest first)', d, `Customer ${String(ORGS - 1).padStart(5, '0')}`],
     ['search by name ("holdings")', `${d}?q=holdings`, 'Holdings'],
     ['search by externalId', `${d}?q=cust-4242`, 'Customer 04242'],
-    [`page ${Math.floor(last / 2)} of ${last}`, `${d}?page=${Math.floor(last / 2)}`, `Customer ${String(ORGS - 1 - (Math.floor(last / 2) - 1) * 20).padStart(5, '0')}`],
+    [
+      `page ${Math.floor(last / 2)} of ${last}`,
+      `${d}?page=${Math.floor(last / 2)}`,
+      `Customer ${String(ORGS - 1 - (Math.floor(last / 2) - 1) * 20).padStart(5, '0')}`,
+    ],
     [`last page (${last})`, `${d}?page=${last}`, 'Customer 00000'],
   ];
   let failed = false;

@@ -58,7 +58,13 @@ process.on('SIGINT', () => process.exit(130));
 
 const variants = (values.variant ?? []).map((v) => {
   const [name, ...settings] = v.split('=');
-  const env = Object.fromEntries(settings.join('=').split(',').filter(Boolean).map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]));
+  const env = Object.fromEntries(
+    settings
+      .join('=')
+      .split(',')
+      .filter(Boolean)
+      .map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]),
+  );
   // `label@/other/checkout=…`: that checkout instead of the first root.
   const [label, root = roots[0]] = name.split('@');
   return { root: path.resolve(root), label, env };

@@ -17,7 +17,14 @@ import { hostApi, newOktaDirectory, scimCall } from './lib/scim-client';
 
 type DbKind = 'sqlite' | 'postgres';
 
-const { values } = parseArgs({ options: { db: { type: 'string', default: 'both' }, users: { type: 'string', default: '10000' }, connections: { type: 'string', default: '10' }, 'dead-endpoints': { type: 'string', default: '0' } } });
+const { values } = parseArgs({
+  options: {
+    db: { type: 'string', default: 'both' },
+    users: { type: 'string', default: '10000' },
+    connections: { type: 'string', default: '10' },
+    'dead-endpoints': { type: 'string', default: '0' },
+  },
+});
 const dbs: DbKind[] = values.db === 'both' ? ['sqlite', 'postgres'] : [values.db as DbKind];
 const users = Number(values.users);
 const connections = Number(values.connections);

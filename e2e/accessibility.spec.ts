@@ -49,7 +49,11 @@ test('every portal screen: axe, no sideways scroll, screenshots at 1280 and 360 
   await expect(portal.nav()).toBeVisible();
   const base = `${app.url()}/portal/scim/${dir.id}`;
   await checkScreens(page, 'standalone', [
-    { name: 'overview', url: `${app.url()}/portal/scim`, ready: () => expect(portal.root.getByRole('heading', { name: 'SCIM Provisioning', level: 1 })).toBeVisible() },
+    {
+      name: 'overview',
+      url: `${app.url()}/portal/scim`,
+      ready: () => expect(portal.root.getByRole('heading', { name: 'SCIM Provisioning', level: 1 })).toBeVisible(),
+    },
     { name: 'directory', url: `${base}/overview`, ready: () => expect(page.getByRole('heading', { name: 'Latest requests' })).toBeVisible() },
     { name: 'setup', url: `${base}/setup`, ready: () => expect(page.getByRole('list', { name: 'Setup steps' })).toBeVisible() },
     { name: 'users', url: `${base}/users`, ready: () => expect(portal.row('Users', people[0].userName)).toBeVisible() },
@@ -60,8 +64,16 @@ test('every portal screen: axe, no sideways scroll, screenshots at 1280 and 360 
     { name: 'requests', url: `${base}/requests`, ready: () => expect(portal.table('SCIM requests')).toBeVisible() },
   ]);
   await checkScreens(page, 'standalone', [
-    { name: 'session-ended', url: `${app.url()}/portal/link-error?reason=ended`, ready: () => expect(page.getByRole('heading', { name: 'Your session has ended' })).toBeVisible() },
-    { name: 'link-used', url: `${app.url()}/portal/link-error?reason=used`, ready: () => expect(page.getByRole('heading', { name: 'This link has already been used' })).toBeVisible() },
+    {
+      name: 'session-ended',
+      url: `${app.url()}/portal/link-error?reason=ended`,
+      ready: () => expect(page.getByRole('heading', { name: 'Your session has ended' })).toBeVisible(),
+    },
+    {
+      name: 'link-used',
+      url: `${app.url()}/portal/link-error?reason=used`,
+      ready: () => expect(page.getByRole('heading', { name: 'This link has already been used' })).toBeVisible(),
+    },
   ]);
 });
 

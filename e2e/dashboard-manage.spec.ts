@@ -41,7 +41,10 @@ test('organizations: newest first, search by name, externalId or id, pages of 20
   await dashboard.openOrganization(`Paged ${tag} 07`);
 });
 
-test('an organization page: directory health, counts, tokens’ last use, events; rename; roles and operators managed; audit names actors', async ({ page, context }) => {
+test('an organization page: directory health, counts, tokens’ last use, events; rename; roles and operators managed; audit names actors', async ({
+  page,
+  context,
+}) => {
   test.setTimeout(180_000);
   const name = `Umbrella ${randomBytes(2).toString('hex')}`;
   const orgId = await createOrganization(name);
@@ -87,7 +90,11 @@ test('an organization page: directory health, counts, tokens’ last use, events
   await page.getByLabel('Name', { exact: true }).last().fill('Content editor');
   await page.getByRole('button', { name: 'Save role' }).click();
   await expect(page.getByRole('table', { name: 'Roles' }).getByRole('row', { name: new RegExp(key) })).toContainText('Content editor');
-  await page.getByRole('table', { name: 'Roles' }).getByRole('row', { name: new RegExp(key) }).getByRole('button', { name: 'Delete' }).click();
+  await page
+    .getByRole('table', { name: 'Roles' })
+    .getByRole('row', { name: new RegExp(key) })
+    .getByRole('button', { name: 'Delete' })
+    .click();
   await page.getByRole('button', { name: 'Delete Content editor' }).click();
   await expect(page.getByRole('table', { name: 'Roles' }).getByText(key)).toHaveCount(0);
   expect((await hostApi('GET', `/roles/${key}`)).status).toBe(404);
@@ -138,4 +145,3 @@ test('a directory on the organization page: renamed, disabled after a confirmati
   await expect(page.getByText('No directory yet', { exact: true })).toBeVisible();
   expect((await scimCall(dir, 'GET', '/Users')).status).toBe(401);
 });
-

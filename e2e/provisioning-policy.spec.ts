@@ -13,12 +13,24 @@ import { screenshot, screenshotOf } from './support/screens';
 test('seats used, the policy, and a refused person found with the reason', async ({ page }) => {
   const orgId = await createOrganization('Policy');
   const dir = await createDirectory(orgId, 'okta');
-  expect((await hostApi('PATCH', `/organizations/${orgId}/policy`, { seatLimit: 2, domains: ['okta.local'], leaving: { mode: 'delete_after', deleteAfterDays: 30 } })).status).toBe(200);
+  expect(
+    (
+      await hostApi('PATCH', `/organizations/${orgId}/policy`, {
+        seatLimit: 2,
+        domains: ['okta.local'],
+        leaving: { mode: 'delete_after', deleteAfterDays: 30 },
+      })
+    ).status,
+  ).toBe(200);
   const [ann, ben, cat] = ['ann', 'ben', 'cat'].map((p) => oktaUserInput(p));
   const annId = (await scimCall(dir, 'POST', '/Users', clientCreateUserBody(ann))).body?.id as string;
   expect((await scimCall(dir, 'POST', '/Users', clientCreateUserBody(ben))).status).toBe(201);
   expect((await scimCall(dir, 'POST', '/Users', clientCreateUserBody(cat))).status).toBe(403);
-  const foreign = { ...clientCreateUserBody(oktaUserInput('dan')), userName: 'dan@gmail.com', emails: [{ primary: true, value: 'dan@gmail.com', type: 'work' }] };
+  const foreign = {
+    ...clientCreateUserBody(oktaUserInput('dan')),
+    userName: 'dan@gmail.com',
+    emails: [{ primary: true, value: 'dan@gmail.com', type: 'work' }],
+  };
   expect((await scimCall(dir, 'POST', '/Users', foreign)).status).toBe(403);
   expect((await scimCall(dir, 'PATCH', `/Users/${annId}`, setActivePatch(false))).status).toBe(200);
 
@@ -48,7 +60,11 @@ test('seats used, the policy, and a refused person found with the reason', async
     await expect(table.getByRole('row').nth(2)).toContainText('Created');
     await page.getByLabel('Find a person').fill(cat.userName);
     await expect(table.getByRole('row')).toHaveCount(2);
-    await table.getByRole('row').nth(1).getByRole('button', { name: /Details/ }).click();
+    await table
+      .getByRole('row')
+      .nth(1)
+      .getByRole('button', { name: /Details/ })
+      .click();
     await expect(page.getByText(/seat limit of 2 active users is reached/).first()).toBeVisible();
     await expectNoSeriousViolations(page, `a refused person at ${width}px`);
     await expectNoSidewaysScroll(page, `a refused person at ${width}px`);

@@ -21,7 +21,7 @@ async function sessionOf(orgId: string): Promise<string> {
   return ((await res.json()) as { token: string }).token;
 }
 
-test("a session handed over in the URL is never adopted (session fixation)", async ({ page }) => {
+test('a session handed over in the URL is never adopted (session fixation)', async ({ page }) => {
   const attackerOrg = `Attacker ${randomBytes(2).toString('hex')}`;
   const victimOrg = `Victim ${randomBytes(2).toString('hex')}`;
   const planted = await sessionOf(await createOrganization(attackerOrg));
@@ -55,7 +55,7 @@ test('a HEAD or a plain GET of a link uses nothing, and opening it leaks its tok
   expect(referers.filter((r) => r.includes('scimp_pl_'))).toEqual([]);
 });
 
-test("deleting the organization ends its open portal", async ({ page }) => {
+test('deleting the organization ends its open portal', async ({ page }) => {
   const orgId = await createOrganization();
   await page.goto((await portalLink(orgId)).url);
   await expect(new PortalPage(page).nav()).toBeVisible();

@@ -5,7 +5,15 @@
 import { expect, test, type Page } from '@playwright/test';
 import { PortalPage } from './pages/portal-page';
 import { createGroupBody, createUserBody, disableDefaultJob, entraHeaders, entraUserInput, testConnectionQuery } from './fixtures/idp/entra';
-import { clientCreateUserBody, clientUserLookupQuery, groupCreateBody, groupMembershipPatch, oktaUserInput, passwordPatch, setActivePatch } from './fixtures/idp/okta';
+import {
+  clientCreateUserBody,
+  clientUserLookupQuery,
+  groupCreateBody,
+  groupMembershipPatch,
+  oktaUserInput,
+  passwordPatch,
+  setActivePatch,
+} from './fixtures/idp/okta';
 import { app, createOrganization, portalLink } from './support/app';
 import { scimCall, type ScimTarget } from './support/okta-client';
 import { screenshot } from './support/screens';
@@ -76,7 +84,14 @@ test('Okta guide: both paths, each field as Okta names it, groups assigned by gr
   const guide = page.getByRole('region', { name: 'Set up Okta' });
   await expect(guide.getByText('Browse App Catalog')).toBeVisible();
   await guide.getByRole('radio', { name: /My own app integration/ }).check();
-  for (const field of ['SCIM connector base URL', 'Unique identifier field for users', 'Supported provisioning actions', 'Authentication Mode', 'HTTP Header', 'Test Connector Configuration']) {
+  for (const field of [
+    'SCIM connector base URL',
+    'Unique identifier field for users',
+    'Supported provisioning actions',
+    'Authentication Mode',
+    'HTTP Header',
+    'Test Connector Configuration',
+  ]) {
     await expect(guide.getByText(field, { exact: true }).first()).toBeVisible();
   }
   await expect(guide.getByText('Assign to Groups', { exact: true })).toBeVisible();

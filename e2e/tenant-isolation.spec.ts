@@ -24,7 +24,11 @@ test('another organization’s ids are 404 for this session', async ({ page }) =
       async ({ path, method }) => {
         const token = sessionStorage.getItem('scim-portal.session');
         const csrf = (await (await fetch('/api/portal/session', { headers: { Authorization: `Bearer ${token}` } })).json()).csrf;
-        const res = await fetch(`/api/portal${path}`, { method, headers: { Authorization: `Bearer ${token}`, 'X-Portal-CSRF': csrf, 'Content-Type': 'application/json' }, body: method === 'GET' ? undefined : '{}' });
+        const res = await fetch(`/api/portal${path}`, {
+          method,
+          headers: { Authorization: `Bearer ${token}`, 'X-Portal-CSRF': csrf, 'Content-Type': 'application/json' },
+          body: method === 'GET' ? undefined : '{}',
+        });
         return res.status;
       },
       { path, method },

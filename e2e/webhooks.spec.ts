@@ -27,7 +27,9 @@ test('a disabled endpoint is marked with its reason and re-enabled from the dash
   // As the worker leaves an endpoint whose every attempt failed for 72 hours.
   const db = new Database(app.databaseUrl().replace(/^file:/, ''));
   try {
-    db.prepare(`UPDATE WebhookEndpoint SET enabled = 0, disabledReason = 'failing', disabledAt = updatedAt, failingSince = createdAt WHERE id = ?`).run(created.body.id);
+    db.prepare(`UPDATE WebhookEndpoint SET enabled = 0, disabledReason = 'failing', disabledAt = updatedAt, failingSince = createdAt WHERE id = ?`).run(
+      created.body.id,
+    );
   } finally {
     db.close();
   }

@@ -3,7 +3,8 @@ import { customAlphabet, customRandom } from 'nanoid';
 
 const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 
-export type IdPrefix = 'hst' | 'key' | 'org' | 'dir' | 'usr' | 'grp' | 'tok' | 'evt' | 'req' | 'rol' | 'whk' | 'psn' | 'opr' | 'dlv' | 'att' | 'aud' | 'lnk' | 'pss' | 'osn';
+export type IdPrefix =
+  'hst' | 'key' | 'org' | 'dir' | 'usr' | 'grp' | 'tok' | 'evt' | 'req' | 'rol' | 'whk' | 'psn' | 'opr' | 'dlv' | 'att' | 'aud' | 'lnk' | 'pss' | 'osn';
 
 // Ids (not secrets) come from nanoid's pool of random bytes: one getrandom call per many ids.
 const idBody = customAlphabet(ALPHABET, 20);

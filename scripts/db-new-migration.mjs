@@ -30,11 +30,11 @@ for (const p of providers) {
   fs.mkdirSync(dir, { recursive: true });
   const snapshot = path.join(dir, 'schema.snapshot.prisma');
   const from = fs.existsSync(snapshot) ? ['--from-schema-datamodel', snapshot] : ['--from-empty'];
-  const sql = execFileSync(
-    prismaBin,
-    ['migrate', 'diff', ...from, '--to-schema-datamodel', schemaPath(p), '--script'],
-    { cwd: root, encoding: 'utf8', env: { ...process.env, PRISMA_PROVIDER: p, DATABASE_URL: p === 'postgres' ? pgUrl : '' } },
-  );
+  const sql = execFileSync(prismaBin, ['migrate', 'diff', ...from, '--to-schema-datamodel', schemaPath(p), '--script'], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, PRISMA_PROVIDER: p, DATABASE_URL: p === 'postgres' ? pgUrl : '' },
+  });
   if (!/\b(CREATE|ALTER|DROP)\b/i.test(sql)) {
     console.log(`${p}: no change`);
     continue;

@@ -45,7 +45,7 @@ export function renderTables() {
   const models = parseModels(fs.readFileSync(path.join(root, 'prisma/schema.base.prisma'), 'utf8'));
   const out = [
     '// GENERATED from prisma/schema.base.prisma by scripts/db-schemas.mjs (scripts/db-tables.mjs): do not edit.',
-    '// Every model\'s table and columns, and the types of its row and of an INSERT (columns with a default optional).',
+    "// Every model's table and columns, and the types of its row and of an INSERT (columns with a default optional).",
     "import type { TableDef } from './table-def';",
     '',
   ];
@@ -64,7 +64,13 @@ export function renderTables() {
     out.push('}', '');
   }
   out.push(`export const TABLES = { ${models.map((m) => m.name).join(', ')} } as const;`, '');
-  out.push('/** Each table\'s row type, by table name. */', 'export interface Rows {', ...models.map((m) => `  ${m.name}: ${m.name}Row;`), '}', '');
-  out.push('/** What an INSERT into each table supplies, by table name. */', 'export interface Inserts {', ...models.map((m) => `  ${m.name}: ${m.name}Insert;`), '}', '');
+  out.push("/** Each table's row type, by table name. */", 'export interface Rows {', ...models.map((m) => `  ${m.name}: ${m.name}Row;`), '}', '');
+  out.push(
+    '/** What an INSERT into each table supplies, by table name. */',
+    'export interface Inserts {',
+    ...models.map((m) => `  ${m.name}: ${m.name}Insert;`),
+    '}',
+    '',
+  );
   return out.join('\n');
 }

@@ -10,7 +10,16 @@ if (!dir || !fs.existsSync(dir)) {
   process.exit(2);
 }
 const listed = path.join(dir, 'secrets-used.txt');
-const secrets = fs.existsSync(listed) ? [...new Set(fs.readFileSync(listed, 'utf8').split('\n').filter((s) => s.length >= 16))] : [];
+const secrets = fs.existsSync(listed)
+  ? [
+      ...new Set(
+        fs
+          .readFileSync(listed, 'utf8')
+          .split('\n')
+          .filter((s) => s.length >= 16),
+      ),
+    ]
+  : [];
 // Passwords: a key that names one, or a PATCH operation on a password path that kept its value (request-log rows are
 // dumped here too: tests/setup/request-log-dump.ts).
 const shapes = [

@@ -33,7 +33,10 @@ function stopOnSignals(server, scim) {
     force.unref();
     server.close(() => {
       clearTimeout(force);
-      scim.shutdown().catch((e) => console.error(`shutdown: ${e?.stack ?? e}`)).finally(() => process.exit(0));
+      scim
+        .shutdown()
+        .catch((e) => console.error(`shutdown: ${e?.stack ?? e}`))
+        .finally(() => process.exit(0));
     });
   };
   process.once('SIGTERM', stop);

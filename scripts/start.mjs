@@ -39,13 +39,12 @@ function sourceStamp() {
 
 if (!fs.existsSync(path.join(root, 'lib/generated/sqlite/client.ts'))) run('bash', ['scripts/db-generate.sh'], 'prisma generate');
 const stampFile = path.join(root, '.next/scim-portal-source-stamp');
-const isBuilt = (stamp) =>
-  fs.existsSync(path.join(root, '.next/BUILD_ID')) && fs.existsSync(stampFile) && fs.readFileSync(stampFile, 'utf8') === stamp;
+const isBuilt = (stamp) => fs.existsSync(path.join(root, '.next/BUILD_ID')) && fs.existsSync(stampFile) && fs.readFileSync(stampFile, 'utf8') === stamp;
 
 /** One build at a time: several `npm start`s (tests start more than one app) wait for the first to finish. */
 async function withBuildLock(fn) {
   const lock = path.join(root, '.build-lock');
-  for (const started = Date.now(); ; ) {
+  for (const started = Date.now(); ;) {
     try {
       fs.mkdirSync(lock);
       break;

@@ -87,7 +87,11 @@ async function startOnce(name: string, databaseUrl: string, extraEnv: Record<str
   let apiKey: string;
   try {
     await waitReady(child, baseUrl, () => `app (${name}) exited (${child.signalCode ?? `exit code ${child.exitCode}`}); see ${logFile}:\n${tail()}`);
-    apiKey = cli(databaseUrl, ['api-keys', 'create', '--name', `bench-${name}`]).trim().split('\n').pop() ?? '';
+    apiKey =
+      cli(databaseUrl, ['api-keys', 'create', '--name', `bench-${name}`])
+        .trim()
+        .split('\n')
+        .pop() ?? '';
     if (!apiKey) throw new Error('the CLI printed no API key');
   } catch (e) {
     await stop();

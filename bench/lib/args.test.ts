@@ -6,7 +6,16 @@ const parse = (...argv: string[]) => parseBenchArgs(argv, '/tmp/out.json');
 
 describe('parseBenchArgs', () => {
   it('runs both databases at 1,000 and 100,000 users, three rounds of 2 s, the webhooks at the large size', () => {
-    expect(parse()).toMatchObject({ dbs: ['sqlite', 'postgres'], usersSmall: 1000, usersLarge: 100_000, rounds: 3, seconds: 2, webhooks: 'large', peer: true, peerPort: 4100 });
+    expect(parse()).toMatchObject({
+      dbs: ['sqlite', 'postgres'],
+      usersSmall: 1000,
+      usersLarge: 100_000,
+      rounds: 3,
+      seconds: 2,
+      webhooks: 'large',
+      peer: true,
+      peerPort: 4100,
+    });
   });
 
   it('keeps --quick to one small size and short slices, and lets the flags still choose', () => {

@@ -92,5 +92,9 @@ export function checkPortal(rows: Row[], imports: ImportResult[], peaks: RssPeak
   const mine = rows.filter((r) => same(r.server));
   const myImports = imports.filter(same);
   const server = serverLabel(id);
-  return [...(small !== large ? growth(rows, mine, myImports, server, small, large) : []), ...bigVersusSmallGroup(mine, server, large), ...memory(peaks, id, server)];
+  return [
+    ...(small !== large ? growth(rows, mine, myImports, server, small, large) : []),
+    ...bigVersusSmallGroup(mine, server, large),
+    ...memory(peaks, id, server),
+  ];
 }

@@ -29,9 +29,21 @@ describe('judge', () => {
     ['2x the peer passes', cell(FULL, 2000), cell(PEER, 1000), 'PASS', ''],
     ['just under 2x fails', cell(FULL, 1990), cell(PEER, 1000), 'FAIL', ''],
     ['a failed request fails it however fast', cell(FULL, 5000, { failures: 1 }), cell(PEER, 1000), 'FAIL', 'the portal failed 1 requests'],
-    ['a wrong portal answer fails it', cell(FULL, 5000, { cannotAnswer: 'found 0 resources' }), cell(PEER, 1000), 'FAIL', 'the portal answered wrongly: found 0 resources'],
+    [
+      'a wrong portal answer fails it',
+      cell(FULL, 5000, { cannotAnswer: 'found 0 resources' }),
+      cell(PEER, 1000),
+      'FAIL',
+      'the portal answered wrongly: found 0 resources',
+    ],
     ['no 2xx from the portal fails it', cell(FULL, 0), cell(PEER, 1000), 'FAIL', 'the portal gave no 2xx answer'],
-    ['a peer that answers wrongly leaves the portal alone', cell(FULL, 100), cell(PEER, null, { cannotAnswer: 'a page of 100 held 50 users' }), 'portal only', 'jackson: a page of 100 held 50 users'],
+    [
+      'a peer that answers wrongly leaves the portal alone',
+      cell(FULL, 100),
+      cell(PEER, null, { cannotAnswer: 'a page of 100 held 50 users' }),
+      'portal only',
+      'jackson: a page of 100 held 50 users',
+    ],
     ['no peer in the run', cell(FULL, 100), undefined, 'no peer', ''],
     ['the portal not measured', undefined, cell(PEER, 100), 'FAIL', 'the portal was not measured'],
   ] as const)('%s', (_name, portal, peer, verdict, why) => {

@@ -97,13 +97,16 @@ export interface ImportLine {
 
 export function importLines(imports: ImportResult[], db: Db, columns: ServerId[], sizes: number[]): ImportLine[] {
   return sizes.flatMap((users): ImportLine[] => {
-    const mine = columns.flatMap((c) => imports.filter((i) => i.users === users && i.db === db && i.name === c.name).map((i) => ({ server: c, seconds: i.seconds, failures: i.failures })));
+    const mine = columns.flatMap((c) =>
+      imports.filter((i) => i.users === users && i.db === db && i.name === c.name).map((i) => ({ server: c, seconds: i.seconds, failures: i.failures })),
+    );
     if (mine.length === 0) return [];
     const portal = mine.find((m) => m.server.judged);
     const peer = mine.find((m) => m.server.side === 'peer');
     const r = portal && peer && portal.seconds > 0 ? peer.seconds / portal.seconds : null;
     const base = { db, users, seconds: mine, ratio: r };
-    if (!portal || portal.failures > 0) return [{ ...base, verdict: 'FAIL', why: portal ? `the portal failed ${portal.failures} requests` : 'the portal was not measured' }];
+    if (!portal || portal.failures > 0)
+      return [{ ...base, verdict: 'FAIL', why: portal ? `the portal failed ${portal.failures} requests` : 'the portal was not measured' }];
     if (r === null) return [{ ...base, verdict: 'no peer', why: '' }];
     return [{ ...base, verdict: r >= TARGET ? 'PASS' : 'FAIL', why: peer && peer.failures > 0 ? `jackson failed ${peer.failures} requests` : '' }];
   });

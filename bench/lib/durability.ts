@@ -45,7 +45,9 @@ export function flushCalls(straceOutput: string): number | null {
 /** Counts fsync and fdatasync calls of the processes while `work` runs; null when strace cannot attach. */
 async function countFlushes(pids: number[], work: () => Promise<void>): Promise<number | null> {
   if (pids.length === 0) return null;
-  const strace = spawn('strace', ['-f', '-c', '-e', 'trace=fsync,fdatasync', ...pids.flatMap((p) => ['-p', String(p)])], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const strace = spawn('strace', ['-f', '-c', '-e', 'trace=fsync,fdatasync', ...pids.flatMap((p) => ['-p', String(p)])], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let err = '';
   strace.stderr.on('data', (c: Buffer) => (err += c.toString()));
   const exited = new Promise<number | null>((resolve) => {
@@ -53,7 +55,7 @@ async function countFlushes(pids: number[], work: () => Promise<void>): Promise<
     strace.once('exit', () => resolve(flushCalls(err)));
   });
   // strace says "Process N attached" for each process it has taken hold of.
-  for (const deadline = Date.now() + 5_000; Date.now() < deadline && (err.match(/attached/g)?.length ?? 0) < pids.length; ) {
+  for (const deadline = Date.now() + 5_000; Date.now() < deadline && (err.match(/attached/g)?.length ?? 0) < pids.length;) {
     if (strace.exitCode !== null) break;
     await new Promise((r) => setTimeout(r, 50));
   }

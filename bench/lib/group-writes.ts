@@ -37,7 +37,10 @@ function membership(which: Which): Workload[] {
       kind: 'write',
       load: (s) => {
         const pool = nonMembers(s, which);
-        s.added.set(addKey, pool.map((m) => m.value));
+        s.added.set(
+          addKey,
+          pool.map((m) => m.value),
+        );
         const { origin, path, headers } = target(s);
         // Up to `connections` requests a slice are built and never sent: that many pool users are kept in reserve.
         const maxRequests = Math.max(0, pool.length - 2 * s.connections);
@@ -53,14 +56,26 @@ function membership(which: Which): Workload[] {
       load: (s) => {
         const pool = s.added.get(addKey) ?? [];
         const { origin, path, headers } = target(s);
-        return { origin, method: 'PATCH', headers, maxRequests: s.built.get(addKey) ?? 0, request: (i) => ({ path, body: JSON.stringify(removeMember(pool[i % pool.length])) }) };
+        return {
+          origin,
+          method: 'PATCH',
+          headers,
+          maxRequests: s.built.get(addKey) ?? 0,
+          request: (i) => ({ path, body: JSON.stringify(removeMember(pool[i % pool.length])) }),
+        };
       },
       finish: async (s) => {
         const pool = s.added.get(addKey) ?? [];
         const from = s.built.get(removeKey) ?? 0;
         const to = Math.min(pool.length, s.built.get(addKey) ?? 0);
         const path = `/Groups/${group(s, which).id}`;
-        await sendBatch(s.dir, Math.max(0, to - from), (k) => ({ method: 'PATCH', path, body: removeMember(pool[from + k]) }), () => {}, s.connections);
+        await sendBatch(
+          s.dir,
+          Math.max(0, to - from),
+          (k) => ({ method: 'PATCH', path, body: removeMember(pool[from + k]) }),
+          () => {},
+          s.connections,
+        );
       },
     },
   ];
@@ -90,7 +105,13 @@ export function groupWrites(): Workload[] {
       load: (s) => {
         const { origin, base } = originAndBase(s.dir.endpoint);
         const ids = s.createdGroups;
-        return { origin, method: 'DELETE', headers: authHeaders(s.dir, false), maxRequests: ids.length, request: (i) => ({ path: `${base}/Groups/${ids[i % Math.max(1, ids.length)]}` }) };
+        return {
+          origin,
+          method: 'DELETE',
+          headers: authHeaders(s.dir, false),
+          maxRequests: ids.length,
+          request: (i) => ({ path: `${base}/Groups/${ids[i % Math.max(1, ids.length)]}` }),
+        };
       },
       probe: async (s) => {
         const id = s.createdGroups.pop();

@@ -31,7 +31,13 @@ interface ImportServer {
   dir: ScimDirectory;
 }
 
-export async function runImports(servers: ImportServer[], users: number, size: ImportSize, runTag: string, log: (line: string) => void): Promise<ImportResult[]> {
+export async function runImports(
+  servers: ImportServer[],
+  users: number,
+  size: ImportSize,
+  runTag: string,
+  log: (line: string) => void,
+): Promise<ImportResult[]> {
   const plans = servers.map((s) => {
     const importer = new ScimImport(s.dir, size, `import-${runTag}-${s.id.side}-${s.id.db}-${s.id.name.replace(/\W+/g, '')}-${users}`, FIRST_NUMBER + users);
     const result: ImportResult = {

@@ -41,7 +41,13 @@ const SETTLE_MS = 3_000;
 
 const slug = (id: ServerId) => `${id.side}-${id.db}-${id.name.replace(/\W+/g, '-')}`;
 
-async function grow(servers: Server[], seeders: Map<Server, Seeder>, users: number, log: (line: string) => void, out: Measured): Promise<Map<Server, SeededDirectory>> {
+async function grow(
+  servers: Server[],
+  seeders: Map<Server, Seeder>,
+  users: number,
+  log: (line: string) => void,
+  out: Measured,
+): Promise<Map<Server, SeededDirectory>> {
   const seeded = new Map<Server, SeededDirectory>();
   const one = async (s: Server) => {
     const started = performance.now();
@@ -66,7 +72,7 @@ async function settled(receiver: WebhookReceiver, quietMs: number, maxMs: number
     return { all, key: JSON.stringify(path === undefined ? all : (all[path] ?? 0)) };
   };
   let last = await read();
-  for (const deadline = Date.now() + maxMs; Date.now() < deadline; ) {
+  for (const deadline = Date.now() + maxMs; Date.now() < deadline;) {
     await new Promise((r) => setTimeout(r, quietMs));
     const now = await read();
     if (now.key === last.key) return now.all;
@@ -84,7 +90,8 @@ async function webhookPass(ctx: SizeContext, receiver: WebhookReceiver, quick: b
   const settle = async (s: Server) => {
     const t = performance.now();
     await settled(receiver, 600, SETTLE_MS, `/${slug(s.id)}`);
-    if (performance.now() - t >= SETTLE_MS) log(`  ${serverLabel(s.id)}: webhooks still arriving ${SETTLE_MS / 1000} s after the slice; the rest is left out of its CPU figure`);
+    if (performance.now() - t >= SETTLE_MS)
+      log(`  ${serverLabel(s.id)}: webhooks still arriving ${SETTLE_MS / 1000} s after the slice; the rest is left out of its CPU figure`);
   };
   try {
     log(`[${ctx.users} users] the writes again, one webhook endpoint subscribed on every server`);
@@ -120,7 +127,10 @@ export async function measureAll(opts: BenchOptions, runTag: string, say: (line:
       const seeded = await grow(servers, seeders, users, log, out);
       // After a bulk load, as an operator (or autovacuum, a little later) does: statistics, and no vacuum mid-run.
       if (started.pg) for (const db of started.pg.databases()) await started.pg.vacuumAnalyze(db);
-      const sampler = new RssSampler(servers.map((s) => ({ id: s.id, pid: s.pid })), users);
+      const sampler = new RssSampler(
+        servers.map((s) => ({ id: s.id, pid: s.pid })),
+        users,
+      );
       sampler.start();
       try {
         const ctx: SizeContext = {
@@ -129,14 +139,22 @@ export async function measureAll(opts: BenchOptions, runTag: string, say: (line:
           seeded,
           users,
           runTag,
-          rounds: { rounds: opts.rounds, seconds: opts.seconds, connections: opts.connections, drainMs: opts.quick ? 150 : 500, warmUpSeconds: opts.quick ? 0.25 : 1, log },
+          rounds: {
+            rounds: opts.rounds,
+            seconds: opts.seconds,
+            connections: opts.connections,
+            drainMs: opts.quick ? 150 : 500,
+            warmUpSeconds: opts.quick ? 0.25 : 1,
+            log,
+          },
           cannot: new Map(),
         };
         log(`\n[${users} users] reads and ceilings: ${opts.rounds} rounds of ${opts.seconds} s per workload and server, taking turns`);
         out.rows.push(...(await readPass(ctx)));
         log(`[${users} users] writes, each workload in turn`);
         out.rows.push(...(await writePass(ctx, false)));
-        if (receiver && (opts.webhooks === 'all' || users === sizes[sizes.length - 1])) out.rows.push(...(await webhookPass(ctx, receiver, opts.quick, out, log)));
+        if (receiver && (opts.webhooks === 'all' || users === sizes[sizes.length - 1]))
+          out.rows.push(...(await webhookPass(ctx, receiver, opts.quick, out, log)));
         if (opts.import) {
           log(`[${users} users] import through SCIM, the servers taking turns step by step`);
           out.imports.push(...(await runImports(servers, users, opts.import, runTag, log)));

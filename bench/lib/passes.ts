@@ -32,7 +32,17 @@ function stageOf(ctx: SizeContext, s: Server, pass: string): Stage {
   const seeded = ctx.seeded.get(s);
   if (!seeded) throw new Error(`${s.id.name} on ${s.id.db} was not seeded`);
   const tag = `${ctx.runTag}-${s.id.side}-${s.id.db}-${s.id.name.replace(/\W+/g, '')}-${ctx.users}-${pass}`;
-  return { dir: s.dir, baseUrl: s.baseUrl, seeded, tag, connections: ctx.rounds.connections, createdUsers: [], createdGroups: [], added: new Map(), built: new Map() };
+  return {
+    dir: s.dir,
+    baseUrl: s.baseUrl,
+    seeded,
+    tag,
+    connections: ctx.rounds.connections,
+    createdUsers: [],
+    createdGroups: [],
+    added: new Map(),
+    built: new Map(),
+  };
 }
 
 function jobOf(ctx: SizeContext, s: Server, stage: Stage, w: Workload, webhook: boolean): Job {

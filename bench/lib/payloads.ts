@@ -49,7 +49,8 @@ export const oktaCreateGroup = (displayName: string): JsonObject => okta.groupCr
 export const entraCreateGroup = (displayName: string, n: number): JsonObject => entra.createGroupBody(displayName, `8aa1${n.toString(36).padStart(12, '0')}`);
 
 /** Okta group push: `add` with path `members` and a value list. */
-export const addMembers = (members: MemberRef[]): PatchBody => patchBody({ op: 'add', path: 'members', value: members.map((m) => ({ value: m.value, display: m.display ?? '' })) });
+export const addMembers = (members: MemberRef[]): PatchBody =>
+  patchBody({ op: 'add', path: 'members', value: members.map((m) => ({ value: m.value, display: m.display ?? '' })) });
 
 /** Okta group push: `remove` with a value filter in the path. */
 export const removeMember = (userId: string): PatchBody => okta.groupMembershipPatch([userId], []);

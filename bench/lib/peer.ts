@@ -65,11 +65,19 @@ export async function startPeer(variant: PeerVariant, port: number, log: (line: 
   const own = () => processTree(pid);
   const settings =
     variant.db === 'sqlite'
-      ? [`jackson: its default SQLite file (${dbFile}): ${journalMode(dbFile)} (from the file's header), synchronous=FULL (SQLite's default; Jackson sets neither): a 2xx is on disk`]
+      ? [
+          `jackson: its default SQLite file (${dbFile}): ${journalMode(dbFile)} (from the file's header), synchronous=FULL (SQLite's default; Jackson sets neither): a 2xx is on disk`,
+        ]
       : [`jackson: database ${PG_DATABASE} on the same server, Jackson's own pool settings`];
   let stopped = false;
   return {
-    id: { side: 'peer', db: variant.db, name: 'jackson', durability: variant.db === 'sqlite' ? 'rollback journal, synchronous=FULL' : POSTGRES_DURABILITY, judged: false },
+    id: {
+      side: 'peer',
+      db: variant.db,
+      name: 'jackson',
+      durability: variant.db === 'sqlite' ? 'rollback journal, synchronous=FULL' : POSTGRES_DURABILITY,
+      judged: false,
+    },
     dir: { endpoint: ready.okta.endpoint, token: ready.okta.token, directoryId: null },
     pid,
     baseUrl: null,

@@ -26,7 +26,8 @@ const PG_SETTINGS: Record<string, string> = {
 /** Shown in the report whatever their source: the ones a reader asks about first. */
 const ALWAYS_SHOWN = ['fsync', 'synchronous_commit', 'full_page_writes', 'wal_level', 'wal_sync_method', 'checkpoint_timeout', 'work_mem'];
 /** Set by initdb or the command line but saying nothing about speed or durability. */
-const NOT_SHOWN = /^(lc_|datestyle|timezone|log_timezone|default_text_search_config|port|listen_addresses|unix_socket_directories|logging_collector|config_file|data_directory|hba_file|ident_file|dynamic_shared_memory_type|application_name|client_encoding|transaction_)/i;
+const NOT_SHOWN =
+  /^(lc_|datestyle|timezone|log_timezone|default_text_search_config|port|listen_addresses|unix_socket_directories|logging_collector|config_file|data_directory|hba_file|ident_file|dynamic_shared_memory_type|application_name|client_encoding|transaction_)/i;
 
 export interface BenchPostgres {
   /** postgresql://postgres@127.0.0.1:port/<db> */

@@ -99,7 +99,21 @@ export async function runRounds(jobs: Job[], users: number, opts: RoundOptions):
   const running: Running[] = [];
   for (const job of jobs) {
     const cannotAnswer = job.cannotAnswer !== undefined ? job.cannotAnswer : ((await job.probe?.()) ?? null);
-    const row: Row = { server: job.target.id, users, key: job.key, label: job.label, idp: job.idp, kind: job.kind, webhook: job.webhook, rounds: [], p50: Number.NaN, p99: Number.NaN, statusCodes: {}, cannotAnswer, load1: 0 };
+    const row: Row = {
+      server: job.target.id,
+      users,
+      key: job.key,
+      label: job.label,
+      idp: job.idp,
+      kind: job.kind,
+      webhook: job.webhook,
+      rounds: [],
+      p50: Number.NaN,
+      p99: Number.NaN,
+      statusCodes: {},
+      cannotAnswer,
+      load1: 0,
+    };
     if (cannotAnswer) opts.log(`  ${serverLabel(job.target.id)}: ${job.label}: ${cannotAnswer}${job.target.id.side === 'portal' ? '' : '; not measured'}`);
     // The portal is measured even when it answers wrongly (its row fails); a peer that cannot answer is left out.
     const measured = !cannotAnswer || job.target.id.side === 'portal';

@@ -19,7 +19,9 @@ export function at(body: Json, path: string[]): Json | undefined {
 }
 
 export function status(a: Answer, ...want: number[]): string | null {
-  return want.includes(a.status) ? null : `answered ${a.status}${isObject(a.body) && typeof a.body.detail === 'string' ? ` (${a.body.detail.slice(0, 80)})` : ''}`;
+  return want.includes(a.status)
+    ? null
+    : `answered ${a.status}${isObject(a.body) && typeof a.body.detail === 'string' ? ` (${a.body.detail.slice(0, 80)})` : ''}`;
 }
 
 /** A list answer holding exactly the resource `id`. */
@@ -38,7 +40,8 @@ export function holds(a: Answer, fields: [string[], Json][], loose = false): str
   if (bad) return bad;
   for (const [path, want] of fields) {
     const got = at(a.body, path);
-    const same = loose && typeof got === 'string' && typeof want === 'string' ? got.toLowerCase() === want.toLowerCase() : JSON.stringify(got) === JSON.stringify(want);
+    const same =
+      loose && typeof got === 'string' && typeof want === 'string' ? got.toLowerCase() === want.toLowerCase() : JSON.stringify(got) === JSON.stringify(want);
     if (!same) return `${path.join('.')} is ${JSON.stringify(got)?.slice(0, 60)}, expected ${JSON.stringify(want)}`;
   }
   return null;

@@ -34,7 +34,7 @@ export function childrenByParent(): Map<number, number[]> {
 /** The pid and all its descendants. */
 export function processTree(root: number, children = childrenByParent()): number[] {
   const out: number[] = [];
-  for (const stack = [root]; stack.length > 0; ) {
+  for (const stack = [root]; stack.length > 0;) {
     const pid = stack.pop() as number;
     out.push(pid);
     stack.push(...(children.get(pid) ?? []));

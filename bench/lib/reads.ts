@@ -35,7 +35,8 @@ function read(key: WorkloadKey, label: string, idp: string, over: 'users' | 'tea
 
 const userFound: Check = (s, n, body) => foundOnly({ status: 200, body }, s.seeded.userIds[n]);
 const userRead = (key: WorkloadKey, label: string, idp: string, path: (s: Stage, n: number) => string) => read(key, label, idp, 'users', path, userFound);
-const teamRead = (key: WorkloadKey, label: string, idp: string, path: (s: Stage, t: number) => string, check: Check) => read(key, label, idp, 'teams', path, check);
+const teamRead = (key: WorkloadKey, label: string, idp: string, path: (s: Stage, t: number) => string, check: Check) =>
+  read(key, label, idp, 'teams', path, check);
 
 const teamFound: Check = (s, t, body) => foundOnly({ status: 200, body }, s.seeded.teams[t].id);
 
@@ -52,13 +53,31 @@ function membersCheck(want: 'all' | 'none'): Check {
 
 export function readWorkloads(): Workload[] {
   return [
-    read('get-user', 'GET /Users/{id}', 'Okta, Entra', 'users', (s, n) => `/Users/${s.seeded.userIds[n]}`, (s, n, body) =>
-      holds({ status: 200, body }, [[['id'], s.seeded.userIds[n]], [['userName'], seededUserName(n)]], true),
+    read(
+      'get-user',
+      'GET /Users/{id}',
+      'Okta, Entra',
+      'users',
+      (s, n) => `/Users/${s.seeded.userIds[n]}`,
+      (s, n, body) =>
+        holds(
+          { status: 200, body },
+          [
+            [['id'], s.seeded.userIds[n]],
+            [['userName'], seededUserName(n)],
+          ],
+          true,
+        ),
     ),
     userRead('filter-username', 'GET /Users?filter=userName eq', 'Okta, Entra', (_s, n) => `/Users${query.oktaUserName(seededUserName(n))}`),
     userRead('filter-externalid', 'GET /Users?filter=externalId eq', 'Entra', (_s, n) => `/Users${query.eq('externalId', externalIdOf(n))}`),
     userRead('filter-email', 'GET /Users?filter=emails.value eq', 'other IdPs', (_s, n) => `/Users${query.eq('emails.value', seededUserName(n))}`),
-    userRead('filter-work-email', 'GET /Users?filter=emails[type eq "work"].value eq', 'Entra', (_s, n) => `/Users${query.eq('emails[type eq "work"].value', seededUserName(n))}`),
+    userRead(
+      'filter-work-email',
+      'GET /Users?filter=emails[type eq "work"].value eq',
+      'Entra',
+      (_s, n) => `/Users${query.eq('emails[type eq "work"].value', seededUserName(n))}`,
+    ),
     {
       key: 'list-users',
       label: `GET /Users?startIndex&count=${PAGE} (import pages)`,
@@ -67,7 +86,12 @@ export function readWorkloads(): Workload[] {
       load: (s) => {
         const { origin, base } = originAndBase(s.dir.endpoint);
         const pages = Math.ceil(s.seeded.users / PAGE);
-        return { origin, method: 'GET', headers: authHeaders(s.dir, false), request: (i) => ({ path: `${base}/Users${query.page((i % pages) * PAGE + 1, PAGE)}` }) };
+        return {
+          origin,
+          method: 'GET',
+          headers: authHeaders(s.dir, false),
+          request: (i) => ({ path: `${base}/Users${query.page((i % pages) * PAGE + 1, PAGE)}` }),
+        };
       },
       probe: async (s) => {
         const a = await ask(s.dir, 'GET', `/Users${query.page(PAGE + 1, PAGE)}`);
@@ -75,7 +99,9 @@ export function readWorkloads(): Workload[] {
         const total = at(a.body, ['totalResults']);
         return (
           status(a, 200) ??
-          (Array.isArray(resources) && resources.length === PAGE ? null : `a page of ${PAGE} held ${Array.isArray(resources) ? resources.length : 'no'} users`) ??
+          (Array.isArray(resources) && resources.length === PAGE
+            ? null
+            : `a page of ${PAGE} held ${Array.isArray(resources) ? resources.length : 'no'} users`) ??
           (typeof total === 'number' && total >= s.seeded.users ? null : `totalResults ${String(total)} in a directory of ${s.seeded.users} or more`)
         );
       },
@@ -89,6 +115,12 @@ export function readWorkloads(): Workload[] {
       teamFound,
     ),
     teamRead('get-group', `GET /Groups/{id} (${TEAM_SIZE} members)`, 'Okta', (s, t) => `/Groups/${s.seeded.teams[t].id}`, membersCheck('all')),
-    teamRead('get-group-no-members', 'GET /Groups/{id}?excludedAttributes=members', 'Entra', (s, t) => `/Groups/${s.seeded.teams[t].id}?excludedAttributes=members`, membersCheck('none')),
+    teamRead(
+      'get-group-no-members',
+      'GET /Groups/{id}?excludedAttributes=members',
+      'Entra',
+      (s, t) => `/Groups/${s.seeded.teams[t].id}?excludedAttributes=members`,
+      membersCheck('none'),
+    ),
   ];
 }

@@ -33,14 +33,21 @@ describe('throughputTable', () => {
     const text = throughputTable(
       [
         line('GET /Users/{id}', [cell(PORTAL, 5000), cell(PEER, 2000)], 'PASS'),
-        line('GET /Users?filter=externalId eq', [cell(PORTAL, 900), cell(PEER, 0, { cannotAnswer: 'found 0 resources, expected 1' })], 'portal only', 'jackson: found 0 resources, expected 1'),
+        line(
+          'GET /Users?filter=externalId eq',
+          [cell(PORTAL, 900), cell(PEER, 0, { cannotAnswer: 'found 0 resources, expected 1' })],
+          'portal only',
+          'jackson: found 0 resources, expected 1',
+        ),
         line('POST /Users', [cell(PORTAL, 900), cell(PEER, 400)], 'PASS', '', true),
       ],
       [PORTAL, PEER],
       notes,
     );
     const rows = text.split('\n');
-    expect(rows[0]).toMatch(/^workload +\| sent by \| +users \| +portal 2xx\/s \| CPU µs\/req \| +jackson 2xx\/s \| CPU µs\/req \| portal ÷ jackson 2xx\/s \(range\) \| target \| verdict/);
+    expect(rows[0]).toMatch(
+      /^workload +\| sent by \| +users \| +portal 2xx\/s \| CPU µs\/req \| +jackson 2xx\/s \| CPU µs\/req \| portal ÷ jackson 2xx\/s \(range\) \| target \| verdict/,
+    );
     expect(rows[2]).toMatch(/5,000 \(4,900-5,100\) \| +120 \|/);
     expect(rows[2]).toContain('2.50x (2.00-3.00)');
     expect(rows[2]).toMatch(/>= 2x +\| PASS$/);
@@ -81,6 +88,15 @@ describe('summaryLine', () => {
 
 describe('formatTable', () => {
   it('pads every column to its widest cell, numbers to the right', () => {
-    expect(formatTable(['a', 'n'], [['xyz', '1'], ['q', '1,000']], ['left', 'right'])).toBe('a   |     n\n----|------\nxyz |     1\nq   | 1,000');
+    expect(
+      formatTable(
+        ['a', 'n'],
+        [
+          ['xyz', '1'],
+          ['q', '1,000'],
+        ],
+        ['left', 'right'],
+      ),
+    ).toBe('a   |     n\n----|------\nxyz |     1\nq   | 1,000');
   });
 });

@@ -112,7 +112,13 @@ function importTable(imports: ImportLine[], columns: ServerId[], notes: Notes): 
     `${l.verdict}${notes.ref(l.why)}`,
   ]);
   const portal = columns.find((c) => c.judged)?.name ?? 'portal';
-  return formatTable(['users before', ...columns.map((c) => c.name), `time: jackson ÷ ${portal}`, 'target', 'verdict'], body, ['right', ...columns.map(() => 'right' as const), 'right', 'left', 'left']);
+  return formatTable(['users before', ...columns.map((c) => c.name), `time: jackson ÷ ${portal}`, 'target', 'verdict'], body, [
+    'right',
+    ...columns.map(() => 'right' as const),
+    'right',
+    'left',
+    'left',
+  ]);
 }
 
 export function renderTable(t: TableInput, opts: { rounds: number; connections: number; seconds: number; importLabel: string }): string {
@@ -124,7 +130,7 @@ export function renderTable(t: TableInput, opts: { rounds: number; connections: 
     ...[...t.settings, `durability: ${durability}`, ...ceilingLines(t.ceilings)].map((s) => `  ${s}`),
     '',
     `2xx answers a second, median (min-max) of ${opts.rounds} alternating rounds of ${opts.seconds} s at ${opts.connections} connections, and the median server CPU per`,
-    "request (its processes and its database backends, from /proc: far steadier than 2xx/s on a busy machine, as other work slows a server",
+    'request (its processes and its database backends, from /proc: far steadier than 2xx/s on a busy machine, as other work slows a server',
     "down but does not make it spend more per request); the ratio's range is the least and the most the rounds allow",
     '',
     throughputTable(t.lines, t.columns, notes),
@@ -133,7 +139,8 @@ export function renderTable(t: TableInput, opts: { rounds: number; connections: 
     '',
     costTable(t.lines, t.columns),
   ];
-  if (t.imports.length) out.push('', `Import through SCIM (${opts.importLabel}), the servers taking turns step by step`, '', importTable(t.imports, t.columns, notes));
+  if (t.imports.length)
+    out.push('', `Import through SCIM (${opts.importLabel}), the servers taking turns step by step`, '', importTable(t.imports, t.columns, notes));
   const rendered = notes.render();
   if (rendered) out.push('', rendered);
   return out.join('\n');

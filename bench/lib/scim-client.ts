@@ -73,4 +73,3 @@ export async function newOktaDirectory(app: HostApi): Promise<ScimDirectory> {
 export async function scimCall(dir: ScimDirectory, method: string, path: string, body?: unknown): Promise<{ status: number; body: Json }> {
   return call(`${dir.endpoint}${path}`, { method, token: dir.token, body, contentType: 'application/scim+json' });
 }
-

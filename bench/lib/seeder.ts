@@ -61,10 +61,19 @@ export class Seeder {
       },
     );
     if (users > from) this.log(`  ${(users - from).toLocaleString('en-US')} users in ${((performance.now() - started) / 1000).toFixed(0)} s`);
-    this.small ??= { ...(await this.group(`bench-${this.runTag}-small`, Array.from({ length: SMALL_GROUP_SIZE }, (_, n) => n))), members: SMALL_GROUP_SIZE };
+    this.small ??= {
+      ...(await this.group(
+        `bench-${this.runTag}-small`,
+        Array.from({ length: SMALL_GROUP_SIZE }, (_, n) => n),
+      )),
+      members: SMALL_GROUP_SIZE,
+    };
     const big = (this.big ??= { ...(await this.group(`bench-${this.runTag}-big`, [])), members: 0 });
     const bigMembers = bigGroupSize(users);
-    await this.addMembers(big.id, Array.from({ length: Math.max(0, bigMembers - big.members) }, (_, k) => big.members + k));
+    await this.addMembers(
+      big.id,
+      Array.from({ length: Math.max(0, bigMembers - big.members) }, (_, k) => big.members + k),
+    );
     big.members = Math.max(big.members, bigMembers);
     const teams = teamCount(users);
     const have = this.teams.length;
@@ -93,7 +102,12 @@ export class Seeder {
 
   private async group(name: string, members: number[]): Promise<{ id: string; name: string }> {
     let id: string | null = null;
-    await this.send(1, 'group', () => ({ method: 'POST', path: '/Groups', body: oktaCreateGroup(name) }), (_, res) => (id = createdId(res)));
+    await this.send(
+      1,
+      'group',
+      () => ({ method: 'POST', path: '/Groups', body: oktaCreateGroup(name) }),
+      (_, res) => (id = createdId(res)),
+    );
     if (!id) throw new Error(`POST /Groups ${name} answered no id`);
     await this.addMembers(id, members);
     return { id, name };

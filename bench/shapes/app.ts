@@ -62,7 +62,11 @@ function tsx(root: string, args: string[], env: Record<string, string>): string 
 }
 
 async function json(origin: string, p: string, key: string, body: unknown): Promise<Record<string, unknown>> {
-  const res = await fetch(origin + p, { method: 'POST', headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(origin + p, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   if (!res.ok) throw new Error(`${p}: ${res.status} ${await res.text()}`);
   return (await res.json()) as Record<string, unknown>;
 }
@@ -81,12 +85,24 @@ export async function startApp(o: {
   const databaseUrl = await freshDatabase(o.db, o.pgServerUrl, dbName);
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
-  const env = { DATABASE_URL: databaseUrl, PUBLIC_URL: origin, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production', RATE_LIMITS: 'off', WEBHOOK_WORKER: 'off', ...o.env };
+  const env = {
+    DATABASE_URL: databaseUrl,
+    PUBLIC_URL: origin,
+    NEXT_TELEMETRY_DISABLED: '1',
+    NODE_ENV: 'production',
+    RATE_LIMITS: 'off',
+    WEBHOOK_WORKER: 'off',
+    ...o.env,
+  };
   tsx(o.root, ['lib/db/migrate-cli.ts'], env);
   tsx(o.root, ['lib/db/seed-cli.ts'], env);
   const log = fs.openSync(path.join(os.tmpdir(), `shapes-${o.label.replace(/\W/g, '_')}.log`), 'w');
   const code = `const { serve } = await import(${JSON.stringify(path.join(o.root, 'scripts/serve.mjs'))}); await serve({ root: ${JSON.stringify(o.root)}, port: ${port}, hostname: '127.0.0.1' });`;
-  const child = spawn(process.execPath, [...(o.nodeArgs ?? []), '--input-type=module', '-e', code], { cwd: o.root, env: { ...process.env, ...env } as NodeJS.ProcessEnv, stdio: ['ignore', log, log] });
+  const child = spawn(process.execPath, [...(o.nodeArgs ?? []), '--input-type=module', '-e', code], {
+    cwd: o.root,
+    env: { ...process.env, ...env } as NodeJS.ProcessEnv,
+    stdio: ['ignore', log, log],
+  });
   for (let i = 0; ; i++) {
     if (child.exitCode !== null) throw new Error(`${o.label} exited ${child.exitCode}`);
     try {

@@ -26,7 +26,10 @@ const deletable = new Map<string, string[]>();
 
 export const SHAPES: Shape[] = [
   { name: 'GET /Users/{id}', request: (a, i) => ({ method: 'GET', path: `/Users/${pick(a.data.userIds, i)}` }) },
-  { name: 'GET userName eq', request: (a, i) => ({ method: 'GET', path: `/Users?filter=${q(`userName eq "${pick(a.data.userNames, i)}"`)}&startIndex=1&count=100` }) },
+  {
+    name: 'GET userName eq',
+    request: (a, i) => ({ method: 'GET', path: `/Users?filter=${q(`userName eq "${pick(a.data.userNames, i)}"`)}&startIndex=1&count=100` }),
+  },
   { name: 'GET externalId eq', request: (a, i) => ({ method: 'GET', path: `/Users?filter=${q(`externalId eq "${pick(a.data.externalIds, i)}"`)}` }) },
   {
     name: 'GET emails[type eq work].value eq',
@@ -34,13 +37,24 @@ export const SHAPES: Shape[] = [
   },
   { name: 'GET emails.value eq', request: (a, i) => ({ method: 'GET', path: `/Users?filter=${q(`emails.value eq "${pick(a.data.userNames, i)}"`)}` }) },
   { name: 'GET title eq (page of 50)', scale: 0.3, request: () => ({ method: 'GET', path: `/Users?filter=${q('title eq "Engineer"')}&count=50` }) },
-  { name: 'GET /Users page of 50', scale: 0.5, request: (a, i) => ({ method: 'GET', path: `/Users?startIndex=${1 + ((i * 50) % Math.max(1, a.data.userIds.length - 50))}&count=50` }) },
-  { name: 'GET /Users page of 100 (Okta)', scale: 0.3, request: (a, i) => ({ method: 'GET', path: `/Users?startIndex=${1 + ((i * 100) % Math.max(1, a.data.userIds.length - 100))}&count=100` }) },
+  {
+    name: 'GET /Users page of 50',
+    scale: 0.5,
+    request: (a, i) => ({ method: 'GET', path: `/Users?startIndex=${1 + ((i * 50) % Math.max(1, a.data.userIds.length - 50))}&count=50` }),
+  },
+  {
+    name: 'GET /Users page of 100 (Okta)',
+    scale: 0.3,
+    request: (a, i) => ({ method: 'GET', path: `/Users?startIndex=${1 + ((i * 100) % Math.max(1, a.data.userIds.length - 100))}&count=100` }),
+  },
   {
     name: 'GET /Groups displayName eq (Entra)',
     request: (a, i) => ({ method: 'GET', path: `/Groups?excludedAttributes=members&filter=${q(`displayName eq "${pick(a.data.groupNames, i)}"`)}` }),
   },
-  { name: 'GET /Groups displayName eq (Okta)', request: (a, i) => ({ method: 'GET', path: `/Groups?filter=${q(`displayName eq "${pick(a.data.groupNames.slice(2), i)}"`)}&startIndex=1&count=100` }) },
+  {
+    name: 'GET /Groups displayName eq (Okta)',
+    request: (a, i) => ({ method: 'GET', path: `/Groups?filter=${q(`displayName eq "${pick(a.data.groupNames.slice(2), i)}"`)}&startIndex=1&count=100` }),
+  },
   { name: 'GET /Groups/{id} no members', request: (a, i) => ({ method: 'GET', path: `/Groups/${pick(a.data.groupIds, i)}?excludedAttributes=members` }) },
   { name: 'GET /Groups/{id} 10 members', request: (a) => ({ method: 'GET', path: `/Groups/${a.data.smallGroupId}` }) },
   { name: 'GET /Groups/{id} big group', scale: 0.02, request: (a) => ({ method: 'GET', path: `/Groups/${a.data.bigGroupId}` }) },
@@ -49,7 +63,11 @@ export const SHAPES: Shape[] = [
     name: 'PUT /Users/{id}',
     request: (a, i) => {
       const n = (i * 7919) % a.data.userIds.length;
-      return { method: 'PUT', path: `/Users/${a.data.userIds[n]}`, body: JSON.stringify({ ...oktaUser(n), name: { givenName: `G${i}`, familyName: `Family${n}` } }) };
+      return {
+        method: 'PUT',
+        path: `/Users/${a.data.userIds[n]}`,
+        body: JSON.stringify({ ...oktaUser(n), name: { givenName: `G${i}`, familyName: `Family${n}` } }),
+      };
     },
   },
   {

@@ -52,16 +52,23 @@ export async function seed(app: ShapeApp, { users, bigGroup }: { users: number; 
   d.smallGroupId = d.groupIds[0];
   d.bigGroupId = d.groupIds[1];
   const member = (id: string) => ({ value: id, display: id });
-  await scim(app, 'PATCH', `/Groups/${d.smallGroupId}`, { schemas: [PATCH_URN], Operations: [{ op: 'add', path: 'members', value: d.userIds.slice(0, 10).map(member) }] });
+  await scim(app, 'PATCH', `/Groups/${d.smallGroupId}`, {
+    schemas: [PATCH_URN],
+    Operations: [{ op: 'add', path: 'members', value: d.userIds.slice(0, 10).map(member) }],
+  });
   // Every user is in a group or two, as in a real directory: the big group, and one of the other 48.
   const big = Array.from({ length: bigGroup }, (_, i) => d.userIds[i % d.userIds.length]);
   const bigIds = [...new Set(big)];
   for (let i = 0; i < bigIds.length; i += 100) {
-    await scim(app, 'PATCH', `/Groups/${d.bigGroupId}`, { schemas: [PATCH_URN], Operations: [{ op: 'add', path: 'members', value: bigIds.slice(i, i + 100).map(member) }] });
+    await scim(app, 'PATCH', `/Groups/${d.bigGroupId}`, {
+      schemas: [PATCH_URN],
+      Operations: [{ op: 'add', path: 'members', value: bigIds.slice(i, i + 100).map(member) }],
+    });
   }
   await inParallel(48, 4, async (g) => {
     const ids = d.userIds.filter((_, i) => i % 48 === g).slice(0, 200);
-    if (ids.length) await scim(app, 'PATCH', `/Groups/${d.groupIds[g + 2]}`, { schemas: [PATCH_URN], Operations: [{ op: 'add', path: 'members', value: ids.map(member) }] });
+    if (ids.length)
+      await scim(app, 'PATCH', `/Groups/${d.groupIds[g + 2]}`, { schemas: [PATCH_URN], Operations: [{ op: 'add', path: 'members', value: ids.map(member) }] });
   });
   d.spareUserIds = d.userIds.slice(10, 10 + Math.min(500, d.userIds.length - 10));
 }

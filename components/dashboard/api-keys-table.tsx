@@ -51,7 +51,14 @@ export function ApiKeysTable({ keys, revoke }: { keys: ApiKeySummary[]; revoke: 
             </Td>
             <Td className="text-right">
               {/* Revoking is immediate and cannot be undone: a second, explicit click. */}
-              {k.revokedAt ? null : <ConfirmAction label="Revoke" confirmLabel="Confirm revoke" names={{ open: `Revoke ${k.name}`, confirm: `Confirm revoke ${k.name}` }} run={revoke.bind(null, k.id)} />}
+              {k.revokedAt ? null : (
+                <ConfirmAction
+                  label="Revoke"
+                  confirmLabel="Confirm revoke"
+                  names={{ open: `Revoke ${k.name}`, confirm: `Confirm revoke ${k.name}` }}
+                  run={revoke.bind(null, k.id)}
+                />
+              )}
             </Td>
           </tr>
         ))}

@@ -6,7 +6,12 @@ import { Input, Label, Select } from '../ui/field';
 
 export function AuditFilters({ filter, actors, actions }: { filter: AuditFilterView; actors: { value: string; label: string }[]; actions: readonly string[] }) {
   return (
-    <form action="/dashboard/audit" role="search" aria-label="Filter the audit log" className="grid gap-3 border-b border-slate-200 px-4 py-4 sm:grid-cols-[1fr_1fr_1fr_auto] sm:items-end sm:px-6">
+    <form
+      action="/dashboard/audit"
+      role="search"
+      aria-label="Filter the audit log"
+      className="grid gap-3 border-b border-slate-200 px-4 py-4 sm:grid-cols-[1fr_1fr_1fr_auto] sm:items-end sm:px-6"
+    >
       <div>
         <Label htmlFor="audit-action">Action</Label>
         <Select id="audit-action" name="action" defaultValue={filter.action} className="w-full">

@@ -19,7 +19,8 @@ export interface AuditRowView {
 }
 
 export function AuditTable({ rows, olderHref }: { rows: AuditRowView[]; olderHref: string | null }) {
-  if (rows.length === 0) return <EmptyState title="No audit entries match" description="Organization, directory, token, role, mapping, key and operator changes appear here." />;
+  if (rows.length === 0)
+    return <EmptyState title="No audit entries match" description="Organization, directory, token, role, mapping, key and operator changes appear here." />;
   return (
     <>
       <Table caption="Audit log">

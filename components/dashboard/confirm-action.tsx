@@ -56,7 +56,15 @@ export function ConfirmAction({
           <Input id={inputId} value={typed} autoComplete="off" autoFocus onChange={(e) => setTyped(e.target.value)} />
         </div>
       ) : null}
-      <Button size="sm" variant="danger" loading={pending} disabled={typeToConfirm !== undefined && typed.trim() !== typeToConfirm.trim()} onClick={go} autoFocus={typeToConfirm === undefined} aria-label={names?.confirm}>
+      <Button
+        size="sm"
+        variant="danger"
+        loading={pending}
+        disabled={typeToConfirm !== undefined && typed.trim() !== typeToConfirm.trim()}
+        onClick={go}
+        autoFocus={typeToConfirm === undefined}
+        aria-label={names?.confirm}
+      >
         {confirmLabel}
       </Button>
       <Button size="sm" variant="ghost" onClick={() => setOpen(false)} disabled={pending}>

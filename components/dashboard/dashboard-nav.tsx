@@ -19,7 +19,8 @@ export function DashboardNav() {
     <nav aria-label="Dashboard" className="overflow-x-auto">
       <ul className="flex gap-1">
         {ITEMS.map((item) => {
-          const active = item.href === '/dashboard' ? pathname === item.href || pathname.startsWith('/dashboard/organizations') : pathname.startsWith(item.href);
+          const active =
+            item.href === '/dashboard' ? pathname === item.href || pathname.startsWith('/dashboard/organizations') : pathname.startsWith(item.href);
           return (
             <li key={item.href}>
               <Link

@@ -7,7 +7,10 @@ import { SignOutButton } from './sign-out-button';
 export function DashboardShell({ email, children }: { email: string; children: ReactNode }) {
   return (
     <div className="min-h-screen bg-slate-50 text-slate-900">
-      <a href="#dashboard-main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-sm focus-ring">
+      <a
+        href="#dashboard-main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-sm focus-ring"
+      >
         Skip to content
       </a>
       <header className="border-b border-slate-200 bg-white">

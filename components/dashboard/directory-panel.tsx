@@ -68,7 +68,11 @@ export function DirectoryPanel({ directory: d, change }: { directory: Directory;
           </div>
           <div>
             <dt className="text-slate-600">Without a valid token</dt>
-            <dd className="text-slate-900">{c.unauthenticated ? `${c.unauthenticated.count.toLocaleString('en-US')}, ${c.unauthenticated.sinceLastAccepted} since the last accepted request` : '0'}</dd>
+            <dd className="text-slate-900">
+              {c.unauthenticated
+                ? `${c.unauthenticated.count.toLocaleString('en-US')}, ${c.unauthenticated.sinceLastAccepted} since the last accepted request`
+                : '0'}
+            </dd>
           </div>
         </dl>
         {c.reason ? <p className="text-sm text-slate-700">{EXPLAIN[c.reason]}</p> : null}

@@ -23,7 +23,16 @@ export function OperatorCreateForm({ action }: { action: FormAction<{ id: string
         </div>
         <div>
           <Label htmlFor={`${id}-password`}>Password</Label>
-          <Input id={`${id}-password`} name="password" type="password" required minLength={12} autoComplete="new-password" aria-describedby={`${id}-rule`} className="mt-1" />
+          <Input
+            id={`${id}-password`}
+            name="password"
+            type="password"
+            required
+            minLength={12}
+            autoComplete="new-password"
+            aria-describedby={`${id}-rule`}
+            className="mt-1"
+          />
           <p id={`${id}-rule`} className="mt-1 text-xs text-slate-600">
             {PASSWORD_RULE}
           </p>

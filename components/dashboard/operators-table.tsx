@@ -7,7 +7,15 @@ import { Table, TBody, THead, Td, Th } from '../ui/table';
 import { ConfirmAction } from './confirm-action';
 import { TimeText } from './time-text';
 
-export function OperatorsTable({ operators, selfId, remove }: { operators: OperatorSummary[]; selfId: string; remove: (id: string) => Promise<ActionResult<unknown>> }) {
+export function OperatorsTable({
+  operators,
+  selfId,
+  remove,
+}: {
+  operators: OperatorSummary[];
+  selfId: string;
+  remove: (id: string) => Promise<ActionResult<unknown>>;
+}) {
   return (
     <Table caption="Operators">
       <THead>
@@ -27,8 +35,16 @@ export function OperatorsTable({ operators, selfId, remove }: { operators: Opera
             <Td className="hidden sm:table-cell">
               <TimeText iso={o.createdAt} />
             </Td>
-            <Td>{o.activeSessions > 0 ? <Badge tone="success">{o.activeSessions === 1 ? '1 session' : `${o.activeSessions} sessions`}</Badge> : <span className="text-slate-600">No</span>}</Td>
-            <Td className="text-right">{o.id === selfId ? null : <ConfirmAction label={`Remove ${o.email}`} confirmLabel={`Confirm removing ${o.email}`} run={() => remove(o.id)} />}</Td>
+            <Td>
+              {o.activeSessions > 0 ? (
+                <Badge tone="success">{o.activeSessions === 1 ? '1 session' : `${o.activeSessions} sessions`}</Badge>
+              ) : (
+                <span className="text-slate-600">No</span>
+              )}
+            </Td>
+            <Td className="text-right">
+              {o.id === selfId ? null : <ConfirmAction label={`Remove ${o.email}`} confirmLabel={`Confirm removing ${o.email}`} run={() => remove(o.id)} />}
+            </Td>
           </tr>
         ))}
       </TBody>

@@ -50,7 +50,13 @@ export function OrganizationSettings({
         <div className="rounded-md border border-red-200 p-4">
           <h3 className="text-sm font-semibold text-red-900">Delete this organization</h3>
           <p className="mb-3 mt-1 text-sm text-slate-700">Removes its directories with their users, groups and tokens, and ends its portal sessions.</p>
-          <ConfirmAction label="Delete organization" confirmLabel="Delete organization" typeToConfirm={org.name} run={(typed) => remove(org.id, typed)} onDone={() => router.push('/dashboard')} />
+          <ConfirmAction
+            label="Delete organization"
+            confirmLabel="Delete organization"
+            typeToConfirm={org.name}
+            run={(typed) => remove(org.id, typed)}
+            onDone={() => router.push('/dashboard')}
+          />
         </div>
       </CardBody>
     </Card>

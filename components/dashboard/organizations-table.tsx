@@ -13,7 +13,19 @@ import { TimeText } from './time-text';
 
 const pageHref = (q: string, page: number) => `/dashboard?${new URLSearchParams({ ...(q ? { q } : {}), ...(page > 1 ? { page: String(page) } : {}) })}`;
 
-export function OrganizationsTable({ q, organizations, total, page, pages }: { q: string; organizations: OrganizationSummary[]; total: number; page: number; pages: number }) {
+export function OrganizationsTable({
+  q,
+  organizations,
+  total,
+  page,
+  pages,
+}: {
+  q: string;
+  organizations: OrganizationSummary[];
+  total: number;
+  page: number;
+  pages: number;
+}) {
   return (
     <Card labelledBy="orgs-title">
       <div className="flex flex-wrap items-end justify-between gap-3 border-b border-slate-200 px-4 py-4 sm:px-6">
@@ -36,7 +48,12 @@ export function OrganizationsTable({ q, organizations, total, page, pages }: { q
         </form>
       </div>
       {organizations.length === 0 ? (
-        <EmptyState title={q ? `No organization matches “${q}”` : 'No organizations yet'} description={q ? 'Search looks in names (any part), and at exact external IDs and ids.' : 'Create one above, or from your app with POST /api/v1/organizations.'} />
+        <EmptyState
+          title={q ? `No organization matches “${q}”` : 'No organizations yet'}
+          description={
+            q ? 'Search looks in names (any part), and at exact external IDs and ids.' : 'Create one above, or from your app with POST /api/v1/organizations.'
+          }
+        />
       ) : (
         <Table caption="Organizations">
           <THead>
@@ -48,7 +65,10 @@ export function OrganizationsTable({ q, organizations, total, page, pages }: { q
             {organizations.map((o) => (
               <tr key={o.id}>
                 <Td className="min-w-0">
-                  <Link href={`/dashboard/organizations/${o.id}`} className="break-words rounded font-medium text-slate-900 underline-offset-4 hover:underline focus-ring">
+                  <Link
+                    href={`/dashboard/organizations/${o.id}`}
+                    className="break-words rounded font-medium text-slate-900 underline-offset-4 hover:underline focus-ring"
+                  >
                     {o.name}
                   </Link>
                   <span className="block break-all font-mono text-xs text-slate-600">{o.externalId ? `${o.externalId} · ${o.id}` : o.id}</span>

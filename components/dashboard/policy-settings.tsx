@@ -27,7 +27,14 @@ export function PolicySettings({ policy, update }: { policy: ApiPolicy; update: 
           <div className="grid gap-3 sm:grid-cols-2">
             <div>
               <Label htmlFor={`${id}-domains`}>Accepted domains</Label>
-              <Input id={`${id}-domains`} name="domains" defaultValue={policy.domains.join(', ')} placeholder="Any domain" className="mt-1" aria-describedby={`${id}-domains-hint`} />
+              <Input
+                id={`${id}-domains`}
+                name="domains"
+                defaultValue={policy.domains.join(', ')}
+                placeholder="Any domain"
+                className="mt-1"
+                aria-describedby={`${id}-domains-hint`}
+              />
               <p id={`${id}-domains-hint`} className="mt-1 text-xs text-slate-600">
                 Comma-separated; each covers its subdomains.
               </p>
@@ -38,7 +45,13 @@ export function PolicySettings({ policy, update }: { policy: ApiPolicy; update: 
             </div>
             <div>
               <Label htmlFor={`${id}-leaving`}>When the IdP deactivates a user</Label>
-              <Select id={`${id}-leaving`} name="leavingMode" value={mode} onChange={(e) => setMode(e.target.value as ApiPolicy['leaving']['mode'])} className="mt-1 w-full">
+              <Select
+                id={`${id}-leaving`}
+                name="leavingMode"
+                value={mode}
+                onChange={(e) => setMode(e.target.value as ApiPolicy['leaving']['mode'])}
+                className="mt-1 w-full"
+              >
                 <option value="deactivate">Keep it, without roles</option>
                 <option value="delete_after">Delete it after some days</option>
                 <option value="delete">Delete it at once</option>
@@ -47,7 +60,16 @@ export function PolicySettings({ policy, update }: { policy: ApiPolicy; update: 
             {mode === 'delete_after' ? (
               <div>
                 <Label htmlFor={`${id}-days`}>Days before deletion</Label>
-                <Input id={`${id}-days`} name="deleteAfterDays" type="number" min={1} max={3650} required defaultValue={policy.leaving.deleteAfterDays ?? 30} className="mt-1" />
+                <Input
+                  id={`${id}-days`}
+                  name="deleteAfterDays"
+                  type="number"
+                  min={1}
+                  max={3650}
+                  required
+                  defaultValue={policy.leaving.deleteAfterDays ?? 30}
+                  className="mt-1"
+                />
               </div>
             ) : null}
           </div>

@@ -54,9 +54,18 @@ function EditRow({ role, update, done }: { role: RoleView; update: FormAction<{ 
   );
 }
 
-export function RolesTable({ roles, update, remove }: { roles: RoleView[]; update: FormAction<{ key: string }>; remove: (key: string) => Promise<ActionResult<unknown>> }) {
+export function RolesTable({
+  roles,
+  update,
+  remove,
+}: {
+  roles: RoleView[];
+  update: FormAction<{ key: string }>;
+  remove: (key: string) => Promise<ActionResult<unknown>>;
+}) {
   const [editing, setEditing] = useState<string | null>(null);
-  if (roles.length === 0) return <EmptyState title="No roles yet" description="Create the roles your app understands; organizations then map their groups to them." />;
+  if (roles.length === 0)
+    return <EmptyState title="No roles yet" description="Create the roles your app understands; organizations then map their groups to them." />;
   return (
     <Table caption="Roles">
       <THead>

@@ -53,11 +53,28 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
       ) : null}
       <div>
         <Label htmlFor={`${id}-email`}>Email</Label>
-        <Input id={`${id}-email`} name="email" type="email" autoComplete="username" required autoFocus className="mt-1" aria-invalid={error ? true : undefined} />
+        <Input
+          id={`${id}-email`}
+          name="email"
+          type="email"
+          autoComplete="username"
+          required
+          autoFocus
+          className="mt-1"
+          aria-invalid={error ? true : undefined}
+        />
       </div>
       <div>
         <Label htmlFor={`${id}-password`}>Password</Label>
-        <Input id={`${id}-password`} name="password" type="password" autoComplete="current-password" required className="mt-1" aria-invalid={error ? true : undefined} />
+        <Input
+          id={`${id}-password`}
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          className="mt-1"
+          aria-invalid={error ? true : undefined}
+        />
       </div>
       <Button type="submit" loading={pending} className="w-full">
         Sign in

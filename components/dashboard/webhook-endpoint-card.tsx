@@ -40,9 +40,15 @@ export function WebhookEndpointCard({ endpoint, reenable }: { endpoint: Endpoint
       {!endpoint.enabled ? (
         <div className="flex flex-wrap items-center gap-3 border-t border-slate-200 px-4 py-3 text-sm text-slate-800 sm:px-6">
           <p>
-            Disabled{endpoint.disabledAt ? <> on <TimeText iso={endpoint.disabledAt} /></> : null}
-            {endpoint.disabledReason ? `: ${WHY_DISABLED[endpoint.disabledReason] ?? endpoint.disabledReason}` : ''}. Nothing is sent to it; re-enabling
-            sends its pending deliveries and queues new events from then on (replay the ones in between through the API).
+            Disabled
+            {endpoint.disabledAt ? (
+              <>
+                {' '}
+                on <TimeText iso={endpoint.disabledAt} />
+              </>
+            ) : null}
+            {endpoint.disabledReason ? `: ${WHY_DISABLED[endpoint.disabledReason] ?? endpoint.disabledReason}` : ''}. Nothing is sent to it; re-enabling sends
+            its pending deliveries and queues new events from then on (replay the ones in between through the API).
           </p>
           <ReenableEndpointButton id={endpoint.id} url={endpoint.url} action={reenable} />
         </div>

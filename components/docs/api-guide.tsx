@@ -43,8 +43,14 @@ export function ApiGuide() {
         <code className={code}>directory.user.updated</code> event whose <code className={code}>previousAttributes.roles</code> has the old ones.
       </p>
       <p>
-        <strong>Events and webhooks.</strong> Types: {EVENT_TYPES.map((t, i) => <span key={t}>{i ? ', ' : ''}<code className={code}>{t}</code></span>)}.
-        Deliveries are signed as Standard Webhooks specifies; verify each before trusting it:
+        <strong>Events and webhooks.</strong> Types:{' '}
+        {EVENT_TYPES.map((t, i) => (
+          <span key={t}>
+            {i ? ', ' : ''}
+            <code className={code}>{t}</code>
+          </span>
+        ))}
+        . Deliveries are signed as Standard Webhooks specifies; verify each before trusting it:
       </p>
       <pre className="overflow-x-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100">{VERIFY}</pre>
     </section>

@@ -23,7 +23,11 @@ export function GroupSelectionCard({ directoryId }: { directoryId: string }) {
   const state = useGroupSelection(directoryId);
   return (
     <Card labelledBy="selection-title" className="mt-2">
-      <CardHeader id="selection-title" title="Groups the app receives" description="Groups left out stay in sync with your identity provider, but the app sees none of them: no members, no roles." />
+      <CardHeader
+        id="selection-title"
+        title="Groups the app receives"
+        description="Groups left out stay in sync with your identity provider, but the app sees none of them: no members, no roles."
+      />
       <CardBody>
         <QueryState isPending={state.isPending} error={state.error} onRetry={() => void state.refetch()} label="Loading the group selection">
           {state.data ? <SelectionEditor directoryId={directoryId} saved={state.data} /> : null}
@@ -69,7 +73,14 @@ function SelectionEditor({ directoryId, saved }: { directoryId: string; saved: G
         <legend className="text-sm font-medium text-slate-800">Which groups does the app receive?</legend>
         {(['all', 'selected'] as const).map((m) => (
           <label key={m} className="flex items-center gap-2 text-sm text-slate-800">
-            <input type="radio" name="group-selection-mode" value={m} checked={mode === m} onChange={() => edit(() => setMode(m))} className="h-4 w-4 focus-ring" />
+            <input
+              type="radio"
+              name="group-selection-mode"
+              value={m}
+              checked={mode === m}
+              onChange={() => edit(() => setMode(m))}
+              className="h-4 w-4 focus-ring"
+            />
             {m === 'all' ? 'All groups' : 'Only these groups'}
           </label>
         ))}
@@ -78,18 +89,34 @@ function SelectionEditor({ directoryId, saved }: { directoryId: string; saved: G
         <div className="space-y-3">
           <div className="max-w-sm">
             <Label htmlFor="selection-find">Find a group</Label>
-            <Input id="selection-find" type="search" placeholder="Name contains…" value={find} onChange={(e) => setFind(e.target.value)} aria-describedby="selection-count" />
+            <Input
+              id="selection-find"
+              type="search"
+              placeholder="Name contains…"
+              value={find}
+              onChange={(e) => setFind(e.target.value)}
+              aria-describedby="selection-count"
+            />
           </div>
           <p id="selection-count" className="text-sm text-slate-700" aria-live="polite">
             {chosen.length === 0 ? 'No group chosen: the app will receive no groups.' : `${chosen.length} ${chosen.length === 1 ? 'group' : 'groups'} chosen.`}
             {groups.data?.nextCursor ? ` Showing the first ${PICKER_LIMIT} groups${q ? ` matching “${q}”` : ''}; type part of a name to find others.` : ''}
           </p>
           <ul className="max-h-72 divide-y divide-slate-100 overflow-y-auto rounded-md border border-slate-200" aria-label="Groups">
-            {listed.length === 0 ? <li className="p-3 text-sm text-slate-600">{q ? `No groups match “${q}”` : 'No groups yet: they appear once your identity provider pushes them.'}</li> : null}
+            {listed.length === 0 ? (
+              <li className="p-3 text-sm text-slate-600">
+                {q ? `No groups match “${q}”` : 'No groups yet: they appear once your identity provider pushes them.'}
+              </li>
+            ) : null}
             {listed.map((g) => (
               <li key={g.id}>
                 <label className="flex cursor-pointer items-center gap-3 px-3 py-2 text-sm hover:bg-slate-50">
-                  <input type="checkbox" className="h-4 w-4 shrink-0 focus-ring" checked={ids.has(g.id)} onChange={() => toggle({ id: g.id, displayName: g.displayName, memberCount: g.memberCount })} />
+                  <input
+                    type="checkbox"
+                    className="h-4 w-4 shrink-0 focus-ring"
+                    checked={ids.has(g.id)}
+                    onChange={() => toggle({ id: g.id, displayName: g.displayName, memberCount: g.memberCount })}
+                  />
                   <span className="min-w-0 flex-1 break-words font-medium text-slate-900">{g.displayName}</span>
                   <span className="shrink-0 tabular-nums text-slate-600">
                     {g.memberCount.toLocaleString('en-US')} {g.memberCount === 1 ? 'member' : 'members'}
@@ -112,12 +139,22 @@ function SelectionEditor({ directoryId, saved }: { directoryId: string; saved: G
           Save selection
         </Button>
         {changed ? (
-          <Button variant="ghost" onClick={() => edit(() => { setMode(saved.mode); setChosen(saved.groups); })}>
+          <Button
+            variant="ghost"
+            onClick={() =>
+              edit(() => {
+                setMode(saved.mode);
+                setChosen(saved.groups);
+              })
+            }
+          >
             Discard changes
           </Button>
         ) : null}
       </div>
-      {changed && !preview.data ? <p className="text-sm text-slate-700">Unsaved changes. Preview them first: saving is enabled once you have seen what the app will receive.</p> : null}
+      {changed && !preview.data ? (
+        <p className="text-sm text-slate-700">Unsaved changes. Preview them first: saving is enabled once you have seen what the app will receive.</p>
+      ) : null}
     </div>
   );
 }

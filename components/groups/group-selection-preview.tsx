@@ -39,10 +39,12 @@ export function GroupSelectionPreviewPanel({ preview, roleName }: { preview: Gro
           </TBody>
         </Table>
       ) : null}
-      {roleChanges.users.length > 0 ? (
-        <RoleChangesTable users={roleChanges.users} roleName={roleName} />
+      {roleChanges.users.length > 0 ? <RoleChangesTable users={roleChanges.users} roleName={roleName} /> : null}
+      {roleChanges.count > roleChanges.users.length ? (
+        <p className="text-sm text-slate-600">
+          Showing the first {roleChanges.users.length} of {roleChanges.count.toLocaleString('en-US')} users.
+        </p>
       ) : null}
-      {roleChanges.count > roleChanges.users.length ? <p className="text-sm text-slate-600">Showing the first {roleChanges.users.length} of {roleChanges.count.toLocaleString('en-US')} users.</p> : null}
     </div>
   );
 }

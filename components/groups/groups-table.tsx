@@ -27,7 +27,12 @@ export function GroupsTable({ directoryId }: { directoryId: string }) {
         pager={pager}
         loadingLabel="Loading groups"
         caption="Groups"
-        empty={<EmptyState title={q ? `No groups match “${q}”` : 'No groups yet'} description={q ? undefined : 'Groups appear here once your identity provider pushes them.'} />}
+        empty={
+          <EmptyState
+            title={q ? `No groups match “${q}”` : 'No groups yet'}
+            description={q ? undefined : 'Groups appear here once your identity provider pushes them.'}
+          />
+        }
         head={
           <>
             <Th>Name</Th>
@@ -38,7 +43,10 @@ export function GroupsTable({ directoryId }: { directoryId: string }) {
         row={(g) => (
           <tr key={g.id}>
             <Td>
-              <Link href={`/portal/scim/${directoryId}/groups/${g.id}`} className="rounded font-medium text-slate-900 underline-offset-4 hover:underline focus-ring">
+              <Link
+                href={`/portal/scim/${directoryId}/groups/${g.id}`}
+                className="rounded font-medium text-slate-900 underline-offset-4 hover:underline focus-ring"
+              >
                 {g.displayName}
               </Link>
               {g.selected ? null : (

@@ -18,7 +18,10 @@ export function PortalShell({ children }: { children: ReactNode }) {
   const framed = typeof window !== 'undefined' && window.parent !== window;
   return (
     <div style={style} className="bg-slate-50 text-slate-900">
-      <a href="#portal-main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-sm focus-ring">
+      <a
+        href="#portal-main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-sm focus-ring"
+      >
         Skip to content
       </a>
       <header className="border-b border-slate-200 bg-white">

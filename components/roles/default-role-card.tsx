@@ -57,7 +57,9 @@ export function DefaultRoleCard({ directoryId, state }: { directoryId: string; s
             Save default role
           </Button>
         </div>
-        {dirty && !preview.data ? <p className="text-sm text-slate-700">Unsaved change. Preview it first: saving is enabled once you have seen whose roles change.</p> : null}
+        {dirty && !preview.data ? (
+          <p className="text-sm text-slate-700">Unsaved change. Preview it first: saving is enabled once you have seen whose roles change.</p>
+        ) : null}
         {preview.data && dirty ? <MappingPreviewPanel preview={preview.data} roleName={roleName} /> : null}
         {preview.isError ? <Alert tone="danger">{preview.error.message}</Alert> : null}
         {save.isError ? <Alert tone="danger">{save.error.message}</Alert> : null}

@@ -64,7 +64,11 @@ export function MappingEditor({ directoryId, state }: { directoryId: string; sta
 
   return (
     <Card labelledBy="map-title" className="mt-2">
-      <CardHeader id="map-title" title="Group to role mappings" description="People get the roles of every group they belong to. Preview a change to see who it affects before you save it." />
+      <CardHeader
+        id="map-title"
+        title="Group to role mappings"
+        description="People get the roles of every group they belong to. Preview a change to see who it affects before you save it."
+      />
       <CardBody className="space-y-5">
         {noGroups ? (
           <EmptyState title="No groups yet" description="Push groups from your identity provider first; then map them to roles here." />
@@ -132,7 +136,12 @@ export function MappingEditor({ directoryId, state }: { directoryId: string; sta
                     {roleName(m.roleKey)} <span className="font-mono text-xs text-slate-600">{m.roleKey}</span>
                   </Td>
                   <Td className="text-right">
-                    <Button size="sm" variant="ghost" onClick={() => edit(draft.filter((x) => key(x) !== key(m)))} aria-label={`Remove mapping ${names.get(m.groupId) ?? m.groupId} to ${roleName(m.roleKey)}`}>
+                    <Button
+                      size="sm"
+                      variant="ghost"
+                      onClick={() => edit(draft.filter((x) => key(x) !== key(m)))}
+                      aria-label={`Remove mapping ${names.get(m.groupId) ?? m.groupId} to ${roleName(m.roleKey)}`}
+                    >
                       Remove
                     </Button>
                   </Td>

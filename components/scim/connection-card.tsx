@@ -37,8 +37,8 @@ function Explanation({ c }: { c: ConnectionStatus }) {
       <Alert tone="danger" title="Your identity provider is using a wrong token">
         <p>
           {u?.sinceLastAccepted ?? 0} requests in a row were refused with 401 Unauthorized, the latest{' '}
-          {u ? <time dateTime={u.lastAt}>{formatRelative(u.lastAt)}</time> : null}: the Bearer Token in your identity provider is wrong, revoked or
-          expired. Generate a new token below and paste it there.
+          {u ? <time dateTime={u.lastAt}>{formatRelative(u.lastAt)}</time> : null}: the Bearer Token in your identity provider is wrong, revoked or expired.
+          Generate a new token below and paste it there.
         </p>
       </Alert>
     );
@@ -59,8 +59,8 @@ function Explanation({ c }: { c: ConnectionStatus }) {
     return (
       <Alert tone="warning" title="No request for a while">
         <p>
-          The last request arrived {last}. Your provider syncs about every {c.syncCycleMinutes ?? 40} minutes: check that provisioning is still on
-          and not in quarantine.
+          The last request arrived {last}. Your provider syncs about every {c.syncCycleMinutes ?? 40} minutes: check that provisioning is still on and not in
+          quarantine.
         </p>
       </Alert>
     );
@@ -94,7 +94,10 @@ export function ConnectionCard({ directoryId }: { directoryId: string }) {
                     <Refusal key={`${r.at}${r.path}`} r={r} />
                   ))}
                 </ul>
-                <Link href={`/portal/scim/${directoryId}/requests?status=4xx`} className="mt-2 inline-block rounded text-sm font-medium text-slate-800 underline underline-offset-4 focus-ring">
+                <Link
+                  href={`/portal/scim/${directoryId}/requests?status=4xx`}
+                  className="mt-2 inline-block rounded text-sm font-medium text-slate-800 underline underline-offset-4 focus-ring"
+                >
                   See the request log
                 </Link>
               </div>

@@ -35,7 +35,11 @@ export function DirectorySettings({ directory }: { directory: PortalDirectory })
           <Button type="submit" variant="secondary" disabled={!name.trim() || name.trim() === directory.name} loading={rename.isPending}>
             Rename
           </Button>
-          {rename.isSuccess && name.trim() === directory.name ? <p className="text-sm text-emerald-800" role="status">Renamed.</p> : null}
+          {rename.isSuccess && name.trim() === directory.name ? (
+            <p className="text-sm text-emerald-800" role="status">
+              Renamed.
+            </p>
+          ) : null}
           {rename.isError ? <Alert tone="danger">{rename.error.message}</Alert> : null}
         </form>
         <div className="rounded-md border border-red-200 p-4">

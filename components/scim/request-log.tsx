@@ -31,7 +31,11 @@ function Body({ title, text }: { title: string; text: string }) {
     <div className="min-w-0">
       <p className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-600">{title}</p>
       {/* Focusable: a long body scrolls, and keyboard users must reach it (axe scrollable-region-focusable). */}
-      <pre tabIndex={0} aria-label={title} className="max-h-72 overflow-auto whitespace-pre-wrap break-all rounded-md bg-slate-900 p-3 text-xs text-slate-100 focus-ring">
+      <pre
+        tabIndex={0}
+        aria-label={title}
+        className="max-h-72 overflow-auto whitespace-pre-wrap break-all rounded-md bg-slate-900 p-3 text-xs text-slate-100 focus-ring"
+      >
         {pretty(text)}
       </pre>
     </div>
@@ -40,7 +44,11 @@ function Body({ title, text }: { title: string; text: string }) {
 
 /** The write's outcome in plain words, a refusal marked as such (issue 19's decision log). */
 function Decision({ text, refused }: { text: string; refused: boolean }) {
-  return <span className={`block break-words text-xs ${refused ? 'font-semibold text-red-800' : 'text-slate-700'}`}>{text.charAt(0).toUpperCase() + text.slice(1)}</span>;
+  return (
+    <span className={`block break-words text-xs ${refused ? 'font-semibold text-red-800' : 'text-slate-700'}`}>
+      {text.charAt(0).toUpperCase() + text.slice(1)}
+    </span>
+  );
 }
 
 function Row({ r }: { r: PortalRequest }) {
@@ -51,8 +59,7 @@ function Row({ r }: { r: PortalRequest }) {
     <>
       <tr>
         <Td className="min-w-0">
-          <span className="font-mono text-xs font-semibold text-slate-900">{r.method}</span>{' '}
-          <span className="break-all font-mono text-xs">{r.path}</span>
+          <span className="font-mono text-xs font-semibold text-slate-900">{r.method}</span> <span className="break-all font-mono text-xs">{r.path}</span>
           {who ? <span className="block break-words text-xs font-medium text-slate-800">{who}</span> : null}
           {r.decision ? <Decision text={r.decision} refused={r.status >= 400} /> : null}
           <span className="block text-xs text-slate-600 md:hidden">
@@ -65,9 +72,18 @@ function Row({ r }: { r: PortalRequest }) {
         </Td>
         <Td className="hidden whitespace-nowrap tabular-nums lg:table-cell">{r.durationMs} ms</Td>
         <Td>
-          <button type="button" aria-expanded={open} aria-controls={detailId} onClick={() => setOpen(!open)} className="rounded text-sm font-medium text-slate-800 underline underline-offset-4 focus-ring">
+          <button
+            type="button"
+            aria-expanded={open}
+            aria-controls={detailId}
+            onClick={() => setOpen(!open)}
+            className="rounded text-sm font-medium text-slate-800 underline underline-offset-4 focus-ring"
+          >
             {open ? 'Hide' : 'Details'}
-            <span className="sr-only"> of {r.method} {r.path}</span>
+            <span className="sr-only">
+              {' '}
+              of {r.method} {r.path}
+            </span>
           </button>
         </Td>
       </tr>
@@ -77,7 +93,11 @@ function Row({ r }: { r: PortalRequest }) {
             {r.error ? <p className="mb-2 break-words text-sm text-red-800">Refused: {r.error}</p> : null}
             <div className="grid gap-3 lg:grid-cols-2">
               {r.requestBody ? <Body title="Request body" text={r.requestBody} /> : <p className="text-sm text-slate-600">No request body.</p>}
-              {r.responseBody ? <Body title={`Response ${r.status}`} text={r.responseBody} /> : <p className="text-sm text-slate-600">No response body ({r.status}).</p>}
+              {r.responseBody ? (
+                <Body title={`Response ${r.status}`} text={r.responseBody} />
+              ) : (
+                <p className="text-sm text-slate-600">No response body ({r.status}).</p>
+              )}
             </div>
           </td>
         </tr>
@@ -90,7 +110,8 @@ function Totals({ t }: { t: RequestTotals }) {
   const n = (x: number) => x.toLocaleString('en-US');
   return (
     <p className="px-4 pb-3 text-sm text-slate-700 sm:px-6" aria-live="polite">
-      <strong className="text-slate-900">{n(t.total)}</strong> {t.total === 1 ? 'request' : 'requests'} kept: {n(t.succeeded)} succeeded, {n(t.refused)} refused, {n(t.failed)} failed.
+      <strong className="text-slate-900">{n(t.total)}</strong> {t.total === 1 ? 'request' : 'requests'} kept: {n(t.succeeded)} succeeded, {n(t.refused)}{' '}
+      refused, {n(t.failed)} failed.
     </p>
   );
 }
@@ -98,7 +119,10 @@ function Totals({ t }: { t: RequestTotals }) {
 export function RequestLog({ directoryId }: { directoryId: string }) {
   const params = useSearchParams();
   const initial = params.get('status');
-  const [filter, setFilter] = useState<Omit<RequestFilter, 'person'>>({ status: initial === '2xx' || initial === '4xx' || initial === '5xx' ? initial : '', resource: '' });
+  const [filter, setFilter] = useState<Omit<RequestFilter, 'person'>>({
+    status: initial === '2xx' || initial === '4xx' || initial === '5xx' ? initial : '',
+    resource: '',
+  });
   const [personText, setPersonText] = useState(params.get('person') ?? '');
   const person = useDebounced(personText.trim());
   const pager = useCursorPager(`${filter.status}|${filter.resource}|${person}`);
@@ -114,11 +138,22 @@ export function RequestLog({ directoryId }: { directoryId: string }) {
           <div className="grid w-full gap-3 sm:w-auto sm:grid-cols-3">
             <div>
               <Label htmlFor="log-person">Find a person</Label>
-              <Input id="log-person" type="search" placeholder="userName, email or externalId" value={personText} onChange={(e) => setPersonText(e.target.value)} />
+              <Input
+                id="log-person"
+                type="search"
+                placeholder="userName, email or externalId"
+                value={personText}
+                onChange={(e) => setPersonText(e.target.value)}
+              />
             </div>
             <div>
               <Label htmlFor="log-status">Status</Label>
-              <Select id="log-status" className="w-full" value={filter.status} onChange={(e) => setFilter({ ...filter, status: e.target.value as RequestFilter['status'] })}>
+              <Select
+                id="log-status"
+                className="w-full"
+                value={filter.status}
+                onChange={(e) => setFilter({ ...filter, status: e.target.value as RequestFilter['status'] })}
+              >
                 <option value="">All</option>
                 <option value="2xx">Success (2xx)</option>
                 <option value="4xx">Refused (4xx)</option>
@@ -127,7 +162,12 @@ export function RequestLog({ directoryId }: { directoryId: string }) {
             </div>
             <div>
               <Label htmlFor="log-resource">Resource</Label>
-              <Select id="log-resource" className="w-full" value={filter.resource} onChange={(e) => setFilter({ ...filter, resource: e.target.value as RequestFilter['resource'] })}>
+              <Select
+                id="log-resource"
+                className="w-full"
+                value={filter.resource}
+                onChange={(e) => setFilter({ ...filter, resource: e.target.value as RequestFilter['resource'] })}
+              >
                 <option value="">All</option>
                 <option value="Users">Users</option>
                 <option value="Groups">Groups</option>
@@ -145,7 +185,11 @@ export function RequestLog({ directoryId }: { directoryId: string }) {
         empty={
           <EmptyState
             title={filter.status || filter.resource || person ? 'No requests match these filters' : 'No requests yet'}
-            description={person ? 'A person is found by the start of their userName or email, or by their exact externalId or user id.' : 'Requests appear here as soon as your identity provider connects.'}
+            description={
+              person
+                ? 'A person is found by the start of their userName or email, or by their exact externalId or user id.'
+                : 'Requests appear here as soon as your identity provider connects.'
+            }
           />
         }
         head={

@@ -37,7 +37,15 @@ export function ScimOverview() {
                       </span>
                     </span>
                     <span className="flex flex-col items-end gap-1 sm:flex-row sm:items-center">
-                      {d.status === 'enabled' ? d.health ? <HealthBadge state={d.health} /> : null : <Badge tone="neutral" dot>Disabled</Badge>}
+                      {d.status === 'enabled' ? (
+                        d.health ? (
+                          <HealthBadge state={d.health} />
+                        ) : null
+                      ) : (
+                        <Badge tone="neutral" dot>
+                          Disabled
+                        </Badge>
+                      )}
                     </span>
                   </Link>
                 </li>

@@ -26,7 +26,8 @@ const DIAGNOSES: Record<DiagnosisId, { tone: AlertTone; title: string; body: (pr
   not_public_https: {
     tone: 'danger',
     title: 'This endpoint is not public HTTPS',
-    body: () => 'Okta and Microsoft Entra ID call from the internet and only over HTTPS: an http:// or internal address never receives their requests. Ask your application for its public https address.',
+    body: () =>
+      'Okta and Microsoft Entra ID call from the internet and only over HTTPS: an http:// or internal address never receives their requests. Ask your application for its public https address.',
   },
   password_sync: {
     tone: 'warning',
@@ -39,28 +40,37 @@ const DIAGNOSES: Record<DiagnosisId, { tone: AlertTone; title: string; body: (pr
   entra_without_flag: {
     tone: 'warning',
     title: 'Entra is running without the aadOptscim062020 flag',
-    body: () => "Its requests use Entra's older PATCH shapes. Set the Tenant URL to the one shown in the guide (ending in ?aadOptscim062020), then Save: changes are then sent as the SCIM standard says.",
+    body: () =>
+      "Its requests use Entra's older PATCH shapes. Set the Tenant URL to the one shown in the guide (ending in ?aadOptscim062020), then Save: changes are then sent as the SCIM standard says.",
   },
   no_groups: {
     tone: 'info',
     title: 'People arrive, but no group yet',
-    body: (p) => (p === 'okta' ? 'Push the groups you assigned (Push Groups tab in Okta) so that roles can follow group membership.' : 'Assign groups to the application in your identity provider so that roles can follow group membership.'),
+    body: (p) =>
+      p === 'okta'
+        ? 'Push the groups you assigned (Push Groups tab in Okta) so that roles can follow group membership.'
+        : 'Assign groups to the application in your identity provider so that roles can follow group membership.',
   },
   missing_email: {
     tone: 'warning',
     title: 'Some people arrive without an email address',
-    body: () => 'Map an email attribute (emails, type work) in your identity provider\'s attribute mappings.',
+    body: () => "Map an email attribute (emails, type work) in your identity provider's attribute mappings.",
   },
   missing_name: {
     tone: 'warning',
     title: 'Some people arrive without a family name',
-    body: () => 'Map name.givenName and name.familyName in your identity provider\'s attribute mappings.',
+    body: () => "Map name.givenName and name.familyName in your identity provider's attribute mappings.",
   },
 };
 
 function Check({ done }: { done: boolean }) {
   return (
-    <span aria-hidden="true" className={done ? 'grid size-5 shrink-0 place-items-center rounded-full bg-emerald-600 text-white' : 'size-5 shrink-0 rounded-full border-2 border-slate-300'}>
+    <span
+      aria-hidden="true"
+      className={
+        done ? 'grid size-5 shrink-0 place-items-center rounded-full bg-emerald-600 text-white' : 'size-5 shrink-0 rounded-full border-2 border-slate-300'
+      }
+    >
       {done ? (
         <svg viewBox="0 0 16 16" className="size-3" fill="none" stroke="currentColor" strokeWidth="2.5">
           <path d="m3.5 8.5 3 3 6-7" strokeLinecap="round" strokeLinejoin="round" />

@@ -15,7 +15,13 @@ export function SetupGuide({ directory }: { directory: PortalDirectory }) {
     <Card labelledBy="guide-title">
       <CardHeader id="guide-title" title={`Set up ${directory.providerName}`} description="Follow these steps in your identity provider's admin console." />
       <CardBody>
-        {p === 'okta' ? <OktaGuide done={done} /> : p === 'entra' ? <EntraGuide endpoint={directory.endpoint} done={done} /> : <OtherGuide provider={p} done={done} />}
+        {p === 'okta' ? (
+          <OktaGuide done={done} />
+        ) : p === 'entra' ? (
+          <EntraGuide endpoint={directory.endpoint} done={done} />
+        ) : (
+          <OtherGuide provider={p} done={done} />
+        )}
       </CardBody>
     </Card>
   );

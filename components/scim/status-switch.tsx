@@ -24,7 +24,10 @@ export function StatusSwitch({ directoryId, status }: { directoryId: string; sta
         aria-label="Directory enabled"
         onClick={() => (on ? setConfirming(true) : apply('enabled'))}
         disabled={set.isPending || confirming}
-        className={cx('relative inline-flex h-6 w-11 shrink-0 items-center rounded-full transition focus-ring disabled:opacity-60', on ? 'bg-accent' : 'bg-slate-400')}
+        className={cx(
+          'relative inline-flex h-6 w-11 shrink-0 items-center rounded-full transition focus-ring disabled:opacity-60',
+          on ? 'bg-accent' : 'bg-slate-400',
+        )}
       >
         <span aria-hidden="true" className={cx('inline-block size-5 rounded-full bg-white shadow transition', on ? 'translate-x-5' : 'translate-x-0.5')} />
       </button>
@@ -32,7 +35,11 @@ export function StatusSwitch({ directoryId, status }: { directoryId: string; sta
         {on ? 'Enabled' : 'Disabled'}
       </span>
       {confirming ? (
-        <div role="alertdialog" aria-labelledby={`disable-${directoryId}`} className="flex w-full flex-wrap items-center gap-2 rounded-md border border-amber-300 bg-amber-50 p-3 sm:w-auto">
+        <div
+          role="alertdialog"
+          aria-labelledby={`disable-${directoryId}`}
+          className="flex w-full flex-wrap items-center gap-2 rounded-md border border-amber-300 bg-amber-50 p-3 sm:w-auto"
+        >
           <p id={`disable-${directoryId}`} className="text-sm text-amber-950">
             Stop provisioning? Your identity provider&apos;s requests will be refused until you enable it again.
           </p>

@@ -17,7 +17,13 @@ function RevokeButton({ directoryId, token }: { directoryId: string; token: Port
   if (token.revokedAt) return <span className="text-sm text-slate-600">Revoked {formatRelative(token.revokedAt)}</span>;
   return confirm ? (
     <span className="flex flex-wrap gap-2">
-      <Button size="sm" variant="danger" loading={revoke.isPending} onClick={() => revoke.mutate(token.id)} aria-label={`Confirm revoking token ending ${token.lastFour}`}>
+      <Button
+        size="sm"
+        variant="danger"
+        loading={revoke.isPending}
+        onClick={() => revoke.mutate(token.id)}
+        aria-label={`Confirm revoking token ending ${token.lastFour}`}
+      >
         Confirm revoke
       </Button>
       <Button size="sm" variant="ghost" onClick={() => setConfirm(false)}>
@@ -36,7 +42,11 @@ export function TokenList({ directoryId }: { directoryId: string }) {
   const active = (q.data ?? []).filter((t) => !t.revokedAt).length;
   return (
     <Card labelledBy="tokens-title">
-      <CardHeader id="tokens-title" title="Bearer tokens" description="Rotate without downtime: generate a new token, update your identity provider, then revoke the old one." />
+      <CardHeader
+        id="tokens-title"
+        title="Bearer tokens"
+        description="Rotate without downtime: generate a new token, update your identity provider, then revoke the old one."
+      />
       <QueryState isPending={q.isPending} error={q.error} onRetry={() => void q.refetch()} label="Loading tokens">
         {active === 0 ? (
           <Alert tone="warning" className="m-4">

@@ -1,7 +1,17 @@
 import type { ReactNode } from 'react';
 import { cx } from './cx';
 
-export function Card({ children, className, as: As = 'section', labelledBy }: { children: ReactNode; className?: string; as?: 'section' | 'div'; labelledBy?: string }) {
+export function Card({
+  children,
+  className,
+  as: As = 'section',
+  labelledBy,
+}: {
+  children: ReactNode;
+  className?: string;
+  as?: 'section' | 'div';
+  labelledBy?: string;
+}) {
   return (
     <As aria-labelledby={labelledBy} className={cx('rounded-lg border border-slate-200 bg-white shadow-sm', className)}>
       {children}
@@ -9,7 +19,19 @@ export function Card({ children, className, as: As = 'section', labelledBy }: { 
   );
 }
 
-export function CardHeader({ title, description, actions, id, level = 2 }: { title: ReactNode; description?: ReactNode; actions?: ReactNode; id?: string; level?: 2 | 3 }) {
+export function CardHeader({
+  title,
+  description,
+  actions,
+  id,
+  level = 2,
+}: {
+  title: ReactNode;
+  description?: ReactNode;
+  actions?: ReactNode;
+  id?: string;
+  level?: 2 | 3;
+}) {
   const H = level === 2 ? 'h2' : 'h3';
   return (
     <div className="flex flex-wrap items-start justify-between gap-3 border-b border-slate-200 px-4 py-4 sm:px-6">

@@ -30,7 +30,10 @@ export function CopyField({ label, value, hint, mono = true }: { label: string; 
           value={value}
           onFocus={(e) => e.currentTarget.select()}
           // 13px: Chromium on Linux drops underscores of 14px DejaVu Sans Mono in inputs, and tokens are full of them.
-          className={cx('h-10 min-w-0 flex-1 rounded-md border border-slate-300 bg-slate-50 px-3 text-slate-900 focus-ring', mono ? 'font-mono text-[13px]' : 'text-sm')}
+          className={cx(
+            'h-10 min-w-0 flex-1 rounded-md border border-slate-300 bg-slate-50 px-3 text-slate-900 focus-ring',
+            mono ? 'font-mono text-[13px]' : 'text-sm',
+          )}
         />
         <button
           type="button"

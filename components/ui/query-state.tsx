@@ -4,7 +4,19 @@ import { Alert } from './alert';
 import { Button } from './button';
 import { Spinner } from './spinner';
 
-export function QueryState({ isPending, error, onRetry, children, label = 'Loading' }: { isPending: boolean; error: Error | null; onRetry?: () => void; children: ReactNode; label?: string }) {
+export function QueryState({
+  isPending,
+  error,
+  onRetry,
+  children,
+  label = 'Loading',
+}: {
+  isPending: boolean;
+  error: Error | null;
+  onRetry?: () => void;
+  children: ReactNode;
+  label?: string;
+}) {
   if (isPending) {
     return (
       <div className="flex justify-center px-4 py-10">

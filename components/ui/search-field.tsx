@@ -2,7 +2,14 @@
 // A search box for a table header: a visually hidden label, a search input, and a width that fits narrow iframes.
 import { Input } from './field';
 
-export function SearchField({ id, label, placeholder, value, onChange, className = 'w-full sm:w-64' }: {
+export function SearchField({
+  id,
+  label,
+  placeholder,
+  value,
+  onChange,
+  className = 'w-full sm:w-64',
+}: {
   id: string;
   label: string;
   placeholder: string;

@@ -43,10 +43,27 @@ export function Td({ className, children, ...rest }: TdHTMLAttributes<HTMLTableC
 }
 
 /** Previous/next for keyset pages: no page count, which would mean counting the whole table. */
-export function Pager({ page, hasPrevious, hasNext, onPrevious, onNext, busy }: { page: number; hasPrevious: boolean; hasNext: boolean; onPrevious: () => void; onNext: () => void; busy?: boolean }) {
+export function Pager({
+  page,
+  hasPrevious,
+  hasNext,
+  onPrevious,
+  onNext,
+  busy,
+}: {
+  page: number;
+  hasPrevious: boolean;
+  hasNext: boolean;
+  onPrevious: () => void;
+  onNext: () => void;
+  busy?: boolean;
+}) {
   return (
     <nav aria-label="Pagination" className="flex items-center justify-between gap-2 border-t border-slate-200 px-4 py-3 text-sm text-slate-600">
-      <span aria-live="polite">Page {page}{busy ? ' · loading…' : ''}</span>
+      <span aria-live="polite">
+        Page {page}
+        {busy ? ' · loading…' : ''}
+      </span>
       <span className="flex gap-2">
         <button type="button" className="pager-btn focus-ring" onClick={onPrevious} disabled={!hasPrevious}>
           Previous

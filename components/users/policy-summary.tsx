@@ -20,7 +20,8 @@ export function PolicySummary() {
     <div className="flex flex-col gap-1 px-4 py-3 text-sm text-slate-700 sm:px-6" aria-label="Provisioning policy" role="group">
       {p.seatLimit !== null ? (
         <p>
-          Seats: <strong className={full ? 'text-red-800' : 'text-slate-900'}>{p.seatsUsed.toLocaleString('en-US')}</strong> of {p.seatLimit.toLocaleString('en-US')} used
+          Seats: <strong className={full ? 'text-red-800' : 'text-slate-900'}>{p.seatsUsed.toLocaleString('en-US')}</strong> of{' '}
+          {p.seatLimit.toLocaleString('en-US')} used
           {full ? <span className="font-medium text-red-800"> (full: new and reactivated users are refused)</span> : null}
         </p>
       ) : null}

@@ -47,7 +47,11 @@ export function UserDetail({ directoryId, userId }: { directoryId: string; userI
             <Card labelledBy="attrs-title">
               <CardHeader id="attrs-title" title="Attributes from your identity provider" description="The SCIM resource exactly as it was last sent." />
               <CardBody>
-                <pre tabIndex={0} aria-labelledby="attrs-title" className="max-h-[32rem] overflow-auto rounded-md bg-slate-900 p-4 text-xs leading-5 text-slate-100 focus-ring">
+                <pre
+                  tabIndex={0}
+                  aria-labelledby="attrs-title"
+                  className="max-h-[32rem] overflow-auto rounded-md bg-slate-900 p-4 text-xs leading-5 text-slate-100 focus-ring"
+                >
                   {JSON.stringify(u.attributes, null, 2)}
                 </pre>
               </CardBody>

@@ -43,7 +43,11 @@ export function UsersTable({ directoryId }: { directoryId: string }) {
         empty={
           <EmptyState
             title={q ? `No users match “${q}”` : 'No users yet'}
-            description={q ? 'Search looks at the start of the userName, email, first and last name, and anywhere in the display name.' : 'Users appear here once your identity provider provisions them.'}
+            description={
+              q
+                ? 'Search looks at the start of the userName, email, first and last name, and anywhere in the display name.'
+                : 'Users appear here once your identity provider provisions them.'
+            }
           />
         }
         head={

@@ -33,7 +33,10 @@ export class DashboardPage {
   async createOrganization(name: string): Promise<string> {
     await this.page.getByLabel('Organization name').fill(name);
     await this.page.getByRole('button', { name: 'Create organization' }).click();
-    const row = this.page.getByRole('table', { name: 'Organizations' }).getByRole('row').filter({ has: this.page.getByRole('link', { name, exact: true }) });
+    const row = this.page
+      .getByRole('table', { name: 'Organizations' })
+      .getByRole('row')
+      .filter({ has: this.page.getByRole('link', { name, exact: true }) });
     await expect(row).toBeVisible();
     return /org_[A-Za-z0-9]{20}/.exec((await row.textContent()) ?? '')?.[0] ?? '';
   }

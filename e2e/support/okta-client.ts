@@ -40,7 +40,15 @@ export async function pushGroup(t: ScimTarget, displayName: string, members: Pus
   const g = await scimCall(t, 'POST', '/Groups', groupCreateBody(displayName));
   if (g.status !== 201) throw new Error(`POST /Groups: ${g.status} ${JSON.stringify(g.body)}`);
   const id = String(g.body?.id);
-  const p = await scimCall(t, 'PATCH', `/Groups/${id}`, groupMembershipPatch([], members.map((m) => ({ value: m.id, display: m.userName }))));
+  const p = await scimCall(
+    t,
+    'PATCH',
+    `/Groups/${id}`,
+    groupMembershipPatch(
+      [],
+      members.map((m) => ({ value: m.id, display: m.userName })),
+    ),
+  );
   if (p.status !== 200 && p.status !== 204) throw new Error(`PATCH /Groups: ${p.status} ${JSON.stringify(p.body)}`);
   return id;
 }

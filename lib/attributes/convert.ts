@@ -33,7 +33,9 @@ function convertValue(type: UserField['type'], v: ScimValue): Converted {
     }
     case 'stringList': {
       const list = Array.isArray(v) ? v : [v];
-      return list.every((x) => typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean') ? { ok: true, value: list.map(String) } : { ok: false };
+      return list.every((x) => typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean')
+        ? { ok: true, value: list.map(String) }
+        : { ok: false };
     }
     default:
       return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? { ok: true, value: String(v) } : { ok: false };

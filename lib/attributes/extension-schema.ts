@@ -4,16 +4,21 @@ import { defineAttribute, type AttributeDefinition, type AttributeType, type Sch
 import type { UserFieldType } from '../schemas/user-schema';
 import type { UserSchema } from './user-schema';
 
-const SCIM_TYPES: Record<UserFieldType, AttributeType> = { string: 'string', number: 'decimal', boolean: 'boolean', dateTime: 'dateTime', stringList: 'string' };
+const SCIM_TYPES: Record<UserFieldType, AttributeType> = {
+  string: 'string',
+  number: 'decimal',
+  boolean: 'boolean',
+  dateTime: 'dateTime',
+  stringList: 'string',
+};
 
 export function extensionSchema(schema: UserSchema): SchemaDefinition {
   return {
     id: schema.urn,
     name: `${schema.slug}User`,
     description: `User fields of ${schema.slug}`,
-    attributes: schema.fields.map(
-      (f): AttributeDefinition =>
-        defineAttribute(f.key, SCIM_TYPES[f.type], f.label, { required: f.required, multiValued: f.type === 'stringList' }),
+    attributes: schema.fields.map((f): AttributeDefinition =>
+      defineAttribute(f.key, SCIM_TYPES[f.type], f.label, { required: f.required, multiValued: f.type === 'stringList' }),
     ),
   };
 }

@@ -30,4 +30,3 @@ export function* syncFieldIndexes(env: SqlEnv, hostId: string, previous: UserSch
   for (const name of before.keys()) if (!after.has(name)) yield* run(`DROP INDEX IF EXISTS "${name}"`);
   for (const [name, expr] of after) yield* run(`CREATE INDEX IF NOT EXISTS "${name}" ON "DirectoryUser" ("directoryId", (${expr}))`);
 }
-

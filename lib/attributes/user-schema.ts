@@ -40,7 +40,13 @@ export function saveUserSchema(hostId: string, input: PutUserSchemaInput, actor:
        ON CONFLICT ("hostId") DO UPDATE SET "slug" = excluded."slug", "fields" = excluded."fields", "updatedAt" = excluded."updatedAt"`,
       [hostId, input.slug, fields],
     );
-    yield* auditSql(env, { hostId, actor, action: 'user_schema.updated', target: hostId, details: { slug: input.slug, fields: input.fields.map((f) => f.key) } });
+    yield* auditSql(env, {
+      hostId,
+      actor,
+      action: 'user_schema.updated',
+      target: hostId,
+      details: { slug: input.slug, fields: input.fields.map((f) => f.key) },
+    });
     const saved = (yield* findUserSchema(hostId))!;
     yield* syncFieldIndexes(env, hostId, previous, saved);
     return saved;

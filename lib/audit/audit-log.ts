@@ -80,7 +80,10 @@ export interface AuditFilter {
 }
 
 /** A page of the host's audit log, newest first; each filter is served by an index of its own (migration 0006). */
-export function* listAudit(env: SqlEnv, { hostId, take = 50, actions, actor, organizationId, before }: AuditFilter & { hostId: string; take?: number }): SqlProgram<AuditLogRow[]> {
+export function* listAudit(
+  env: SqlEnv,
+  { hostId, take = 50, actions, actor, organizationId, before }: AuditFilter & { hostId: string; take?: number },
+): SqlProgram<AuditLogRow[]> {
   const conds = ['"hostId" = ?'];
   const params: SqlValue[] = [hostId];
   if (actions) {
@@ -97,6 +100,9 @@ export function* listAudit(env: SqlEnv, { hostId, take = 50, actions, actor, org
     params.push(organizationId);
   }
   if (before) conds.push(beforeKey('"AuditLog"', before, params));
-  const rows = yield* all(`SELECT ${columns('AuditLog')} FROM "AuditLog" WHERE ${conds.join(' AND ')} ORDER BY "createdAt" DESC, "id" DESC LIMIT ?`, [...params, take]);
+  const rows = yield* all(`SELECT ${columns('AuditLog')} FROM "AuditLog" WHERE ${conds.join(' AND ')} ORDER BY "createdAt" DESC, "id" DESC LIMIT ?`, [
+    ...params,
+    take,
+  ]);
   return rows.map((r) => decode('AuditLog', r));
 }

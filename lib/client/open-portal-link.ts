@@ -5,7 +5,12 @@ import { adoptSession } from './session-token';
 
 export type LinkOutcome = { ok: true } | { ok: false; reason: 'used' | 'expired' | 'invalid' | 'error' };
 
-const REASONS: Record<string, 'used' | 'expired' | 'invalid'> = { link_used: 'used', link_expired: 'expired', link_invalid: 'invalid', invalid_request: 'invalid' };
+const REASONS: Record<string, 'used' | 'expired' | 'invalid'> = {
+  link_used: 'used',
+  link_expired: 'expired',
+  link_invalid: 'invalid',
+  invalid_request: 'invalid',
+};
 
 export async function openPortalLink(link: string): Promise<LinkOutcome> {
   try {

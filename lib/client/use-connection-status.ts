@@ -8,8 +8,7 @@ import type { ConnectionStatus } from './types';
 export function useConnectionStatus(directoryId: string) {
   return useQuery({
     queryKey: queryKeys.connection(directoryId),
-    queryFn: () =>
-      portalFetch<{ status: 'enabled' | 'disabled'; connection: ConnectionStatus }>(`/directories/${encodeURIComponent(directoryId)}/status`),
+    queryFn: () => portalFetch<{ status: 'enabled' | 'disabled'; connection: ConnectionStatus }>(`/directories/${encodeURIComponent(directoryId)}/status`),
     refetchInterval: 5000,
   });
 }

@@ -41,8 +41,7 @@ export function useGroup(directoryId: string, groupId: string) {
 export function useMembers(directoryId: string, groupId: string, cursor: string | null) {
   return useQuery({
     queryKey: queryKeys.members(directoryId, groupId, cursor),
-    queryFn: () =>
-      portalFetch<Page<PortalUser>>(`${dir(directoryId)}/groups/${encodeURIComponent(groupId)}/members${qs({ cursor, limit: PAGE_SIZE })}`),
+    queryFn: () => portalFetch<Page<PortalUser>>(`${dir(directoryId)}/groups/${encodeURIComponent(groupId)}/members${qs({ cursor, limit: PAGE_SIZE })}`),
     placeholderData: keepPreviousData,
   });
 }

@@ -37,7 +37,15 @@ describe('dialects', () => {
     const db = new Database(':memory:');
     db.exec(`CREATE TABLE "A" (t TEXT, i INTEGER, b BOOLEAN, d DATETIME, n TEXT, g BIGINT, f REAL); CREATE TABLE "B" AS SELECT * FROM "A"`);
     const at = new Date('2026-01-02T03:04:05.678Z');
-    const columns: [string, ColumnKind][] = [['t', 'text'], ['i', 'int'], ['b', 'boolean'], ['d', 'dateTime'], ['n', 'text'], ['g', 'bigint'], ['f', 'float']];
+    const columns: [string, ColumnKind][] = [
+      ['t', 'text'],
+      ['i', 'int'],
+      ['b', 'boolean'],
+      ['d', 'dateTime'],
+      ['n', 'text'],
+      ['g', 'bigint'],
+      ['f', 'float'],
+    ];
     const rows: SqlValue[][] = [
       ['a "quoted" \\ text, ✓', 42, true, at, null, 2n ** 60n + 1n, 1.5],
       ['', -1, false, at, 'x', 0n, 0],

@@ -142,7 +142,14 @@ export const sqlite: Dialect = {
   text: (sql) => sql,
 };
 
-const PG_ARRAY: Record<ColumnKind, string> = { text: 'text[]', int: 'int[]', bigint: 'bigint[]', float: 'float8[]', boolean: 'boolean[]', dateTime: 'timestamp(3)[]' };
+const PG_ARRAY: Record<ColumnKind, string> = {
+  text: 'text[]',
+  int: 'int[]',
+  bigint: 'bigint[]',
+  float: 'float8[]',
+  boolean: 'boolean[]',
+  dateTime: 'timestamp(3)[]',
+};
 
 const pgValue = (x: SqlScalar): unknown => (typeof x === 'bigint' ? x.toString() : x instanceof Date ? x.toISOString() : x);
 

@@ -47,9 +47,7 @@ function migrateSqlite(url: string, root: string): string[] {
   try {
     db.pragma('journal_mode = WAL');
     db.pragma('busy_timeout = 10000');
-    db.exec(
-      'CREATE TABLE IF NOT EXISTS "_scim_portal_migrations" (name TEXT PRIMARY KEY, checksum TEXT NOT NULL, applied_at TEXT NOT NULL)',
-    );
+    db.exec('CREATE TABLE IF NOT EXISTS "_scim_portal_migrations" (name TEXT PRIMARY KEY, checksum TEXT NOT NULL, applied_at TEXT NOT NULL)');
     // Prisma's SQLite migrations rebuild tables (create new, copy, drop old). With foreign keys enforced, dropping
     // the old table would cascade-delete its children, and the PRAGMA inside the migration is a no-op within a
     // transaction; so keys are off for this connection and checked after each migration instead.
@@ -72,11 +70,7 @@ function migrateSqlite(url: string, root: string): string[] {
         db.exec(next.sql);
         const broken = db.pragma('foreign_key_check') as unknown[];
         if (broken.length) throw new Error(`migration ${next.name} left ${broken.length} broken foreign keys`);
-        db.prepare('INSERT INTO "_scim_portal_migrations" VALUES (?, ?, ?)').run(
-          next.name,
-          next.checksum,
-          new Date().toISOString(),
-        );
+        db.prepare('INSERT INTO "_scim_portal_migrations" VALUES (?, ?, ?)').run(next.name, next.checksum, new Date().toISOString());
         db.exec('COMMIT');
         done.push(next.name);
       } catch (e) {
@@ -102,7 +96,9 @@ const SHARED_COLUMNS = new Set(['directoryId', 'hostId', 'organizationId', 'stat
 function plannerStatistics(db: Database.Database): void {
   db.exec('ANALYZE sqlite_schema');
   const have = new Set((db.prepare('SELECT "idx" FROM sqlite_stat1').all() as { idx: string | null }[]).map((r) => r.idx));
-  const indexes = db.prepare(`SELECT "name", "tbl_name" AS "table" FROM sqlite_schema WHERE "type" = 'index' AND "tbl_name" <> '_scim_portal_migrations'`).all() as { name: string; table: string }[];
+  const indexes = db
+    .prepare(`SELECT "name", "tbl_name" AS "table" FROM sqlite_schema WHERE "type" = 'index' AND "tbl_name" <> '_scim_portal_migrations'`)
+    .all() as { name: string; table: string }[];
   const insert = db.prepare('INSERT INTO sqlite_stat1 ("tbl", "idx", "stat") VALUES (?, ?, ?)');
   for (const { name, table } of indexes) {
     if (have.has(name)) continue;
@@ -122,9 +118,7 @@ async function migratePostgres(url: string, root: string): Promise<string[]> {
     await client.query(
       'CREATE TABLE IF NOT EXISTS "_scim_portal_migrations" (name TEXT PRIMARY KEY, checksum TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())',
     );
-    const { rows } = await client.query<{ name: string; checksum: string }>(
-      'SELECT name, checksum FROM "_scim_portal_migrations"',
-    );
+    const { rows } = await client.query<{ name: string; checksum: string }>('SELECT name, checksum FROM "_scim_portal_migrations"');
     const pending = checkApplied(new Map(rows.map((r) => [r.name, r.checksum])), loadMigrations('postgres', root));
     for (const m of pending) {
       await client.query('BEGIN');

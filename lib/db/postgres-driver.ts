@@ -77,7 +77,11 @@ export function openPostgres(url: string): Database {
   const reads = openPgJs(url, env().pgReadPoolSize);
   const writes = openPgJs(url, env().pgWritePoolSize);
   const write = <T>(make: (env: SqlEnv) => SqlProgram<T>) =>
-    withRetries(() => transact(writes, make), (e) => RETRYABLE.has((e as { code?: string })?.code ?? ''), ATTEMPTS);
+    withRetries(
+      () => transact(writes, make),
+      (e) => RETRYABLE.has((e as { code?: string })?.code ?? ''),
+      ATTEMPTS,
+    );
   return {
     dialect: pg,
     write,

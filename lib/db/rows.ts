@@ -148,6 +148,14 @@ export function insertSelectOps<N extends TableName>(d: Dialect, name: N, rows: 
   const cols = Object.entries(t.columns).filter(([c]) => (rows[0] as unknown as Record<string, unknown>)[c] !== undefined);
   const values = rows.map((r) => cols.map(([c]) => (r as unknown as Record<string, unknown>)[c] as SqlValue));
   const list = cols.map(([c]) => `"${c}"`).join(', ');
-  const from = d.rowsFrom(cols.map(([c, col]) => [c, col.kind]), values);
-  return [runOp(`INSERT INTO "${t.name}" (${list}) SELECT ${cols.map(([c]) => `v."${c}"`).join(', ')} FROM ${from.sql}${where ? ` WHERE ${where}` : ''}`, from.params)];
+  const from = d.rowsFrom(
+    cols.map(([c, col]) => [c, col.kind]),
+    values,
+  );
+  return [
+    runOp(
+      `INSERT INTO "${t.name}" (${list}) SELECT ${cols.map(([c]) => `v."${c}"`).join(', ')} FROM ${from.sql}${where ? ` WHERE ${where}` : ''}`,
+      from.params,
+    ),
+  ];
 }

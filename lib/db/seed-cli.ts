@@ -17,7 +17,9 @@ async function main(): Promise<void> {
   if (created) console.log(`Seeded the demo organization ${created.id}.`);
   console.log(`scim-portal at ${publicUrl}`);
   console.log(`  Host API:  ${publicUrl}/api/v1 (create a key: npm run --silent cli -- api-keys create --name my-app)`);
-  console.log(`  Dashboard: ${publicUrl}/dashboard ${(await countOperators(db)) ? '(sign in with your operator email and password)' : '(no operator yet; create one: npm run --silent cli -- operators create --email admin@example.com, password from OPERATOR_PASSWORD or stdin)'}`);
+  console.log(
+    `  Dashboard: ${publicUrl}/dashboard ${(await countOperators(db)) ? '(sign in with your operator email and password)' : '(no operator yet; create one: npm run --silent cli -- operators create --email admin@example.com, password from OPERATOR_PASSWORD or stdin)'}`,
+  );
   console.log(`  SCIM:      ${publicUrl}/scim/v2/{directoryId}`);
   await db.$disconnect();
 }

@@ -49,10 +49,25 @@ export function openSqlite(url: string): Db {
   };
   return {
     dialect: sqlite,
-    write: (make) => withRetries(() => inTransaction(beginImmediate, make), () => false, ATTEMPTS),
-    read: (make) => withRetries(() => inTransaction(begin, make), () => false, ATTEMPTS),
+    write: (make) =>
+      withRetries(
+        () => inTransaction(beginImmediate, make),
+        () => false,
+        ATTEMPTS,
+      ),
+    read: (make) =>
+      withRetries(
+        () => inTransaction(begin, make),
+        () => false,
+        ATTEMPTS,
+      ),
     // A read can meet SQLITE_BUSY too while the worker resets the WAL: waited out like a write's.
-    lookup: (text, params) => withRetries(() => prepared(text).all(...params.map(sqlite.param)) as Record<string, unknown>[], () => false, ATTEMPTS),
+    lookup: (text, params) =>
+      withRetries(
+        () => prepared(text).all(...params.map(sqlite.param)) as Record<string, unknown>[],
+        () => false,
+        ATTEMPTS,
+      ),
     close: async () => {
       db.close();
     },

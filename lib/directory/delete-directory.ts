@@ -17,16 +17,20 @@ const CHUNK = 500;
 
 function* deletionEvents(env: SqlEnv, directoryId: string): SqlProgram<PendingEvent[]> {
   const events: PendingEvent[] = [];
-  for (let after = ''; ; ) {
+  for (let after = ''; ;) {
     const groups = yield* groupsAfter(directoryId, after, CHUNK);
     if (groups.length === 0) break;
     for (const g of groups) events.push({ type: 'directory.group.deleted', data: yield* groupSnapshotSql(env, g) });
     after = groups[groups.length - 1].id;
   }
-  for (let after = ''; ; ) {
+  for (let after = ''; ;) {
     const users = yield* usersAfter(directoryId, after, CHUNK);
     if (users.length === 0) break;
-    const snaps = yield* userSnapshotsSql(env, directoryId, users.map((u) => u.id));
+    const snaps = yield* userSnapshotsSql(
+      env,
+      directoryId,
+      users.map((u) => u.id),
+    );
     for (const u of users) events.push({ type: 'directory.user.deleted', data: snaps.get(u.id) });
     after = users[users.length - 1].id;
   }

@@ -21,7 +21,10 @@ export function scimEndpoint(directoryId: string): string {
 /** The directories of an organization. */
 export function* countOrganizationDirectories(organizationId: string, provider?: Provider): SqlProgram<number> {
   const ofProvider = provider === undefined ? '' : ' AND "provider" = ?';
-  const r = yield* one(`SELECT COUNT(*) AS "n" FROM "Directory" WHERE "organizationId" = ?${ofProvider}`, provider === undefined ? [organizationId] : [organizationId, provider]);
+  const r = yield* one(
+    `SELECT COUNT(*) AS "n" FROM "Directory" WHERE "organizationId" = ?${ofProvider}`,
+    provider === undefined ? [organizationId] : [organizationId, provider],
+  );
   return Number(r?.n ?? 0);
 }
 
@@ -36,8 +39,18 @@ export function* createDirectory(
   env: SqlEnv,
   { organizationId, provider, name }: { organizationId: string; provider: Provider; name?: string },
 ): SqlProgram<{ directory: DirectoryRow; token: CreatedToken }> {
-  const row = { id: newId('dir'), organizationId, provider, name: name ?? (yield* defaultName(organizationId, provider)), lastRequestAt: null, defaultRoleId: null,
-    lastUnauthenticatedAt: null, healthReason: null, healthChangedAt: null, connectedAt: null };
+  const row = {
+    id: newId('dir'),
+    organizationId,
+    provider,
+    name: name ?? (yield* defaultName(organizationId, provider)),
+    lastRequestAt: null,
+    defaultRoleId: null,
+    lastUnauthenticatedAt: null,
+    healthReason: null,
+    healthChangedAt: null,
+    connectedAt: null,
+  };
   const insert = insertOp(env.dialect, 'Directory', [row], { returning: columns('Directory') });
   const directory = directoryOf((yield* rowsOf(insert))[0]);
   const token = yield* createDirectoryToken(env, { directoryId: directory.id });
@@ -46,7 +59,10 @@ export function* createDirectory(
 
 /** A directory of an organization of this host, or null (so another host's ids read as unknown). */
 export function* findHostDirectory({ hostId, id }: { hostId: string; id: string }): SqlProgram<DirectoryRow | null> {
-  const r = yield* one(`SELECT ${COLUMNS_OF_D} FROM "Directory" d JOIN "Organization" o ON o."id" = d."organizationId" WHERE d."id" = ? AND o."hostId" = ?`, [id, hostId]);
+  const r = yield* one(`SELECT ${COLUMNS_OF_D} FROM "Directory" d JOIN "Organization" o ON o."id" = d."organizationId" WHERE d."id" = ? AND o."hostId" = ?`, [
+    id,
+    hostId,
+  ]);
   return r ? directoryOf(r) : null;
 }
 
@@ -62,7 +78,9 @@ export function* findOrganizationDirectory({ organizationId, id }: { organizatio
 }
 
 export function* listOrganizationDirectories({ organizationId }: { organizationId: string }): SqlProgram<DirectoryRow[]> {
-  return (yield* all(`SELECT ${COLUMNS_OF_D} FROM "Directory" d WHERE d."organizationId" = ? ORDER BY d."createdAt", d."id"`, [organizationId])).map(directoryOf);
+  return (yield* all(`SELECT ${COLUMNS_OF_D} FROM "Directory" d WHERE d."organizationId" = ? ORDER BY d."createdAt", d."id"`, [organizationId])).map(
+    directoryOf,
+  );
 }
 
 /** Sets the status; returns the row as it is now and whether it changed. */
@@ -116,14 +134,21 @@ export interface UnauthenticatedCount {
 export function countUnauthenticatedOps(d: Dialect, counts: UnauthenticatedCount[]): SqlOp[] {
   if (counts.length === 0) return [];
   const from = d.rowsFrom(
-    [['id', 'text'], ['n', 'int'], ['at', 'dateTime'], ['seen', 'int']],
+    [
+      ['id', 'text'],
+      ['n', 'int'],
+      ['at', 'dateTime'],
+      ['seen', 'int'],
+    ],
     counts.map((c) => [c.id, c.count, c.last, c.seen]),
   );
-  return [runOp(
-    `UPDATE "Directory" SET "unauthenticatedRequests" = "Directory"."unauthenticatedRequests" + v."n", "lastUnauthenticatedAt" = v."at",
+  return [
+    runOp(
+      `UPDATE "Directory" SET "unauthenticatedRequests" = "Directory"."unauthenticatedRequests" + v."n", "lastUnauthenticatedAt" = v."at",
        "authFailuresSeen" = "Directory"."authFailuresSeen" + v."seen" FROM ${from.sql} WHERE "Directory"."id" = v."id"`,
-    from.params,
-  )];
+      from.params,
+    ),
+  ];
 }
 
 /** Deletes the directory; its users, groups, memberships, tokens, mappings and request log go by cascade. */

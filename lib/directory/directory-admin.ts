@@ -24,14 +24,24 @@ export function openDirectory({
   provider,
   name,
   check,
-}: Who & { organizationId: string; provider: Provider; name?: string; check?: (env: SqlEnv) => SqlProgram<void> }): Promise<{ directory: DirectoryRow; token: CreatedToken }> {
+}: Who & { organizationId: string; provider: Provider; name?: string; check?: (env: SqlEnv) => SqlProgram<void> }): Promise<{
+  directory: DirectoryRow;
+  token: CreatedToken;
+}> {
   return write(function* (env) {
     if (check) yield* check(env);
     const created = yield* createDirectory(env, { organizationId, provider, name });
     const base = { hostId, organizationId, actor };
     yield* auditSql(env, { ...base, action: 'directory.created', target: created.directory.id, details: { provider, name: created.directory.name } });
-    yield* auditSql(env, { ...base, action: 'token.created', target: created.token.id, details: { directoryId: created.directory.id, lastFour: created.token.lastFour } });
-    yield* writeEventsSql(env, { hostId, organizationId, directoryId: created.directory.id }, [{ type: 'directory.created', data: toApiDirectory(created.directory) }]);
+    yield* auditSql(env, {
+      ...base,
+      action: 'token.created',
+      target: created.token.id,
+      details: { directoryId: created.directory.id, lastFour: created.token.lastFour },
+    });
+    yield* writeEventsSql(env, { hostId, organizationId, directoryId: created.directory.id }, [
+      { type: 'directory.created', data: toApiDirectory(created.directory) },
+    ]);
     return created;
   });
 }
@@ -42,7 +52,14 @@ export function renameDirectory({ hostId, actor, directory, name }: Who & { dire
     if (!r) throw new DomainError('not_found', 'Directory not found');
     const row = decode('Directory', r);
     if (directory.name !== name) {
-      yield* auditSql(env, { hostId, organizationId: row.organizationId, actor, action: 'directory.renamed', target: row.id, details: { from: directory.name, to: name } });
+      yield* auditSql(env, {
+        hostId,
+        organizationId: row.organizationId,
+        actor,
+        action: 'directory.renamed',
+        target: row.id,
+        details: { from: directory.name, to: name },
+      });
     }
     return row;
   });
@@ -54,6 +71,13 @@ export function removeDirectory({ hostId, actor, directoryId }: Who & { director
     const d = yield* findHostDirectory({ hostId, id: directoryId });
     if (!d) throw new DomainError('not_found', 'Directory not found');
     yield* deleteDirectoryIn(env, { hostId, directoryId });
-    yield* auditSql(env, { hostId, organizationId: d.organizationId, actor, action: 'directory.deleted', target: directoryId, details: { name: d.name, provider: d.provider } });
+    yield* auditSql(env, {
+      hostId,
+      organizationId: d.organizationId,
+      actor,
+      action: 'directory.deleted',
+      target: directoryId,
+      details: { name: d.name, provider: d.provider },
+    });
   });
 }

@@ -9,9 +9,17 @@ import { setStatus, type DirectoryRow } from './directories';
 
 export type DirectoryStatus = 'enabled' | 'disabled';
 
-export function setDirectoryStatus(
-  { hostId, directory, status, actor }: { hostId: string; directory: DirectoryRow; status: DirectoryStatus; actor: string },
-): Promise<DirectoryRow> {
+export function setDirectoryStatus({
+  hostId,
+  directory,
+  status,
+  actor,
+}: {
+  hostId: string;
+  directory: DirectoryRow;
+  status: DirectoryStatus;
+  actor: string;
+}): Promise<DirectoryRow> {
   return write(function* (env) {
     const { row, changed } = yield* setStatus(env, { id: directory.id, status });
     if (!row) throw new DomainError('not_found', 'Directory not found');

@@ -50,10 +50,16 @@ function* changeSelection(env: SqlEnv, scope: DirectoryScope, { mode, groupIds }
   if (unknown.length) throw new DomainError('invalid', `groupIds: unknown group "${unknown[0]}" in this directory`);
   const { appearing, disappearing } = yield* applyGroupSelection(env, scope.directoryId, mode, ids);
   yield* setGroupSelectionMode(env, { id: scope.directoryId, mode });
-  const members = yield* membersOf(env, [...appearing, ...disappearing].map((g) => g.id));
+  const members = yield* membersOf(
+    env,
+    [...appearing, ...disappearing].map((g) => g.id),
+  );
   const moved = [...members.values()].reduce((n, m) => n + m.length, 0);
   if (moved > MAX_SELECTION_MEMBERSHIPS) {
-    throw new DomainError('invalid', `This change moves ${moved} memberships; at most ${MAX_SELECTION_MEMBERSHIPS} at once: change the selection in smaller steps`);
+    throw new DomainError(
+      'invalid',
+      `This change moves ${moved} memberships; at most ${MAX_SELECTION_MEMBERSHIPS} at once: change the selection in smaller steps`,
+    );
   }
   const users = [...new Set([...members.values()].flatMap((m) => m.map((x) => x.userId)))];
   const roleChanges = yield* recomputeRolesSql(env, scope.directoryId, users, undefined, { configChange: true });
@@ -62,13 +68,15 @@ function* changeSelection(env: SqlEnv, scope: DirectoryScope, { mode, groupIds }
   // As the host would have seen it: a group's members leave before it is deleted, and join after it is created.
   for (const g of disappearing) {
     const group = { id: g.id, displayName: g.displayName };
-    for (const m of members.get(g.id) ?? []) events.push({ type: 'directory.group.user_removed', data: { group, user: snaps.get(m.userId) ?? { id: m.userId } } });
+    for (const m of members.get(g.id) ?? [])
+      events.push({ type: 'directory.group.user_removed', data: { group, user: snaps.get(m.userId) ?? { id: m.userId } } });
     events.push({ type: 'directory.group.deleted', data: yield* groupSnapshotSql(env, g) });
   }
   for (const g of appearing) {
     const group = { id: g.id, displayName: g.displayName };
     events.push({ type: 'directory.group.created', data: yield* groupSnapshotSql(env, g) });
-    for (const m of members.get(g.id) ?? []) if (snaps.has(m.userId)) events.push({ type: 'directory.group.user_added', data: { group, user: snaps.get(m.userId) } });
+    for (const m of members.get(g.id) ?? [])
+      if (snaps.has(m.userId)) events.push({ type: 'directory.group.user_added', data: { group, user: snaps.get(m.userId) } });
   }
   events.push(...(yield* roleChangeEvents(env, scope.directoryId, roleChanges)));
   const counted = (rows: DirectoryGroupRow[]) => rows.map((row) => ({ row, members: members.get(row.id)?.length ?? 0 }));
@@ -81,8 +89,21 @@ export function setGroupSelection(scope: DirectoryScope, selection: GroupSelecti
     // No membership change or group creation of this directory runs alongside (role-locks.ts).
     yield* lockRolesExclusive(env, scope.directoryId);
     const change = yield* changeSelection(env, scope, selection);
-    const details = { mode: selection.mode, groupIds: selection.groupIds.length, appearing: change.appearing.length, disappearing: change.disappearing.length, usersAffected: change.roleChanges.length };
-    yield* auditSql(env, { hostId: scope.hostId, organizationId: scope.organizationId, actor, action: 'group_selection.changed', target: scope.directoryId, details });
+    const details = {
+      mode: selection.mode,
+      groupIds: selection.groupIds.length,
+      appearing: change.appearing.length,
+      disappearing: change.disappearing.length,
+      usersAffected: change.roleChanges.length,
+    };
+    yield* auditSql(env, {
+      hostId: scope.hostId,
+      organizationId: scope.organizationId,
+      actor,
+      action: 'group_selection.changed',
+      target: scope.directoryId,
+      details,
+    });
     yield* writeEventsSql(env, scope, change.events);
     return change;
   });
@@ -114,7 +135,13 @@ const SAMPLE = 50;
 /** What a change does to the host's view, counted, with the first groups and users named (the host API's and the portal's answer). */
 export async function summarizeSelectionChange(directoryId: string, c: SelectionChange) {
   const sample = c.roleChanges.slice(0, SAMPLE);
-  const users = await read((env) => userViews(env, directoryId, sample.map((r) => r.userId)));
+  const users = await read((env) =>
+    userViews(
+      env,
+      directoryId,
+      sample.map((r) => r.userId),
+    ),
+  );
   const groups = (list: SelectionChange['appearing']) => ({
     count: list.length,
     groups: list.slice(0, SAMPLE).map((g) => ({ id: g.row.id, displayName: g.row.displayName, memberCount: g.members })),
@@ -122,6 +149,9 @@ export async function summarizeSelectionChange(directoryId: string, c: Selection
   return {
     appearing: groups(c.appearing),
     disappearing: groups(c.disappearing),
-    roleChanges: { count: c.roleChanges.length, users: sample.map((r) => ({ id: r.userId, userName: users.get(r.userId)?.row.userName ?? r.userId, before: r.before, after: r.after })) },
+    roleChanges: {
+      count: c.roleChanges.length,
+      users: sample.map((r) => ({ id: r.userId, userName: users.get(r.userId)?.row.userName ?? r.userId, before: r.before, after: r.after })),
+    },
   };
 }

@@ -26,13 +26,21 @@ function summary(row: DirectoryTokenRow): TokenSummary {
   return { id, lastFour, createdAt, expiresAt, lastUsedAt, revokedAt };
 }
 
-export function* createDirectoryToken(env: SqlEnv, { directoryId, expiresInDays }: { directoryId: string; expiresInDays?: number | null }): SqlProgram<CreatedToken> {
+export function* createDirectoryToken(
+  env: SqlEnv,
+  { directoryId, expiresInDays }: { directoryId: string; expiresInDays?: number | null },
+): SqlProgram<CreatedToken> {
   const secret = mintSecret('scim');
   const expiresAt = expiresInDays ? new Date(Date.now() + expiresInDays * 86_400_000) : null;
   const [r] = yield* rowsOf(
-    insertOp(env.dialect, 'DirectoryToken', [{ id: newId('tok'), directoryId, hash: secret.hash, lastFour: secret.lastFour, expiresAt, lastUsedAt: null, revokedAt: null }], {
-      returning: columns('DirectoryToken'),
-    }),
+    insertOp(
+      env.dialect,
+      'DirectoryToken',
+      [{ id: newId('tok'), directoryId, hash: secret.hash, lastFour: secret.lastFour, expiresAt, lastUsedAt: null, revokedAt: null }],
+      {
+        returning: columns('DirectoryToken'),
+      },
+    ),
   );
   return { ...summary(decode('DirectoryToken', r)), token: secret.plaintext };
 }
@@ -50,7 +58,14 @@ export function* isDirectoryToken({ directoryId, tokenId }: { directoryId: strin
 /** Revokes a token of this directory; false when there is no such token (another directory's id included). */
 export function* revokeDirectoryToken(env: SqlEnv, { directoryId, tokenId }: { directoryId: string; tokenId: string }): SqlProgram<boolean> {
   const [r] = yield* rowsOf(
-    updateOp(env.dialect, 'DirectoryToken', { revokedAt: new Date() }, `"id" = ? AND "directoryId" = ? AND "revokedAt" IS NULL`, [tokenId, directoryId], '"id"'),
+    updateOp(
+      env.dialect,
+      'DirectoryToken',
+      { revokedAt: new Date() },
+      `"id" = ? AND "directoryId" = ? AND "revokedAt" IS NULL`,
+      [tokenId, directoryId],
+      '"id"',
+    ),
   );
   return r !== undefined || (yield* isDirectoryToken({ directoryId, tokenId }));
 }

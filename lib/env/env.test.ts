@@ -26,7 +26,12 @@ describe('settings', () => {
     ['an empty SCIM limit', { SCIM_MAX_DEPTH: '' }, () => env().scim.maxDepth, 16],
     ['PORT makes the default PUBLIC_URL', { PORT: '4100' }, () => env().publicUrl, 'http://localhost:4100'],
     ['PUBLIC_URL without its trailing slash', { PUBLIC_URL: 'https://sso.example/' }, () => env().publicUrl, 'https://sso.example'],
-    ['frame origins trimmed', { PORTAL_ALLOWED_ORIGINS: ' https://a.example/, ,https://b.example' }, () => env().portalAllowedOrigins, ['https://a.example', 'https://b.example']],
+    [
+      'frame origins trimmed',
+      { PORTAL_ALLOWED_ORIGINS: ' https://a.example/, ,https://b.example' },
+      () => env().portalAllowedOrigins,
+      ['https://a.example', 'https://b.example'],
+    ],
     ['the earlier pool name still counts', { FAST_READ_POOL_SIZE: '3' }, () => env().pgReadPoolSize, 3],
     ['SQLite synchronous in any case', { SQLITE_SYNCHRONOUS: 'full' }, () => env().sqliteSynchronous, 'FULL'],
     ['an unknown SQLite synchronous', { SQLITE_SYNCHRONOUS: 'OFF' }, () => env().sqliteSynchronous, 'NORMAL'],

@@ -31,10 +31,22 @@ export const atLeast = (fallback: number, min: number) => number(fallback, z.num
 export const positiveCount = (fallback: number) => number(fallback, z.number().positive().transform(Math.floor).pipe(z.number().positive()));
 
 /** True exactly when the variable is `value`. */
-export const is = (value: string) => z.string().optional().transform((v) => v === value);
+export const is = (value: string) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => v === value);
 
 /** The variable with surrounding space trimmed, or undefined when unset or blank. */
-export const text = () => z.string().optional().transform((v) => v?.trim() || undefined);
+export const text = () =>
+  z
+    .string()
+    .optional()
+    .transform((v) => v?.trim() || undefined);
 
 /** The variable as set (an empty value counts as unset). */
-export const raw = () => z.string().optional().transform((v) => v || undefined);
+export const raw = () =>
+  z
+    .string()
+    .optional()
+    .transform((v) => v || undefined);

@@ -18,7 +18,13 @@ const webhookSchema = z
     EVENT_MAX_BYTES: atLeast(32_768, 1_024),
     // "0,1,2": seconds before each attempt (tests use short ones); anything else keeps the default.
     WEBHOOK_RETRY_SCHEDULE: raw()
-      .pipe(z.string().transform((s) => s.split(',').map((n) => Number(n.trim()))).pipe(z.array(z.number().min(0))).optional())
+      .pipe(
+        z
+          .string()
+          .transform((s) => s.split(',').map((n) => Number(n.trim())))
+          .pipe(z.array(z.number().min(0)))
+          .optional(),
+      )
       .catch(undefined),
     WEBHOOK_WORKER: is('off'),
   })

@@ -12,7 +12,11 @@ describe('eventPayload', () => {
 
   it.each([
     ['a user', { id: 'usr_1', userName: 'u', attributes: { title: big(60_000) } }, (d: Record<string, unknown>) => d],
-    ['a membership event', { group: { id: 'grp_1' }, user: { id: 'usr_1', attributes: { title: big(60_000) } } }, (d: Record<string, unknown>) => d.user as Record<string, unknown>],
+    [
+      'a membership event',
+      { group: { id: 'grp_1' }, user: { id: 'usr_1', attributes: { title: big(60_000) } } },
+      (d: Record<string, unknown>) => d.user as Record<string, unknown>,
+    ],
   ])('leaves out the attributes of %s, marked', (_, data, holder) => {
     const p = eventPayload(data, { attributes: { title: big(40_000) } });
     expect(p.data.length + (p.previousAttributes?.length ?? 0)).toBeLessThanOrEqual(32_768);

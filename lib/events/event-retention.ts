@@ -17,7 +17,10 @@ export async function purgeOldEvents(hostId: string, cutoff: Date, now = new Dat
       const old = front.filter((r) => asDate(r.createdAt) < cutoff);
       if (old.length === 0) return 0;
       const through = asInt(old[old.length - 1].seq);
-      yield* run(`DELETE FROM "WebhookDelivery" WHERE "endpointId" IN (SELECT "id" FROM "WebhookEndpoint" WHERE "hostId" = ?) AND "eventSeq" <= ?`, [hostId, through]);
+      yield* run(`DELETE FROM "WebhookDelivery" WHERE "endpointId" IN (SELECT "id" FROM "WebhookEndpoint" WHERE "hostId" = ?) AND "eventSeq" <= ?`, [
+        hostId,
+        through,
+      ]);
       const n = yield* run(`DELETE FROM "Event" WHERE "hostId" = ? AND "seq" <= ? AND "createdAt" < ?`, [hostId, through, cutoff]);
       yield* run(
         `INSERT INTO "EventRetention" ("hostId", "purgedThroughSeq", "updatedAt") VALUES (?, ?, ?)

@@ -58,6 +58,10 @@ export function* eventTypes(env: SqlEnv, hostId: string, ids: string[]): SqlProg
 
 /** The host's events after `afterSeq`, oldest first ([hostId, seq] index). */
 export function* listEvents({ hostId, afterSeq, limit }: { hostId: string; afterSeq: number; limit: number }): SqlProgram<EventRow[]> {
-  const rows = yield* all(`SELECT ${columns('Event', undefined, EVENT_COLUMNS)} FROM "Event" WHERE "hostId" = ? AND "seq" > ? ORDER BY "seq" LIMIT ?`, [hostId, afterSeq, limit]);
+  const rows = yield* all(`SELECT ${columns('Event', undefined, EVENT_COLUMNS)} FROM "Event" WHERE "hostId" = ? AND "seq" > ? ORDER BY "seq" LIMIT ?`, [
+    hostId,
+    afterSeq,
+    limit,
+  ]);
   return rows.map(eventRow);
 }

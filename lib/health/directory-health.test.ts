@@ -5,7 +5,15 @@ import { directoryHealth, type HealthInputs, type LoggedRequest } from './direct
 const now = new Date('2026-12-06T12:00:00Z');
 const ago = (min: number) => new Date(now.getTime() - min * 60_000);
 const req = (status: number, method = 'GET', min = 1): LoggedRequest => ({ method, path: '/Users', status, error: null, createdAt: ago(min) });
-const base: HealthInputs = { provider: 'okta', lastRequestAt: null, recent: [], unauthenticatedRequests: 0, lastUnauthenticatedAt: null, authFailuresSeen: 0, now };
+const base: HealthInputs = {
+  provider: 'okta',
+  lastRequestAt: null,
+  recent: [],
+  unauthenticatedRequests: 0,
+  lastUnauthenticatedAt: null,
+  authFailuresSeen: 0,
+  now,
+};
 
 describe('directoryHealth', () => {
   it.each<[string, Partial<HealthInputs>, string, string | null]>([
@@ -21,9 +29,24 @@ describe('directoryHealth', () => {
     ['three 400s in a row', { recent: [req(400, 'PATCH'), req(400, 'PATCH'), req(400, 'POST'), req(200)] }, 'degraded', 'errors'],
     ['three 500s', { recent: [req(500), req(500), req(500)] }, 'degraded', 'errors'],
     ['a PATCH 404 counts (it is not a lookup)', { recent: [req(404, 'PATCH'), req(404, 'PATCH'), req(404, 'DELETE')] }, 'degraded', 'errors'],
-    ['one refused token after an accepted request', { recent: [req(200, 'GET', 5)], unauthenticatedRequests: 10, authFailuresSeen: 9, lastUnauthenticatedAt: ago(1) }, 'connected', null],
-    ['three refused tokens after it', { recent: [req(200, 'GET', 5)], unauthenticatedRequests: 12, authFailuresSeen: 9, lastUnauthenticatedAt: ago(1) }, 'degraded', 'auth_failures'],
-    ['refused tokens older than the accepted request', { recent: [req(200, 'GET', 1)], unauthenticatedRequests: 12, authFailuresSeen: 0, lastUnauthenticatedAt: ago(5) }, 'connected', null],
+    [
+      'one refused token after an accepted request',
+      { recent: [req(200, 'GET', 5)], unauthenticatedRequests: 10, authFailuresSeen: 9, lastUnauthenticatedAt: ago(1) },
+      'connected',
+      null,
+    ],
+    [
+      'three refused tokens after it',
+      { recent: [req(200, 'GET', 5)], unauthenticatedRequests: 12, authFailuresSeen: 9, lastUnauthenticatedAt: ago(1) },
+      'degraded',
+      'auth_failures',
+    ],
+    [
+      'refused tokens older than the accepted request',
+      { recent: [req(200, 'GET', 1)], unauthenticatedRequests: 12, authFailuresSeen: 0, lastUnauthenticatedAt: ago(5) },
+      'connected',
+      null,
+    ],
     ['Entra quiet for 59 minutes', { provider: 'entra', recent: [req(200, 'GET', 59)] }, 'connected', null],
     ['Entra quiet for 61 minutes', { provider: 'entra', recent: [req(200, 'GET', 61)] }, 'silent', 'no_requests'],
     ['Okta quiet for a week', { recent: [req(200, 'GET', 7 * 24 * 60)] }, 'connected', null],

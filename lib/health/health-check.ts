@@ -61,7 +61,10 @@ function applyChange(d: Candidate, h: Health, now: Date): Promise<boolean> {
       const connectedAt = first ? decode('ScimRequestLog', first).createdAt : h.lastRequestAt;
       const connected = yield* changes(updateOp(env.dialect, 'Directory', { connectedAt }, `"id" = ? AND "connectedAt" IS NULL`, [d.id]));
       if (connected > 0) {
-        events.unshift({ type: 'directory.connected', data: { id: d.id, organizationId: d.organizationId, provider: d.provider, name: d.name, connectedAt: connectedAt.toISOString() } });
+        events.unshift({
+          type: 'directory.connected',
+          data: { id: d.id, organizationId: d.organizationId, provider: d.provider, name: d.name, connectedAt: connectedAt.toISOString() },
+        });
       }
     }
     if (events.length) yield* writeEventsSql(env, { hostId: d.hostId, organizationId: d.organizationId, directoryId: d.id }, events);

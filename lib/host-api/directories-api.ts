@@ -51,7 +51,14 @@ export async function postToken({ hostId, keyId, params, json }: ApiContext): Pr
   const d = await directoryOf(hostId, params.dirId);
   const t = await write(function* (env) {
     const created = yield* createDirectoryToken(env, { directoryId: d.id, expiresInDays: input.expiresInDays });
-    yield* auditSql(env, { hostId, organizationId: d.organizationId, actor: `api-key:${keyId}`, action: 'token.created', target: created.id, details: { directoryId: d.id, lastFour: created.lastFour } });
+    yield* auditSql(env, {
+      hostId,
+      organizationId: d.organizationId,
+      actor: `api-key:${keyId}`,
+      action: 'token.created',
+      target: created.id,
+      details: { directoryId: d.id, lastFour: created.lastFour },
+    });
     return created;
   });
   return Response.json(
@@ -81,7 +88,15 @@ export async function deleteToken({ hostId, keyId, params }: ApiContext): Promis
   const d = await directoryOf(hostId, params.dirId);
   const found = await write(function* (env) {
     const ok = yield* revokeDirectoryToken(env, { directoryId: d.id, tokenId: params.tokenId });
-    if (ok) yield* auditSql(env, { hostId, organizationId: d.organizationId, actor: `api-key:${keyId}`, action: 'token.revoked', target: params.tokenId, details: { directoryId: d.id } });
+    if (ok)
+      yield* auditSql(env, {
+        hostId,
+        organizationId: d.organizationId,
+        actor: `api-key:${keyId}`,
+        action: 'token.revoked',
+        target: params.tokenId,
+        details: { directoryId: d.id },
+      });
     return ok;
   });
   if (!found) throw apiNotFound('Token');

@@ -10,7 +10,8 @@ import { queryObject } from '../schemas/pagination';
 import { ApiError } from './api-error';
 import type { ApiContext } from './with-api-key';
 
-const expired = () => new ApiError('cursor_expired', 410, 'after: events after this cursor are no longer kept; call again without after to start at the oldest kept event');
+const expired = () =>
+  new ApiError('cursor_expired', 410, 'after: events after this cursor are no longer kept; call again without after to start at the oldest kept event');
 
 export async function getEvents({ hostId, url }: ApiContext): Promise<Response> {
   const q = listEventsQuerySchema.parse(queryObject(url));

@@ -1,6 +1,14 @@
 // Examples for the API reference (/docs/api), made from the same JSON Schemas as the OpenAPI document, so an
 // example never shows a field the API does not have: a curl call per operation and its answer.
-type Schema = { type?: string | string[]; properties?: Record<string, Schema>; required?: string[]; items?: Schema; enum?: unknown[]; anyOf?: Schema[]; format?: string };
+type Schema = {
+  type?: string | string[];
+  properties?: Record<string, Schema>;
+  required?: string[];
+  items?: Schema;
+  enum?: unknown[];
+  anyOf?: Schema[];
+  format?: string;
+};
 
 /** Sample values by field name, so examples read like real data. */
 const SAMPLES: Record<string, unknown> = {
@@ -48,7 +56,9 @@ export function exampleOf(schema: Schema | undefined, field = ''): unknown {
 
 /** The curl call of an operation, with path parameters filled in. */
 export function curlExample(method: string, path: string, base: string, body?: Schema): string {
-  const filled = path.replace(/\{(\w+)\}/g, (_, p: string) => String(SAMPLES[p === 'orgId' ? 'organizationId' : p === 'dirId' ? 'directoryId' : p] ?? `${p}_…`));
+  const filled = path.replace(/\{(\w+)\}/g, (_, p: string) =>
+    String(SAMPLES[p === 'orgId' ? 'organizationId' : p === 'dirId' ? 'directoryId' : p] ?? `${p}_…`),
+  );
   const lines = [`curl -X ${method.toUpperCase()} '${base}${filled}'`, `  -H "Authorization: Bearer $KEY"`];
   if (body) lines.push(`  -H 'Content-Type: application/json' -d '${JSON.stringify(exampleOf(body))}'`);
   return lines.join(' \\\n');

@@ -27,11 +27,38 @@ export const API_KEY_SCOPE =
 const page = { limit: 'Page size (1–200, default 50)', cursor: 'nextCursor of the previous page' };
 
 const OPERATIONS: Op[] = [
-  { method: 'post', path: '/organizations', summary: 'Create an organization', body: createOrganizationInputSchema, status: 201, response: R.organizationSchema },
-  { method: 'get', path: '/organizations', summary: 'List organizations, oldest first; ?externalId= finds the one with your id for it', query: { ...page, externalId: 'Your id for the organization (unique per host): the list holds it alone, or nothing' }, status: 200, response: R.listOf(R.organizationSchema) },
+  {
+    method: 'post',
+    path: '/organizations',
+    summary: 'Create an organization',
+    body: createOrganizationInputSchema,
+    status: 201,
+    response: R.organizationSchema,
+  },
+  {
+    method: 'get',
+    path: '/organizations',
+    summary: 'List organizations, oldest first; ?externalId= finds the one with your id for it',
+    query: { ...page, externalId: 'Your id for the organization (unique per host): the list holds it alone, or nothing' },
+    status: 200,
+    response: R.listOf(R.organizationSchema),
+  },
   { method: 'get', path: '/organizations/{orgId}', summary: 'Read an organization', status: 200, response: R.organizationSchema },
-  { method: 'patch', path: '/organizations/{orgId}', summary: 'Rename an organization, or set or clear (null) its externalId (409 when another organization has it)', body: updateOrganizationInputSchema, status: 200, response: R.organizationSchema },
-  { method: 'get', path: '/organizations/{orgId}/policy', summary: "Read the organization's provisioning policy (the defaults until one is set)", status: 200, response: policySchema },
+  {
+    method: 'patch',
+    path: '/organizations/{orgId}',
+    summary: 'Rename an organization, or set or clear (null) its externalId (409 when another organization has it)',
+    body: updateOrganizationInputSchema,
+    status: 200,
+    response: R.organizationSchema,
+  },
+  {
+    method: 'get',
+    path: '/organizations/{orgId}/policy',
+    summary: "Read the organization's provisioning policy (the defaults until one is set)",
+    status: 200,
+    response: policySchema,
+  },
   {
     method: 'patch',
     path: '/organizations/{orgId}/policy',
@@ -41,35 +68,144 @@ const OPERATIONS: Op[] = [
     status: 200,
     response: policySchema,
   },
-  { method: 'post', path: '/organizations/{orgId}/portal-links', summary: 'Mint a single-use portal link (expires unused after 5 minutes)', body: z.object({ features: z.array(z.literal('scim')).optional(), returnUrl: z.string().url().optional() }), status: 201, response: R.portalLinkSchema },
-  { method: 'delete', path: '/organizations/{orgId}/portal-sessions', summary: "End every portal session of the organization at once (links not yet opened stay valid until used or expired)", status: 204 },
-  { method: 'post', path: '/organizations/{orgId}/directories', summary: 'Create a directory; the answer carries the SCIM endpoint and its token, once', body: createDirectoryInputSchema, status: 201, response: R.directorySchema },
-  { method: 'get', path: '/organizations/{orgId}/directories', summary: "List an organization's directories", status: 200, response: R.listOf(R.directorySchema) },
+  {
+    method: 'post',
+    path: '/organizations/{orgId}/portal-links',
+    summary: 'Mint a single-use portal link (expires unused after 5 minutes)',
+    body: z.object({ features: z.array(z.literal('scim')).optional(), returnUrl: z.string().url().optional() }),
+    status: 201,
+    response: R.portalLinkSchema,
+  },
+  {
+    method: 'delete',
+    path: '/organizations/{orgId}/portal-sessions',
+    summary: 'End every portal session of the organization at once (links not yet opened stay valid until used or expired)',
+    status: 204,
+  },
+  {
+    method: 'post',
+    path: '/organizations/{orgId}/directories',
+    summary: 'Create a directory; the answer carries the SCIM endpoint and its token, once',
+    body: createDirectoryInputSchema,
+    status: 201,
+    response: R.directorySchema,
+  },
+  {
+    method: 'get',
+    path: '/organizations/{orgId}/directories',
+    summary: "List an organization's directories",
+    status: 200,
+    response: R.listOf(R.directorySchema),
+  },
   { method: 'get', path: '/directories/{dirId}', summary: 'Read a directory', status: 200, response: R.directorySchema },
-  { method: 'patch', path: '/directories/{dirId}', summary: 'Rename a directory, or enable or disable it (SCIM answers 403 while disabled)', body: updateDirectoryInputSchema, status: 200, response: R.directorySchema },
+  {
+    method: 'patch',
+    path: '/directories/{dirId}',
+    summary: 'Rename a directory, or enable or disable it (SCIM answers 403 while disabled)',
+    body: updateDirectoryInputSchema,
+    status: 200,
+    response: R.directorySchema,
+  },
   { method: 'delete', path: '/directories/{dirId}', summary: 'Delete a directory and all its data; emits its deletion events', status: 204 },
   { method: 'delete', path: '/organizations/{orgId}', summary: 'Delete an organization, its directories and all their data', status: 204 },
-  { method: 'post', path: '/directories/{dirId}/tokens', summary: 'Mint a new SCIM token; older tokens stay valid until revoked', body: createTokenInputSchema, status: 201, response: R.tokenSchema },
-  { method: 'get', path: '/directories/{dirId}/tokens', summary: "List a directory's SCIM tokens (last four characters only, never the token)", status: 200, response: R.listOf(z.object({ id: z.string(), lastFour: z.string(), createdAt: z.string(), expiresAt: z.string().nullable(), lastUsedAt: z.string().nullable(), revokedAt: z.string().nullable() })) },
+  {
+    method: 'post',
+    path: '/directories/{dirId}/tokens',
+    summary: 'Mint a new SCIM token; older tokens stay valid until revoked',
+    body: createTokenInputSchema,
+    status: 201,
+    response: R.tokenSchema,
+  },
+  {
+    method: 'get',
+    path: '/directories/{dirId}/tokens',
+    summary: "List a directory's SCIM tokens (last four characters only, never the token)",
+    status: 200,
+    response: R.listOf(
+      z.object({
+        id: z.string(),
+        lastFour: z.string(),
+        createdAt: z.string(),
+        expiresAt: z.string().nullable(),
+        lastUsedAt: z.string().nullable(),
+        revokedAt: z.string().nullable(),
+      }),
+    ),
+  },
   { method: 'delete', path: '/directories/{dirId}/tokens/{tokenId}', summary: 'Revoke a SCIM token; it fails from the next request on', status: 204 },
-  { method: 'get', path: '/directories/{dirId}/users', summary: 'List directory users', query: { ...page, groupId: 'Only members of this group', filter: 'A SCIM filter (RFC 7644 §3.4.2.2) on any attribute, your user fields included: seats gt 10 and urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department eq "Sales"' }, status: 200, response: R.listOf(R.userSchema) },
+  {
+    method: 'get',
+    path: '/directories/{dirId}/users',
+    summary: 'List directory users',
+    query: {
+      ...page,
+      groupId: 'Only members of this group',
+      filter:
+        'A SCIM filter (RFC 7644 §3.4.2.2) on any attribute, your user fields included: seats gt 10 and urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department eq "Sales"',
+    },
+    status: 200,
+    response: R.listOf(R.userSchema),
+  },
   { method: 'get', path: '/directories/{dirId}/users/{userId}', summary: 'Read a directory user', status: 200, response: R.userSchema },
   { method: 'get', path: '/directories/{dirId}/groups', summary: 'List directory groups', query: page, status: 200, response: R.listOf(R.groupSchema) },
   { method: 'get', path: '/directories/{dirId}/groups/{groupId}', summary: 'Read a directory group', status: 200, response: R.groupSchema },
-  { method: 'get', path: '/directories/{dirId}/groups/{groupId}/members', summary: "List a group's members", query: page, status: 200, response: R.listOf(R.userSchema) },
+  {
+    method: 'get',
+    path: '/directories/{dirId}/groups/{groupId}/members',
+    summary: "List a group's members",
+    query: page,
+    status: 200,
+    response: R.listOf(R.userSchema),
+  },
   { method: 'post', path: '/roles', summary: 'Define a role', body: createRoleInputSchema, status: 201, response: R.roleSchema },
   { method: 'get', path: '/roles', summary: 'List roles', status: 200, response: R.listOf(R.roleSchema) },
   { method: 'get', path: '/roles/{roleKey}', summary: 'Read a role', status: 200, response: R.roleSchema },
-  { method: 'patch', path: '/roles/{roleKey}', summary: "Change a role's name or description (its key never changes)", body: updateRoleInputSchema, status: 200, response: R.roleSchema },
-  { method: 'delete', path: '/roles/{roleKey}', summary: 'Delete a role: it leaves every mapping and default role, and each user who held it gets a directory.user.updated', status: 204 },
-  { method: 'get', path: '/user-schema', summary: "Read the host's user fields (the SCIM extension every directory advertises)", status: 200, response: userSchemaResponseSchema },
   {
-    method: 'put', path: '/user-schema', status: 200, body: putUserSchemaInputSchema, response: userSchemaResponseSchema,
-    summary: "Declare the host's user fields: advertised in every directory's /Schemas and /ResourceTypes as urn:ietf:params:scim:schemas:extension:{slug}:2.0:User, converted to their types when IdPs send them, filterable. A field left out stops being advertised; values already sent stay on the users",
+    method: 'patch',
+    path: '/roles/{roleKey}',
+    summary: "Change a role's name or description (its key never changes)",
+    body: updateRoleInputSchema,
+    status: 200,
+    response: R.roleSchema,
   },
-  { method: 'put', path: '/directories/{dirId}/role-mappings', summary: "Replace a directory's group-to-role mappings; users' roles follow at once", body: putRoleMappingsInputSchema, status: 200, response: R.roleMappingsSchema },
+  {
+    method: 'delete',
+    path: '/roles/{roleKey}',
+    summary: 'Delete a role: it leaves every mapping and default role, and each user who held it gets a directory.user.updated',
+    status: 204,
+  },
+  {
+    method: 'get',
+    path: '/user-schema',
+    summary: "Read the host's user fields (the SCIM extension every directory advertises)",
+    status: 200,
+    response: userSchemaResponseSchema,
+  },
+  {
+    method: 'put',
+    path: '/user-schema',
+    status: 200,
+    body: putUserSchemaInputSchema,
+    response: userSchemaResponseSchema,
+    summary:
+      "Declare the host's user fields: advertised in every directory's /Schemas and /ResourceTypes as urn:ietf:params:scim:schemas:extension:{slug}:2.0:User, converted to their types when IdPs send them, filterable. A field left out stops being advertised; values already sent stay on the users",
+  },
+  {
+    method: 'put',
+    path: '/directories/{dirId}/role-mappings',
+    summary: "Replace a directory's group-to-role mappings; users' roles follow at once",
+    body: putRoleMappingsInputSchema,
+    status: 200,
+    response: R.roleMappingsSchema,
+  },
   { method: 'get', path: '/directories/{dirId}/role-mappings', summary: 'Read the mappings in force', status: 200, response: R.roleMappingsSchema },
-  { method: 'get', path: '/directories/{dirId}/group-selection', summary: 'Which groups the host sees: "all" (the default), or "selected" with the groupIds chosen', status: 200, response: groupSelectionSchema },
+  {
+    method: 'get',
+    path: '/directories/{dirId}/group-selection',
+    summary: 'Which groups the host sees: "all" (the default), or "selected" with the groupIds chosen',
+    status: 200,
+    response: groupSelectionSchema,
+  },
   {
     method: 'put',
     path: '/directories/{dirId}/group-selection',
@@ -79,7 +215,14 @@ const OPERATIONS: Op[] = [
     status: 200,
     response: groupSelectionSchema.extend({ change: selectionChangeSchema }),
   },
-  { method: 'post', path: '/directories/{dirId}/group-selection/preview', summary: 'What setting this selection would do, without doing it: groups appearing and disappearing (with member counts), users whose roles change', body: groupSelectionInputSchema, status: 200, response: selectionChangeSchema },
+  {
+    method: 'post',
+    path: '/directories/{dirId}/group-selection/preview',
+    summary: 'What setting this selection would do, without doing it: groups appearing and disappearing (with member counts), users whose roles change',
+    body: groupSelectionInputSchema,
+    status: 200,
+    response: selectionChangeSchema,
+  },
   {
     method: 'get',
     path: '/events',
@@ -89,7 +232,14 @@ const OPERATIONS: Op[] = [
     status: 200,
     response: R.listOf(R.eventSchema),
   },
-  { method: 'post', path: '/webhook-endpoints', summary: 'Create a webhook endpoint (Standard Webhooks signatures)', body: createWebhookEndpointInputSchema, status: 201, response: R.webhookEndpointSchema },
+  {
+    method: 'post',
+    path: '/webhook-endpoints',
+    summary: 'Create a webhook endpoint (Standard Webhooks signatures)',
+    body: createWebhookEndpointInputSchema,
+    status: 201,
+    response: R.webhookEndpointSchema,
+  },
   { method: 'get', path: '/webhook-endpoints', summary: 'List webhook endpoints', status: 200, response: R.listOf(R.webhookEndpointSchema) },
   { method: 'get', path: '/webhook-endpoints/{endpointId}', summary: 'Read a webhook endpoint', status: 200, response: R.webhookEndpointSchema },
   {
@@ -101,9 +251,28 @@ const OPERATIONS: Op[] = [
     response: R.webhookEndpointSchema,
   },
   { method: 'delete', path: '/webhook-endpoints/{endpointId}', summary: 'Delete a webhook endpoint', status: 204 },
-  { method: 'post', path: '/webhook-endpoints/{endpointId}/rotate-secret', summary: 'Rotate the signing secret', status: 200, response: z.object({ id: z.string(), secret: z.string() }) },
-  { method: 'get', path: '/webhook-endpoints/{endpointId}/deliveries', summary: 'Delivery log: attempts, status codes, latency, errors', query: page, status: 200 },
-  { method: 'post', path: '/webhook-endpoints/{endpointId}/replay', summary: 'Replay one event or a range of events', body: replayInputSchema, status: 202, response: z.object({ queued: z.number().int() }) },
+  {
+    method: 'post',
+    path: '/webhook-endpoints/{endpointId}/rotate-secret',
+    summary: 'Rotate the signing secret',
+    status: 200,
+    response: z.object({ id: z.string(), secret: z.string() }),
+  },
+  {
+    method: 'get',
+    path: '/webhook-endpoints/{endpointId}/deliveries',
+    summary: 'Delivery log: attempts, status codes, latency, errors',
+    query: page,
+    status: 200,
+  },
+  {
+    method: 'post',
+    path: '/webhook-endpoints/{endpointId}/replay',
+    summary: 'Replay one event or a range of events',
+    body: replayInputSchema,
+    status: 202,
+    response: z.object({ queued: z.number().int() }),
+  },
 ];
 
 const json = (schema: z.ZodType) => ({ 'application/json': { schema: z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) } });
@@ -112,7 +281,13 @@ export function openApiDocument() {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const op of OPERATIONS) {
     const params = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
-    const query = Object.entries(op.query ?? {}).map(([name, description]) => ({ name, in: 'query', required: false, description, schema: { type: 'string' } }));
+    const query = Object.entries(op.query ?? {}).map(([name, description]) => ({
+      name,
+      in: 'query',
+      required: false,
+      description,
+      schema: { type: 'string' },
+    }));
     paths[op.path] ??= {};
     paths[op.path][op.method] = {
       summary: op.summary,
@@ -127,10 +302,18 @@ export function openApiDocument() {
   }
   return {
     openapi: '3.1.0',
-    info: { title: 'scim-portal host API', version: '1.0.0', description: `Organizations, directories, synced users and groups, roles, events and webhooks. ${API_KEY_SCOPE}` },
+    info: {
+      title: 'scim-portal host API',
+      version: '1.0.0',
+      description: `Organizations, directories, synced users and groups, roles, events and webhooks. ${API_KEY_SCOPE}`,
+    },
     servers: [{ url: `${env().publicUrl}/api/v1` }],
     security: [{ apiKey: [] }],
-    components: { securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: `A host API key (npm run cli -- api-keys create, or the dashboard). ${API_KEY_SCOPE}` } } },
+    components: {
+      securitySchemes: {
+        apiKey: { type: 'http', scheme: 'bearer', description: `A host API key (npm run cli -- api-keys create, or the dashboard). ${API_KEY_SCOPE}` },
+      },
+    },
     paths,
   };
 }

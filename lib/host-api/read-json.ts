@@ -38,7 +38,11 @@ export async function readJsonBody(req: Request, maxBytes: number): Promise<unkn
   }
   const problem = jsonProblem(value);
   if (problem) {
-    throw new ApiError('invalid_request', 400, problem === 'too_deep' ? 'body: nested too deeply' : 'body: NUL characters and unpaired surrogates are not allowed');
+    throw new ApiError(
+      'invalid_request',
+      400,
+      problem === 'too_deep' ? 'body: nested too deeply' : 'body: NUL characters and unpaired surrogates are not allowed',
+    );
   }
   return value;
 }

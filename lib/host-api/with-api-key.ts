@@ -41,10 +41,17 @@ export function withApiKey(handler: Handler) {
       for (const [k, v] of new URL(req.url).searchParams) {
         if (!isSafeText(k) || !isSafeText(v)) throw new ApiError('invalid_request', 400, 'query: NUL characters and unpaired surrogates are not allowed');
       }
-      return await handler({ db, hostId: check.hostId, keyId: check.keyId, req, params, url: new URL(req.url), json: () => readJsonBody(req, BODY_LIMITS.hostApi) });
+      return await handler({
+        db,
+        hostId: check.hostId,
+        keyId: check.keyId,
+        req,
+        params,
+        url: new URL(req.url),
+        json: () => readJsonBody(req, BODY_LIMITS.hostApi),
+      });
     } catch (e) {
       return apiErrorResponse(toApiError(e));
     }
   };
 }
-

@@ -23,7 +23,8 @@ export async function auditPage(db: Tx, hostId: string, query: Record<string, st
     actor: query.actor?.slice(0, 120) ?? '',
     organization: query.organization?.slice(0, 120) ?? '',
   };
-  const actions = filter.action === NOT_LINKS ? AUDIT_ACTIONS.filter((a) => !a.startsWith('portal_link.')) : filter.action === 'all' ? undefined : [filter.action];
+  const actions =
+    filter.action === NOT_LINKS ? AUDIT_ACTIONS.filter((a) => !a.startsWith('portal_link.')) : filter.action === 'all' ? undefined : [filter.action];
   const rows = await read((env) =>
     listAudit(env, {
       hostId,
@@ -36,7 +37,18 @@ export async function auditPage(db: Tx, hostId: string, query: Record<string, st
   );
   const { rows: page, next } = pageOf(rows, PAGE, (r) => r);
   const { actorsOfPage, orgs } = await read(function* (env) {
-    return { actorsOfPage: yield* actorNames(env, hostId, page.map((r) => r.actor)), orgs: yield* organizationNames(env, hostId, page.map((r) => r.organizationId)) };
+    return {
+      actorsOfPage: yield* actorNames(
+        env,
+        hostId,
+        page.map((r) => r.actor),
+      ),
+      orgs: yield* organizationNames(
+        env,
+        hostId,
+        page.map((r) => r.organizationId),
+      ),
+    };
   });
   const [operators, keys] = await Promise.all([
     db.operator.findMany({ where: { hostId }, select: { id: true, email: true }, orderBy: { email: 'asc' } }),

@@ -46,7 +46,11 @@ export const authOptions: NextAuthOptions = {
         const password = String(credentials?.password ?? '');
         if (!email || !password || password.length > MAX_PASSWORD_LENGTH) return null;
         const headers = (req?.headers ?? {}) as Record<string, string | undefined>;
-        const operator = await signIn(email, password, clientAddress((name) => headers[name]));
+        const operator = await signIn(
+          email,
+          password,
+          clientAddress((name) => headers[name]),
+        );
         return operator ? { id: operator.id, email: operator.email } : null;
       },
     }),

@@ -23,7 +23,10 @@ export async function listOperators(db: Tx, hostId: string): Promise<OperatorSum
   return rows.map((r) => ({ id: r.id, email: r.email, createdAt: r.createdAt.toISOString(), activeSessions: r._count.sessions }));
 }
 
-export async function addOperator(db: Db, { hostId, actor, email, password }: { hostId: string; actor: string; email: string; password: string }): Promise<Operator> {
+export async function addOperator(
+  db: Db,
+  { hostId, actor, email, password }: { hostId: string; actor: string; email: string; password: string },
+): Promise<Operator> {
   const prepared = await prepareOperator({ email, password });
   return transaction(db, async (tx) => {
     const operator = await createOperator(tx, { ...prepared, hostId });

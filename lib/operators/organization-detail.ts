@@ -15,9 +15,17 @@ import { connectionStatus, type ConnectionStatus } from '../portal/connection-st
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 const RECENT_EVENTS = 20;
 
-function* recentEvents(env: SqlEnv, hostId: string, directoryIds: string[]): SqlProgram<{ id: string; type: string; directoryId: string | null; createdAt: Date }[]> {
+function* recentEvents(
+  env: SqlEnv,
+  hostId: string,
+  directoryIds: string[],
+): SqlProgram<{ id: string; type: string; directoryId: string | null; createdAt: Date }[]> {
   const [inDirs, list] = env.dialect.inList('"directoryId"', directoryIds);
-  const rows = yield* all(`SELECT "id", "type", "directoryId", "createdAt" FROM "Event" WHERE "hostId" = ? AND ${inDirs} ORDER BY "seq" DESC LIMIT ?`, [hostId, list, RECENT_EVENTS]);
+  const rows = yield* all(`SELECT "id", "type", "directoryId", "createdAt" FROM "Event" WHERE "hostId" = ? AND ${inDirs} ORDER BY "seq" DESC LIMIT ?`, [
+    hostId,
+    list,
+    RECENT_EVENTS,
+  ]);
   return rows.map((r) => ({ id: asStr(r.id), type: asStr(r.type), directoryId: asStrOrNull(r.directoryId), createdAt: asDate(r.createdAt) }));
 }
 
@@ -41,12 +49,27 @@ export async function organizationDetail(db: Tx, { hostId, id }: { hostId: strin
         connection,
         users,
         groups,
-        tokens: tokens.map((t) => ({ id: t.id, lastFour: t.lastFour, createdAt: t.createdAt.toISOString(), lastUsedAt: iso(t.lastUsedAt), revokedAt: iso(t.revokedAt), expiresAt: iso(t.expiresAt) })),
+        tokens: tokens.map((t) => ({
+          id: t.id,
+          lastFour: t.lastFour,
+          createdAt: t.createdAt.toISOString(),
+          lastUsedAt: iso(t.lastUsedAt),
+          revokedAt: iso(t.revokedAt),
+          expiresAt: iso(t.expiresAt),
+        })),
       };
     }),
   );
   // Newest first, per directory on the [directoryId, seq] index, then merged.
-  const events = dirs.length ? await read((env) => recentEvents(env, hostId, dirs.map((d) => d.id))) : [];
+  const events = dirs.length
+    ? await read((env) =>
+        recentEvents(
+          env,
+          hostId,
+          dirs.map((d) => d.id),
+        ),
+      )
+    : [];
   return {
     id: org.id,
     name: org.name,

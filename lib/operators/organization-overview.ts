@@ -56,7 +56,10 @@ export async function organizationOverview({
        ORDER BY "createdAt" DESC, "id" DESC LIMIT ? OFFSET ?`,
       [...where.params, ORGANIZATIONS_PER_PAGE, (current - 1) * ORGANIZATIONS_PER_PAGE],
     )).map((r) => decode('Organization', r));
-    const [inOrgs, orgList] = env.dialect.inList('"organizationId"', rows.map((o) => o.id));
+    const [inOrgs, orgList] = env.dialect.inList(
+      '"organizationId"',
+      rows.map((o) => o.id),
+    );
     const dirs = rows.length
       ? (yield* all(`SELECT ${columns('Directory')} FROM "Directory" WHERE ${inOrgs} ORDER BY "createdAt", "id"`, [orgList])).map((r) => decode('Directory', r))
       : [];
@@ -75,7 +78,13 @@ export async function organizationOverview({
       byOrg.set(d.organizationId, list);
     }
     return {
-      organizations: rows.map((o) => ({ id: o.id, name: o.name, externalId: o.externalId, createdAt: o.createdAt.toISOString(), directories: byOrg.get(o.id) ?? [] })),
+      organizations: rows.map((o) => ({
+        id: o.id,
+        name: o.name,
+        externalId: o.externalId,
+        createdAt: o.createdAt.toISOString(),
+        directories: byOrg.get(o.id) ?? [],
+      })),
       total,
       page: current,
       pages,

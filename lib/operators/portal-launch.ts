@@ -18,7 +18,12 @@ export async function launchPortal(
     if (!org) throw new DomainError('not_found', 'Organization not found');
     // The portal shows "Back to …" with this URL when opened standalone, which brings the operator back here.
     const operatorId = actor.startsWith('operator:') ? actor.slice('operator:'.length) : null;
-    const link = await createPortalLink(tx, { organizationId: org.id, features: ['scim'], returnUrl: `${publicUrl}/dashboard/organizations/${org.id}`, operatorId });
+    const link = await createPortalLink(tx, {
+      organizationId: org.id,
+      features: ['scim'],
+      returnUrl: `${publicUrl}/dashboard/organizations/${org.id}`,
+      operatorId,
+    });
     await audit(tx, { hostId, organizationId: org.id, actor, action: 'portal_link.created', target: org.id, details: { via: 'dashboard' } });
     return { url: `${publicUrl}/portal/link/${link.token}`, expiresAt: link.expiresAt.toISOString() };
   });

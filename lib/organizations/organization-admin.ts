@@ -27,12 +27,22 @@ async function guarded<T>(externalId: string | null | undefined, run: () => Prom
   }
 }
 
-export function addOrganization(db: Db, { hostId, actor, name, externalId }: { hostId: string; actor: string; name: string; externalId?: string | null }): Promise<OrganizationRow> {
+export function addOrganization(
+  db: Db,
+  { hostId, actor, name, externalId }: { hostId: string; actor: string; name: string; externalId?: string | null },
+): Promise<OrganizationRow> {
   return guarded(externalId, () =>
     transaction(db, async (tx) => {
       await assertExternalIdFree(tx, hostId, externalId);
       const org = await createOrganization(tx, { hostId, name, externalId });
-      await audit(tx, { hostId, organizationId: org.id, actor, action: 'organization.created', target: org.id, details: { name, externalId: externalId ?? null } });
+      await audit(tx, {
+        hostId,
+        organizationId: org.id,
+        actor,
+        action: 'organization.created',
+        target: org.id,
+        details: { name, externalId: externalId ?? null },
+      });
       return org;
     }),
   );
@@ -50,7 +60,8 @@ export function updateOrganization(
       const data = { ...(name !== undefined ? { name, nameLower: name.toLowerCase() } : {}), ...(externalId !== undefined ? { externalId } : {}) };
       const row = await tx.organization.update({ where: { id: org.id }, data });
       const changed = Object.fromEntries(Object.entries({ name, externalId }).filter(([k, v]) => v !== undefined && v !== org[k as 'name' | 'externalId']));
-      if (Object.keys(changed).length) await audit(tx, { hostId, organizationId: org.id, actor, action: 'organization.updated', target: org.id, details: changed });
+      if (Object.keys(changed).length)
+        await audit(tx, { hostId, organizationId: org.id, actor, action: 'organization.updated', target: org.id, details: changed });
       return row;
     }),
   );
@@ -62,5 +73,7 @@ export async function removeOrganization(db: Db, { hostId, actor, id }: { hostId
   await deleteOrganization({ hostId, organizationId: id });
   // After the deletion (its cascade would take an entry naming the organization's id with it: audit rows have no
   // foreign key, so this one stays).
-  await transaction(db, (tx) => audit(tx, { hostId, organizationId: id, actor, action: 'organization.deleted', target: id, details: { name: org.name, externalId: org.externalId } }));
+  await transaction(db, (tx) =>
+    audit(tx, { hostId, organizationId: id, actor, action: 'organization.deleted', target: id, details: { name: org.name, externalId: org.externalId } }),
+  );
 }

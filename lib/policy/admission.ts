@@ -32,7 +32,10 @@ export function checkDomains(policy: ProvisioningPolicy, userNameLower: string, 
   const found = domainsOf(userNameLower, emails);
   const foreign = found.length ? found.find((d) => !onDomain(d, policy.domains)) : '(none)';
   if (foreign !== undefined) {
-    throw new PolicyRefusal('domain', `Refused by the organization's provisioning policy: the domain "${foreign}" is not one of its domains (${policy.domains.join(', ')})`);
+    throw new PolicyRefusal(
+      'domain',
+      `Refused by the organization's provisioning policy: the domain "${foreign}" is not one of its domains (${policy.domains.join(', ')})`,
+    );
   }
 }
 
@@ -58,14 +61,20 @@ const ACTIVE_IN_ORG = `SELECT 1 FROM "DirectoryUser" u WHERE u."directoryId" IN 
 
 /** Active users across the organization's directories (the seats used), counted up to `upTo` when given. */
 export function* activeUsers(organizationId: string, upTo?: number): SqlProgram<number> {
-  const r = upTo === undefined
-    ? yield* one(`SELECT COUNT(*) AS "n" FROM (${ACTIVE_IN_ORG}) seats`, [organizationId, true])
-    : yield* one(`SELECT COUNT(*) AS "n" FROM (${ACTIVE_IN_ORG} LIMIT ?) seats`, [organizationId, true, upTo]);
+  const r =
+    upTo === undefined
+      ? yield* one(`SELECT COUNT(*) AS "n" FROM (${ACTIVE_IN_ORG}) seats`, [organizationId, true])
+      : yield* one(`SELECT COUNT(*) AS "n" FROM (${ACTIVE_IN_ORG} LIMIT ?) seats`, [organizationId, true, upTo]);
   return Number(r?.n ?? 0);
 }
 
 /** The admission of a user created or coming back: its domains, then a seat. */
-export function* admit(env: SqlEnv, organizationId: string, policy: ProvisioningPolicy, user: { userNameLower: string; emails: { valueLower: string; primary: boolean }[] }): SqlProgram<PendingEvent[]> {
+export function* admit(
+  env: SqlEnv,
+  organizationId: string,
+  policy: ProvisioningPolicy,
+  user: { userNameLower: string; emails: { valueLower: string; primary: boolean }[] },
+): SqlProgram<PendingEvent[]> {
   checkDomains(policy, user.userNameLower, user.emails);
   return yield* takeSeat(env, organizationId, policy);
 }

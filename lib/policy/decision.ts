@@ -11,7 +11,9 @@ function changedAttributes(before: ScimObject, after: ScimObject): string[] {
   for (const k of new Set([...Object.keys(before), ...Object.keys(after)])) {
     if (k === 'meta' || k === 'schemas' || !differ(before[k], after[k])) continue;
     if (!k.startsWith('urn:')) out.add(k);
-    else for (const sub of new Set([...Object.keys(obj(before[k])), ...Object.keys(obj(after[k]))])) if (differ(obj(before[k])[sub], obj(after[k])[sub])) out.add(sub);
+    else
+      for (const sub of new Set([...Object.keys(obj(before[k])), ...Object.keys(obj(after[k]))]))
+        if (differ(obj(before[k])[sub], obj(after[k])[sub])) out.add(sub);
   }
   return [...out].sort();
 }

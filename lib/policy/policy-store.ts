@@ -41,7 +41,12 @@ export function* readPolicy(organizationId: string): SqlProgram<ProvisioningPoli
 export function* savePolicy(env: SqlEnv, organizationId: string, policy: Omit<ProvisioningPolicy, 'updatedAt'>): SqlProgram<void> {
   const lock = env.dialect.lockRows('Organization', [organizationId]);
   if (lock.length) yield* together(lock);
-  const cols = { leaving: policy.leaving.mode, deleteAfterDays: policy.leaving.deleteAfterDays, domains: JSON.stringify(policy.domains), seatLimit: policy.seatLimit };
+  const cols = {
+    leaving: policy.leaving.mode,
+    deleteAfterDays: policy.leaving.deleteAfterDays,
+    domains: JSON.stringify(policy.domains),
+    seatLimit: policy.seatLimit,
+  };
   const updated = yield* changes(updateOp(env.dialect, 'OrganizationPolicy', cols, '"organizationId" = ?', [organizationId]));
   if (!updated) yield* changes(insertOp(env.dialect, 'OrganizationPolicy', [{ organizationId, ...cols }]));
 }

@@ -20,7 +20,12 @@ export async function purgeLeavers(now = Date.now()): Promise<number> {
     const scope = { hostId: String(d.hostId), organizationId: String(d.organizationId), directoryId: String(d.directoryId) };
     const cutoff = new Date(now - Number(d.deleteAfterDays) * 86_400_000);
     // The (directoryId, deactivatedAt) index: a range read. Reactivated users have no deactivatedAt.
-    const ids = await read(() => all(`SELECT "id" FROM "DirectoryUser" WHERE "directoryId" = ? AND "deactivatedAt" <= ? ORDER BY "deactivatedAt" LIMIT ${BATCH}`, [scope.directoryId, cutoff]));
+    const ids = await read(() =>
+      all(`SELECT "id" FROM "DirectoryUser" WHERE "directoryId" = ? AND "deactivatedAt" <= ? ORDER BY "deactivatedAt" LIMIT ${BATCH}`, [
+        scope.directoryId,
+        cutoff,
+      ]),
+    );
     for (const { id } of ids) if (await deleteExpiredLeaver({ ...scope, id: String(id) }, cutoff)) removed++;
   }
   return removed;

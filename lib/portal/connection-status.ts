@@ -40,7 +40,9 @@ export async function connectionStatus(directory: HealthRow): Promise<Connection
     reason: h.reason,
     lastRequestAt: h.lastRequestAt?.toISOString() ?? null,
     unauthenticated: last ? { count: directory.unauthenticatedRequests, lastAt: last.toISOString(), sinceLastAccepted: h.authFailures } : null,
-    recentRefusals: h.refusals.slice(0, 5).map((r) => ({ method: r.method, path: r.path, status: r.status, error: r.error, at: r.createdAt.toISOString(), routine: isRoutine(r) })),
+    recentRefusals: h.refusals
+      .slice(0, 5)
+      .map((r) => ({ method: r.method, path: r.path, status: r.status, error: r.error, at: r.createdAt.toISOString(), routine: isRoutine(r) })),
     syncCycleMinutes: SYNC_CYCLE_MINUTES[directory.provider] ?? null,
   };
 }

@@ -46,11 +46,21 @@ export async function mappingPreview(
     return {
       groups: yield* groupsByIds(env, scope.directoryId, groupIds),
       members: yield* memberCounts(env, groupIds),
-      users: yield* userViews(env, scope.directoryId, sample.map((c) => c.userId)),
+      users: yield* userViews(
+        env,
+        scope.directoryId,
+        sample.map((c) => c.userId),
+      ),
     };
   });
   return {
-    changes: diff.map((d) => ({ kind: d.kind, groupId: d.groupId, groupName: groups.get(d.groupId)?.displayName ?? d.groupId, roleKey: d.roleKey, members: members.get(d.groupId) ?? 0 })),
+    changes: diff.map((d) => ({
+      kind: d.kind,
+      groupId: d.groupId,
+      groupName: groups.get(d.groupId)?.displayName ?? d.groupId,
+      roleKey: d.roleKey,
+      members: members.get(d.groupId) ?? 0,
+    })),
     usersChanged: roleChanges.length,
     users: sample.map((c) => {
       const u = users.get(c.userId)?.row;

@@ -28,7 +28,14 @@ export const toListedDirectory = (d: DirectoryRow, health: HealthState) => ({ ..
 export const toDirectoryDetail = (d: DirectoryRow, counts: { userCount: number; groupCount: number }) => ({ ...toPortalDirectory(d), ...counts });
 
 export function toPortalToken(t: TokenSummary) {
-  return { id: t.id, lastFour: t.lastFour, createdAt: t.createdAt.toISOString(), expiresAt: iso(t.expiresAt), lastUsedAt: iso(t.lastUsedAt), revokedAt: iso(t.revokedAt) };
+  return {
+    id: t.id,
+    lastFour: t.lastFour,
+    createdAt: t.createdAt.toISOString(),
+    expiresAt: iso(t.expiresAt),
+    lastUsedAt: iso(t.lastUsedAt),
+    revokedAt: iso(t.revokedAt),
+  };
 }
 
 /** A token just minted: the only answer that carries its value. */

@@ -38,5 +38,6 @@ export function* assertRoomForDirectory(env: SqlEnv, organizationId: string): Sq
 export function* assertRoomForToken(env: SqlEnv, directoryId: string): SqlProgram<void> {
   for (const op of env.dialect.lockRows('Directory', [directoryId])) yield op;
   const max = portalLimits().liveTokens;
-  if ((yield* countLiveTokens(env, directoryId)) >= max) throw new ApiError('limit_reached', 409, `This directory already has ${max} active tokens; revoke one first`);
+  if ((yield* countLiveTokens(env, directoryId)) >= max)
+    throw new ApiError('limit_reached', 409, `This directory already has ${max} active tokens; revoke one first`);
 }

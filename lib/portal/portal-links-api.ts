@@ -9,9 +9,16 @@ import { findOrganization } from '../organizations/organizations';
 import { createPortalLink } from './portal-links';
 
 const createPortalLinkInputSchema = z.strictObject({
-  features: z.array(z.enum(['scim'])).min(1).max(1).optional(),
+  features: z
+    .array(z.enum(['scim']))
+    .min(1)
+    .max(1)
+    .optional(),
   // Shown as "Back to …" in the standalone portal; only http(s), so it can never be a javascript: URL.
-  returnUrl: z.url({ protocol: /^https?$/ }).max(2000).nullish(),
+  returnUrl: z
+    .url({ protocol: /^https?$/ })
+    .max(2000)
+    .nullish(),
 });
 
 export async function postPortalLink({ db, hostId, keyId, params, json }: ApiContext): Promise<Response> {
@@ -23,8 +30,5 @@ export async function postPortalLink({ db, hostId, keyId, params, json }: ApiCon
     await audit(tx, { hostId, organizationId: org.id, actor: `api-key:${keyId}`, action: 'portal_link.created', target: org.id, details: { via: 'api' } });
     return created;
   });
-  return Response.json(
-    { url: `${env().publicUrl}/portal/link/${link.token}`, expiresAt: link.expiresAt.toISOString() },
-    { status: 201 },
-  );
+  return Response.json({ url: `${env().publicUrl}/portal/link/${link.token}`, expiresAt: link.expiresAt.toISOString() }, { status: 201 });
 }

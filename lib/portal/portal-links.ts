@@ -29,7 +29,12 @@ export type ConsumeResult = { ok: true; link: ConsumedLink } | { ok: false; reas
 
 export async function createPortalLink(
   db: Tx,
-  { organizationId, features, returnUrl, operatorId = null }: { organizationId: string; features: PortalFeature[]; returnUrl: string | null; operatorId?: string | null },
+  {
+    organizationId,
+    features,
+    returnUrl,
+    operatorId = null,
+  }: { organizationId: string; features: PortalFeature[]; returnUrl: string | null; operatorId?: string | null },
 ): Promise<CreatedPortalLink> {
   const token = PREFIX + randomBase62(43);
   const expiresAt = new Date(Date.now() + LINK_TTL_MS);
@@ -53,7 +58,13 @@ export async function consumePortalLink(db: Tx, token: string): Promise<ConsumeR
   await audit(db, { hostId: org.hostId, organizationId: row.organizationId, actor, action: 'portal_link.used', target: row.id });
   return {
     ok: true,
-    link: { organizationId: row.organizationId, hostId: org.hostId, features: parseFeatures(row.features), returnUrl: row.returnUrl, operatorId: row.operatorId },
+    link: {
+      organizationId: row.organizationId,
+      hostId: org.hostId,
+      features: parseFeatures(row.features),
+      returnUrl: row.returnUrl,
+      operatorId: row.operatorId,
+    },
   };
 }
 

@@ -13,7 +13,14 @@ export async function deletePortalSessions({ db, hostId, keyId, params }: ApiCon
   if (!org) throw apiNotFound('Organization');
   await transaction(db, async (tx) => {
     const ended = await endOrganizationPortalSessions(tx, org.id);
-    await audit(tx, { hostId, organizationId: org.id, actor: `api-key:${keyId}`, action: 'portal_sessions.ended', target: org.id, details: { sessions: ended } });
+    await audit(tx, {
+      hostId,
+      organizationId: org.id,
+      actor: `api-key:${keyId}`,
+      action: 'portal_sessions.ended',
+      target: org.id,
+      details: { sessions: ended },
+    });
   });
   return new Response(null, { status: 204 });
 }

@@ -27,7 +27,14 @@ export async function requestLogPage({
   person,
   limit,
   before,
-}: { directoryId: string; statusClass?: StatusClass; resource?: LogResource; person?: string; limit: number; before?: { createdAt: Date; id: string } | null }): Promise<{
+}: {
+  directoryId: string;
+  statusClass?: StatusClass;
+  resource?: LogResource;
+  person?: string;
+  limit: number;
+  before?: { createdAt: Date; id: string } | null;
+}): Promise<{
   rows: RequestLogRow[];
   next: { createdAt: Date; id: string } | null;
 }> {
@@ -83,6 +90,9 @@ export async function namesForRows(directoryId: string, rows: RequestLogRow[]): 
   const userIds = [...new Set(rows.map((r) => r.userId).filter((id): id is string => id !== null))];
   const groupIds = [...new Set(rows.map((r) => /^\/Groups\/([^/?]+)/i.exec(r.path)?.[1]).filter((id): id is string => Boolean(id)))];
   return read(function* (env) {
-    return { users: yield* namesOf(env, directoryId, 'DirectoryUser', 'userName', userIds), groups: yield* namesOf(env, directoryId, 'DirectoryGroup', 'displayName', groupIds) };
+    return {
+      users: yield* namesOf(env, directoryId, 'DirectoryUser', 'userName', userIds),
+      groups: yield* namesOf(env, directoryId, 'DirectoryGroup', 'displayName', groupIds),
+    };
   });
 }

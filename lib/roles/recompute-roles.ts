@@ -139,5 +139,10 @@ function* roleKeys(env: SqlEnv, sql: string, column: string, ids: string[]): Sql
 
 /** Role keys mapped to each group. */
 export function roleKeysOfGroups(env: SqlEnv, groupIds: string[]): SqlProgram<Map<string, string[]>> {
-  return roleKeys(env, `SELECT rm."groupId" AS "owner", r."key" FROM "RoleMapping" rm JOIN "Role" r ON r."id" = rm."roleId" WHERE %IN%`, 'rm."groupId"', groupIds);
+  return roleKeys(
+    env,
+    `SELECT rm."groupId" AS "owner", r."key" FROM "RoleMapping" rm JOIN "Role" r ON r."id" = rm."roleId" WHERE %IN%`,
+    'rm."groupId"',
+    groupIds,
+  );
 }

@@ -22,7 +22,19 @@ function* findRole(hostId: string, key: string): SqlProgram<RoleRow> {
   return decode('Role', r);
 }
 
-export function updateRole({ hostId, actor, key, name, description }: { hostId: string; actor: string; key: string; name?: string; description?: string | null }): Promise<RoleRow> {
+export function updateRole({
+  hostId,
+  actor,
+  key,
+  name,
+  description,
+}: {
+  hostId: string;
+  actor: string;
+  key: string;
+  name?: string;
+  description?: string | null;
+}): Promise<RoleRow> {
   return write(function* (env) {
     const role = yield* findRole(hostId, key);
     const [r] = yield* rowsOf(updateOp(env.dialect, 'Role', { name, description }, `"id" = ?`, [role.id], columns('Role')));
@@ -48,7 +60,13 @@ export function deleteRole({ hostId, actor, key }: { hostId: string; actor: stri
       const holders = yield* all(`SELECT "userId" FROM "UserRole" WHERE "roleId" = ? AND "directoryId" = ?`, [role.id, directoryId]);
       yield* run(`DELETE FROM "RoleMapping" WHERE "roleId" = ? AND "directoryId" = ?`, [role.id, directoryId]);
       yield* clearDefaultRole(env, { id: directoryId, roleId: role.id });
-      const changes = yield* recomputeRolesSql(env, directoryId, holders.map((h) => String(h.userId)), undefined, { configChange: true });
+      const changes = yield* recomputeRolesSql(
+        env,
+        directoryId,
+        holders.map((h) => String(h.userId)),
+        undefined,
+        { configChange: true },
+      );
       affected += changes.length;
       const scope = { hostId, organizationId: String(dir?.organizationId), directoryId };
       yield* writeEventsSql(env, scope, yield* roleChangeEvents(env, directoryId, changes));

@@ -6,7 +6,11 @@ import type { RoleChange } from './recompute-roles';
 
 export function* roleChangeEvents(env: SqlEnv, directoryId: string, changes: RoleChange[]): SqlProgram<PendingEvent[]> {
   if (changes.length === 0) return [];
-  const snaps = yield* userSnapshotsSql(env, directoryId, changes.map((c) => c.userId));
+  const snaps = yield* userSnapshotsSql(
+    env,
+    directoryId,
+    changes.map((c) => c.userId),
+  );
   return changes
     .filter((c) => snaps.has(c.userId))
     .map((c) => ({ type: 'directory.user.updated', data: snaps.get(c.userId), previousAttributes: { roles: c.before } }));

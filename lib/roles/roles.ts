@@ -64,12 +64,16 @@ function* replaceMappings(env: SqlEnv, scope: DirectoryScope, mappings: MappingI
   const d = env.dialect;
   const keys = [...new Set(mappings.map((m) => m.roleKey))];
   const [inKeys, keyList] = d.inList('"key"', keys);
-  const roleId = new Map((yield* all(`SELECT "id", "key" FROM "Role" WHERE "hostId" = ? AND ${inKeys}`, [scope.hostId, keyList])).map((r) => [String(r.key), String(r.id)]));
+  const roleId = new Map(
+    (yield* all(`SELECT "id", "key" FROM "Role" WHERE "hostId" = ? AND ${inKeys}`, [scope.hostId, keyList])).map((r) => [String(r.key), String(r.id)]),
+  );
   const unknownRole = keys.find((k) => !roleId.has(k));
   if (unknownRole) throw new DomainError('invalid', `mappings: unknown roleKey "${unknownRole}"`);
   const groupIds = [...new Set(mappings.map((m) => m.groupId))];
   const [inGroups, groupList] = d.inList('"id"', groupIds);
-  const known = new Set((yield* all(`SELECT "id" FROM "DirectoryGroup" WHERE "directoryId" = ? AND ${inGroups}`, [scope.directoryId, groupList])).map((r) => String(r.id)));
+  const known = new Set(
+    (yield* all(`SELECT "id" FROM "DirectoryGroup" WHERE "directoryId" = ? AND ${inGroups}`, [scope.directoryId, groupList])).map((r) => String(r.id)),
+  );
   const unknownGroup = groupIds.find((g) => !known.has(g));
   if (unknownGroup) throw new DomainError('invalid', `mappings: unknown groupId "${unknownGroup}" in this directory`);
 
@@ -79,12 +83,25 @@ function* replaceMappings(env: SqlEnv, scope: DirectoryScope, mappings: MappingI
   const gone = before.map((m) => [String(m.groupId), String(m.roleId)]).filter(([g, r]) => !wanted.has(`${g} ${r}`));
   const fresh = [...wanted].filter((k) => !had.has(k)).map((k) => k.split(' '));
   for (const [g, r] of gone) yield* changes(runOp(`DELETE FROM "RoleMapping" WHERE "groupId" = ? AND "roleId" = ?`, [g, r]));
-  if (fresh.length) yield* changes(insertOp(d, 'RoleMapping', fresh.map(([groupId, rid]) => ({ directoryId: scope.directoryId, groupId, roleId: rid }))));
+  if (fresh.length)
+    yield* changes(
+      insertOp(
+        d,
+        'RoleMapping',
+        fresh.map(([groupId, rid]) => ({ directoryId: scope.directoryId, groupId, roleId: rid })),
+      ),
+    );
   const touchedGroups = [...new Set([...gone.map(([g]) => g), ...fresh.map(([g]) => g)])];
   if (touchedGroups.length === 0) return [];
   const [inTouched, touchedList] = d.inList('"groupId"', touchedGroups);
   const members = yield* all(`SELECT DISTINCT "userId" FROM "GroupMembership" WHERE ${inTouched}`, [touchedList]);
-  return yield* recomputeRolesSql(env, scope.directoryId, members.map((m) => String(m.userId)), undefined, { configChange: true });
+  return yield* recomputeRolesSql(
+    env,
+    scope.directoryId,
+    members.map((m) => String(m.userId)),
+    undefined,
+    { configChange: true },
+  );
 }
 
 function* setDefaultRoleIn(env: SqlEnv, scope: DirectoryScope, key: string | null): SqlProgram<void> {
@@ -122,7 +139,14 @@ export function configureRoles(scope: DirectoryScope, config: RoleConfigChange, 
     yield* lockRolesExclusive(env, scope.directoryId);
     const roleChanges = yield* applyRoleConfig(env, scope, config);
     const details = { mappings: config.mappings, defaultRoleKey: config.defaultRoleKey, usersAffected: roleChanges.length };
-    yield* auditSql(env, { hostId: scope.hostId, organizationId: scope.organizationId, actor, action: 'role_mappings.changed', target: scope.directoryId, details });
+    yield* auditSql(env, {
+      hostId: scope.hostId,
+      organizationId: scope.organizationId,
+      actor,
+      action: 'role_mappings.changed',
+      target: scope.directoryId,
+      details,
+    });
     yield* writeEventsSql(env, scope, yield* roleChangeEvents(env, scope.directoryId, roleChanges));
     return yield* listRoleMappings(scope.directoryId);
   });

@@ -12,10 +12,16 @@ export const groupSelectionInputSchema = z
 
 export const groupSelectionSchema = z.object({ mode: z.enum(['all', 'selected']), groupIds: z.array(z.string()) });
 
-const changedGroups = z.object({ count: z.number().int(), groups: z.array(z.object({ id: z.string(), displayName: z.string(), memberCount: z.number().int() })) });
+const changedGroups = z.object({
+  count: z.number().int(),
+  groups: z.array(z.object({ id: z.string(), displayName: z.string(), memberCount: z.number().int() })),
+});
 /** What a change of the selection does to the host's view: whole counts, the first 50 groups and users named. */
 export const selectionChangeSchema = z.object({
   appearing: changedGroups,
   disappearing: changedGroups,
-  roleChanges: z.object({ count: z.number().int(), users: z.array(z.object({ id: z.string(), userName: z.string(), before: z.array(z.string()), after: z.array(z.string()) })) }),
+  roleChanges: z.object({
+    count: z.number().int(),
+    users: z.array(z.object({ id: z.string(), userName: z.string(), before: z.array(z.string()), after: z.array(z.string()) })),
+  }),
 });

@@ -14,7 +14,11 @@ export const directorySchema = z.object({
   provider: z.enum(PROVIDERS),
   name: z.string().describe('What the admin calls it; by default the provider\'s name, numbered ("Okta 2")'),
   status: z.enum(['enabled', 'disabled']),
-  health: z.enum(HEALTH_STATES).describe('waiting: no authenticated request yet; connected; degraded: requests refused repeatedly (3 without a valid token since the last accepted one, or the 3 newest refused); silent: no request for longer than the provider\'s sync cycle allows (Entra: 40 + 20 minutes). As of the last health check (every 10 s).'),
+  health: z
+    .enum(HEALTH_STATES)
+    .describe(
+      "waiting: no authenticated request yet; connected; degraded: requests refused repeatedly (3 without a valid token since the last accepted one, or the 3 newest refused); silent: no request for longer than the provider's sync cycle allows (Entra: 40 + 20 minutes). As of the last health check (every 10 s).",
+    ),
   healthReason: z.enum(['auth_failures', 'errors', 'no_requests']).nullable(),
   healthChangedAt: iso.nullable(),
   connectedAt: iso.nullable().describe('The first authenticated SCIM request (directory.connected)'),
@@ -77,7 +81,10 @@ export const webhookEndpointSchema = z.object({
     .nullable()
     .describe('failing: every attempt failed for WEBHOOK_DISABLE_AFTER_HOURS; never_delivered: no delivery accepted for WEBHOOK_DISABLE_NEW_AFTER_HOURS'),
   failingSince: iso.nullable().describe('When the current run of failed attempts began'),
-  deliveries: z.object({ pending: z.number().int(), dropped: z.number().int() }).optional().describe('Read of one endpoint only: its backlog, and deliveries dropped over WEBHOOK_MAX_PENDING'),
+  deliveries: z
+    .object({ pending: z.number().int(), dropped: z.number().int() })
+    .optional()
+    .describe('Read of one endpoint only: its backlog, and deliveries dropped over WEBHOOK_MAX_PENDING'),
   secret: z.string().optional().describe('Only when created or rotated'),
   createdAt: iso,
   updatedAt: iso,

@@ -20,7 +20,10 @@ const userFieldSchema = z
     indexed: z.boolean().default(false),
     default: defaultValue.nullish(),
   })
-  .refine((f) => f.default === undefined || f.default === null || defaultFits(f.type, f.default), { message: 'default does not match the field type', path: ['default'] });
+  .refine((f) => f.default === undefined || f.default === null || defaultFits(f.type, f.default), {
+    message: 'default does not match the field type',
+    path: ['default'],
+  });
 
 function defaultFits(type: UserFieldType, v: z.infer<typeof defaultValue>): boolean {
   if (type === 'stringList') return Array.isArray(v);
@@ -36,7 +39,10 @@ export const putUserSchemaInputSchema = z
     slug: z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, 'lower-case letters, digits and - (40 at most), starting with a letter'),
     fields: z.array(userFieldSchema).max(MAX_USER_FIELDS),
   })
-  .refine((s) => new Set(s.fields.map((f) => f.key.toLowerCase())).size === s.fields.length, { message: 'field keys must be unique (case-insensitively)', path: ['fields'] });
+  .refine((s) => new Set(s.fields.map((f) => f.key.toLowerCase())).size === s.fields.length, {
+    message: 'field keys must be unique (case-insensitively)',
+    path: ['fields'],
+  });
 
 export type UserField = z.infer<typeof userFieldSchema>;
 export type PutUserSchemaInput = z.infer<typeof putUserSchemaInputSchema>;

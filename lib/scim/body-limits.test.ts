@@ -29,25 +29,144 @@ const patchGroup = (body: unknown) => planGroupPatch(parsePatchRequest(parseJson
 type Case = [name: string, run: (body: unknown) => unknown, ok: unknown, over: unknown, scimType: string, setting: string];
 
 const cases: Case[] = [
-  ['attributes of a User', postUser, { userName: 'u', ...keys(L.maxAttributes - 1) }, { userName: 'u', ...keys(L.maxAttributes) }, 'tooMany', 'SCIM_MAX_ATTRIBUTES'],
-  ['attributes of an extension object', postUser, { userName: 'u', [ENTERPRISE_USER_URN]: keys(L.maxAttributes) }, { userName: 'u', [ENTERPRISE_USER_URN]: keys(L.maxAttributes + 1) }, 'tooMany', 'SCIM_MAX_ATTRIBUTES'],
-  ['attributes of a complex value', postUser, { userName: 'u', name: keys(L.maxAttributes) }, { userName: 'u', name: keys(L.maxAttributes + 1) }, 'tooMany', 'SCIM_MAX_ATTRIBUTES'],
-  ['attributes of a path-less PATCH value', patchUser, patch([{ op: 'add', value: keys(L.maxAttributes) }]), patch([{ op: 'add', value: keys(L.maxAttributes + 1) }]), 'tooMany', 'SCIM_MAX_ATTRIBUTES'],
-  ['values of emails', postUser, { userName: 'u', emails: emails(L.maxValues) }, { userName: 'u', emails: emails(L.maxValues + 1) }, 'tooMany', 'SCIM_MAX_VALUES'],
-  ['values of an unknown attribute', postUser, { userName: 'u', tags: keysList(L.maxValues) }, { userName: 'u', tags: keysList(L.maxValues + 1) }, 'tooMany', 'SCIM_MAX_VALUES'],
-  ['values of schemas', postUser, { userName: 'u', schemas: keysList(L.maxValues) }, { userName: 'u', schemas: keysList(L.maxValues + 1) }, 'tooMany', 'SCIM_MAX_VALUES'],
-  ['values one PATCH operation adds', patchUser, patch([op('emails', emails(L.maxValues - 1))]), patch([op('emails', emails(L.maxValues + 1))]), 'tooMany', 'SCIM_MAX_VALUES'],
-  ['values PATCH operations add one by one', patchUser, patch(emails(L.maxValues - 1).map((e) => op('emails', [e]))), patch(emails(L.maxValues).map((e) => op('emails', [e]))), 'tooMany', 'SCIM_MAX_VALUES'],
-  ['values of an unknown extension attribute by PATCH path', patchUser, patch([op(`${CUSTOM}:tags`, keysList(L.maxValues), 'replace')]), patch([op(`${CUSTOM}:tags`, keysList(L.maxValues + 1), 'replace')]), 'tooMany', 'SCIM_MAX_VALUES'],
-  ['PATCH operations', patchUser, patch(Array.from({ length: L.maxOperations }, (_, i) => op('displayName', `d${i}`, 'replace'))), patch(Array.from({ length: L.maxOperations + 1 }, (_, i) => op('displayName', `d${i}`, 'replace'))), 'tooMany', 'SCIM_MAX_OPERATIONS'],
-  ['members of a POSTed group', postGroup, { displayName: 'g', members: members(L.maxMembersPerRequest) }, { displayName: 'g', members: members(L.maxMembersPerRequest + 1) }, 'tooMany', 'SCIM_MAX_MEMBERS_PER_REQUEST'],
-  ['members one PATCH operation adds', patchGroup, patch([op('members', members(L.maxMembersPerRequest))]), patch([op('members', members(L.maxMembersPerRequest + 1))]), 'tooMany', 'SCIM_MAX_MEMBERS_PER_REQUEST'],
-  ['members a PATCH names across operations', patchGroup, patch([op('members', members(L.maxMembersPerRequest - 2)), { op: 'remove', path: 'members[value eq "a" or value eq "b"]' }]), patch([op('members', members(L.maxMembersPerRequest - 2)), { op: 'remove', path: 'members[value eq "a" or value eq "b" or value eq "c"]' }]), 'tooMany', 'SCIM_MAX_MEMBERS_PER_REQUEST'],
+  [
+    'attributes of a User',
+    postUser,
+    { userName: 'u', ...keys(L.maxAttributes - 1) },
+    { userName: 'u', ...keys(L.maxAttributes) },
+    'tooMany',
+    'SCIM_MAX_ATTRIBUTES',
+  ],
+  [
+    'attributes of an extension object',
+    postUser,
+    { userName: 'u', [ENTERPRISE_USER_URN]: keys(L.maxAttributes) },
+    { userName: 'u', [ENTERPRISE_USER_URN]: keys(L.maxAttributes + 1) },
+    'tooMany',
+    'SCIM_MAX_ATTRIBUTES',
+  ],
+  [
+    'attributes of a complex value',
+    postUser,
+    { userName: 'u', name: keys(L.maxAttributes) },
+    { userName: 'u', name: keys(L.maxAttributes + 1) },
+    'tooMany',
+    'SCIM_MAX_ATTRIBUTES',
+  ],
+  [
+    'attributes of a path-less PATCH value',
+    patchUser,
+    patch([{ op: 'add', value: keys(L.maxAttributes) }]),
+    patch([{ op: 'add', value: keys(L.maxAttributes + 1) }]),
+    'tooMany',
+    'SCIM_MAX_ATTRIBUTES',
+  ],
+  [
+    'values of emails',
+    postUser,
+    { userName: 'u', emails: emails(L.maxValues) },
+    { userName: 'u', emails: emails(L.maxValues + 1) },
+    'tooMany',
+    'SCIM_MAX_VALUES',
+  ],
+  [
+    'values of an unknown attribute',
+    postUser,
+    { userName: 'u', tags: keysList(L.maxValues) },
+    { userName: 'u', tags: keysList(L.maxValues + 1) },
+    'tooMany',
+    'SCIM_MAX_VALUES',
+  ],
+  [
+    'values of schemas',
+    postUser,
+    { userName: 'u', schemas: keysList(L.maxValues) },
+    { userName: 'u', schemas: keysList(L.maxValues + 1) },
+    'tooMany',
+    'SCIM_MAX_VALUES',
+  ],
+  [
+    'values one PATCH operation adds',
+    patchUser,
+    patch([op('emails', emails(L.maxValues - 1))]),
+    patch([op('emails', emails(L.maxValues + 1))]),
+    'tooMany',
+    'SCIM_MAX_VALUES',
+  ],
+  [
+    'values PATCH operations add one by one',
+    patchUser,
+    patch(emails(L.maxValues - 1).map((e) => op('emails', [e]))),
+    patch(emails(L.maxValues).map((e) => op('emails', [e]))),
+    'tooMany',
+    'SCIM_MAX_VALUES',
+  ],
+  [
+    'values of an unknown extension attribute by PATCH path',
+    patchUser,
+    patch([op(`${CUSTOM}:tags`, keysList(L.maxValues), 'replace')]),
+    patch([op(`${CUSTOM}:tags`, keysList(L.maxValues + 1), 'replace')]),
+    'tooMany',
+    'SCIM_MAX_VALUES',
+  ],
+  [
+    'PATCH operations',
+    patchUser,
+    patch(Array.from({ length: L.maxOperations }, (_, i) => op('displayName', `d${i}`, 'replace'))),
+    patch(Array.from({ length: L.maxOperations + 1 }, (_, i) => op('displayName', `d${i}`, 'replace'))),
+    'tooMany',
+    'SCIM_MAX_OPERATIONS',
+  ],
+  [
+    'members of a POSTed group',
+    postGroup,
+    { displayName: 'g', members: members(L.maxMembersPerRequest) },
+    { displayName: 'g', members: members(L.maxMembersPerRequest + 1) },
+    'tooMany',
+    'SCIM_MAX_MEMBERS_PER_REQUEST',
+  ],
+  [
+    'members one PATCH operation adds',
+    patchGroup,
+    patch([op('members', members(L.maxMembersPerRequest))]),
+    patch([op('members', members(L.maxMembersPerRequest + 1))]),
+    'tooMany',
+    'SCIM_MAX_MEMBERS_PER_REQUEST',
+  ],
+  [
+    'members a PATCH names across operations',
+    patchGroup,
+    patch([op('members', members(L.maxMembersPerRequest - 2)), { op: 'remove', path: 'members[value eq "a" or value eq "b"]' }]),
+    patch([op('members', members(L.maxMembersPerRequest - 2)), { op: 'remove', path: 'members[value eq "a" or value eq "b" or value eq "c"]' }]),
+    'tooMany',
+    'SCIM_MAX_MEMBERS_PER_REQUEST',
+  ],
   // The body is the first level: {deep: nest(n)} has 1 + n levels of objects.
   ['nesting depth', postUser, { userName: 'u', deep: nest(L.maxDepth - 1) }, { userName: 'u', deep: nest(L.maxDepth) }, 'invalidSyntax', 'SCIM_MAX_DEPTH'],
-  ['length of a value', postUser, { userName: 'u', title: 'x'.repeat(L.maxStringLength) }, { userName: 'u', title: 'x'.repeat(L.maxStringLength + 1) }, 'invalidValue', 'SCIM_MAX_STRING_LENGTH'],
-  ['length of a nested value', patchUser, patch([op('name.givenName', 'é'.repeat(L.maxStringLength))]), patch([op('name.givenName', 'é'.repeat(L.maxStringLength + 1))]), 'invalidValue', 'SCIM_MAX_STRING_LENGTH'],
-  ['length of an attribute name', postUser, { userName: 'u', ['k'.repeat(L.maxStringLength)]: 1 }, { userName: 'u', ['k'.repeat(L.maxStringLength + 1)]: 1 }, 'invalidValue', 'SCIM_MAX_STRING_LENGTH'],
+  [
+    'length of a value',
+    postUser,
+    { userName: 'u', title: 'x'.repeat(L.maxStringLength) },
+    { userName: 'u', title: 'x'.repeat(L.maxStringLength + 1) },
+    'invalidValue',
+    'SCIM_MAX_STRING_LENGTH',
+  ],
+  [
+    'length of a nested value',
+    patchUser,
+    patch([op('name.givenName', 'é'.repeat(L.maxStringLength))]),
+    patch([op('name.givenName', 'é'.repeat(L.maxStringLength + 1))]),
+    'invalidValue',
+    'SCIM_MAX_STRING_LENGTH',
+  ],
+  [
+    'length of an attribute name',
+    postUser,
+    { userName: 'u', ['k'.repeat(L.maxStringLength)]: 1 },
+    { userName: 'u', ['k'.repeat(L.maxStringLength + 1)]: 1 },
+    'invalidValue',
+    'SCIM_MAX_STRING_LENGTH',
+  ],
 ];
 
 function keysList(n: number): string[] {
@@ -57,8 +176,14 @@ function keysList(n: number): string[] {
 describe('SCIM request bounds (lib/env/scim-limits.ts), at their defaults', () => {
   it('has the documented defaults', () => {
     expect(L).toMatchObject({
-      maxAttributes: 500, maxValues: 100, maxMembersPerRequest: 10_000, maxOperations: 200, maxDepth: 16,
-      maxStringLength: 16_384, maxFilterLeaves: 100, maxResourceBytes: 65_536,
+      maxAttributes: 500,
+      maxValues: 100,
+      maxMembersPerRequest: 10_000,
+      maxOperations: 200,
+      maxDepth: 16,
+      maxStringLength: 16_384,
+      maxFilterLeaves: 100,
+      maxResourceBytes: 65_536,
     });
   });
 
@@ -69,6 +194,8 @@ describe('SCIM request bounds (lib/env/scim-limits.ts), at their defaults', () =
 
   it('names the count and the bound in the detail', () => {
     expect(() => postUser({ userName: 'u', emails: emails(L.maxValues + 5) })).toThrow('Values of "emails": 105; the limit is 100 (SCIM_MAX_VALUES)');
-    expect(() => patchUser(patch(Array.from({ length: 201 }, () => op('title', 'x'))))).toThrow('PATCH operations: 201; the limit is 200 (SCIM_MAX_OPERATIONS)');
+    expect(() => patchUser(patch(Array.from({ length: 201 }, () => op('title', 'x'))))).toThrow(
+      'PATCH operations: 201; the limit is 200 (SCIM_MAX_OPERATIONS)',
+    );
   });
 });

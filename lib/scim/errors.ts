@@ -1,15 +1,6 @@
 // RFC 7644 §3.12 errors. `status` goes out as a string; scimType only for the 400/409/403 cases that define one.
 export type ScimType =
-  | 'invalidFilter'
-  | 'tooMany'
-  | 'uniqueness'
-  | 'mutability'
-  | 'invalidSyntax'
-  | 'invalidPath'
-  | 'noTarget'
-  | 'invalidValue'
-  | 'invalidVers'
-  | 'sensitive';
+  'invalidFilter' | 'tooMany' | 'uniqueness' | 'mutability' | 'invalidSyntax' | 'invalidPath' | 'noTarget' | 'invalidValue' | 'invalidVers' | 'sensitive';
 
 export const ERROR_URN = 'urn:ietf:params:scim:api:messages:2.0:Error';
 

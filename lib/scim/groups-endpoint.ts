@@ -27,7 +27,15 @@ const wantsMembers = (p: Projection) => wantsAttribute('members', p.attributes, 
 
 /** The groups as SCIM resources, their members read in one statement when the response shows them. */
 export async function renderGroups(ctx: ScimContext, rows: DirectoryGroupRow[], p: Projection): Promise<ScimObject[]> {
-  const members = wantsMembers(p) && rows.length ? await read((env) => membersOf(env, rows.map((g) => g.id))) : null;
+  const members =
+    wantsMembers(p) && rows.length
+      ? await read((env) =>
+          membersOf(
+            env,
+            rows.map((g) => g.id),
+          ),
+        )
+      : null;
   return rows.map((g) => {
     const list: MemberRef[] | undefined = members ? (members.get(g.id) ?? []) : undefined;
     return projectAttributes(toScimGroup(g, list, ctx.baseUrl), 'Group', p.attributes, p.excludedAttributes);
@@ -61,7 +69,10 @@ export async function createGroup(ctx: ScimContext, req: ScimRequest): Promise<S
   await reserveGroups(ctx.directoryId);
   const row = await createDirectoryGroup(scopeOf(ctx), resource, memberRows(members));
   const [body] = await renderGroups(ctx, [row], projectionOf(req.query));
-  return { ...resourceResponse(body, row.version, 201), decision: groupDecision(row.selected, `created (${members.length} ${members.length === 1 ? 'member' : 'members'})`) };
+  return {
+    ...resourceResponse(body, row.version, 201),
+    decision: groupDecision(row.selected, `created (${members.length} ${members.length === 1 ? 'member' : 'members'})`),
+  };
 }
 
 export async function replaceGroup(ctx: ScimContext, id: string, req: ScimRequest): Promise<ScimResponse> {
@@ -69,7 +80,10 @@ export async function replaceGroup(ctx: ScimContext, id: string, req: ScimReques
   checkMemberTotal(id, members.length);
   const row = await replaceDirectoryGroup({ ...scopeOf(ctx), id }, resource, memberRows(members), { ifMatch: ifMatch(req) });
   const [body] = await renderGroups(ctx, [row], projectionOf(req.query));
-  return { ...resourceResponse(body, row.version), decision: groupDecision(row.selected, `updated (replaced, ${members.length} ${members.length === 1 ? 'member' : 'members'})`) };
+  return {
+    ...resourceResponse(body, row.version),
+    decision: groupDecision(row.selected, `updated (replaced, ${members.length} ${members.length === 1 ? 'member' : 'members'})`),
+  };
 }
 
 /**
@@ -84,7 +98,9 @@ export async function patchGroup(ctx: ScimContext, id: string, req: ScimRequest)
   const row = await patchDirectoryGroup({ ...scopeOf(ctx), id }, next, members, { ifMatch: ifMatch(req), known: ctx.reads.patchedGroup(id) });
   const p = projectionOf(req.query);
   // What the IdP asked for (a no-path value names its keys; Okta repeats the group's id and displayName in each).
-  const asked = resourceOps.flatMap((op) => (op.pathText ? [op.pathText.split(/[.[]/)[0]] : Object.keys(op.value && typeof op.value === 'object' ? op.value : {}).filter((k) => k !== 'id')));
+  const asked = resourceOps.flatMap((op) =>
+    op.pathText ? [op.pathText.split(/[.[]/)[0]] : Object.keys(op.value && typeof op.value === 'object' ? op.value : {}).filter((k) => k !== 'id'),
+  );
   const decision = groupDecision(row.selected, groupPatchOutcome(asked, members));
   if (!p.attributes && !p.excludedAttributes) return { ...noContent({ ETag: etagOf(row.version) }), decision };
   const [body] = await renderGroups(ctx, [row], p);

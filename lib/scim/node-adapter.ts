@@ -51,7 +51,11 @@ function send(res: ServerResponse, out: ScimResponse): void {
 /** Segments after /scim/v2/, percent-decoded once; null when one is not valid percent-encoding. */
 function segments(pathname: string): string[] | null {
   try {
-    return pathname.slice(PREFIX.length).split('/').filter((s) => s !== '').map(decodeURIComponent);
+    return pathname
+      .slice(PREFIX.length)
+      .split('/')
+      .filter((s) => s !== '')
+      .map(decodeURIComponent);
   } catch {
     return null;
   }
@@ -87,7 +91,8 @@ export function handleScimNode(req: IncomingMessage, res: ServerResponse): boole
       send(res, out);
     } catch (e) {
       console.error(`SCIM ${req.method} ${pathname} failed: ${(e as Error)?.stack ?? String(e)}`);
-      if (!res.headersSent) send(res, { status: 500, headers: {}, body: scimErrorBody(new ScimError(500, undefined, 'Internal error; the request was not applied')) });
+      if (!res.headersSent)
+        send(res, { status: 500, headers: {}, body: scimErrorBody(new ScimError(500, undefined, 'Internal error; the request was not applied')) });
       else res.end();
     }
   })();

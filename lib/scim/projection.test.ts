@@ -31,7 +31,16 @@ describe('projectAttributes', () => {
     ['case-insensitive', 'USERNAME , Active', { userName: 'bjensen', active: true }],
     ['sub-attribute', 'name.givenName', { name: { givenName: 'Barbara' } }],
     ['multi-valued sub-attribute', 'emails.value', { emails: [{ value: 'b@work.com' }, { value: 'b@home.com' }] }],
-    ['two sub-attributes of one attribute', 'emails.value,emails.type', { emails: [{ value: 'b@work.com', type: 'work' }, { value: 'b@home.com', type: 'home' }] }],
+    [
+      'two sub-attributes of one attribute',
+      'emails.value,emails.type',
+      {
+        emails: [
+          { value: 'b@work.com', type: 'work' },
+          { value: 'b@home.com', type: 'home' },
+        ],
+      },
+    ],
     ['URN-qualified core attribute', `${USER_URN}:name.familyName`, { name: { familyName: 'Jensen' } }],
     ['URN-qualified extension attribute', `${ENT}:department`, { [ENT]: { department: 'Eng' } }],
     ['extension sub-attribute', `${ENT}:manager.value`, { [ENT]: { manager: { value: 'm1' } } }],

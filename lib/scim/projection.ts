@@ -99,12 +99,7 @@ function drop(value: ScimValue, node: Node): ScimValue | undefined {
  * (`name.givenName`, `emails.value`). `id` and `schemas` are always returned. `attributes` wins when both
  * are given. Unknown names select nothing rather than failing the request.
  */
-export function projectAttributes(
-  resource: ScimObject,
-  kind: ResourceKind,
-  attributes?: string | null,
-  excludedAttributes?: string | null,
-): ScimObject {
+export function projectAttributes(resource: ScimObject, kind: ResourceKind, attributes?: string | null, excludedAttributes?: string | null): ScimObject {
   const include = attributes?.trim() ? selection(kind, attributes) : undefined;
   const exclude = !include && excludedAttributes?.trim() ? selection(kind, excludedAttributes) : undefined;
   const out: ScimObject = {};

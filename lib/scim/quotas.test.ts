@@ -26,7 +26,11 @@ describe('quota counts', () => {
     await reserveUsers('dir_near', 1, db);
     expect(calls.n).toBe(2);
     calls.rows = 1_000_000;
-    await expect(reserveUsers('dir_near', 1, db)).rejects.toMatchObject({ status: 400, scimType: 'tooMany', detail: expect.stringContaining('SCIM_MAX_USERS_PER_DIRECTORY') });
+    await expect(reserveUsers('dir_near', 1, db)).rejects.toMatchObject({
+      status: 400,
+      scimType: 'tooMany',
+      detail: expect.stringContaining('SCIM_MAX_USERS_PER_DIRECTORY'),
+    });
   });
 
   it('requests racing one count share it, so only as many as fit pass', async () => {

@@ -93,9 +93,11 @@ export function flushRequestLog(): Promise<void> {
   state.buffer = [];
   state.unauthenticated = new Map();
   if (batch.length === 0 && counted.size === 0) return state.flushing;
-  state.flushing = state.flushing.then(() => write(batch, counted)).catch((e: Error) => {
-    console.error(`request log: could not write ${batch.length} entries and ${counted.size} counts: ${e.message}`);
-  });
+  state.flushing = state.flushing
+    .then(() => write(batch, counted))
+    .catch((e: Error) => {
+      console.error(`request log: could not write ${batch.length} entries and ${counted.size} counts: ${e.message}`);
+    });
   return state.flushing;
 }
 
@@ -122,7 +124,12 @@ async function write(batch: RequestLogEntry[], counted: Map<string, Counted>): P
     decision: e.decision ?? null,
   }));
   // Those that came before an accepted request of the same batch join authFailuresSeen: not "since the IdP got in".
-  const counts: UnauthenticatedCount[] = [...counted].map(([id, c]) => ({ id, count: c.count, last: c.last, seen: c.accepted ? c.count - c.afterAccepted : 0 }));
+  const counts: UnauthenticatedCount[] = [...counted].map(([id, c]) => ({
+    id,
+    count: c.count,
+    last: c.last,
+    seen: c.accepted ? c.count - c.afterAccepted : 0,
+  }));
   // Rows of directories that still exist (a directory deleted meanwhile takes its log with it). The directories'
   // last request goes before their counts, as the counts added after it are the failures since (lib/health).
   await writeAll(({ dialect }) => [

@@ -48,7 +48,12 @@ function filterValue(filter: string | null, attr: RegExp): string | null {
 
 function fromResource(o: unknown): Partial<LoggedPerson> {
   if (!isObject(o)) return {};
-  return { userId: text(field(o, 'id')), userNameLower: text(field(o, 'userName'))?.toLowerCase() ?? null, emailLower: primaryEmail(o)?.toLowerCase() ?? null, externalId: text(field(o, 'externalId')) };
+  return {
+    userId: text(field(o, 'id')),
+    userNameLower: text(field(o, 'userName'))?.toLowerCase() ?? null,
+    emailLower: primaryEmail(o)?.toLowerCase() ?? null,
+    externalId: text(field(o, 'externalId')),
+  };
 }
 
 export function requestPerson(req: { method: string; path: string[]; query: URLSearchParams }, json: unknown, res: ScimResponse): LoggedPerson | null {

@@ -4,10 +4,27 @@
 // rows (`ctx.reads`); it answers from what the token check read, or reads them itself.
 import { database, lookup, read } from '../db/database';
 import type { SqlRow } from '../db/sql-program';
-import { findGroupBy, GROUP_COLUMNS_OF_G, groupLookupSql, groupOf, type DirectoryGroupRow, type GroupLookup, type GroupWithRoles } from '../directory/groups/reads';
+import {
+  findGroupBy,
+  GROUP_COLUMNS_OF_G,
+  groupLookupSql,
+  groupOf,
+  type DirectoryGroupRow,
+  type GroupLookup,
+  type GroupWithRoles,
+} from '../directory/groups/reads';
 import { hashSecret, looksLike } from '../secrets/secret-token';
 import { TOKEN_CHECK_COLUMNS, TOKEN_CHECK_JOINS, tokenCheckOf, type TokenCheck } from '../directory/tokens';
-import { findUserWithGroups, groupsJson, groupsOf, USER_RESPONSE_COLUMNS_OF_U, userLookupSql, userResponseOf, type UserLookup, type UserWithGroups } from '../directory/users/reads';
+import {
+  findUserWithGroups,
+  groupsJson,
+  groupsOf,
+  USER_RESPONSE_COLUMNS_OF_U,
+  userLookupSql,
+  userResponseOf,
+  type UserLookup,
+  type UserWithGroups,
+} from '../directory/users/reads';
 import { ROLE_CONFIG_COLUMNS, roleConfigOf } from '../roles/recompute-roles';
 import { simpleEquality } from './filter/simple-filters';
 import { listParamsFromQuery } from './list-params';
@@ -21,11 +38,7 @@ export interface UserRead {
   withGroups: boolean;
 }
 
-export type Plan =
-  | { kind: 'user'; read: UserRead }
-  | { kind: 'group'; by: GroupLookup }
-  | { kind: 'patchGroup'; id: string }
-  | null;
+export type Plan = { kind: 'user'; read: UserRead } | { kind: 'group'; by: GroupLookup } | { kind: 'patchGroup'; id: string } | null;
 
 /** The read `req` starts from, when it is one of the planned ones; null for every other request (and a bad one). */
 export function planRead(req: ScimRequest): Plan {
@@ -48,13 +61,16 @@ export function planRead(req: ScimRequest): Plan {
       return displayName === null ? null : { kind: 'group', by: { displayName } };
     }
     const userName = simpleEquality(params.filter, 'userName');
-    return userName === null ? null : { kind: 'user', read: { by: { userName }, withGroups: wantsAttribute('groups', params.attributes, params.excludedAttributes) } };
+    return userName === null
+      ? null
+      : { kind: 'user', read: { by: { userName }, withGroups: wantsAttribute('groups', params.attributes, params.excludedAttributes) } };
   } catch {
     return null;
   }
 }
 
-const same = (a: Record<string, unknown>, b: Record<string, unknown>) => Object.keys(a).every((k) => a[k] === b[k]) && Object.keys(a).length === Object.keys(b).length;
+const same = (a: Record<string, unknown>, b: Record<string, unknown>) =>
+  Object.keys(a).every((k) => a[k] === b[k]) && Object.keys(a).length === Object.keys(b).length;
 
 /** The rows the endpoints read first: from the token check's query when planned, else read on demand. */
 export class RequestReads {
@@ -106,7 +122,10 @@ function plannedRead(plan: Plan): { statement: string; key: string | null; found
     const [column, key] = userLookupSql(plan.read.by);
     const withGroups = plan.read.withGroups;
     const s = statement(`user ${column} ${withGroups}`, () =>
-      tokenAnd(`${USER_RESPONSE_COLUMNS_OF_U}${withGroups ? `, ${groupsJson(d)}` : ''}`, `LEFT JOIN "DirectoryUser" u ON ${column} = ? AND u."directoryId" = t."directoryId"`),
+      tokenAnd(
+        `${USER_RESPONSE_COLUMNS_OF_U}${withGroups ? `, ${groupsJson(d)}` : ''}`,
+        `LEFT JOIN "DirectoryUser" u ON ${column} = ? AND u."directoryId" = t."directoryId"`,
+      ),
     );
     return { statement: s, key, found: (r) => (r?.id == null ? null : { row: userResponseOf(r), groups: withGroups ? groupsOf(r) : [] }) };
   }
@@ -114,7 +133,10 @@ function plannedRead(plan: Plan): { statement: string; key: string | null; found
     const [column, key] = groupLookupSql(plan.kind === 'group' ? plan.by : { id: plan.id });
     const roles = plan.kind === 'patchGroup';
     const s = statement(`group ${column} ${roles}`, () =>
-      tokenAnd(`${GROUP_COLUMNS_OF_G}${roles ? `, ${ROLE_CONFIG_COLUMNS}` : ''}`, `LEFT JOIN "DirectoryGroup" g ON ${column} = ? AND g."directoryId" = t."directoryId"`),
+      tokenAnd(
+        `${GROUP_COLUMNS_OF_G}${roles ? `, ${ROLE_CONFIG_COLUMNS}` : ''}`,
+        `LEFT JOIN "DirectoryGroup" g ON ${column} = ? AND g."directoryId" = t."directoryId"`,
+      ),
     );
     return { statement: s, key, found: (r) => (r?.id == null ? null : roles ? { row: groupOf(r), roles: roleConfigOf(r) } : groupOf(r)) };
   }

@@ -33,7 +33,14 @@ function toScimError(e: DomainError): ScimError {
   }
 }
 
-const REFUSED: Record<number, string> = { 400: 'invalid value', 403: 'forbidden', 404: 'not found', 409: 'conflict', 412: 'precondition failed', 413: 'too large' };
+const REFUSED: Record<number, string> = {
+  400: 'invalid value',
+  403: 'forbidden',
+  404: 'not found',
+  409: 'conflict',
+  412: 'precondition failed',
+  413: 'too large',
+};
 
 /** Any error thrown while answering a request, as the SCIM error response (RFC 7644 §3.12); null when it is none of ours. */
 export function errorResponse(e: unknown, headers: Record<string, string> = {}): ScimResponse | null {

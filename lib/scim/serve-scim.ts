@@ -94,7 +94,8 @@ async function answer(req: IncomingScimRequest, safe: boolean): Promise<Answered
   if (byToken) return { res: tooMany(byToken.retryAfterSec), tokenId, logged: null };
   if (directoryStatus !== 'enabled') return { res: refuse(403, 'This directory is disabled; enable it in the admin portal'), tokenId, logged: null };
   if (!safe) return { res: refuse(400, 'The path or query holds a NUL character or an unpaired UTF-16 surrogate', {}, 'invalidValue'), tokenId, logged: null };
-  if (req.bodyBytes === null || req.bodyBytes > MAX_BODY_BYTES) return { res: refuse(413, `Request body exceeds ${MAX_BODY_BYTES} bytes`), tokenId, logged: null };
+  if (req.bodyBytes === null || req.bodyBytes > MAX_BODY_BYTES)
+    return { res: refuse(413, `Request body exceeds ${MAX_BODY_BYTES} bytes`), tokenId, logged: null };
   const json = tryParseJson(req.body);
   const logged = loggedBody(req, json);
   const ctx = { hostId, organizationId, directoryId: req.directoryId, baseUrl: scimEndpoint(req.directoryId), reads: auth.reads };

@@ -34,7 +34,15 @@ export async function listUsers(ctx: ScimContext, params: ListParams): Promise<S
   if (userName !== null) return matchResponse(await ctx.reads.user({ by: { userName }, withGroups }), params, (u) => renderUser(ctx, u.row, u.groups, params));
   const page = pageQuery(ctx.directoryId, params, userAttrsOf(await loadHostUserExtension(ctx.hostId)), 'u');
   const { total, users } = await read((env) => listUserRows(env, { ...page(env.dialect), withGroups }));
-  return { status: 200, headers: {}, body: listResponse(users.map((u) => renderUser(ctx, u.row, u.groups, params)), total, params.startIndex) };
+  return {
+    status: 200,
+    headers: {},
+    body: listResponse(
+      users.map((u) => renderUser(ctx, u.row, u.groups, params)),
+      total,
+      params.startIndex,
+    ),
+  };
 }
 
 export async function getUser(ctx: ScimContext, id: string, req: ScimRequest): Promise<ScimResponse> {
@@ -67,9 +75,13 @@ export async function replaceUser(ctx: ScimContext, id: string, req: ScimRequest
 export async function patchUser(ctx: ScimContext, id: string, req: ScimRequest): Promise<ScimResponse> {
   const ops = parsePatchRequest(parseJsonObject(req));
   const ext = await loadHostUserExtension(ctx.hostId);
-  const { row, groups, outcome } = await rewriteDirectoryUser({ ...scopeOf(ctx), id }, (current) => withHostFields(normalizeUser(applyPatch(current, ops, 'User')), ext), {
-    ifMatch: ifMatch(req),
-  });
+  const { row, groups, outcome } = await rewriteDirectoryUser(
+    { ...scopeOf(ctx), id },
+    (current) => withHostFields(normalizeUser(applyPatch(current, ops, 'User')), ext),
+    {
+      ifMatch: ifMatch(req),
+    },
+  );
   return { ...resourceResponse(renderUser(ctx, row, groups, projectionOf(req.query)), row.version), decision: outcome };
 }
 

@@ -12,14 +12,20 @@ export interface DeliveryCounts {
 
 /** Pending and dropped deliveries of an endpoint: its backlog, and what the backlog bound has cost it. */
 export function* deliveryCounts(endpointId: string): SqlProgram<DeliveryCounts> {
-  const rows = yield* all(`SELECT "status", COUNT(*) AS "n" FROM "WebhookDelivery" WHERE "endpointId" = ? AND "status" IN ('pending', 'dropped') GROUP BY "status"`, [endpointId]);
+  const rows = yield* all(
+    `SELECT "status", COUNT(*) AS "n" FROM "WebhookDelivery" WHERE "endpointId" = ? AND "status" IN ('pending', 'dropped') GROUP BY "status"`,
+    [endpointId],
+  );
   const n = (status: string) => asInt(rows.find((r) => r.status === status)?.n ?? 0);
   return { pending: n('pending'), dropped: n('dropped') };
 }
 
 /** An endpoint's newest deliveries, newest first. */
 export function* recentDeliveries(endpointId: string, take: number): SqlProgram<WebhookDeliveryRow[]> {
-  const rows = yield* all(`SELECT ${columns('WebhookDelivery')} FROM "WebhookDelivery" WHERE "endpointId" = ? ORDER BY "eventSeq" DESC LIMIT ?`, [endpointId, take]);
+  const rows = yield* all(`SELECT ${columns('WebhookDelivery')} FROM "WebhookDelivery" WHERE "endpointId" = ? ORDER BY "eventSeq" DESC LIMIT ?`, [
+    endpointId,
+    take,
+  ]);
   return rows.map((r) => decode('WebhookDelivery', r));
 }
 
@@ -31,15 +37,15 @@ export async function purgeDeliveryLog(endpointId: string, cutoff: Date): Promis
   let after = -1;
   for (;;) {
     const { n, last, more } = await write(function* () {
-      const rows = yield* all(`SELECT "id", "eventSeq", "status", "createdAt" FROM "WebhookDelivery" WHERE "endpointId" = ? AND "eventSeq" > ? ORDER BY "eventSeq" LIMIT ?`, [
-        endpointId,
-        after,
-        BATCH,
-      ]);
+      const rows = yield* all(
+        `SELECT "id", "eventSeq", "status", "createdAt" FROM "WebhookDelivery" WHERE "endpointId" = ? AND "eventSeq" > ? ORDER BY "eventSeq" LIMIT ?`,
+        [endpointId, after, BATCH],
+      );
       const stop = rows.findIndex((r) => asDate(r.createdAt) >= cutoff);
       const old = (stop < 0 ? rows : rows.slice(0, stop)).filter((r) => r.status !== 'pending').map((r) => asStr(r.id));
       let n = 0;
-      for (let i = 0; i < old.length; i += 500) n += yield* run(`DELETE FROM "WebhookDelivery" WHERE "id" IN (${marks(Math.min(500, old.length - i))})`, old.slice(i, i + 500));
+      for (let i = 0; i < old.length; i += 500)
+        n += yield* run(`DELETE FROM "WebhookDelivery" WHERE "id" IN (${marks(Math.min(500, old.length - i))})`, old.slice(i, i + 500));
       return { n, last: Number(rows[rows.length - 1]?.eventSeq ?? after), more: stop < 0 && rows.length === BATCH };
     });
     removed += n;

@@ -16,7 +16,14 @@ export interface ActiveEndpoint {
 
 export function* activeEndpoints(): SqlProgram<ActiveEndpoint[]> {
   const rows = yield* all(`SELECT "id", "hostId", "url", "events", "secret", "position" FROM "WebhookEndpoint" WHERE "enabled" = ? ORDER BY "id"`, [true]);
-  return rows.map((r) => ({ id: asStr(r.id), hostId: asStr(r.hostId), url: asStr(r.url), events: asStr(r.events), secret: asStr(r.secret), position: asInt(r.position) }));
+  return rows.map((r) => ({
+    id: asStr(r.id),
+    hostId: asStr(r.hostId),
+    url: asStr(r.url),
+    events: asStr(r.events),
+    secret: asStr(r.secret),
+    position: asInt(r.position),
+  }));
 }
 
 /**
@@ -54,7 +61,8 @@ export function* noteFailure(env: SqlEnv, id: string, at: Date): SqlProgram<Disa
   const since = asDateOrNull(row.failingSince) ?? at;
   const { disableAfterMs, disableNewAfterMs } = webhookSettings();
   const failingFor = at.getTime() - since.getTime();
-  const reason: DisabledReason | null = failingFor >= disableAfterMs ? 'failing' : !asBool(row.everDelivered) && failingFor >= disableNewAfterMs ? 'never_delivered' : null;
+  const reason: DisabledReason | null =
+    failingFor >= disableAfterMs ? 'failing' : !asBool(row.everDelivered) && failingFor >= disableNewAfterMs ? 'never_delivered' : null;
   if (!reason) return null;
   const n = yield* run(`UPDATE "WebhookEndpoint" SET "enabled" = ?, "disabledAt" = ?, "disabledReason" = ?, "updatedAt" = ? WHERE "id" = ? AND "enabled" = ?`, [
     false,

@@ -56,7 +56,14 @@ export async function createEndpoint(db: Tx, hostId: string, input: { url: strin
   await guard(input.url);
   const secret = newSigningSecret();
   const row = await db.webhookEndpoint.create({
-    data: { id: newId('whk'), hostId, url: input.url, events: JSON.stringify(input.events ?? []), secret: encryptSecret(secret), position: await feedEnd(db, hostId) },
+    data: {
+      id: newId('whk'),
+      hostId,
+      url: input.url,
+      events: JSON.stringify(input.events ?? []),
+      secret: encryptSecret(secret),
+      position: await feedEnd(db, hostId),
+    },
   });
   return { row, secret };
 }

@@ -29,7 +29,9 @@ export function* fanOut(ep: ActiveEndpoint, now: Date, checkBacklog: boolean): S
   const position = asInt(rows[rows.length - 1].seq);
   if (!(yield* advancePosition(ep.id, ep.position, position))) return { read: 0, queued: 0, position: null };
   const wants = subscriptionOf(ep.events);
-  const events: QueuedEvent[] = rows.filter((r) => wants(asStr(r.type))).map((r) => ({ seq: asInt(r.seq), id: asStr(r.id), directoryId: asStrOrNull(r.directoryId) }));
+  const events: QueuedEvent[] = rows
+    .filter((r) => wants(asStr(r.type)))
+    .map((r) => ({ seq: asInt(r.seq), id: asStr(r.id), directoryId: asStrOrNull(r.directoryId) }));
   if (events.length > 0) {
     yield* insertPending(ep.id, events, now);
     yield* queueIntoLanes(

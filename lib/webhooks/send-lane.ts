@@ -38,7 +38,11 @@ export async function sendLane(t: LaneTarget, lane: ClaimedLane, clock: Clock): 
     for (const d of batch) {
       const at = clock();
       const payload = envelopeJson(d.event);
-      const headers = { 'Content-Type': 'application/json', 'User-Agent': 'scim-portal-webhooks/1', ...signatureHeaders(t.key, d.event.id, Math.floor(at.getTime() / 1000), payload) };
+      const headers = {
+        'Content-Type': 'application/json',
+        'User-Agent': 'scim-portal-webhooks/1',
+        ...signatureHeaders(t.key, d.event.id, Math.floor(at.getTime() / 1000), payload),
+      };
       const res = await postToTarget(t.target, headers, payload, timeoutMs);
       attempts++;
       const r: AttemptResult = { deliveryId: d.id, attempt: d.attempts + 1, at, status: res.status, error: res.error, latencyMs: res.latencyMs };

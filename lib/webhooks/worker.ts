@@ -24,7 +24,13 @@ function laneTarget(ep: ActiveEndpoint): LaneTarget {
   const known = targets.get(ep.id);
   if (known && known.url === ep.url && known.secret === ep.secret) return known;
   known?.target.agent.destroy();
-  const t = { endpointId: ep.id, url: ep.url, secret: ep.secret, key: signingKey(decryptSecret(ep.secret)), target: outboundTarget(ep.url, webhookSettings().endpointConcurrency) };
+  const t = {
+    endpointId: ep.id,
+    url: ep.url,
+    secret: ep.secret,
+    key: signingKey(decryptSecret(ep.secret)),
+    target: outboundTarget(ep.url, webhookSettings().endpointConcurrency),
+  };
   targets.set(ep.id, t);
   return t;
 }

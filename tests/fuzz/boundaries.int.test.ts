@@ -27,7 +27,23 @@ import { createEndpoint, deleteEndpoint } from '../../lib/webhooks/endpoints';
 import { newDirectory } from '../int/scim-helpers';
 import { boundsRequest } from './bounds-arbitraries';
 import { filterRequest } from './filter-arbitraries';
-import { COLLECT, DbWatch, failures, installChangeCounters, invalidateFingerprint, runs, SEED, step, timing, sendApi, sendScim, sent, type ApiRoute, type FuzzScimRequest, type ScimOutcome } from './fuzz-harness';
+import {
+  COLLECT,
+  DbWatch,
+  failures,
+  installChangeCounters,
+  invalidateFingerprint,
+  runs,
+  SEED,
+  step,
+  timing,
+  sendApi,
+  sendScim,
+  sent,
+  type ApiRoute,
+  type FuzzScimRequest,
+  type ScimOutcome,
+} from './fuzz-harness';
 import { apiRequest, type GenApiRequest, type RouteName } from './host-arbitraries';
 import {
   listRequest,
@@ -66,13 +82,32 @@ const started = Date.now();
 async function seedsIfNeeded(): Promise<void> {
   while (pool.user.length < 4) {
     const n = ++seedNo;
-    const r = await scim({ method: 'POST', path: ['Users'], body: JSON.stringify({ schemas: [USER_URN], userName: `seed-${n}@seed.example`, name: { givenName: 'Seed', familyName: `No${n}` }, emails: [{ value: `seed-${n}@seed.example`, type: 'work', primary: true }], active: true, title: 'Seed' }) }, 'valid', false);
+    const r = await scim(
+      {
+        method: 'POST',
+        path: ['Users'],
+        body: JSON.stringify({
+          schemas: [USER_URN],
+          userName: `seed-${n}@seed.example`,
+          name: { givenName: 'Seed', familyName: `No${n}` },
+          emails: [{ value: `seed-${n}@seed.example`, type: 'work', primary: true }],
+          active: true,
+          title: 'Seed',
+        }),
+      },
+      'valid',
+      false,
+    );
     expect(r.res.status).toBe(201);
   }
   while (pool.group.length < 3) {
     const n = ++seedNo;
     const members = pool.user.slice(0, 2).map((value) => ({ value }));
-    const r = await scim({ method: 'POST', path: ['Groups'], body: JSON.stringify({ schemas: [GROUP_URN], displayName: `Seed Group ${n}`, members }) }, 'valid', false);
+    const r = await scim(
+      { method: 'POST', path: ['Groups'], body: JSON.stringify({ schemas: [GROUP_URN], displayName: `Seed Group ${n}`, members }) },
+      'valid',
+      false,
+    );
     expect(r.res.status).toBe(201);
   }
 }
@@ -138,145 +173,181 @@ beforeAll(async () => {
 }, TIMEOUT);
 
 describe('SCIM boundary (serveScim)', () => {
-  it('(1) POST/PUT Users and Groups with mutated Okta/Entra bodies', async () => {
-    await fc.assert(
-      fc.asyncProperty(resourceWrite, async (g) =>
-        step(async () => {
-          await seedsIfNeeded();
-          await scim(g);
-        }),
-      ),
-      runs(1500),
-    );
-  }, TIMEOUT);
+  it(
+    '(1) POST/PUT Users and Groups with mutated Okta/Entra bodies',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(resourceWrite, async (g) =>
+          step(async () => {
+            await seedsIfNeeded();
+            await scim(g);
+          }),
+        ),
+        runs(1500),
+      );
+    },
+    TIMEOUT,
+  );
 
-  it('(2) PATCH with random operations, paths and values', async () => {
-    await fc.assert(
-      fc.asyncProperty(patchRequest, async (g) =>
-        step(async () => {
-          await seedsIfNeeded();
-          await scim(g);
-        }),
-      ),
-      runs(2200),
-    );
-  }, TIMEOUT);
+  it(
+    '(2) PATCH with random operations, paths and values',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(patchRequest, async (g) =>
+          step(async () => {
+            await seedsIfNeeded();
+            await scim(g);
+          }),
+        ),
+        runs(2200),
+      );
+    },
+    TIMEOUT,
+  );
 
-  it('(2b) a multi-op PATCH whose last op is invalid is refused whole', async () => {
-    await fc.assert(
-      fc.asyncProperty(patchWithInvalidLast, async (g) =>
-        step(async () => {
-          await seedsIfNeeded();
-          const { res } = await scim(g);
-          expect(res.status, `PATCH ${g.path.join('/')} ${g.body}`).toBeGreaterThanOrEqual(400);
-          expect(res.status).toBeLessThan(500);
-        }),
-      ),
-      runs(500),
-    );
-  }, TIMEOUT);
+  it(
+    '(2b) a multi-op PATCH whose last op is invalid is refused whole',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(patchWithInvalidLast, async (g) =>
+          step(async () => {
+            await seedsIfNeeded();
+            const { res } = await scim(g);
+            expect(res.status, `PATCH ${g.path.join('/')} ${g.body}`).toBeGreaterThanOrEqual(400);
+            expect(res.status).toBeLessThan(500);
+          }),
+        ),
+        runs(500),
+      );
+    },
+    TIMEOUT,
+  );
 
-  it('(3) filters from a grammar, valid and corrupted', async () => {
-    await fc.assert(
-      fc.asyncProperty(filterRequest, async (g) =>
-        step(async () => {
-          await seedsIfNeeded();
-          const { res } = await scim(g);
-          expect([200, 400], `${g.method} ${g.path.join('/')}?${g.query ?? ''} ${g.body ?? ''}`.slice(0, 3000)).toContain(res.status);
-        }),
-      ),
-      runs(2000),
-    );
-  }, TIMEOUT);
+  it(
+    '(3) filters from a grammar, valid and corrupted',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(filterRequest, async (g) =>
+          step(async () => {
+            await seedsIfNeeded();
+            const { res } = await scim(g);
+            expect([200, 400], `${g.method} ${g.path.join('/')}?${g.query ?? ''} ${g.body ?? ''}`.slice(0, 3000)).toContain(res.status);
+          }),
+        ),
+        runs(2000),
+      );
+    },
+    TIMEOUT,
+  );
 
-  it('(4) list parameters: startIndex, count, sortBy, sortOrder, attributes, excludedAttributes', async () => {
-    await fc.assert(
-      fc.asyncProperty(listRequest, async (g) =>
-        step(async () => {
-          await seedsIfNeeded();
-          await scim(g);
-        }),
-      ),
-      runs(1500),
-    );
-  }, TIMEOUT);
+  it(
+    '(4) list parameters: startIndex, count, sortBy, sortOrder, attributes, excludedAttributes',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(listRequest, async (g) =>
+          step(async () => {
+            await seedsIfNeeded();
+            await scim(g);
+          }),
+        ),
+        runs(1500),
+      );
+    },
+    TIMEOUT,
+  );
 
-  it('(5) random methods, paths and bodies; bad credentials are 401', async () => {
-    await fc.assert(
-      fc.asyncProperty(randomRequest, async (g) =>
-        step(async () => {
-          await seedsIfNeeded();
-          const { res } = await scim(g, g.auth);
-          if (['none', 'basic', 'garbage', 'other-directory'].includes(g.auth)) expect(res.status).toBe(401);
-        }),
-      ),
-      runs(1200),
-    );
-  }, TIMEOUT);
+  it(
+    '(5) random methods, paths and bodies; bad credentials are 401',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(randomRequest, async (g) =>
+          step(async () => {
+            await seedsIfNeeded();
+            const { res } = await scim(g, g.auth);
+            if (['none', 'basic', 'garbage', 'other-directory'].includes(g.auth)) expect(res.status).toBe(401);
+          }),
+        ),
+        runs(1200),
+      );
+    },
+    TIMEOUT,
+  );
 
-  it('(5c) the Next.js SCIM route: percent signs and odd segments in the path', async () => {
-    const route = scimRoute as unknown as ApiRoute;
-    const safe = (s: string) => {
-      try {
-        return encodeURIComponent(s);
-      } catch {
-        return 'x';
-      }
-    };
-    await fc.assert(
-      fc.asyncProperty(routeRequest, async (g) =>
-        step(async () => {
-          await seedsIfNeeded();
-          const path = g.path.map(resolve).filter((s) => s !== '');
-          await sendApi(
-            watch,
-            token,
-            route,
-            {
-              method: g.method,
-              path: `/scim/v2/${scope.directoryId}/${path.map(safe).join('/')}`,
-              params: { directoryId: scope.directoryId, path: path as unknown as string, first: path[0] ?? '' },
-              query: g.query,
-              body: g.body,
-            },
-            [],
-            'scim',
-          );
-        }),
-      ),
-      runs(300),
-    );
-  }, TIMEOUT);
+  it(
+    '(5c) the Next.js SCIM route: percent signs and odd segments in the path',
+    async () => {
+      const route = scimRoute as unknown as ApiRoute;
+      const safe = (s: string) => {
+        try {
+          return encodeURIComponent(s);
+        } catch {
+          return 'x';
+        }
+      };
+      await fc.assert(
+        fc.asyncProperty(routeRequest, async (g) =>
+          step(async () => {
+            await seedsIfNeeded();
+            const path = g.path.map(resolve).filter((s) => s !== '');
+            await sendApi(
+              watch,
+              token,
+              route,
+              {
+                method: g.method,
+                path: `/scim/v2/${scope.directoryId}/${path.map(safe).join('/')}`,
+                params: { directoryId: scope.directoryId, path: path as unknown as string, first: path[0] ?? '' },
+                query: g.query,
+                body: g.body,
+              },
+              [],
+              'scim',
+            );
+          }),
+        ),
+        runs(300),
+      );
+    },
+    TIMEOUT,
+  );
 
-  it('(7) at the bounds: many keys, values, operations and members, deep nesting, long strings, the stored size', async () => {
-    const statuses: Record<string, number> = {};
-    await fc.assert(
-      fc.asyncProperty(boundsRequest, async (g) =>
-        step(async () => {
-          await seedsIfNeeded();
-          const { res } = await scim(g);
-          statuses[res.status] = (statuses[res.status] ?? 0) + 1;
-        }),
-      ),
-      runs(300),
-    );
-    console.log(`fuzz (7): statuses ${JSON.stringify(statuses)}`);
-    // Both sides of the bounds were reached: accepted requests and refused ones.
-    expect(Object.keys(statuses).some((st) => st < '300')).toBe(true);
-    expect(statuses[400] ?? 0).toBeGreaterThan(0);
-  }, TIMEOUT);
+  it(
+    '(7) at the bounds: many keys, values, operations and members, deep nesting, long strings, the stored size',
+    async () => {
+      const statuses: Record<string, number> = {};
+      await fc.assert(
+        fc.asyncProperty(boundsRequest, async (g) =>
+          step(async () => {
+            await seedsIfNeeded();
+            const { res } = await scim(g);
+            statuses[res.status] = (statuses[res.status] ?? 0) + 1;
+          }),
+        ),
+        runs(300),
+      );
+      console.log(`fuzz (7): statuses ${JSON.stringify(statuses)}`);
+      // Both sides of the bounds were reached: accepted requests and refused ones.
+      expect(Object.keys(statuses).some((st) => st < '300')).toBe(true);
+      expect(statuses[400] ?? 0).toBeGreaterThan(0);
+    },
+    TIMEOUT,
+  );
 
-  it('(5b) bodies over 1 MB are 413', async () => {
-    await fc.assert(
-      fc.asyncProperty(oversized, async (g) =>
-        step(async () => {
-          const { res } = await scim(g);
-          expect(res.status).toBe(413);
-        }),
-      ),
-      runs(24),
-    );
-  }, TIMEOUT);
+  it(
+    '(5b) bodies over 1 MB are 413',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(oversized, async (g) =>
+          step(async () => {
+            const { res } = await scim(g);
+            expect(res.status).toBe(413);
+          }),
+        ),
+        runs(24),
+      );
+    },
+    TIMEOUT,
+  );
 });
 
 describe('host API boundary (withApiKey)', () => {
@@ -325,10 +396,22 @@ describe('host API boundary (withApiKey)', () => {
       return b.id as string;
     };
     const users: string[] = [];
-    for (const n of [1, 2, 3]) users.push(await post(fixture.dir, fixture.token, 'Users', { schemas: [USER_URN], userName: `api-${n}@example.com`, active: true }));
-    for (const n of [1, 2]) mine.group.push(await post(fixture.dir, fixture.token, 'Groups', { schemas: [GROUP_URN], displayName: `API Group ${n}`, members: users.slice(0, n + 1).map((value) => ({ value })) }));
+    for (const n of [1, 2, 3])
+      users.push(await post(fixture.dir, fixture.token, 'Users', { schemas: [USER_URN], userName: `api-${n}@example.com`, active: true }));
+    for (const n of [1, 2])
+      mine.group.push(
+        await post(fixture.dir, fixture.token, 'Groups', {
+          schemas: [GROUP_URN],
+          displayName: `API Group ${n}`,
+          members: users.slice(0, n + 1).map((value) => ({ value })),
+        }),
+      );
     const otherUser = await post(foreign.dir, foreign.token, 'Users', { schemas: [USER_URN], userName: 'zz-other-user@other.example', active: true });
-    const otherGroup = await post(foreign.dir, foreign.token, 'Groups', { schemas: [GROUP_URN], displayName: 'ZZ Other Group', members: [{ value: otherUser }] });
+    const otherGroup = await post(foreign.dir, foreign.token, 'Groups', {
+      schemas: [GROUP_URN],
+      displayName: 'ZZ Other Group',
+      members: [{ value: otherUser }],
+    });
     Object.assign(theirs, { otherOrg: foreign.org, otherDir: foreign.dir, otherGroup, otherRoleKey: 'zz-other-role' });
     forbidden.push('ZZ-Other-Org-Name', 'zz-other-user@other.example', 'ZZ Other Group', 'ZZ-Other-Role-Name', otherUser, foreign.hook, 'zz-other-hook');
     key = (await transaction(db, (tx) => createApiKey(tx, { name: 'fuzz', hostId }))).key;
@@ -337,11 +420,14 @@ describe('host API boundary (withApiKey)', () => {
   }, TIMEOUT);
 
   const resolveApi = (s: string) =>
-    s.replace(/@(org|dir|group|roleKey):(\d+)|@(other(?:Org|Dir|Group|RoleKey))/g, (_m, kind: keyof typeof mine | undefined, n: string, foreignName: string | undefined) => {
-      if (foreignName) return theirs[foreignName];
-      const p = mine[kind as keyof typeof mine];
-      return p[Number(n) % p.length];
-    });
+    s.replace(
+      /@(org|dir|group|roleKey):(\d+)|@(other(?:Org|Dir|Group|RoleKey))/g,
+      (_m, kind: keyof typeof mine | undefined, n: string, foreignName: string | undefined) => {
+        if (foreignName) return theirs[foreignName];
+        const p = mine[kind as keyof typeof mine];
+        return p[Number(n) % p.length];
+      },
+    );
 
   async function api(g: GenApiRequest) {
     const route = ROUTES[g.route];
@@ -374,32 +460,42 @@ describe('host API boundary (withApiKey)', () => {
     return out;
   }
 
-  it('(6) organizations, directories, tokens, roles, role mappings, webhook endpoints, reads; other hosts stay unknown', async () => {
-    await fc.assert(
-      fc.asyncProperty(apiRequest, async (g) =>
-        step(async () => {
-          const out = await api(g);
-          if (g.foreign) {
-            expect(out.status, `${g.route} ${JSON.stringify(g.params)} ${g.query ?? ''} ${(g.body ?? '').slice(0, 500)}`).toBeGreaterThanOrEqual(400);
-          }
-        }),
-      ),
-      runs(1300),
-    );
-  }, TIMEOUT);
+  it(
+    '(6) organizations, directories, tokens, roles, role mappings, webhook endpoints, reads; other hosts stay unknown',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(apiRequest, async (g) =>
+          step(async () => {
+            const out = await api(g);
+            if (g.foreign) {
+              expect(out.status, `${g.route} ${JSON.stringify(g.params)} ${g.query ?? ''} ${(g.body ?? '').slice(0, 500)}`).toBeGreaterThanOrEqual(400);
+            }
+          }),
+        ),
+        runs(1300),
+      );
+    },
+    TIMEOUT,
+  );
 });
 
 describe('totals', () => {
-  it('sent at least 10,000 generated requests, and nothing logged an internal error', async () => {
-    await flushRequestLog();
-    const total = sent.scim + sent.api;
-    const scale = Number(process.env.FUZZ_SCALE ?? 1);
-    console.log(`fuzz (${process.env.TEST_DB}): ${total} requests (SCIM ${sent.scim}, host API ${sent.api}) in ${((Date.now() - started) / 1000).toFixed(1)} s (fingerprints ${(timing.fingerprintMs / 1000).toFixed(1)} s), seed ${SEED}`);
-    if (COLLECT) console.log(`fuzz: ${failures.length} failures\n${[...new Set(failures)].join('\n----\n')}`);
-    expect(total).toBeGreaterThanOrEqual(Math.min(1, scale) * 10_000);
-    expect(failures, 'failures recorded with FUZZ_COLLECT=1').toEqual([]);
-    expect(logged, 'console.error output during the fuzz run').toEqual([]);
-  }, TIMEOUT);
+  it(
+    'sent at least 10,000 generated requests, and nothing logged an internal error',
+    async () => {
+      await flushRequestLog();
+      const total = sent.scim + sent.api;
+      const scale = Number(process.env.FUZZ_SCALE ?? 1);
+      console.log(
+        `fuzz (${process.env.TEST_DB}): ${total} requests (SCIM ${sent.scim}, host API ${sent.api}) in ${((Date.now() - started) / 1000).toFixed(1)} s (fingerprints ${(timing.fingerprintMs / 1000).toFixed(1)} s), seed ${SEED}`,
+      );
+      if (COLLECT) console.log(`fuzz: ${failures.length} failures\n${[...new Set(failures)].join('\n----\n')}`);
+      expect(total).toBeGreaterThanOrEqual(Math.min(1, scale) * 10_000);
+      expect(failures, 'failures recorded with FUZZ_COLLECT=1').toEqual([]);
+      expect(logged, 'console.error output during the fuzz run').toEqual([]);
+    },
+    TIMEOUT,
+  );
 });
 
 afterAll(async () => {

@@ -8,15 +8,18 @@ const LIMITS = { attributes: 500, values: 100, operations: 500, depth: 16, strin
 
 /** A count around a bound: just under, at, just over, or anywhere up to half again. */
 const around = (bound: number) =>
-  fc.oneof({ weight: 3, arbitrary: fc.integer({ min: bound - 2, max: bound + 2 }) }, { weight: 1, arbitrary: fc.integer({ min: 0, max: Math.ceil(bound * 1.5) }) });
+  fc.oneof(
+    { weight: 3, arbitrary: fc.integer({ min: bound - 2, max: bound + 2 }) },
+    { weight: 1, arbitrary: fc.integer({ min: 0, max: Math.ceil(bound * 1.5) }) },
+  );
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
 const userName = fc.integer({ min: 0, max: 1_000_000 }).map((n) => `bounds-${n}@example.com`);
 
 /** Keys, sometimes differing only in case (the index must keep the first one a lookup finds). */
-const manyKeys = fc.tuple(around(LIMITS.attributes), fc.boolean()).map(([n, cased]) =>
-  Object.fromEntries(range(n).map((i) => [cased && i % 2 ? `K${i >> 1}` : `k${i >> (cased ? 1 : 0)}`, i % 7 === 0 ? null : `v${i}`])),
-);
+const manyKeys = fc
+  .tuple(around(LIMITS.attributes), fc.boolean())
+  .map(([n, cased]) => Object.fromEntries(range(n).map((i) => [cased && i % 2 ? `K${i >> 1}` : `k${i >> (cased ? 1 : 0)}`, i % 7 === 0 ? null : `v${i}`])));
 const manyValues = around(LIMITS.values).map((n) => range(n).map((i) => ({ value: `e${i}@example.com`, type: i % 3 ? 'work' : 'home', primary: i === n - 1 })));
 const nested = around(LIMITS.depth).map((depth) => {
   let v: Json = 'leaf';
@@ -62,9 +65,13 @@ const opOfKind = (kind: number, i: number): Record<string, Json> => {
   }
 };
 const manyOps = fc.tuple(around(LIMITS.operations), fc.nat(5), fc.boolean()).map(([n, kind, mixed]) => range(n).map((i) => opOfKind(mixed ? i : kind, i)));
-const memberOps = fc.tuple(around(LIMITS.operations), fc.nat(40)).map(([n, u]) =>
-  range(n).map((i): Record<string, Json> => (i % 2 ? { op: 'remove', path: `members[value eq "usr_gone${i}"]` } : { op: 'add', path: 'members', value: [{ value: `@user:${(u + i) % 41}` }] })),
-);
+const memberOps = fc
+  .tuple(around(LIMITS.operations), fc.nat(40))
+  .map(([n, u]) =>
+    range(n).map((i): Record<string, Json> =>
+      i % 2 ? { op: 'remove', path: `members[value eq "usr_gone${i}"]` } : { op: 'add', path: 'members', value: [{ value: `@user:${(u + i) % 41}` }] },
+    ),
+  );
 const patch = (ops: Json[]) => JSON.stringify({ schemas: [PATCH_URN], Operations: ops });
 
 /** (7) requests at the bounds. */
@@ -73,6 +80,16 @@ export const boundsRequest: fc.Arbitrary<GenRequest> = fc.oneof(
   { weight: 2, arbitrary: fc.tuple(userBody, fc.nat(40)).map(([b, u]) => ({ method: 'PUT', path: ['Users', `@user:${u}`], body: JSON.stringify(b) })) },
   { weight: 3, arbitrary: fc.tuple(manyOps, fc.nat(40)).map(([ops, u]) => ({ method: 'PATCH', path: ['Users', `@user:${u}`], body: patch(ops) })) },
   { weight: 1, arbitrary: fc.tuple(memberOps, fc.nat(40)).map(([ops, g]) => ({ method: 'PATCH', path: ['Groups', `@group:${g}`], body: patch(ops) })) },
-  { weight: 1, arbitrary: fc.tuple(members, fc.integer({ min: 0, max: 1_000_000 })).map(([m, n]) => ({ method: 'POST', path: ['Groups'], body: JSON.stringify({ schemas: [GROUP_URN], displayName: `Bounds ${n}`, members: m }) })) },
-  { weight: 1, arbitrary: fc.tuple(members, fc.nat(40)).map(([m, g]) => ({ method: 'PATCH', path: ['Groups', `@group:${g}`], body: patch([{ op: 'replace', path: 'members', value: m }]) })) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(members, fc.integer({ min: 0, max: 1_000_000 }))
+      .map(([m, n]) => ({ method: 'POST', path: ['Groups'], body: JSON.stringify({ schemas: [GROUP_URN], displayName: `Bounds ${n}`, members: m }) })),
+  },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(members, fc.nat(40))
+      .map(([m, g]) => ({ method: 'PATCH', path: ['Groups', `@group:${g}`], body: patch([{ op: 'replace', path: 'members', value: m }]) })),
+  },
 );

@@ -4,13 +4,48 @@ import fc from 'fast-check';
 import { ENTERPRISE_URN, GROUP_URN, mangleCase, SEARCH_URN, USER_URN, type GenRequest } from './scim-arbitraries';
 
 const ATTRS = [
-  'userName', 'externalId', 'id', 'displayName', 'name.givenName', 'name.familyName', 'active', 'meta.created', 'meta.lastModified',
-  'emails', 'emails.value', 'emails.type', 'emails.primary', 'groups', 'members', 'members.value', `${USER_URN}:userName`,
-  `${GROUP_URN}:displayName`, `${ENTERPRISE_URN}:employeeNumber`, `${ENTERPRISE_URN}:manager`, `${ENTERPRISE_URN}:manager.value`,
-  'employeeNumber', 'manager', 'title', 'nickName', 'meta.version', 'password', 'x', 'name', 'emails.display',
+  'userName',
+  'externalId',
+  'id',
+  'displayName',
+  'name.givenName',
+  'name.familyName',
+  'active',
+  'meta.created',
+  'meta.lastModified',
+  'emails',
+  'emails.value',
+  'emails.type',
+  'emails.primary',
+  'groups',
+  'members',
+  'members.value',
+  `${USER_URN}:userName`,
+  `${GROUP_URN}:displayName`,
+  `${ENTERPRISE_URN}:employeeNumber`,
+  `${ENTERPRISE_URN}:manager`,
+  `${ENTERPRISE_URN}:manager.value`,
+  'employeeNumber',
+  'manager',
+  'title',
+  'nickName',
+  'meta.version',
+  'password',
+  'x',
+  'name',
+  'emails.display',
   // Kept only in `raw` (issue 18): JSON expressions on both databases.
-  'userType', 'name.middleName', `${ENTERPRISE_URN}:department`, 'costCenter', 'phoneNumbers', 'phoneNumbers.type', 'phoneNumbers.primary',
-  'addresses.locality', 'entitlements', 'x509Certificates', `${ENTERPRISE_URN}:manager.displayName`,
+  'userType',
+  'name.middleName',
+  `${ENTERPRISE_URN}:department`,
+  'costCenter',
+  'phoneNumbers',
+  'phoneNumbers.type',
+  'phoneNumbers.primary',
+  'addresses.locality',
+  'entitlements',
+  'x509Certificates',
+  `${ENTERPRISE_URN}:manager.displayName`,
 ];
 const MULTI = ['emails', 'members', 'groups', 'phoneNumbers', 'addresses', 'userName', 'ims', 'roles', 'name'];
 const SUBS = ['value', 'type', 'primary', 'display', 'x'];
@@ -27,10 +62,23 @@ const compareOp = fc.oneof(
 const quoted = (s: string) => JSON.stringify(s);
 const value = fc.oneof(
   { weight: 5, arbitrary: fc.string({ maxLength: 15 }).map(quoted) },
-  { weight: 2, arbitrary: fc.constantFrom('"Seed.One@Example.com"', '"seed group a"', '"work"', '"%"', '"_"', '"\\\\"', '"\\u0000"', '"\\ud800"', '"O\'Malley"', '""') },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom('"Seed.One@Example.com"', '"seed group a"', '"work"', '"%"', '"_"', '"\\\\"', '"\\u0000"', '"\\ud800"', '"O\'Malley"', '""'),
+  },
   { weight: 2, arbitrary: fc.constantFrom('true', 'false', 'null', 'True', 'FALSE') },
   { weight: 2, arbitrary: fc.oneof(fc.integer().map(String), fc.constantFrom('1.5', '-0', '1e400', '0x10')) },
-  { weight: 2, arbitrary: fc.constantFrom('"2020-01-01T00:00:00Z"', '"2011-05-13T04:42:34Z"', '"2020-13-45"', '"not a date"', '"9999-12-31T23:59:59.999Z"', '"2020-01-01"') },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom(
+      '"2020-01-01T00:00:00Z"',
+      '"2011-05-13T04:42:34Z"',
+      '"2020-13-45"',
+      '"not a date"',
+      '"9999-12-31T23:59:59.999Z"',
+      '"2020-01-01"',
+    ),
+  },
   { weight: 2, arbitrary: fc.nat(40).map((n) => `"@user:${n}"`) },
   { weight: 1, arbitrary: fc.constantFrom('unquoted', "'single'", '"unterminated', '[1]') },
 );
@@ -44,7 +92,12 @@ const filter: fc.Arbitrary<string> = fc.letrec<{ f: string }>((tie) => ({
     { weight: 1, arbitrary: tie('f').map((f) => `not (${f})`) },
     { weight: 2, arbitrary: fc.tuple(tie('f'), fc.constantFrom('and', 'or', 'AND', 'Or'), tie('f')).map(([a, o, b]) => `${a} ${o} ${b}`) },
     { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...MULTI), tie('f')).map(([a, f]) => `${a}[${f}]`) },
-    { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...MULTI), tie('f'), fc.constantFrom(...SUBS), compareOp, value).map(([a, f, s, o, v]) => `${a}[${f}].${s} ${o} ${v}`) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(fc.constantFrom(...MULTI), tie('f'), fc.constantFrom(...SUBS), compareOp, value)
+        .map(([a, f, s, o, v]) => `${a}[${f}].${s} ${o} ${v}`),
+    },
   ),
 })).f;
 
@@ -69,8 +122,34 @@ const stress = fc.constantFrom(
 // filters, alone or by the hundred (past SCIM_MAX_FILTER_LEAVES).
 const wildcard = fc.constantFrom('"%"', '"_"', '"%%"', '"a_b"', '"100%"', '"\\\\%"', '"_%_"', '"%@%"', '"@"', '"seed_"', '"%.com"');
 const wildcardLeaf = fc.oneof(
-  fc.tuple(fc.constantFrom('userName', 'displayName', 'emails', 'emails.value', 'externalId', 'name.familyName', 'members', 'members.value', 'groups', 'employeeNumber', 'id'), fc.constantFrom('co', 'ew', 'sw', 'CO'), wildcard).map(([a, o, v]) => `${a} ${o} ${v}`),
-  fc.tuple(fc.constantFrom('emails', 'members', 'groups'), fc.constantFrom('value', 'type'), fc.constantFrom('co', 'ew'), wildcard, fc.constantFrom('', ' and type eq "work"', ' or primary eq true', ' and not (value co "x")')).map(([a, s, o, v, more]) => `${a}[${s} ${o} ${v}${more}]`),
+  fc
+    .tuple(
+      fc.constantFrom(
+        'userName',
+        'displayName',
+        'emails',
+        'emails.value',
+        'externalId',
+        'name.familyName',
+        'members',
+        'members.value',
+        'groups',
+        'employeeNumber',
+        'id',
+      ),
+      fc.constantFrom('co', 'ew', 'sw', 'CO'),
+      wildcard,
+    )
+    .map(([a, o, v]) => `${a} ${o} ${v}`),
+  fc
+    .tuple(
+      fc.constantFrom('emails', 'members', 'groups'),
+      fc.constantFrom('value', 'type'),
+      fc.constantFrom('co', 'ew'),
+      wildcard,
+      fc.constantFrom('', ' and type eq "work"', ' or primary eq true', ' and not (value co "x")'),
+    )
+    .map(([a, s, o, v, more]) => `${a}[${s} ${o} ${v}${more}]`),
 );
 const wildcardFilter = fc
   .tuple(fc.array(wildcardLeaf, { minLength: 1, maxLength: 110 }), fc.constantFrom(' or ', ' and ', ' OR '), fc.boolean())
@@ -80,7 +159,14 @@ type Corruption = { kind: 'none' } | { kind: 'truncate'; at: number } | { kind: 
 const corruption: fc.Arbitrary<Corruption> = fc.oneof(
   { weight: 6, arbitrary: fc.constant({ kind: 'none' as const }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), ch: fc.oneof(fc.constantFrom('"', '(', ')', '[', ']', ' ', '.', ':', '\\', '\u0000', 'x'), fc.string({ maxLength: 1, unit: 'binary' })) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('insert' as const),
+      at: fc.nat(),
+      ch: fc.oneof(fc.constantFrom('"', '(', ')', '[', ']', ' ', '.', ':', '\\', '\u0000', 'x'), fc.string({ maxLength: 1, unit: 'binary' })),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('delete' as const), at: fc.nat() }) },
 );
 
@@ -102,11 +188,17 @@ const anyFilter = fc.oneof(
 export const filterRequest: fc.Arbitrary<GenRequest> = fc.oneof(
   {
     weight: 4,
-    arbitrary: fc.tuple(fc.constantFrom('Users', 'Groups'), anyFilter, fc.option(fc.constantFrom('count=1', 'startIndex=2&count=5', 'excludedAttributes=members', 'sortBy=userName'), { nil: undefined })).map(([res, f, extra]) => ({
-      method: 'GET',
-      path: [res],
-      query: `filter=${encodeURIComponent(f)}${extra ? `&${extra}` : ''}`,
-    })),
+    arbitrary: fc
+      .tuple(
+        fc.constantFrom('Users', 'Groups'),
+        anyFilter,
+        fc.option(fc.constantFrom('count=1', 'startIndex=2&count=5', 'excludedAttributes=members', 'sortBy=userName'), { nil: undefined }),
+      )
+      .map(([res, f, extra]) => ({
+        method: 'GET',
+        path: [res],
+        query: `filter=${encodeURIComponent(f)}${extra ? `&${extra}` : ''}`,
+      })),
   },
   {
     weight: 1,

@@ -61,13 +61,25 @@ const apiEncoding: fc.Arbitrary<BodyEncoding> = fc.oneof(
   { weight: 20, arbitrary: fc.constant({ kind: 'json' as const }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), ch: fc.constantFrom('"', '{', '}', ',', 'x') }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('raw' as const), text: fc.constantFrom('', ' ', 'null', '[]', '"x"', '7', '{', `{"name":"${'n'.repeat(300_000)}"}`) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('raw' as const),
+      text: fc.constantFrom('', ' ', 'null', '[]', '"x"', '7', '{', `{"name":"${'n'.repeat(300_000)}"}`),
+    }),
+  },
 );
 
 /** Strict host-API objects: add an unknown key, drop or case-mangle a known one. */
 const bodyOf = (obj: fc.Arbitrary<Record<string, Json>>) =>
   fc
-    .tuple(obj, fc.option(fc.tuple(fc.string({ maxLength: 10 }), junk), { freq: 8 }), fc.option(fc.nat(), { freq: 8 }), fc.option(fc.nat(), { freq: 10 }), apiEncoding)
+    .tuple(
+      obj,
+      fc.option(fc.tuple(fc.string({ maxLength: 10 }), junk), { freq: 8 }),
+      fc.option(fc.nat(), { freq: 8 }),
+      fc.option(fc.nat(), { freq: 10 }),
+      apiEncoding,
+    )
     .map(([o, extra, caseMask, drop, enc]) => {
       const copy: Record<string, Json> = { ...o };
       const keys = Object.keys(copy);
@@ -87,7 +99,10 @@ const orgBody = bodyOf(
 );
 const directoryBody = bodyOf(fc.record({ provider: field(fc.constantFrom<Json>(...PROVIDERS, 'OKTA', 'azure', '', 'generic ')) }));
 const tokenBody = bodyOf(
-  fc.record({ expiresInDays: field(fc.oneof(fc.integer({ min: -5, max: 4000 }), fc.constantFrom<Json>(null, 1.5, '30', 0, 3650, 3651, 1e308))) }, { requiredKeys: [] }),
+  fc.record(
+    { expiresInDays: field(fc.oneof(fc.integer({ min: -5, max: 4000 }), fc.constantFrom<Json>(null, 1.5, '30', 0, 3650, 3651, 1e308))) },
+    { requiredKeys: [] },
+  ),
 );
 const roleBody = bodyOf(
   fc.record(
@@ -123,25 +138,52 @@ const url = fc.oneof(
   {
     weight: 2,
     arbitrary: fc.constantFrom(
-      'http://127.0.0.1:1/hook', 'http://[::1]/', 'http://localhost/x', 'http://169.254.169.254/latest/meta-data', 'http://0x7f000001/',
-      'http://10.0.0.1/', 'file:///etc/passwd', 'javascript:alert(1)', 'http://user:pass@example.com/', 'gopher://example.com/',
-      `https://example.com/${'a'.repeat(2100)}`, '  https://example.com/padded  ', 'http://exa mple.com', 'http://ÿ.example/', 'HTTP://EXAMPLE.COM',
-      'https://', 'example.com/no-scheme', 'http://[fe80::1%25eth0]/', 'http://2130706433/', '', 'http://example.com:99999/',
+      'http://127.0.0.1:1/hook',
+      'http://[::1]/',
+      'http://localhost/x',
+      'http://169.254.169.254/latest/meta-data',
+      'http://0x7f000001/',
+      'http://10.0.0.1/',
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'http://user:pass@example.com/',
+      'gopher://example.com/',
+      `https://example.com/${'a'.repeat(2100)}`,
+      '  https://example.com/padded  ',
+      'http://exa mple.com',
+      'http://ÿ.example/',
+      'HTTP://EXAMPLE.COM',
+      'https://',
+      'example.com/no-scheme',
+      'http://[fe80::1%25eth0]/',
+      'http://2130706433/',
+      '',
+      'http://example.com:99999/',
     ),
   },
 );
 const endpointBody = bodyOf(
   fc.record(
-    { url: field(url), events: field(fc.option(fc.array(fc.oneof(fc.constantFrom(...EVENT_TYPES), fc.constantFrom('directory.*', 'user.created', '')), { maxLength: 4 }))) },
+    {
+      url: field(url),
+      events: field(fc.option(fc.array(fc.oneof(fc.constantFrom(...EVENT_TYPES), fc.constantFrom('directory.*', 'user.created', '')), { maxLength: 4 }))),
+    },
     { requiredKeys: ['url'] },
   ) as fc.Arbitrary<Record<string, Json>>,
 );
 
 const cursor = fc.oneof(
   fc.constantFrom('', 'garbage', '!!!!', 'e30', 'bnVsbA', 'W10'),
-  fc.record({ c: fc.oneof(fc.date({ noInvalidDate: true }).map((d) => d.toISOString()), fc.string({ maxLength: 12 }), fc.constantFrom('not a date', '', '99999-01-01T00:00:00Z')), i: fc.string({ maxLength: 25 }) }).map((k) =>
-    Buffer.from(JSON.stringify(k)).toString('base64url'),
-  ),
+  fc
+    .record({
+      c: fc.oneof(
+        fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+        fc.string({ maxLength: 12 }),
+        fc.constantFrom('not a date', '', '99999-01-01T00:00:00Z'),
+      ),
+      i: fc.string({ maxLength: 25 }),
+    })
+    .map((k) => Buffer.from(JSON.stringify(k)).toString('base64url')),
   fc.oneof(fc.integer(), fc.constantFrom('1e400', 'NaN', '-1', 'abc')).map((n) => Buffer.from(String(n)).toString('base64url')),
 );
 const limit = fc.oneof(fc.integer({ min: -3, max: 600 }).map(String), fc.constantFrom('', 'abc', '1.5', '1e3', 'Infinity', '50 '));
@@ -154,7 +196,10 @@ const req = (route: RouteName, params: fc.Arbitrary<Record<string, string>>, bod
     params: p,
     body: b,
     query: qs,
-    foreign: Object.values(p).some((v) => FOREIGN.test(v)) || (route === 'putRoleMappings' && FOREIGN.test(b ?? '')) || [...new URLSearchParams(qs).values()].some((v) => FOREIGN.test(v)),
+    foreign:
+      Object.values(p).some((v) => FOREIGN.test(v)) ||
+      (route === 'putRoleMappings' && FOREIGN.test(b ?? '')) ||
+      [...new URLSearchParams(qs).values()].some((v) => FOREIGN.test(v)),
   }));
 
 /** (6) host-API requests. */

@@ -24,11 +24,40 @@ const anyId = (ref: fc.Arbitrary<string>) =>
   );
 
 const USER_ATTRS = [
-  'schemas', 'userName', 'name', 'name.givenName', 'name.familyName', 'name.formatted', 'name.middleName', 'displayName',
-  'nickName', 'title', 'active', 'emails', 'emails.0.value', 'emails.0.type', 'emails.0.primary', 'phoneNumbers',
-  'addresses', 'externalId', 'locale', 'preferredLanguage', 'password', 'groups', 'roles', 'roles.0.primary', 'meta',
-  'id', `${ENTERPRISE_URN}`, `${ENTERPRISE_URN}.employeeNumber`, `${ENTERPRISE_URN}.department`,
-  `${ENTERPRISE_URN}.manager`, `${ENTERPRISE_URN}.manager.value`, 'x509Certificates', 'timezone', 'userType',
+  'schemas',
+  'userName',
+  'name',
+  'name.givenName',
+  'name.familyName',
+  'name.formatted',
+  'name.middleName',
+  'displayName',
+  'nickName',
+  'title',
+  'active',
+  'emails',
+  'emails.0.value',
+  'emails.0.type',
+  'emails.0.primary',
+  'phoneNumbers',
+  'addresses',
+  'externalId',
+  'locale',
+  'preferredLanguage',
+  'password',
+  'groups',
+  'roles',
+  'roles.0.primary',
+  'meta',
+  'id',
+  `${ENTERPRISE_URN}`,
+  `${ENTERPRISE_URN}.employeeNumber`,
+  `${ENTERPRISE_URN}.department`,
+  `${ENTERPRISE_URN}.manager`,
+  `${ENTERPRISE_URN}.manager.value`,
+  'x509Certificates',
+  'timezone',
+  'userType',
 ];
 const GROUP_ATTRS = ['schemas', 'displayName', 'externalId', 'members', 'members.0.value', 'members.0.display', 'meta', 'id'];
 const attrName = fc.constantFrom(...USER_ATTRS, ...GROUP_ATTRS, 'Department', 'Manager', 'Value', 'Primary', 'unknownAttr');
@@ -93,7 +122,7 @@ export const junk: fc.Arbitrary<Json> = fc.letrec<{ v: Json }>((tie) => ({
 
 /** Flips the case of the letters selected by `mask`. */
 export function mangleCase(s: string, mask: number): string {
-  return [...s].map((c, i) => ((mask >> i % 31) & 1 ? (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase()) : c)).join('');
+  return [...s].map((c, i) => ((mask >> (i % 31)) & 1 ? (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase()) : c)).join('');
 }
 
 type Mutation =
@@ -171,7 +200,10 @@ const rawBodies = fc.constantFrom(
 const encoding: fc.Arbitrary<Encoding> = fc.oneof(
   { weight: 20, arbitrary: fc.constant({ kind: 'json' as const }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), ch: fc.constantFrom('"', '{', '}', ',', ':', '\\', '\u0000', 'x', ']') }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), ch: fc.constantFrom('"', '{', '}', ',', ':', '\\', '\u0000', 'x', ']') }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('raw' as const), text: rawBodies }) },
 );
 
@@ -184,44 +216,52 @@ export function encode(obj: unknown, e: Encoding): string {
 }
 
 const userName = fc.oneof(
-  { weight: 3, arbitrary: fc.tuple(fc.stringMatching(/^[A-Za-z][A-Za-z0-9._-]{0,12}$/), fc.constantFrom('atko.com', 'example.com', 'EXAMPLE.org')).map(([a, d]) => `${a}@${d}`) },
+  {
+    weight: 3,
+    arbitrary: fc
+      .tuple(fc.stringMatching(/^[A-Za-z][A-Za-z0-9._-]{0,12}$/), fc.constantFrom('atko.com', 'example.com', 'EXAMPLE.org'))
+      .map(([a, d]) => `${a}@${d}`),
+  },
   { weight: 1, arbitrary: fc.constantFrom('Seed.One@Example.com', 'seed.one@example.com', 'SEED.TWO@EXAMPLE.COM', 'Test_User_1') },
   { weight: 1, arbitrary: fc.string({ minLength: 1, maxLength: 30 }) },
 );
 const givenName = fc.oneof(fc.constantFrom('Runscope300', 'Test', 'Zoë', ''), fc.string({ maxLength: 12 }));
 
-const oktaUser = fc.record({ userName, givenName, familyName: givenName, externalId: fc.string({ maxLength: 20 }) }).map(
-  (u): Record<string, Json> => ({
-    schemas: [USER_URN],
-    userName: u.userName,
-    name: { givenName: u.givenName, familyName: u.familyName },
-    emails: [{ primary: true, value: u.userName, type: 'work' }],
-    displayName: `${u.givenName} ${u.familyName}`,
-    locale: 'en-US',
-    externalId: u.externalId,
-    groups: [],
-    password: '1mz050nq',
-    active: true,
-  }),
-);
+const oktaUser = fc.record({ userName, givenName, familyName: givenName, externalId: fc.string({ maxLength: 20 }) }).map((u): Record<string, Json> => ({
+  schemas: [USER_URN],
+  userName: u.userName,
+  name: { givenName: u.givenName, familyName: u.familyName },
+  emails: [{ primary: true, value: u.userName, type: 'work' }],
+  displayName: `${u.givenName} ${u.familyName}`,
+  locale: 'en-US',
+  externalId: u.externalId,
+  groups: [],
+  password: '1mz050nq',
+  active: true,
+}));
 
 const entraUser = fc
-  .record({ userName, givenName, familyName: givenName, externalId: fc.uuid(), manager: fc.option(userRef), employeeNumber: fc.option(fc.string({ maxLength: 8 })) })
-  .map(
-    (u): Record<string, Json> => ({
-      schemas: [USER_URN, ENTERPRISE_URN],
-      externalId: u.externalId,
-      userName: u.userName,
-      active: true,
-      emails: [{ primary: true, type: 'work', value: `${u.givenName}@testuser.com` }],
-      meta: { resourceType: 'User' },
-      name: { formatted: `${u.givenName} ${u.familyName}`, familyName: u.familyName, givenName: u.givenName },
-      roles: [],
-      title: null,
-      phoneNumbers: [{ type: 'mobile', value: '+1 555 0100' }],
-      [ENTERPRISE_URN]: { employeeNumber: u.employeeNumber, department: 'Eng', manager: u.manager === null ? null : { value: u.manager } },
-    }),
-  );
+  .record({
+    userName,
+    givenName,
+    familyName: givenName,
+    externalId: fc.uuid(),
+    manager: fc.option(userRef),
+    employeeNumber: fc.option(fc.string({ maxLength: 8 })),
+  })
+  .map((u): Record<string, Json> => ({
+    schemas: [USER_URN, ENTERPRISE_URN],
+    externalId: u.externalId,
+    userName: u.userName,
+    active: true,
+    emails: [{ primary: true, type: 'work', value: `${u.givenName}@testuser.com` }],
+    meta: { resourceType: 'User' },
+    name: { formatted: `${u.givenName} ${u.familyName}`, familyName: u.familyName, givenName: u.givenName },
+    roles: [],
+    title: null,
+    phoneNumbers: [{ type: 'mobile', value: '+1 555 0100' }],
+    [ENTERPRISE_URN]: { employeeNumber: u.employeeNumber, department: 'Eng', manager: u.manager === null ? null : { value: u.manager } },
+  }));
 
 const group = fc
   .record({
@@ -230,15 +270,13 @@ const group = fc
     members: fc.array(fc.record({ value: anyId(userRef), display: fc.option(fc.string({ maxLength: 10 })) }), { maxLength: 4 }),
     entra: fc.boolean(),
   })
-  .map(
-    (g): Record<string, Json> => ({
-      schemas: g.entra ? [GROUP_URN, ADSCIM_URN] : [GROUP_URN],
-      displayName: g.displayName,
-      ...(g.externalId === null ? {} : { externalId: g.externalId }),
-      members: g.members.map((m): Json => (m.display === null ? { value: m.value } : { value: m.value, display: m.display })),
-      ...(g.entra ? { meta: { resourceType: 'Group' } } : {}),
-    }),
-  );
+  .map((g): Record<string, Json> => ({
+    schemas: g.entra ? [GROUP_URN, ADSCIM_URN] : [GROUP_URN],
+    displayName: g.displayName,
+    ...(g.externalId === null ? {} : { externalId: g.externalId }),
+    members: g.members.map((m): Json => (m.display === null ? { value: m.value } : { value: m.value, display: m.display })),
+    ...(g.entra ? { meta: { resourceType: 'Group' } } : {}),
+  }));
 
 const mutated = (base: fc.Arbitrary<Record<string, Json>>, attrs: string[]) =>
   fc.tuple(base, fc.array(mutation(attrs), { maxLength: 3 }), encoding).map(([obj, ms, enc]) => {
@@ -285,18 +323,72 @@ const opName = fc.oneof(
 );
 
 const USER_PATHS = [
-  'userName', 'active', 'displayName', 'nickName', 'title', 'externalId', 'name', 'name.givenName', 'name.familyName',
-  'name.formatted', 'emails', 'emails.value', 'emails[type eq "work"].value', 'emails[type eq "work"]',
-  'emails[type eq "work"].primary', 'emails[primary eq true].value', 'emails[value co "@"]', 'phoneNumbers[type eq "mobile"].value',
-  'addresses[type eq "work"].streetAddress', 'roles', 'roles[primary eq "True"].value', `${ENTERPRISE_URN}:manager`,
-  `${ENTERPRISE_URN}:manager.value`, `${ENTERPRISE_URN}:employeeNumber`, `${ENTERPRISE_URN}:department`, `${USER_URN}:userName`,
-  `${USER_URN}:name.givenName`, 'password', 'locale', 'urn:ietf:params:scim:schemas:extension:custom:2.0:User:x',
+  'userName',
+  'active',
+  'displayName',
+  'nickName',
+  'title',
+  'externalId',
+  'name',
+  'name.givenName',
+  'name.familyName',
+  'name.formatted',
+  'emails',
+  'emails.value',
+  'emails[type eq "work"].value',
+  'emails[type eq "work"]',
+  'emails[type eq "work"].primary',
+  'emails[primary eq true].value',
+  'emails[value co "@"]',
+  'phoneNumbers[type eq "mobile"].value',
+  'addresses[type eq "work"].streetAddress',
+  'roles',
+  'roles[primary eq "True"].value',
+  `${ENTERPRISE_URN}:manager`,
+  `${ENTERPRISE_URN}:manager.value`,
+  `${ENTERPRISE_URN}:employeeNumber`,
+  `${ENTERPRISE_URN}:department`,
+  `${USER_URN}:userName`,
+  `${USER_URN}:name.givenName`,
+  'password',
+  'locale',
+  'urn:ietf:params:scim:schemas:extension:custom:2.0:User:x',
 ];
-const GROUP_PATHS = ['displayName', 'externalId', 'members', 'members[value eq "@user:1"]', 'members[value eq "@user:2"].display', `${GROUP_URN}:displayName`, 'members.value'];
+const GROUP_PATHS = [
+  'displayName',
+  'externalId',
+  'members',
+  'members[value eq "@user:1"]',
+  'members[value eq "@user:2"].display',
+  `${GROUP_URN}:displayName`,
+  'members.value',
+];
 const BAD_PATHS = [
-  'id', 'meta', 'meta.created', 'schemas', 'groups', 'emails[', 'emails[type eq "work"', 'emails[type eq]', 'emails]', 'name..givenName',
-  '.name', 'name.', '[value eq "x"]', 'members[value eq "x"].value.extra', 'members[value xx "x"]', 'members[(]', 'urn:', 'urn:x:y',
-  `${ENTERPRISE_URN}:`, 'a b', 'emails[type eq "work"][value eq "x"]', 'emails[not(type eq "work")]', 'x'.repeat(3000), '(((', '"',
+  'id',
+  'meta',
+  'meta.created',
+  'schemas',
+  'groups',
+  'emails[',
+  'emails[type eq "work"',
+  'emails[type eq]',
+  'emails]',
+  'name..givenName',
+  '.name',
+  'name.',
+  '[value eq "x"]',
+  'members[value eq "x"].value.extra',
+  'members[value xx "x"]',
+  'members[(]',
+  'urn:',
+  'urn:x:y',
+  `${ENTERPRISE_URN}:`,
+  'a b',
+  'emails[type eq "work"][value eq "x"]',
+  'emails[not(type eq "work")]',
+  'x'.repeat(3000),
+  '(((',
+  '"',
 ];
 const patchPath = fc.oneof(
   { weight: 6, arbitrary: fc.constantFrom(...USER_PATHS, ...GROUP_PATHS) },
@@ -309,7 +401,10 @@ const patchPath = fc.oneof(
 const patchValue: fc.Arbitrary<Json> = fc.oneof(
   { weight: 4, arbitrary: junk },
   { weight: 2, arbitrary: fc.constantFrom<Json>(true, false, 'True', 'False', 'true', 'FALSE', '', null, [], {}) },
-  { weight: 2, arbitrary: fc.array(fc.record({ value: anyId(userRef), display: fc.option(fc.string({ maxLength: 8 })) }), { maxLength: 3 }) as fc.Arbitrary<Json> },
+  {
+    weight: 2,
+    arbitrary: fc.array(fc.record({ value: anyId(userRef), display: fc.option(fc.string({ maxLength: 8 })) }), { maxLength: 3 }) as fc.Arbitrary<Json>,
+  },
   { weight: 1, arbitrary: fc.oneof(userRef, fc.record({ value: userRef })) as fc.Arbitrary<Json> },
   {
     weight: 2,
@@ -322,10 +417,7 @@ const patchValue: fc.Arbitrary<Json> = fc.oneof(
   },
 );
 
-const op = fc.record(
-  { op: opName, path: patchPath, value: patchValue },
-  { requiredKeys: ['op'] },
-) as fc.Arbitrary<Record<string, Json>>;
+const op = fc.record({ op: opName, path: patchPath, value: patchValue }, { requiredKeys: ['op'] }) as fc.Arbitrary<Record<string, Json>>;
 
 const patchEnvelope = fc.tuple(
   fc.array(op, { minLength: 0, maxLength: 4 }),
@@ -352,7 +444,9 @@ export const patchRequest: fc.Arbitrary<GenRequest> = fc
 const changingUserOp = fc.oneof(
   fc.string({ minLength: 1, maxLength: 12 }).map((s): Record<string, Json> => ({ op: 'replace', path: 'displayName', value: `changed ${s}` })),
   fc.boolean().map((b): Record<string, Json> => ({ op: 'Replace', path: 'active', value: b ? 'False' : false })),
-  fc.string({ minLength: 1, maxLength: 8 }).map((s): Record<string, Json> => ({ op: 'add', path: 'emails', value: [{ value: `${s}@added.example`, type: 'home' }] })),
+  fc
+    .string({ minLength: 1, maxLength: 8 })
+    .map((s): Record<string, Json> => ({ op: 'add', path: 'emails', value: [{ value: `${s}@added.example`, type: 'home' }] })),
   fc.string({ minLength: 1, maxLength: 8 }).map((s): Record<string, Json> => ({ op: 'replace', value: { 'name.givenName': s, nickName: s } })),
   fc.constant<Record<string, Json>>({ op: 'remove', path: 'title' }),
 );
@@ -376,12 +470,7 @@ const INVALID_LAST_OPS: Record<string, Json>[] = [
 /** (2b) Multi-op PATCHes whose last operation is invalid: the whole request must be refused and nothing applied. */
 export const patchWithInvalidLast: fc.Arbitrary<GenRequest> = fc.boolean().chain((users) =>
   fc
-    .tuple(
-      userRef,
-      groupRef,
-      fc.array(users ? changingUserOp : changingGroupOp, { minLength: 1, maxLength: 3 }),
-      fc.constantFrom(...INVALID_LAST_OPS),
-    )
+    .tuple(userRef, groupRef, fc.array(users ? changingUserOp : changingGroupOp, { minLength: 1, maxLength: 3 }), fc.constantFrom(...INVALID_LAST_OPS))
     .map(([u, g, ops, last]) => ({
       method: 'PATCH',
       path: [users ? 'Users' : 'Groups', users ? u : g],
@@ -394,12 +483,56 @@ export const patchWithInvalidLast: fc.Arbitrary<GenRequest> = fc.boolean().chain
 const intText = fc.oneof(
   { weight: 4, arbitrary: fc.integer({ min: -5, max: 20 }).map(String) },
   { weight: 1, arbitrary: fc.integer({ min: 21, max: 1200 }).map(String) },
-  { weight: 2, arbitrary: fc.constantFrom('', ' 5 ', '0', '-0', '1.5', '1e3', '1e400', '0x10', 'abc', 'NaN', 'Infinity', '99999999999999999999', '2147483648', '-2147483649', '9007199254740993') },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom(
+      '',
+      ' 5 ',
+      '0',
+      '-0',
+      '1.5',
+      '1e3',
+      '1e400',
+      '0x10',
+      'abc',
+      'NaN',
+      'Infinity',
+      '99999999999999999999',
+      '2147483648',
+      '-2147483649',
+      '9007199254740993',
+    ),
+  },
   { weight: 1, arbitrary: fc.string({ maxLength: 6 }) },
 );
-const SORT_ATTRS = ['userName', 'displayName', 'name.familyName', 'name.givenName', 'meta.created', 'meta.lastModified', 'externalId', 'id', 'emails', 'emails.value', 'active', `${USER_URN}:userName`, `${ENTERPRISE_URN}:employeeNumber`, 'members', 'nope', ''];
+const SORT_ATTRS = [
+  'userName',
+  'displayName',
+  'name.familyName',
+  'name.givenName',
+  'meta.created',
+  'meta.lastModified',
+  'externalId',
+  'id',
+  'emails',
+  'emails.value',
+  'active',
+  `${USER_URN}:userName`,
+  `${ENTERPRISE_URN}:employeeNumber`,
+  'members',
+  'nope',
+  '',
+];
 const attrList = fc.oneof(
-  fc.array(fc.oneof(fc.constantFrom(...SORT_ATTRS, 'name', 'emails.type', 'members.value', 'groups', 'meta', 'schemas', `${ENTERPRISE_URN}`, `${ENTERPRISE_URN}:manager`), fc.string({ maxLength: 6 })), { maxLength: 4 }).map((a) => a.join(',')),
+  fc
+    .array(
+      fc.oneof(
+        fc.constantFrom(...SORT_ATTRS, 'name', 'emails.type', 'members.value', 'groups', 'meta', 'schemas', `${ENTERPRISE_URN}`, `${ENTERPRISE_URN}:manager`),
+        fc.string({ maxLength: 6 }),
+      ),
+      { maxLength: 4 },
+    )
+    .map((a) => a.join(',')),
   fc.constantFrom(',,,', ' ', 'userName,,', '*'),
 );
 const paramName = (name: string) => fc.oneof({ weight: 5, arbitrary: fc.constant(name) }, { weight: 1, arbitrary: fc.nat().map((m) => mangleCase(name, m)) });
@@ -430,7 +563,11 @@ export const listRequest: fc.Arbitrary<GenRequest> = fc.oneof(
   {
     weight: 2,
     arbitrary: fc.tuple(fc.boolean(), listParams).chain(([users, params]) =>
-      anyId(users ? userRef : groupRef).map((id) => ({ method: 'GET', path: [users ? 'Users' : 'Groups', id], query: new URLSearchParams(params).toString() })),
+      anyId(users ? userRef : groupRef).map((id) => ({
+        method: 'GET',
+        path: [users ? 'Users' : 'Groups', id],
+        query: new URLSearchParams(params).toString(),
+      })),
     ),
   },
   {
@@ -438,7 +575,9 @@ export const listRequest: fc.Arbitrary<GenRequest> = fc.oneof(
     arbitrary: fc
       .tuple(
         fc.constantFrom(['Users', '.search'], ['Groups', '.search'], ['.search']),
-        fc.dictionary(fc.constantFrom('startIndex', 'count', 'sortBy', 'sortOrder', 'attributes', 'excludedAttributes', 'COUNT', 'startindex'), junk, { maxKeys: 4 }),
+        fc.dictionary(fc.constantFrom('startIndex', 'count', 'sortBy', 'sortOrder', 'attributes', 'excludedAttributes', 'COUNT', 'startindex'), junk, {
+          maxKeys: 4,
+        }),
         fc.oneof({ weight: 8, arbitrary: fc.constant<Json>([SEARCH_URN]) }, { weight: 1, arbitrary: junk }),
       )
       .map(([path, params, schemas]) => ({ method: 'POST', path, body: JSON.stringify({ schemas, ...params }) })),
@@ -448,7 +587,29 @@ export const listRequest: fc.Arbitrary<GenRequest> = fc.oneof(
 // ---- random paths, methods, auth ----
 
 const segment = fc.oneof(
-  { weight: 6, arbitrary: fc.constantFrom('Users', 'Groups', 'users', 'GROUPS', 'ServiceProviderConfig', 'serviceproviderconfig', 'ServiceProviderConfigs', 'Schemas', 'ResourceTypes', '.search', 'Me', 'Bulk', 'User', 'Group', 'Roles', USER_URN, GROUP_URN, ENTERPRISE_URN) },
+  {
+    weight: 6,
+    arbitrary: fc.constantFrom(
+      'Users',
+      'Groups',
+      'users',
+      'GROUPS',
+      'ServiceProviderConfig',
+      'serviceproviderconfig',
+      'ServiceProviderConfigs',
+      'Schemas',
+      'ResourceTypes',
+      '.search',
+      'Me',
+      'Bulk',
+      'User',
+      'Group',
+      'Roles',
+      USER_URN,
+      GROUP_URN,
+      ENTERPRISE_URN,
+    ),
+  },
   { weight: 2, arbitrary: fc.oneof(userRef, groupRef) },
   { weight: 1, arbitrary: fc.constantFrom('..', '.', '%2F', ' ', '%', '\u0000', '\uD800', 'x'.repeat(5000)) },
   { weight: 1, arbitrary: fc.string({ minLength: 1, maxLength: 15 }) },
@@ -473,12 +634,23 @@ const auth = fc.oneof(
 
 /** (5) random methods, paths (unknown resources, discovery endpoints, .search) and bodies, with auth variants. */
 export const randomRequest: fc.Arbitrary<GenRequest & { auth: Auth }> = fc
-  .record({ method, path: fc.array(segment, { maxLength: 3 }), body: anyBody, auth, query: fc.option(fc.constantFrom('filter=userName%20pr', 'attributes=id', 'count=1', 'x=%00'), { nil: undefined }) })
+  .record({
+    method,
+    path: fc.array(segment, { maxLength: 3 }),
+    body: anyBody,
+    auth,
+    query: fc.option(fc.constantFrom('filter=userName%20pr', 'attributes=id', 'count=1', 'x=%00'), { nil: undefined }),
+  })
   .map((r) => ({ ...r, path: r.path.filter((s) => s !== '') }));
 
 /** Bodies just over the 1 MB limit (and the "too large to read" marker): always 413. */
 export const oversized: fc.Arbitrary<GenRequest & { bodyBytes?: number | null }> = fc
-  .tuple(fc.constantFrom(['Users'], ['Groups'], ['Users', '@user:0'], ['Groups', '@group:0'], ['.search']), fc.constantFrom('POST', 'PUT', 'PATCH'), fc.nat(64), fc.constantFrom('ascii', 'multibyte', 'unread'))
+  .tuple(
+    fc.constantFrom(['Users'], ['Groups'], ['Users', '@user:0'], ['Groups', '@group:0'], ['.search']),
+    fc.constantFrom('POST', 'PUT', 'PATCH'),
+    fc.nat(64),
+    fc.constantFrom('ascii', 'multibyte', 'unread'),
+  )
   .map(([path, m, extra, kind]) => {
     const prefix = `{"schemas":["${USER_URN}"],"userName":"big@example.com","displayName":"`;
     if (kind === 'unread') return { method: m, path, body: null, bodyBytes: null };
@@ -490,7 +662,10 @@ export const oversized: fc.Arbitrary<GenRequest & { bodyBytes?: number | null }>
 /** (5c) requests through the Next.js route glue, whose path parameters arrive already percent-decoded. */
 export const routeRequest = fc.record({
   method: fc.constantFrom('GET', 'POST', 'PUT', 'PATCH', 'DELETE'),
-  path: fc.array(fc.oneof({ weight: 4, arbitrary: segment }, { weight: 1, arbitrary: fc.constantFrom('%', '100%', '%zz', '%E0%A4%A', '%2541', 'a%2Fb', '%ED%A0%80') }), { maxLength: 3 }),
+  path: fc.array(
+    fc.oneof({ weight: 4, arbitrary: segment }, { weight: 1, arbitrary: fc.constantFrom('%', '100%', '%zz', '%E0%A4%A', '%2541', 'a%2Fb', '%ED%A0%80') }),
+    { maxLength: 3 },
+  ),
   body: anyBody,
   query: fc.option(fc.constantFrom('filter=userName%20pr', 'attributes=id', 'count=1', 'startIndex=%', 'filter=%25'), { nil: undefined }),
 });

@@ -44,7 +44,11 @@ describe.each(targets())('request body limits ($name)', (t) => {
   it('700 MB to next-auth is a 413, declared or chunked, and memory stays flat', async () => {
     // Warm the route first, so compiling its code is not counted; other test files load the same app meanwhile, so
     // the bound is far below what buffering would take (700 MB) but above what their requests move RSS by.
-    await upload(t.baseUrl, '/api/auth/callback/credentials', { bytes: 1 * MB, chunked: true, headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+    await upload(t.baseUrl, '/api/auth/callback/credentials', {
+      bytes: 1 * MB,
+      chunked: true,
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    });
     const before = rssBytes(t.pid);
     for (const chunked of [false, true]) {
       const r = await upload(t.baseUrl, '/api/auth/callback/credentials', {

@@ -25,48 +25,97 @@ interface Shape {
 
 const shapes: Record<string, Shape> = {
   'many keys (POST, the attribute limit)': {
-    method: 'POST', path: () => '/Users', status: 201,
-    body: () => ({ schemas: [USER], userName: `keys-${unique()}@example.com`, ...Object.fromEntries(range(L.maxAttributes - 2).map((i) => [`attribute${i}`, `value ${i}`])) }),
+    method: 'POST',
+    path: () => '/Users',
+    status: 201,
+    body: () => ({
+      schemas: [USER],
+      userName: `keys-${unique()}@example.com`,
+      ...Object.fromEntries(range(L.maxAttributes - 2).map((i) => [`attribute${i}`, `value ${i}`])),
+    }),
   },
   'many keys (path-less PATCH)': {
-    method: 'PATCH', path: (id) => `/Users/${id}`, status: 200,
+    method: 'PATCH',
+    path: (id) => `/Users/${id}`,
+    status: 200,
     body: () => patch([{ op: 'add', value: Object.fromEntries(range(L.maxAttributes).map((i) => [`k${i}`, `v${i}`])) }]),
   },
   'many values (emails)': {
-    method: 'POST', path: () => '/Users', status: 201,
-    body: () => ({ schemas: [USER], userName: `values-${unique()}@example.com`, emails: range(L.maxValues).map((i) => ({ value: `e${i}@example.com`, type: 'work' })) }),
+    method: 'POST',
+    path: () => '/Users',
+    status: 201,
+    body: () => ({
+      schemas: [USER],
+      userName: `values-${unique()}@example.com`,
+      emails: range(L.maxValues).map((i) => ({ value: `e${i}@example.com`, type: 'work' })),
+    }),
   },
   'many operations, each filtering a full list': {
-    method: 'PATCH', path: (id) => `/Users/${id}`, status: 200,
-    body: () => patch([
-      { op: 'replace', path: 'emails', value: range(L.maxValues).map((i) => ({ value: `e${i}@example.com`, type: 'work' })) },
-      ...range(L.maxOperations - 1).map((i) => ({ op: 'replace', path: i % 2 ? 'emails[type eq "work"].value' : 'emails[type eq "work"]', value: i % 2 ? `z${i}@example.com` : { value: `z${i}@example.com`, type: 'work' } })),
-    ]),
+    method: 'PATCH',
+    path: (id) => `/Users/${id}`,
+    status: 200,
+    body: () =>
+      patch([
+        { op: 'replace', path: 'emails', value: range(L.maxValues).map((i) => ({ value: `e${i}@example.com`, type: 'work' })) },
+        ...range(L.maxOperations - 1).map((i) => ({
+          op: 'replace',
+          path: i % 2 ? 'emails[type eq "work"].value' : 'emails[type eq "work"]',
+          value: i % 2 ? `z${i}@example.com` : { value: `z${i}@example.com`, type: 'work' },
+        })),
+      ]),
   },
   'deep nesting, many branches': {
-    method: 'POST', path: () => '/Users', status: 201,
+    method: 'POST',
+    path: () => '/Users',
+    status: 201,
     body: () => ({ schemas: [USER], userName: `deep-${unique()}@example.com`, ...Object.fromEntries(range(120).map((i) => [`d${i}`, deep(L.maxDepth - 2)])) }),
   },
   'big filter (100 comparisons, LIKE wildcards)': {
-    method: 'GET', status: 200,
-    path: () => `/Users?filter=${encodeURIComponent(range(L.maxFilterLeaves / 2).map((i) => `emails[type eq "work" and value co "_${i}%"]`).join(' or '))}`,
+    method: 'GET',
+    status: 200,
+    path: () =>
+      `/Users?filter=${encodeURIComponent(
+        range(L.maxFilterLeaves / 2)
+          .map((i) => `emails[type eq "work" and value co "_${i}%"]`)
+          .join(' or '),
+      )}`,
   },
   'many values kept only in raw (phoneNumbers)': {
-    method: 'POST', path: () => '/Users', status: 201,
-    body: () => ({ schemas: [USER], userName: `phones-${unique()}@example.com`, phoneNumbers: range(L.maxValues).map((i) => ({ value: `555-${i}`, type: 'work' })) }),
+    method: 'POST',
+    path: () => '/Users',
+    status: 201,
+    body: () => ({
+      schemas: [USER],
+      userName: `phones-${unique()}@example.com`,
+      phoneNumbers: range(L.maxValues).map((i) => ({ value: `555-${i}`, type: 'work' })),
+    }),
   },
   // Issue 18: no index behind these; every element of every user's array is read in the database.
   'big filter on raw JSON (100 comparisons over array elements, LIKE wildcards)': {
-    method: 'GET', status: 200,
-    path: () => `/Users?filter=${encodeURIComponent(range(L.maxFilterLeaves / 2).map((i) => `phoneNumbers[type eq "work" and value co "_${i}%"]`).join(' or '))}&sortBy=nickName`,
+    method: 'GET',
+    status: 200,
+    path: () =>
+      `/Users?filter=${encodeURIComponent(
+        range(L.maxFilterLeaves / 2)
+          .map((i) => `phoneNumbers[type eq "work" and value co "_${i}%"]`)
+          .join(' or '),
+      )}&sortBy=nickName`,
   },
   'long strings (a 1 MB PATCH)': {
-    method: 'PATCH', path: (id) => `/Users/${id}`, status: 200,
+    method: 'PATCH',
+    path: (id) => `/Users/${id}`,
+    status: 200,
     body: () => patch(range(60).map(() => ({ op: 'replace', path: 'title', value: 't'.repeat(L.maxStringLength) }))),
   },
   'many members named (10,000, a 1 MB POST)': {
-    method: 'POST', path: () => '/Groups', status: 201,
-    body: () => ({ schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName: `members-${unique()}`, members: range(L.maxMembersPerRequest).map((i) => ({ value: `usr_notamember${String(i).padStart(8, '0')}`, display: `Someone ${i}` })) }),
+    method: 'POST',
+    path: () => '/Groups',
+    status: 201,
+    body: () => ({
+      schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'],
+      displayName: `members-${unique()}`,
+      members: range(L.maxMembersPerRequest).map((i) => ({ value: `usr_notamember${String(i).padStart(8, '0')}`, display: `Someone ${i}` })),
+    }),
   },
 };
 

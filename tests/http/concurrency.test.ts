@@ -53,7 +53,12 @@ describe.each(targets())('concurrency against $name', (t) => {
       users.slice(0, 10).map((u) => call(dir, 'PATCH', `/Groups/${g.id}`, { body: patchBody({ op: 'remove', path: `members[value eq "${u.id}"]` }) })),
     );
     for (const r of rm) expect([200, 204], describeCall(r)).toContain(r.status);
-    expect(await memberIds(dir, g.id)).toEqual(users.slice(10).map((u) => u.id).sort());
+    expect(await memberIds(dir, g.id)).toEqual(
+      users
+        .slice(10)
+        .map((u) => u.id)
+        .sort(),
+    );
   });
 
   it('concurrent PATCHes to different attributes of one user → every change present', async () => {

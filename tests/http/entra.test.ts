@@ -166,7 +166,9 @@ describe.each(idpTargets())('Entra against $name', (t) => {
       expect(pre.body.totalResults).toBe(1);
       expect(pre.body.Resources[0].id).toBe(userId);
       expect(pre.body.Resources[0].userName).toBeUndefined();
-      const preMiss = await call(dir, 'GET', `/Users?filter=${encodeURIComponent(`id eq "${userId}" and manager eq "${m1.id}"`)}&attributes=id`, { headers: H });
+      const preMiss = await call(dir, 'GET', `/Users?filter=${encodeURIComponent(`id eq "${userId}" and manager eq "${m1.id}"`)}&attributes=id`, {
+        headers: H,
+      });
       expectEmptyList(preMiss);
     });
 
@@ -408,7 +410,10 @@ describe.each(idpTargets())('Entra against $name', (t) => {
     });
 
     it('preview: remove preferredLanguage + add externalId + replace displayName in one request', async () => {
-      const r = await call(dir, 'PATCH', `/Users/${user.id}`, { body: entra.validatorMixedOps({ externalId: 'ext-preview', displayName: 'Preview Name' }), headers: HB });
+      const r = await call(dir, 'PATCH', `/Users/${user.id}`, {
+        body: entra.validatorMixedOps({ externalId: 'ext-preview', displayName: 'Preview Name' }),
+        headers: HB,
+      });
       expect(r.status, describeCall(r)).toBe(200);
       const g = await getOk(dir, `/Users/${user.id}`);
       expect(emptyish(g.preferredLanguage)).toBe(true);
@@ -438,7 +443,9 @@ describe.each(idpTargets())('Entra against $name', (t) => {
       expectError(await call(dir, 'POST', '/Groups', { body: entra.createGroupBody(name), headers: HB }), 409, 'uniqueness');
       expectError(await call(dir, 'POST', '/Groups', { body: entra.createGroupBody(name.toLowerCase()), headers: HB }), 409, 'uniqueness');
 
-      const f = await call(dir, 'GET', `/Groups?excludedAttributes=members&filter=${encodeURIComponent(`displayName eq "${name.toLowerCase()}"`)}`, { headers: H });
+      const f = await call(dir, 'GET', `/Groups?excludedAttributes=members&filter=${encodeURIComponent(`displayName eq "${name.toLowerCase()}"`)}`, {
+        headers: H,
+      });
       expectList(f);
       expect(f.body.totalResults).toBe(1);
       expect('members' in f.body.Resources[0]).toBe(false);
@@ -513,7 +520,8 @@ describe.each(idpTargets())('Entra against $name', (t) => {
         const r = await call(dir, 'PATCH', `/Users/${user.id}`, { body: entra.nullUpdate(attrs, value), headers: HB });
         expectStatus(r, [200, 204]);
         const g = await getOk(dir, `/Users/${user.id}`);
-        for (const a of ['title', 'nickName', 'preferredLanguage', 'displayName']) expect(emptyish(g[a]), `${a} after ${JSON.stringify(value)}: ${g[a]}`).toBe(true);
+        for (const a of ['title', 'nickName', 'preferredLanguage', 'displayName'])
+          expect(emptyish(g[a]), `${a} after ${JSON.stringify(value)}: ${g[a]}`).toBe(true);
         expect(emptyish(g[ENTERPRISE_URN]?.department)).toBe(true);
         expect(g.userName).toBe(body.userName);
         // Refill for the null round.
@@ -534,10 +542,16 @@ describe.each(idpTargets())('Entra against $name', (t) => {
       const g = await getOk(dir, `/Users/${user.id}`);
       expect(g.title).toBe('Engineer');
       expect(g.active).toBe(false);
-      for (const q of [entra.eqFilterQuery('userName', 'nobody-here'), entra.eqFilterQuery('externalId', 'nobody'), entra.eqFilterQuery('emails[type eq "work"].value', 'no@x.y')]) {
+      for (const q of [
+        entra.eqFilterQuery('userName', 'nobody-here'),
+        entra.eqFilterQuery('externalId', 'nobody'),
+        entra.eqFilterQuery('emails[type eq "work"].value', 'no@x.y'),
+      ]) {
         expectEmptyList(await call(dir, 'GET', `/Users${q}`, { headers: H }));
       }
-      const byMail = await call(dir, 'GET', `/Users${entra.eqFilterQuery('emails[type eq "work"].value', String((user.emails as Email[])[0].value))}`, { headers: H });
+      const byMail = await call(dir, 'GET', `/Users${entra.eqFilterQuery('emails[type eq "work"].value', String((user.emails as Email[])[0].value))}`, {
+        headers: H,
+      });
       expect(byMail.body.totalResults).toBe(1);
     });
   });

@@ -33,7 +33,9 @@ it('requests served straight from node:http and through Next both reach the log 
 
   const db = new Database(url.replace(/^file:/, ''), { readonly: true });
   try {
-    const rows = db.prepare(`SELECT "method", "path" FROM "ScimRequestLog" WHERE "directoryId" = ? AND "path" LIKE '/Users?count=%' ORDER BY "path"`).all(dir.directoryId);
+    const rows = db
+      .prepare(`SELECT "method", "path" FROM "ScimRequestLog" WHERE "directoryId" = ? AND "path" LIKE '/Users?count=%' ORDER BY "path"`)
+      .all(dir.directoryId);
     expect(rows).toEqual([
       ...[1, 2, 3].map((i) => ({ method: 'GET', path: `/Users?count=${i}` })),
       ...[4, 5, 6].map((i) => ({ method: 'HEAD', path: `/Users?count=${i}` })),

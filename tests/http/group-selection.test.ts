@@ -12,7 +12,9 @@ const feedEnd = (t: AppTarget, after?: string) => feedOf<Event>(t, after);
 type Event = { type: string; directoryId: string; data: { id?: string; displayName?: string; group?: { displayName: string }; user?: { id: string } } };
 
 const mine = async (t: AppTarget, dir: ScimDirectory, cursor: string | undefined) =>
-  (await feedEnd(t, cursor)).events.filter((e) => e.directoryId === dir.directoryId).map((e) => `${e.type} ${e.data.group?.displayName ?? e.data.displayName ?? ''}`.trim());
+  (await feedEnd(t, cursor)).events
+    .filter((e) => e.directoryId === dir.directoryId)
+    .map((e) => `${e.type} ${e.data.group?.displayName ?? e.data.displayName ?? ''}`.trim());
 
 async function select(t: AppTarget, dir: ScimDirectory, body: unknown, path = '') {
   const res = await api(t, path ? 'POST' : 'PUT', `/directories/${dir.directoryId}/group-selection${path}`, body);
@@ -20,7 +22,8 @@ async function select(t: AppTarget, dir: ScimDirectory, body: unknown, path = ''
   return res.json();
 }
 
-const hostGroups = async (t: AppTarget, dir: ScimDirectory) => (await (await api(t, 'GET', `/directories/${dir.directoryId}/groups`)).json()).data.map((g: { displayName: string }) => g.displayName);
+const hostGroups = async (t: AppTarget, dir: ScimDirectory) =>
+  (await (await api(t, 'GET', `/directories/${dir.directoryId}/groups`)).json()).data.map((g: { displayName: string }) => g.displayName);
 const hostUserGroups = async (t: AppTarget, dir: ScimDirectory, id: string) =>
   (await (await api(t, 'GET', `/directories/${dir.directoryId}/users/${id}`)).json()).groups.map((g: { displayName: string }) => g.displayName);
 
@@ -30,7 +33,13 @@ async function oktaPush(dir: ScimDirectory, name: string, members: string[]) {
   expect(lookup.body.totalResults).toBe(0);
   const created = await call(dir, 'POST', '/Groups', { body: okta.groupCreateBody(name), headers: okta.clientHeaders(true) });
   expect(created.status, describeCall(created)).toBe(201);
-  const patched = await call(dir, 'PATCH', `/Groups/${created.body.id}`, { body: okta.groupMembershipPatch([], members.map((value) => ({ value }))), headers: okta.clientHeaders(true) });
+  const patched = await call(dir, 'PATCH', `/Groups/${created.body.id}`, {
+    body: okta.groupMembershipPatch(
+      [],
+      members.map((value) => ({ value })),
+    ),
+    headers: okta.clientHeaders(true),
+  });
   expect([200, 204], describeCall(patched)).toContain(patched.status);
   return { id: created.body.id as string, created, patched };
 }
@@ -49,7 +58,10 @@ describe.each(targets())('group selection on $name', (t) => {
     const other = await newDirectory(t, 'okta');
     const foreign = await call(other, 'POST', '/Groups', { body: okta.groupCreateBody('Foreign'), headers: okta.clientHeaders(true) });
     for (const path of ['', '/preview']) {
-      const res = await api(t, path ? 'POST' : 'PUT', `/directories/${dir.directoryId}/group-selection${path}`, { mode: 'selected', groupIds: [foreign.body.id] });
+      const res = await api(t, path ? 'POST' : 'PUT', `/directories/${dir.directoryId}/group-selection${path}`, {
+        mode: 'selected',
+        groupIds: [foreign.body.id],
+      });
       expect(res.status).toBe(400);
       expect((await res.json()).error).toEqual({ code: 'invalid', message: `groupIds: unknown group "${foreign.body.id}" in this directory` });
     }
@@ -129,7 +141,10 @@ describe.each(targets())('group selection on $name', (t) => {
     ]);
     const { cursor: next } = await feedEnd(t);
     await select(t, dir, { mode: 'all' });
-    expect(await mine(t, dir, next)).toEqual([`directory.group.created Renamed ${other.body.id.slice(-4)}`, `directory.group.user_added Renamed ${other.body.id.slice(-4)}`]);
+    expect(await mine(t, dir, next)).toEqual([
+      `directory.group.created Renamed ${other.body.id.slice(-4)}`,
+      `directory.group.user_added Renamed ${other.body.id.slice(-4)}`,
+    ]);
     expect((await hostGroups(t, dir)).length).toBe(2);
   });
 });

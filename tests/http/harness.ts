@@ -29,7 +29,7 @@ export async function api(t: AppTarget, method: string, path: string, body?: unk
 /** The events feed's cursor now, and the events after `after` (the feed is the host's, shared by other tests). */
 export async function feedEnd<E>(t: AppTarget, after?: string): Promise<{ cursor: string | undefined; events: E[] }> {
   const events: E[] = [];
-  for (let cursor = after; ; ) {
+  for (let cursor = after; ;) {
     const page = await (await api(t, 'GET', `/events?limit=500${cursor ? `&after=${cursor}` : ''}`)).json();
     events.push(...page.data);
     if (page.data.length < 500) return { cursor: page.nextCursor ?? cursor, events };

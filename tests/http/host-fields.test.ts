@@ -40,12 +40,22 @@ describe.each(targets())('host-defined user fields against $name', (t) => {
 
   it('answers the declaration on the host API and refuses bad ones with 400', async () => {
     const got = await (await api(t, 'GET', '/user-schema')).json();
-    expect(got).toMatchObject({ slug: 'hostapp', schema: URN, fields: [expect.objectContaining({ key: 'licenceTier', required: true, default: 'free' }), ...FIELDS.slice(1).map((f) => expect.objectContaining(f))] });
+    expect(got).toMatchObject({
+      slug: 'hostapp',
+      schema: URN,
+      fields: [expect.objectContaining({ key: 'licenceTier', required: true, default: 'free' }), ...FIELDS.slice(1).map((f) => expect.objectContaining(f))],
+    });
     for (const bad of [
       { slug: 'Host App', fields: [] },
       { slug: 'x', fields: [{ key: 'a b', label: 'A', type: 'string' }] },
       { slug: 'x', fields: [{ key: 'a', label: 'A', type: 'money' }] },
-      { slug: 'x', fields: [{ key: 'a', label: 'A', type: 'string' }, { key: 'A', label: 'A', type: 'number' }] },
+      {
+        slug: 'x',
+        fields: [
+          { key: 'a', label: 'A', type: 'string' },
+          { key: 'A', label: 'A', type: 'number' },
+        ],
+      },
       { slug: 'x', fields: [{ key: 'a', label: 'A', type: 'number', default: 'many' }] },
     ]) {
       const r = await api(t, 'PUT', '/user-schema', bad);
@@ -71,11 +81,19 @@ describe.each(targets())('host-defined user fields against $name', (t) => {
   });
 
   it('stores values converted to the field types, in the declared spelling', async () => {
-    expect((await getOk(dir, `/Users/${ids.ann}`))[URN]).toEqual({ licenceTier: 'Gold', seats: 12, isContractor: false, startDate: '2024-01-02T01:04:05.000Z', skills: ['sql'] });
+    expect((await getOk(dir, `/Users/${ids.ann}`))[URN]).toEqual({
+      licenceTier: 'Gold',
+      seats: 12,
+      isContractor: false,
+      startDate: '2024-01-02T01:04:05.000Z',
+      skills: ['sql'],
+    });
     expect((await getOk(dir, `/Users/${ids.ben}`))[URN]).toEqual({ licenceTier: 'silver', seats: 3, isContractor: true, skills: ['go', 'sql'] });
     expect((await getOk(dir, `/Users/${ids.cat}`))[URN]).toEqual({ licenceTier: 'free', seats: 'lots', startDate: 'next week' });
     // PATCH with a path converts too.
-    const p = await call(dir, 'PATCH', `/Users/${ids.ben}`, { body: { schemas: [PATCH_URN], Operations: [{ op: 'replace', path: `${URN}:seats`, value: '4' }] } });
+    const p = await call(dir, 'PATCH', `/Users/${ids.ben}`, {
+      body: { schemas: [PATCH_URN], Operations: [{ op: 'replace', path: `${URN}:seats`, value: '4' }] },
+    });
     expect(p.status, describeCall(p)).toBe(200);
     expect(p.body[URN].seats).toBe(4);
   });

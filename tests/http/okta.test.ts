@@ -2,7 +2,19 @@
 // 2017 and 2016 exports), the CRUD test, the Entitlements-style paging check and the real provisioning client.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { idpTargets, newDirectory, type ScimDirectory } from './harness';
-import { call, createGroup, createUser, describeCall, expectEmptyList, expectError, expectList, expectStatus, getOk, inBatches, memberIds } from './scim-expect';
+import {
+  call,
+  createGroup,
+  createUser,
+  describeCall,
+  expectEmptyList,
+  expectError,
+  expectList,
+  expectStatus,
+  getOk,
+  inBatches,
+  memberIds,
+} from './scim-expect';
 import * as okta from '../../e2e/fixtures/idp/okta';
 import { ERROR_URN, LIST_URN, SPC_URN, USER_URN } from '../../e2e/fixtures/idp/types';
 
@@ -335,7 +347,10 @@ describe.each(idpTargets())('Okta against $name', (t) => {
       expect((await getOk(dir, `/Users/${userId}`)).active).toBe(true);
       // Ignore id, meta and groups inside a no-path value (Okta sends the object back).
       const ro = await call(dir, 'PATCH', `/Users/${userId}`, {
-        body: { schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations: [{ op: 'replace', value: { id: 'other', meta: { resourceType: 'User' }, groups: [], active: true } }] },
+        body: {
+          schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+          Operations: [{ op: 'replace', value: { id: 'other', meta: { resourceType: 'User' }, groups: [], active: true } }],
+        },
         headers: cb,
       });
       expectStatus(ro, [200, 204]);
@@ -375,9 +390,7 @@ describe.each(idpTargets())('Okta against $name', (t) => {
     });
 
     it('F. group push: create, import, lookup, read, rename with id in value, membership, replace all, delete', async () => {
-      const [m1, m2, m3] = await Promise.all(
-        [1, 2, 3].map((i) => createUser(dir, okta.clientCreateUserBody(okta.oktaUserInput(`member${i}`)))),
-      );
+      const [m1, m2, m3] = await Promise.all([1, 2, 3].map((i) => createUser(dir, okta.clientCreateUserBody(okta.oktaUserInput(`member${i}`)))));
       const name = `Test SCIMv2 ${Math.random().toString(36).slice(2, 7)}`;
       const created = await call(dir, 'POST', '/Groups', { body: okta.groupCreateBody(name), headers: cb });
       expect(created.status, describeCall(created)).toBe(201);
@@ -408,7 +421,13 @@ describe.each(idpTargets())('Okta against $name', (t) => {
       expect(afterRen.id).toBe(gid);
 
       const seed = await call(dir, 'PATCH', `/Groups/${gid}`, {
-        body: okta.groupMembershipPatch([], [{ value: m1.id, display: String(m1.userName) }, { value: m2.id, display: String(m2.userName) }]),
+        body: okta.groupMembershipPatch(
+          [],
+          [
+            { value: m1.id, display: String(m1.userName) },
+            { value: m2.id, display: String(m2.userName) },
+          ],
+        ),
         headers: cb,
       });
       expectStatus(seed, [200, 204]);
@@ -422,7 +441,10 @@ describe.each(idpTargets())('Okta against $name', (t) => {
       expectStatus(both, [200, 204]);
       expect(await memberIds(dir, gid)).toEqual([m2.id, m3.id].sort());
 
-      const all = await call(dir, 'PATCH', `/Groups/${gid}`, { body: okta.groupReplaceMembersPatch([{ value: m1.id, display: String(m1.userName) }]), headers: cb });
+      const all = await call(dir, 'PATCH', `/Groups/${gid}`, {
+        body: okta.groupReplaceMembersPatch([{ value: m1.id, display: String(m1.userName) }]),
+        headers: cb,
+      });
       expectStatus(all, [200, 204]);
       expect(await memberIds(dir, gid)).toEqual([m1.id]);
 
@@ -441,7 +463,10 @@ describe.each(idpTargets())('Okta against $name', (t) => {
       expect(off.status, describeCall(off)).toBe(200);
       expect(off.body.active).toBe(false);
       const g = await createGroup(dir, okta.groupCreateBody(`AIW ${Math.random()}`));
-      const put = await call(dir, 'PUT', `/Groups/${g.id}`, { body: okta.groupPutBody(g.id, 'AIW renamed ' + g.id, [{ value: userId, display: u.userName }]), headers: cb });
+      const put = await call(dir, 'PUT', `/Groups/${g.id}`, {
+        body: okta.groupPutBody(g.id, 'AIW renamed ' + g.id, [{ value: userId, display: u.userName }]),
+        headers: cb,
+      });
       expect(put.status, describeCall(put)).toBe(200);
       expect(put.body.displayName).toBe('AIW renamed ' + g.id);
       expect(await memberIds(dir, g.id)).toEqual([userId]);

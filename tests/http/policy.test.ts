@@ -26,10 +26,24 @@ describe.each(targets())('provisioning policy on $name', (t) => {
   it('host API: the defaults, a change read back, and clear 400s', async () => {
     const dir = await newDirectory(t, 'okta');
     const read = await (await api(t, 'GET', `/organizations/${dir.orgId}/policy`)).json();
-    expect(read).toEqual({ organizationId: dir.orgId, leaving: { mode: 'deactivate', deleteAfterDays: null }, domains: [], seatLimit: null, seatsUsed: 0, updatedAt: null });
+    expect(read).toEqual({
+      organizationId: dir.orgId,
+      leaving: { mode: 'deactivate', deleteAfterDays: null },
+      domains: [],
+      seatLimit: null,
+      seatsUsed: 0,
+      updatedAt: null,
+    });
     const set = await patchPolicy(t, dir, { domains: ['Acme.com', 'acme.io'], seatLimit: 10, leaving: { mode: 'delete_after', deleteAfterDays: 30 } });
     expect(set).toMatchObject({ domains: ['acme.com', 'acme.io'], seatLimit: 10, leaving: { mode: 'delete_after', deleteAfterDays: 30 } });
-    for (const bad of [{}, { domains: ['not a domain'] }, { seatLimit: -1 }, { leaving: { mode: 'delete_after' } }, { leaving: { mode: 'delete', deleteAfterDays: 3 } }, { other: 1 }]) {
+    for (const bad of [
+      {},
+      { domains: ['not a domain'] },
+      { seatLimit: -1 },
+      { leaving: { mode: 'delete_after' } },
+      { leaving: { mode: 'delete', deleteAfterDays: 3 } },
+      { other: 1 },
+    ]) {
       const res = await api(t, 'PATCH', `/organizations/${dir.orgId}/policy`, bad);
       expect(res.status, JSON.stringify(bad)).toBe(400);
       expect((await res.json()).error.code).toBe('invalid_request');
@@ -119,7 +133,10 @@ describe.each(targets())('provisioning policy on $name', (t) => {
     const input = entra.entraUserInput();
     const u = await createUser(dir, entra.createUserBody(input), entra.entraHeaders(true));
     await call(dir, 'PATCH', `/Users/${u.id}`, { body: entra.replaceUserName(`${input.userName}_renamed`), headers: entra.entraHeaders(true) });
-    const again = await call(dir, 'POST', '/Users', { body: entra.createUserBody({ ...input, userName: `${input.userName}_again` }), headers: entra.entraHeaders(true) });
+    const again = await call(dir, 'POST', '/Users', {
+      body: entra.createUserBody({ ...input, userName: `${input.userName}_again` }),
+      headers: entra.entraHeaders(true),
+    });
     expect([again.status, again.body.id, again.body.userName]).toEqual([201, u.id, `${input.userName}_again`]);
 
     const o = okta.oktaUserInput('back');

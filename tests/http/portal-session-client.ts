@@ -20,7 +20,12 @@ export async function newLink(t: AppTarget, orgId: string): Promise<{ url: strin
   return { url, token };
 }
 
-export function exchange(t: AppTarget, link: string, headers: Record<string, string> = { 'Content-Type': 'application/json' }, body = JSON.stringify({ link })) {
+export function exchange(
+  t: AppTarget,
+  link: string,
+  headers: Record<string, string> = { 'Content-Type': 'application/json' },
+  body = JSON.stringify({ link }),
+) {
   return fetch(`${t.baseUrl}/api/portal/session`, { method: 'POST', headers, body });
 }
 

@@ -28,7 +28,11 @@ describe.each(targets())('portal sessions ($name)', (t) => {
   it.each<{ what: string; headers: Record<string, string>; body: (l: string) => string }>([
     { what: 'a form post', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: (l: string) => `link=${l}` },
     { what: 'a text/plain post', headers: { 'Content-Type': 'text/plain' }, body: (l: string) => JSON.stringify({ link: l }) },
-    { what: 'a cross-site fetch', headers: { 'Content-Type': 'application/json', 'Sec-Fetch-Site': 'cross-site' }, body: (l: string) => JSON.stringify({ link: l }) },
+    {
+      what: 'a cross-site fetch',
+      headers: { 'Content-Type': 'application/json', 'Sec-Fetch-Site': 'cross-site' },
+      body: (l: string) => JSON.stringify({ link: l }),
+    },
   ])('the exchange refuses $what (403) and the link stays usable', async ({ headers, body }) => {
     const link = await newLink(t, await newOrganization(t));
     const res = await exchange(t, link.token, headers, body(link.token));
@@ -49,7 +53,7 @@ describe.each(targets())('portal sessions ($name)', (t) => {
     expect([forged.status, (await forged.json()).error.code]).toEqual([404, 'link_invalid']);
   });
 
-  it("deleting the organization ends its portal sessions: 401, not a 500", async () => {
+  it('deleting the organization ends its portal sessions: 401, not a 500', async () => {
     const orgId = await newOrganization(t);
     const s = await openSession(t, orgId);
     expect((await s.call('GET', '/directories')).status).toBe(200);

@@ -3,7 +3,19 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { newDirectory, scim, targets, type ScimDirectory } from './harness';
 import { call, createGroup, createUser, describeCall, expectEmptyList, expectError, expectList, getOk, simpleUser } from './scim-expect';
-import { ERROR_URN, GROUP_URN, LIST_URN, PATCH_URN, SEARCH_URN, SPC_URN, USER_URN, ENTERPRISE_URN, patchBody, uniq, type PatchOperation } from '../../e2e/fixtures/idp/types';
+import {
+  ERROR_URN,
+  GROUP_URN,
+  LIST_URN,
+  PATCH_URN,
+  SEARCH_URN,
+  SPC_URN,
+  USER_URN,
+  ENTERPRISE_URN,
+  patchBody,
+  uniq,
+  type PatchOperation,
+} from '../../e2e/fixtures/idp/types';
 
 describe.each(targets())('RFC 7644 against $name', (t) => {
   let dir: ScimDirectory;
@@ -71,7 +83,10 @@ describe.each(targets())('RFC 7644 against $name', (t) => {
       const stale = 'W/"999999"';
       const put = await call(dir, 'PUT', `/Users/${c.id}`, { body: simpleUser(String(c.userName), { title: 'put' }), headers: { 'If-Match': stale } });
       expectError(put, 412);
-      const patch = await call(dir, 'PATCH', `/Users/${c.id}`, { body: patchBody({ op: 'replace', path: 'title', value: 'p' }), headers: { 'If-Match': stale } });
+      const patch = await call(dir, 'PATCH', `/Users/${c.id}`, {
+        body: patchBody({ op: 'replace', path: 'title', value: 'p' }),
+        headers: { 'If-Match': stale },
+      });
       expectError(patch, 412);
       const del = await call(dir, 'DELETE', `/Users/${c.id}`, { headers: { 'If-Match': stale } });
       expectError(del, 412);
@@ -85,7 +100,10 @@ describe.each(targets())('RFC 7644 against $name', (t) => {
       const nm2 = await call(dir, 'GET', `/Users/${c.id}`, { headers: { 'If-None-Match': stale } });
       expect(nm2.status).toBe(200);
 
-      const ok = await call(dir, 'PATCH', `/Users/${c.id}`, { body: patchBody({ op: 'replace', path: 'title', value: 'p' }), headers: { 'If-Match': version } });
+      const ok = await call(dir, 'PATCH', `/Users/${c.id}`, {
+        body: patchBody({ op: 'replace', path: 'title', value: 'p' }),
+        headers: { 'If-Match': version },
+      });
       expect(ok.status, describeCall(ok)).toBe(200);
       const d = await call(dir, 'DELETE', `/Users/${c.id}`, { headers: { 'If-Match': String(ok.body.meta.version) } });
       expect(d.status).toBe(204);
@@ -95,9 +113,18 @@ describe.each(targets())('RFC 7644 against $name', (t) => {
       const m = await createUser(dir, simpleUser(`getag_${uniq(6)}`));
       const g = await call(dir, 'POST', '/Groups', { body: { schemas: [GROUP_URN], displayName: `etag group ${uniq(6)}` } });
       expect(g.headers.get('etag')).toBe(g.body.meta.version);
-      expectError(await call(dir, 'PATCH', `/Groups/${g.body.id}`, { body: patchBody({ op: 'add', path: 'members', value: [{ value: m.id }] }), headers: { 'If-Match': 'W/"424242"' } }), 412);
+      expectError(
+        await call(dir, 'PATCH', `/Groups/${g.body.id}`, {
+          body: patchBody({ op: 'add', path: 'members', value: [{ value: m.id }] }),
+          headers: { 'If-Match': 'W/"424242"' },
+        }),
+        412,
+      );
       expect((await getOk(dir, `/Groups/${g.body.id}`)).members ?? []).toEqual([]);
-      const p = await call(dir, 'PATCH', `/Groups/${g.body.id}`, { body: patchBody({ op: 'add', path: 'members', value: [{ value: m.id }] }), headers: { 'If-Match': String(g.body.meta.version) } });
+      const p = await call(dir, 'PATCH', `/Groups/${g.body.id}`, {
+        body: patchBody({ op: 'add', path: 'members', value: [{ value: m.id }] }),
+        headers: { 'If-Match': String(g.body.meta.version) },
+      });
       expect([200, 204], describeCall(p)).toContain(p.status);
       const after = await call(dir, 'GET', `/Groups/${g.body.id}`);
       expect(after.body.meta.version).not.toBe(g.body.meta.version);
@@ -332,7 +359,8 @@ describe.each(targets())('RFC 7644 against $name', (t) => {
     ])('NUL character in %s → 2xx or 400, never 5xx', async (_label, kind) => {
       let r;
       if (kind === 'post-user-name') r = await call(dir, 'POST', '/Users', { body: simpleUser(`nul\u0000_${uniq(5)}`) });
-      else if (kind === 'post-user-attrs') r = await call(dir, 'POST', '/Users', { body: simpleUser(`nul2_${uniq(5)}`, { displayName: 'a\u0000b', title: 'c\u0001d' }) });
+      else if (kind === 'post-user-attrs')
+        r = await call(dir, 'POST', '/Users', { body: simpleUser(`nul2_${uniq(5)}`, { displayName: 'a\u0000b', title: 'c\u0001d' }) });
       else if (kind === 'patch-user') {
         const u = await createUser(dir, simpleUser(`nul3_${uniq(5)}`));
         r = await call(dir, 'PATCH', `/Users/${u.id}`, { body: patchBody({ op: 'replace', path: 'nickName', value: 'x\u0000y' }) });
@@ -340,14 +368,22 @@ describe.each(targets())('RFC 7644 against $name', (t) => {
       expect([200, 201, 400], describeCall(r)).toContain(r.status);
     });
 
-    it.each(['count=abc', 'startIndex=abc', 'count=1e9', 'count=99999999999', 'startIndex=99999999999', 'count=2.5', 'sortBy=nope', 'sortOrder=sideways', 'attributes=', 'excludedAttributes=%2C%2C'])(
-      'odd query %s → 200 or 400, never 5xx',
-      async (q) => {
-        const r = await call(dir, 'GET', `/Users?${q}`);
-        expect([200, 400], describeCall(r)).toContain(r.status);
-        if (r.status === 200) expectList(r);
-      },
-    );
+    it.each([
+      'count=abc',
+      'startIndex=abc',
+      'count=1e9',
+      'count=99999999999',
+      'startIndex=99999999999',
+      'count=2.5',
+      'sortBy=nope',
+      'sortOrder=sideways',
+      'attributes=',
+      'excludedAttributes=%2C%2C',
+    ])('odd query %s → 200 or 400, never 5xx', async (q) => {
+      const r = await call(dir, 'GET', `/Users?${q}`);
+      expect([200, 400], describeCall(r)).toContain(r.status);
+      if (r.status === 200) expectList(r);
+    });
 
     it('a huge count is capped at filter.maxResults', async () => {
       const spc = await getOk(dir, '/ServiceProviderConfig');
@@ -514,7 +550,12 @@ describe.each(targets())('RFC 7644 against $name', (t) => {
   describe('bad input', () => {
     it('malformed JSON → 400 on POST, PUT and PATCH', async () => {
       const u = await createUser(dir, simpleUser(`bad_${uniq(6)}`));
-      for (const [m, p] of [['POST', '/Users'], ['PUT', `/Users/${u.id}`], ['PATCH', `/Users/${u.id}`], ['POST', '/Groups']]) {
+      for (const [m, p] of [
+        ['POST', '/Users'],
+        ['PUT', `/Users/${u.id}`],
+        ['PATCH', `/Users/${u.id}`],
+        ['POST', '/Groups'],
+      ]) {
         const r = await call(dir, m, p, { rawBody: '{"userName": "x",', headers: { 'Content-Type': 'application/scim+json' } });
         expectError(r, 400);
       }
@@ -539,7 +580,6 @@ describe.each(targets())('RFC 7644 against $name', (t) => {
         expectError(await call(dir, 'POST', '/Groups', { body }), 400);
       }
     });
-
 
     it.each([
       'userName eq',
@@ -634,7 +674,15 @@ describe.each(targets())('RFC 7644 against $name', (t) => {
 
   describe('§3.5.2 PATCH semantics on users', () => {
     it('add with no path merges; replace of a complex attribute only touches given sub-attributes; remove a valuePath', async () => {
-      const u = await createUser(dir, simpleUser(`sem_${uniq(6)}`, { phoneNumbers: [{ value: '1', type: 'work' }, { value: '2', type: 'mobile' }] }));
+      const u = await createUser(
+        dir,
+        simpleUser(`sem_${uniq(6)}`, {
+          phoneNumbers: [
+            { value: '1', type: 'work' },
+            { value: '2', type: 'mobile' },
+          ],
+        }),
+      );
       const r = await call(dir, 'PATCH', `/Users/${u.id}`, {
         body: patchBody(
           { op: 'add', value: { nickName: 'nn', name: { middleName: 'M' } } },
@@ -666,11 +714,19 @@ describe.each(targets())('RFC 7644 against $name', (t) => {
     it('a userName clash through PATCH or PUT → 409 uniqueness', async () => {
       const a = await createUser(dir, simpleUser(`clashA_${uniq(6)}`));
       const b = await createUser(dir, simpleUser(`clashB_${uniq(6)}`));
-      expectError(await call(dir, 'PATCH', `/Users/${b.id}`, { body: patchBody({ op: 'replace', path: 'userName', value: String(a.userName).toUpperCase() }) }), 409, 'uniqueness');
+      expectError(
+        await call(dir, 'PATCH', `/Users/${b.id}`, { body: patchBody({ op: 'replace', path: 'userName', value: String(a.userName).toUpperCase() }) }),
+        409,
+        'uniqueness',
+      );
       expectError(await call(dir, 'PUT', `/Users/${b.id}`, { body: simpleUser(String(a.userName)) }), 409, 'uniqueness');
       const ga = await createGroup(dir, { schemas: [GROUP_URN], displayName: `clash ${uniq(6)}` });
       const gb = await createGroup(dir, { schemas: [GROUP_URN], displayName: `clash ${uniq(6)}` });
-      expectError(await call(dir, 'PATCH', `/Groups/${gb.id}`, { body: patchBody({ op: 'replace', path: 'displayName', value: String(ga.displayName) }) }), 409, 'uniqueness');
+      expectError(
+        await call(dir, 'PATCH', `/Groups/${gb.id}`, { body: patchBody({ op: 'replace', path: 'displayName', value: String(ga.displayName) }) }),
+        409,
+        'uniqueness',
+      );
     });
   });
 

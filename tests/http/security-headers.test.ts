@@ -65,7 +65,11 @@ describe.each(targets())('security headers ($name)', (t) => {
     for (const route of appRoutes()) {
       for (const method of route.methods) {
         const path = urlOf(route, 'x');
-        const res = await fetch(`${t.baseUrl}${path}`, { method, redirect: 'manual', body: ['GET', 'HEAD', 'DELETE', 'OPTIONS'].includes(method) ? undefined : '{}' });
+        const res = await fetch(`${t.baseUrl}${path}`, {
+          method,
+          redirect: 'manual',
+          body: ['GET', 'HEAD', 'DELETE', 'OPTIONS'].includes(method) ? undefined : '{}',
+        });
         await res.arrayBuffer();
         expect(res.status, `${method} ${path}`).toBeLessThan(500);
         expectHeaders(res.headers, familyOf(path), `${method} ${path} (${route.file})`);

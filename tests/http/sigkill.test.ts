@@ -49,7 +49,9 @@ describe.each(['sqlite', 'postgres'] as const)('SIGKILL during a write burst (%s
     const hook = await receiver();
     await api(first.target, 'POST', '/webhook-endpoints', { url: hook.url });
     const org = (await api(first.target, 'POST', '/organizations', { name: 'Crash Co' })) as { id: string };
-    const dir = (await api(first.target, 'POST', `/organizations/${org.id}/directories`, { provider: 'okta' })) as { scim: { endpoint: string; token: string } };
+    const dir = (await api(first.target, 'POST', `/organizations/${org.id}/directories`, { provider: 'okta' })) as {
+      scim: { endpoint: string; token: string };
+    };
 
     const acknowledged: string[] = [];
     let sent = 0;

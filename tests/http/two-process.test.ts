@@ -85,7 +85,11 @@ it('two processes share one PostgreSQL without duplicates, losses or missed even
       ok.map((u, n) =>
         scim(dir, 'PATCH', `/Groups/${group.body.id}`, {
           schemas: [PATCH],
-          Operations: [n % 2 ? { op: 'Add', path: 'members', value: [{ $ref: null, value: u.body.id }] } : { op: 'add', path: 'members', value: [{ value: u.body.id, display: u.body.userName }] }],
+          Operations: [
+            n % 2
+              ? { op: 'Add', path: 'members', value: [{ $ref: null, value: u.body.id }] }
+              : { op: 'add', path: 'members', value: [{ value: u.body.id, display: u.body.userName }] },
+          ],
         }),
       ),
     );
@@ -97,7 +101,7 @@ it('two processes share one PostgreSQL without duplicates, losses or missed even
   }
 
   const events = [] as { id: string; directoryId: string }[];
-  for (let after: string | null = null; ; ) {
+  for (let after: string | null = null; ;) {
     const page = (await api(a.target, 'GET', `/events?limit=500${after ? `&after=${after}` : ''}`)) as { data: typeof events; nextCursor: string | null };
     events.push(...page.data);
     if (page.data.length < 500) break;

@@ -22,7 +22,6 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
-
 describe.each(targets())('webhook endpoints against $name', (t) => {
   it.each(PRIVATE_TARGET_HOSTS)('refuses http://%s:PORT/ with a 400, and nothing reaches the listener', async (host) => {
     const r = await api(t, 'POST', '/webhook-endpoints', { url: `http://${host}:${port}/hook` });

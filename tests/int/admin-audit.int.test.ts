@@ -16,7 +16,12 @@ describe('admin audit', () => {
     expect((await db.auditLog.findFirstOrThrow({ where: { target: role.id } })).actor).toBe('api-key:key_test');
 
     const email = `colleague-${randomBytes(3).toString('hex')}@example.com`;
-    const me = await addOperator(db, { hostId, actor: 'cli', email: `me-${randomBytes(3).toString('hex')}@example.com`, password: `Long-enough-${randomBytes(8).toString('hex')}` });
+    const me = await addOperator(db, {
+      hostId,
+      actor: 'cli',
+      email: `me-${randomBytes(3).toString('hex')}@example.com`,
+      password: `Long-enough-${randomBytes(8).toString('hex')}`,
+    });
     const other = await addOperator(db, { hostId, actor: `operator:${me.id}`, email, password: `Long-enough-${randomBytes(8).toString('hex')}` });
     const created = await db.auditLog.findFirstOrThrow({ where: { target: other.id, action: 'operator.created' } });
     expect(created.actor).toBe(`operator:${me.id}`);

@@ -12,9 +12,12 @@ import { call, newDirectory, user } from './scim-helpers';
 const PATCH = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
 const setActive = (dir: DirectoryScope, id: string, active: boolean) =>
   call(dir, 'PATCH', `Users/${id}`, { schemas: [PATCH], Operations: [{ op: 'replace', value: { active } }] });
-const policy = (dir: DirectoryScope, input: UpdatePolicyInput) => changePolicy({ hostId: dir.hostId, organizationId: dir.organizationId, actor: 'test' }, input);
+const policy = (dir: DirectoryScope, input: UpdatePolicyInput) =>
+  changePolicy({ hostId: dir.hostId, organizationId: dir.organizationId, actor: 'test' }, input);
 const seatEvents = async (dir: DirectoryScope) =>
-  (await read(() => listEvents({ hostId: dir.hostId, afterSeq: 0, limit: 100_000 }))).filter((e) => e.organizationId === dir.organizationId && e.type === 'organization.seat_limit_reached');
+  (await read(() => listEvents({ hostId: dir.hostId, afterSeq: 0, limit: 100_000 }))).filter(
+    (e) => e.organizationId === dir.organizationId && e.type === 'organization.seat_limit_reached',
+  );
 
 describe('domains', () => {
   it.each([
@@ -47,7 +50,10 @@ describe('seat limit', () => {
     await call(dir, 'POST', 'Users', user('b@example.com', { externalId: 'b' }));
     expect((await seatEvents(dir)).map((e) => JSON.parse(e.data))).toEqual([{ organizationId: dir.organizationId, seatLimit: 2, activeUsers: 2 }]);
     const refused = await call(dir, 'POST', 'Users', user('c@example.com'));
-    expect([refused.status, refused.body.detail]).toEqual([403, "Refused by the organization's provisioning policy: its seat limit of 2 active users is reached"]);
+    expect([refused.status, refused.body.detail]).toEqual([
+      403,
+      "Refused by the organization's provisioning policy: its seat limit of 2 active users is reached",
+    ]);
     // An inactive user takes no seat.
     expect((await call(dir, 'POST', 'Users', user('inactive@example.com', { active: false }))).status).toBe(201);
     await setActive(dir, a.body.id, false);
@@ -73,7 +79,9 @@ describe('seat limit', () => {
     const other = (await write((env) => createDirectory(env, { organizationId: dir.organizationId, provider: 'entra' }))).directory;
     await policy(dir, { seatLimit: 5 });
     const results = await Promise.all(
-      Array.from({ length: 24 }, (_, i) => call(i % 2 ? dir : { ...dir, directoryId: other.id }, 'POST', 'Users', user(`race${i}@example.com`, { externalId: `r${i}` }))),
+      Array.from({ length: 24 }, (_, i) =>
+        call(i % 2 ? dir : { ...dir, directoryId: other.id }, 'POST', 'Users', user(`race${i}@example.com`, { externalId: `r${i}` })),
+      ),
     );
     const statuses = results.map((r) => r.status).sort();
     expect(statuses.filter((s) => s === 201)).toHaveLength(5);

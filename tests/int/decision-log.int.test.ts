@@ -49,7 +49,13 @@ describe('decision log', () => {
     await changePolicy({ hostId: dir.hostId, organizationId: dir.organizationId, actor: 'test' }, { domains: ['acme.com'], seatLimit: 1 });
     const alice = `alice.${randomBytes(3).toString('hex')}@acme.com`;
     const id = (await send(dir, 'POST', 'Users', user(alice, { externalId: 'ext-a' }))).body.id;
-    await send(dir, 'PATCH', `Users/${id}`, { schemas: [PATCH], Operations: [{ op: 'replace', path: 'name.givenName', value: 'Alicia' }, { op: 'add', path: 'title', value: 'CTO' }] });
+    await send(dir, 'PATCH', `Users/${id}`, {
+      schemas: [PATCH],
+      Operations: [
+        { op: 'replace', path: 'name.givenName', value: 'Alicia' },
+        { op: 'add', path: 'title', value: 'CTO' },
+      ],
+    });
     await send(dir, 'PUT', `Users/${id}`, user(alice, { externalId: 'ext-a', name: { givenName: 'Alicia' }, title: 'CTO', active: false }));
     await send(dir, 'POST', 'Users', user(alice, { externalId: 'ext-a' }));
     await send(dir, 'POST', 'Users', user(alice, { externalId: 'ext-a' }));
@@ -86,7 +92,13 @@ describe('decision log', () => {
     const u = (await send(dir, 'POST', 'Users', user(`g.${randomBytes(3).toString('hex')}@example.com`))).body.id;
     const g = (await send(dir, 'POST', 'Groups', { schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName: 'Eng', members: [] })).body.id;
     await send(dir, 'PATCH', `Groups/${g}`, { schemas: [PATCH], Operations: [{ op: 'add', path: 'members', value: [{ value: u }] }] });
-    await send(dir, 'PATCH', `Groups/${g}`, { schemas: [PATCH], Operations: [{ op: 'replace', value: { id: g, displayName: 'Engineering' } }, { op: 'remove', path: `members[value eq "${u}"]` }] });
+    await send(dir, 'PATCH', `Groups/${g}`, {
+      schemas: [PATCH],
+      Operations: [
+        { op: 'replace', value: { id: g, displayName: 'Engineering' } },
+        { op: 'remove', path: `members[value eq "${u}"]` },
+      ],
+    });
     await send(dir, 'DELETE', `Groups/${g}`);
     await flushRequestLog();
     const rows = (await requestLogPage({ directoryId: dir.directoryId, resource: 'Groups', limit: 10 })).rows.map((r) => r.decision);

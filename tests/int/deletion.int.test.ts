@@ -11,7 +11,11 @@ async function populate() {
   const dir = await newDirectory();
   const a = await call(dir, 'POST', 'Users', user('del.a@example.com'));
   const b = await call(dir, 'POST', 'Users', user('del.b@example.com'));
-  await call(dir, 'POST', 'Groups', { schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName: 'Doomed', members: [{ value: a.body.id }, { value: b.body.id }] });
+  await call(dir, 'POST', 'Groups', {
+    schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'],
+    displayName: 'Doomed',
+    members: [{ value: a.body.id }, { value: b.body.id }],
+  });
   return dir;
 }
 
@@ -70,10 +74,20 @@ describe('retention', () => {
     const [a, b] = [await newDirectory(), await newDirectory()];
     const db = await getDb();
     const old = new Date(Date.now() - 40 * 86_400_000);
-    const row = (directoryId: string, createdAt: Date) => ({ id: newId('req'), directoryId, method: 'GET', path: '/Users', status: 200, durationMs: 1, createdAt });
+    const row = (directoryId: string, createdAt: Date) => ({
+      id: newId('req'),
+      directoryId,
+      method: 'GET',
+      path: '/Users',
+      status: 200,
+      durationMs: 1,
+      createdAt,
+    });
     // More than one batch (2,000) in one directory, a few in another, and recent rows in both.
     await db.scimRequestLog.createMany({ data: Array.from({ length: 4_001 }, () => row(a.directoryId, old)) });
-    await db.scimRequestLog.createMany({ data: [row(b.directoryId, old), row(b.directoryId, old), row(a.directoryId, new Date()), row(b.directoryId, new Date())] });
+    await db.scimRequestLog.createMany({
+      data: [row(b.directoryId, old), row(b.directoryId, old), row(a.directoryId, new Date()), row(b.directoryId, new Date())],
+    });
     const result = await applyRetention(db);
     expect(result.requestLogs).toBeGreaterThanOrEqual(4_003);
     expect(await db.scimRequestLog.count({ where: { directoryId: { in: [a.directoryId, b.directoryId] } } })).toBe(2);

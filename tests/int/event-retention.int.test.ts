@@ -57,11 +57,17 @@ describe('event retention and cursors', () => {
     expect(result.events).toBe(3);
     expect((await db.event.findMany({ where: { hostId: scope.hostId } })).map((e) => e.id)).toEqual(events.slice(3).map((e) => e.id));
     const left = await db.webhookDelivery.findMany({ where: { endpointId: ep.id } });
-    expect(left.map((d) => d.eventId).sort()).toEqual(events.slice(3).map((e) => e.id).sort());
+    expect(left.map((d) => d.eventId).sort()).toEqual(
+      events
+        .slice(3)
+        .map((e) => e.id)
+        .sort(),
+    );
     expect(await db.webhookAttempt.count({ where: { delivery: { eventId: { in: events.slice(0, 3).map((e) => e.id) } } } })).toBe(0);
     expect(await db.webhookAttempt.count()).toBe(2);
 
-    for (const c of [cursors[0], cursors[1]]) expect(await api(getEvents, scope.hostId, `/api/v1/events?after=${c}`)).toMatchObject({ status: 410, body: { error: { code: 'cursor_expired' } } });
+    for (const c of [cursors[0], cursors[1]])
+      expect(await api(getEvents, scope.hostId, `/api/v1/events?after=${c}`)).toMatchObject({ status: 410, body: { error: { code: 'cursor_expired' } } });
     const on = await api(getEvents, scope.hostId, `/api/v1/events?after=${cursors[2]}`);
     expect(on.body.data.map((e) => e.id)).toEqual(events.slice(3).map((e) => e.id));
     // A host whose last seen event was purged, with nothing after it lost, is not told it lost anything.
@@ -118,8 +124,15 @@ describe('event retention and cursors', () => {
     const big = 'x'.repeat(15_000);
     const u = await call(scope, 'POST', 'Users', user('huge@example.com', { title: big, nickName: big, notesA: big, notesB: big }));
     expect(u.status).toBe(201);
-    await call(scope, 'PATCH', `Users/${u.body.id}`, { schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations: [{ op: 'replace', path: 'title', value: `${big}y` }] });
-    const rows = await db.event.findMany({ where: { directoryId: scope.directoryId, type: { in: ['directory.user.created', 'directory.user.updated'] } }, orderBy: { seq: 'desc' }, take: 2 });
+    await call(scope, 'PATCH', `Users/${u.body.id}`, {
+      schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+      Operations: [{ op: 'replace', path: 'title', value: `${big}y` }],
+    });
+    const rows = await db.event.findMany({
+      where: { directoryId: scope.directoryId, type: { in: ['directory.user.created', 'directory.user.updated'] } },
+      orderBy: { seq: 'desc' },
+      take: 2,
+    });
     for (const e of rows) {
       expect(e.data.length + (e.previousAttributes?.length ?? 0)).toBeLessThanOrEqual(32_768);
       const data = JSON.parse(e.data) as Record<string, unknown>;

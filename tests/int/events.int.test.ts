@@ -38,7 +38,10 @@ describe('events', () => {
       ],
     });
     await call(dir, 'PATCH', `Users/${u.body.id}`, { schemas: [PATCH], Operations: [{ op: 'replace', value: { active: false } }] });
-    await call(dir, 'PATCH', `Groups/${g.body.id}`, { schemas: [PATCH], Operations: [{ op: 'replace', value: { id: g.body.id, displayName: 'Engineering' } }] });
+    await call(dir, 'PATCH', `Groups/${g.body.id}`, {
+      schemas: [PATCH],
+      Operations: [{ op: 'replace', value: { id: g.body.id, displayName: 'Engineering' } }],
+    });
     await call(dir, 'DELETE', `Groups/${g.body.id}`);
     const events = await eventsSince(dir, start);
     expect(events.map((e) => e.type)).toEqual([
@@ -60,8 +63,14 @@ describe('events', () => {
     const start = await lastSeq();
     const u = await call(dir, 'POST', 'Users', user('entra.user@example.com', { externalId: 'e1' }));
     const g = await call(dir, 'POST', 'Groups', { schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName: 'Sales', externalId: 'g1' });
-    await call(dir, 'PATCH', `Groups/${g.body.id}`, { schemas: [PATCH], Operations: [{ op: 'Add', path: 'members', value: [{ $ref: null, value: u.body.id }] }] });
-    await call(dir, 'PATCH', `Groups/${g.body.id}`, { schemas: [PATCH], Operations: [{ op: 'Remove', path: 'members', value: [{ $ref: null, value: u.body.id }] }] });
+    await call(dir, 'PATCH', `Groups/${g.body.id}`, {
+      schemas: [PATCH],
+      Operations: [{ op: 'Add', path: 'members', value: [{ $ref: null, value: u.body.id }] }],
+    });
+    await call(dir, 'PATCH', `Groups/${g.body.id}`, {
+      schemas: [PATCH],
+      Operations: [{ op: 'Remove', path: 'members', value: [{ $ref: null, value: u.body.id }] }],
+    });
     await call(dir, 'PATCH', `Users/${u.body.id}`, { schemas: [PATCH], Operations: [{ op: 'Replace', path: 'active', value: 'False' }] });
     await call(dir, 'DELETE', `Users/${u.body.id}`);
     const types = (await eventsSince(dir, start)).map((e) => e.type);
@@ -81,21 +90,29 @@ describe('events', () => {
     const own = await newDirectory();
     const [a, b] = [await call(own, 'POST', 'Users', user('one.trip.a@example.com')), await call(own, 'POST', 'Users', user('one.trip.b@example.com'))];
     const other = await call(dir, 'POST', 'Users', user('one.trip.other@example.com'));
-    const g = await call(own, 'POST', 'Groups', { schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName: 'One trip', members: [{ value: a.body.id }] });
+    const g = await call(own, 'POST', 'Groups', {
+      schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'],
+      displayName: 'One trip',
+      members: [{ value: a.body.id }],
+    });
     const groupsOf = (e: { data: unknown }) => (e.data as { user: { groups: { id: string }[] } }).user.groups.map((x) => x.id);
     const movedOf = (e: { data: unknown }) => (e.data as { user: { id: string } }).user.id;
 
     const before = await lastSeq();
     // a is already a member, the other directory's user and an unknown id are ignored: only b moves.
     const members = [a.body.id, b.body.id, other.body.id, 'usr_doesnotexist0000000'].map((value) => ({ value }));
-    expect((await call(own, 'PATCH', `Groups/${g.body.id}`, { schemas: [PATCH], Operations: [{ op: 'add', path: 'members', value: members }] })).status).toBe(204);
+    expect((await call(own, 'PATCH', `Groups/${g.body.id}`, { schemas: [PATCH], Operations: [{ op: 'add', path: 'members', value: members }] })).status).toBe(
+      204,
+    );
     let events = await eventsSince(own, before);
     expect(events.map((e) => [e.type, movedOf(e)])).toEqual([['directory.group.user_added', b.body.id]]);
     expect(groupsOf(events[0])).toEqual([g.body.id]);
 
     const mid = await lastSeq();
     const gone = [b.body.id, other.body.id].map((value) => ({ value }));
-    expect((await call(own, 'PATCH', `Groups/${g.body.id}`, { schemas: [PATCH], Operations: [{ op: 'remove', path: 'members', value: gone }] })).status).toBe(204);
+    expect((await call(own, 'PATCH', `Groups/${g.body.id}`, { schemas: [PATCH], Operations: [{ op: 'remove', path: 'members', value: gone }] })).status).toBe(
+      204,
+    );
     events = await eventsSince(own, mid);
     expect(events.map((e) => [e.type, movedOf(e)])).toEqual([['directory.group.user_removed', b.body.id]]);
     expect(groupsOf(events[0])).toEqual([]);
@@ -122,7 +139,10 @@ describe('the last statement sent with the COMMIT (values written as literals on
     expect(u.status).toBe(201);
     const g = await call(dir, 'POST', 'Groups', { schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName: tricky, members: [] });
     expect(g.status).toBe(201);
-    const p = await call(dir, 'PATCH', `Groups/${g.body.id}`, { schemas: [PATCH], Operations: [{ op: 'add', path: 'members', value: [{ value: u.body.id }] }] });
+    const p = await call(dir, 'PATCH', `Groups/${g.body.id}`, {
+      schemas: [PATCH],
+      Operations: [{ op: 'add', path: 'members', value: [{ value: u.body.id }] }],
+    });
     expect(p.status).toBeLessThan(300);
     const events = await eventsSince(dir, start);
     expect(events.map((e) => e.type)).toEqual(['directory.user.created', 'directory.group.created', 'directory.group.user_added']);
@@ -145,7 +165,11 @@ describe('roles', () => {
     }
     const a = await call(dir, 'POST', 'Users', user('a@example.com'));
     const b = await call(dir, 'POST', 'Users', user('b@example.com'));
-    const g = await call(dir, 'POST', 'Groups', { schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName: 'Admins', members: [{ value: a.body.id }] });
+    const g = await call(dir, 'POST', 'Groups', {
+      schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'],
+      displayName: 'Admins',
+      members: [{ value: a.body.id }],
+    });
     const start = await lastSeq();
     await setRoleMappings(dir, [{ groupId: g.body.id, roleKey: 'admin' }]);
     let events = await eventsSince(dir, start);
@@ -159,7 +183,12 @@ describe('roles', () => {
     expect(events.map((e) => e.type)).toEqual(['directory.group.user_added', 'directory.user.updated']);
     expect(events[1].previousAttributes).toEqual({ roles: [] });
     const roles = await db.userRole.findMany({ where: { directoryId: dir.directoryId }, include: { role: true } });
-    expect(roles.map((r) => [r.userId, r.role.key]).sort()).toEqual([[a.body.id, 'admin'], [b.body.id, 'admin']].sort());
+    expect(roles.map((r) => [r.userId, r.role.key]).sort()).toEqual(
+      [
+        [a.body.id, 'admin'],
+        [b.body.id, 'admin'],
+      ].sort(),
+    );
 
     // With a default role, leaving the mapped group falls back to it; joining again takes the mapped role back.
     await setDefaultRole(dir, 'member');

@@ -17,17 +17,45 @@ describe('group selection bounds', () => {
     const dir = await newDirectory();
     const n = MAX_SELECTION_MEMBERSHIPS;
     const users = Array.from({ length: n + 1 }, (_, i) => ({ id: newId('usr'), userName: `bulk${i}@example.com` }));
-    const group = (name: string) => ({ id: newId('grp'), directoryId: dir.directoryId, externalId: null, displayName: name, displayNameLower: name.toLowerCase(), raw: JSON.stringify({ displayName: name }), updatedAt: new Date() });
+    const group = (name: string) => ({
+      id: newId('grp'),
+      directoryId: dir.directoryId,
+      externalId: null,
+      displayName: name,
+      displayNameLower: name.toLowerCase(),
+      raw: JSON.stringify({ displayName: name }),
+      updatedAt: new Date(),
+    });
     const [big, small] = [group('Everyone'), group('Few')];
     await write(function* (env) {
       for (const part of chunked(users, 2000)) {
-        const rows = part.map((u) => ({ ...u, directoryId: dir.directoryId, externalId: null, userNameLower: u.userName, displayNameLower: null, givenNameLower: null, familyNameLower: null, titleLower: null, emailLower: null, employeeNumber: null, managerId: null, deactivatedAt: null, raw: JSON.stringify({ userName: u.userName }), updatedAt: new Date() }));
+        const rows = part.map((u) => ({
+          ...u,
+          directoryId: dir.directoryId,
+          externalId: null,
+          userNameLower: u.userName,
+          displayNameLower: null,
+          givenNameLower: null,
+          familyNameLower: null,
+          titleLower: null,
+          emailLower: null,
+          employeeNumber: null,
+          managerId: null,
+          deactivatedAt: null,
+          raw: JSON.stringify({ userName: u.userName }),
+          updatedAt: new Date(),
+        }));
         for (const op of insertSelectOps(env.dialect, 'DirectoryUser', rows)) yield* changes(op);
       }
       yield* changes(insertOp(env.dialect, 'DirectoryGroup', [big, small]));
       const members = [...users.slice(0, n).map((u) => ({ groupId: big.id, userId: u.id })), { groupId: small.id, userId: users[n].id }];
       for (const part of chunked(members, 2000)) {
-        for (const op of insertSelectOps(env.dialect, 'GroupMembership', part.map((m) => ({ ...m, directoryId: dir.directoryId, display: null })))) yield* changes(op);
+        for (const op of insertSelectOps(
+          env.dialect,
+          'GroupMembership',
+          part.map((m) => ({ ...m, directoryId: dir.directoryId, display: null })),
+        ))
+          yield* changes(op);
       }
     });
     const key = `bulk-${dir.directoryId.slice(-6)}`;
@@ -50,7 +78,8 @@ describe('group selection bounds', () => {
 
     // Back to everyone: the big group and the one more membership it now has would move n + 1.
     await write(function* (env) {
-      for (const op of insertSelectOps(env.dialect, 'GroupMembership', [{ groupId: big.id, userId: users[n].id, directoryId: dir.directoryId, display: null }])) yield* changes(op);
+      for (const op of insertSelectOps(env.dialect, 'GroupMembership', [{ groupId: big.id, userId: users[n].id, directoryId: dir.directoryId, display: null }]))
+        yield* changes(op);
     });
     await expect(setGroupSelection(dir, { mode: 'all', groupIds: [] }, 'test')).rejects.toThrow(`This change moves ${n + 1} memberships; at most ${n} at once`);
     expect(await readGroupSelection(dir.directoryId)).toEqual({ mode: 'selected', groupIds: [small.id] });

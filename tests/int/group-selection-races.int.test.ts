@@ -41,7 +41,9 @@ describe('group selection races', () => {
     for (const r of results) expect([200, 201, 204]).toContain(r.status);
 
     // The host's view, rebuilt from its events.
-    const events = (await read(() => listEvents({ hostId: dir.hostId, afterSeq: start, limit: 5000 }))).filter((e) => e.directoryId === dir.directoryId).map(toEnvelope);
+    const events = (await read(() => listEvents({ hostId: dir.hostId, afterSeq: start, limit: 5000 })))
+      .filter((e) => e.directoryId === dir.directoryId)
+      .map(toEnvelope);
     const seen = new Map<string, Set<string>>();
     for (const e of events) {
       const d = e.data as Data;
@@ -59,7 +61,9 @@ describe('group selection races', () => {
         seen.get(d.group!.id)!.delete(d.user!.id);
       }
     }
-    const selected = await read(() => all(`SELECT "id" FROM "DirectoryGroup" WHERE "directoryId" = ? AND "selected" = ? ORDER BY "id"`, [dir.directoryId, true]));
+    const selected = await read(() =>
+      all(`SELECT "id" FROM "DirectoryGroup" WHERE "directoryId" = ? AND "selected" = ? ORDER BY "id"`, [dir.directoryId, true]),
+    );
     expect([...seen.keys()].sort()).toEqual(selected.map((g) => String(g.id)).sort());
     expect(selected.map((g) => String(g.id))).toEqual([groups[2]]);
     for (const g of selected) {

@@ -24,10 +24,17 @@ async function eventsSince(scope: DirectoryScope, afterSeq: number) {
 }
 
 const rolesOf = async (scope: DirectoryScope, id: string) => (await read((env) => userViews(env, scope.directoryId, [id]))).get(id)?.roles;
-const hostGroupsOf = async (scope: DirectoryScope, id: string) => (await read((env) => userViews(env, scope.directoryId, [id]))).get(id)?.groups.map((g) => g.displayName);
-type Envelope = { type: string; data: { group?: { displayName: string }; user?: { id: string }; displayName?: string; id?: string }; previousAttributes?: unknown };
+const hostGroupsOf = async (scope: DirectoryScope, id: string) =>
+  (await read((env) => userViews(env, scope.directoryId, [id]))).get(id)?.groups.map((g) => g.displayName);
+type Envelope = {
+  type: string;
+  data: { group?: { displayName: string }; user?: { id: string }; displayName?: string; id?: string };
+  previousAttributes?: unknown;
+};
 const brief = (e: Envelope) =>
-  e.type.startsWith('directory.user') ? `${e.type} ${e.data.id}` : `${e.type} ${e.data.group?.displayName ?? e.data.displayName} ${e.data.user?.id ?? ''}`.trim();
+  e.type.startsWith('directory.user')
+    ? `${e.type} ${e.data.id}`
+    : `${e.type} ${e.data.group?.displayName ?? e.data.displayName} ${e.data.user?.id ?? ''}`.trim();
 
 describe('group selection', () => {
   let dir: DirectoryScope;
@@ -41,7 +48,12 @@ describe('group selection', () => {
     const members = (...ns: string[]) => ns.map((n) => ({ value: id[n] }));
     id.A = (await call(dir, 'POST', 'Groups', { schemas: [GROUP], displayName: 'Alpha', members: members('u1', 'u2') })).body.id;
     id.B = (await call(dir, 'POST', 'Groups', { schemas: [GROUP], displayName: 'Beta', members: members('u2', 'u3') })).body.id;
-    await configureRoles(dir, { mappings: [{ groupId: id.A, roleKey: `admin-${suffix}` }, { groupId: id.B, roleKey: `viewer-${suffix}` }] });
+    await configureRoles(dir, {
+      mappings: [
+        { groupId: id.A, roleKey: `admin-${suffix}` },
+        { groupId: id.B, roleKey: `viewer-${suffix}` },
+      ],
+    });
     id.admin = `admin-${suffix}`;
     id.viewer = `viewer-${suffix}`;
   });
@@ -76,7 +88,9 @@ describe('group selection', () => {
     expect(await rolesOf(dir, id.u2)).toEqual([id.admin]);
     expect(await rolesOf(dir, id.u3)).toEqual([]);
     expect(await hostGroupsOf(dir, id.u2)).toEqual(['Alpha']);
-    const audit = await read(() => all(`SELECT "actor", "details" FROM "AuditLog" WHERE "action" = ? AND "target" = ?`, ['group_selection.changed', dir.directoryId]));
+    const audit = await read(() =>
+      all(`SELECT "actor", "details" FROM "AuditLog" WHERE "action" = ? AND "target" = ?`, ['group_selection.changed', dir.directoryId]),
+    );
     expect(audit.map((a) => a.actor)).toEqual(['api-key:test']);
     expect(JSON.parse(String(audit[0].details))).toMatchObject({ mode: 'selected', disappearing: 1, usersAffected: 2 });
   });
@@ -86,7 +100,10 @@ describe('group selection', () => {
     const add = await call(dir, 'PATCH', `Groups/${id.B}`, { schemas: [PATCH], Operations: [{ op: 'add', path: 'members', value: [{ value: id.u1 }] }] });
     expect(add.status).toBe(204);
     expect(add.decision).toBe('updated (1 member added); group not synced (not selected)');
-    const rename = await call(dir, 'PATCH', `Groups/${id.B}`, { schemas: [PATCH], Operations: [{ op: 'replace', value: { id: id.B, displayName: 'Beta 2' } }] });
+    const rename = await call(dir, 'PATCH', `Groups/${id.B}`, {
+      schemas: [PATCH],
+      Operations: [{ op: 'replace', value: { id: id.B, displayName: 'Beta 2' } }],
+    });
     expect(rename.status).toBe(204);
     const created = await call(dir, 'POST', 'Groups', { schemas: [GROUP], displayName: 'Gamma', members: [{ value: id.u1 }] });
     expect(created.status).toBe(201);

@@ -49,7 +49,9 @@ async function check(now = new Date()): Promise<void> {
 }
 
 async function healthEvents(directoryId: string) {
-  const rows = await (await getDb()).event.findMany({ where: { directoryId, type: { in: ['directory.health.changed', 'directory.connected'] } }, orderBy: { seq: 'asc' } });
+  const rows = await (
+    await getDb()
+  ).event.findMany({ where: { directoryId, type: { in: ['directory.health.changed', 'directory.connected'] } }, orderBy: { seq: 'asc' } });
   return rows.map((r) => (r.type === 'directory.connected' ? 'connected' : `${JSON.parse(r.previousAttributes!).health}→${JSON.parse(r.data).health}`));
 }
 
@@ -151,8 +153,17 @@ describe('directory health', () => {
   });
 
   it('the event carries the directory and the new and previous health', async () => {
-    const row = await (await getDb()).event.findFirstOrThrow({ where: { directoryId: d.directoryId, type: 'directory.health.changed' }, orderBy: { seq: 'desc' } });
-    expect(JSON.parse(row.data)).toMatchObject({ id: d.directoryId, organizationId: d.organizationId, provider: 'entra', health: 'connected', previousHealth: 'silent', reason: null });
+    const row = await (
+      await getDb()
+    ).event.findFirstOrThrow({ where: { directoryId: d.directoryId, type: 'directory.health.changed' }, orderBy: { seq: 'desc' } });
+    expect(JSON.parse(row.data)).toMatchObject({
+      id: d.directoryId,
+      organizationId: d.organizationId,
+      provider: 'entra',
+      health: 'connected',
+      previousHealth: 'silent',
+      reason: null,
+    });
     expect(row.organizationId).toBe(d.organizationId);
   });
 });

@@ -76,7 +76,11 @@ describe('organizations: externalId', () => {
     await api(postOrg, 'POST', '/organizations', { name: 'Holder', externalId: taken });
     const org = (await api(postOrg, 'POST', '/organizations', { name: 'Old name' })).body;
     const p = { orgId: org.id };
-    expect((await api(patchOrg, 'PATCH', `/organizations/${org.id}`, { name: 'New name' }, p)).body).toMatchObject({ id: org.id, name: 'New name', externalId: null });
+    expect((await api(patchOrg, 'PATCH', `/organizations/${org.id}`, { name: 'New name' }, p)).body).toMatchObject({
+      id: org.id,
+      name: 'New name',
+      externalId: null,
+    });
     const mine = ext();
     expect((await api(patchOrg, 'PATCH', `/organizations/${org.id}`, { externalId: mine }, p)).body.externalId).toBe(mine);
     expect((await api(patchOrg, 'PATCH', `/organizations/${org.id}`, { externalId: taken }, p)).status).toBe(409);
@@ -121,16 +125,38 @@ describe('roles: edit and delete', () => {
     const roleKey = `del-${randomBytes(3).toString('hex')}`;
     expect((await api(postRole, 'POST', '/roles', { key: roleKey, name: 'Doomed' })).status).toBe(201);
     const p = { roleKey };
-    expect((await api(patchRole, 'PATCH', `/roles/${roleKey}`, { name: 'Renamed', description: 'd' }, p)).body).toMatchObject({ key: roleKey, name: 'Renamed', description: 'd' });
+    expect((await api(patchRole, 'PATCH', `/roles/${roleKey}`, { name: 'Renamed', description: 'd' }, p)).body).toMatchObject({
+      key: roleKey,
+      name: 'Renamed',
+      description: 'd',
+    });
     expect((await api(patchRole, 'PATCH', `/roles/${roleKey}`, { key: 'other' }, p)).status).toBe(400);
     expect((await api(patchRole, 'PATCH', '/roles/nope', { name: 'x' }, { roleKey: 'nope' })).status).toBe(404);
 
     const org = (await api(postOrg, 'POST', '/organizations', { name: 'Roles' })).body;
     const dir = (await api(postDirectory, 'POST', `/organizations/${org.id}/directories`, { provider: 'okta' }, { orgId: org.id })).body;
-    const scope = { hostId: (await (await getDb()).organization.findUniqueOrThrow({ where: { id: org.id } })).hostId, organizationId: org.id, directoryId: dir.id };
+    const scope = {
+      hostId: (await (await getDb()).organization.findUniqueOrThrow({ where: { id: org.id } })).hostId,
+      organizationId: org.id,
+      directoryId: dir.id,
+    };
     const u = await call(scope, 'POST', 'Users', user(`holder-${randomBytes(3).toString('hex')}@example.com`));
-    const g = await call(scope, 'POST', 'Groups', { schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName: 'Holders', members: [{ value: u.body.id }] });
-    expect((await api(putMappings, 'PUT', `/directories/${dir.id}/role-mappings`, { mappings: [{ groupId: g.body.id, roleKey }], defaultRoleKey: roleKey }, { dirId: dir.id })).status).toBe(200);
+    const g = await call(scope, 'POST', 'Groups', {
+      schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'],
+      displayName: 'Holders',
+      members: [{ value: u.body.id }],
+    });
+    expect(
+      (
+        await api(
+          putMappings,
+          'PUT',
+          `/directories/${dir.id}/role-mappings`,
+          { mappings: [{ groupId: g.body.id, roleKey }], defaultRoleKey: roleKey },
+          { dirId: dir.id },
+        )
+      ).status,
+    ).toBe(200);
     const db = await getDb();
     expect(await db.userRole.count({ where: { userId: u.body.id } })).toBe(1);
 

@@ -23,20 +23,49 @@ describe('indexed host fields', () => {
     const dir = await newDirectory();
     const before = await fieldIndexes();
     const declare = (indexed: boolean) =>
-      saveUserSchema(dir.hostId, putUserSchemaInputSchema.parse({ slug: 'idx', fields: [{ key: 'code', label: 'Code', type: 'string', indexed }, { key: 'n', label: 'N', type: 'number', indexed }] }), 'cli');
+      saveUserSchema(
+        dir.hostId,
+        putUserSchemaInputSchema.parse({
+          slug: 'idx',
+          fields: [
+            { key: 'code', label: 'Code', type: 'string', indexed },
+            { key: 'n', label: 'N', type: 'number', indexed },
+          ],
+        }),
+        'cli',
+      );
     const schema = await declare(true);
     const added = (await fieldIndexes()).filter((n) => !before.includes(n));
     expect(added).toHaveLength(2);
 
     const urn = schema.urn;
-    for (let i = 0; i < 3; i++) expect((await call(dir, 'POST', 'Users', user(`idx${i}@example.com`, { schemas: ['urn:ietf:params:scim:schemas:core:2.0:User', urn], [urn]: { code: `C-${i}`, n: String(i) } }))).status).toBe(201);
+    for (let i = 0; i < 3; i++)
+      expect(
+        (
+          await call(
+            dir,
+            'POST',
+            'Users',
+            user(`idx${i}@example.com`, { schemas: ['urn:ietf:params:scim:schemas:core:2.0:User', urn], [urn]: { code: `C-${i}`, n: String(i) } }),
+          )
+        ).status,
+      ).toBe(201);
     const found = await call(dir, 'GET', `Users?filter=${encodeURIComponent('code eq "c-1" or n gt 1')}`);
     expect(found.body.totalResults).toBe(2);
 
     if (database().dialect.name === 'sqlite') {
-      const where = filterToSql(parseFilter('code eq "c-1"'), { attrs: hostUserExtension(schema)!.attrs, alias: 'u', directoryId: dir.directoryId, dialect: database().dialect });
-      const plan = await read(() => all(`EXPLAIN QUERY PLAN SELECT u."id" FROM "DirectoryUser" u WHERE u."directoryId" = ? AND ${where.sql}`, [dir.directoryId, ...where.params]));
-      expect(plan.map((r) => String(r.detail)).join('\n')).toMatch(new RegExp(`SEARCH u USING INDEX ${added.find((n) => plan.some((r) => String(r.detail).includes(n)))} \\(directoryId=\\? AND <expr>=\\?\\)`));
+      const where = filterToSql(parseFilter('code eq "c-1"'), {
+        attrs: hostUserExtension(schema)!.attrs,
+        alias: 'u',
+        directoryId: dir.directoryId,
+        dialect: database().dialect,
+      });
+      const plan = await read(() =>
+        all(`EXPLAIN QUERY PLAN SELECT u."id" FROM "DirectoryUser" u WHERE u."directoryId" = ? AND ${where.sql}`, [dir.directoryId, ...where.params]),
+      );
+      expect(plan.map((r) => String(r.detail)).join('\n')).toMatch(
+        new RegExp(`SEARCH u USING INDEX ${added.find((n) => plan.some((r) => String(r.detail).includes(n)))} \\(directoryId=\\? AND <expr>=\\?\\)`),
+      );
     }
 
     await declare(false);

@@ -40,7 +40,11 @@ describe('an inactive user holds no role', () => {
     const dir = await withRoles();
     const okta = (await call(dir, 'POST', 'Users', user(`okta-${randomBytes(3).toString('hex')}@example.com`))).body.id as string;
     const entra = (await call(dir, 'POST', 'Users', user('entra@example.com', { externalId: 'e-1' }))).body.id as string;
-    const g = await call(dir, 'POST', 'Groups', { schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName: 'Admins', members: [{ value: entra }] });
+    const g = await call(dir, 'POST', 'Groups', {
+      schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'],
+      displayName: 'Admins',
+      members: [{ value: entra }],
+    });
     const { member, admin: adminKey } = dir;
     expect(await rolesOf(dir, okta)).toEqual([member]);
     await setRoleMappings(dir, [{ groupId: g.body.id, roleKey: adminKey }]);
@@ -62,7 +66,9 @@ describe('an inactive user holds no role', () => {
       [okta, false, []],
       [entra, false, []],
     ]);
-    const update = events.find((e) => e.type === 'directory.user.updated' && (e.data as { id: string }).id === okta && (e.data as { active: boolean }).active === false);
+    const update = events.find(
+      (e) => e.type === 'directory.user.updated' && (e.data as { id: string }).id === okta && (e.data as { active: boolean }).active === false,
+    );
     expect(update?.previousAttributes).toMatchObject({ active: true, roles: [member] });
 
     await setActive(dir, okta, true);
@@ -135,7 +141,11 @@ describe('re-provisioning the same person', () => {
   it('same externalId under a renamed userName links to the same user, groups and all', async () => {
     const dir = await withRoles();
     const first = await call(dir, 'POST', 'Users', user('alice@old.example', { externalId: 'ext-alice' }));
-    const g = await call(dir, 'POST', 'Groups', { schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName: 'Team', members: [{ value: first.body.id }] });
+    const g = await call(dir, 'POST', 'Groups', {
+      schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'],
+      displayName: 'Team',
+      members: [{ value: first.body.id }],
+    });
     const again = await call(dir, 'POST', 'Users', user('alice@new.example', { externalId: 'ext-alice' }));
     expect([again.status, again.body.id, again.body.userName]).toEqual([201, first.body.id, 'alice@new.example']);
     expect(again.body.groups.map((x: { value: string }) => x.value)).toEqual([g.body.id]);

@@ -71,12 +71,13 @@ describe('membership changes racing deletes', () => {
     }
   });
 
-  it('two PUTs of one group at once: the members are exactly one PUT\'s list', async () => {
+  it("two PUTs of one group at once: the members are exactly one PUT's list", async () => {
     const dir = await newDirectory();
     const db = await getDb();
     const ids = await Promise.all([0, 1, 2, 3, 4].map(async (k) => (await call(dir, 'POST', 'Users', user(`put-${k}@example.com`))).body.id));
     const g = (await call(dir, 'POST', 'Groups', { schemas: [GROUP], displayName: 'Replaced', members: [{ value: ids[0] }] })).body.id;
-    const put = (members: string[]) => call(dir, 'PUT', `Groups/${g}`, { schemas: [GROUP], displayName: 'Replaced', members: members.map((value) => ({ value })) });
+    const put = (members: string[]) =>
+      call(dir, 'PUT', `Groups/${g}`, { schemas: [GROUP], displayName: 'Replaced', members: members.map((value) => ({ value })) });
     for (let i = 0; i < ROUNDS; i++) {
       const [a, b] = i % 2 ? [[ids[1], ids[2]], [ids[3]]] : [[ids[3], ids[4]], [ids[0]]];
       const answers = await Promise.all([put(a), put(b)]);

@@ -8,7 +8,10 @@ import { at as t, freshDatabase, migrationsWhere, open } from './migration-helpe
 
 it('0007 keeps the oldest of duplicate externalIds, clears the rest with an audit entry, and names directories', async () => {
   const url = await freshDatabase('0007');
-  await migrate(url, migrationsWhere((d) => d < '0007', '0007'));
+  await migrate(
+    url,
+    migrationsWhere((d) => d < '0007', '0007'),
+  );
   const db = await open(url);
   await db.run(`INSERT INTO "Host" ("id", "name", "createdAt") VALUES ('h1', 'h', ${t(0)}), ('h2', 'h', ${t(0)})`);
   await db.run(`INSERT INTO "Organization" ("id", "hostId", "name", "externalId", "createdAt", "updatedAt") VALUES
@@ -27,7 +30,9 @@ it('0007 keeps the oldest of duplicate externalIds, clears the rest with an audi
   expect(await migrate(url, ROOT)).toContain('0007_directory_health_names_people');
   const after = await open(url);
   try {
-    const orgs = await after.rows<{ id: string; externalId: string | null; nameLower: string }>(`SELECT "id", "externalId", "nameLower" FROM "Organization" ORDER BY "id"`);
+    const orgs = await after.rows<{ id: string; externalId: string | null; nameLower: string }>(
+      `SELECT "id", "externalId", "nameLower" FROM "Organization" ORDER BY "id"`,
+    );
     expect(orgs).toEqual([
       { id: 'org_a', externalId: 'cust-1', nameLower: 'alpha inc' },
       { id: 'org_b', externalId: null, nameLower: 'beta corp' },
@@ -36,7 +41,9 @@ it('0007 keeps the oldest of duplicate externalIds, clears the rest with an audi
       { id: 'org_e', externalId: null, nameLower: 'epsilon' },
       { id: 'org_f', externalId: null, nameLower: 'zeta' },
     ]);
-    const audit = await after.rows<{ target: string; action: string; details: string }>(`SELECT "target", "action", "details" FROM "AuditLog" ORDER BY "target"`);
+    const audit = await after.rows<{ target: string; action: string; details: string }>(
+      `SELECT "target", "action", "details" FROM "AuditLog" ORDER BY "target"`,
+    );
     expect(audit.map((a) => [a.target, a.action, JSON.parse(a.details)])).toEqual([
       ['org_b', 'organization.external_id_cleared', { externalId: 'cust-1' }],
       ['org_c', 'organization.external_id_cleared', { externalId: 'cust-1' }],

@@ -7,7 +7,10 @@ import { at, freshDatabase, kind, migrationsWhere, open } from './migration-help
 
 it('0009 takes the roles of inactive users and dates their deactivation', async () => {
   const url = await freshDatabase('0009');
-  await migrate(url, migrationsWhere((d) => d < '0009', '0009'));
+  await migrate(
+    url,
+    migrationsWhere((d) => d < '0009', '0009'),
+  );
   const db = await open(url);
   const bool = (b: boolean) => (kind === 'sqlite' ? (b ? '1' : '0') : String(b));
   await db.run(`INSERT INTO "Host" ("id", "name", "createdAt") VALUES ('h1', 'h', ${at(0)})`);

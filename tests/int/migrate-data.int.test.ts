@@ -20,9 +20,13 @@ it('upgrading from 0001 keeps directories, tokens and users', async () => {
   const now = new Date().toISOString();
   db.exec(`INSERT INTO "Host" VALUES ('h', 'h', '${now}')`);
   db.exec(`INSERT INTO "Organization" VALUES ('o', 'h', 'o', NULL, '${now}', '${now}')`);
-  db.exec(`INSERT INTO "Directory" ("id","organizationId","provider","status","createdAt","updatedAt") VALUES ('d', 'o', 'okta', 'enabled', '${now}', '${now}')`);
+  db.exec(
+    `INSERT INTO "Directory" ("id","organizationId","provider","status","createdAt","updatedAt") VALUES ('d', 'o', 'okta', 'enabled', '${now}', '${now}')`,
+  );
   db.exec(`INSERT INTO "DirectoryToken" ("id","directoryId","hash","lastFour","createdAt") VALUES ('t', 'd', 'x', 'abcd', '${now}')`);
-  db.exec(`INSERT INTO "DirectoryUser" ("id","directoryId","userName","userNameLower","active","raw","version","createdAt","updatedAt") VALUES ('u', 'd', 'U', 'u', 1, '{}', 1, '${now}', '${now}')`);
+  db.exec(
+    `INSERT INTO "DirectoryUser" ("id","directoryId","userName","userNameLower","active","raw","version","createdAt","updatedAt") VALUES ('u', 'd', 'U', 'u', 1, '{}', 1, '${now}', '${now}')`,
+  );
   db.close();
   const applied = await migrate(url, ROOT);
   expect(applied.length).toBeGreaterThan(0);

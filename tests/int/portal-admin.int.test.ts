@@ -33,7 +33,8 @@ async function portal(handler: Handler, method: string, body: unknown, who: { to
   return { status: res.status, body: res.status === 204 ? null : await res.json() };
 }
 
-const lastAudit = async (action: string) => (await getDb()).auditLog.findFirstOrThrow({ where: { target: dir.directoryId, action }, orderBy: { createdAt: 'desc' } });
+const lastAudit = async (action: string) =>
+  (await getDb()).auditLog.findFirstOrThrow({ where: { target: dir.directoryId, action }, orderBy: { createdAt: 'desc' } });
 
 beforeAll(async () => {
   dir = await newDirectory();
@@ -45,18 +46,25 @@ describe('portal actors and typed deletion', () => {
     const role = await (await getDb()).role.findFirstOrThrow({ where: { hostId: dir.hostId } });
     expect((await portal(putDefault, 'PUT', { roleKey: role.key }, await session())).status).toBe(200);
     expect((await lastAudit('role_mappings.changed')).actor).toBe(`portal:${dir.organizationId}`);
-    const operator = await (await getDb()).operator.create({ data: { id: `opr_${randomBytes(10).toString('hex')}`, hostId: dir.hostId, email: `op-${randomBytes(3).toString('hex')}@example.com`, passwordHash: 'x' } });
+    const operator = await (
+      await getDb()
+    ).operator.create({
+      data: { id: `opr_${randomBytes(10).toString('hex')}`, hostId: dir.hostId, email: `op-${randomBytes(3).toString('hex')}@example.com`, passwordHash: 'x' },
+    });
     expect((await portal(putDefault, 'PUT', { roleKey: null }, await session(operator.id))).status).toBe(200);
     expect((await lastAudit('role_mappings.changed')).actor).toBe(`operator:${operator.id}`);
     expect((await portal(patchDirectory, 'PATCH', { name: 'Renamed by an operator' }, await session(operator.id))).body.name).toBe('Renamed by an operator');
     expect((await lastAudit('directory.renamed')).actor).toBe(`operator:${operator.id}`);
   });
 
-  it.each([[{}], [{ confirm: 'Okta' }], [{ confirm: 5 }], [{ confirm: 'Renamed by an operator', extra: 1 }]])('refuses deletion without the exact name: %j', async (body) => {
-    const r = await portal(deleteDirectory, 'DELETE', body, await session());
-    expect(r.status).toBe(400);
-    expect(await (await getDb()).directory.count({ where: { id: dir.directoryId } })).toBe(1);
-  });
+  it.each([[{}], [{ confirm: 'Okta' }], [{ confirm: 5 }], [{ confirm: 'Renamed by an operator', extra: 1 }]])(
+    'refuses deletion without the exact name: %j',
+    async (body) => {
+      const r = await portal(deleteDirectory, 'DELETE', body, await session());
+      expect(r.status).toBe(400);
+      expect(await (await getDb()).directory.count({ where: { id: dir.directoryId } })).toBe(1);
+    },
+  );
 
   it('deletes with the name typed: the directory, its data, a directory.deleted event', async () => {
     expect((await portal(deleteDirectory, 'DELETE', { confirm: ' Renamed by an operator ' }, await session())).status).toBe(204);

@@ -36,7 +36,9 @@ describe('portal caps', () => {
     const { directoryId } = await newDirectory(); // one live token already
     const db = await getDb();
     const cap = portalLimits().liveTokens;
-    await db.directoryToken.create({ data: { id: 'tok_expired_one', directoryId, hash: 'h-expired', lastFour: 'xxxx', expiresAt: new Date(Date.now() - 1000) } });
+    await db.directoryToken.create({
+      data: { id: 'tok_expired_one', directoryId, hash: 'h-expired', lastFour: 'xxxx', expiresAt: new Date(Date.now() - 1000) },
+    });
     await db.directoryToken.create({ data: { id: 'tok_revoked_one', directoryId, hash: 'h-revoked', lastFour: 'xxxx', revokedAt: new Date() } });
     const r = await race(9, () =>
       write(function* (env) {

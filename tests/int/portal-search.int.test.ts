@@ -19,15 +19,28 @@ beforeAll(async () => {
   for (const name of ['Team_A', 'TeamXA', '50% off', '500 off']) {
     expect((await call(dir, 'POST', 'Groups', { schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName: name })).status).toBe(201);
   }
-  const base = { directoryId: dir.directoryId, tokenId: null, method: 'POST', path: '/Users', status: 201, durationMs: 1, resource: 'Users', requestBody: null, responseBody: null, error: null };
+  const base = {
+    directoryId: dir.directoryId,
+    tokenId: null,
+    method: 'POST',
+    path: '/Users',
+    status: 201,
+    durationMs: 1,
+    resource: 'Users',
+    requestBody: null,
+    responseBody: null,
+    error: null,
+  };
   for (const [i, name] of ['a_c@example.com', 'abc@example.com'].entries()) {
     logScimRequest({ ...base, person: { userId: null, userNameLower: name, emailLower: name, externalId: null }, at: new Date(Date.now() - 1000 + i) });
   }
   await flushRequestLog();
 });
 
-const users = async (query: string) => (await read((env) => pageUsers(env, { directoryId: dir.directoryId, query, limit: 25 }))).rows.map((u) => u.row.userName).sort();
-const groups = async (query: string) => (await read((env) => pageGroups(env, { directoryId: dir.directoryId, query, limit: 25 }))).rows.map((g) => g.displayName).sort();
+const users = async (query: string) =>
+  (await read((env) => pageUsers(env, { directoryId: dir.directoryId, query, limit: 25 }))).rows.map((u) => u.row.userName).sort();
+const groups = async (query: string) =>
+  (await read((env) => pageGroups(env, { directoryId: dir.directoryId, query, limit: 25 }))).rows.map((g) => g.displayName).sort();
 const people = async (person: string) => (await requestLogPage({ directoryId: dir.directoryId, person, limit: 25 })).rows.map((r) => r.userNameLower);
 
 describe('literal % and _ in portal searches', () => {

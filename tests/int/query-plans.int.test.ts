@@ -73,7 +73,8 @@ describe("a user's groups", () => {
 
 describe.skipIf(dialect() !== 'sqlite')('SQLite list pages, with the statistics migrations leave', () => {
   const page = (filter: string | null) => {
-    const where = filter === null ? null : filterToSql(parseFilter(filter), { attrs: USER_ATTRS, alias: 'u', directoryId: 'dir_x', dialect: database().dialect });
+    const where =
+      filter === null ? null : filterToSql(parseFilter(filter), { attrs: USER_ATTRS, alias: 'u', directoryId: 'dir_x', dialect: database().dialect });
     return {
       sql: `SELECT ${USER_COLUMNS_OF_U} FROM "DirectoryUser" u WHERE u."directoryId" = ?${where ? ` AND ${where.sql}` : ''} ORDER BY u."createdAt", u."id" LIMIT 100`,
       params: ['dir_x', ...(where?.params ?? [])],

@@ -15,7 +15,8 @@ describe('recomputing derived user columns', () => {
   it('fills in what a new derivation gives for every user, once', async () => {
     const dir = await newDirectory();
     const ids: string[] = [];
-    for (let i = 0; i < 3; i++) ids.push((await call(dir, 'POST', 'Users', user(`re${i}@example.com`, { displayName: `Re ${i}`, name: { familyName: `Fam ${i}` } }))).body.id);
+    for (let i = 0; i < 3; i++)
+      ids.push((await call(dir, 'POST', 'Users', user(`re${i}@example.com`, { displayName: `Re ${i}`, name: { familyName: `Fam ${i}` } }))).body.id);
     const before = await row(ids[0]);
     // As after a migration that added these columns: empty for the users already there, the version not applied.
     await write(() => changes(runOp(`UPDATE "DirectoryUser" SET "displayNameLower" = NULL, "familyNameLower" = NULL`)));

@@ -56,17 +56,41 @@ const cases: Case[] = [
   ['POST: URN-qualified key', 'POST', 'Users', (s) => user({ [`${USER}:password`]: s }), '"userName"'],
   ['POST: inside an extension object', 'POST', 'Users', (s) => user({ [ENTERPRISE]: { password: s, department: 'Eng' } }), '"department"'],
   ['POST: inside an unknown object, nested', 'POST', 'Users', (s) => user({ custom: { deeper: [{ Password: s }] } }), '"deeper"'],
-  ['POST: an extension\'s userPassword', 'POST', 'Users', (s) => user({ 'urn:example:ext:1.0:User': { userPassword: s } }), '"urn:example:ext:1.0:User"'],
+  ["POST: an extension's userPassword", 'POST', 'Users', (s) => user({ 'urn:example:ext:1.0:User': { userPassword: s } }), '"urn:example:ext:1.0:User"'],
   ['POST: a JSON-escaped key', 'POST', 'Users', (s) => user({}).replace(/}$/, `,"pass\\u0077ord":"${s}"}`), '"userName"'],
   ['PUT: key "password"', 'PUT', 'Users/@id', (s) => JSON.stringify({ schemas: [USER], userName: 'target@example.com', password: s }), '"target@example.com"'],
   ['PATCH: path "password"', 'PATCH', 'Users/@id', (s) => patch({ op: 'replace', path: 'password', value: s }), '"path":"password"'],
-  ['PATCH: path in capitals, op and keys in other cases', 'PATCH', 'Users/@id', (s) => patch({ Op: 'Replace', Path: 'PASSWORD', Value: s }), '"Path":"PASSWORD"'],
+  [
+    'PATCH: path in capitals, op and keys in other cases',
+    'PATCH',
+    'Users/@id',
+    (s) => patch({ Op: 'Replace', Path: 'PASSWORD', Value: s }),
+    '"Path":"PASSWORD"',
+  ],
   ['PATCH: URN-qualified path', 'PATCH', 'Users/@id', (s) => patch({ op: 'add', path: `${USER}:password`, value: s }), `"path":"${USER}:password"`],
   ['PATCH: path-less value object', 'PATCH', 'Users/@id', (s) => patch({ op: 'replace', value: { password: s, displayName: 'Kept' } }), '"displayName":"Kept"'],
-  ['PATCH: path-less value with a URN-qualified key', 'PATCH', 'Users/@id', (s) => patch({ op: 'replace', value: { [`${USER}:password`]: s, active: true } }), '"active":true'],
-  ['PATCH: among other operations', 'PATCH', 'Users/@id', (s) => patch({ op: 'replace', path: 'title', value: 'Kept' }, { op: 'replace', path: 'password', value: { value: s } }), '"title"'],
+  [
+    'PATCH: path-less value with a URN-qualified key',
+    'PATCH',
+    'Users/@id',
+    (s) => patch({ op: 'replace', value: { [`${USER}:password`]: s, active: true } }),
+    '"active":true',
+  ],
+  [
+    'PATCH: among other operations',
+    'PATCH',
+    'Users/@id',
+    (s) => patch({ op: 'replace', path: 'title', value: 'Kept' }, { op: 'replace', path: 'password', value: { value: s } }),
+    '"title"',
+  ],
   ['PATCH: an array value on a password path', 'PATCH', 'Users/@id', (s) => patch({ op: 'add', path: 'password', value: [s] }), '"op":"add"'],
-  ['.search: a filter on password', 'POST', 'Users/.search', (s) => JSON.stringify({ schemas: ['urn:ietf:params:scim:api:messages:2.0:SearchRequest'], filter: `password eq "${s}"` }), '"schemas"'],
+  [
+    '.search: a filter on password',
+    'POST',
+    'Users/.search',
+    (s) => JSON.stringify({ schemas: ['urn:ietf:params:scim:api:messages:2.0:SearchRequest'], filter: `password eq "${s}"` }),
+    '"schemas"',
+  ],
   ['invalid JSON with the key in plain', 'POST', 'Users', (s) => `{"userName":"x@example.com","password":"${s}"`, null],
   ['invalid JSON with an escaped key', 'PATCH', 'Users/@id', (s) => `{"Operations":[{"op":"replace","value":{"pass\\u0077ord":"${s}"}}],}`, null],
   ['a form-encoded body', 'POST', 'Users', (s) => `userName=x%40example.com&password=${s}`, null],
@@ -100,7 +124,9 @@ describe('the request log keeps no password', () => {
     const res = await send('GET', 'Users', null, new URLSearchParams({ filter: `password eq "${secret}" and (` }).toString());
     expect(res.status).toBe(400);
     await flushRequestLog();
-    const row = await (await getDb()).scimRequestLog.findFirstOrThrow({ where: { directoryId: dir.directoryId, method: 'GET' }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] });
+    const row = await (
+      await getDb()
+    ).scimRequestLog.findFirstOrThrow({ where: { directoryId: dir.directoryId, method: 'GET' }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] });
     expect(row.path).toMatch(/^\/Users\?filter=/);
     expect(JSON.stringify(row)).not.toContain(secret);
   });
@@ -110,7 +136,9 @@ describe('the request log keeps no password', () => {
     const long = user({ title: '😀'.repeat(4500), nickName: '😀'.repeat(4500), password: secret, zzz: secret });
     expect((await send('POST', 'Users', long)).status).toBe(201);
     await flushRequestLog();
-    const row = await (await getDb()).scimRequestLog.findFirstOrThrow({ where: { directoryId: dir.directoryId }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] });
+    const row = await (
+      await getDb()
+    ).scimRequestLog.findFirstOrThrow({ where: { directoryId: dir.directoryId }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] });
     expect(row.requestBody).toMatch(/…\[truncated\]$/);
     expect(row.requestBody!.length).toBeLessThanOrEqual(16_384 + '…[truncated]'.length);
     expect(row.requestBody!.isWellFormed()).toBe(true);

@@ -24,7 +24,8 @@ function entry(directoryId: string, tokenId: string | null, i: number): RequestL
     requestBody: i % 2 ? redactedBody({ note: ODD[i % ODD.length], password: 'p4ss-word', i }) : null,
     error: i % 7 === 0 ? `Resource ${ODD[i % ODD.length]} not found` : null,
     responseBody: i % 3 ? redactedBody({ id: `usr_${i}`, userName: ODD[i % ODD.length] }) : null,
-    person: i % 2 ? { userId: `usr_${i}`, userNameLower: ODD[i % ODD.length].toLowerCase(), emailLower: null, externalId: i % 4 ? ODD[i % ODD.length] : null } : null,
+    person:
+      i % 2 ? { userId: `usr_${i}`, userNameLower: ODD[i % ODD.length].toLowerCase(), emailLower: null, externalId: i % 4 ? ODD[i % ODD.length] : null } : null,
     decision: i % 2 ? `updated (${ODD[i % ODD.length]})` : null,
     at: new Date(Date.UTC(2026, 10, 29, 12, 0, 0, i)),
   };

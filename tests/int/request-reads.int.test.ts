@@ -6,11 +6,18 @@ import { createDirectoryToken } from '../../lib/directory/tokens';
 import { authenticate, type Authenticated, type Plan } from '../../lib/scim/request-reads';
 import { call, newDirectory, user } from './scim-helpers';
 
-
 const nextTurn = () => new Promise((r) => setImmediate(r));
 
 // Characters an array literal must escape, and ones a naive split would cut at.
-const AWKWARD = ['plain@example.com', 'o"brien@example.com', 'back\\slash@example.com', '{brace},comma@example.com', 'NULL', ' spaced @example.com', 'ünï©ødé@example.com'];
+const AWKWARD = [
+  'plain@example.com',
+  'o"brien@example.com',
+  'back\\slash@example.com',
+  '{brace},comma@example.com',
+  'NULL',
+  ' spaced @example.com',
+  'ünï©ødé@example.com',
+];
 
 async function seededDirectory(tag: string) {
   const dir = await newDirectory();
@@ -21,7 +28,11 @@ async function seededDirectory(tag: string) {
     expect(res.status).toBe(201);
     users.push({ id: res.body.id, userName: res.body.userName });
   }
-  const group = await call(dir, 'POST', 'Groups', { schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName: `${tag} group`, members: [{ value: users[0].id }] });
+  const group = await call(dir, 'POST', 'Groups', {
+    schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'],
+    displayName: `${tag} group`,
+    members: [{ value: users[0].id }],
+  });
   expect(group.status).toBe(201);
   return { ...dir, token, users, groupId: group.body.id as string, groupName: group.body.displayName as string };
 }
@@ -35,10 +46,16 @@ const foundOf = (r: unknown) => (r as Authenticated | null)?.reads && (r as { re
 function lookups(a: Dir, b: Dir): (() => Promise<unknown>)[] {
   const out: (() => Promise<unknown>)[] = [];
   const check = (dir: Dir, token: string, plan: Plan) => () => authenticate(dir.directoryId, token, plan);
-  for (const [dir, other] of [[a, b], [b, a]]) {
+  for (const [dir, other] of [
+    [a, b],
+    [b, a],
+  ]) {
     out.push(check(dir, dir.token, null), check(dir, other.token, null));
     out.push(check(dir, dir.token, { kind: 'patchGroup', id: dir.groupId }), check(dir, dir.token, { kind: 'patchGroup', id: other.groupId }));
-    out.push(check(dir, dir.token, { kind: 'group', by: { id: dir.groupId } }), check(dir, dir.token, { kind: 'group', by: { displayName: dir.groupName.toUpperCase() } }));
+    out.push(
+      check(dir, dir.token, { kind: 'group', by: { id: dir.groupId } }),
+      check(dir, dir.token, { kind: 'group', by: { displayName: dir.groupName.toUpperCase() } }),
+    );
     for (const u of [...dir.users, other.users[0]]) {
       for (const withGroups of [true, false]) {
         out.push(check(dir, dir.token, { kind: 'user', read: { by: { id: u.id }, withGroups } }));

@@ -48,7 +48,10 @@ async function storedAndExpected(dir: DirectoryScope): Promise<{ stored: Record<
     );
     if (mapped.size === 0 && directory.defaultRoleId) mapped.add(key.get(directory.defaultRoleId)!);
     out.expected[u.id] = [...mapped].sort();
-    out.stored[u.id] = stored.filter((r) => r.userId === u.id).map((r) => key.get(r.roleId)!).sort();
+    out.stored[u.id] = stored
+      .filter((r) => r.userId === u.id)
+      .map((r) => key.get(r.roleId)!)
+      .sort();
   }
   return out;
 }
@@ -69,7 +72,6 @@ async function directoryWithRoles(): Promise<DirectoryScope> {
 }
 
 describe('roles under concurrent writes', () => {
-
   it('a mapping saved while a user joins the group it maps gives the user the role', async () => {
     const dir = await directoryWithRoles();
     for (let i = 0; i < ROUNDS; i++) {

@@ -10,7 +10,12 @@ const ids: Record<string, string> = {};
 beforeAll(async () => {
   dir = await newDirectory();
   const people = [
-    user('Alice.Smith@Example.com', { displayName: 'Alice Smith', externalId: 'ext-A', title: 'Vice President', name: { givenName: 'Alice', familyName: 'Smith' } }),
+    user('Alice.Smith@Example.com', {
+      displayName: 'Alice Smith',
+      externalId: 'ext-A',
+      title: 'Vice President',
+      name: { givenName: 'Alice', familyName: 'Smith' },
+    }),
     user('bob_jones@example.org', { displayName: 'Bob 100% Jones', name: { givenName: 'Bob', familyName: 'Jones' }, active: false }),
     user('carol@example.com', {
       name: { givenName: 'Carol', familyName: "O'Malley" },

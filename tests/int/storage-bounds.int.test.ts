@@ -12,7 +12,8 @@ process.env.SCIM_MAX_USERS_PER_DIRECTORY = '4';
 process.env.SCIM_MAX_GROUPS_PER_DIRECTORY = '2';
 process.env.SCIM_MAX_MEMBERS_PER_GROUP = '3';
 const limits = env().scim;
-for (const k of ['SCIM_MAX_RESOURCE_BYTES', 'SCIM_MAX_USERS_PER_DIRECTORY', 'SCIM_MAX_GROUPS_PER_DIRECTORY', 'SCIM_MAX_MEMBERS_PER_GROUP']) delete process.env[k];
+for (const k of ['SCIM_MAX_RESOURCE_BYTES', 'SCIM_MAX_USERS_PER_DIRECTORY', 'SCIM_MAX_GROUPS_PER_DIRECTORY', 'SCIM_MAX_MEMBERS_PER_GROUP'])
+  delete process.env[k];
 
 const PATCH = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
 const patch = (...ops: unknown[]) => ({ schemas: [PATCH], Operations: ops });
@@ -51,7 +52,14 @@ describe('stored size per resource', () => {
 
   it('a PATCH that grows a user past it is 413 and changes nothing; PUT and group writes alike', async () => {
     const before = await call(dir, 'GET', `Users/${users[0]}`);
-    expectSize413(await call(dir, 'PATCH', `Users/${users[0]}`, patch({ op: 'add', path: 'nickName', value: 'n'.repeat(1000) }, { op: 'add', path: 'title', value: 't'.repeat(1000) })));
+    expectSize413(
+      await call(
+        dir,
+        'PATCH',
+        `Users/${users[0]}`,
+        patch({ op: 'add', path: 'nickName', value: 'n'.repeat(1000) }, { op: 'add', path: 'title', value: 't'.repeat(1000) }),
+      ),
+    );
     expect((await call(dir, 'GET', `Users/${users[0]}`)).body).toEqual(before.body);
     expectSize413(await call(dir, 'POST', 'Groups', { displayName: 'g', description: 'd'.repeat(2100) }));
   });

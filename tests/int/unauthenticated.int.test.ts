@@ -107,9 +107,12 @@ describe('requests without a valid token', () => {
 
     const status = async () => {
       const session = await openPortalSession(await getDb(), { organizationId: a.organizationId, hostId: a.hostId, features: ['scim'], returnUrl: null });
-      const res = await portalStatus(new Request(`http://x/api/portal/directories/${a.directoryId}/status`, { headers: { authorization: `Bearer ${session.token}` } }), {
-        params: Promise.resolve({ directoryId: a.directoryId }),
-      });
+      const res = await portalStatus(
+        new Request(`http://x/api/portal/directories/${a.directoryId}/status`, { headers: { authorization: `Bearer ${session.token}` } }),
+        {
+          params: Promise.resolve({ directoryId: a.directoryId }),
+        },
+      );
       return (await res.json()).connection;
     };
     const failing = await status();

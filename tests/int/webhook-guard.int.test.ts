@@ -37,7 +37,6 @@ const fixed =
   async () =>
     addresses.map((address) => ({ address, family: address.includes(':') ? 6 : 4 }) as const);
 
-
 describe('the outbound guard (private targets not allowed)', () => {
   it('the listener is reachable when private targets are allowed (so "received nothing" below means something)', async () => {
     expect(await send(`http://127.0.0.1:${port}/`, systemResolver, true)).toMatchObject({ ok: true, status: 204 });

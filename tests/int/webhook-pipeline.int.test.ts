@@ -88,7 +88,9 @@ describe('an endpoint that keeps failing is disabled', () => {
     // Re-enabled: no failure history, and only events from now on.
     const back = await updateEndpoint(db, { hostId: scope.hostId, id: dead.id }, { enabled: true });
     expect(back).toMatchObject({ enabled: true, disabledAt: null, disabledReason: null, failingSince: null });
-    expect((await db.webhookEndpoint.findUniqueOrThrow({ where: { id: dead.id } })).position).toBe((await db.event.aggregate({ _max: { seq: true } }))._max.seq);
+    expect((await db.webhookEndpoint.findUniqueOrThrow({ where: { id: dead.id } })).position).toBe(
+      (await db.event.aggregate({ _max: { seq: true } }))._max.seq,
+    );
     await db.webhookEndpoint.deleteMany({ where: { id: { in: [dead.id, witness.id] } } });
   });
 
@@ -142,7 +144,8 @@ describe('deleting an endpoint while its lanes are being sent', () => {
       for (let round = 0; round < 3; round++) {
         const ep = (await createEndpoint(db, scope.hostId, { url: slow.url })).row;
         await write(function* (env) {
-          for (let i = 0; i < 40; i++) yield* writeEventsSql(env, { ...scope, directoryId: `dir_del_${round}_${i}` }, [{ type: 'directory.user.created', data: { id: `u${i}` } }]);
+          for (let i = 0; i < 40; i++)
+            yield* writeEventsSql(env, { ...scope, directoryId: `dir_del_${round}_${i}` }, [{ type: 'directory.user.created', data: { id: `u${i}` } }]);
         });
         const before = got;
         while (got < before + 4) await new Promise((r) => setTimeout(r, 5));

@@ -12,7 +12,12 @@ beforeAll(async () => {
   const people = [
     user('per%cent@example.com', { displayName: 'Per 100% Cent', emails: [{ value: 'per%cent@example.com', type: 'work' }] }),
     user('under_score@example.com', { emails: [{ value: 'under_score@example.com', type: 'home' }] }),
-    user('plain@example.com', { emails: [{ value: 'plain@example.com', type: 'work' }, { value: 'PLAIN@HOME.EXAMPLE', type: 'home' }] }),
+    user('plain@example.com', {
+      emails: [
+        { value: 'plain@example.com', type: 'work' },
+        { value: 'PLAIN@HOME.EXAMPLE', type: 'home' },
+      ],
+    }),
   ];
   for (const p of people) expect((await call(dir, 'POST', 'Users', p)).status).toBe(201);
   for (const name of ['50% off', 'a_b', 'plain group']) expect((await call(dir, 'POST', 'Groups', { displayName: name })).status).toBe(201);

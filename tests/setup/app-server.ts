@@ -88,7 +88,16 @@ export async function startApp(
   const child = spawn(process.execPath, ['scripts/start.mjs'], {
     cwd: ROOT,
     // Rate limits are tested in tests/int/rate-limit; load from the suite itself must not trip them.
-    env: { ...process.env, RATE_LIMITS: 'off', ...extraEnv, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, PUBLIC_URL: baseUrl, NODE_ENV: 'production' },
+    env: {
+      ...process.env,
+      RATE_LIMITS: 'off',
+      ...extraEnv,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_URL: databaseUrl,
+      PUBLIC_URL: baseUrl,
+      NODE_ENV: 'production',
+    },
     stdio: ['ignore', out, out],
     detached: false,
   });
@@ -104,7 +113,11 @@ export async function startApp(
     if (Date.now() > deadline) throw new Error(`app (${name}) not ready; see ${logFile}`);
     await new Promise((r) => setTimeout(r, 300));
   }
-  const key = cli(databaseUrl, ['api-keys', 'create', '--name', `tests-${name}`]).trim().split('\n').pop() ?? '';
+  const key =
+    cli(databaseUrl, ['api-keys', 'create', '--name', `tests-${name}`])
+      .trim()
+      .split('\n')
+      .pop() ?? '';
   recordSecret(key);
   return { target: { name, baseUrl, databaseUrl, apiKey: key, pid: child.pid ?? 0 }, child };
 }

@@ -41,7 +41,11 @@ const shapes: Record<string, Shape> = {
     run: patchUser,
   },
   'many keys in many objects, up to the stored size': {
-    body: (s) => JSON.stringify({ userName: 'u', ...Object.fromEntries(range(12 * s).map((o) => [`o${o}`, Object.fromEntries(range(L.maxAttributes).map((i) => [`k${i}`, i]))])) }),
+    body: (s) =>
+      JSON.stringify({
+        userName: 'u',
+        ...Object.fromEntries(range(12 * s).map((o) => [`o${o}`, Object.fromEntries(range(L.maxAttributes).map((i) => [`k${i}`, i]))])),
+      }),
     run: postUser,
   },
   'many values (POST emails)': {
@@ -53,7 +57,8 @@ const shapes: Record<string, Shape> = {
     run: patchUser,
   },
   'many operations adding values one by one': {
-    body: (s) => patch(range(L.maxOperations * s).map((i) => ({ op: 'add', path: 'emails', value: [{ value: `e${i % (L.maxValues - 1)}@example.com`, type: "work" }] }))),
+    body: (s) =>
+      patch(range(L.maxOperations * s).map((i) => ({ op: 'add', path: 'emails', value: [{ value: `e${i % (L.maxValues - 1)}@example.com`, type: 'work' }] }))),
     run: patchUser,
   },
   'many members (PATCH add)': {
@@ -72,7 +77,8 @@ const shapes: Record<string, Shape> = {
     run: postUser,
   },
   'long strings, up to the stored size': {
-    body: (s) => JSON.stringify({ userName: 'u', [ENTERPRISE_USER_URN]: Object.fromEntries(range(3).map((i) => [`s${i}`, 'x'.repeat(L.maxStringLength * s)])) }),
+    body: (s) =>
+      JSON.stringify({ userName: 'u', [ENTERPRISE_USER_URN]: Object.fromEntries(range(3).map((i) => [`s${i}`, 'x'.repeat(L.maxStringLength * s)])) }),
     run: postUser,
   },
   'long strings, up to the body limit (a PATCH replacing one attribute)': {
@@ -80,7 +86,10 @@ const shapes: Record<string, Shape> = {
     run: patchUser,
   },
   'big filters (parse and compile)': {
-    body: (s) => range((L.maxFilterLeaves / 2) * s).map((i) => `emails[type eq "work" and value co "@x${i}"]`).join(' or '),
+    body: (s) =>
+      range((L.maxFilterLeaves / 2) * s)
+        .map((i) => `emails[type eq "work" and value co "@x${i}"]`)
+        .join(' or '),
     run: (filter) => filterToSql(parseFilter(filter), { attrs: USER_ATTRS, alias: 'u', directoryId: 'dir_1', dialect: sqlite }),
   },
 };
@@ -115,7 +124,11 @@ describe('bounded work per SCIM request: the largest accepted input of each shap
   it('operations × values: every operation filters a full list (the product of two limits), within 150 ms', () => {
     const ops = [
       { op: 'add', path: 'emails', value: range(L.maxValues - 1).map((i) => ({ value: `e${i}@example.com`, type: 'work' })) },
-      ...range(L.maxOperations - 1).map((i) => ({ op: 'replace', path: i % 2 ? 'emails[type eq "work"].value' : 'emails[type eq "work"]', value: i % 2 ? `z${i}@example.com` : { value: `z${i}@example.com`, type: 'work' } })),
+      ...range(L.maxOperations - 1).map((i) => ({
+        op: 'replace',
+        path: i % 2 ? 'emails[type eq "work"].value' : 'emails[type eq "work"]',
+        value: i % 2 ? `z${i}@example.com` : { value: `z${i}@example.com`, type: 'work' },
+      })),
     ];
     const body = patch(ops);
     patchUser(body);

@@ -11,7 +11,10 @@ describe('the OpenAPI document', () => {
     const missing = routes.flatMap((r) => {
       let i = 0;
       const names = r.file.match(/\[(\w+)\]/g) ?? [];
-      const path = `/${r.segments.slice(2).map((s) => s ?? `{${names[i++]?.slice(1, -1)}}`).join('/')}`;
+      const path = `/${r.segments
+        .slice(2)
+        .map((s) => s ?? `{${names[i++]?.slice(1, -1)}}`)
+        .join('/')}`;
       const ops = (doc.paths as Record<string, Record<string, unknown>>)[path] ?? {};
       return r.methods.filter((m) => !(m.toLowerCase() in ops)).map((m) => `${m} ${path}`);
     });

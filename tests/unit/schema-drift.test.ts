@@ -25,8 +25,7 @@ describe('database schemas', () => {
   });
 
   it('both databases have the same migrations, by name', () => {
-    const names = (p: string) =>
-      fs.readdirSync(path.join(root, 'prisma', p, 'migrations')).filter((d) => /^\d{4}_/.test(d));
+    const names = (p: string) => fs.readdirSync(path.join(root, 'prisma', p, 'migrations')).filter((d) => /^\d{4}_/.test(d));
     expect(names('postgres')).toEqual(names('sqlite'));
     expect(names('sqlite').length).toBeGreaterThan(0);
   });

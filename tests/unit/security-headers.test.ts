@@ -24,7 +24,9 @@ describe('security headers', () => {
   });
 
   it('frames the portal only from well-formed allowed origins', () => {
-    const sets = headerSets(headerSettings({ PORTAL_ALLOWED_ORIGINS: "https://app.example/, https://evil.example; script-src *, 'unsafe-inline', http://b.example:8080" }));
+    const sets = headerSets(
+      headerSettings({ PORTAL_ALLOWED_ORIGINS: "https://app.example/, https://evil.example; script-src *, 'unsafe-inline', http://b.example:8080" }),
+    );
     const csp = header(sets.portal, 'Content-Security-Policy') ?? '';
     expect(csp).toContain("frame-ancestors 'self' https://app.example http://b.example:8080");
     expect(csp).not.toContain('evil');

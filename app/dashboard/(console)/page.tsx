@@ -17,7 +17,10 @@ export default async function OrganizationsPage({ searchParams }: { searchParams
   const result = await organizationOverview({ hostId: operator.hostId, q: query, page: Number(page) || 1 });
   return (
     <>
-      <PageHeader title="Organizations" description="Your customers, newest first. Each one's admin sets up directory sync in the portal; open an organization to see what they see." />
+      <PageHeader
+        title="Organizations"
+        description="Your customers, newest first. Each one's admin sets up directory sync in the portal; open an organization to see what they see."
+      />
       <Card className="mb-6">
         <CardBody>
           <CreateOrganizationForm action={createOrganizationAction} />

@@ -5,10 +5,13 @@ import { z } from 'zod';
 import { formObject, operatorAction, type ActionResult } from '@/lib/operators/operator-action';
 import { addOperator, removeHostOperator } from '@/lib/operators/operator-admin';
 
-const create = operatorAction(z.strictObject({ email: z.string().trim().min(3).max(254), password: z.string().min(1).max(1000) }), async ({ db, operator, actor }, input) => {
-  const created = await addOperator(db, { hostId: operator.hostId, actor, email: input.email, password: input.password });
-  return { id: created.id, email: created.email };
-});
+const create = operatorAction(
+  z.strictObject({ email: z.string().trim().min(3).max(254), password: z.string().min(1).max(1000) }),
+  async ({ db, operator, actor }, input) => {
+    const created = await addOperator(db, { hostId: operator.hostId, actor, email: input.email, password: input.password });
+    return { id: created.id, email: created.email };
+  },
+);
 
 export async function createOperatorAction(_prev: ActionResult<{ id: string; email: string }> | null, form: FormData) {
   const result = await create(formObject(form));

@@ -34,7 +34,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       {noOperators ? (
         <Alert tone="info" title="No operator account exists yet" className="mt-4">
           <p>Create the first one on the server:</p>
-          <pre className="overflow-x-auto whitespace-pre-wrap break-all rounded bg-white/70 p-2 font-mono text-xs">npm run --silent cli -- operators create --email admin@example.com</pre>
+          <pre className="overflow-x-auto whitespace-pre-wrap break-all rounded bg-white/70 p-2 font-mono text-xs">
+            npm run --silent cli -- operators create --email admin@example.com
+          </pre>
           <p>It reads the password (at least 12 characters, not a common one) from OPERATOR_PASSWORD or asks for it.</p>
         </Alert>
       ) : null}

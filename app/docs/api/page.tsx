@@ -6,7 +6,15 @@ import { API_KEY_SCOPE, openApiDocument } from '@/lib/host-api/openapi';
 export const dynamic = 'force-dynamic';
 export const metadata = { title: 'Host API reference · scim-portal' };
 
-type Schema = { type?: string | string[]; properties?: Record<string, Schema>; required?: string[]; items?: Schema; enum?: unknown[]; description?: string; anyOf?: Schema[] };
+type Schema = {
+  type?: string | string[];
+  properties?: Record<string, Schema>;
+  required?: string[];
+  items?: Schema;
+  enum?: unknown[];
+  description?: string;
+  anyOf?: Schema[];
+};
 
 function typeOf(s: Schema | undefined): string {
   if (!s) return 'any';
@@ -43,18 +51,31 @@ export default function ApiReference() {
     <main className="mx-auto max-w-4xl px-6 py-10">
       <h1 className="text-2xl font-semibold">{doc.info.title}</h1>
       <p className="mt-2 text-slate-600">
-        Organizations, directories, synced users and groups, roles, events and webhooks. Base URL <code className="font-mono">{doc.servers[0].url}</code>; authenticate with{' '}
-        <code className="font-mono">Authorization: Bearer &lt;API key&gt;</code>. Errors are{' '}
+        Organizations, directories, synced users and groups, roles, events and webhooks. Base URL <code className="font-mono">{doc.servers[0].url}</code>;
+        authenticate with <code className="font-mono">Authorization: Bearer &lt;API key&gt;</code>. Errors are{' '}
         <code className="font-mono">{'{"error": {"code", "message"}}'}</code>; lists take <code className="font-mono">?limit=&amp;cursor=</code>.
-        Machine-readable: <a className="text-blue-700 underline" href="/api/v1/openapi.json">openapi.json</a>.
+        Machine-readable:{' '}
+        <a className="text-blue-700 underline" href="/api/v1/openapi.json">
+          openapi.json
+        </a>
+        .
       </p>
       <p className="mt-3 rounded-md border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">
-        <strong>What a key reaches.</strong> {API_KEY_SCOPE} Bodies are limited to 256 KiB (413 beyond), and keys and client addresses to the
-        rate limits in SECURITY.md (429 with Retry-After).
+        <strong>What a key reaches.</strong> {API_KEY_SCOPE} Bodies are limited to 256 KiB (413 beyond), and keys and client addresses to the rate limits in
+        SECURITY.md (429 with Retry-After).
       </p>
       <ApiGuide />
       {Object.entries(doc.paths).flatMap(([path, ops]) =>
-        Object.entries(ops as Record<string, { summary: string; requestBody?: { content: { 'application/json': { schema: Schema } } }; responses: Record<string, { content?: { 'application/json': { schema: Schema } } }> }>).map(([method, op]) => {
+        Object.entries(
+          ops as Record<
+            string,
+            {
+              summary: string;
+              requestBody?: { content: { 'application/json': { schema: Schema } } };
+              responses: Record<string, { content?: { 'application/json': { schema: Schema } } }>;
+            }
+          >,
+        ).map(([method, op]) => {
           const [status, ok] = Object.entries(op.responses)[0];
           return (
             <section key={`${method} ${path}`} className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
@@ -76,7 +97,9 @@ export default function ApiReference() {
               <div className="mt-3 grid gap-2 lg:grid-cols-2">
                 <div className="min-w-0">
                   <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Example</h3>
-                  <pre className="mt-1 overflow-x-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100">{curlExample(method, path, doc.servers[0].url, op.requestBody?.content['application/json'].schema)}</pre>
+                  <pre className="mt-1 overflow-x-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100">
+                    {curlExample(method, path, doc.servers[0].url, op.requestBody?.content['application/json'].schema)}
+                  </pre>
                 </div>
                 <div className="min-w-0">
                   <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Answer</h3>

@@ -11,8 +11,8 @@ export function EntraGuide({ endpoint, done }: { endpoint: string; done?: StepsD
       title: 'Create a non-gallery enterprise application',
       body: (
         <p>
-          In the Microsoft Entra admin center, open <Ui>Enterprise applications</Ui> → <Ui>New application</Ui> → <Ui>Create your own application</Ui>.
-          Name it, choose <Ui>Integrate any other application you don&apos;t find in the gallery (Non-gallery)</Ui> and click <Ui>Create</Ui>.
+          In the Microsoft Entra admin center, open <Ui>Enterprise applications</Ui> → <Ui>New application</Ui> → <Ui>Create your own application</Ui>. Name it,
+          choose <Ui>Integrate any other application you don&apos;t find in the gallery (Non-gallery)</Ui> and click <Ui>Create</Ui>.
         </p>
       ),
     },
@@ -24,7 +24,11 @@ export function EntraGuide({ endpoint, done }: { endpoint: string; done?: StepsD
           <p>
             Open <Ui>Provisioning</Ui>, set <Ui>Provisioning Mode</Ui> to <Ui>Automatic</Ui>, and under <Ui>Admin Credentials</Ui> paste:
           </p>
-          <CopyField label="Tenant URL" value={tenantUrl} hint="The Endpoint URL with ?aadOptscim062020 appended: keep that suffix, it makes Entra follow the SCIM standard." />
+          <CopyField
+            label="Tenant URL"
+            value={tenantUrl}
+            hint="The Endpoint URL with ?aadOptscim062020 appended: keep that suffix, it makes Entra follow the SCIM standard."
+          />
           <p>
             Paste the <Ui>Bearer Token</Ui> into <Ui>Secret Token</Ui>, click <Ui>Test Connection</Ui>, then <Ui>Save</Ui>. This step ticks itself when
             Entra&apos;s test request arrives.
@@ -58,9 +62,9 @@ export function EntraGuide({ endpoint, done }: { endpoint: string; done?: StepsD
       body: (
         <>
           <p>
-            In <Ui>Users and groups</Ui>, click <Ui>Add user/group</Ui> and assign the groups whose members should have access. Under{' '}
-            <Ui>Provisioning</Ui> → <Ui>Settings</Ui>, set <Ui>Scope</Ui> to <Ui>Sync only assigned users and groups</Ui>, turn <Ui>Provisioning Status</Ui> to{' '}
-            <Ui>On</Ui> and click <Ui>Save</Ui>.
+            In <Ui>Users and groups</Ui>, click <Ui>Add user/group</Ui> and assign the groups whose members should have access. Under <Ui>Provisioning</Ui> →{' '}
+            <Ui>Settings</Ui>, set <Ui>Scope</Ui> to <Ui>Sync only assigned users and groups</Ui>, turn <Ui>Provisioning Status</Ui> to <Ui>On</Ui> and click{' '}
+            <Ui>Save</Ui>.
           </p>
           <p>
             The first cycle starts within minutes; after it Entra runs a cycle about every 40 minutes (the <Ui>provisioning interval</Ui>, which you cannot
@@ -75,8 +79,8 @@ export function EntraGuide({ endpoint, done }: { endpoint: string; done?: StepsD
       check: 'deactivation',
       body: (
         <p>
-          Remove a test person from an assigned group: at the next cycle Entra sends <code className="rounded bg-slate-100 px-1">active: false</code> and
-          they show as Inactive in the <Ui>Users</Ui> tab.
+          Remove a test person from an assigned group: at the next cycle Entra sends <code className="rounded bg-slate-100 px-1">active: false</code> and they
+          show as Inactive in the <Ui>Users</Ui> tab.
         </p>
       ),
     },
@@ -94,11 +98,26 @@ export function EntraGuide({ endpoint, done }: { endpoint: string; done?: StepsD
       <GuideSteps steps={steps} done={done} />
       <Troubleshooting
         items={[
-          { shows: 'Test Connection: “You appear to have entered invalid credentials” (401)', fix: 'The Secret Token is wrong, revoked or expired: generate a new token here and paste it into Secret Token.' },
-          { shows: 'Test Connection: “could not connect” or a certificate error', fix: 'Entra calls from the internet over HTTPS only: the Tenant URL must be your application’s public https address.' },
-          { shows: 'The application is “in quarantine”', fix: 'Most requests of a cycle failed. Open the Request log here to see why (often the token), fix it, then Restart provisioning in Entra.' },
-          { shows: 'Provisioning logs: “Conflict (409)” on a user or group', fix: 'One already exists here with that userName or group name; Entra matches by userName, so check the matching attribute in Attribute mappings.' },
-          { shows: 'Nothing arrives for more than an hour', fix: 'The connection turns Silent here. Check Provisioning Status is On and that the people are in an assigned group within the scope.' },
+          {
+            shows: 'Test Connection: “You appear to have entered invalid credentials” (401)',
+            fix: 'The Secret Token is wrong, revoked or expired: generate a new token here and paste it into Secret Token.',
+          },
+          {
+            shows: 'Test Connection: “could not connect” or a certificate error',
+            fix: 'Entra calls from the internet over HTTPS only: the Tenant URL must be your application’s public https address.',
+          },
+          {
+            shows: 'The application is “in quarantine”',
+            fix: 'Most requests of a cycle failed. Open the Request log here to see why (often the token), fix it, then Restart provisioning in Entra.',
+          },
+          {
+            shows: 'Provisioning logs: “Conflict (409)” on a user or group',
+            fix: 'One already exists here with that userName or group name; Entra matches by userName, so check the matching attribute in Attribute mappings.',
+          },
+          {
+            shows: 'Nothing arrives for more than an hour',
+            fix: 'The connection turns Silent here. Check Provisioning Status is On and that the people are in an assigned group within the scope.',
+          },
         ]}
       />
     </>

@@ -18,14 +18,23 @@ export function GuideSteps({ steps, done = {} }: { steps: GuideStep[]; done?: St
         const ok = s.check !== undefined && done[s.check] === true;
         return (
           <li key={s.title} className="flex gap-4">
-            <span aria-hidden="true" className={ok ? 'grid size-7 shrink-0 place-items-center rounded-full bg-emerald-600 text-xs font-semibold text-white' : 'grid size-7 shrink-0 place-items-center rounded-full bg-accent text-xs font-semibold text-accent-fg'}>
+            <span
+              aria-hidden="true"
+              className={
+                ok
+                  ? 'grid size-7 shrink-0 place-items-center rounded-full bg-emerald-600 text-xs font-semibold text-white'
+                  : 'grid size-7 shrink-0 place-items-center rounded-full bg-accent text-xs font-semibold text-accent-fg'
+              }
+            >
               {ok ? '✓' : i + 1}
             </span>
             <div className="min-w-0 flex-1">
               <h3 className="text-sm font-semibold text-slate-900">
                 <span className="sr-only">Step {i + 1}: </span>
                 {s.title}
-                {ok ? <span className="ml-2 rounded-full bg-emerald-50 px-2 py-0.5 text-xs font-medium text-emerald-800 ring-1 ring-emerald-200">Done</span> : null}
+                {ok ? (
+                  <span className="ml-2 rounded-full bg-emerald-50 px-2 py-0.5 text-xs font-medium text-emerald-800 ring-1 ring-emerald-200">Done</span>
+                ) : null}
               </h3>
               <div className="guide-body mt-1.5 space-y-2 text-sm leading-6 text-slate-700">{s.body}</div>
             </div>

@@ -29,8 +29,8 @@ const catalogSteps: GuideStep[] = [
           <Ui>Endpoint URL</Ui> into <Ui>SCIM 2.0 Base URL</Ui> and the <Ui>Bearer Token</Ui> into <Ui>OAuth Bearer Token</Ui>.
         </p>
         <p>
-          Click <Ui>Test API Credentials</Ui>; when Okta says the app was verified, click <Ui>Save</Ui>. This step ticks itself when Okta&apos;s test
-          request arrives.
+          Click <Ui>Test API Credentials</Ui>; when Okta says the app was verified, click <Ui>Save</Ui>. This step ticks itself when Okta&apos;s test request
+          arrives.
         </p>
       </>
     ),
@@ -119,13 +119,12 @@ const commonSteps: GuideStep[] = [
     body: (
       <>
         <p>
-          Assignment sends people, not the groups themselves. On the <Ui>Push Groups</Ui> tab, click <Ui>Push Groups</Ui> → <Ui>Find groups by name</Ui>,
-          choose each assigned group, keep <Ui>Push Immediately</Ui> checked and click <Ui>Save</Ui>.
+          Assignment sends people, not the groups themselves. On the <Ui>Push Groups</Ui> tab, click <Ui>Push Groups</Ui> → <Ui>Find groups by name</Ui>, choose
+          each assigned group, keep <Ui>Push Immediately</Ui> checked and click <Ui>Save</Ui>.
         </p>
         <Alert tone="info" title="Push a group, do not assign it twice">
           <p>
-            Pushing a group keeps its membership here up to date; roles follow it. Do not create a second group in Okta for the push: push the one you
-            assigned.
+            Pushing a group keeps its membership here up to date; roles follow it. Do not create a second group in Okta for the push: push the one you assigned.
           </p>
         </Alert>
       </>
@@ -136,8 +135,8 @@ const commonSteps: GuideStep[] = [
     check: 'deactivation',
     body: (
       <p>
-        Remove a test person from an assigned group (or deactivate them in Okta): Okta sends <code className="rounded bg-slate-100 px-1">active: false</code> and
-        they show as Inactive in the <Ui>Users</Ui> tab. Okta never deletes people; this step ticks itself when the first deactivation arrives.
+        Remove a test person from an assigned group (or deactivate them in Okta): Okta sends <code className="rounded bg-slate-100 px-1">active: false</code>{' '}
+        and they show as Inactive in the <Ui>Users</Ui> tab. Okta never deletes people; this step ticks itself when the first deactivation arrives.
       </p>
     ),
   },
@@ -189,7 +188,10 @@ export function OktaGuide({ done }: { done?: StepsDone }) {
             { key: 'catalog' as const, label: 'SCIM 2.0 Test App (OAuth Bearer Token)', hint: 'From the app catalog: quickest' },
             { key: 'private' as const, label: 'My own app integration', hint: 'Provisioning set to SCIM (private integration)' },
           ].map((o) => (
-            <label key={o.key} className={`flex cursor-pointer gap-3 rounded-lg border p-3 has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-accent ${path === o.key ? 'border-accent ring-1 ring-accent' : 'border-slate-200'}`}>
+            <label
+              key={o.key}
+              className={`flex cursor-pointer gap-3 rounded-lg border p-3 has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-accent ${path === o.key ? 'border-accent ring-1 ring-accent' : 'border-slate-200'}`}
+            >
               <input type="radio" name="okta-path" checked={path === o.key} onChange={() => setPath(o.key)} className="mt-1" />
               <span className="min-w-0 text-sm">
                 <span className="block font-semibold text-slate-900">{o.label}</span>

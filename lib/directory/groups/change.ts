@@ -38,9 +38,20 @@ type Scoped = DirectoryScope & { id: string };
 const RETURNING = columns('DirectoryGroup');
 
 /** Writes a new version of the group if it is still at `version`. */
-function* updateGroup(env: SqlEnv, { directoryId, id, version }: { directoryId: string; id: string; version: number }, resource: ScimObject): SqlProgram<DirectoryGroupRow> {
+function* updateGroup(
+  env: SqlEnv,
+  { directoryId, id, version }: { directoryId: string; id: string; version: number },
+  resource: ScimObject,
+): SqlProgram<DirectoryGroupRow> {
   const [r] = yield* rowsOf(
-    updateOp(env.dialect, 'DirectoryGroup', { ...groupColumns(resource), version: sql('"version" + 1') }, '"id" = ? AND "directoryId" = ? AND "version" = ?', [id, directoryId, version], RETURNING),
+    updateOp(
+      env.dialect,
+      'DirectoryGroup',
+      { ...groupColumns(resource), version: sql('"version" + 1') },
+      '"id" = ? AND "directoryId" = ? AND "version" = ?',
+      [id, directoryId, version],
+      RETURNING,
+    ),
   );
   if (!r) throw new StaleWrite();
   return groupOf(r);
@@ -60,7 +71,6 @@ export function* lockedGroupWithRoles(env: SqlEnv, scope: Scoped, ifMatch?: numb
   checkVersion(row, ifMatch, 'group');
   return { row, roles };
 }
-
 
 /** user_added / user_removed events, then role changes of everyone whose membership moved. */
 export function* membershipEvents(
@@ -104,12 +114,10 @@ function* changeWithViews(env: SqlEnv, scope: Scoped, members: MembershipChange,
   if (!seen || !rolesIdle(seen) || members.clear) return null;
   const adding = uniqueMembers([...members.add].map(([userId, display]) => ({ userId, display })));
   const removing = [...members.remove];
-  if ((adding.length > 0) === (removing.length > 0)) return null;
+  if (adding.length > 0 === removing.length > 0) return null;
   const ids = adding.length ? adding.map((m) => m.userId) : removing;
   if (ids.length > Math.min(adding.length ? ADD_CHUNK : REMOVE_CHUNK, USER_VIEW_CHUNK)) return null;
-  const change = adding.length
-    ? addMembersOp(env, { directoryId: scope.directoryId, groupId: scope.id }, adding)
-    : removeMembersOp(env, scope.id, removing);
+  const change = adding.length ? addMembersOp(env, { directoryId: scope.directoryId, groupId: scope.id }, adding) : removeMembersOp(env, scope.id, removing);
   const lock = rolesSharedLockOps(env, scope.directoryId);
   const results = yield* together([...lock, roleConfigOp(scope.directoryId), groupSelectedOp(scope.id), change, userViewsOp(env, scope.directoryId, ids)]);
   const [config, selected, changed, viewRows] = results.slice(lock.length);

@@ -19,8 +19,14 @@ export interface GroupWithRoles {
 }
 
 /** The group, locked against other writers until the transaction ends when `lock` is set. */
-export function* findGroup(env: SqlEnv, { directoryId, id, lock = false }: { directoryId: string; id: string; lock?: boolean }): SqlProgram<DirectoryGroupRow | null> {
-  const r = yield* one(`SELECT ${GROUP_COLUMNS_OF_G} FROM "DirectoryGroup" g WHERE g."id" = ? AND g."directoryId" = ?${lock ? env.dialect.forUpdate : ''}`, [id, directoryId]);
+export function* findGroup(
+  env: SqlEnv,
+  { directoryId, id, lock = false }: { directoryId: string; id: string; lock?: boolean },
+): SqlProgram<DirectoryGroupRow | null> {
+  const r = yield* one(`SELECT ${GROUP_COLUMNS_OF_G} FROM "DirectoryGroup" g WHERE g."id" = ? AND g."directoryId" = ?${lock ? env.dialect.forUpdate : ''}`, [
+    id,
+    directoryId,
+  ]);
   return r ? groupOf(r) : null;
 }
 
@@ -28,8 +34,7 @@ export function* findGroup(env: SqlEnv, { directoryId, id, lock = false }: { dir
 export type GroupLookup = { id: string } | { displayName: string };
 
 /** The lookup's condition on the group aliased `g` and its one parameter. */
-export const groupLookupSql = (by: GroupLookup): [string, string] =>
-  'id' in by ? ['g."id"', by.id] : ['g."displayNameLower"', by.displayName.toLowerCase()];
+export const groupLookupSql = (by: GroupLookup): [string, string] => ('id' in by ? ['g."id"', by.id] : ['g."displayNameLower"', by.displayName.toLowerCase()]);
 
 export function* findGroupBy({ directoryId, by }: { directoryId: string; by: GroupLookup }): SqlProgram<DirectoryGroupRow | null> {
   const [column, key] = groupLookupSql(by);
@@ -74,7 +79,13 @@ export function* listGroups(
  */
 export function* pageGroups(
   _env: SqlEnv,
-  { directoryId, query, limit, after, selectedOnly = false }: { directoryId: string; query?: string; limit: number; after?: Keyset | null; selectedOnly?: boolean },
+  {
+    directoryId,
+    query,
+    limit,
+    after,
+    selectedOnly = false,
+  }: { directoryId: string; query?: string; limit: number; after?: Keyset | null; selectedOnly?: boolean },
 ): SqlProgram<Page<DirectoryGroupRow>> {
   const conds = ['g."directoryId" = ?'];
   const params: SqlValue[] = [directoryId];
@@ -85,13 +96,20 @@ export function* pageGroups(
     params.push(`%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
   }
   if (after) conds.push(afterKey('g', after, params));
-  const rows = yield* all(`SELECT ${GROUP_COLUMNS_OF_G} FROM "DirectoryGroup" g WHERE ${conds.join(' AND ')} ORDER BY g."createdAt", g."id" LIMIT ?`, [...params, limit + 1]);
+  const rows = yield* all(`SELECT ${GROUP_COLUMNS_OF_G} FROM "DirectoryGroup" g WHERE ${conds.join(' AND ')} ORDER BY g."createdAt", g."id" LIMIT ?`, [
+    ...params,
+    limit + 1,
+  ]);
   return pageOf(rows.map(groupOf), limit, (g) => g);
 }
 
 /** Every group of a directory, a chunk at a time in id order (a directory's deletion). */
 export function* groupsAfter(directoryId: string, after: string, limit: number): SqlProgram<DirectoryGroupRow[]> {
-  return (yield* all(`SELECT ${GROUP_COLUMNS_OF_G} FROM "DirectoryGroup" g WHERE g."directoryId" = ? AND g."id" > ? ORDER BY g."id" LIMIT ?`, [directoryId, after, limit])).map(groupOf);
+  return (yield* all(`SELECT ${GROUP_COLUMNS_OF_G} FROM "DirectoryGroup" g WHERE g."directoryId" = ? AND g."id" > ? ORDER BY g."id" LIMIT ?`, [
+    directoryId,
+    after,
+    limit,
+  ])).map(groupOf);
 }
 
 /** The groups of the directory among `ids`, by id. */

@@ -13,7 +13,9 @@ export const isSelected = (rows: Record<string, unknown>[]): boolean => rows[0] 
 
 /** The selected groups' ids, in id order. */
 export function* selectedGroupIds(directoryId: string): SqlProgram<string[]> {
-  return (yield* all(`SELECT "id" FROM "DirectoryGroup" WHERE "directoryId" = ? AND "selected" = ? ORDER BY "id"`, [directoryId, true])).map((r) => String(r.id));
+  return (yield* all(`SELECT "id" FROM "DirectoryGroup" WHERE "directoryId" = ? AND "selected" = ? ORDER BY "id"`, [directoryId, true])).map((r) =>
+    String(r.id),
+  );
 }
 
 /** The groups of the directory among `ids` that do not exist there. */
@@ -36,7 +38,17 @@ export function* applyGroupSelection(
 ): SqlProgram<{ appearing: DirectoryGroupRow[]; disappearing: DirectoryGroupRow[] }> {
   // Not an edit of the group: its SCIM lastModified and version stay (bookkeeping), the IdP sees no change.
   const set = (selected: boolean, where: string, params: SqlValue[]) =>
-    rowsOf(updateOp(env.dialect, 'DirectoryGroup', { selected }, `"directoryId" = ? AND "selected" = ?${where}`, [directoryId, !selected, ...params], RETURNING, true));
+    rowsOf(
+      updateOp(
+        env.dialect,
+        'DirectoryGroup',
+        { selected },
+        `"directoryId" = ? AND "selected" = ?${where}`,
+        [directoryId, !selected, ...params],
+        RETURNING,
+        true,
+      ),
+    );
   if (mode === 'all') return { appearing: (yield* set(true, '', [])).map(groupOf), disappearing: [] };
   const [inIds, param] = env.dialect.inList('"id"', ids);
   const disappearing = (yield* set(false, ` AND NOT ${inIds}`, [param])).map(groupOf);

@@ -41,12 +41,10 @@ const lowerIfIndexable = (v: ScimValue | undefined): string | null => {
 export function userColumns(resource: ScimObject): UserColumns {
   const name = obj(resource.name);
   const enterprise = obj(resource[ENTERPRISE_USER_URN]);
-  const emails: UserEmailColumns[] = (Array.isArray(resource.emails) ? resource.emails : [])
-    .filter(isScimObject)
-    .flatMap((e) => {
-      const valueLower = lower(e.value);
-      return valueLower === null ? [] : [{ valueLower, type: lower(e.type), primary: e.primary === true }];
-    });
+  const emails: UserEmailColumns[] = (Array.isArray(resource.emails) ? resource.emails : []).filter(isScimObject).flatMap((e) => {
+    const valueLower = lower(e.value);
+    return valueLower === null ? [] : [{ valueLower, type: lower(e.type), primary: e.primary === true }];
+  });
   // Stored exactly as sent: Okta's 2017 SPEC test fails if it comes back lower-cased.
   const userName = typeof resource.userName === 'string' ? resource.userName : '';
   return {

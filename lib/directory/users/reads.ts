@@ -3,7 +3,19 @@
 import type { Dialect } from '../../db/dialect';
 import { columns, decode, decoder, jsonOf } from '../../db/rows';
 import type { DirectoryUserRow } from '../../db/schema';
-import { allOp, chunked, one, rowsOf, together, type SqlCondition, type SqlEnv, type SqlOp, type SqlProgram, type SqlRow, type SqlValue } from '../../db/sql-program';
+import {
+  allOp,
+  chunked,
+  one,
+  rowsOf,
+  together,
+  type SqlCondition,
+  type SqlEnv,
+  type SqlOp,
+  type SqlProgram,
+  type SqlRow,
+  type SqlValue,
+} from '../../db/sql-program';
 import { afterKey, type Keyset, type Page, pageOf } from '../keyset';
 
 export type { DirectoryUserRow } from '../../db/schema';
@@ -40,21 +52,29 @@ function rolesJson(d: Dialect): string {
   return `(SELECT ${d.jsonAgg('r."key"', 'r."key"')} FROM "UserRole" ur JOIN "Role" r ON r."id" = ur."roleId" WHERE ur."userId" = u."id") AS "rolesJson"`;
 }
 
-export const groupsOf = (r: SqlRow): GroupRef[] =>
-  jsonOf<[string, string][]>(r.groupsJson, []).map(([id, displayName]) => ({ id, displayName }));
+export const groupsOf = (r: SqlRow): GroupRef[] => jsonOf<[string, string][]>(r.groupsJson, []).map(([id, displayName]) => ({ id, displayName }));
 /** Sorted as the host API shows them (JavaScript order, not a database collation). */
 const rolesOf = (r: SqlRow): string[] => jsonOf<string[]>(r.rolesJson, []).sort();
 
 export const userOf = (r: SqlRow): DirectoryUserRow => decode('DirectoryUser', r);
 
 /** The user, locked against other writers until the transaction ends when `lock` is set. */
-export function* findUser(env: SqlEnv, { directoryId, id, lock = false }: { directoryId: string; id: string; lock?: boolean }): SqlProgram<DirectoryUserRow | null> {
-  const r = yield* one(`SELECT ${USER_COLUMNS_OF_U} FROM "DirectoryUser" u WHERE u."id" = ? AND u."directoryId" = ?${lock ? env.dialect.forUpdate : ''}`, [id, directoryId]);
+export function* findUser(
+  env: SqlEnv,
+  { directoryId, id, lock = false }: { directoryId: string; id: string; lock?: boolean },
+): SqlProgram<DirectoryUserRow | null> {
+  const r = yield* one(`SELECT ${USER_COLUMNS_OF_U} FROM "DirectoryUser" u WHERE u."id" = ? AND u."directoryId" = ?${lock ? env.dialect.forUpdate : ''}`, [
+    id,
+    directoryId,
+  ]);
   return r ? userOf(r) : null;
 }
 
 /** The user with its groups and role keys (what an event shows), locked like findUser when `lock` is set. */
-export function* findUserView(env: SqlEnv, { directoryId, id, lock = false }: { directoryId: string; id: string; lock?: boolean }): SqlProgram<UserView | null> {
+export function* findUserView(
+  env: SqlEnv,
+  { directoryId, id, lock = false }: { directoryId: string; id: string; lock?: boolean },
+): SqlProgram<UserView | null> {
   const r = (yield* rowsOf(userViewOp(env, { directoryId, by: { id }, lock })))[0];
   return r ? viewOf(r) : null;
 }
@@ -72,12 +92,13 @@ export function userViewOp(env: SqlEnv, { directoryId, by, lock }: { directoryId
   );
 }
 
-export const viewOfRow = (r: SqlRow | undefined): UserView | null =>
-  r ? { ...viewOf(r), scimGroups: groupsOf({ groupsJson: r.scimGroupsJson }) } : null;
+export const viewOfRow = (r: SqlRow | undefined): UserView | null => (r ? { ...viewOf(r), scimGroups: groupsOf({ groupsJson: r.scimGroupsJson }) } : null);
 
 /** Every user of a directory, a chunk at a time in id order (a directory's deletion). */
 export function* usersAfter(directoryId: string, after: string, limit: number): SqlProgram<DirectoryUserRow[]> {
-  const rows = yield* rowsOf(allOp(`SELECT ${USER_COLUMNS_OF_U} FROM "DirectoryUser" u WHERE u."directoryId" = ? AND u."id" > ? ORDER BY u."id" LIMIT ?`, [directoryId, after, limit]));
+  const rows = yield* rowsOf(
+    allOp(`SELECT ${USER_COLUMNS_OF_U} FROM "DirectoryUser" u WHERE u."directoryId" = ? AND u."id" > ? ORDER BY u."id" LIMIT ?`, [directoryId, after, limit]),
+  );
   return rows.map(userOf);
 }
 
@@ -91,13 +112,18 @@ export interface UserWithGroups {
 export type UserLookup = { id: string } | { userName: string };
 
 /** The lookup's condition on the user aliased `u` and its one parameter. */
-export const userLookupSql = (by: UserLookup): [string, string] =>
-  'id' in by ? ['u."id"', by.id] : ['u."userNameLower"', by.userName.toLowerCase()];
+export const userLookupSql = (by: UserLookup): [string, string] => ('id' in by ? ['u."id"', by.id] : ['u."userNameLower"', by.userName.toLowerCase()]);
 
 /** GET /Users/{id} and `userName eq "x"`: the user and, when asked for, its groups. */
-export function* findUserWithGroups(env: SqlEnv, { directoryId, by, withGroups }: { directoryId: string; by: UserLookup; withGroups: boolean }): SqlProgram<UserWithGroups | null> {
+export function* findUserWithGroups(
+  env: SqlEnv,
+  { directoryId, by, withGroups }: { directoryId: string; by: UserLookup; withGroups: boolean },
+): SqlProgram<UserWithGroups | null> {
   const [column, key] = userLookupSql(by);
-  const r = yield* one(`SELECT ${USER_RESPONSE_COLUMNS_OF_U}${withGroups ? `, ${groupsJson(env.dialect)}` : ''} FROM "DirectoryUser" u WHERE ${column} = ? AND u."directoryId" = ?`, [key, directoryId]);
+  const r = yield* one(
+    `SELECT ${USER_RESPONSE_COLUMNS_OF_U}${withGroups ? `, ${groupsJson(env.dialect)}` : ''} FROM "DirectoryUser" u WHERE ${column} = ? AND u."directoryId" = ?`,
+    [key, directoryId],
+  );
   return r ? { row: userResponseOf(r), groups: withGroups ? groupsOf(r) : [] } : null;
 }
 
@@ -114,7 +140,14 @@ export interface UserView {
 /** A SCIM list page: the users matching `where` in `orderBy` order from `offset`, and how many match in all. */
 export function* listUsers(
   env: SqlEnv,
-  { directoryId, where, orderBy, offset, limit, withGroups }: { directoryId: string; where: SqlCondition | null; orderBy: string; offset: number; limit: number; withGroups: boolean },
+  {
+    directoryId,
+    where,
+    orderBy,
+    offset,
+    limit,
+    withGroups,
+  }: { directoryId: string; where: SqlCondition | null; orderBy: string; offset: number; limit: number; withGroups: boolean },
 ): SqlProgram<{ total: number; users: UserWithGroups[] }> {
   const cond = `u."directoryId" = ?${where ? ` AND ${where.sql}` : ''}`;
   const params = [directoryId, ...(where?.params ?? [])];
@@ -134,7 +167,10 @@ export const USER_VIEW_CHUNK = 500;
 /** Up to USER_VIEW_CHUNK users of the directory with their groups and roles, as rows for `viewsOf`. */
 export function userViewsOp(env: SqlEnv, directoryId: string, ids: string[]): SqlOp {
   const [inIds, param] = env.dialect.inList('u."id"', ids);
-  return allOp(`SELECT ${USER_COLUMNS_OF_U}, ${hostGroupsJson(env.dialect)}, ${rolesJson(env.dialect)} FROM "DirectoryUser" u WHERE ${inIds} AND u."directoryId" = ?`, [param, directoryId]);
+  return allOp(
+    `SELECT ${USER_COLUMNS_OF_U}, ${hostGroupsJson(env.dialect)}, ${rolesJson(env.dialect)} FROM "DirectoryUser" u WHERE ${inIds} AND u."directoryId" = ?`,
+    [param, directoryId],
+  );
 }
 
 const viewOf = (r: SqlRow): UserView => ({ row: userOf(r), groups: groupsOf(r), roles: rolesOf(r) });
@@ -159,7 +195,12 @@ export function* userViews(env: SqlEnv, directoryId: string, ids: string[]): Sql
 export function* pageUsers(
   env: SqlEnv,
   {
-    directoryId, groupId, query, where, limit, after,
+    directoryId,
+    groupId,
+    query,
+    where,
+    limit,
+    after,
   }: { directoryId: string; groupId?: string; query?: string; where?: SqlCondition | null; limit: number; after?: Keyset | null },
 ): SqlProgram<Page<UserView>> {
   const conds = ['u."directoryId" = ?'];

@@ -14,7 +14,7 @@ export async function recomputeUserColumns(): Promise<number> {
   const marker = `derived DirectoryUser columns v${USER_COLUMNS_VERSION}`;
   if (await read(() => one(`SELECT 1 AS "done" FROM "_scim_portal_migrations" WHERE "name" = ?`, [marker]))) return 0;
   let done = 0;
-  for (let after = ''; ; ) {
+  for (let after = ''; ;) {
     const rows = await read(() => all(`SELECT "id", "directoryId", "raw" FROM "DirectoryUser" WHERE "id" > ? ORDER BY "id" LIMIT ${BATCH}`, [after]));
     if (rows.length === 0) break;
     await write(function* (env) {
@@ -24,7 +24,14 @@ export async function recomputeUserColumns(): Promise<number> {
         const { emails, ...cols } = userColumns(JSON.parse(String(r.raw)) as ScimObject);
         yield* changes(updateOp(env.dialect, 'DirectoryUser', cols, '"id" = ?', [id], undefined, true));
         yield* changes(runOp(`DELETE FROM "UserEmail" WHERE "userId" = ?`, [id]));
-        if (emails.length) yield* changes(insertOp(env.dialect, 'UserEmail', emails.map((e) => ({ ...e, userId: id, directoryId }))));
+        if (emails.length)
+          yield* changes(
+            insertOp(
+              env.dialect,
+              'UserEmail',
+              emails.map((e) => ({ ...e, userId: id, directoryId })),
+            ),
+          );
       }
     });
     done += rows.length;

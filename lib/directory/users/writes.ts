@@ -34,7 +34,15 @@ function split(resource: ScimObject) {
 }
 
 function emailsOp(env: SqlEnv, userId: string, directoryId: string, emails: UserEmailColumns[]): SqlOp[] {
-  return emails.length ? [insertOp(env.dialect, 'UserEmail', emails.map((e) => ({ userId, directoryId, ...e })))] : [];
+  return emails.length
+    ? [
+        insertOp(
+          env.dialect,
+          'UserEmail',
+          emails.map((e) => ({ userId, directoryId, ...e })),
+        ),
+      ]
+    : [];
 }
 
 function duplicateUser(e: unknown): never {
@@ -66,7 +74,8 @@ export function createDirectoryUser(scope: DirectoryScope, resource: ScimObject)
     const byExternalId = cols.externalId != null ? [userViewOp(env, { directoryId, by: { externalId: cols.externalId }, lock: true })] : [];
     const first = yield* together([...lock, policyOp(scope.organizationId), ...byExternalId]);
     const known = byExternalId.length ? viewOfRow(first[lock.length + 1][0]) : null;
-    if (known && known.row.userNameLower === cols.userNameLower && known.row.active) throw new DomainError('conflict', 'A user with this userName already exists in the directory');
+    if (known && known.row.userNameLower === cols.userNameLower && known.row.active)
+      throw new DomainError('conflict', 'A user with this userName already exists in the directory');
     if (known) {
       const linked = yield* rewriteLocked(env, scope, known, resource);
       return { ...linked, outcome: `linked (same externalId)${linked.outcome === 'unchanged' ? '' : `, ${linked.outcome}`}` };
@@ -95,7 +104,14 @@ function* updateUser(
   // Counted from the moment the user became inactive (a "delete after N days" leaving policy).
   const deactivatedAt = cols.active ? null : active ? sql(env.dialect.now) : undefined;
   const [updated] = yield* together([
-    updateOp(env.dialect, 'DirectoryUser', { ...cols, deactivatedAt, raw, version: sql('"version" + 1') }, '"id" = ? AND "directoryId" = ? AND "version" = ?', [id, directoryId, version], RETURNING),
+    updateOp(
+      env.dialect,
+      'DirectoryUser',
+      { ...cols, deactivatedAt, raw, version: sql('"version" + 1') },
+      '"id" = ? AND "directoryId" = ? AND "version" = ?',
+      [id, directoryId, version],
+      RETURNING,
+    ),
     runOp(`DELETE FROM "UserEmail" WHERE "userId" = ?`, [id]),
     ...emailsOp(env, id, directoryId, emails),
   ]);
@@ -131,7 +147,10 @@ function* rewriteLocked(env: SqlEnv, scope: DirectoryScope, { row, groups, roles
   if (JSON.stringify(resource) === row.raw) return { row, groups: answered, outcome: 'unchanged' };
   const next = split(resource);
   // Coming back takes a seat, on one of the organization's domains, like a create (admission.ts).
-  const seat = !row.active && next.cols.active ? yield* admit(env, scope.organizationId, yield* readPolicy(scope.organizationId), { ...next.cols, emails: next.emails }) : [];
+  const seat =
+    !row.active && next.cols.active
+      ? yield* admit(env, scope.organizationId, yield* readPolicy(scope.organizationId), { ...next.cols, emails: next.emails })
+      : [];
   const written = yield* updateUser(env, row, next);
   const activeChanged = written.active !== row.active;
   if (activeChanged && (yield* leavingDeletes(scope.organizationId, written))) {

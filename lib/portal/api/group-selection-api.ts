@@ -18,7 +18,9 @@ async function selectionAnswer(directoryId: string): Promise<Response> {
     const rows = yield* groupsByIds(env, directoryId, groupIds);
     return yield* groupViews(env, [...rows.values()]);
   });
-  const chosen = groups.map((g) => ({ id: g.row.id, displayName: g.row.displayName, memberCount: g.memberCount })).sort((a, b) => a.displayName.localeCompare(b.displayName));
+  const chosen = groups
+    .map((g) => ({ id: g.row.id, displayName: g.row.displayName, memberCount: g.memberCount }))
+    .sort((a, b) => a.displayName.localeCompare(b.displayName));
   return Response.json({ mode, groups: chosen });
 }
 

@@ -21,7 +21,11 @@ async function rolesAnswer(ctx: PortalContext): Promise<Response> {
     return {
       roles: yield* listRoles(scope.hostId),
       mappings,
-      groups: yield* groupsByIds(env, scope.directoryId, mappings.map((m) => m.groupId)),
+      groups: yield* groupsByIds(
+        env,
+        scope.directoryId,
+        mappings.map((m) => m.groupId),
+      ),
       defaultRoleKey: yield* roleKey(dir?.defaultRoleId ?? null),
     };
   });

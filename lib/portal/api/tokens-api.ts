@@ -18,7 +18,14 @@ export async function mintToken(ctx: PortalContext): Promise<Response> {
   const t = await write(function* (env) {
     yield* assertRoomForToken(env, d.id);
     const created = yield* createDirectoryToken(env, { directoryId: d.id });
-    yield* auditSql(env, { hostId: ctx.session.hostId, organizationId: d.organizationId, actor: portalActor(ctx), action: 'token.created', target: created.id, details: { directoryId: d.id, lastFour: created.lastFour } });
+    yield* auditSql(env, {
+      hostId: ctx.session.hostId,
+      organizationId: d.organizationId,
+      actor: portalActor(ctx),
+      action: 'token.created',
+      target: created.id,
+      details: { directoryId: d.id, lastFour: created.lastFour },
+    });
     return created;
   });
   return Response.json(toMintedToken(t), { status: 201 });
@@ -28,7 +35,15 @@ export async function revokeToken(ctx: PortalContext): Promise<Response> {
   const d = directoryOf(ctx);
   const found = await write(function* (env) {
     const ok = yield* revokeDirectoryToken(env, { directoryId: d.id, tokenId: ctx.params.tokenId });
-    if (ok) yield* auditSql(env, { hostId: ctx.session.hostId, organizationId: d.organizationId, actor: portalActor(ctx), action: 'token.revoked', target: ctx.params.tokenId, details: { directoryId: d.id } });
+    if (ok)
+      yield* auditSql(env, {
+        hostId: ctx.session.hostId,
+        organizationId: d.organizationId,
+        actor: portalActor(ctx),
+        action: 'token.revoked',
+        target: ctx.params.tokenId,
+        details: { directoryId: d.id },
+      });
     return ok;
   });
   if (!found) throw apiNotFound('Token');

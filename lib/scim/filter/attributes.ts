@@ -104,7 +104,11 @@ export function buildAttrs(b: ResourceBackings, extra: SchemaDefinition[] = []):
   for (const [name, x] of Object.entries(b.core)) {
     known(name);
     const backing: Backing = isRelatedBacking(x)
-      ? { rows: { table: x.table, key: x.key }, defaultSub: x.defaultSub, subs: Object.fromEntries(Object.entries(x.subs).map(([s, c]) => [s, operand(x.table, c)])) }
+      ? {
+          rows: { table: x.table, key: x.key },
+          defaultSub: x.defaultSub,
+          subs: Object.fromEntries(Object.entries(x.subs).map(([s, c]) => [s, operand(x.table, c)])),
+        }
       : operand(b.table, x);
     add(name, backing);
     add(`${b.coreUrn}:${name}`, backing);

@@ -2,8 +2,7 @@
 // Date.parse: IdPs send .NET's 7-digit fractions (`2015-10-10T14:38:21.8617979-07:00`, Microsoft's reference
 // suite) and year 1 (`0001-01-03T00:00:00.0000000Z`, Entra's "SCIM Inbound" watermark), which engines disagree on.
 
-const ISO_DATE_TIME =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?(Z|z|[+-]\d{2}:?\d{2})?$/;
+const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?(Z|z|[+-]\d{2}:?\d{2})?$/;
 
 /** Milliseconds since the epoch, or null if `s` is not an ISO 8601 date or date-time. No zone means UTC. */
 export function parseScimDate(s: string): number | null {

@@ -109,8 +109,6 @@ describe('matchesFilter: other element shapes', () => {
 
 describe('matchesFilter: invalid comparisons are 400 invalidFilter', () => {
   it.each(['primary gt true', 'primary co false', 'value gt null', 'value co null'])('%s', (filter) => {
-    expect(() => matchesFilter(work, parseFilter(filter))).toThrow(
-      expect.objectContaining({ status: 400, scimType: 'invalidFilter' }),
-    );
+    expect(() => matchesFilter(work, parseFilter(filter))).toThrow(expect.objectContaining({ status: 400, scimType: 'invalidFilter' }));
   });
 });

@@ -10,7 +10,12 @@ import type { Backing, Operand, ValueType } from './attributes';
 /** The schema types a JSON value compares as (binary is not filterable). A dateTime compares as the ISO 8601 text
  *  host fields are stored in (lib/attributes/convert.ts). */
 const JSON_TYPES: Partial<Record<AttributeDefinition['type'], ValueType>> = {
-  string: 'string', reference: 'string', boolean: 'boolean', decimal: 'number', integer: 'number', dateTime: 'dateTime',
+  string: 'string',
+  reference: 'string',
+  boolean: 'boolean',
+  decimal: 'number',
+  integer: 'number',
+  dateTime: 'dateTime',
 };
 
 /** Never filterable: a write-only value (password) would let a filter probe what was sent. */
@@ -33,7 +38,10 @@ export function jsonBackings(kind: ResourceKind, extra: SchemaDefinition[] = [])
       if (d.multiValued && d.type === 'complex') {
         // A bare reference means `value` (RFC 7644 §3.4.2.2); `addresses` has none, so its first, `formatted`.
         const defaultSub = (subs.find((s) => s.name === 'value') ?? subs[0]).name.toLowerCase();
-        out.push([name, { rows: { json: path }, subs: Object.fromEntries(subs.map((s) => [s.name.toLowerCase(), simple(s, { element: [s.name] })])), defaultSub }]);
+        out.push([
+          name,
+          { rows: { json: path }, subs: Object.fromEntries(subs.map((s) => [s.name.toLowerCase(), simple(s, { element: [s.name] })])), defaultSub },
+        ]);
       } else if (d.type === 'complex') {
         out.push([name, { source: { json: path }, type: 'complex', nullable: true, lower: false }]);
         for (const s of subs) out.push([`${name}.${s.name}`, simple(s, { json: [...path, s.name] })]);

@@ -89,7 +89,7 @@ export class Cursor {
     if (JSON_NUMBER.test(raw)) return Number(raw);
     // Microsoft's reference suite: `userName sw O`, `emails.Value co example.com`. A quote inside means a
     // mangled string rather than a bare word, so refuse it instead of guessing.
-    if (raw.includes('"')) this.fail('unexpected \'"\' inside an unquoted value', start + raw.indexOf('"'));
+    if (raw.includes('"')) this.fail("unexpected '\"' inside an unquoted value", start + raw.indexOf('"'));
     return raw;
   }
 

@@ -10,8 +10,7 @@ const eq = (attr: string, value: string) => ({ kind: 'compare', path: { attr }, 
 // PATCH paths Okta and Entra send (idp-behaviour.md §1.4, §2.1, §2.2, §2.3, §2.6) and RFC 7644 §3.5.2's.
 const valid: [string, PatchPath][] = [
   ['members', { path: { attr: 'members' } }],
-  ['members[value eq "89bb1940-b905-4575-9e7f-6f887cfb368e"]',
-    { path: { attr: 'members' }, filter: eq('value', '89bb1940-b905-4575-9e7f-6f887cfb368e') }],
+  ['members[value eq "89bb1940-b905-4575-9e7f-6f887cfb368e"]', { path: { attr: 'members' }, filter: eq('value', '89bb1940-b905-4575-9e7f-6f887cfb368e') }],
   ['emails[type eq "work"].value', { path: { attr: 'emails' }, filter: eq('type', 'work'), subAttr: 'value' }],
   ['phoneNumbers[type eq "work"].value', { path: { attr: 'phoneNumbers' }, filter: eq('type', 'work'), subAttr: 'value' }],
   ['addresses[type eq "work"].streetAddress', { path: { attr: 'addresses' }, filter: eq('type', 'work'), subAttr: 'streetAddress' }],
@@ -25,11 +24,21 @@ const valid: [string, PatchPath][] = [
   ['active', { path: { attr: 'active' } }],
   ['manager', { path: { attr: 'manager' } }],
   ['preferredLanguage', { path: { attr: 'preferredLanguage' } }],
-  ['roles[primary eq "True"].value', {
-    path: { attr: 'roles' }, filter: { kind: 'compare', path: { attr: 'primary' }, op: 'eq', value: 'True' }, subAttr: 'value' }],
-  ['emails[type eq "work" and primary eq true]', {
-    path: { attr: 'emails' },
-    filter: { kind: 'and', left: eq('type', 'work'), right: { kind: 'compare', path: { attr: 'primary' }, op: 'eq', value: true } } }],
+  [
+    'roles[primary eq "True"].value',
+    {
+      path: { attr: 'roles' },
+      filter: { kind: 'compare', path: { attr: 'primary' }, op: 'eq', value: 'True' },
+      subAttr: 'value',
+    },
+  ],
+  [
+    'emails[type eq "work" and primary eq true]',
+    {
+      path: { attr: 'emails' },
+      filter: { kind: 'and', left: eq('type', 'work'), right: { kind: 'compare', path: { attr: 'primary' }, op: 'eq', value: true } },
+    },
+  ],
   [`${CORE}:emails[type eq "work"]`, { path: { uri: CORE, attr: 'emails' }, filter: eq('type', 'work') }],
   ['  members[value eq "x"]  ', { path: { attr: 'members' }, filter: eq('value', 'x') }],
 ];

@@ -8,7 +8,10 @@ const ENT = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
 
 const p = (attr: string, sub?: string, uri?: string): AttrPath => ({ ...(uri ? { uri } : {}), attr, ...(sub ? { sub } : {}) });
 const cmp = (path: AttrPath | string, op: CompareOp, value: CompValue): FilterNode => ({
-  kind: 'compare', path: typeof path === 'string' ? dotted(path) : path, op, value,
+  kind: 'compare',
+  path: typeof path === 'string' ? dotted(path) : path,
+  op,
+  value,
 });
 const pr = (path: string): FilterNode => ({ kind: 'present', path: dotted(path) });
 const and = (left: FilterNode, right: FilterNode): FilterNode => ({ kind: 'and', left, right });
@@ -33,22 +36,24 @@ const valid: [string, FilterNode][] = [
   // Entra (§2.1, §2.3): matching attributes; the validator's `+` arrives decoded as a space
   ['userName eq "Test_User_dfeef4c5-5681-4387-b016-bdf221e82081"', cmp('userName', 'eq', 'Test_User_dfeef4c5-5681-4387-b016-bdf221e82081')],
   ['externalId eq "0a21f0f2-8d2a-4f8e-bf98-7363c4aed4ef"', cmp('externalId', 'eq', '0a21f0f2-8d2a-4f8e-bf98-7363c4aed4ef')],
-  ['emails[type eq "work"].value eq "Test_User@testuser.com"',
-    vp('emails', and(cmp('type', 'eq', 'work'), cmp('value', 'eq', 'Test_User@testuser.com')))],
+  ['emails[type eq "work"].value eq "Test_User@testuser.com"', vp('emails', and(cmp('type', 'eq', 'work'), cmp('value', 'eq', 'Test_User@testuser.com')))],
   ['displayName eq "displayName"', cmp('displayName', 'eq', 'displayName')],
   ['id eq "usr_1" and manager eq "usr_2"', and(cmp('id', 'eq', 'usr_1'), cmp('manager', 'eq', 'usr_2'))],
   // Microsoft reference suite (§2.5): capitalised names, unquoted values
   ['DisplayName eq "BobIsAmazing"', cmp('DisplayName', 'eq', 'BobIsAmazing')],
-  ['name.FamilyName eq Employee and (emails.Value co example.com or emails.Value co example.org)',
-    and(cmp('name.FamilyName', 'eq', 'Employee'), or(cmp('emails.Value', 'co', 'example.com'), cmp('emails.Value', 'co', 'example.org')))],
+  [
+    'name.FamilyName eq Employee and (emails.Value co example.com or emails.Value co example.org)',
+    and(cmp('name.FamilyName', 'eq', 'Employee'), or(cmp('emails.Value', 'co', 'example.com'), cmp('emails.Value', 'co', 'example.org'))),
+  ],
   ['userName sw O', cmp('userName', 'sw', 'O')],
   ['meta.Created gt 2015-10-10T14:38:21.8617979-07:00', cmp('meta.Created', 'gt', '2015-10-10T14:38:21.8617979-07:00')],
   // "SCIM Inbound" (§2.6)
   ['id eq "usr_V1StGXR8_Z5jdHi6B"', cmp('id', 'eq', 'usr_V1StGXR8_Z5jdHi6B')],
-  ['active eq true and (meta.lastModified ge "0001-01-03T00:00:00.0000000Z" and meta.lastModified le "2024-05-01T10:00:00.0000000Z")',
-    and(cmp('active', 'eq', true), and(cmp(LM, 'ge', '0001-01-03T00:00:00.0000000Z'), cmp(LM, 'le', '2024-05-01T10:00:00.0000000Z')))],
-  ['(ActiVe eq true) and meta.lastmodified ge "2024-05-01T10:00:00Z"',
-    and(cmp('ActiVe', 'eq', true), cmp('meta.lastmodified', 'ge', '2024-05-01T10:00:00Z'))],
+  [
+    'active eq true and (meta.lastModified ge "0001-01-03T00:00:00.0000000Z" and meta.lastModified le "2024-05-01T10:00:00.0000000Z")',
+    and(cmp('active', 'eq', true), and(cmp(LM, 'ge', '0001-01-03T00:00:00.0000000Z'), cmp(LM, 'le', '2024-05-01T10:00:00.0000000Z'))),
+  ],
+  ['(ActiVe eq true) and meta.lastmodified ge "2024-05-01T10:00:00Z"', and(cmp('ActiVe', 'eq', true), cmp('meta.lastmodified', 'ge', '2024-05-01T10:00:00Z'))],
   // suvera compliance utility (§4)
   ['name.familyName co "Stark"', cmp('name.familyName', 'co', 'Stark')],
   // RFC 7644 §3.4.2.2, every example
@@ -58,17 +63,27 @@ const valid: [string, FilterNode][] = [
   [`${CORE}:userName sw "J"`, cmp(p('userName', undefined, CORE), 'sw', 'J')],
   [`${CORE}:name.familyName co "O'Malley"`, cmp(p('name', 'familyName', CORE), 'co', "O'Malley")],
   ['title pr', pr('title')],
-  ...(['gt', 'ge', 'lt', 'le'] as const).map((op): [string, FilterNode] => [`meta.lastModified ${op} "2011-05-13T04:42:34Z"`, cmp(LM, op, '2011-05-13T04:42:34Z')]),
+  ...(['gt', 'ge', 'lt', 'le'] as const).map((op): [string, FilterNode] => [
+    `meta.lastModified ${op} "2011-05-13T04:42:34Z"`,
+    cmp(LM, op, '2011-05-13T04:42:34Z'),
+  ]),
   ['title pr and userType eq "Employee"', and(pr('title'), cmp('userType', 'eq', 'Employee'))],
   ['title pr or userType eq "Intern"', or(pr('title'), cmp('userType', 'eq', 'Intern'))],
   [`schemas eq "${ENT}"`, cmp('schemas', 'eq', ENT)],
   ['userType eq "Employee" and (emails co "example.com" or emails.value co "example.org")', and(cmp('userType', 'eq', 'Employee'), emailsCoOr)],
   ['userType ne "Employee" and not (emails co "example.com" or emails.value co "example.org")', and(cmp('userType', 'ne', 'Employee'), not(emailsCoOr))],
   ['userType eq "Employee" and (emails.type eq "work")', and(cmp('userType', 'eq', 'Employee'), cmp('emails.type', 'eq', 'work'))],
-  ['userType eq "Employee" and emails[type eq "work" and value co "@example.com"]',
-    and(cmp('userType', 'eq', 'Employee'), vp('emails', and(cmp('type', 'eq', 'work'), cmp('value', 'co', '@example.com'))))],
-  ['emails[type eq "work" and value co "@example.com"] or ims[type eq "xmpp" and value co "@foo.com"]',
-    or(vp('emails', and(cmp('type', 'eq', 'work'), cmp('value', 'co', '@example.com'))), vp('ims', and(cmp('type', 'eq', 'xmpp'), cmp('value', 'co', '@foo.com'))))],
+  [
+    'userType eq "Employee" and emails[type eq "work" and value co "@example.com"]',
+    and(cmp('userType', 'eq', 'Employee'), vp('emails', and(cmp('type', 'eq', 'work'), cmp('value', 'co', '@example.com')))),
+  ],
+  [
+    'emails[type eq "work" and value co "@example.com"] or ims[type eq "xmpp" and value co "@foo.com"]',
+    or(
+      vp('emails', and(cmp('type', 'eq', 'work'), cmp('value', 'co', '@example.com'))),
+      vp('ims', and(cmp('type', 'eq', 'xmpp'), cmp('value', 'co', '@foo.com'))),
+    ),
+  ],
   ['not (userName eq "x")', not(cmp('userName', 'eq', 'x'))],
   // extension URNs: the attribute starts after the last ':' although the URN holds dots (2.0)
   [`${ENT}:employeeNumber eq "1"`, cmp(p('employeeNumber', undefined, ENT), 'eq', '1')],
@@ -83,8 +98,10 @@ const valid: [string, FilterNode][] = [
   ['not (not (a pr))', not(not(pr('a')))],
   ['((a pr))', pr('a')],
   // nested logic inside brackets
-  ['emails[type eq "work" and (value co "a" or not (primary eq true))]',
-    vp('emails', and(cmp('type', 'eq', 'work'), or(cmp('value', 'co', 'a'), not(cmp('primary', 'eq', true)))))],
+  [
+    'emails[type eq "work" and (value co "a" or not (primary eq true))]',
+    vp('emails', and(cmp('type', 'eq', 'work'), or(cmp('value', 'co', 'a'), not(cmp('primary', 'eq', true))))),
+  ],
   ['emails[type eq "work"].value pr', vp('emails', and(cmp('type', 'eq', 'work'), pr('value')))],
   // operators and keywords in any case; names kept as written
   ['userName EQ "x" AND title Pr OR NOT (Title Ne "y")', or(and(cmp('userName', 'eq', 'x'), pr('title')), not(cmp('Title', 'ne', 'y')))],
@@ -176,12 +193,16 @@ describe('parseFilter: invalid filters are 400 invalidFilter', () => {
     ['an or-chain of value filters', Array.from({ length: 51 }, (_, i) => `emails[type eq "w" and value eq "${i}"]`).join(' or ')],
     ['nested groups', `${'('.repeat(40)}${Array.from({ length: 101 }, () => 'a eq 1').join(' or ')}${')'.repeat(40)}`],
   ])('refuses more than 100 comparisons: %s → 400 tooMany naming the setting', (_, filter) => {
-    expect(() => parseFilter(filter)).toThrow(expect.objectContaining({ status: 400, scimType: 'tooMany', detail: expect.stringContaining('SCIM_MAX_FILTER_LEAVES') }));
+    expect(() => parseFilter(filter)).toThrow(
+      expect.objectContaining({ status: 400, scimType: 'tooMany', detail: expect.stringContaining('SCIM_MAX_FILTER_LEAVES') }),
+    );
   });
 
   it('counts the comparisons of a PATCH path too', () => {
     const path = `members[${Array.from({ length: 101 }, (_, i) => `value eq "u${i}"`).join(' or ')}]`;
-    expect(() => parsePath(path)).toThrow(expect.objectContaining({ scimType: 'tooMany', detail: expect.stringContaining('The path has more than 100 comparisons') }));
+    expect(() => parsePath(path)).toThrow(
+      expect.objectContaining({ scimType: 'tooMany', detail: expect.stringContaining('The path has more than 100 comparisons') }),
+    );
     expect(parsePath(`members[${Array.from({ length: 100 }, (_, i) => `value eq "u${i}"`).join(' or ')}]`).filter?.kind).toBe('or');
   });
 });

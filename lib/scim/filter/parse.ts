@@ -169,8 +169,7 @@ class Parser {
     const colon = word.lastIndexOf(':');
     const uri = colon >= 0 ? word.slice(0, colon) : undefined;
     const names = word.slice(colon + 1).split('.');
-    const valid =
-      (uri === undefined || URI_PREFIX.test(uri)) && names.length <= 2 && names.every((n) => ATTR_NAME.test(n));
+    const valid = (uri === undefined || URI_PREFIX.test(uri)) && names.length <= 2 && names.every((n) => ATTR_NAME.test(n));
     if (!valid) this.c.fail(`'${word}' is not a valid attribute path`, at);
     const [attr, sub] = names as [string, string | undefined];
     return { ...(uri !== undefined ? { uri } : {}), attr, ...(sub !== undefined ? { sub } : {}) };

@@ -30,27 +30,27 @@ const userErrors: [string, string][] = [
   ['emails[display eq "x"]', 'attribute "display" is not filterable inside User emails[...]; filterable: value, type, primary'],
   ['name[nickName eq "x"]', 'attribute "name.nickName" is not filterable'],
   ['x509Certificates.value eq "x"', 'attribute "x509Certificates.value" is not filterable'],
-  ['phoneNumbers[primary gt true]', "operator 'gt' is not allowed on the Boolean \"primary\""],
+  ['phoneNumbers[primary gt true]', 'operator \'gt\' is not allowed on the Boolean "primary"'],
   ['urn:example:ext:2.0:User:userName eq "x"', 'is not filterable'],
   ['urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:userName eq "x"', 'is not filterable'],
   // A write-only value is never filterable: a filter would probe what was sent.
   ['password eq "x"', 'attribute "password" is not filterable'],
   ['password pr', 'attribute "password" is not filterable'],
   // Booleans: only eq/ne, only Boolean-looking operands (RFC 7644 §3.4.2.2)
-  ['active gt true', "operator 'gt' is not allowed on the Boolean \"active\""],
+  ['active gt true', 'operator \'gt\' is not allowed on the Boolean "active"'],
   ['active le false', "operator 'le' is not allowed"],
   ['active co "t"', "operator 'co' is not allowed"],
   ['active eq "yes"', '"active" is a Boolean; expected true or false, got "yes"'],
   ['active eq 1', 'expected true or false, got 1'],
-  ['emails[primary gt true]', "operator 'gt' is not allowed on the Boolean \"primary\""],
+  ['emails[primary gt true]', 'operator \'gt\' is not allowed on the Boolean "primary"'],
   // dateTimes: an ISO 8601 operand, ordering operators only
   ['meta.created gt "yesterday"', '"meta.created" is a dateTime; "yesterday" is not an ISO 8601 date'],
   ['meta.lastModified gt "2011-13-01"', 'is not an ISO 8601 date'],
   ['meta.lastModified gt 1700000000', 'is not an ISO 8601 date'],
   ['meta.created co "2011"', "operator 'co' is not allowed on the dateTime"],
   // null only with eq/ne
-  ['userName gt null', "operator 'gt' on \"userName\" needs a value, not null"],
-  ['emails co null', "operator 'co' on \"emails\" needs a value, not null"],
+  ['userName gt null', 'operator \'gt\' on "userName" needs a value, not null'],
+  ['emails co null', 'operator \'co\' on "emails" needs a value, not null'],
 ];
 
 describe('filterToSql (users): refusals', () => {
@@ -75,7 +75,14 @@ describe('filterToSql (users): refusals', () => {
         'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager, ' +
         'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager.value, name, name.formatted, ',
     );
-    for (const name of ['nickName', 'userType', 'phoneNumbers', 'addresses', 'entitlements', 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department']) {
+    for (const name of [
+      'nickName',
+      'userType',
+      'phoneNumbers',
+      'addresses',
+      'entitlements',
+      'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department',
+    ]) {
       expect(message.split(', ')).toContain(name);
     }
     expect(message).not.toContain('password');
@@ -109,7 +116,11 @@ describe('deep and long filters compile without recursion trouble', () => {
   // The parser's size bound keeps real filters far below this; the compiler holds its own.
   it(`binds at most ${MAX_FILTER_PARAMS} parameters: 400 tooMany beyond`, () => {
     const terms = (n: number): FilterNode =>
-      Array.from({ length: n }, (_, i): FilterNode => ({ kind: 'compare', path: { attr: 'externalId' }, op: 'eq', value: `e${i}` })).reduce((left, right) => ({ kind: 'or', left, right }));
+      Array.from({ length: n }, (_, i): FilterNode => ({ kind: 'compare', path: { attr: 'externalId' }, op: 'eq', value: `e${i}` })).reduce((left, right) => ({
+        kind: 'or',
+        left,
+        right,
+      }));
     expect(userFilterToWhere(terms(MAX_FILTER_PARAMS)).params).toHaveLength(MAX_FILTER_PARAMS);
     expect(() => userFilterToWhere(terms(MAX_FILTER_PARAMS + 1))).toThrow(expect.objectContaining({ status: 400, scimType: 'tooMany' }));
   });

@@ -18,7 +18,6 @@ import type { AttrPath, CompValue, CompareOp, FilterNode } from './ast';
 import { findAttr, notFilterable, resolveAttr, resolveRelated, resolveSub, show, type Operand, type Related, type ResourceAttrs } from './attributes';
 import { parseScimDate } from './dates';
 
-
 /** Parameters one filter may bind at most: a filter is a request's worth of conditions, not a data transfer. */
 export const MAX_FILTER_PARAMS = 1000;
 
@@ -55,7 +54,9 @@ function compile(node: FilterNode, ctx: Ctx): string {
   switch (node.kind) {
     case 'and':
     case 'or':
-      return `(${chain(node, node.kind).map((n) => compile(n, ctx)).join(node.kind === 'and' ? ' AND ' : ' OR ')})`;
+      return `(${chain(node, node.kind)
+        .map((n) => compile(n, ctx))
+        .join(node.kind === 'and' ? ' AND ' : ' OR ')})`;
     case 'not':
       return `NOT (${compile(node.expr, { ...ctx, underNot: true })})`;
     case 'present':

@@ -7,7 +7,13 @@ const patch = (...Operations: unknown[]) => ({ schemas: [PATCH_OP_URN], Operatio
 
 describe('parsePatchRequest', () => {
   it('Entra default job: op in any case, path parsed, "False" value kept for applyPatch to coerce', () => {
-    const ops = parsePatchRequest(patch({ op: 'Replace', path: 'active', value: 'False' }, { op: 'Remove', path: 'members[value eq "u1"]' }, { op: 'ADD', path: 'nickName', value: 'Babs' }));
+    const ops = parsePatchRequest(
+      patch(
+        { op: 'Replace', path: 'active', value: 'False' },
+        { op: 'Remove', path: 'members[value eq "u1"]' },
+        { op: 'ADD', path: 'nickName', value: 'Babs' },
+      ),
+    );
     expect(ops.map((o) => o.op)).toEqual(['replace', 'remove', 'add']);
     expect(ops[0]).toMatchObject({ path: { path: { attr: 'active' } }, pathText: 'active', value: 'False' });
     expect(ops[1].path?.filter).toMatchObject({ kind: 'compare', op: 'eq', value: 'u1' });
@@ -34,7 +40,11 @@ describe('parsePatchRequest', () => {
   it.each<[string, unknown, string]>([
     ['body not an object', [], 'invalidSyntax'],
     ['no schemas', { Operations: [{ op: 'add', path: 'title', value: 'x' }] }, 'invalidSyntax'],
-    ['wrong schema (SAP scimono)', { schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], Operations: [{ op: 'add', path: 'title', value: 'x' }] }, 'invalidSyntax'],
+    [
+      'wrong schema (SAP scimono)',
+      { schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], Operations: [{ op: 'add', path: 'title', value: 'x' }] },
+      'invalidSyntax',
+    ],
     ['no Operations', { schemas: [PATCH_OP_URN] }, 'invalidSyntax'],
     ['empty Operations', patch(), 'invalidSyntax'],
     ['Operations not an array', { schemas: [PATCH_OP_URN], Operations: {} }, 'invalidSyntax'],

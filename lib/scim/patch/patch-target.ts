@@ -28,12 +28,7 @@ export type PatchTarget =
  * 400 mutability. `mode: 'valueKey'` is a key of a path-less value object, which is a resource fragment:
  * unknown keys are kept like unknown body attributes, and readOnly/writeOnly keys are ignored.
  */
-export function resolvePatchTarget(
-  kind: ResourceKind,
-  patchPath: PatchPath,
-  text: string,
-  mode: 'path' | 'valueKey' = 'path',
-): PatchTarget {
+export function resolvePatchTarget(kind: ResourceKind, patchPath: PatchPath, text: string, mode: 'path' | 'valueKey' = 'path'): PatchTarget {
   const { path, filter, subAttr } = patchPath;
   const extension = extensionNamedBy(kind, path);
   if (extension && !filter) return { kind: 'extension', urn: extension.id };

@@ -26,13 +26,7 @@ describe('normalizeGroup', () => {
   it('members: objects with $ref null, displayName alias, bare strings, duplicates', () => {
     const out = normalizeGroup({
       DisplayName: 'G',
-      Members: [
-        { $ref: null, value: 'u1', type: 'User' },
-        { displayName: 'new User', Value: 'u2' },
-        'string id 1',
-        { value: 'u1', display: 'Later' },
-        null,
-      ],
+      Members: [{ $ref: null, value: 'u1', type: 'User' }, { displayName: 'new User', Value: 'u2' }, 'string id 1', { value: 'u1', display: 'Later' }, null],
     });
     expect(out.resource).toEqual({ schemas: [GROUP_URN], displayName: 'G' });
     expect(out.members).toEqual([{ value: 'u1', display: 'Later' }, { value: 'u2', display: 'new User' }, { value: 'string id 1' }]);

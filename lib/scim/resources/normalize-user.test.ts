@@ -154,8 +154,18 @@ describe('normalizeUser: IdP bodies', () => {
   });
 
   it('keeps the first primary:true of a multi-valued attribute', () => {
-    const out = normalizeUser(user({ emails: [{ value: 'a', primary: true }, { value: 'b', primary: 'True' }] }));
-    expect(out.emails).toEqual([{ value: 'a', primary: true }, { value: 'b', primary: false }]);
+    const out = normalizeUser(
+      user({
+        emails: [
+          { value: 'a', primary: true },
+          { value: 'b', primary: 'True' },
+        ],
+      }),
+    );
+    expect(out.emails).toEqual([
+      { value: 'a', primary: true },
+      { value: 'b', primary: false },
+    ]);
   });
 
   it('keeps userName case (Okta 2017 SPEC step 6)', () => {

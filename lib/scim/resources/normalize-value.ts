@@ -7,8 +7,7 @@ import { checkValueCount } from '../body-limits';
 import type { ScimObject, ScimValue } from '../types';
 import { findKey, isScimObject, setValue, stripNulls } from './scim-json';
 
-const wrongType = (label: string, expected: string) =>
-  badRequest('invalidValue', `Attribute "${label}" must be ${expected}`);
+const wrongType = (label: string, expected: string) => badRequest('invalidValue', `Attribute "${label}" must be ${expected}`);
 
 function coerceBoolean(value: ScimValue, label: string): boolean {
   if (typeof value === 'boolean') return value;
@@ -66,9 +65,7 @@ export function normalizeValue(def: AttributeDefinition, value: ScimValue, label
     if (!Array.isArray(value) && !isScimObject(value) && def.type === 'complex') throw wrongType(label, 'an array');
     const items = Array.isArray(value) ? value : [value];
     checkValueCount(label, items.length);
-    const out = items
-      .map((item, i) => normalizeSingle(def, item, `${label}[${i}]`))
-      .filter((v): v is ScimValue => v !== undefined);
+    const out = items.map((item, i) => normalizeSingle(def, item, `${label}[${i}]`)).filter((v): v is ScimValue => v !== undefined);
     return keepOnePrimary(out);
   }
   if (Array.isArray(value)) {

@@ -32,12 +32,7 @@ export interface SchemaDefinition {
 type AttributeOptions = Partial<Omit<AttributeDefinition, 'name' | 'type' | 'description'>>;
 
 /** Builds a definition with the RFC 7643 §2.2 defaults, so the schema files only spell out what differs. */
-export function defineAttribute(
-  name: string,
-  type: AttributeType,
-  description: string,
-  options: AttributeOptions = {},
-): AttributeDefinition {
+export function defineAttribute(name: string, type: AttributeType, description: string, options: AttributeOptions = {}): AttributeDefinition {
   return {
     name,
     type,

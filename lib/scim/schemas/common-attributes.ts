@@ -4,12 +4,9 @@ import { defineAttribute, type AttributeDefinition } from './attribute-definitio
 
 const readOnly = { mutability: 'readOnly' } as const;
 
-export const EXTERNAL_ID_ATTRIBUTE = defineAttribute(
-  'externalId',
-  'string',
-  "An identifier for the resource as defined by the provisioning client.",
-  { caseExact: true },
-);
+export const EXTERNAL_ID_ATTRIBUTE = defineAttribute('externalId', 'string', 'An identifier for the resource as defined by the provisioning client.', {
+  caseExact: true,
+});
 
 export const COMMON_ATTRIBUTES: AttributeDefinition[] = [
   defineAttribute('id', 'string', 'Unique identifier for the resource, issued by the service provider.', {

@@ -7,7 +7,10 @@ const BASE = 'https://portal.example.com/scim/v2/dir_1';
 function findNull(value: ScimValue, path = ''): string | undefined {
   if (value === null) return path;
   if (Array.isArray(value)) return value.map((v, i) => findNull(v, `${path}[${i}]`)).find(Boolean);
-  if (typeof value === 'object') return Object.entries(value).map(([k, v]) => findNull(v, `${path}.${k}`)).find(Boolean);
+  if (typeof value === 'object')
+    return Object.entries(value)
+      .map(([k, v]) => findNull(v, `${path}.${k}`))
+      .find(Boolean);
   return undefined;
 }
 
@@ -31,7 +34,14 @@ describe('discovery', () => {
 
   it('ResourceTypes: User first with endpoint "/Users" (Microsoft suite), Group', () => {
     expect(resourceTypes(BASE)).toEqual([
-      expect.objectContaining({ id: 'User', name: 'User', endpoint: '/Users', schema: USER_URN, schemaExtensions: [{ schema: ENTERPRISE_USER_URN, required: false }], meta: { resourceType: 'ResourceType', location: `${BASE}/ResourceTypes/User` } }),
+      expect.objectContaining({
+        id: 'User',
+        name: 'User',
+        endpoint: '/Users',
+        schema: USER_URN,
+        schemaExtensions: [{ schema: ENTERPRISE_USER_URN, required: false }],
+        meta: { resourceType: 'ResourceType', location: `${BASE}/ResourceTypes/User` },
+      }),
       expect.objectContaining({ id: 'Group', name: 'Group', endpoint: '/Groups', schema: GROUP_URN, schemaExtensions: [] }),
     ]);
   });
@@ -54,16 +64,45 @@ describe('discovery', () => {
   it('User schema has the full RFC 7643 §4.1 attribute set', () => {
     const user = findSchema(USER_URN, BASE);
     const names = (user?.attributes as { name: string }[]).map((a) => a.name);
-    expect(names).toEqual(expect.arrayContaining([
-      'userName', 'name', 'displayName', 'nickName', 'profileUrl', 'title', 'userType', 'preferredLanguage', 'locale',
-      'timezone', 'active', 'password', 'emails', 'phoneNumbers', 'ims', 'photos', 'addresses', 'groups',
-      'entitlements', 'roles', 'x509Certificates',
-    ]));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'userName',
+        'name',
+        'displayName',
+        'nickName',
+        'profileUrl',
+        'title',
+        'userType',
+        'preferredLanguage',
+        'locale',
+        'timezone',
+        'active',
+        'password',
+        'emails',
+        'phoneNumbers',
+        'ims',
+        'photos',
+        'addresses',
+        'groups',
+        'entitlements',
+        'roles',
+        'x509Certificates',
+      ]),
+    );
     const attrs = user?.attributes as { name: string; mutability: string; returned: string; subAttributes?: { name: string }[] }[];
     expect(attrs.find((a) => a.name === 'password')).toMatchObject({ mutability: 'writeOnly', returned: 'never' });
     expect(attrs.find((a) => a.name === 'groups')).toMatchObject({ mutability: 'readOnly' });
     expect(attrs.find((a) => a.name === 'userName')).toMatchObject({ required: true, uniqueness: 'server', caseExact: false });
-    expect(attrs.find((a) => a.name === 'addresses')?.subAttributes?.map((s) => s.name)).toEqual(['formatted', 'streetAddress', 'locality', 'region', 'postalCode', 'country', 'type', 'primary']);
+    expect(attrs.find((a) => a.name === 'addresses')?.subAttributes?.map((s) => s.name)).toEqual([
+      'formatted',
+      'streetAddress',
+      'locality',
+      'region',
+      'postalCode',
+      'country',
+      'type',
+      'primary',
+    ]);
   });
 
   it('every attribute definition carries all RFC 7643 §7 characteristics', () => {

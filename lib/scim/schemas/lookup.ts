@@ -73,11 +73,7 @@ export interface LookupOptions {
 }
 
 /** The canonical definition a name or path refers to; undefined for unknown attributes and unknown URNs. */
-export function lookupAttribute(
-  kind: ResourceKind,
-  path: AttrPath | string,
-  options: LookupOptions = {},
-): ResolvedAttribute | undefined {
+export function lookupAttribute(kind: ResourceKind, path: AttrPath | string, options: LookupOptions = {}): ResolvedAttribute | undefined {
   const p = typeof path === 'string' ? splitAttributeName(path) : path;
   const { core, extensions } = RESOURCE_SCHEMAS[kind];
   const candidates: SchemaDefinition[] = p.uri
@@ -87,8 +83,7 @@ export function lookupAttribute(
       : [core];
   for (const schema of candidates) {
     const isCore = schema === core;
-    const definition =
-      findDefinition(schema.attributes, p.attr) ?? (isCore ? findDefinition(COMMON_ATTRIBUTES, p.attr) : undefined);
+    const definition = findDefinition(schema.attributes, p.attr) ?? (isCore ? findDefinition(COMMON_ATTRIBUTES, p.attr) : undefined);
     if (!definition) continue;
     const subDefinition = p.sub ? findDefinition(definition.subAttributes, p.sub) : undefined;
     return {

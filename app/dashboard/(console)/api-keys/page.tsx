@@ -15,7 +15,10 @@ export default async function ApiKeysPage() {
   const keys = await listApiKeys(db, operator.hostId);
   return (
     <>
-      <PageHeader title="API keys" description="Keys your application uses for the host API (Authorization: Bearer …). A revoked key fails from its next request on." />
+      <PageHeader
+        title="API keys"
+        description="Keys your application uses for the host API (Authorization: Bearer …). A revoked key fails from its next request on."
+      />
       <Card className="mb-6">
         <CardBody>
           <ApiKeyCreateForm action={createApiKeyAction} />

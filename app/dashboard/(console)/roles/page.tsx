@@ -15,7 +15,10 @@ export default async function RolesPage() {
   const roles = await rolesOfHost(operator.hostId);
   return (
     <>
-      <PageHeader title="Roles" description="The roles your app understands. Organizations map their IdP groups to these in the portal's Roles tab. A role's key never changes; deleting a role takes it away from everyone who has it." />
+      <PageHeader
+        title="Roles"
+        description="The roles your app understands. Organizations map their IdP groups to these in the portal's Roles tab. A role's key never changes; deleting a role takes it away from everyone who has it."
+      />
       <Card className="mb-6" labelledBy="new-role-title">
         <CardHeader id="new-role-title" title="Create role" />
         <CardBody>

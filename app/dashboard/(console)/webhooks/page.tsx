@@ -15,10 +15,16 @@ export default async function WebhooksPage() {
   const endpoints = await webhookOverview(db, operator.hostId);
   return (
     <>
-      <PageHeader title="Webhooks" description={`Where directory events are delivered (Standard Webhooks signatures), with the last ${RECENT_DELIVERIES} deliveries to each endpoint.`} />
+      <PageHeader
+        title="Webhooks"
+        description={`Where directory events are delivered (Standard Webhooks signatures), with the last ${RECENT_DELIVERIES} deliveries to each endpoint.`}
+      />
       {endpoints.length === 0 ? (
         <Card>
-          <EmptyState title="No webhook endpoints" description="Register one from your app with POST /api/v1/webhook-endpoints; its deliveries then show here." />
+          <EmptyState
+            title="No webhook endpoints"
+            description="Register one from your app with POST /api/v1/webhook-endpoints; its deliveries then show here."
+          />
         </Card>
       ) : (
         <div className="space-y-4">
