@@ -57,7 +57,10 @@ describe('settings', () => {
   });
 
   it("are the ones the README's table names", () => {
-    const table = fs.readFileSync('README.md', 'utf8').split('| variable | default | meaning |')[1].split('\n\n')[0];
+    const table = fs
+      .readFileSync('README.md', 'utf8')
+      .split(/\|\s*variable\s*\|\s*default\s*\|\s*meaning\s*\|/)[1]
+      .split('\n\n')[0];
     const firstCells = table.split('\n').map((row) => row.split('|')[1] ?? '');
     const named = firstCells.flatMap((cell) => [...cell.matchAll(/`([A-Z][A-Z0-9_]+)`/g)].map((m) => m[1]));
     expect(named.length).toBeGreaterThan(30);
