@@ -16,6 +16,20 @@ export interface TokenSummary {
   revokedAt: Date | null;
 }
 
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+
+/** A token as the portal and the host API show it: never its hash. */
+export function tokenJson(t: TokenSummary) {
+  return {
+    id: t.id,
+    lastFour: t.lastFour,
+    createdAt: t.createdAt.toISOString(),
+    expiresAt: iso(t.expiresAt),
+    lastUsedAt: iso(t.lastUsedAt),
+    revokedAt: iso(t.revokedAt),
+  };
+}
+
 export interface CreatedToken extends TokenSummary {
   /** The plaintext, returned this once and never stored. */
   token: string;

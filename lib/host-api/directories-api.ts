@@ -6,7 +6,7 @@ import { readHostDirectory, scimEndpoint, type DirectoryRow } from '../directory
 import type { SqlEnv, SqlProgram } from '../db/sql-program';
 import { findGroup, groupViews, pageGroups, type DirectoryGroupRow, type GroupView } from '../directory/groups/reads';
 import type { Page } from '../directory/keyset';
-import { createDirectoryToken, listDirectoryTokens, revokeDirectoryToken } from '../directory/tokens';
+import { createDirectoryToken, listDirectoryTokens, revokeDirectoryToken, tokenJson } from '../directory/tokens';
 import { findUserView, pageUsers, type UserView } from '../directory/users/reads';
 import { createTokenInputSchema, listUsersQuerySchema, updateDirectoryInputSchema } from '../schemas/directory';
 import { removeDirectory as deleteDirectoryOf, renameDirectory } from '../directory/directory-admin';
@@ -70,18 +70,7 @@ export async function postToken({ hostId, keyId, params, json }: ApiContext): Pr
 export async function getTokens({ hostId, params }: ApiContext): Promise<Response> {
   const d = await directoryOf(hostId, params.dirId);
   const rows = await read(() => listDirectoryTokens({ directoryId: d.id }));
-  const iso = (x: Date | null) => x?.toISOString() ?? null;
-  return Response.json({
-    data: rows.map((t) => ({
-      id: t.id,
-      lastFour: t.lastFour,
-      createdAt: t.createdAt.toISOString(),
-      expiresAt: iso(t.expiresAt),
-      lastUsedAt: iso(t.lastUsedAt),
-      revokedAt: iso(t.revokedAt),
-    })),
-    nextCursor: null,
-  });
+  return Response.json({ data: rows.map(tokenJson), nextCursor: null });
 }
 
 export async function deleteToken({ hostId, keyId, params }: ApiContext): Promise<Response> {

@@ -1,7 +1,7 @@
 // Rows → the portal's JSON (lib/client/types.ts derives the client's types from these). Never a database row as it is.
 import { scimEndpoint, type DirectoryRow } from '../directory/directories';
 import { PROVIDER_NAMES, type Provider } from '../directory/providers';
-import type { TokenSummary } from '../directory/tokens';
+import { tokenJson, type TokenSummary } from '../directory/tokens';
 import type { HealthState } from '../health/directory-health';
 import type { RequestLogRow } from './request-log-page';
 
@@ -27,16 +27,8 @@ export const toListedDirectory = (d: DirectoryRow, health: HealthState) => ({ ..
 /** The directory page's header, with its counts. */
 export const toDirectoryDetail = (d: DirectoryRow, counts: { userCount: number; groupCount: number }) => ({ ...toPortalDirectory(d), ...counts });
 
-export function toPortalToken(t: TokenSummary) {
-  return {
-    id: t.id,
-    lastFour: t.lastFour,
-    createdAt: t.createdAt.toISOString(),
-    expiresAt: iso(t.expiresAt),
-    lastUsedAt: iso(t.lastUsedAt),
-    revokedAt: iso(t.revokedAt),
-  };
-}
+/** A token as the portal and the host API show it (lib/directory/tokens.ts). */
+export const toPortalToken = tokenJson;
 
 /** A token just minted: the only answer that carries its value. */
 export const toMintedToken = (t: TokenSummary & { token: string }) => ({ ...toPortalToken(t), token: t.token });
