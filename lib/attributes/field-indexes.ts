@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import type { SqlEnv, SqlProgram } from '../db/sql-program';
 import { run } from '../db/sql-program';
 import { operandExpr } from '../scim/filter/to-sql';
-import { hostUserExtension } from './host-attrs';
+import { extensionOf } from './host-attrs';
 import type { UserSchema } from './user-schema';
 
 /** One index per host and field: its name from both, so hosts' indexes never collide. */
@@ -14,7 +14,7 @@ const indexName = (hostId: string, urn: string, key: string) =>
 
 function indexes(env: SqlEnv, hostId: string, schema: UserSchema | null): Map<string, string> {
   const out = new Map<string, string>();
-  const ext = hostUserExtension(schema);
+  const ext = extensionOf(schema);
   if (!schema || !ext) return out;
   for (const f of schema.fields.filter((x) => x.indexed && x.type !== 'stringList')) {
     const operand = ext.attrs.index.get(`${schema.urn}:${f.key}`.toLowerCase());

@@ -5,7 +5,7 @@ import { USER_ATTRS } from '../scim/filter/resource-attrs';
 import { USER_BACKINGS } from '../directory/users/columns';
 import type { SchemaDefinition } from '../scim/schemas/attribute-definition';
 import { extensionSchema } from './extension-schema';
-import { readUserSchema, type UserSchema } from './user-schema';
+import { readStoredUserSchema, userSchemaOf, type StoredUserSchema, type UserSchema } from './user-schema';
 
 export interface HostUserExtension {
   userSchema: UserSchema;
@@ -13,17 +13,25 @@ export interface HostUserExtension {
   attrs: ResourceAttrs;
 }
 
-// Keyed by the declaration itself, so a change is a new entry; bounded like any per-host memo.
-const built = new Map<string, HostUserExtension>();
+/** The extension a declaration makes: its schema and the Users allow-list with its fields; null without fields. */
+export function extensionOf(userSchema: UserSchema | null): HostUserExtension | null {
+  if (!userSchema?.fields.length) return null;
+  const schema = extensionSchema(userSchema);
+  return { userSchema, schema, attrs: buildAttrs(USER_BACKINGS, [schema]) };
+}
+
+// Keyed by the declaration as stored, so a change is a new entry and a request parses nothing; bounded like any
+// per-host memo.
+const built = new Map<string, HostUserExtension | null>();
 const MAX_BUILT = 200;
 
-export function hostUserExtension(userSchema: UserSchema | null): HostUserExtension | null {
-  if (!userSchema || userSchema.fields.length === 0) return null;
-  const key = `${userSchema.slug}\n${JSON.stringify(userSchema.fields)}`;
+/** The host's extension from its stored declaration (the SCIM token check reads it), or null when it declared no fields. */
+export function hostUserExtension(stored: StoredUserSchema | null): HostUserExtension | null {
+  if (!stored) return null;
+  const key = `${stored.slug}\n${stored.fields}`;
   let ext = built.get(key);
-  if (!ext) {
-    const schema = extensionSchema(userSchema);
-    ext = { userSchema, schema, attrs: buildAttrs(USER_BACKINGS, [schema]) };
+  if (ext === undefined) {
+    ext = extensionOf(userSchemaOf(stored));
     if (built.size >= MAX_BUILT) built.delete(built.keys().next().value!);
     built.set(key, ext);
   }
@@ -32,7 +40,7 @@ export function hostUserExtension(userSchema: UserSchema | null): HostUserExtens
 
 /** The host's extension, read now (one keyed lookup), or null when it declared no fields. */
 export async function loadHostUserExtension(hostId: string): Promise<HostUserExtension | null> {
-  return hostUserExtension(await readUserSchema(hostId));
+  return hostUserExtension(await readStoredUserSchema(hostId));
 }
 
 /** The Users allow-list for this host. */

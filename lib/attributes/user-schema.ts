@@ -3,6 +3,7 @@
 import { auditSql } from '../audit/audit-log';
 import { read, write } from '../db/database';
 import { columns, decode } from '../db/rows';
+import type { HostUserSchemaRow } from '../db/schema';
 import { one, run, type SqlProgram } from '../db/sql-program';
 import type { UserField, PutUserSchemaInput } from '../schemas/user-schema';
 import { syncFieldIndexes } from './field-indexes';
@@ -17,15 +18,27 @@ export interface UserSchema {
 
 export const extensionUrn = (slug: string) => `urn:ietf:params:scim:schemas:extension:${slug}:2.0:User`;
 
-/** The host's declared fields, or null when it has declared none. */
-function* findUserSchema(hostId: string): SqlProgram<UserSchema | null> {
-  const r = yield* one(`SELECT ${columns('HostUserSchema')} FROM "HostUserSchema" WHERE "hostId" = ?`, [hostId]);
-  if (!r) return null;
-  const row = decode('HostUserSchema', r);
+/** The declaration as stored: its fields as JSON text. */
+export type StoredUserSchema = Pick<HostUserSchemaRow, 'slug' | 'fields' | 'updatedAt'>;
+
+export function userSchemaOf(row: StoredUserSchema): UserSchema {
   return { slug: row.slug, urn: extensionUrn(row.slug), fields: JSON.parse(row.fields) as UserField[], updatedAt: row.updatedAt };
 }
 
+function* findStored(hostId: string): SqlProgram<HostUserSchemaRow | null> {
+  const r = yield* one(`SELECT ${columns('HostUserSchema')} FROM "HostUserSchema" WHERE "hostId" = ?`, [hostId]);
+  return r ? decode('HostUserSchema', r) : null;
+}
+
+/** The host's declared fields, or null when it has declared none. */
+function* findUserSchema(hostId: string): SqlProgram<UserSchema | null> {
+  const row = yield* findStored(hostId);
+  return row && userSchemaOf(row);
+}
+
 export const readUserSchema = (hostId: string) => read(() => findUserSchema(hostId));
+
+export const readStoredUserSchema = (hostId: string) => read(() => findStored(hostId));
 
 /**
  * Replaces the declaration. A field left out is no longer advertised or filterable; the values IdPs sent for it

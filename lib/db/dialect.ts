@@ -2,7 +2,7 @@
 // values, index hints and how values cross the driver. Programs and queries ask their `env.dialect`; nothing else
 // branches on the database.
 import { createHash } from 'node:crypto';
-import { all, allOp, marks, one, run, type SqlOp, type SqlProgram, type SqlRow, type SqlScalar, type SqlValue } from './sql-program';
+import { all, allOp, changes, marks, one, runOp, together, type SqlOp, type SqlProgram, type SqlRow, type SqlScalar, type SqlValue } from './sql-program';
 import { pgPlaceholders } from './pg-js';
 import type { ColumnKind } from './table-def';
 
@@ -48,6 +48,8 @@ export interface Dialect {
   rowsFrom(columns: readonly [name: string, kind: ColumnKind][], rows: readonly SqlValue[][]): { sql: string; params: SqlValue[] };
   /** Rows inserted in their order under a transaction lock, after an optional lead write (see OrderedInsert). */
   orderedInsert(insert: OrderedInsert): SqlProgram<SqlRow | null>;
+  /** The statements of an ordered insert without a lead write, to send in one batch with others. */
+  orderedInsertOps(insert: Omit<OrderedInsert, 'lead'>): SqlOp[];
   /** A parameter as the driver takes it. */
   param(v: SqlValue): unknown;
   /** A statement's text as the driver takes it: programs write `?` placeholders, PostgreSQL numbers them. */
@@ -125,15 +127,20 @@ export const sqlite: Dialect = {
     params: [JSON.stringify(rows.map((r) => r.map((x) => jsonValue(x as SqlScalar))))],
   }),
   // One writer at a time: no lock; several rows per statement, in order.
-  *orderedInsert({ table, columns, stamp, rows, lead }) {
-    const led = lead ? yield* one(lead.sql, lead.params) : null;
-    if (lead && !led) return null;
+  *orderedInsert(insert) {
+    const led = insert.lead ? yield* one(insert.lead.sql, insert.lead.params) : null;
+    if (insert.lead && !led) return null;
+    for (const op of sqlite.orderedInsertOps(insert)) yield* changes(op);
+    return led;
+  },
+  orderedInsertOps({ table, columns, stamp, rows }) {
+    const ops: SqlOp[] = [];
     for (let i = 0; i < rows.length; i += PART) {
       const part = rows.slice(i, i + PART);
       const values = part.map(() => `(${marks(columns.length)}, ${sqlite.now})`).join(', ');
-      yield* run(`INSERT INTO "${table}" (${columnList(columns)}, "${stamp}") VALUES ${values}`, part.flat());
+      ops.push(runOp(`INSERT INTO "${table}" (${columnList(columns)}, "${stamp}") VALUES ${values}`, part.flat()));
     }
-    return led;
+    return ops;
   },
   param(v) {
     if (Array.isArray(v)) throw new Error('SQLite takes no array parameters');
@@ -153,9 +160,38 @@ const PG_ARRAY: Record<ColumnKind, string> = {
 
 const pgValue = (x: SqlScalar): unknown => (typeof x === 'bigint' ? x.toString() : x instanceof Date ? x.toISOString() : x);
 
+const PG_NOW = `(now() AT TIME ZONE 'UTC')`;
+
+/**
+ * PostgreSQL's ordered insert, a statement per PART rows: each takes the transaction lock first (after the lead
+ * write's row lock, when there is one) and inserts its rows in order; the last is final when the insert is.
+ */
+function pgOrderedParts({ table, columns, stamp, rows, lock, final }: Omit<OrderedInsert, 'lead'>, lead: OrderedInsert['lead'] | null): SqlOp[] {
+  const picked = columns.map((_, c) => `v.column${c + 1}`).join(', ');
+  const ops: SqlOp[] = [];
+  for (let i = 0; i < rows.length; i += PART) {
+    const part = rows.slice(i, i + PART);
+    const first = lead && i === 0 ? lead : null;
+    ops.push({
+      ...allOp(
+        `WITH ${first ? `led AS (${first.sql}), l AS (SELECT pg_advisory_xact_lock(?::bigint) FROM led)` : 'l AS (SELECT pg_advisory_xact_lock(?::bigint))'},
+         ins AS (
+           INSERT INTO "${table}" (${columnList(columns)}, "${stamp}")
+           SELECT ${picked}, ${PG_NOW}
+           FROM (VALUES ${part.map(() => `(${marks(columns.length)}, ?::int)`).join(', ')}) AS v CROSS JOIN l ORDER BY v.column${columns.length + 1}
+           RETURNING 1)
+         SELECT ${first ? 'led.*, ' : ''}(SELECT count(*) FROM ins) AS "inserted"${first ? ' FROM led' : ''}`,
+        [...(first ? first.params : []), advisoryKey(lock), ...part.flatMap((r, n) => [...r, n])],
+      ),
+      ...(final && i + PART >= rows.length ? { final: true } : {}),
+    });
+  }
+  return ops;
+}
+
 export const postgres: Dialect = {
   name: 'postgres',
-  now: `(now() AT TIME ZONE 'UTC')`,
+  now: PG_NOW,
   forUpdate: ' FOR UPDATE',
   timestampParam: 'CAST(? AS timestamp(3))',
   lock: (mode, lockClass, key) => [
@@ -185,30 +221,18 @@ export const postgres: Dialect = {
   // The lead, the lock and the rows in ONE statement, so the lock is held for that statement and the COMMIT after
   // it, not for several round trips: writers of one lock queue on it. A lead write goes first: the lock is taken
   // per row it returned, so none means no lock and no rows.
-  *orderedInsert({ table, columns, stamp, rows, lock, lead, final }) {
-    let led: SqlRow | null = null;
-    const picked = columns.map((_, c) => `v.column${c + 1}`).join(', ');
-    for (let i = 0; i < rows.length; i += PART) {
-      const part = rows.slice(i, i + PART);
-      const first = lead && i === 0 ? lead : null;
-      const [result] = yield* all(
-        `WITH ${first ? `led AS (${first.sql}), l AS (SELECT pg_advisory_xact_lock(?::bigint) FROM led)` : 'l AS (SELECT pg_advisory_xact_lock(?::bigint))'},
-         ins AS (
-           INSERT INTO "${table}" (${columnList(columns)}, "${stamp}")
-           SELECT ${picked}, ${postgres.now}
-           FROM (VALUES ${part.map(() => `(${marks(columns.length)}, ?::int)`).join(', ')}) AS v CROSS JOIN l ORDER BY v.column${columns.length + 1}
-           RETURNING 1)
-         SELECT ${first ? 'led.*, ' : ''}(SELECT count(*) FROM ins) AS "inserted"${first ? ' FROM led' : ''}`,
-        [...(first ? first.params : []), advisoryKey(lock), ...part.flatMap((r, n) => [...r, n])],
-        final && i + PART >= rows.length,
-      );
-      if (first) {
-        if (!result) return null;
-        led = result;
-      }
+  *orderedInsert({ lead, ...insert }) {
+    if (!lead) {
+      yield* together(postgres.orderedInsertOps(insert));
+      return null;
     }
-    return led;
+    const [first, ...rest] = pgOrderedParts(insert, lead);
+    const [result] = yield* all(first.sql, first.params, first.final);
+    if (!result) return null;
+    if (rest.length) yield* together(rest);
+    return result;
   },
+  orderedInsertOps: (insert) => pgOrderedParts(insert, null),
   param: (v) => (Array.isArray(v) ? v.map(pgValue) : pgValue(v as SqlScalar)),
   text: (sql) => pgPlaceholders(sql),
 };

@@ -2,7 +2,7 @@
 // per-host lock (the dialect's orderedInsert), so sequence numbers are handed out in commit order and a reader
 // paging by `seq` never skips an event that commits late.
 import type { OrderedInsert } from '../db/dialect';
-import { one, type SqlEnv, type SqlProgram, type SqlRow } from '../db/sql-program';
+import { one, type SqlEnv, type SqlOp, type SqlProgram, type SqlRow } from '../db/sql-program';
 import { newLogId } from '../ids';
 import { eventPayload } from './event-payload';
 import type { DirectoryScope, PendingEvent } from './event-types';
@@ -37,9 +37,17 @@ export function* writeEventsSql(
   { lead, final = false }: WriteEventsOptions = {},
 ): SqlProgram<SqlRow | null> {
   if (events.length === 0) return lead ? yield* one(lead.sql, lead.params, final) : null;
+  return yield* env.dialect.orderedInsert({ ...eventsInsert(scope, events, final), lead });
+}
+
+/** The events' statements, to send in one batch after the writes they describe (`final`: with the COMMIT). */
+export const writeEventsOps = (env: SqlEnv, scope: EventScope, events: PendingEvent[], final: boolean): SqlOp[] =>
+  events.length ? env.dialect.orderedInsertOps(eventsInsert(scope, events, final)) : [];
+
+function eventsInsert(scope: EventScope, events: PendingEvent[], final: boolean) {
   const rows = events.map((e) => {
     const payload = eventPayload(e.data, e.previousAttributes);
     return [newLogId('evt'), scope.hostId, scope.organizationId, scope.directoryId, e.type, payload.data, payload.previousAttributes];
   });
-  return yield* env.dialect.orderedInsert({ table: 'Event', columns: EVENT_COLUMNS, stamp: 'createdAt', rows, lock: `events:${scope.hostId}`, lead, final });
+  return { table: 'Event', columns: EVENT_COLUMNS, stamp: 'createdAt', rows, lock: `events:${scope.hostId}`, final };
 }

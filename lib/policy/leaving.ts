@@ -3,18 +3,16 @@
 import type { DirectoryUserRow } from '../db/schema';
 import type { SqlEnv, SqlProgram } from '../db/sql-program';
 import type { PendingEvent } from '../events/event-types';
-import { recomputeRolesSql } from '../roles/recompute-roles';
-import { readPolicy } from './policy-store';
+import { recomputeRolesSql, type RoleConfig } from '../roles/recompute-roles';
+import type { ProvisioningPolicy } from './policy-store';
 
 /** A user who just became inactive under a "delete" policy is deleted at once; otherwise it is kept. */
-export function* leavingDeletes(organizationId: string, written: Pick<DirectoryUserRow, 'active'>): SqlProgram<boolean> {
-  if (written.active) return false;
-  return (yield* readPolicy(organizationId)).leaving.mode === 'delete';
-}
+export const leavingDeletes = (policy: ProvisioningPolicy, written: Pick<DirectoryUserRow, 'active'>): boolean =>
+  !written.active && policy.leaving.mode === 'delete';
 
 /** The user's role keys after its `active` changed (recomputed; the caller holds the directory's shared role lock). */
-export function* rolesAfterActiveChange(env: SqlEnv, directoryId: string, userId: string, before: string[]): SqlProgram<string[]> {
-  const [change] = yield* recomputeRolesSql(env, directoryId, [userId]);
+export function* rolesAfterActiveChange(env: SqlEnv, directoryId: string, userId: string, before: string[], config: RoleConfig): SqlProgram<string[]> {
+  const [change] = yield* recomputeRolesSql(env, directoryId, [userId], config);
   return change ? change.after : before;
 }
 

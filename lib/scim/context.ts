@@ -1,3 +1,4 @@
+import type { HostUserExtension } from '../attributes/host-attrs';
 import type { DirectoryScope } from '../events/event-types';
 import type { RequestReads } from './request-reads';
 
@@ -7,6 +8,8 @@ export interface ScimContext extends DirectoryScope {
   baseUrl: string;
   /** The rows the request starts from (request-reads.ts). */
   reads: RequestReads;
+  /** The host's user fields (read with the token check), or null when it declared none. */
+  userExtension: HostUserExtension | null;
 }
 
 export function scopeOf(ctx: ScimContext): DirectoryScope {

@@ -1,6 +1,5 @@
 // The framework-free SCIM core: a plain request in, {status, headers, body} out. Authentication happens before
 // (serve-scim.ts); everything here runs for one directory, named by ctx.directoryId.
-import { loadHostUserExtension } from '../attributes/host-attrs';
 import type { ScimContext } from './context';
 import { handleDiscovery, isDiscoveryPath } from './discovery-endpoint';
 import { badRequest, notFound, ScimError, scimErrorBody } from './errors';
@@ -31,8 +30,7 @@ export async function handleScimRequest(req: ScimRequest, ctx: ScimContext): Pro
   const resource = first.toLowerCase();
   const method = req.method.toUpperCase();
   if (isDiscoveryPath(first)) {
-    const ext = await loadHostUserExtension(ctx.hostId);
-    return handleDiscovery(req, ctx.baseUrl, ext ? [ext.schema] : []);
+    return handleDiscovery(req, ctx.baseUrl, ctx.userExtension ? [ctx.userExtension.schema] : []);
   }
   if (resource === '.search' && !id) {
     if (method !== 'POST') return NOT_ALLOWED('POST');

@@ -1,7 +1,7 @@
 // POST /scim/v2/{directoryId}/.search: RFC 7644 §3.4.3, a query at the server root, over every resource type
 // (§3.4.2.1): Users, then Groups, paged as one list. For each type, an attribute it does not have reads as absent
 // (`displayName pr or nickName eq "x"` finds every group); a filter naming no attribute of either type is 400.
-import { loadHostUserExtension, userAttrsOf } from '../attributes/host-attrs';
+import { userAttrsOf } from '../attributes/host-attrs';
 import { read } from '../db/database';
 import { listGroups } from '../directory/groups/reads';
 import { listUsers } from '../directory/users/reads';
@@ -18,7 +18,7 @@ import { renderUser } from './users-endpoint';
 export async function searchRoot(ctx: ScimContext, params: ListParams): Promise<ScimResponse> {
   const withGroups = wantsAttribute('groups', params.attributes, params.excludedAttributes);
   // Checked now: a sortBy either type cannot sort by is 400 invalidValue.
-  const userAttrs = userAttrsOf(await loadHostUserExtension(ctx.hostId));
+  const userAttrs = userAttrsOf(ctx.userExtension);
   const strict = [pageQuery(ctx.directoryId, params, userAttrs, 'u'), pageQuery(ctx.directoryId, params, GROUP_ATTRS, 'g')];
   const userPage = pageQuery(ctx.directoryId, params, userAttrs, 'u', { unknownAsAbsent: true });
   const groupPage = pageQuery(ctx.directoryId, params, GROUP_ATTRS, 'g', { unknownAsAbsent: true });

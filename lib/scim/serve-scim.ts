@@ -1,6 +1,7 @@
 // The SCIM trust boundary (`withScimToken`): bearer-token check, limits, body size, one mapping of errors to SCIM
 // errors, the request log. Everything that reaches the core has passed the token check for exactly the directory
 // in the URL.
+import { hostUserExtension } from '../attributes/host-attrs';
 import { scimEndpoint } from '../directory/directories';
 import { addressKey, clientAddress } from '../rate-limit/client-address';
 import { checkLimits } from '../rate-limit/limiter';
@@ -98,7 +99,14 @@ async function answer(req: IncomingScimRequest, safe: boolean): Promise<Answered
     return { res: refuse(413, `Request body exceeds ${MAX_BODY_BYTES} bytes`), tokenId, logged: null };
   const json = tryParseJson(req.body);
   const logged = loggedBody(req, json);
-  const ctx = { hostId, organizationId, directoryId: req.directoryId, baseUrl: scimEndpoint(req.directoryId), reads: auth.reads };
+  const ctx = {
+    hostId,
+    organizationId,
+    directoryId: req.directoryId,
+    baseUrl: scimEndpoint(req.directoryId),
+    reads: auth.reads,
+    userExtension: hostUserExtension(auth.check.hostUserSchema),
+  };
   const res = await handleScimRequest(json === undefined ? req : { ...req, json }, ctx).catch((e: unknown) => failed(req, e));
   return { res, tokenId, json, logged };
 }

@@ -1,6 +1,6 @@
 // /Users: RFC 7644 §3.3 (create), §3.4 (query), §3.5.1 (PUT), §3.5.2 (PATCH), §3.6 (DELETE).
 import { convertHostFields } from '../attributes/convert';
-import { loadHostUserExtension, userAttrsOf, type HostUserExtension } from '../attributes/host-attrs';
+import { userAttrsOf, type HostUserExtension } from '../attributes/host-attrs';
 import { read } from '../db/database';
 import { listUsers as listUserRows, type GroupRef, type UserResponseRow } from '../directory/users/reads';
 import { createDirectoryUser, deleteDirectoryUser, rewriteDirectoryUser } from '../directory/users/writes';
@@ -32,7 +32,7 @@ export async function listUsers(ctx: ScimContext, params: ListParams): Promise<S
   const userName = params.filter !== null && !params.sortBy ? simpleEquality(params.filter, 'userName') : null;
   // Okta's and Entra's match query, `userName eq "x"`: one indexed lookup (with the token check), no count.
   if (userName !== null) return matchResponse(await ctx.reads.user({ by: { userName }, withGroups }), params, (u) => renderUser(ctx, u.row, u.groups, params));
-  const page = pageQuery(ctx.directoryId, params, userAttrsOf(await loadHostUserExtension(ctx.hostId)), 'u');
+  const page = pageQuery(ctx.directoryId, params, userAttrsOf(ctx.userExtension), 'u');
   const { total, users } = await read((env) => listUserRows(env, { ...page(env.dialect), withGroups }));
   return {
     status: 200,
@@ -59,7 +59,7 @@ function withHostFields(resource: ScimObject, ext: HostUserExtension | null): Sc
 }
 
 export async function createUser(ctx: ScimContext, req: ScimRequest): Promise<ScimResponse> {
-  const resource = withHostFields(normalizeUser(parseJsonObject(req)), await loadHostUserExtension(ctx.hostId));
+  const resource = withHostFields(normalizeUser(parseJsonObject(req)), ctx.userExtension);
   await reserveUsers(ctx.directoryId);
   // A re-provisioned person (same externalId) is linked to the user we have, with the groups it is in: still 201.
   const { row, groups, outcome } = await createDirectoryUser(scopeOf(ctx), resource);
@@ -67,14 +67,14 @@ export async function createUser(ctx: ScimContext, req: ScimRequest): Promise<Sc
 }
 
 export async function replaceUser(ctx: ScimContext, id: string, req: ScimRequest): Promise<ScimResponse> {
-  const resource = withHostFields(normalizeUser(parseJsonObject(req)), await loadHostUserExtension(ctx.hostId));
+  const resource = withHostFields(normalizeUser(parseJsonObject(req)), ctx.userExtension);
   const { row, groups, outcome } = await rewriteDirectoryUser({ ...scopeOf(ctx), id }, () => resource, { ifMatch: ifMatch(req) });
   return { ...resourceResponse(renderUser(ctx, row, groups, projectionOf(req.query)), row.version), decision: outcome };
 }
 
 export async function patchUser(ctx: ScimContext, id: string, req: ScimRequest): Promise<ScimResponse> {
   const ops = parsePatchRequest(parseJsonObject(req));
-  const ext = await loadHostUserExtension(ctx.hostId);
+  const ext = ctx.userExtension;
   const { row, groups, outcome } = await rewriteDirectoryUser(
     { ...scopeOf(ctx), id },
     (current) => withHostFields(normalizeUser(applyPatch(current, ops, 'User')), ext),

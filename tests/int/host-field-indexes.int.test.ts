@@ -1,7 +1,7 @@
 // A host field declared `indexed` gets an expression index holding exactly what the filter compiler writes for it,
 // used by a filter on it (SQLite plans it without statistics), and dropped when the declaration no longer asks.
 import { describe, expect, it } from 'vitest';
-import { hostUserExtension } from '../../lib/attributes/host-attrs';
+import { extensionOf } from '../../lib/attributes/host-attrs';
 import { saveUserSchema } from '../../lib/attributes/user-schema';
 import { database, read } from '../../lib/db/database';
 import { all } from '../../lib/db/sql-program';
@@ -55,7 +55,7 @@ describe('indexed host fields', () => {
 
     if (database().dialect.name === 'sqlite') {
       const where = filterToSql(parseFilter('code eq "c-1"'), {
-        attrs: hostUserExtension(schema)!.attrs,
+        attrs: extensionOf(schema)!.attrs,
         alias: 'u',
         directoryId: dir.directoryId,
         dialect: database().dialect,

@@ -1,4 +1,5 @@
 // Drives the framework-free SCIM core directly (no HTTP server) against the test database.
+import { loadHostUserExtension } from '../../lib/attributes/host-attrs';
 import { getDb } from '../../lib/db/client';
 import { write } from '../../lib/db/database';
 import { transaction } from '../../lib/db/transaction';
@@ -30,7 +31,12 @@ export async function call(scope: DirectoryScope, method: string, path: string, 
       headers,
       body: body === undefined ? null : typeof body === 'string' ? body : JSON.stringify(body),
     },
-    { ...scope, baseUrl: `http://x/scim/v2/${scope.directoryId}`, reads: new RequestReads(scope.directoryId) },
+    {
+      ...scope,
+      baseUrl: `http://x/scim/v2/${scope.directoryId}`,
+      reads: new RequestReads(scope.directoryId),
+      userExtension: await loadHostUserExtension(scope.hostId),
+    },
   ).catch((e: unknown) => {
     const res = errorResponse(e);
     if (res) return res;

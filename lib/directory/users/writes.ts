@@ -3,29 +3,26 @@
 // concurrent writers never lose each other's changes.
 import { write } from '../../db/database';
 import { isForeignKeyViolation, isUniqueViolation } from '../../db/errors';
-import { columns, insertOp, sql, updateOp } from '../../db/rows';
+import { insertOp, updateOp } from '../../db/rows';
 import type { DirectoryUserRow } from '../../db/schema';
-import { run, runOp, together, type SqlEnv, type SqlOp, type SqlProgram } from '../../db/sql-program';
-import { StaleWrite } from '../../db/transaction';
+import { run, runOp, together, type SqlEnv, type SqlOp, type SqlProgram, type SqlRow } from '../../db/sql-program';
 import { DomainError } from '../../domain-error';
 import type { DirectoryScope, PendingEvent } from '../../events/event-types';
 import { previousAttributes } from '../../events/snapshots';
-import { writeEventsSql } from '../../events/write-events';
+import { writeEventsOps, writeEventsSql } from '../../events/write-events';
 import { toApiUser } from '../../host-api/serialize';
 import { newId } from '../../ids';
 import { admit, checkDomains, takeSeat } from '../../policy/admission';
 import { userOutcome } from '../../policy/decision';
 import { activeChangeEvent, leavingDeletes, rolesAfterActiveChange } from '../../policy/leaving';
-import { policyOfRow, policyOp, readPolicy } from '../../policy/policy-store';
-import { recomputeRolesSql, roleConfigOf, roleConfigOp } from '../../roles/recompute-roles';
+import { policyOfRow, policyOp, type ProvisioningPolicy } from '../../policy/policy-store';
+import { recomputeRolesSql, roleConfigOf, roleConfigOp, rolesIdle, type RoleConfig } from '../../roles/recompute-roles';
 import { rolesSharedLockOps } from '../../roles/role-locks';
 import type { ScimObject } from '../../scim/types';
 import { assertIndexable } from '../indexable';
 import { checkVersion, type WriteOptions } from '../write-options';
 import { userColumns, type UserEmailColumns } from './columns';
-import { findUserView, userOf, userViewOp, viewOfRow, type UserView, type UserWithGroups } from './reads';
-
-const RETURNING = columns('DirectoryUser');
+import { findUserView, userViewOp, viewOfRow, type UserView, type UserWithGroups } from './reads';
 
 function split(resource: ScimObject) {
   const { emails, ...cols } = userColumns(resource);
@@ -58,6 +55,26 @@ export interface WrittenUser extends UserWithGroups {
   outcome: string;
 }
 
+/** What every user write reads with its first lock: the organization's policy and the directory's role configuration. */
+interface WriteReads {
+  policy: ProvisioningPolicy;
+  roleConfig: RoleConfig;
+}
+
+function firstReadOps(env: SqlEnv, scope: DirectoryScope): SqlOp[] {
+  // After the directory's shared role lock (role-locks.ts): the configuration read is not one a concurrent
+  // default-role change is replacing.
+  return [...rolesSharedLockOps(env, scope.directoryId), policyOp(scope.organizationId), roleConfigOp(scope.directoryId)];
+}
+
+function writeReadsOf(results: SqlRow[][], ops: SqlOp[]): WriteReads {
+  const at = ops.length - 2;
+  return { policy: policyOfRow(results[at][0]), roleConfig: roleConfigOf(results[at + 1][0] ?? null) };
+}
+
+/** The last statement of a transaction marked final (PostgreSQL sends it with the COMMIT). */
+const finalOps = (ops: SqlOp[]): SqlOp[] => ops.map((op, i) => (i === ops.length - 1 ? { ...op, final: true } : op));
+
 /**
  * A new user, its emails and its roles (the default role, if any: a new user is in no group), with its event. A
  * person the directory already has under the same externalId (re-provisioned under a renamed userName, or after
@@ -67,56 +84,58 @@ export function createDirectoryUser(scope: DirectoryScope, resource: ScimObject)
   const { directoryId } = scope;
   return write(function* (env): SqlProgram<WrittenUser> {
     const { cols, emails, raw } = split(resource);
-    const id = newId('usr');
-    // After the directory's shared role lock (role-locks.ts): the configuration read is not one a concurrent
-    // default-role change is replacing. The organization's policy and a user with this externalId in the same trip.
-    const lock = rolesSharedLockOps(env, directoryId);
+    // The policy, the role configuration and a user with this externalId in the same trip as the lock.
+    const first = firstReadOps(env, scope);
     const byExternalId = cols.externalId != null ? [userViewOp(env, { directoryId, by: { externalId: cols.externalId }, lock: true })] : [];
-    const first = yield* together([...lock, policyOp(scope.organizationId), ...byExternalId]);
-    const known = byExternalId.length ? viewOfRow(first[lock.length + 1][0]) : null;
+    const results = yield* together([...first, ...byExternalId]);
+    const reads = writeReadsOf(results, first);
+    const known = byExternalId.length ? viewOfRow(results[first.length][0]) : null;
     if (known && known.row.userNameLower === cols.userNameLower && known.row.active)
       throw new DomainError('conflict', 'A user with this userName already exists in the directory');
     if (known) {
-      const linked = yield* rewriteLocked(env, scope, known, resource);
+      const linked = yield* rewriteLocked(env, scope, known, resource, reads);
       return { ...linked, outcome: `linked (same externalId)${linked.outcome === 'unchanged' ? '' : `, ${linked.outcome}`}` };
     }
-    const policy = policyOfRow(first[lock.length][0]);
-    checkDomains(policy, cols.userNameLower, emails);
-    const seat = cols.active ? yield* takeSeat(env, scope.organizationId, policy) : [];
-    const results = yield* together([
-      insertOp(env.dialect, 'DirectoryUser', [{ id, directoryId, ...cols, raw, deactivatedAt: cols.active ? null : new Date() }], { returning: RETURNING }),
-      ...emailsOp(env, id, directoryId, emails),
-      roleConfigOp(directoryId),
-    ]);
-    const row = userOf(results[0][0]);
-    const [roles] = yield* recomputeRolesSql(env, directoryId, [id], roleConfigOf(results[results.length - 1][0] ?? null));
-    yield* writeEventsSql(env, scope, [{ type: 'directory.user.created', data: toApiUser(row, [], roles?.after ?? []) }, ...seat], { final: true });
+    checkDomains(reads.policy, cols.userNameLower, emails);
+    const seat = cols.active ? yield* takeSeat(env, scope.organizationId, reads.policy) : [];
+    const id = newId('usr');
+    const now = new Date();
+    const active = cols.active ?? true;
+    const row: DirectoryUserRow = { id, directoryId, ...cols, active, raw, deactivatedAt: active ? null : now, version: 1, createdAt: now, updatedAt: now };
+    const inserts = [insertOp(env.dialect, 'DirectoryUser', [row]), ...emailsOp(env, id, directoryId, emails)];
+    const created = (roles: string[]): PendingEvent[] => [{ type: 'directory.user.created', data: toApiUser(row, [], roles) }, ...seat];
+    if (rolesIdle(reads.roleConfig)) {
+      // Nobody holds a role in this directory: the rows and the events in one trip, with the COMMIT.
+      yield* together([...inserts, ...writeEventsOps(env, scope, created([]), true)]);
+    } else {
+      yield* together(inserts);
+      const [roles] = yield* recomputeRolesSql(env, directoryId, [id], reads.roleConfig);
+      yield* writeEventsSql(env, scope, created(roles?.after ?? []), { final: true });
+    }
     return { row, groups: [], outcome: 'created' };
   }).catch(duplicateUser);
 }
 
-/** Writes a new version of a user at `version` (locked by the caller) with its emails. */
-function* updateUser(
-  env: SqlEnv,
-  { directoryId, id, version, active }: Pick<DirectoryUserRow, 'directoryId' | 'id' | 'version' | 'active'>,
-  { cols, emails, raw }: ReturnType<typeof split>,
-): SqlProgram<DirectoryUserRow> {
+/** The user's next row, as the UPDATE of updateOps writes it (version, clock and all), known before it is sent. */
+function nextRow(row: DirectoryUserRow, { cols, raw }: ReturnType<typeof split>, now: Date): DirectoryUserRow {
   // Counted from the moment the user became inactive (a "delete after N days" leaving policy).
-  const deactivatedAt = cols.active ? null : active ? sql(env.dialect.now) : undefined;
-  const [updated] = yield* together([
-    updateOp(
-      env.dialect,
-      'DirectoryUser',
-      { ...cols, deactivatedAt, raw, version: sql('"version" + 1') },
-      '"id" = ? AND "directoryId" = ? AND "version" = ?',
-      [id, directoryId, version],
-      RETURNING,
-    ),
+  const deactivatedAt = cols.active ? null : row.active ? now : row.deactivatedAt;
+  return { ...row, ...cols, raw, deactivatedAt, version: row.version + 1, updatedAt: now };
+}
+
+/** The UPDATE's count: the row is locked (on SQLite, the whole database) since it was read, so it always matches. */
+function updated(count: unknown): void {
+  if (count !== 1) throw new Error(`A locked user's UPDATE changed ${String(count)} rows`);
+}
+
+/** Writes `written` over the user at `version` (locked by the caller), with its emails. */
+function updateOps(env: SqlEnv, version: number, written: DirectoryUserRow, emails: UserEmailColumns[]): SqlOp[] {
+  const { id, directoryId, createdAt: _created, ...set } = written;
+  return [
+    updateOp(env.dialect, 'DirectoryUser', set, '"id" = ? AND "directoryId" = ? AND "version" = ?', [id, directoryId, version]),
     runOp(`DELETE FROM "UserEmail" WHERE "userId" = ?`, [id]),
     ...emailsOp(env, id, directoryId, emails),
-  ]);
-  if (!updated[0]) throw new StaleWrite();
-  return userOf(updated[0]);
+  ];
 }
 
 /**
@@ -131,40 +150,54 @@ export function rewriteDirectoryUser(
   const { directoryId, id } = scope;
   return write(function* (env) {
     // The shared role lock before the user's row, as every write whose roles may move takes them.
-    const lock = rolesSharedLockOps(env, directoryId);
-    const found = yield* together([...lock, userViewOp(env, { directoryId, by: { id }, lock: true })]);
-    const view = viewOfRow(found[lock.length][0]);
+    const first = firstReadOps(env, scope);
+    const results = yield* together([...first, userViewOp(env, { directoryId, by: { id }, lock: true })]);
+    const view = viewOfRow(results[first.length][0]);
     if (!view) throw new DomainError('not_found', `User ${id} not found`);
     checkVersion(view.row, ifMatch, 'user');
-    return yield* rewriteLocked(env, scope, view, next(JSON.parse(view.row.raw) as ScimObject, view.row));
+    return yield* rewriteLocked(env, scope, view, next(JSON.parse(view.row.raw) as ScimObject, view.row), writeReadsOf(results, first));
   }).catch(duplicateUser);
 }
 
 /** Writes `resource` over the locked user; an `active` turned off or on moves its roles and may delete it (leaving.ts). */
-function* rewriteLocked(env: SqlEnv, scope: DirectoryScope, { row, groups, roles, scimGroups }: UserView, resource: ScimObject): SqlProgram<WrittenUser> {
+function* rewriteLocked(
+  env: SqlEnv,
+  scope: DirectoryScope,
+  { row, groups, roles, scimGroups }: UserView,
+  resource: ScimObject,
+  { policy, roleConfig }: WriteReads,
+): SqlProgram<WrittenUser> {
   // The IdP is answered with every group of the user; events show the host's (selected) ones.
   const answered = scimGroups ?? groups;
   if (JSON.stringify(resource) === row.raw) return { row, groups: answered, outcome: 'unchanged' };
   const next = split(resource);
   // Coming back takes a seat, on one of the organization's domains, like a create (admission.ts).
-  const seat =
-    !row.active && next.cols.active
-      ? yield* admit(env, scope.organizationId, yield* readPolicy(scope.organizationId), { ...next.cols, emails: next.emails })
-      : [];
-  const written = yield* updateUser(env, row, next);
+  const seat = !row.active && next.cols.active ? yield* admit(env, scope.organizationId, policy, { ...next.cols, emails: next.emails }) : [];
+  const written = nextRow(row, next, new Date());
   const activeChanged = written.active !== row.active;
-  if (activeChanged && (yield* leavingDeletes(scope.organizationId, written))) {
+  if (activeChanged && leavingDeletes(policy, written)) {
     yield* removeUser(env, { ...scope, id: row.id }, toApiUser(written, groups, []));
     return { row: written, groups: answered, outcome: 'deleted (leaving policy: delete at once)' };
   }
+  const outcome = userOutcome(JSON.parse(row.raw) as ScimObject, resource, activeChanged ? written.active : null);
+  const events = (rolesNow: string[]): PendingEvent[] => {
+    const after = toApiUser(written, groups, rolesNow);
+    const changed = previousAttributes(toApiUser(row, groups, roles), after);
+    const out: PendingEvent[] = Object.keys(changed).length ? [{ type: 'directory.user.updated', data: after, previousAttributes: changed }] : [];
+    return activeChanged ? [...out, activeChangeEvent(written.active, after), ...seat] : out;
+  };
+  const update = updateOps(env, row.version, written, next.emails);
   // A user's groups don't move when its resource does; its roles do when it leaves or comes back.
-  const rolesNow = activeChanged ? yield* rolesAfterActiveChange(env, row.directoryId, row.id, roles) : roles;
-  const after = toApiUser(written, groups, rolesNow);
-  const changed = previousAttributes(toApiUser(row, groups, roles), after);
-  const events: PendingEvent[] = Object.keys(changed).length ? [{ type: 'directory.user.updated', data: after, previousAttributes: changed }] : [];
-  if (activeChanged) events.push(activeChangeEvent(written.active, after), ...seat);
-  if (events.length) yield* writeEventsSql(env, scope, events, { final: true });
-  return { row: written, groups: answered, outcome: userOutcome(JSON.parse(row.raw) as ScimObject, resource, activeChanged ? written.active : null) };
+  if (activeChanged && !rolesIdle(roleConfig)) {
+    updated((yield* together(update))[0]);
+    const rolesNow = yield* rolesAfterActiveChange(env, row.directoryId, row.id, roles, roleConfig);
+    yield* writeEventsSql(env, scope, events(rolesNow), { final: true });
+  } else {
+    // The user's row is locked (and on SQLite the database): the UPDATE applies, so it goes out with the events
+    // and the COMMIT in one trip.
+    updated((yield* together(finalOps([...update, ...writeEventsOps(env, scope, events(roles), false)])))[0]);
+  }
+  return { row: written, groups: answered, outcome };
 }
 
 function* removeUser(env: SqlEnv, scope: DirectoryScope & { id: string }, last: unknown): SqlProgram<void> {
