@@ -80,9 +80,16 @@ describe('decision log', () => {
       ['POST', 403, 'refused (seat limit)'],
     ]);
 
-    // Reads decide nothing; another directory sees none of it.
+    // Reads decide nothing and are not what happened to her (a lookup that found nobody is); another directory sees
+    // none of it.
     await send(dir, 'GET', `Users/${id}`);
-    expect((await decisionsOf(dir.directoryId, alice))[0]).toEqual(['GET', 200, null]);
+    await send(dir, 'GET', `Users?filter=${encodeURIComponent(`userName eq "${alice}"`)}`);
+    await send(dir, 'GET', `Users?filter=${encodeURIComponent(`userName eq "${bob}"`)}`);
+    expect((await decisionsOf(dir.directoryId, alice))[0]).toEqual(['POST', 409, 'refused (conflict)']);
+    expect(await decisionsOf(dir.directoryId, bob)).toEqual([
+      ['GET', 200, null],
+      ['POST', 403, 'refused (domain)'],
+    ]);
     const other = await directory();
     expect(await decisionsOf(other.directoryId, alice)).toEqual([]);
   });

@@ -9,6 +9,7 @@ import { groupsJson, USER_COLUMNS_OF_U } from '../../lib/directory/users/reads';
 import { parseFilter } from '../../lib/scim/filter/parse';
 import { USER_ATTRS } from '../../lib/scim/filter/resource-attrs';
 import { filterToSql } from '../../lib/scim/filter/to-sql';
+import { requestLogQuery } from '../../lib/portal/request-log-page';
 import { call, newDirectory, user } from './scim-helpers';
 
 const GROUPS = 300;
@@ -93,5 +94,16 @@ describe.skipIf(dialect() !== 'sqlite')('SQLite list pages, with the statistics 
     const plan = await sqlitePlan(sql, params);
     expect(plan.some((d) => expected.test(d))).toBe(true);
     if (filter !== null) expect(plan.filter((d) => /DirectoryUser_directoryId_createdAt_id_idx/.test(d))).toEqual([]);
+  });
+});
+
+describe.skipIf(dialect() !== 'sqlite')('SQLite request log search by person', () => {
+  it('reads the partial person indexes (writes, refusals, lookups that found nobody), never every request of the directory', async () => {
+    const { sql, params } = requestLogQuery({ directoryId: 'dir_x', person: 'alice@', limit: 50 });
+    const plan = await sqlitePlan(sql, params);
+    for (const column of ['userId', 'externalId', 'userNameLower', 'emailLower']) {
+      expect(plan.some((d) => d.includes(`INDEX ScimRequestLog_person_${column}_idx`))).toBe(true);
+    }
+    expect(plan.filter((d) => /^SCAN|ScimRequestLog_directoryId_createdAt_idx/.test(d))).toEqual([]);
   });
 });
