@@ -1,11 +1,13 @@
 // SQLite: one better-sqlite3 connection for every read and write of the process. A write program runs
-// synchronously between BEGIN IMMEDIATE and COMMIT, so no await can let another request in while it holds the write
-// lock; a read program runs in a deferred transaction (one snapshot, and one lock and WAL check for all its
-// statements instead of one each).
+// synchronously inside BEGIN IMMEDIATE … COMMIT, so no await can let another request in while it holds the write
+// lock; the programs issued in one turn of the event loop share that transaction and its COMMIT
+// (sqlite-group-commit.ts). A read program runs in a deferred transaction (one snapshot, and one lock and WAL check
+// for all its statements instead of one each).
 import Database from 'better-sqlite3';
 import { sqlite } from './dialect';
 import type { Database as Db } from './database';
 import { drive } from './program-runner';
+import { groupCommit } from './sqlite-group-commit';
 import type { SqlEnv, SqlOp, SqlProgram } from './sql-program';
 import { sqliteFilePath, sqlitePragmas } from './sqlite-settings';
 import { startSqliteWorker } from './sqlite-worker';
@@ -34,8 +36,8 @@ export function openSqlite(url: string): Db {
     return op.mode === 'all' ? st.all(...params) : st.run(...params).changes;
   };
   const begin = db.prepare('BEGIN');
-  const beginImmediate = db.prepare('BEGIN IMMEDIATE');
   const commit = db.prepare('COMMIT');
+  const commitGrouped = groupCommit(db);
   const inTransaction = <T>(start: Database.Statement, make: (env: SqlEnv) => SqlProgram<T>): T => {
     start.run();
     try {
@@ -49,12 +51,7 @@ export function openSqlite(url: string): Db {
   };
   return {
     dialect: sqlite,
-    write: (make) =>
-      withRetries(
-        () => inTransaction(beginImmediate, make),
-        () => false,
-        ATTEMPTS,
-      ),
+    write: <T>(make: (env: SqlEnv) => SqlProgram<T>) => commitGrouped(() => drive(make(ENV), exec)) as Promise<T>,
     read: (make) =>
       withRetries(
         () => inTransaction(begin, make),
