@@ -149,3 +149,41 @@ describe('concurrency', () => {
     for (const a of attrs) expect(after.body[a]).toBe(`v-${a}`);
   });
 });
+
+describe("a user's email rows follow its writes (kept when a write leaves the emails as they were)", () => {
+  const found = async (d: DirectoryScope, filter: string) =>
+    (await call(d, 'GET', `Users?filter=${encodeURIComponent(filter)}`)).body.Resources.map((r: { userName: string }) => r.userName);
+
+  it.each([
+    ['a new name only', {}, ['emails.value eq "dee@work.example"', 'emails[type eq "home"].value eq "dee@home.example"'], []],
+    [
+      'an email changed',
+      { emails: [{ value: 'dee@new.example', type: 'work', primary: true }] },
+      ['emails.value eq "dee@new.example"'],
+      ['emails.value eq "dee@work.example"', 'emails.value eq "dee@home.example"'],
+    ],
+    [
+      'a type changed',
+      {
+        emails: [
+          { value: 'dee@home.example', type: 'other' },
+          { value: 'dee@work.example', type: 'work', primary: true },
+        ],
+      },
+      ['emails[type eq "other"].value eq "dee@home.example"', 'emails.value eq "dee@work.example"'],
+      ['emails[type eq "home"].value eq "dee@home.example"'],
+    ],
+  ])('PUT with %s', async (_label, change, finds, missing) => {
+    const d = await newDirectory();
+    const emails = [
+      { value: 'dee@home.example', type: 'home' },
+      { value: 'dee@work.example', type: 'work', primary: true },
+    ];
+    const created = await call(d, 'POST', 'Users', user('dee@example.com', { emails }));
+    expect(created.status).toBe(201);
+    const put = await call(d, 'PUT', `Users/${created.body.id}`, user('dee@example.com', { emails, name: { givenName: 'Dee', familyName: 'New' }, ...change }));
+    expect(put.status).toBe(200);
+    for (const f of finds) expect(await found(d, f), f).toEqual(['dee@example.com']);
+    for (const f of missing) expect(await found(d, f), f).toEqual([]);
+  });
+});

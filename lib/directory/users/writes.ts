@@ -128,13 +128,12 @@ function updated(count: unknown): void {
   if (count !== 1) throw new Error(`A locked user's UPDATE changed ${String(count)} rows`);
 }
 
-/** Writes `written` over the user at `version` (locked by the caller), with its emails. */
-function updateOps(env: SqlEnv, version: number, written: DirectoryUserRow, emails: UserEmailColumns[]): SqlOp[] {
+/** Writes `written` over the user at `version` (locked by the caller), and its emails when they changed (else null). */
+function updateOps(env: SqlEnv, version: number, written: DirectoryUserRow, emails: UserEmailColumns[] | null): SqlOp[] {
   const { id, directoryId, createdAt: _created, ...set } = written;
   return [
     updateOp(env.dialect, 'DirectoryUser', set, '"id" = ? AND "directoryId" = ? AND "version" = ?', [id, directoryId, version]),
-    runOp(`DELETE FROM "UserEmail" WHERE "userId" = ?`, [id]),
-    ...emailsOp(env, id, directoryId, emails),
+    ...(emails ? [runOp(`DELETE FROM "UserEmail" WHERE "userId" = ?`, [id]), ...emailsOp(env, id, directoryId, emails)] : []),
   ];
 }
 
@@ -179,14 +178,17 @@ function* rewriteLocked(
     yield* removeUser(env, { ...scope, id: row.id }, toApiUser(written, groups, []));
     return { row: written, groups: answered, outcome: 'deleted (leaving policy: delete at once)' };
   }
-  const outcome = userOutcome(JSON.parse(row.raw) as ScimObject, resource, activeChanged ? written.active : null);
+  const previous = JSON.parse(row.raw) as ScimObject;
+  const outcome = userOutcome(previous, resource, activeChanged ? written.active : null);
+  // Most changes leave the emails as they were (a new name, a deactivation): their rows stay.
+  const emails = JSON.stringify(userColumns(previous).emails) === JSON.stringify(next.emails) ? null : next.emails;
   const events = (rolesNow: string[]): PendingEvent[] => {
     const after = toApiUser(written, groups, rolesNow);
     const changed = previousAttributes(toApiUser(row, groups, roles), after);
     const out: PendingEvent[] = Object.keys(changed).length ? [{ type: 'directory.user.updated', data: after, previousAttributes: changed }] : [];
     return activeChanged ? [...out, activeChangeEvent(written.active, after), ...seat] : out;
   };
-  const update = updateOps(env, row.version, written, next.emails);
+  const update = updateOps(env, row.version, written, emails);
   // A user's groups don't move when its resource does; its roles do when it leaves or comes back.
   if (activeChanged && !rolesIdle(roleConfig)) {
     updated((yield* together(update))[0]);
