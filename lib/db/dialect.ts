@@ -16,6 +16,11 @@ export interface Dialect {
   timestampParam: string;
   /** ` FOR UPDATE` where other writers must queue for the rows read (SQLite's write transaction excludes them all). */
   forUpdate: string;
+  /**
+   * ` FOR KEY SHARE OF alias` on PostgreSQL: a row a concurrent writer changed is re-read and its conditions checked
+   * again, and the row can't change under the reader (SQLite's write transaction excludes other writers).
+   */
+  keyShareOf(alias: string): string;
   /** Statements taking a transaction-scoped lock on (lockClass, key) before what follows; none on SQLite. */
   lock(mode: 'shared' | 'exclusive', lockClass: number, key: string): SqlOp[];
   /** Statements locking the rows of `table` with these ids, in id order; none on SQLite. */
@@ -100,6 +105,7 @@ export const sqlite: Dialect = {
   name: 'sqlite',
   now: `strftime('%Y-%m-%dT%H:%M:%f+00:00', 'now')`,
   forUpdate: '',
+  keyShareOf: () => '',
   timestampParam: '?',
   lock: () => [],
   lockRows: () => [],
@@ -157,6 +163,7 @@ export const postgres: Dialect = {
   name: 'postgres',
   now: `(now() AT TIME ZONE 'UTC')`,
   forUpdate: ' FOR UPDATE',
+  keyShareOf: (alias) => ` FOR KEY SHARE OF ${alias}`,
   timestampParam: 'CAST(? AS timestamp(3))',
   lock: (mode, lockClass, key) => [
     allOp(`SELECT 1 AS "locked" FROM (SELECT pg_advisory_xact_lock${mode === 'shared' ? '_shared' : ''}(?::bigint)) l`, [lockKey(lockClass, key)]),

@@ -262,6 +262,7 @@ export const DirectoryUser = {
     managerId: { kind: 'text', nullable: true },
     active: { kind: 'boolean', nullable: false, default: { value: true } },
     deactivatedAt: { kind: 'dateTime', nullable: true },
+    removedAt: { kind: 'dateTime', nullable: true },
     raw: { kind: 'text', nullable: false },
     version: { kind: 'int', nullable: false, default: { value: 1 } },
     createdAt: { kind: 'dateTime', nullable: false, default: 'now' },
@@ -284,6 +285,7 @@ export interface DirectoryUserRow {
   managerId: string | null;
   active: boolean;
   deactivatedAt: Date | null;
+  removedAt: Date | null;
   raw: string;
   version: number;
   createdAt: Date;
@@ -305,6 +307,7 @@ export interface DirectoryUserInsert {
   managerId: string | null;
   active?: boolean;
   deactivatedAt: Date | null;
+  removedAt: Date | null;
   raw: string;
   version?: number;
   createdAt?: Date;

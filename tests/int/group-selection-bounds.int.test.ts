@@ -42,6 +42,7 @@ describe('group selection bounds', () => {
           employeeNumber: null,
           managerId: null,
           deactivatedAt: null,
+          removedAt: null,
           raw: JSON.stringify({ userName: u.userName }),
           updatedAt: new Date(),
         }));

@@ -23,6 +23,7 @@ import type { ScimObject } from '../../scim/types';
 import { assertIndexable } from '../indexable';
 import { checkVersion, type WriteOptions } from '../write-options';
 import { userColumns, type UserEmailColumns } from './columns';
+import { retireUser } from './retire';
 import { findUserView, userOf, userViewOp, viewOfRow, type UserView, type UserWithGroups } from './reads';
 
 const RETURNING = columns('DirectoryUser');
@@ -61,7 +62,8 @@ export interface WrittenUser extends UserWithGroups {
 /**
  * A new user, its emails and its roles (the default role, if any: a new user is in no group), with its event. A
  * person the directory already has under the same externalId (re-provisioned under a renamed userName, or after
- * a deactivation) is linked instead: that user is rewritten, never duplicated; the same active userName is a 409.
+ * a deactivation), or one the IdP deleted under the same userName and the leaving policy kept, is linked instead:
+ * that user is rewritten, never duplicated; the same active userName is a 409.
  */
 export function createDirectoryUser(scope: DirectoryScope, resource: ScimObject): Promise<WrittenUser> {
   const { directoryId } = scope;
@@ -69,22 +71,25 @@ export function createDirectoryUser(scope: DirectoryScope, resource: ScimObject)
     const { cols, emails, raw } = split(resource);
     const id = newId('usr');
     // After the directory's shared role lock (role-locks.ts): the configuration read is not one a concurrent
-    // default-role change is replacing. The organization's policy and a user with this externalId in the same trip.
+    // default-role change is replacing. The organization's policy and the person to link to in the same trip.
     const lock = rolesSharedLockOps(env, directoryId);
-    const byExternalId = cols.externalId != null ? [userViewOp(env, { directoryId, by: { externalId: cols.externalId }, lock: true })] : [];
-    const first = yield* together([...lock, policyOp(scope.organizationId), ...byExternalId]);
-    const known = byExternalId.length ? viewOfRow(first[lock.length + 1][0]) : null;
-    if (known && known.row.userNameLower === cols.userNameLower && known.row.active)
+    const person = { externalId: cols.externalId ?? null, userNameLower: cols.userNameLower };
+    const first = yield* together([...lock, policyOp(scope.organizationId), userViewOp(env, { directoryId, by: { person }, lock: true })]);
+    const known = viewOfRow(first[lock.length + 1][0]);
+    if (known && !known.row.removedAt && known.row.userNameLower === cols.userNameLower && known.row.active)
       throw new DomainError('conflict', 'A user with this userName already exists in the directory');
     if (known) {
       const linked = yield* rewriteLocked(env, scope, known, resource);
-      return { ...linked, outcome: `linked (same externalId)${linked.outcome === 'unchanged' ? '' : `, ${linked.outcome}`}` };
+      const same = person.externalId !== null && known.row.externalId === person.externalId ? 'same externalId' : 'same userName';
+      return { ...linked, outcome: `linked (${same})${linked.outcome === 'unchanged' ? '' : `, ${linked.outcome}`}` };
     }
     const policy = policyOfRow(first[lock.length][0]);
     checkDomains(policy, cols.userNameLower, emails);
     const seat = cols.active ? yield* takeSeat(env, scope.organizationId, policy) : [];
     const results = yield* together([
-      insertOp(env.dialect, 'DirectoryUser', [{ id, directoryId, ...cols, raw, deactivatedAt: cols.active ? null : new Date() }], { returning: RETURNING }),
+      insertOp(env.dialect, 'DirectoryUser', [{ id, directoryId, ...cols, raw, deactivatedAt: cols.active ? null : new Date(), removedAt: null }], {
+        returning: RETURNING,
+      }),
       ...emailsOp(env, id, directoryId, emails),
       roleConfigOp(directoryId),
     ]);
@@ -107,7 +112,7 @@ function* updateUser(
     updateOp(
       env.dialect,
       'DirectoryUser',
-      { ...cols, deactivatedAt, raw, version: sql('"version" + 1') },
+      { ...cols, deactivatedAt, removedAt: null, raw, version: sql('"version" + 1') },
       '"id" = ? AND "directoryId" = ? AND "version" = ?',
       [id, directoryId, version],
       RETURNING,
@@ -134,7 +139,7 @@ export function rewriteDirectoryUser(
     const lock = rolesSharedLockOps(env, directoryId);
     const found = yield* together([...lock, userViewOp(env, { directoryId, by: { id }, lock: true })]);
     const view = viewOfRow(found[lock.length][0]);
-    if (!view) throw new DomainError('not_found', `User ${id} not found`);
+    if (!view || view.row.removedAt) throw new DomainError('not_found', `User ${id} not found`);
     checkVersion(view.row, ifMatch, 'user');
     return yield* rewriteLocked(env, scope, view, next(JSON.parse(view.row.raw) as ScimObject, view.row));
   }).catch(duplicateUser);
@@ -174,13 +179,28 @@ function* removeUser(env: SqlEnv, scope: DirectoryScope & { id: string }, last: 
   yield* writeEventsSql(env, scope, [{ type: 'directory.user.deleted', data: last }], { final: true });
 }
 
-export function deleteDirectoryUser(scope: DirectoryScope & { id: string }, { ifMatch }: WriteOptions = {}): Promise<void> {
+/**
+ * DELETE /Users/{id} (RFC 7644 §3.6): the user is gone from SCIM. Under a "delete at once" leaving policy the row
+ * goes; otherwise the host keeps it, deactivated and in no group (retire.ts). Returns the decision log's words.
+ */
+export function deleteDirectoryUser(scope: DirectoryScope & { id: string }, { ifMatch }: WriteOptions = {}): Promise<string> {
   const { directoryId, id } = scope;
   return write(function* (env) {
-    const view = yield* findUserView(env, { directoryId, id, lock: true });
-    if (!view) throw new DomainError('not_found', `User ${id} not found`);
+    // The shared role lock first (a kept user's roles are recomputed), the policy and the user in the same trip.
+    const lock = rolesSharedLockOps(env, directoryId);
+    const found = yield* together([...lock, policyOp(scope.organizationId), userViewOp(env, { directoryId, by: { id }, lock: true })]);
+    const view = viewOfRow(found[lock.length + 1][0]);
+    if (!view || view.row.removedAt) throw new DomainError('not_found', `User ${id} not found`);
     checkVersion(view.row, ifMatch, 'user');
-    yield* removeUser(env, scope, toApiUser(view.row, view.groups, view.roles));
+    const { leaving } = policyOfRow(found[lock.length][0]);
+    if (leaving.mode === 'delete') {
+      yield* removeUser(env, scope, toApiUser(view.row, view.groups, view.roles));
+      return 'deleted';
+    }
+    yield* retireUser(env, scope, view);
+    return leaving.mode === 'delete_after'
+      ? `deleted from SCIM; kept deactivated, deleted after ${leaving.deleteAfterDays} days (leaving policy)`
+      : 'deleted from SCIM; kept deactivated (leaving policy)';
   });
 }
 
