@@ -13,7 +13,7 @@ import { previousAttributes } from '../../events/snapshots';
 import { writeEventsSql } from '../../events/write-events';
 import { toApiUser } from '../../host-api/serialize';
 import { newId } from '../../ids';
-import { admit, checkDomains, takeSeat } from '../../policy/admission';
+import { admit, checkDomains, movesDomain, takeSeat } from '../../policy/admission';
 import { userOutcome } from '../../policy/decision';
 import { activeChangeEvent, leavingDeletes, rolesAfterActiveChange } from '../../policy/leaving';
 import { policyOfRow, policyOp, readPolicy } from '../../policy/policy-store';
@@ -84,7 +84,7 @@ export function createDirectoryUser(scope: DirectoryScope, resource: ScimObject)
       return { ...linked, outcome: `linked (${same})${linked.outcome === 'unchanged' ? '' : `, ${linked.outcome}`}` };
     }
     const policy = policyOfRow(first[lock.length][0]);
-    checkDomains(policy, cols.userNameLower, emails);
+    checkDomains(policy, cols);
     const seat = cols.active ? yield* takeSeat(env, scope.organizationId, policy) : [];
     const results = yield* together([
       insertOp(env.dialect, 'DirectoryUser', [{ id, directoryId, ...cols, raw, deactivatedAt: cols.active ? null : new Date(), removedAt: null }], {
@@ -151,11 +151,10 @@ function* rewriteLocked(env: SqlEnv, scope: DirectoryScope, { row, groups, roles
   const answered = scimGroups ?? groups;
   if (JSON.stringify(resource) === row.raw) return { row, groups: answered, outcome: 'unchanged' };
   const next = split(resource);
-  // Coming back takes a seat, on one of the organization's domains, like a create (admission.ts).
-  const seat =
-    !row.active && next.cols.active
-      ? yield* admit(env, scope.organizationId, yield* readPolicy(scope.organizationId), { ...next.cols, emails: next.emails })
-      : [];
+  // Coming back takes a seat, on one of the organization's domains, like a create (admission.ts); a rename moving an
+  // active user to another domain is checked like a create too. Only then is the policy read.
+  const seat = !row.active && next.cols.active ? yield* admit(env, scope.organizationId, yield* readPolicy(scope.organizationId), next.cols) : [];
+  if (row.active && next.cols.active && movesDomain(row, next.cols)) checkDomains(yield* readPolicy(scope.organizationId), next.cols);
   const written = yield* updateUser(env, row, next);
   const activeChanged = written.active !== row.active;
   if (activeChanged && (yield* leavingDeletes(scope.organizationId, written))) {
