@@ -21,6 +21,8 @@ export interface Dialect {
    * again, and the row can't change under the reader (SQLite's write transaction excludes other writers).
    */
   keyShareOf(alias: string): string;
+  /** `expr` compared and ordered byte by byte (ids are ASCII: as JavaScript compares them). */
+  bytewise(expr: string): string;
   /** Statements taking a transaction-scoped lock on (lockClass, key) before what follows; none on SQLite. */
   lock(mode: 'shared' | 'exclusive', lockClass: number, key: string): SqlOp[];
   /** Statements locking the rows of `table` with these ids, in id order; none on SQLite. */
@@ -106,6 +108,7 @@ export const sqlite: Dialect = {
   now: `strftime('%Y-%m-%dT%H:%M:%f+00:00', 'now')`,
   forUpdate: '',
   keyShareOf: () => '',
+  bytewise: (expr) => expr,
   timestampParam: '?',
   lock: () => [],
   lockRows: () => [],
@@ -164,6 +167,7 @@ export const postgres: Dialect = {
   now: `(now() AT TIME ZONE 'UTC')`,
   forUpdate: ' FOR UPDATE',
   keyShareOf: (alias) => ` FOR KEY SHARE OF ${alias}`,
+  bytewise: (expr) => `${expr} COLLATE "C"`,
   timestampParam: 'CAST(? AS timestamp(3))',
   lock: (mode, lockClass, key) => [
     allOp(`SELECT 1 AS "locked" FROM (SELECT pg_advisory_xact_lock${mode === 'shared' ? '_shared' : ''}(?::bigint)) l`, [lockKey(lockClass, key)]),

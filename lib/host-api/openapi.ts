@@ -210,7 +210,7 @@ const OPERATIONS: Op[] = [
     method: 'put',
     path: '/directories/{dirId}/group-selection',
     summary:
-      'Set which groups the host sees (audited). Groups not selected are kept and SCIM works on them as ever (the IdP sees no difference), but they have no host API rows, appear in no user\'s groups, emit no events and give no roles; groups an IdP creates while the mode is "selected" start unselected. The change emits, in one transaction, directory.group.user_removed then directory.group.deleted for each group disappearing, directory.group.created then directory.group.user_added for each appearing, and directory.user.updated (previousAttributes.roles) for each role that moved. At most 20,000 memberships may move in one change (400 above: change it in steps)',
+      'Set which groups the host sees (audited). Groups not selected are kept and SCIM works on them as ever (the IdP sees no difference), but they have no host API rows, appear in no user\'s groups, emit no events and give no roles; groups an IdP creates while the mode is "selected" start unselected. The change emits, in one transaction, directory.group.user_removed then directory.group.deleted for each group disappearing, directory.group.created then directory.group.user_added for each appearing, and directory.user.updated (previousAttributes.roles) for each role that moved. A change moving more than 20,000 memberships runs as a background job instead (202): batches of 2,000 memberships in their own transactions with the same events, resumed after a restart; GET shows its progress (job), and another change is a 409 until it is done',
     body: groupSelectionInputSchema,
     status: 200,
     response: groupSelectionSchema.extend({ change: selectionChangeSchema }),

@@ -16,6 +16,7 @@ import {
   type SqlRow,
   type SqlValue,
 } from '../../db/sql-program';
+import { memberVisibleSql } from '../groups/selection';
 import { afterKey, type Keyset, type Page, pageOf } from '../keyset';
 
 export type { DirectoryUserRow } from '../../db/schema';
@@ -49,7 +50,7 @@ export function groupsJson(d: Dialect, as = 'groupsJson'): string {
 /** The host's view of groupsJson: only the selected groups (issue 19), each probed by primary key the same way. */
 function hostGroupsJson(d: Dialect): string {
   return `(SELECT ${d.jsonAgg(d.jsonArray('m."groupId"', 'g."displayName"'), 'm."groupId"')} FROM "GroupMembership" m
-    JOIN "DirectoryGroup" g ON g."id" = m."groupId" AND g."directoryId" = u."directoryId" AND g."selected" = true
+    JOIN "DirectoryGroup" g ON g."id" = m."groupId" AND g."directoryId" = u."directoryId" AND ${memberVisibleSql(d)}
     WHERE m."userId" = u."id" AND m."directoryId" = u."directoryId") AS "groupsJson"`;
 }
 
