@@ -7,8 +7,10 @@ export async function register(): Promise<void> {
   const { startWebhookWorker } = await import('./lib/webhooks/worker');
   const { startRetentionJob } = await import('./lib/maintenance/retention');
   const { startHealthJob } = await import('./lib/health/health-check');
+  const { startSelectionJobs } = await import('./lib/directory/selection-job');
   const { webhookSettings } = await import('./lib/env');
   if (!webhookSettings().workerOff) startWebhookWorker();
   startRetentionJob();
   startHealthJob();
+  startSelectionJobs();
 }

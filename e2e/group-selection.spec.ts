@@ -52,7 +52,7 @@ test('the IT admin receives only the chosen groups, after a preview', async ({ p
   await expect(page.getByText('Group selection saved')).toBeVisible();
   await expect(portal.row('Groups', 'Sales')).toContainText('Not sent to the app');
   await expect(portal.row('Groups', 'Support')).not.toContainText('Not sent to the app');
-  expect((await hostApi('GET', `/directories/${dir.id}/group-selection`)).body).toEqual({ mode: 'selected', groupIds: [support] });
+  expect((await hostApi('GET', `/directories/${dir.id}/group-selection`)).body).toEqual({ mode: 'selected', groupIds: [support], job: null });
   const groups = await hostApi<{ data: { displayName: string }[] }>('GET', `/directories/${dir.id}/groups`);
   expect(groups.body.data.map((g) => g.displayName)).toEqual(['Support']);
   const user = await hostApi<{ roles: string[]; groups: unknown[] }>('GET', `/directories/${dir.id}/users/${people[0].id}`);

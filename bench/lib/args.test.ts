@@ -27,6 +27,11 @@ describe('parseBenchArgs', () => {
     expect(parse('--no-import', '--no-peer')).toMatchObject({ import: null, peer: false });
   });
 
+  it('runs with every provisioning policy on and every workload unless told (--no-policies, --workloads)', () => {
+    expect(parse()).toMatchObject({ policies: true, workloads: null });
+    expect(parse('--no-policies', '--workloads', 'post-user, get-user')).toMatchObject({ policies: false, workloads: ['post-user', 'get-user'] });
+  });
+
   it.each([
     [['--db', 'mysql'], /--db must be/],
     [['--rounds', '0'], /--rounds must be a positive integer/],

@@ -35,6 +35,10 @@ export interface BenchOptions {
   out: string;
   /** Leave the app's rate limits at their defaults (6,000 SCIM requests a minute per token → 429s under load). */
   keepRateLimits: boolean;
+  /** Only these workloads (their keys, bench/lib/workload.ts), with the ceilings; null: every one. */
+  workloads: string[] | null;
+  /** Every provisioning policy on in the portal (bench/lib/policies.ts); --no-policies for comparison. */
+  policies: boolean;
 }
 
 const FULL = { usersSmall: 1000, usersLarge: 100_000, seconds: 2, import: { users: 2000, groups: 20, members: 10_000 } };
@@ -60,7 +64,11 @@ export const USAGE = `npm run bench -- [options]
   --peer-port <n>             port of the Jackson peer on SQLite; the one on PostgreSQL takes the next (default 4100)
   --out <file>                JSON results (default bench/results/latest.json)
   --keep-rate-limits          keep the app's default rate limits (by default they are raised out of reach; the
-                              limiter still counts every request)`;
+                              limiter still counts every request)
+  --workloads <keys>          only these workloads, comma-separated keys (post-user, get-user, filter-username…)
+  --no-policies               the portal without its provisioning policy (by default every policy is on: the
+                              bench's domains, a seat limit above its users, only the bench's groups selected,
+                              leaving "delete after 30 days")`;
 
 function positive(name: string, v: string | undefined, dflt: number, integer = true): number {
   if (v === undefined) return dflt;
@@ -107,6 +115,8 @@ export function parseBenchArgs(argv: string[], defaultOut: string): BenchOptions
       'peer-port': str,
       out: str,
       'keep-rate-limits': bool,
+      policies: bool,
+      workloads: str,
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -136,5 +146,7 @@ export function parseBenchArgs(argv: string[], defaultOut: string): BenchOptions
     webhooks,
     out: values.out ?? defaultOut,
     keepRateLimits: values['keep-rate-limits'] ?? false,
+    policies: values.policies ?? true,
+    workloads: values.workloads ? values.workloads.split(',').map((k) => k.trim()) : null,
   };
 }

@@ -125,6 +125,10 @@ export async function measureAll(opts: BenchOptions, runTag: string, say: (line:
       for (const s of servers) if (s.exited()) throw new Error(`${serverLabel(s.id)} stopped during the run (${s.exited()})`);
       log(`\n[${users} users] seeding every directory through SCIM, the peers in the background`);
       const seeded = await grow(servers, seeders, users, log, out);
+      for (const s of servers) {
+        const d = seeded.get(s);
+        if (s.selectGroups && d) await s.selectGroups([d.small.id, d.big.id, ...d.teams.map((t) => t.id)]);
+      }
       // After a bulk load, as an operator (or autovacuum, a little later) does: statistics, and no vacuum mid-run.
       if (started.pg) for (const db of started.pg.databases()) await started.pg.vacuumAnalyze(db);
       const sampler = new RssSampler(
@@ -148,6 +152,7 @@ export async function measureAll(opts: BenchOptions, runTag: string, say: (line:
             log,
           },
           cannot: new Map(),
+          only: opts.workloads && new Set(opts.workloads),
         };
         log(`\n[${users} users] reads and ceilings: ${opts.rounds} rounds of ${opts.seconds} s per workload and server, taking turns`);
         out.rows.push(...(await readPass(ctx)));

@@ -22,6 +22,8 @@ export interface SizeContext {
   rounds: RoundOptions;
   /** What each server got wrong in the plain pass's probes, for the webhook pass: `${name} ${db} ${key}`. */
   cannot: Map<string, string | null>;
+  /** The workloads to run (--workloads); null: every one. */
+  only: ReadonlySet<string> | null;
   /** In the webhook pass: waits until the server's deliveries stop coming, so its slice's CPU counts them. */
   settle?: (s: Server) => Promise<void>;
 }
@@ -86,7 +88,8 @@ export async function readPass(ctx: SizeContext): Promise<Row[]> {
   if (ctx.machine) jobs.push(ceiling(ctx.machine, 'node-http', "GET / (the bench's own node:http server)", ctx.machine.origin, '/'));
   for (const s of ctx.servers) if (s.baseUrl) jobs.push(ceiling(s, 'healthz', 'GET /healthz (the app, before any of its work)', s.baseUrl, '/healthz'));
   const stages = new Map(ctx.servers.map((s) => [s, stageOf(ctx, s, 'reads')]));
-  for (const w of readWorkloads()) for (const s of ctx.servers) jobs.push(jobOf(ctx, s, stages.get(s) as Stage, w, false));
+  for (const w of readWorkloads().filter((x) => !ctx.only || ctx.only.has(x.key)))
+    for (const s of ctx.servers) jobs.push(jobOf(ctx, s, stages.get(s) as Stage, w, false));
   return runRounds(jobs, ctx.users, ctx.rounds);
 }
 
@@ -94,7 +97,7 @@ export async function readPass(ctx: SizeContext): Promise<Row[]> {
 export async function writePass(ctx: SizeContext, webhook: boolean): Promise<Row[]> {
   const stages = new Map(ctx.servers.map((s) => [s, stageOf(ctx, s, webhook ? 'hook' : 'plain')]));
   const rows: Row[] = [];
-  for (const w of WRITES) {
+  for (const w of WRITES.filter((x) => !ctx.only || ctx.only.has(x.key))) {
     const jobs = ctx.servers.map((s) => jobOf(ctx, s, stages.get(s) as Stage, w, webhook));
     rows.push(...(await runRounds(jobs, ctx.users, { ...ctx.rounds, warmUpSeconds: 0 })));
   }

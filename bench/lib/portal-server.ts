@@ -6,6 +6,7 @@ import { freshSqliteUrl } from '../../tests/setup/app-server';
 import { startApp } from './app';
 import type { BenchPostgres } from './pg-server';
 import { processTree } from './proc';
+import { groupSelection, POLICIES_SETTING, setPolicies } from './policies';
 import { hostApi, newOktaDirectory } from './scim-client';
 import { POSTGRES_DURABILITY, type Server } from './servers';
 
@@ -29,7 +30,7 @@ export type PortalVariant = { db: 'sqlite'; sync: SqliteSync } | { db: 'postgres
 
 const PG_DATABASE = 'scim_portal_bench';
 
-export async function startPortal(variant: PortalVariant, opts: { keepRateLimits: boolean }, log: (line: string) => void): Promise<Server> {
+export async function startPortal(variant: PortalVariant, opts: { keepRateLimits: boolean; policies: boolean }, log: (line: string) => void): Promise<Server> {
   const name = variant.db === 'sqlite' ? `sqlite-${variant.sync.toLowerCase()}` : 'postgres';
   const databaseUrl = variant.db === 'sqlite' ? freshSqliteUrl('bench') : await variant.pg.createDatabase(PG_DATABASE);
   const env: Record<string, string> = { ...(opts.keepRateLimits ? {} : NO_LIMITS), ...WEBHOOKS };
@@ -42,6 +43,7 @@ export async function startPortal(variant: PortalVariant, opts: { keepRateLimits
   };
   try {
     const dir = await newOktaDirectory(app);
+    if (opts.policies) await setPolicies(app, dir);
     let endpointId: string | null = null;
     const own = () => processTree(app.pid);
     return {
@@ -54,10 +56,13 @@ export async function startPortal(variant: PortalVariant, opts: { keepRateLimits
       baseUrl: app.baseUrl,
       cpuPids: async () => (variant.db === 'sqlite' ? own() : [...own(), ...(await variant.pg.backends(PG_DATABASE))]),
       flushPids: async () => (variant.db === 'sqlite' ? own() : variant.pg.serverPids()),
-      settings:
+      settings: [
         variant.db === 'sqlite'
-          ? [`portal ${variant.sync}: SQLITE_SYNCHRONOUS=${variant.sync}; ${SQLITE_PROMISE[variant.sync]}; file ${databaseUrl.replace(/^file:/, '')}`]
-          : [`portal: database ${PG_DATABASE}, the app's pool sizes at their defaults`],
+          ? `portal ${variant.sync}: SQLITE_SYNCHRONOUS=${variant.sync}; ${SQLITE_PROMISE[variant.sync]}; file ${databaseUrl.replace(/^file:/, '')}`
+          : `portal: database ${PG_DATABASE}, the app's pool sizes at their defaults`,
+        ...(opts.policies ? [POLICIES_SETTING] : []),
+      ],
+      ...(opts.policies ? { selectGroups: (ids: string[]) => groupSelection(app, dir, ids) } : {}),
       async setWebhook(url) {
         if (url) endpointId = String((await hostApi(app, 'POST', '/webhook-endpoints', { url })).id);
         else if (endpointId) {

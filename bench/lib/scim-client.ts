@@ -6,6 +6,8 @@ export interface ScimDirectory {
   token: string;
   /** The portal's directory id; null for another server. */
   directoryId: string | null;
+  /** The portal's organization id (its policy's); absent for another server. */
+  organizationId?: string;
 }
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -67,7 +69,7 @@ export async function newOktaDirectory(app: HostApi): Promise<ScimDirectory> {
   const org = await hostApi(app, 'POST', '/organizations', { name: `Bench ${new Date().toISOString()}` });
   const dir = await hostApi(app, 'POST', `/organizations/${field(org, 'id')}/directories`, { provider: 'okta' });
   const scim = asObject(dir.scim ?? null);
-  return { endpoint: field(scim, 'endpoint'), token: field(scim, 'token'), directoryId: field(dir, 'id') };
+  return { endpoint: field(scim, 'endpoint'), token: field(scim, 'token'), directoryId: field(dir, 'id'), organizationId: field(org, 'id') };
 }
 
 export async function scimCall(dir: ScimDirectory, method: string, path: string, body?: unknown): Promise<{ status: number; body: Json }> {

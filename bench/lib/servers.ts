@@ -37,6 +37,8 @@ export interface Server extends Target {
   flushPids(): Promise<number[]>;
   /** Lines stating the server's database settings, for its table. */
   settings: string[];
+  /** The portal with its policies on: only these groups (the seeded ones) selected; absent for the peer and --no-policies. */
+  selectGroups?(groupIds: string[]): Promise<void>;
   /** Subscribes one webhook endpoint at `url` through the server's own setting; null removes it. */
   setWebhook(url: string | null): Promise<void>;
   /** Why the server stopped during the run (a signal or exit code), or null while it runs. */

@@ -127,15 +127,22 @@ function SelectionEditor({ directoryId, saved }: { directoryId: string; saved: G
           </ul>
         </div>
       ) : null}
+      {saved.job?.status === 'running' ? <JobProgress job={saved.job} /> : null}
       {preview.data && changed ? <GroupSelectionPreviewPanel preview={preview.data} roleName={roleName} /> : null}
       {preview.isError ? <Alert tone="danger">{preview.error.message}</Alert> : null}
       {save.isError ? <Alert tone="danger">{save.error.message}</Alert> : null}
-      {save.isSuccess && !changed ? <Alert tone="success">Group selection saved. The app has been told what changed.</Alert> : null}
+      {save.isSuccess && !changed && !(saved.job?.status === 'running') ? (
+        <Alert tone="success">Group selection saved. The app has been told what changed.</Alert>
+      ) : null}
       <div className="flex flex-wrap gap-2">
         <Button variant="secondary" disabled={!changed} loading={preview.isPending} onClick={() => preview.mutate(input)}>
           Preview changes
         </Button>
-        <Button disabled={!changed || !preview.data} loading={save.isPending} onClick={() => save.mutate(input, { onSuccess: () => preview.reset() })}>
+        <Button
+          disabled={!changed || !preview.data || saved.job?.status === 'running'}
+          loading={save.isPending}
+          onClick={() => save.mutate(input, { onSuccess: () => preview.reset() })}
+        >
           Save selection
         </Button>
         {changed ? (
@@ -155,6 +162,19 @@ function SelectionEditor({ directoryId, saved }: { directoryId: string; saved: G
       {changed && !preview.data ? (
         <p className="text-sm text-slate-700">Unsaved changes. Preview them first: saving is enabled once you have seen what the app will receive.</p>
       ) : null}
+    </div>
+  );
+}
+
+/** A change too large for one transaction, moving in the background: how far it got. */
+function JobProgress({ job }: { job: NonNullable<GroupSelectionState['job']> }) {
+  const n = (v: number) => v.toLocaleString('en-US');
+  return (
+    <div role="status" className="space-y-2 rounded-md border border-slate-200 p-3 text-sm text-slate-800">
+      <p>
+        Applying the selection in the background: {n(job.done)} of {n(job.total)} memberships moved. The app is told as it goes; you can leave this page.
+      </p>
+      <progress className="h-2 w-full" max={Math.max(job.total, 1)} value={job.done} aria-label="Memberships moved" />
     </div>
   );
 }

@@ -18,7 +18,11 @@ export function GroupSelectionPreviewPanel({ preview, roleName }: { preview: Gro
         <ul className="space-y-1">
           {appearing.count > 0 ? <li>{plural(appearing.count, 'group', 'groups')} will appear, with their members</li> : null}
           {disappearing.count > 0 ? <li>{plural(disappearing.count, 'group', 'groups')} will disappear, with their members</li> : null}
-          <li>{roleChanges.count > 0 ? `${plural(roleChanges.count, 'user', 'users')} will get different roles` : 'No user’s roles will change'}</li>
+          {preview.runsInBackground ? (
+            <li>More than 20,000 memberships move: once saved, the change runs in the background and users’ roles change as it goes</li>
+          ) : (
+            <li>{roleChanges.count > 0 ? `${plural(roleChanges.count, 'user', 'users')} will get different roles` : 'No user’s roles will change'}</li>
+          )}
         </ul>
       </Alert>
       {rows.length > 0 ? (

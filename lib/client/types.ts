@@ -47,10 +47,13 @@ export type RolesState = ReturnType<typeof rolesJson>;
 export interface GroupSelectionState {
   mode: 'all' | 'selected';
   groups: { id: string; displayName: string; memberCount: number }[];
+  /** The last change moved in the background (running: `mode` and `groups` are its target). */
+  job: { status: 'running' | 'done'; done: number; total: number; startedAt: string; finishedAt: string | null } | null;
 }
 
 type ChangedGroups = { count: number; groups: { id: string; displayName: string; memberCount: number }[] };
 export interface GroupSelectionPreview {
+  runsInBackground: boolean;
   appearing: ChangedGroups;
   disappearing: ChangedGroups;
   roleChanges: { count: number; users: { id: string; userName: string; before: string[]; after: string[] }[] };

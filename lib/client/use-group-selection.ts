@@ -10,7 +10,12 @@ const base = (id: string) => `/directories/${encodeURIComponent(id)}/group-selec
 type Input = { mode: 'all' | 'selected'; groupIds: string[] };
 
 export function useGroupSelection(directoryId: string) {
-  return useQuery({ queryKey: queryKeys.groupSelection(directoryId), queryFn: () => portalFetch<GroupSelectionState>(base(directoryId)) });
+  return useQuery({
+    queryKey: queryKeys.groupSelection(directoryId),
+    queryFn: () => portalFetch<GroupSelectionState>(base(directoryId)),
+    // A change moving in the background: its progress, every two seconds until it is done.
+    refetchInterval: (q) => (q.state.data?.job?.status === 'running' ? 2_000 : false),
+  });
 }
 
 export function usePreviewGroupSelection(directoryId: string) {

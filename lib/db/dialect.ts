@@ -16,6 +16,13 @@ export interface Dialect {
   timestampParam: string;
   /** ` FOR UPDATE` where other writers must queue for the rows read (SQLite's write transaction excludes them all). */
   forUpdate: string;
+  /**
+   * ` FOR KEY SHARE OF alias` on PostgreSQL: a row a concurrent writer changed is re-read and its conditions checked
+   * again, and the row can't change under the reader (SQLite's write transaction excludes other writers).
+   */
+  keyShareOf(alias: string): string;
+  /** `expr` compared and ordered byte by byte (ids are ASCII: as JavaScript compares them). */
+  bytewise(expr: string): string;
   /** Statements taking a transaction-scoped lock on (lockClass, key) before what follows; none on SQLite. */
   lock(mode: 'shared' | 'exclusive', lockClass: number, key: string): SqlOp[];
   /** Statements locking the rows of `table` with these ids, in id order; none on SQLite. */
@@ -102,6 +109,8 @@ export const sqlite: Dialect = {
   name: 'sqlite',
   now: `strftime('%Y-%m-%dT%H:%M:%f+00:00', 'now')`,
   forUpdate: '',
+  keyShareOf: () => '',
+  bytewise: (expr) => expr,
   timestampParam: '?',
   lock: () => [],
   lockRows: () => [],
@@ -193,6 +202,8 @@ export const postgres: Dialect = {
   name: 'postgres',
   now: PG_NOW,
   forUpdate: ' FOR UPDATE',
+  keyShareOf: (alias) => ` FOR KEY SHARE OF ${alias}`,
+  bytewise: (expr) => `${expr} COLLATE "C"`,
   timestampParam: 'CAST(? AS timestamp(3))',
   lock: (mode, lockClass, key) => [
     allOp(`SELECT 1 AS "locked" FROM (SELECT pg_advisory_xact_lock${mode === 'shared' ? '_shared' : ''}(?::bigint)) l`, [lockKey(lockClass, key)]),

@@ -85,6 +85,8 @@ function migrateSqlite(url: string, root: string): string[] {
 
 /** Leading index columns that many rows share (a tenant, a status): everything after them narrows to a few rows. */
 const SHARED_COLUMNS = new Set(['directoryId', 'hostId', 'organizationId', 'status', 'endpointId', 'windowStart']);
+/** Columns nearly every row holds the same value of (null): they narrow nothing, wherever they stand in an index. */
+const UNSELECTIVE_COLUMNS = new Set(['removedAt']);
 
 /**
  * SQLite plans without statistics until ANALYZE runs, and without them takes every index on `directoryId` for a
@@ -103,7 +105,7 @@ function plannerStatistics(db: Database.Database): void {
   for (const { name, table } of indexes) {
     if (have.has(name)) continue;
     const cols = (db.prepare('SELECT "name" FROM pragma_index_info(?)').all(name) as { name: string }[]).map((c) => c.name);
-    const stat = [1_000_000, ...cols.map((c, i) => (i === 0 && SHARED_COLUMNS.has(c) ? 100_000 : 1))];
+    const stat = [1_000_000, ...cols.map((c, i) => ((i === 0 && SHARED_COLUMNS.has(c)) || UNSELECTIVE_COLUMNS.has(c) ? 100_000 : 1))];
     insert.run(table, name, stat.join(' '));
   }
 }

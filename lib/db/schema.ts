@@ -262,6 +262,7 @@ export const DirectoryUser = {
     managerId: { kind: 'text', nullable: true },
     active: { kind: 'boolean', nullable: false, default: { value: true } },
     deactivatedAt: { kind: 'dateTime', nullable: true },
+    removedAt: { kind: 'dateTime', nullable: true },
     raw: { kind: 'text', nullable: false },
     version: { kind: 'int', nullable: false, default: { value: 1 } },
     createdAt: { kind: 'dateTime', nullable: false, default: 'now' },
@@ -284,6 +285,7 @@ export interface DirectoryUserRow {
   managerId: string | null;
   active: boolean;
   deactivatedAt: Date | null;
+  removedAt: Date | null;
   raw: string;
   version: number;
   createdAt: Date;
@@ -305,6 +307,7 @@ export interface DirectoryUserInsert {
   managerId: string | null;
   active?: boolean;
   deactivatedAt: Date | null;
+  removedAt: Date | null;
   raw: string;
   version?: number;
   createdAt?: Date;
@@ -352,6 +355,7 @@ export const DirectoryGroup = {
     raw: { kind: 'text', nullable: false },
     version: { kind: 'int', nullable: false, default: { value: 1 } },
     selected: { kind: 'boolean', nullable: false, default: { value: true } },
+    syncCursor: { kind: 'text', nullable: true },
     createdAt: { kind: 'dateTime', nullable: false, default: 'now' },
     updatedAt: { kind: 'dateTime', nullable: false, default: 'updatedAt' },
   },
@@ -366,6 +370,7 @@ export interface DirectoryGroupRow {
   raw: string;
   version: number;
   selected: boolean;
+  syncCursor: string | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -379,8 +384,54 @@ export interface DirectoryGroupInsert {
   raw: string;
   version?: number;
   selected?: boolean;
+  syncCursor: string | null;
   createdAt?: Date;
   updatedAt?: Date;
+}
+
+export const GroupSelectionJob = {
+  name: 'GroupSelectionJob',
+  columns: {
+    directoryId: { kind: 'text', nullable: false },
+    status: { kind: 'text', nullable: false },
+    mode: { kind: 'text', nullable: false },
+    groupIds: { kind: 'text', nullable: false },
+    queue: { kind: 'text', nullable: false },
+    done: { kind: 'int', nullable: false, default: { value: 0 } },
+    total: { kind: 'int', nullable: false },
+    actor: { kind: 'text', nullable: false },
+    startedAt: { kind: 'dateTime', nullable: false, default: 'now' },
+    updatedAt: { kind: 'dateTime', nullable: false, default: 'updatedAt' },
+    finishedAt: { kind: 'dateTime', nullable: true },
+  },
+} as const satisfies TableDef;
+
+export interface GroupSelectionJobRow {
+  directoryId: string;
+  status: string;
+  mode: string;
+  groupIds: string;
+  queue: string;
+  done: number;
+  total: number;
+  actor: string;
+  startedAt: Date;
+  updatedAt: Date;
+  finishedAt: Date | null;
+}
+
+export interface GroupSelectionJobInsert {
+  directoryId: string;
+  status: string;
+  mode: string;
+  groupIds: string;
+  queue: string;
+  done?: number;
+  total: number;
+  actor: string;
+  startedAt?: Date;
+  updatedAt?: Date;
+  finishedAt: Date | null;
 }
 
 export const GroupMembership = {
@@ -983,7 +1034,7 @@ export interface RateLimitWindowInsert {
   count?: number;
 }
 
-export const TABLES = { Host, HostUserSchema, ApiKey, Organization, OrganizationPolicy, Directory, DirectoryToken, DirectoryUser, UserEmail, DirectoryGroup, GroupMembership, ScimRequestLog, Role, RoleMapping, UserRole, Event, EventRetention, WebhookEndpoint, WebhookLane, WebhookDelivery, WebhookAttempt, PortalLink, PortalSession, Operator, OperatorSession, SignInThrottle, AuditLog, RateLimitWindow } as const;
+export const TABLES = { Host, HostUserSchema, ApiKey, Organization, OrganizationPolicy, Directory, DirectoryToken, DirectoryUser, UserEmail, DirectoryGroup, GroupSelectionJob, GroupMembership, ScimRequestLog, Role, RoleMapping, UserRole, Event, EventRetention, WebhookEndpoint, WebhookLane, WebhookDelivery, WebhookAttempt, PortalLink, PortalSession, Operator, OperatorSession, SignInThrottle, AuditLog, RateLimitWindow } as const;
 
 /** Each table's row type, by table name. */
 export interface Rows {
@@ -997,6 +1048,7 @@ export interface Rows {
   DirectoryUser: DirectoryUserRow;
   UserEmail: UserEmailRow;
   DirectoryGroup: DirectoryGroupRow;
+  GroupSelectionJob: GroupSelectionJobRow;
   GroupMembership: GroupMembershipRow;
   ScimRequestLog: ScimRequestLogRow;
   Role: RoleRow;
@@ -1029,6 +1081,7 @@ export interface Inserts {
   DirectoryUser: DirectoryUserInsert;
   UserEmail: UserEmailInsert;
   DirectoryGroup: DirectoryGroupInsert;
+  GroupSelectionJob: GroupSelectionJobInsert;
   GroupMembership: GroupMembershipInsert;
   ScimRequestLog: ScimRequestLogInsert;
   Role: RoleInsert;

@@ -20,15 +20,16 @@ export const REMOVE_CHUNK = 500;
 type GroupScope = { directoryId: string; groupId: string };
 
 /**
- * Inserts up to ADD_CHUNK members that are users of this directory (other ids are ignored, rows already there are
- * skipped) and returns the added user ids as rows. `WHERE true` keeps SQLite from reading ON CONFLICT as a join
+ * Inserts up to ADD_CHUNK members that are SCIM users of this directory (other ids, and users the IdP deleted, are ignored; rows already there are
+ * skipped) and returns the added user ids as rows. The users are key-share locked (as the foreign key check locks them):
+ * one the IdP is deleting meanwhile is read again once deleted, and left out. `WHERE true` keeps SQLite from reading ON CONFLICT as a join
  * constraint; VALUES columns are column1/column2 on both databases.
  */
 export function addMembersOp(env: SqlEnv, { directoryId, groupId }: GroupScope, part: NewMember[]): SqlOp {
   return allOp(
     `INSERT INTO "GroupMembership" ("groupId", "userId", "directoryId", "display", "createdAt")
      SELECT ?, u."id", u."directoryId", v.column2, ${env.dialect.now} FROM (VALUES ${part.map(() => '(?, ?)').join(', ')}) AS v
-     JOIN "DirectoryUser" u ON u."id" = v.column1 AND u."directoryId" = ? WHERE true
+     JOIN "DirectoryUser" u ON u."id" = v.column1 AND u."directoryId" = ? AND u."removedAt" IS NULL WHERE true${env.dialect.keyShareOf('u')}
      ON CONFLICT DO NOTHING RETURNING "userId"`,
     [groupId, ...part.flatMap((m) => [m.userId, m.display ?? null]), directoryId],
   );

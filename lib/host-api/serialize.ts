@@ -49,6 +49,7 @@ export function toApiUser(u: UserRow, groups: { id: string; displayName: string 
     familyName: str(name.familyName),
     displayName: str(raw.displayName),
     active: u.active,
+    removedAt: u.removedAt?.toISOString() ?? null,
     groups,
     roles,
     attributes: raw,

@@ -17,19 +17,23 @@ export class PolicyRefusal extends DomainError {
   }
 }
 
-/** What the domain policy looks at: the userName's domain and the primary (else first) email's. */
-function domainsOf(userNameLower: string, emails: { valueLower: string; primary: boolean }[]): string[] {
-  const email = emails.find((e) => e.primary) ?? emails[0];
-  const at = (v: string | undefined) => (v && v.includes('@') ? v.slice(v.lastIndexOf('@') + 1) : null);
-  return [...new Set([at(userNameLower), at(email?.valueLower)].filter((d): d is string => !!d))];
+/** What the domain policy looks at: a user's userName and primary (else first) email, lower-cased. */
+export interface UserDomains {
+  userNameLower: string;
+  emailLower: string | null;
+}
+
+function domainsOf({ userNameLower, emailLower }: UserDomains): string[] {
+  const at = (v: string | null) => (v && v.includes('@') ? v.slice(v.lastIndexOf('@') + 1) : null);
+  return [...new Set([at(userNameLower), at(emailLower)].filter((d): d is string => !!d))];
 }
 
 /** A listed domain covers itself and its subdomains ("acme.com" takes "eu.acme.com"). */
 const onDomain = (domain: string, listed: string[]) => listed.some((l) => domain === l || domain.endsWith(`.${l}`));
 
-export function checkDomains(policy: ProvisioningPolicy, userNameLower: string, emails: { valueLower: string; primary: boolean }[]): void {
+export function checkDomains(policy: ProvisioningPolicy, user: UserDomains): void {
   if (policy.domains.length === 0) return;
-  const found = domainsOf(userNameLower, emails);
+  const found = domainsOf(user);
   const foreign = found.length ? found.find((d) => !onDomain(d, policy.domains)) : '(none)';
   if (foreign !== undefined) {
     throw new PolicyRefusal(
@@ -37,6 +41,12 @@ export function checkDomains(policy: ProvisioningPolicy, userNameLower: string, 
       `Refused by the organization's provisioning policy: the domain "${foreign}" is not one of its domains (${policy.domains.join(', ')})`,
     );
   }
+}
+
+/** Whether a rewrite moves a user to a domain it wasn't on (or to none): such a rename is checked like a create. */
+export function movesDomain(before: UserDomains, after: UserDomains): boolean {
+  const [had, has] = [domainsOf(before), domainsOf(after)];
+  return has.length === 0 ? had.length > 0 : has.some((d) => !had.includes(d));
 }
 
 /**
@@ -69,12 +79,7 @@ export function* activeUsers(organizationId: string, upTo?: number): SqlProgram<
 }
 
 /** The admission of a user created or coming back: its domains, then a seat. */
-export function* admit(
-  env: SqlEnv,
-  organizationId: string,
-  policy: ProvisioningPolicy,
-  user: { userNameLower: string; emails: { valueLower: string; primary: boolean }[] },
-): SqlProgram<PendingEvent[]> {
-  checkDomains(policy, user.userNameLower, user.emails);
+export function* admit(env: SqlEnv, organizationId: string, policy: ProvisioningPolicy, user: UserDomains): SqlProgram<PendingEvent[]> {
+  checkDomains(policy, user);
   return yield* takeSeat(env, organizationId, policy);
 }

@@ -3,6 +3,7 @@
 // recomputed inside the transaction of every change that can move them, so no reader ever sees stale roles.
 import { insertOp } from '../db/rows';
 import { all, allOp, changes, chunked, rowsOf, runOp, together, type SqlEnv, type SqlOp, type SqlProgram, type SqlRow } from '../db/sql-program';
+import { memberVisibleSql } from '../directory/groups/selection';
 
 const asStr = (v: unknown) => String(v);
 
@@ -78,8 +79,8 @@ export function* recomputeRolesSql(
       ...(configChange ? [] : env.dialect.lockRows('DirectoryUser', chunk)),
       allOp(
         `SELECT gm."userId", rm."roleId" FROM "GroupMembership" gm JOIN "DirectoryGroup" g ON g."id" = gm."groupId"
-         JOIN "RoleMapping" rm ON rm."groupId" = gm."groupId" WHERE ${inUsers} AND g."directoryId" = ? AND g."selected" = ?`,
-        [users, directoryId, true],
+         JOIN "RoleMapping" rm ON rm."groupId" = gm."groupId" WHERE ${inUsers} AND g."directoryId" = ? AND ${memberVisibleSql(env.dialect, 'g', 'gm')}`,
+        [users, directoryId],
       ),
       allOp(`SELECT "userId", "roleId" FROM "UserRole" WHERE ${inHolders}`, [holders]),
       allOp(`SELECT "id" FROM "DirectoryUser" WHERE ${inIds} AND "active" = ?`, [ids, false]),

@@ -10,7 +10,19 @@ export const groupSelectionInputSchema = z
   })
   .refine((v) => v.mode === 'selected' || v.groupIds.length === 0, 'groupIds: only with mode "selected"');
 
-export const groupSelectionSchema = z.object({ mode: z.enum(['all', 'selected']), groupIds: z.array(z.string()) });
+/** A change too large for one transaction, moved batch by batch (issue 19): its progress in memberships. */
+const selectionJobSchema = z.object({
+  status: z.enum(['running', 'done']),
+  done: z.number().int(),
+  total: z.number().int(),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+});
+export const groupSelectionSchema = z.object({
+  mode: z.enum(['all', 'selected']),
+  groupIds: z.array(z.string()),
+  job: selectionJobSchema.nullable().describe('The last change moved as a background job; while it runs, mode and groupIds are its target'),
+});
 
 const changedGroups = z.object({
   count: z.number().int(),
@@ -18,6 +30,7 @@ const changedGroups = z.object({
 });
 /** What a change of the selection does to the host's view: whole counts, the first 50 groups and users named. */
 export const selectionChangeSchema = z.object({
+  runsInBackground: z.boolean().describe('More than 20,000 memberships move: a background job moves them, and role changes are known only as it runs'),
   appearing: changedGroups,
   disappearing: changedGroups,
   roleChanges: z.object({

@@ -39,6 +39,9 @@ export const userSchema = z.object({
   familyName: z.string().nullable(),
   displayName: z.string().nullable(),
   active: z.boolean(),
+  removedAt: iso
+    .nullable()
+    .describe('When the IdP deleted the user (DELETE /Users) and the leaving policy kept it, deactivated and in no group, for the host; null otherwise'),
   groups: z.array(z.object({ id: z.string(), displayName: z.string() })),
   roles: z.array(z.string()),
   attributes: z.record(z.string(), z.unknown()).describe('The SCIM resource as the IdP last sent it'),

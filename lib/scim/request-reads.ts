@@ -19,6 +19,7 @@ import {
   findUserWithGroups,
   groupsJson,
   groupsOf,
+  SCIM_VISIBLE_U,
   USER_RESPONSE_COLUMNS_OF_U,
   userLookupSql,
   userResponseOf,
@@ -124,7 +125,7 @@ function plannedRead(plan: Plan): { statement: string; key: string | null; found
     const s = statement(`user ${column} ${withGroups}`, () =>
       tokenAnd(
         `${USER_RESPONSE_COLUMNS_OF_U}${withGroups ? `, ${groupsJson(d)}` : ''}`,
-        `LEFT JOIN "DirectoryUser" u ON ${column} = ? AND u."directoryId" = t."directoryId"`,
+        `LEFT JOIN "DirectoryUser" u ON ${column} = ? AND u."directoryId" = t."directoryId" AND ${SCIM_VISIBLE_U}`,
       ),
     );
     return { statement: s, key, found: (r) => (r?.id == null ? null : { row: userResponseOf(r), groups: withGroups ? groupsOf(r) : [] }) };

@@ -86,6 +86,6 @@ export async function patchUser(ctx: ScimContext, id: string, req: ScimRequest):
 }
 
 export async function deleteUser(ctx: ScimContext, id: string, req: ScimRequest): Promise<ScimResponse> {
-  await deleteDirectoryUser({ ...scopeOf(ctx), id }, { ifMatch: ifMatch(req) });
-  return { ...noContent(), decision: 'deleted' };
+  const outcome = await deleteDirectoryUser({ ...scopeOf(ctx), id }, { ifMatch: ifMatch(req) });
+  return { ...noContent(), decision: outcome };
 }

@@ -47,7 +47,7 @@ async function oktaPush(dir: ScimDirectory, name: string, members: string[]) {
 describe.each(targets())('group selection on $name', (t) => {
   it('host API: defaults, bad input refused with 400, unknown directory 404', async () => {
     const dir = await newDirectory(t, 'okta');
-    expect(await (await api(t, 'GET', `/directories/${dir.directoryId}/group-selection`)).json()).toEqual({ mode: 'all', groupIds: [] });
+    expect(await (await api(t, 'GET', `/directories/${dir.directoryId}/group-selection`)).json()).toEqual({ mode: 'all', groupIds: [], job: null });
     const tooMany = { mode: 'selected', groupIds: Array.from({ length: 1001 }, (_, i) => `grp_${i}`) };
     for (const bad of [{}, { mode: 'some' }, { mode: 'all', groupIds: ['grp_x'] }, { mode: 'selected', groupIds: 'x' }, { mode: 'all', other: 1 }, tooMany]) {
       const res = await api(t, 'PUT', `/directories/${dir.directoryId}/group-selection`, bad);
@@ -65,7 +65,7 @@ describe.each(targets())('group selection on $name', (t) => {
       expect(res.status).toBe(400);
       expect((await res.json()).error).toEqual({ code: 'invalid', message: `groupIds: unknown group "${foreign.body.id}" in this directory` });
     }
-    expect(await (await api(t, 'GET', `/directories/${dir.directoryId}/group-selection`)).json()).toEqual({ mode: 'all', groupIds: [] });
+    expect(await (await api(t, 'GET', `/directories/${dir.directoryId}/group-selection`)).json()).toEqual({ mode: 'all', groupIds: [], job: null });
     expect((await api(t, 'GET', '/directories/dir_doesnotexist/group-selection')).status).toBe(404);
     expect((await api(t, 'POST', '/directories/dir_doesnotexist/group-selection/preview', { mode: 'all' })).status).toBe(404);
   });

@@ -81,7 +81,9 @@ describe('events', () => {
       'directory.group.user_removed',
       'directory.user.updated',
       'directory.user.deactivated',
-      'directory.user.deleted',
+      // The hard delete under the default leaving policy ("deactivate"): kept for the host, gone from SCIM.
+      'directory.user.updated',
+      'directory.user.deactivated',
     ]);
   });
 

@@ -69,7 +69,7 @@ describe('group selection', () => {
         [id.u3, [id.viewer], []],
       ].sort(),
     );
-    expect(await readGroupSelection(dir.directoryId)).toEqual({ mode: 'all', groupIds: [] });
+    expect(await readGroupSelection(dir.directoryId)).toEqual({ mode: 'all', groupIds: [], job: null });
     expect(await rolesOf(dir, id.u3)).toEqual([id.viewer]);
     expect(await eventsSince(dir, start)).toEqual([]);
   });
@@ -77,7 +77,7 @@ describe('group selection', () => {
   it('saving "only Alpha" tells the host Beta is gone: members removed, group deleted, roles updated; audited', async () => {
     const start = await seq();
     await setGroupSelection(dir, { mode: 'selected', groupIds: [id.A] }, 'api-key:test');
-    expect(await readGroupSelection(dir.directoryId)).toEqual({ mode: 'selected', groupIds: [id.A] });
+    expect(await readGroupSelection(dir.directoryId)).toEqual({ mode: 'selected', groupIds: [id.A], job: null });
     const events = (await eventsSince(dir, start)) as Envelope[];
     expect(events.slice(0, 3).map(brief).sort()).toEqual(
       [`directory.group.user_removed Beta ${id.u2}`, `directory.group.user_removed Beta ${id.u3}`, 'directory.group.deleted Beta'].sort(),
@@ -135,14 +135,14 @@ describe('group selection', () => {
     expect(events.slice(4).map(brief).sort()).toEqual([id.u1, id.u2, id.u3].map((u) => `directory.user.updated ${u}`).sort());
     expect(await rolesOf(dir, id.u1)).toEqual([id.admin, id.viewer].sort());
     expect(await rolesOf(dir, id.u3)).toEqual([id.viewer]);
-    expect(await readGroupSelection(dir.directoryId)).toEqual({ mode: 'all', groupIds: [] });
+    expect(await readGroupSelection(dir.directoryId)).toEqual({ mode: 'all', groupIds: [], job: null });
   });
 
   it('refuses a group of another directory as unknown, changing nothing', async () => {
     const other = await newDirectory();
     const g = (await call(other, 'POST', 'Groups', { schemas: [GROUP], displayName: 'Elsewhere', members: [] })).body.id;
     await expect(setGroupSelection(dir, { mode: 'selected', groupIds: [id.A, g] }, 'api-key:test')).rejects.toThrow(/unknown group/);
-    expect(await readGroupSelection(dir.directoryId)).toEqual({ mode: 'all', groupIds: [] });
-    expect(await readGroupSelection(other.directoryId)).toEqual({ mode: 'all', groupIds: [] });
+    expect(await readGroupSelection(dir.directoryId)).toEqual({ mode: 'all', groupIds: [], job: null });
+    expect(await readGroupSelection(other.directoryId)).toEqual({ mode: 'all', groupIds: [], job: null });
   });
 });

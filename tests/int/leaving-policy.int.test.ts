@@ -124,7 +124,7 @@ describe('leaving policies for active: false', () => {
     expect((await eventsOf(dir)).filter((e) => e.type === 'directory.user.deleted').map((e) => (e.data as { id: string }).id)).toEqual([leaver]);
   });
 
-  it('DELETE /Users deletes under every policy (RFC 7644 §3.6: 404 afterwards)', async () => {
+  it('DELETE /Users: 404 afterwards under every policy (RFC 7644 §3.6; what the host keeps: leaving-delete.int.test.ts)', async () => {
     for (const mode of ['deactivate', 'delete_after'] as const) {
       const dir = await withRoles();
       await leaving(dir, mode, mode === 'delete_after' ? 5 : null);

@@ -5,7 +5,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '../../lib/db/client';
 import { env } from '../../lib/env';
 import type { DirectoryScope } from '../../lib/events/event-types';
+import { write } from '../../lib/db/database';
+import { run } from '../../lib/db/sql-program';
 import { call, newDirectory, user } from './scim-helpers';
+
+/** What the retention job does to a kept leaver once its days are up (purge-leavers.ts). */
+const purgeUser = (id: string) => write(() => run(`DELETE FROM "DirectoryUser" WHERE "id" = ?`, [id]));
 
 process.env.SCIM_MAX_RESOURCE_BYTES = '2048';
 process.env.SCIM_MAX_USERS_PER_DIRECTORY = '4';
@@ -66,13 +71,17 @@ describe('stored size per resource', () => {
 });
 
 describe('quotas per directory', () => {
-  it('users: the limit is reached, the next POST is 400 tooMany naming the setting; a delete makes room', async () => {
+  it('users: the limit is reached, the next POST is 400 tooMany naming the setting; a delete makes room (when it deletes the row)', async () => {
     // 4 users now (3 + "fits").
     const refused = await call(dir, 'POST', 'Users', user('fifth@example.com'));
     expect(refused.status).toBe(400);
     expect(refused.body).toMatchObject({ scimType: 'tooMany', detail: expect.stringContaining('SCIM_MAX_USERS_PER_DIRECTORY') });
     expect((await call(dir, 'GET', 'Users?count=0')).body.totalResults).toBe(4);
-    expect((await call(dir, 'DELETE', `Users/${users.pop()}`)).status).toBe(204);
+    // The default leaving policy keeps a deleted user for the host: still stored, it still counts.
+    const kept = users.pop();
+    expect((await call(dir, 'DELETE', `Users/${kept}`)).status).toBe(204);
+    expect((await call(dir, 'POST', 'Users', user('fifth@example.com'))).status).toBe(400);
+    await purgeUser(kept!);
     const again = await call(dir, 'POST', 'Users', user('fifth@example.com'));
     expect(again.status).toBe(201);
     users.push(again.body.id);

@@ -16,7 +16,7 @@ import { ADD_CHUNK, addMembers, addMembersOp, clearMembers, REMOVE_CHUNK, remove
 import { USER_VIEW_CHUNK, userViewsOp, viewsOf, type UserView } from '../users/reads';
 import { checkVersion, type WriteOptions } from '../write-options';
 import { groupColumns } from './columns';
-import { groupSelectedOp, isSelected } from './selection';
+import { groupSelectedOp, groupVisible, memberVisible, visibilityOf, type GroupVisibility } from './selection';
 import { findGroup, findGroupWithRoleConfig, groupOf, type GroupWithRoles } from './reads';
 
 export interface MembershipChange {
@@ -99,8 +99,8 @@ interface MovedWithViews {
   views?: Map<string, UserView>;
   /** The role configuration, read under the directory's shared role lock. */
   roles: RoleConfig;
-  /** Whether the host sees the group, read under the same lock. */
-  selected: boolean;
+  /** What the host sees of the group, read under the same lock. */
+  visibility: GroupVisibility;
 }
 
 /**
@@ -124,7 +124,7 @@ function* changeWithViews(env: SqlEnv, scope: Scoped, members: MembershipChange,
   const roles = roleConfigOf(config[0] ?? null);
   const moved = userIdsOf(changed);
   const views = rolesIdle(roles) ? viewsOf(viewRows) : undefined;
-  return { added: adding.length ? moved : [], removed: adding.length ? [] : moved, views, roles, selected: isSelected(selected) };
+  return { added: adding.length ? moved : [], removed: adding.length ? [] : moved, views, roles, visibility: visibilityOf(selected) };
 }
 
 export function* changeGroup(
@@ -160,7 +160,7 @@ export function* changeGroup(
   const quick = lockFirst ? null : yield* changeWithViews(env, scope, members, found.roles);
   roles = quick ? quick.roles : (roles ?? (yield* lockedRoleConfig(env, scope.directoryId)));
   // Read after the role lock, which a selection change takes exclusively (the row read before it may be older).
-  const selected = quick ? quick.selected : locked ? row.selected : isSelected(yield* rowsOf(groupSelectedOp(scope.id)));
+  const visibility = quick ? quick.visibility : locked ? row : visibilityOf(yield* rowsOf(groupSelectedOp(scope.id)));
   const removed = quick ? quick.removed : members.clear ? yield* clearMembers(scope.id) : [];
   if (!quick && members.remove.size) removed.push(...(yield* removeMembers(env, scope.id, [...members.remove])));
   const list = [...members.add].map(([userId, display]) => ({ userId, display }));
@@ -170,9 +170,11 @@ export function* changeGroup(
   const readded = new Set(added.filter((u) => removedSet.has(u)));
   const netAdded = added.filter((u) => !readded.has(u));
   const netRemoved = removed.filter((u) => !readded.has(u));
-  // An unselected group's changes are the IdP's business only: no events, and no roles move (recompute-roles.ts).
-  if (!selected) events.length = 0;
-  else events.push(...(yield* membershipEvents(env, written, netAdded, netRemoved, roles, quick?.views)));
+  // An unselected group's changes are the IdP's business only: no events, and no roles move (recompute-roles.ts);
+  // while a selection job moves the group, only the memberships on the host's side of its cursor.
+  const seen = (u: string) => memberVisible(visibility, u);
+  if (!groupVisible(visibility)) events.length = 0;
+  else events.push(...(yield* membershipEvents(env, written, netAdded.filter(seen), netRemoved.filter(seen), roles, quick?.views)));
   // Members moved but the resource didn't: the version still moves, in the events' statement (see LeadWrite).
   const touch = written === row && (netAdded.length > 0 || netRemoved.length > 0);
   const touched = yield* writeEventsSql(env, scope, events, { lead: touch ? touchGroupWrite(env, scope.id) : undefined, final: true });

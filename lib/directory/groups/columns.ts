@@ -6,7 +6,7 @@ import { GROUP_URN, type ScimObject } from '../../scim/types';
 import { assertIndexable } from '../indexable';
 
 /** Every DirectoryGroup column a SCIM resource decides. */
-export type GroupColumns = Omit<DirectoryGroupInsert, 'id' | 'directoryId' | 'version' | 'createdAt' | 'updatedAt'>;
+export type GroupColumns = Omit<DirectoryGroupInsert, 'id' | 'directoryId' | 'version' | 'createdAt' | 'updatedAt' | 'syncCursor'>;
 
 export function groupColumns(resource: ScimObject): GroupColumns {
   const displayName = String(resource.displayName);

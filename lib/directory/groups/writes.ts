@@ -21,6 +21,7 @@ import type { WriteOptions } from '../write-options';
 import { changeGroup, lockedGroupWithRoles, membershipEvents, type GroupPatchOptions, type MembershipChange } from './change';
 import { groupColumns } from './columns';
 import { groupOf } from './reads';
+import { groupVisible } from './selection';
 
 export type { GroupPatchOptions, MembershipChange } from './change';
 
@@ -42,7 +43,7 @@ export function createDirectoryGroup(scope: DirectoryScope, resource: ScimObject
     // a group created meanwhile is selected or not by the mode that change leaves.
     const lock = rolesSharedLockOps(env, scope.directoryId);
     const mode = selectionModeOf((yield* together([...lock, groupSelectionOp(scope.directoryId)]))[lock.length]);
-    const cols = { id: newId('grp'), directoryId: scope.directoryId, ...groupColumns(resource), selected: mode === 'all' };
+    const cols = { id: newId('grp'), directoryId: scope.directoryId, ...groupColumns(resource), selected: mode === 'all', syncCursor: null };
     const row = groupOf((yield* rowsOf(insertOp(env.dialect, 'DirectoryGroup', [cols], { returning: RETURNING })))[0]);
     const added = members.length ? yield* addMembers(env, { directoryId: scope.directoryId, groupId: row.id }, members) : [];
     // An unselected group is the IdP's business only: no events, and its mappings give no roles.
@@ -92,7 +93,7 @@ export function deleteDirectoryGroup(scope: Scoped, { ifMatch }: WriteOptions = 
     if (!(yield* run(`DELETE FROM "DirectoryGroup" WHERE "id" = ? AND "directoryId" = ?`, [scope.id, scope.directoryId]))) {
       throw new DomainError('not_found', `Group ${scope.id} not found`);
     }
-    if (!row.selected) return false;
+    if (!groupVisible(row)) return false;
     const roleChanges = yield* recomputeRolesSql(env, scope.directoryId, members, roles);
     const events: PendingEvent[] = [{ type: 'directory.group.deleted', data: last }, ...(yield* roleChangeEvents(env, scope.directoryId, roleChanges))];
     yield* writeEventsSql(env, scope, events, { final: true });

@@ -16,12 +16,19 @@ import {
   type SqlRow,
   type SqlValue,
 } from '../../db/sql-program';
+import { memberVisibleSql } from '../groups/selection';
 import { afterKey, type Keyset, type Page, pageOf } from '../keyset';
 
 export type { DirectoryUserRow } from '../../db/schema';
 export type GroupRef = { id: string; displayName: string };
 
 export const USER_COLUMNS_OF_U = columns('DirectoryUser', 'u');
+
+/**
+ * The users SCIM sees, aliased `u`: not those the IdP deleted and the leaving policy keeps for the host (RFC 7644
+ * §3.6: a deleted resource is gone from every read). The (directoryId, removedAt) index keeps counts index-only.
+ */
+export const SCIM_VISIBLE_U = 'u."removedAt" IS NULL';
 
 /** What a SCIM response is made of: the stored resource and its meta; SCIM reads fetch only these columns. */
 const RESPONSE_COLUMNS = ['id', 'raw', 'version', 'createdAt', 'updatedAt'] as const;
@@ -43,7 +50,7 @@ export function groupsJson(d: Dialect, as = 'groupsJson'): string {
 /** The host's view of groupsJson: only the selected groups (issue 19), each probed by primary key the same way. */
 function hostGroupsJson(d: Dialect): string {
   return `(SELECT ${d.jsonAgg(d.jsonArray('m."groupId"', 'g."displayName"'), 'm."groupId"')} FROM "GroupMembership" m
-    JOIN "DirectoryGroup" g ON g."id" = m."groupId" AND g."directoryId" = u."directoryId" AND g."selected" = true
+    JOIN "DirectoryGroup" g ON g."id" = m."groupId" AND g."directoryId" = u."directoryId" AND ${memberVisibleSql(d)}
     WHERE m."userId" = u."id" AND m."directoryId" = u."directoryId") AS "groupsJson"`;
 }
 
@@ -79,16 +86,32 @@ export function* findUserView(
   return r ? viewOf(r) : null;
 }
 
+/** Who a create may be: the user with the IdP's externalId, else one the IdP deleted under the same userName. */
+export type PersonLookup = { externalId: string | null; userNameLower: string };
+
 /**
- * The statement of findUserView, by id or by the IdP's externalId (read with viewOfRow), to send with others. It
- * also reads every group of the user (`scimGroups`): a SCIM write answers the IdP with them, selected or not.
+ * The statement of findUserView, by id or by the person a create names (read with viewOfRow), to send with others.
+ * It also reads every group of the user (`scimGroups`): a SCIM write answers the IdP with them, selected or not.
  */
-export function userViewOp(env: SqlEnv, { directoryId, by, lock }: { directoryId: string; by: { id: string } | { externalId: string }; lock: boolean }): SqlOp {
-  const [column, key] = 'id' in by ? ['u."id"', by.id] : ['u."externalId"', by.externalId];
+export function userViewOp(
+  env: SqlEnv,
+  { directoryId, by, lock }: { directoryId: string; by: { id: string } | { person: PersonLookup }; lock: boolean },
+): SqlOp {
+  const removedNamed = `(u."userNameLower" = ? AND u."removedAt" IS NOT NULL)`;
+  const { person } = 'person' in by ? by : { person: null };
+  const [where, params]: [string, SqlValue[]] =
+    'id' in by
+      ? ['u."id" = ?', [by.id]]
+      : person?.externalId == null
+        ? [removedNamed, [by.person.userNameLower]]
+        : // Each side probes its index: (directoryId, externalId) and the unique (directoryId, userNameLower).
+          [`(u."externalId" = ? OR ${removedNamed})`, [person.externalId, person.userNameLower]];
+  // The externalId's user before a deleted one of the same userName.
+  const [first, firstParams] = person?.externalId != null ? ['CASE WHEN u."externalId" = ? THEN 0 ELSE 1 END, ', [person.externalId]] : ['', []];
   return allOp(
     `SELECT ${USER_COLUMNS_OF_U}, ${hostGroupsJson(env.dialect)}, ${groupsJson(env.dialect, 'scimGroupsJson')}, ${rolesJson(env.dialect)} FROM "DirectoryUser" u
-     WHERE ${column} = ? AND u."directoryId" = ? ORDER BY u."id" LIMIT 1${lock ? env.dialect.forUpdate : ''}`,
-    [key, directoryId],
+     WHERE ${where} AND u."directoryId" = ? ORDER BY ${first}u."id" LIMIT 1${lock ? env.dialect.forUpdate : ''}`,
+    [...params, directoryId, ...firstParams],
   );
 }
 
@@ -121,7 +144,7 @@ export function* findUserWithGroups(
 ): SqlProgram<UserWithGroups | null> {
   const [column, key] = userLookupSql(by);
   const r = yield* one(
-    `SELECT ${USER_RESPONSE_COLUMNS_OF_U}${withGroups ? `, ${groupsJson(env.dialect)}` : ''} FROM "DirectoryUser" u WHERE ${column} = ? AND u."directoryId" = ?`,
+    `SELECT ${USER_RESPONSE_COLUMNS_OF_U}${withGroups ? `, ${groupsJson(env.dialect)}` : ''} FROM "DirectoryUser" u WHERE ${column} = ? AND u."directoryId" = ? AND ${SCIM_VISIBLE_U}`,
     [key, directoryId],
   );
   return r ? { row: userResponseOf(r), groups: withGroups ? groupsOf(r) : [] } : null;
@@ -149,7 +172,7 @@ export function* listUsers(
     withGroups,
   }: { directoryId: string; where: SqlCondition | null; orderBy: string; offset: number; limit: number; withGroups: boolean },
 ): SqlProgram<{ total: number; users: UserWithGroups[] }> {
-  const cond = `u."directoryId" = ?${where ? ` AND ${where.sql}` : ''}`;
+  const cond = `u."directoryId" = ? AND ${SCIM_VISIBLE_U}${where ? ` AND ${where.sql}` : ''}`;
   const params = [directoryId, ...(where?.params ?? [])];
   const count = allOp(`SELECT COUNT(*) AS "n" FROM "DirectoryUser" u WHERE ${cond}`, params);
   if (limit === 0) return { total: Number((yield* rowsOf(count))[0]?.n ?? 0), users: [] };

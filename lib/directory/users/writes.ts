@@ -12,7 +12,7 @@ import { previousAttributes } from '../../events/snapshots';
 import { writeEventsOps, writeEventsSql } from '../../events/write-events';
 import { toApiUser } from '../../host-api/serialize';
 import { newId } from '../../ids';
-import { admit, checkDomains, takeSeat } from '../../policy/admission';
+import { admit, checkDomains, movesDomain, takeSeat } from '../../policy/admission';
 import { userOutcome } from '../../policy/decision';
 import { activeChangeEvent, leavingDeletes, rolesAfterActiveChange } from '../../policy/leaving';
 import { policyOfRow, policyOp, type ProvisioningPolicy } from '../../policy/policy-store';
@@ -22,6 +22,7 @@ import type { ScimObject } from '../../scim/types';
 import { assertIndexable } from '../indexable';
 import { checkVersion, type WriteOptions } from '../write-options';
 import { userColumns, type UserEmailColumns } from './columns';
+import { retireUser } from './retire';
 import { findUserView, userViewOp, viewOfRow, type UserView, type UserWithGroups } from './reads';
 
 function split(resource: ScimObject) {
@@ -78,30 +79,43 @@ const finalOps = (ops: SqlOp[]): SqlOp[] => ops.map((op, i) => (i === ops.length
 /**
  * A new user, its emails and its roles (the default role, if any: a new user is in no group), with its event. A
  * person the directory already has under the same externalId (re-provisioned under a renamed userName, or after
- * a deactivation) is linked instead: that user is rewritten, never duplicated; the same active userName is a 409.
+ * a deactivation), or one the IdP deleted under the same userName and the leaving policy kept, is linked instead:
+ * that user is rewritten, never duplicated; the same active userName is a 409.
  */
 export function createDirectoryUser(scope: DirectoryScope, resource: ScimObject): Promise<WrittenUser> {
   const { directoryId } = scope;
   return write(function* (env): SqlProgram<WrittenUser> {
     const { cols, emails, raw } = split(resource);
-    // The policy, the role configuration and a user with this externalId in the same trip as the lock.
+    // The policy, the role configuration and the person to link to in the same trip as the lock.
     const first = firstReadOps(env, scope);
-    const byExternalId = cols.externalId != null ? [userViewOp(env, { directoryId, by: { externalId: cols.externalId }, lock: true })] : [];
-    const results = yield* together([...first, ...byExternalId]);
+    const person = { externalId: cols.externalId ?? null, userNameLower: cols.userNameLower };
+    const results = yield* together([...first, userViewOp(env, { directoryId, by: { person }, lock: true })]);
     const reads = writeReadsOf(results, first);
-    const known = byExternalId.length ? viewOfRow(results[first.length][0]) : null;
-    if (known && known.row.userNameLower === cols.userNameLower && known.row.active)
+    const known = viewOfRow(results[first.length][0]);
+    if (known && !known.row.removedAt && known.row.userNameLower === cols.userNameLower && known.row.active)
       throw new DomainError('conflict', 'A user with this userName already exists in the directory');
     if (known) {
       const linked = yield* rewriteLocked(env, scope, known, resource, reads);
-      return { ...linked, outcome: `linked (same externalId)${linked.outcome === 'unchanged' ? '' : `, ${linked.outcome}`}` };
+      const same = person.externalId !== null && known.row.externalId === person.externalId ? 'same externalId' : 'same userName';
+      return { ...linked, outcome: `linked (${same})${linked.outcome === 'unchanged' ? '' : `, ${linked.outcome}`}` };
     }
-    checkDomains(reads.policy, cols.userNameLower, emails);
+    checkDomains(reads.policy, cols);
     const seat = cols.active ? yield* takeSeat(env, scope.organizationId, reads.policy) : [];
     const id = newId('usr');
     const now = new Date();
     const active = cols.active ?? true;
-    const row: DirectoryUserRow = { id, directoryId, ...cols, active, raw, deactivatedAt: active ? null : now, version: 1, createdAt: now, updatedAt: now };
+    const row: DirectoryUserRow = {
+      id,
+      directoryId,
+      ...cols,
+      active,
+      raw,
+      deactivatedAt: active ? null : now,
+      removedAt: null,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+    };
     const inserts = [insertOp(env.dialect, 'DirectoryUser', [row]), ...emailsOp(env, id, directoryId, emails)];
     const created = (roles: string[]): PendingEvent[] => [{ type: 'directory.user.created', data: toApiUser(row, [], roles) }, ...seat];
     if (rolesIdle(reads.roleConfig)) {
@@ -120,7 +134,8 @@ export function createDirectoryUser(scope: DirectoryScope, resource: ScimObject)
 function nextRow(row: DirectoryUserRow, { cols, raw }: ReturnType<typeof split>, now: Date): DirectoryUserRow {
   // Counted from the moment the user became inactive (a "delete after N days" leaving policy).
   const deactivatedAt = cols.active ? null : row.active ? now : row.deactivatedAt;
-  return { ...row, ...cols, raw, deactivatedAt, version: row.version + 1, updatedAt: now };
+  // Written again, a user the IdP had deleted (and the leaving policy kept) is back in SCIM.
+  return { ...row, ...cols, raw, deactivatedAt, removedAt: null, version: row.version + 1, updatedAt: now };
 }
 
 /** The UPDATE's count: the row is locked (on SQLite, the whole database) since it was read, so it always matches. */
@@ -152,7 +167,7 @@ export function rewriteDirectoryUser(
     const first = firstReadOps(env, scope);
     const results = yield* together([...first, userViewOp(env, { directoryId, by: { id }, lock: true })]);
     const view = viewOfRow(results[first.length][0]);
-    if (!view) throw new DomainError('not_found', `User ${id} not found`);
+    if (!view || view.row.removedAt) throw new DomainError('not_found', `User ${id} not found`);
     checkVersion(view.row, ifMatch, 'user');
     return yield* rewriteLocked(env, scope, view, next(JSON.parse(view.row.raw) as ScimObject, view.row), writeReadsOf(results, first));
   }).catch(duplicateUser);
@@ -170,8 +185,10 @@ function* rewriteLocked(
   const answered = scimGroups ?? groups;
   if (JSON.stringify(resource) === row.raw) return { row, groups: answered, outcome: 'unchanged' };
   const next = split(resource);
-  // Coming back takes a seat, on one of the organization's domains, like a create (admission.ts).
-  const seat = !row.active && next.cols.active ? yield* admit(env, scope.organizationId, policy, { ...next.cols, emails: next.emails }) : [];
+  // Coming back takes a seat, on one of the organization's domains, like a create (admission.ts); a rename moving an
+  // active user to another domain is checked like a create too.
+  const seat = !row.active && next.cols.active ? yield* admit(env, scope.organizationId, policy, next.cols) : [];
+  if (row.active && next.cols.active && movesDomain(row, next.cols)) checkDomains(policy, next.cols);
   const written = nextRow(row, next, new Date());
   const activeChanged = written.active !== row.active;
   if (activeChanged && leavingDeletes(policy, written)) {
@@ -209,13 +226,29 @@ function* removeUser(env: SqlEnv, scope: DirectoryScope & { id: string }, last: 
   yield* writeEventsSql(env, scope, [{ type: 'directory.user.deleted', data: last }], { final: true });
 }
 
-export function deleteDirectoryUser(scope: DirectoryScope & { id: string }, { ifMatch }: WriteOptions = {}): Promise<void> {
+/**
+ * DELETE /Users/{id} (RFC 7644 §3.6): the user is gone from SCIM. Under a "delete at once" leaving policy the row
+ * goes; otherwise the host keeps it, deactivated and in no group (retire.ts). Returns the decision log's words.
+ */
+export function deleteDirectoryUser(scope: DirectoryScope & { id: string }, { ifMatch }: WriteOptions = {}): Promise<string> {
   const { directoryId, id } = scope;
   return write(function* (env) {
-    const view = yield* findUserView(env, { directoryId, id, lock: true });
-    if (!view) throw new DomainError('not_found', `User ${id} not found`);
+    // The shared role lock first (a kept user's roles are recomputed), the policy and the user in the same trip.
+    const first = firstReadOps(env, scope);
+    const results = yield* together([...first, userViewOp(env, { directoryId, by: { id }, lock: true })]);
+    const view = viewOfRow(results[first.length][0]);
+    if (!view || view.row.removedAt) throw new DomainError('not_found', `User ${id} not found`);
     checkVersion(view.row, ifMatch, 'user');
-    yield* removeUser(env, scope, toApiUser(view.row, view.groups, view.roles));
+    const { policy, roleConfig } = writeReadsOf(results, first);
+    const { leaving } = policy;
+    if (leaving.mode === 'delete') {
+      yield* removeUser(env, scope, toApiUser(view.row, view.groups, view.roles));
+      return 'deleted';
+    }
+    yield* retireUser(env, scope, view, roleConfig);
+    return leaving.mode === 'delete_after'
+      ? `deleted from SCIM; kept deactivated, deleted after ${leaving.deleteAfterDays} days (leaving policy)`
+      : 'deleted from SCIM; kept deactivated (leaving policy)';
   });
 }
 

@@ -1,7 +1,7 @@
 // The portal's group selection (issue 19): which groups the organization's app receives, the chosen ones with their
 // member counts, a change previewed then saved (audited with the portal's actor).
 import { read } from '../../db/database';
-import { previewGroupSelection, readGroupSelection, setGroupSelection, summarizeSelectionChange } from '../../directory/group-selection';
+import { previewGroupSelection, readGroupSelection, setGroupSelection, summarizeSelectionChange, toApiSelectionJob } from '../../directory/group-selection';
 import { groupsByIds, groupViews } from '../../directory/groups/reads';
 import { groupSelectionInputSchema } from '../../schemas/group-selection';
 import { portalActor, type PortalContext } from '../with-portal-session';
@@ -13,7 +13,7 @@ function scopeOf(ctx: PortalContext) {
 }
 
 async function selectionAnswer(directoryId: string): Promise<Response> {
-  const { mode, groupIds } = await readGroupSelection(directoryId);
+  const { mode, groupIds, job } = await readGroupSelection(directoryId);
   const groups = await read(function* (env) {
     const rows = yield* groupsByIds(env, directoryId, groupIds);
     return yield* groupViews(env, [...rows.values()]);
@@ -21,7 +21,7 @@ async function selectionAnswer(directoryId: string): Promise<Response> {
   const chosen = groups
     .map((g) => ({ id: g.row.id, displayName: g.row.displayName, memberCount: g.memberCount }))
     .sort((a, b) => a.displayName.localeCompare(b.displayName));
-  return Response.json({ mode, groups: chosen });
+  return Response.json({ mode, groups: chosen, job: toApiSelectionJob(job) });
 }
 
 export async function getPortalGroupSelection(ctx: PortalContext): Promise<Response> {
