@@ -8,7 +8,10 @@ export async function register(): Promise<void> {
   const { startRetentionJob } = await import('./lib/maintenance/retention');
   const { startHealthJob } = await import('./lib/health/health-check');
   const { webhookSettings } = await import('./lib/env');
+  const { resumeRemapJobs } = await import('./lib/attributes/remap-job');
   if (!webhookSettings().workerOff) startWebhookWorker();
   startRetentionJob();
   startHealthJob();
+  // A mapping's recompute a stopped process left unfinished (it logs nothing: its progress is in the job row).
+  resumeRemapJobs().catch(() => {});
 }

@@ -3,6 +3,7 @@
 import { auditSql } from '../audit/audit-log';
 import { read, write } from '../db/database';
 import { columns, decode } from '../db/rows';
+import type { HostUserSchemaRow } from '../db/schema';
 import { one, run, type SqlProgram } from '../db/sql-program';
 import type { UserField, PutUserSchemaInput } from '../schemas/user-schema';
 import { syncFieldIndexes } from './field-indexes';
@@ -20,10 +21,15 @@ export const extensionUrn = (slug: string) => `urn:ietf:params:scim:schemas:exte
 /** The host's declared fields, or null when it has declared none. */
 function* findUserSchema(hostId: string): SqlProgram<UserSchema | null> {
   const r = yield* one(`SELECT ${columns('HostUserSchema')} FROM "HostUserSchema" WHERE "hostId" = ?`, [hostId]);
-  if (!r) return null;
-  const row = decode('HostUserSchema', r);
-  return { slug: row.slug, urn: extensionUrn(row.slug), fields: JSON.parse(row.fields) as UserField[], updatedAt: row.updatedAt };
+  return r ? userSchemaOf(decode('HostUserSchema', r)) : null;
 }
+
+export const userSchemaOf = (row: Pick<HostUserSchemaRow, 'slug' | 'fields' | 'updatedAt'>): UserSchema => ({
+  slug: row.slug,
+  urn: extensionUrn(row.slug),
+  fields: JSON.parse(row.fields) as UserField[],
+  updatedAt: row.updatedAt,
+});
 
 export const readUserSchema = (hostId: string) => read(() => findUserSchema(hostId));
 

@@ -43,6 +43,8 @@ describe('group selection bounds', () => {
           managerId: null,
           deactivatedAt: null,
           raw: JSON.stringify({ userName: u.userName }),
+          customAttributes: null,
+          attributeWarnings: null,
           updatedAt: new Date(),
         }));
         for (const op of insertSelectOps(env.dialect, 'DirectoryUser', rows)) yield* changes(op);

@@ -12,6 +12,7 @@ import type { DirectoryScope, PendingEvent } from '../../events/event-types';
 import { previousAttributes } from '../../events/snapshots';
 import { writeEventsSql } from '../../events/write-events';
 import { toApiUser } from '../../host-api/serialize';
+import { mappedColumns, warningsText, type MappingContext } from '../../attributes/mapping';
 import { newId } from '../../ids';
 import { admit, checkDomains, takeSeat } from '../../policy/admission';
 import { userOutcome } from '../../policy/decision';
@@ -27,10 +28,16 @@ import { findUserView, userOf, userViewOp, viewOfRow, type UserView, type UserWi
 
 const RETURNING = columns('DirectoryUser');
 
-function split(resource: ScimObject) {
+/** The host's fields and the directory's mapping, which a write maps the user's values with (none: no fields). */
+export interface UserWriteOptions extends WriteOptions {
+  mapping?: MappingContext | null;
+}
+
+function split(resource: ScimObject, mapping: MappingContext | null | undefined) {
   const { emails, ...cols } = userColumns(resource);
   assertIndexable({ ...cols, ...Object.fromEntries(emails.map((e, i) => [`emails[${i}].value`, e.valueLower])) });
-  return { cols, emails, raw: JSON.stringify(resource) };
+  const mapped = mappedColumns(resource, mapping ?? null);
+  return { cols: { ...cols, ...mapped.cols }, emails, raw: JSON.stringify(resource), warnings: mapped.warnings };
 }
 
 function emailsOp(env: SqlEnv, userId: string, directoryId: string, emails: UserEmailColumns[]): SqlOp[] {
@@ -63,10 +70,10 @@ export interface WrittenUser extends UserWithGroups {
  * person the directory already has under the same externalId (re-provisioned under a renamed userName, or after
  * a deactivation) is linked instead: that user is rewritten, never duplicated; the same active userName is a 409.
  */
-export function createDirectoryUser(scope: DirectoryScope, resource: ScimObject): Promise<WrittenUser> {
+export function createDirectoryUser(scope: DirectoryScope, resource: ScimObject, { mapping }: UserWriteOptions = {}): Promise<WrittenUser> {
   const { directoryId } = scope;
   return write(function* (env): SqlProgram<WrittenUser> {
-    const { cols, emails, raw } = split(resource);
+    const { cols, emails, raw, warnings } = split(resource, mapping);
     const id = newId('usr');
     // After the directory's shared role lock (role-locks.ts): the configuration read is not one a concurrent
     // default-role change is replacing. The organization's policy and a user with this externalId in the same trip.
@@ -77,7 +84,7 @@ export function createDirectoryUser(scope: DirectoryScope, resource: ScimObject)
     if (known && known.row.userNameLower === cols.userNameLower && known.row.active)
       throw new DomainError('conflict', 'A user with this userName already exists in the directory');
     if (known) {
-      const linked = yield* rewriteLocked(env, scope, known, resource);
+      const linked = yield* rewriteLocked(env, scope, known, resource, mapping);
       return { ...linked, outcome: `linked (same externalId)${linked.outcome === 'unchanged' ? '' : `, ${linked.outcome}`}` };
     }
     const policy = policyOfRow(first[lock.length][0]);
@@ -91,7 +98,7 @@ export function createDirectoryUser(scope: DirectoryScope, resource: ScimObject)
     const row = userOf(results[0][0]);
     const [roles] = yield* recomputeRolesSql(env, directoryId, [id], roleConfigOf(results[results.length - 1][0] ?? null));
     yield* writeEventsSql(env, scope, [{ type: 'directory.user.created', data: toApiUser(row, [], roles?.after ?? []) }, ...seat], { final: true });
-    return { row, groups: [], outcome: 'created' };
+    return { row, groups: [], outcome: `created${warningsText(warnings)}` };
   }).catch(duplicateUser);
 }
 
@@ -126,7 +133,7 @@ function* updateUser(
 export function rewriteDirectoryUser(
   scope: DirectoryScope & { id: string },
   next: (current: ScimObject, row: DirectoryUserRow) => ScimObject,
-  { ifMatch }: WriteOptions = {},
+  { ifMatch, mapping }: UserWriteOptions = {},
 ): Promise<WrittenUser> {
   const { directoryId, id } = scope;
   return write(function* (env) {
@@ -136,16 +143,22 @@ export function rewriteDirectoryUser(
     const view = viewOfRow(found[lock.length][0]);
     if (!view) throw new DomainError('not_found', `User ${id} not found`);
     checkVersion(view.row, ifMatch, 'user');
-    return yield* rewriteLocked(env, scope, view, next(JSON.parse(view.row.raw) as ScimObject, view.row));
+    return yield* rewriteLocked(env, scope, view, next(JSON.parse(view.row.raw) as ScimObject, view.row), mapping);
   }).catch(duplicateUser);
 }
 
 /** Writes `resource` over the locked user; an `active` turned off or on moves its roles and may delete it (leaving.ts). */
-function* rewriteLocked(env: SqlEnv, scope: DirectoryScope, { row, groups, roles, scimGroups }: UserView, resource: ScimObject): SqlProgram<WrittenUser> {
+function* rewriteLocked(
+  env: SqlEnv,
+  scope: DirectoryScope,
+  { row, groups, roles, scimGroups }: UserView,
+  resource: ScimObject,
+  mapping: MappingContext | null | undefined,
+): SqlProgram<WrittenUser> {
   // The IdP is answered with every group of the user; events show the host's (selected) ones.
   const answered = scimGroups ?? groups;
   if (JSON.stringify(resource) === row.raw) return { row, groups: answered, outcome: 'unchanged' };
-  const next = split(resource);
+  const next = split(resource, mapping);
   // Coming back takes a seat, on one of the organization's domains, like a create (admission.ts).
   const seat =
     !row.active && next.cols.active
@@ -164,7 +177,8 @@ function* rewriteLocked(env: SqlEnv, scope: DirectoryScope, { row, groups, roles
   const events: PendingEvent[] = Object.keys(changed).length ? [{ type: 'directory.user.updated', data: after, previousAttributes: changed }] : [];
   if (activeChanged) events.push(activeChangeEvent(written.active, after), ...seat);
   if (events.length) yield* writeEventsSql(env, scope, events, { final: true });
-  return { row: written, groups: answered, outcome: userOutcome(JSON.parse(row.raw) as ScimObject, resource, activeChanged ? written.active : null) };
+  const outcome = userOutcome(JSON.parse(row.raw) as ScimObject, resource, activeChanged ? written.active : null);
+  return { row: written, groups: answered, outcome: `${outcome}${warningsText(next.warnings)}` };
 }
 
 function* removeUser(env: SqlEnv, scope: DirectoryScope & { id: string }, last: unknown): SqlProgram<void> {
