@@ -107,8 +107,8 @@ function MappingEditor({ directoryId, saved, seen }: { directoryId: string; save
       {saved.fields.map((f) => {
         const d = draft[f.key];
         return (
-          <fieldset key={f.key} className="space-y-3 rounded-md border border-slate-200 p-4">
-            <legend className="px-1 text-sm font-semibold text-slate-900">
+          <fieldset key={f.key} className="min-w-0 space-y-3 rounded-md border border-slate-200 p-4">
+            <legend className="max-w-full break-words px-1 text-sm font-semibold text-slate-900">
               {f.label}{' '}
               <span className="font-normal text-slate-600">
                 ({f.key}, {f.type === 'dateTime' ? 'date and time' : f.type === 'stringList' ? 'list of text' : f.type}
@@ -117,9 +117,10 @@ function MappingEditor({ directoryId, saved, seen }: { directoryId: string; save
             </legend>
             {d.sources.map((s, i) => (
               <div key={i} className="flex flex-wrap items-end gap-2">
-                <div className="min-w-0 flex-1">
+                <div className="w-full min-w-0 sm:w-auto sm:flex-1">
                   <Label htmlFor={`src-${f.key}-${i}`}>{i === 0 ? `Source of ${f.label}` : `Fallback ${i} for ${f.label}`}</Label>
                   <Select
+                    className="w-full min-w-0 text-ellipsis"
                     id={`src-${f.key}-${i}`}
                     value={s}
                     onChange={(e) => edit(f.key, { ...d, sources: d.sources.map((x, j) => (j === i ? e.target.value : x)) })}
