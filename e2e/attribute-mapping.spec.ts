@@ -1,13 +1,14 @@
 // Issue 18 items 3 and 4: the IT admin maps the app's `department` field from the enterprise extension with a
 // fallback to `title`, picking both from the paths that actually arrived, previews the values on real users, saves,
 // watches the recompute finish, and sees the mapped value on a user's page. axe clean and no sideways scroll at
-// 1280 and 360 px, with screenshots.
+// 1280 and 360 px, with screenshots. Then the operator edits the host's fields in the dashboard.
 import { expect, test } from '@playwright/test';
 import { PortalPage } from './pages/portal-page';
 import { app, createDirectory, createOrganization, hostApi, portalLink } from './support/app';
 import { expectNoSeriousViolations } from './support/axe';
 import { expectNoSidewaysScroll } from './support/layout';
 import { scimCall } from './support/okta-client';
+import { createOperator, signedIn } from './support/operator';
 import { screenshot, screenshotOf } from './support/screens';
 
 const ENTERPRISE = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
@@ -76,4 +77,30 @@ test('the IT admin maps department from the enterprise extension with a fallback
   await expect(card).toContainText('Collator');
   await expectNoSeriousViolations(page, 'user page with mapped attributes at 360px');
   await screenshotOf(card, 'standalone-user-mapped-attributes-360');
+});
+
+test("the operator adds, edits and removes the host's user fields in the dashboard, with the host API's validation", async ({ page }) => {
+  await signedIn(page, createOperator('fields'));
+  await page.getByRole('navigation', { name: 'Dashboard' }).getByRole('link', { name: 'User fields' }).click();
+  await expect(page.getByRole('heading', { name: 'User fields', level: 1 })).toBeVisible();
+  const before = await hostApi<{ fields: { key: string }[] }>('GET', '/user-schema');
+  const n = before.body.fields.length;
+  await page.getByRole('button', { name: 'Add a field' }).click();
+  await page.getByLabel(`Key of field ${n + 1}`).fill('bad key');
+  await page.getByLabel(`Label of field ${n + 1}`).fill('Level');
+  await page.getByLabel(`Type of field ${n + 1}`).selectOption('number');
+  await page.getByLabel(`Default of field ${n + 1}`).fill('3');
+  await page.getByRole('button', { name: 'Save fields' }).click();
+  await expect(page.getByText(/key: a letter, then letters/)).toBeVisible();
+  await page.getByLabel(`Key of field ${n + 1}`).fill('level');
+  await page.getByRole('button', { name: 'Save fields' }).click();
+  await expect(page.getByText(`Saved ${n + 1} fields.`)).toBeVisible();
+  const after = await hostApi<{ fields: { key: string; type: string; default?: unknown }[] }>('GET', '/user-schema');
+  expect(after.body.fields.at(-1)).toMatchObject({ key: 'level', type: 'number', default: 3 });
+  await expectNoSeriousViolations(page, 'user fields at 1280px');
+  await page.reload();
+  await page.getByRole('button', { name: `Remove field ${n + 1}` }).click();
+  await page.getByRole('button', { name: 'Save fields' }).click();
+  await expect(page.getByText(`Saved ${n} fields.`)).toBeVisible();
+  expect((await hostApi<{ fields: unknown[] }>('GET', '/user-schema')).body.fields).toHaveLength(n);
 });

@@ -66,7 +66,7 @@ export async function sourcePathsSeen(scope: DirectoryScope) {
   return { sampled, paths: paths.map(([path, users]) => ({ path, users })) };
 }
 
-export interface PreviewRow {
+interface PreviewRow {
   id: string;
   userName: string;
   values: Record<string, ScimValue>;

@@ -1,5 +1,5 @@
 // Recomputing a directory's mapped values after its mapping changed (issue 18, item 3): one job row per directory
-// (a new mapping restarts it), users taken in (createdAt, id) order in batches of BATCH, each batch one transaction
+// (a new mapping restarts it), users taken in (createdAt, id) order in paced batches of BATCH, each one transaction
 // that moves the job's cursor, so a restart resumes where the last committed batch ended. A user whose values
 // changed gets a `directory.user.updated` event with `previousAttributes.customAttributes`; the others none. A last
 // sweep takes the users a concurrent SCIM write stamped with the mapping it read before the change.
@@ -16,7 +16,9 @@ import type { ScimObject } from '../scim/types';
 import { mappedColumns } from './mapping';
 import { mappingContextSql } from './mapping-context';
 
-const BATCH = 500;
+const BATCH = 200;
+/** After each batch the job waits this many times the batch's own time: it takes about a quarter of the process. */
+const PAUSE_FACTOR = 3;
 
 /** Starts (or restarts) the directory's job for mapping `version`, inside the transaction that saved it. */
 export function* startRemapSql(env: SqlEnv, directoryId: string, version: number): SqlProgram<void> {
@@ -102,7 +104,12 @@ export function kickRemap(directoryId: string): Promise<void> {
   running.add(directoryId);
   return (async () => {
     try {
-      while (await write((env) => remapBatchSql(env, directoryId))) await new Promise((r) => setImmediate(r));
+      // On SQLite a batch runs synchronously (database.ts): unpaced, back-to-back batches would starve SCIM requests.
+      for (;;) {
+        const started = performance.now();
+        if (!(await write((env) => remapBatchSql(env, directoryId)))) break;
+        await new Promise((r) => setTimeout(r, (performance.now() - started) * PAUSE_FACTOR));
+      }
     } finally {
       running.delete(directoryId);
     }

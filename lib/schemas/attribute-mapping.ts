@@ -6,7 +6,7 @@ export const MAX_FALLBACKS = 4;
 const defaultValue = z.union([z.string().max(1000), z.number().finite(), z.boolean(), z.array(z.string().max(1000)).max(100)]);
 
 /** A host field's mapping: the SCIM paths tried in order (the first with a value wins), then the default. */
-export const fieldMappingSchema = z.strictObject({
+const fieldMappingSchema = z.strictObject({
   sources: z
     .array(z.string().trim().min(1).max(300))
     .min(1)
@@ -29,7 +29,7 @@ export type PutAttributeMappingInput = z.infer<typeof putAttributeMappingInputSc
 const warningSchema = z.object({ field: z.string(), value: z.string().describe('What was read, shortened'), message: z.string() });
 export const fieldWarningsSchema = z.array(warningSchema);
 
-export const remapJobSchema = z.object({
+const remapJobSchema = z.object({
   status: z.enum(['running', 'done']),
   version: z.number().int().describe('The mapping version it applies'),
   total: z.number().int(),

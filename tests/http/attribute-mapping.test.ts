@@ -4,20 +4,14 @@
 // declaration (the app's host is shared by the files running at once), so this file only re-declares it as is.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { api, feedEnd, newDirectory, targets, type ScimDirectory } from './harness';
+import { ensureHostFields, HOSTAPP_URN } from './host-fields-fixture';
 import { openSession } from './portal-session-client';
 import { call, createUser, describeCall } from './scim-expect';
 import { PATCH_URN, USER_URN, uniq } from '../../e2e/fixtures/idp/types';
 
-const URN = 'urn:ietf:params:scim:schemas:extension:hostapp:2.0:User';
+const URN = HOSTAPP_URN;
 const ENTERPRISE = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
 const OKTA = 'urn:ietf:params:scim:schemas:extension:oktacustom:2.0:User';
-const FIELDS = [
-  { key: 'licenceTier', label: 'Licence tier', type: 'string', required: true, default: 'free', indexed: true },
-  { key: 'seats', label: 'Seats', type: 'number', indexed: true },
-  { key: 'isContractor', label: 'Contractor', type: 'boolean' },
-  { key: 'startDate', label: 'Start date', type: 'dateTime' },
-  { key: 'skills', label: 'Skills', type: 'stringList' },
-];
 const MAPPING = {
   fields: {
     licenceTier: { sources: [`${ENTERPRISE}:department`, 'title'], default: 'unassigned' },
@@ -56,9 +50,7 @@ describe.each(targets())('attribute mapping against $name', (t) => {
   };
 
   beforeAll(async () => {
-    // Declared here only when host-fields.test.ts has not yet: it removes a field for a moment in one of its tests.
-    if ((await (await api(t, 'GET', '/user-schema')).json()).slug === null)
-      expect((await api(t, 'PUT', '/user-schema', { slug: 'hostapp', fields: FIELDS })).status).toBe(200);
+    await ensureHostFields(t);
     dir = await newDirectory(t, 'okta');
     const user = async (key: string, extra: Record<string, unknown>) =>
       (ids[key] = (await createUser(dir, { schemas: [USER_URN], userName: `${key}.${uniq(6)}@example.com`, ...extra } as never)).id);

@@ -8,6 +8,7 @@ import { env } from '../../lib/env';
 import { recordSecret } from '../setup/app-server';
 import { MAX_FALLBACKS } from '../../lib/schemas/attribute-mapping';
 import { api, newDirectory, scim, targets, type ScimDirectory } from './harness';
+import { ensureHostFields } from './host-fields-fixture';
 
 const L = env().scim;
 const USER = 'urn:ietf:params:scim:schemas:core:2.0:User';
@@ -175,18 +176,8 @@ describe.each(targets())('bounded requests against $name', (t) => {
   });
 
   it('the worst accepted attribute mapping on a 64 KiB user: accepted, and /healthz answers within 100 ms meanwhile', async () => {
-    // The host's fields are host-fields.test.ts's (the app's host is shared); declared here only if not yet.
-    let schema = await (await api(t, 'GET', '/user-schema')).json();
-    if (schema.slug === null) {
-      const fields = [
-        { key: 'licenceTier', label: 'Licence tier', type: 'string', required: true, default: 'free', indexed: true },
-        { key: 'seats', label: 'Seats', type: 'number', indexed: true },
-        { key: 'isContractor', label: 'Contractor', type: 'boolean' },
-        { key: 'startDate', label: 'Start date', type: 'dateTime' },
-        { key: 'skills', label: 'Skills', type: 'stringList' },
-      ];
-      schema = await (await api(t, 'PUT', '/user-schema', { slug: 'hostapp', fields })).json();
-    }
+    await ensureHostFields(t);
+    const schema = await (await api(t, 'GET', '/user-schema')).json();
     // Every field but the one host-fields.test.ts removes for a moment, each with the most sources accepted: value
     // filters over the user's full list of emails that match nothing, then the extension's own attribute.
     const keys = (schema.fields as { key: string }[]).map((f) => f.key).filter((k) => k !== 'seats');

@@ -127,7 +127,7 @@ describe('the remap job', () => {
     await write((env) => saveMappingSql(env, dir, input, 'test'));
     expect(await readRemapJob(dir.directoryId)).toMatchObject({ status: 'running', total: n, done: 0 });
     await write((env) => remapBatchSql(env, dir.directoryId));
-    expect(await readRemapJob(dir.directoryId)).toMatchObject({ status: 'running', total: n, done: 500 });
+    expect(await readRemapJob(dir.directoryId)).toMatchObject({ status: 'running', total: n, done: 200 });
 
     await resumeRemapJobs();
     const job = await waitForJob(dir);
