@@ -124,7 +124,12 @@ describe('the remap job', () => {
     const seq = await lastSeq();
     const input = putAttributeMappingInputSchema.parse({ fields: { department: { sources: [DEPT, `${schema.urn}:department`] } } });
     // The process stops right after saving, then after one batch: the job row is all that is left.
-    await write((env) => saveMappingSql(env, dir, input, 'test'));
+    await write((env) => saveMappingSql(env, dir, input, 'operator:op_1'));
+    const [audited] = await read(() =>
+      all(`SELECT "actor", "target", "details" FROM "AuditLog" WHERE "action" = 'attribute_mapping.changed' AND "target" = ?`, [dir.directoryId]),
+    );
+    expect(audited).toMatchObject({ actor: 'operator:op_1', target: dir.directoryId });
+    expect(JSON.parse(String(audited.details))).toEqual({ version: 1, fields: { department: input.fields.department.sources } });
     expect(await readRemapJob(dir.directoryId)).toMatchObject({ status: 'running', total: n, done: 0 });
     await write((env) => remapBatchSql(env, dir.directoryId));
     expect(await readRemapJob(dir.directoryId)).toMatchObject({ status: 'running', total: n, done: 200 });
