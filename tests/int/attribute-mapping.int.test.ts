@@ -15,7 +15,7 @@ import { newId } from '../../lib/ids';
 import { MAX_FALLBACKS, putAttributeMappingInputSchema } from '../../lib/schemas/attribute-mapping';
 import { putUserSchemaInputSchema } from '../../lib/schemas/user-schema';
 import { ENTERPRISE_USER_URN } from '../../lib/scim/types';
-import { call, newDirectory, user } from './scim-helpers';
+import { bulkUserRow, call, newDirectory, user } from './scim-helpers';
 
 const DEPT = `${ENTERPRISE_USER_URN}:department`;
 let schema: UserSchema;
@@ -99,25 +99,7 @@ describe('the remap job', () => {
       const rows = Array.from({ length: n }, (_, i) => {
         const userName = `bulk${String(i).padStart(5, '0')}@acme.com`;
         const raw = { userName, ...(sales(i) ? { [ENTERPRISE_USER_URN]: { department: 'Sales' } } : {}), [schema.urn]: { department: 'Old' } };
-        return {
-          id: newId('usr'),
-          directoryId: dir.directoryId,
-          externalId: null,
-          userName,
-          userNameLower: userName,
-          displayNameLower: null,
-          givenNameLower: null,
-          familyNameLower: null,
-          titleLower: null,
-          emailLower: null,
-          employeeNumber: null,
-          managerId: null,
-          deactivatedAt: null,
-          raw: JSON.stringify(raw),
-          customAttributes: JSON.stringify({ department: 'Old', seats: 1 }),
-          attributeWarnings: null,
-          updatedAt: new Date(),
-        };
+        return { ...bulkUserRow(dir.directoryId, newId('usr'), userName, raw), customAttributes: JSON.stringify({ department: 'Old', seats: 1 }) };
       });
       for (const op of insertSelectOps(env.dialect, 'DirectoryUser', rows)) yield* changes(op);
     });

@@ -47,3 +47,24 @@ export const user = (userName: string, extra: Record<string, unknown> = {}) => (
   active: true,
   ...extra,
 });
+
+/** A DirectoryUser row as a bulk insert writes it (thousands at once, past the SCIM core): nothing derived but userName. */
+export const bulkUserRow = (directoryId: string, id: string, userName: string, raw: Record<string, unknown> = { userName }) => ({
+  id,
+  directoryId,
+  externalId: null,
+  userName,
+  userNameLower: userName.toLowerCase(),
+  displayNameLower: null,
+  givenNameLower: null,
+  familyNameLower: null,
+  titleLower: null,
+  emailLower: null,
+  employeeNumber: null,
+  managerId: null,
+  deactivatedAt: null,
+  raw: JSON.stringify(raw),
+  customAttributes: null,
+  attributeWarnings: null,
+  updatedAt: new Date(),
+});
