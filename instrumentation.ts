@@ -9,8 +9,11 @@ export async function register(): Promise<void> {
   const { startHealthJob } = await import('./lib/health/health-check');
   const { startSelectionJobs } = await import('./lib/directory/selection-job');
   const { webhookSettings } = await import('./lib/env');
+  const { resumeRemapJobs } = await import('./lib/attributes/remap-job');
   if (!webhookSettings().workerOff) startWebhookWorker();
   startRetentionJob();
   startHealthJob();
   startSelectionJobs();
+  // A mapping's recompute a stopped process left unfinished (it logs nothing: its progress is in the job row).
+  resumeRemapJobs().catch(() => {});
 }

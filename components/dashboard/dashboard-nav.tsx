@@ -9,6 +9,7 @@ const ITEMS = [
   { href: '/dashboard/api-keys', label: 'API keys' },
   { href: '/dashboard/webhooks', label: 'Webhooks' },
   { href: '/dashboard/roles', label: 'Roles' },
+  { href: '/dashboard/user-fields', label: 'User fields' },
   { href: '/dashboard/operators', label: 'Operators' },
   { href: '/dashboard/audit', label: 'Audit log' },
 ];

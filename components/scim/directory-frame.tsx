@@ -1,5 +1,6 @@
 'use client';
-// A configured directory: its name, status switch, and the tabs Overview / Setup / Users / Groups / Roles / Request log.
+// A configured directory: its name, status switch, and the tabs Overview / Setup / Users / Groups / Roles / Attributes /
+// Request log.
 import Link from 'next/link';
 import { useQueryClient } from '@tanstack/react-query';
 import { usePathname } from 'next/navigation';
@@ -33,6 +34,7 @@ export function DirectoryFrame({ directoryId, children }: { directoryId: string;
     { slug: '/users', label: 'Users' },
     { slug: '/groups', label: 'Groups' },
     { slug: '/roles', label: 'Roles' },
+    { slug: '/attributes', label: 'Attributes' },
     { slug: '/requests', label: 'Request log' },
   ].map((t) => ({
     href: base + t.slug,

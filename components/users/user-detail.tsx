@@ -1,10 +1,12 @@
 'use client';
-// One user: the normalised fields, groups and roles, and every attribute the IdP sent (the raw SCIM resource).
+// One user: the normalised fields, groups and roles, the app's mapped fields, and every attribute the IdP sent (the
+// raw SCIM resource).
 import Link from 'next/link';
 import { formatDateTime } from '@/lib/client/format';
 import { useUser } from '@/lib/client/use-people';
 import { Card, CardBody, CardHeader } from '../ui/card';
 import { QueryState } from '../ui/query-state';
+import { MappedAttributesCard } from './mapped-attributes-card';
 import { ActiveBadge, TagList, displayName } from './user-cells';
 
 function Field({ label, children }: { label: string; children: React.ReactNode }) {
@@ -44,6 +46,7 @@ export function UserDetail({ directoryId, userId }: { directoryId: string; userI
                 </dl>
               </CardBody>
             </Card>
+            <MappedAttributesCard user={u} />
             <Card labelledBy="attrs-title">
               <CardHeader id="attrs-title" title="Attributes from your identity provider" description="The SCIM resource exactly as it was last sent." />
               <CardBody>

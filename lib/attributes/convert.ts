@@ -15,9 +15,9 @@ export interface FieldWarning {
   message: string;
 }
 
-type Converted = { ok: true; value: ScimValue } | { ok: false };
+export type Converted = { ok: true; value: ScimValue } | { ok: false };
 
-function convertValue(type: UserField['type'], v: ScimValue): Converted {
+export function convertValue(type: UserField['type'], v: ScimValue): Converted {
   switch (type) {
     case 'number': {
       if (typeof v === 'number') return { ok: true, value: v };

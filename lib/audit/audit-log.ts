@@ -26,6 +26,7 @@ export const AUDIT_ACTIONS = [
   'role_mappings.changed',
   'user_schema.updated',
   'group_selection.changed',
+  'attribute_mapping.changed',
   'portal_link.created',
   'portal_link.used',
   'portal_sessions.ended',

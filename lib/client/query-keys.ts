@@ -16,6 +16,8 @@ export const queryKeys = {
   members: (id: string, groupId: string, cursor: string | null) => ['portal', 'directory', id, 'group', groupId, 'members', cursor] as const,
   roles: (id: string) => ['portal', 'directory', id, 'roles'] as const,
   groupSelection: (id: string) => ['portal', 'directory', id, 'group-selection'] as const,
+  attributeMapping: (id: string) => ['portal', 'directory', id, 'attribute-mapping'] as const,
+  attributeSources: (id: string) => ['portal', 'directory', id, 'attribute-sources'] as const,
   requests: (id: string, filter: { status: string; resource: string; person: string }, cursor: string | null) =>
     ['portal', 'directory', id, 'requests', filter, cursor] as const,
   requestsAll: (id: string) => ['portal', 'directory', id, 'requests'] as const,

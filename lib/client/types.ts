@@ -1,6 +1,7 @@
 // The JSON the portal endpoints answer (lib/portal/api/*), as the client sees it: each type is what the server's
 // serialiser returns, imported as a type only (erased from the bundle), so a server change breaks the client's
 // type check instead of its screens.
+import type { previewMapping, readMappingView, sourcePathsSeen } from '../attributes/mapping-admin';
 import type { toApiGroup, toApiUser } from '../host-api/serialize';
 import type { rolesJson } from '../portal/api/roles-api';
 import type { sessionJson } from '../portal/api/session-api';
@@ -24,6 +25,11 @@ export type { ConnectionStatus, RefusedRequest } from '../portal/connection-stat
 export type { DiagnosisId, SetupCheck, SetupStepId } from '../portal/setup-check';
 export type { RequestTotals } from '../portal/request-log-page';
 export type { MappingPreview } from '../portal/mapping-preview';
+
+/** The Attributes tab (lib/attributes/mapping-admin.ts). */
+export type AttributeMappingState = Awaited<ReturnType<typeof readMappingView>>;
+export type AttributeSources = Awaited<ReturnType<typeof sourcePathsSeen>>;
+export type MappingValuesPreview = Awaited<ReturnType<typeof previewMapping>>;
 
 /** Tables list users and groups without the SCIM resource; their pages fetch it (the Detail types). */
 export type PortalUserDetail = ReturnType<typeof toApiUser>;

@@ -209,6 +209,75 @@ export interface DirectoryInsert {
   defaultRoleId: string | null;
 }
 
+export const AttributeMapping = {
+  name: 'AttributeMapping',
+  columns: {
+    directoryId: { kind: 'text', nullable: false },
+    fields: { kind: 'text', nullable: false },
+    version: { kind: 'int', nullable: false, default: { value: 1 } },
+    updatedAt: { kind: 'dateTime', nullable: false, default: 'now' },
+  },
+} as const satisfies TableDef;
+
+export interface AttributeMappingRow {
+  directoryId: string;
+  fields: string;
+  version: number;
+  updatedAt: Date;
+}
+
+export interface AttributeMappingInsert {
+  directoryId: string;
+  fields: string;
+  version?: number;
+  updatedAt?: Date;
+}
+
+export const AttributeRemapJob = {
+  name: 'AttributeRemapJob',
+  columns: {
+    directoryId: { kind: 'text', nullable: false },
+    version: { kind: 'int', nullable: false },
+    status: { kind: 'text', nullable: false, default: { value: "running" } },
+    total: { kind: 'int', nullable: false },
+    done: { kind: 'int', nullable: false, default: { value: 0 } },
+    changed: { kind: 'int', nullable: false, default: { value: 0 } },
+    cursorAt: { kind: 'dateTime', nullable: true },
+    cursorId: { kind: 'text', nullable: false, default: { value: "" } },
+    startedAt: { kind: 'dateTime', nullable: false, default: 'now' },
+    updatedAt: { kind: 'dateTime', nullable: false, default: 'now' },
+    finishedAt: { kind: 'dateTime', nullable: true },
+  },
+} as const satisfies TableDef;
+
+export interface AttributeRemapJobRow {
+  directoryId: string;
+  version: number;
+  status: string;
+  total: number;
+  done: number;
+  changed: number;
+  cursorAt: Date | null;
+  cursorId: string;
+  startedAt: Date;
+  updatedAt: Date;
+  finishedAt: Date | null;
+}
+
+export interface AttributeRemapJobInsert {
+  directoryId: string;
+  version: number;
+  status?: string;
+  total: number;
+  done?: number;
+  changed?: number;
+  cursorAt: Date | null;
+  cursorId?: string;
+  startedAt?: Date;
+  updatedAt?: Date;
+  finishedAt: Date | null;
+}
+
 export const DirectoryToken = {
   name: 'DirectoryToken',
   columns: {
@@ -264,6 +333,9 @@ export const DirectoryUser = {
     deactivatedAt: { kind: 'dateTime', nullable: true },
     removedAt: { kind: 'dateTime', nullable: true },
     raw: { kind: 'text', nullable: false },
+    customAttributes: { kind: 'text', nullable: true },
+    attributeWarnings: { kind: 'text', nullable: true },
+    mappingVersion: { kind: 'int', nullable: false, default: { value: 0 } },
     version: { kind: 'int', nullable: false, default: { value: 1 } },
     createdAt: { kind: 'dateTime', nullable: false, default: 'now' },
     updatedAt: { kind: 'dateTime', nullable: false, default: 'updatedAt' },
@@ -287,6 +359,9 @@ export interface DirectoryUserRow {
   deactivatedAt: Date | null;
   removedAt: Date | null;
   raw: string;
+  customAttributes: string | null;
+  attributeWarnings: string | null;
+  mappingVersion: number;
   version: number;
   createdAt: Date;
   updatedAt: Date;
@@ -309,6 +384,9 @@ export interface DirectoryUserInsert {
   deactivatedAt: Date | null;
   removedAt: Date | null;
   raw: string;
+  customAttributes: string | null;
+  attributeWarnings: string | null;
+  mappingVersion?: number;
   version?: number;
   createdAt?: Date;
   updatedAt?: Date;
@@ -1034,7 +1112,7 @@ export interface RateLimitWindowInsert {
   count?: number;
 }
 
-export const TABLES = { Host, HostUserSchema, ApiKey, Organization, OrganizationPolicy, Directory, DirectoryToken, DirectoryUser, UserEmail, DirectoryGroup, GroupSelectionJob, GroupMembership, ScimRequestLog, Role, RoleMapping, UserRole, Event, EventRetention, WebhookEndpoint, WebhookLane, WebhookDelivery, WebhookAttempt, PortalLink, PortalSession, Operator, OperatorSession, SignInThrottle, AuditLog, RateLimitWindow } as const;
+export const TABLES = { Host, HostUserSchema, ApiKey, Organization, OrganizationPolicy, Directory, AttributeMapping, AttributeRemapJob, DirectoryToken, DirectoryUser, UserEmail, DirectoryGroup, GroupSelectionJob, GroupMembership, ScimRequestLog, Role, RoleMapping, UserRole, Event, EventRetention, WebhookEndpoint, WebhookLane, WebhookDelivery, WebhookAttempt, PortalLink, PortalSession, Operator, OperatorSession, SignInThrottle, AuditLog, RateLimitWindow } as const;
 
 /** Each table's row type, by table name. */
 export interface Rows {
@@ -1044,6 +1122,8 @@ export interface Rows {
   Organization: OrganizationRow;
   OrganizationPolicy: OrganizationPolicyRow;
   Directory: DirectoryRow;
+  AttributeMapping: AttributeMappingRow;
+  AttributeRemapJob: AttributeRemapJobRow;
   DirectoryToken: DirectoryTokenRow;
   DirectoryUser: DirectoryUserRow;
   UserEmail: UserEmailRow;
@@ -1077,6 +1157,8 @@ export interface Inserts {
   Organization: OrganizationInsert;
   OrganizationPolicy: OrganizationPolicyInsert;
   Directory: DirectoryInsert;
+  AttributeMapping: AttributeMappingInsert;
+  AttributeRemapJob: AttributeRemapJobInsert;
   DirectoryToken: DirectoryTokenInsert;
   DirectoryUser: DirectoryUserInsert;
   UserEmail: UserEmailInsert;

@@ -99,14 +99,17 @@ export interface TokenCheck {
   hostId: string;
   /** The host's declared user fields as stored (slug and fields JSON), read with the check; null when none. */
   hostUserSchema: { slug: string; fields: string; updatedAt: Date } | null;
+  /** The directory's mapping of those fields as stored (version and fields JSON); null when it has none. */
+  attributeMapping: { version: number; fields: string } | null;
 }
 
 /** The columns a token check reads, for a query joining TOKEN_CHECK_JOINS to the token aliased `t`. */
 export const TOKEN_CHECK_COLUMNS = `${columns('DirectoryToken', 't', ['id', 'directoryId', 'hash', 'expiresAt', 'revokedAt'], 'token.')},
   d."status" AS "directoryStatus", d."organizationId" AS "organizationId", o."hostId" AS "hostId",
-  ${columns('HostUserSchema', 'hs', ['slug', 'fields', 'updatedAt'], 'hostUserSchema.')}`;
+  ${columns('HostUserSchema', 'hs', ['slug', 'fields', 'updatedAt'], 'hostUserSchema.')},
+  ${columns('AttributeMapping', 'am', ['version', 'fields'], 'attributeMapping.')}`;
 export const TOKEN_CHECK_JOINS = `JOIN "Directory" d ON d."id" = t."directoryId" JOIN "Organization" o ON o."id" = d."organizationId"
-  LEFT JOIN "HostUserSchema" hs ON hs."hostId" = o."hostId"`;
+  LEFT JOIN "HostUserSchema" hs ON hs."hostId" = o."hostId" LEFT JOIN "AttributeMapping" am ON am."directoryId" = t."directoryId"`;
 
 /**
  * The check when the row holds a live token of `directoryId` for `hash`, else null. The lookup was by hash
@@ -119,12 +122,14 @@ export function tokenCheckOf(r: SqlRow | undefined, directoryId: string, hash: s
   if (!sameHash(t.hash, hash) || t.directoryId !== directoryId || t.revokedAt) return null;
   if (t.expiresAt && t.expiresAt.getTime() <= Date.now()) return null;
   const hs = r['hostUserSchema.slug'] == null ? null : decode('HostUserSchema', r, 'hostUserSchema.');
+  const am = r['attributeMapping.version'] == null ? null : decode('AttributeMapping', r, 'attributeMapping.');
   return {
     tokenId: t.id,
     directoryStatus: String(r.directoryStatus),
     organizationId: String(r.organizationId),
     hostId: String(r.hostId),
     hostUserSchema: hs && { slug: hs.slug, fields: hs.fields, updatedAt: hs.updatedAt },
+    attributeMapping: am && { version: am.version, fields: am.fields },
   };
 }
 

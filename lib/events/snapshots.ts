@@ -26,20 +26,20 @@ export function* groupSnapshotSql(env: SqlEnv, row: GroupRow): SqlProgram<GroupS
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /**
- * The previous values of what changed, top-level, with `attributes` (the SCIM resource) compared one level down;
- * timestamps are left out. Empty when nothing a reader cares about changed.
+ * The previous values of what changed, top-level, with `attributes` (the SCIM resource) and `customAttributes` (the
+ * mapped values) compared one level down; timestamps are left out. Empty when nothing a reader cares about changed.
  */
 export function previousAttributes(before: Record<string, unknown>, after: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
     if (key === 'updatedAt' || key === 'createdAt' || key === 'memberCount') continue;
     if (same(before[key], after[key])) continue;
-    if (key === 'attributes') {
+    if (key === 'attributes' || key === 'customAttributes') {
       const b = (before[key] ?? {}) as Record<string, unknown>;
       const a = (after[key] ?? {}) as Record<string, unknown>;
       const inner: Record<string, unknown> = {};
       for (const k of new Set([...Object.keys(b), ...Object.keys(a)])) if (!same(b[k], a[k])) inner[k] = b[k] ?? null;
-      out.attributes = inner;
+      out[key] = inner;
     } else {
       out[key] = before[key] ?? null;
     }

@@ -8,6 +8,13 @@ import { policySchema, updatePolicyInputSchema } from '../schemas/policy';
 import * as R from '../schemas/responses';
 import { createRoleInputSchema, putRoleMappingsInputSchema, updateRoleInputSchema } from '../schemas/role';
 import { putUserSchemaInputSchema, userSchemaResponseSchema } from '../schemas/user-schema';
+import {
+  attributeMappingSchema,
+  attributeSourcesSchema,
+  mappingPreviewSchema,
+  previewAttributeMappingInputSchema,
+  putAttributeMappingInputSchema,
+} from '../schemas/attribute-mapping';
 import { createWebhookEndpointInputSchema, replayInputSchema, updateWebhookEndpointInputSchema } from '../schemas/webhook';
 
 interface Op {
@@ -141,7 +148,7 @@ const OPERATIONS: Op[] = [
       ...page,
       groupId: 'Only members of this group',
       filter:
-        'A SCIM filter (RFC 7644 §3.4.2.2) on any attribute, your user fields included: seats gt 10 and urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department eq "Sales"',
+        'A SCIM filter (RFC 7644 §3.4.2.2) on any attribute, your user fields included: seats gt 10 and urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department eq "Sales"; mapped values as customAttributes.<key>: customAttributes.costCenter eq "CC-7"',
     },
     status: 200,
     response: R.listOf(R.userSchema),
@@ -189,6 +196,38 @@ const OPERATIONS: Op[] = [
     response: userSchemaResponseSchema,
     summary:
       "Declare the host's user fields: advertised in every directory's /Schemas and /ResourceTypes as urn:ietf:params:scim:schemas:extension:{slug}:2.0:User, converted to their types when IdPs send them, filterable. A field left out stops being advertised; values already sent stay on the users",
+  },
+  {
+    method: 'get',
+    path: '/directories/{dirId}/attribute-mapping',
+    summary: "How the directory fills your user fields (each field's SCIM sources and default), and the progress of the last save's recompute",
+    status: 200,
+    response: attributeMappingSchema,
+  },
+  {
+    method: 'put',
+    path: '/directories/{dirId}/attribute-mapping',
+    summary:
+      'Replace the directory\'s mapping (audited): per field key, `sources` (SCIM paths tried in order: title, urn:…:enterprise:2.0:User:department, emails[type eq "work"].value; at most 4 fallbacks) and a `default`. A field left out maps from your extension. Every user\'s values are recomputed in the background (`job`); users whose values change get a directory.user.updated with previousAttributes.customAttributes',
+    body: putAttributeMappingInputSchema,
+    status: 200,
+    response: attributeMappingSchema,
+  },
+  {
+    method: 'post',
+    path: '/directories/{dirId}/attribute-mapping/preview',
+    summary:
+      'What a mapping would give: values for the `limit` most recently changed users, and per field how many sampled users lack a value or fail conversion',
+    body: previewAttributeMappingInputSchema,
+    status: 200,
+    response: mappingPreviewSchema,
+  },
+  {
+    method: 'get',
+    path: '/directories/{dirId}/attribute-mapping/sources',
+    summary: "The SCIM paths the directory's IdP sent, with how many of the sampled users (1,000 at most) have each",
+    status: 200,
+    response: attributeSourcesSchema,
   },
   {
     method: 'put',

@@ -4,6 +4,7 @@ import type { DirectoryGroupRow as GroupRow } from '../directory/groups/reads';
 import type { DirectoryUserRow as UserRow } from '../directory/users/reads';
 import type { OrganizationRow } from '../organizations/organizations';
 import type { ScimObject } from '../scim/types';
+import type { FieldWarning } from '../attributes/convert';
 
 export function toApiOrganization(o: OrganizationRow) {
   return { id: o.id, name: o.name, externalId: o.externalId, createdAt: o.createdAt.toISOString() };
@@ -53,6 +54,9 @@ export function toApiUser(u: UserRow, groups: { id: string; displayName: string 
     groups,
     roles,
     attributes: raw,
+    // The host's fields as this directory maps them (lib/attributes/mapping.ts), and what did not map cleanly.
+    customAttributes: u.customAttributes === null ? {} : (JSON.parse(u.customAttributes) as ScimObject),
+    attributeWarnings: u.attributeWarnings === null ? [] : (JSON.parse(u.attributeWarnings) as FieldWarning[]),
     createdAt: u.createdAt.toISOString(),
     updatedAt: u.updatedAt.toISOString(),
   };

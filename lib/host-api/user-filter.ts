@@ -1,6 +1,8 @@
 // ?filter= on the host API's user list: the SCIM filter (RFC 7644 §3.4.2.2) through the one compiler and the
-// host's Users allow-list (its own fields included); a filter SCIM would refuse is 400 invalid_filter here.
-import { loadHostUserExtension, userAttrsOf } from '../attributes/host-attrs';
+// host's Users allow-list (its own fields included) and the mapped values (`customAttributes.costCenter eq "X"`);
+// a filter SCIM would refuse is 400 invalid_filter here.
+import { loadHostUserExtension } from '../attributes/host-attrs';
+import { mappedUserAttrs } from '../attributes/mapped-attrs';
 import type { Dialect } from '../db/dialect';
 import type { SqlCondition } from '../db/sql-program';
 import { ScimError } from '../scim/errors';
@@ -19,7 +21,7 @@ export async function userFilter(hostId: string, directoryId: string, filter: st
   } catch (e) {
     throw refused(e);
   }
-  const attrs = userAttrsOf(await loadHostUserExtension(hostId));
+  const attrs = mappedUserAttrs(await loadHostUserExtension(hostId));
   return (dialect) => {
     try {
       return filterToSql(node, { attrs, alias: 'u', directoryId, dialect });

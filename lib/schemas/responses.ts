@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { EVENT_TYPES } from '../events/event-types';
 import { PROVIDERS } from '../directory/providers';
 import { HEALTH_STATES } from '../health/directory-health';
+import { fieldWarningsSchema } from './attribute-mapping';
 
 const iso = z.string().describe('ISO 8601 timestamp');
 
@@ -45,6 +46,10 @@ export const userSchema = z.object({
   groups: z.array(z.object({ id: z.string(), displayName: z.string() })),
   roles: z.array(z.string()),
   attributes: z.record(z.string(), z.unknown()).describe('The SCIM resource as the IdP last sent it'),
+  customAttributes: z
+    .record(z.string(), z.unknown())
+    .describe("Your user fields as this directory's attribute mapping fills them, converted to each field's type (filter: customAttributes.<key>)"),
+  attributeWarnings: fieldWarningsSchema.describe('Values that did not convert to their field type, and required fields left empty'),
   createdAt: iso,
   updatedAt: iso,
 });

@@ -1,4 +1,5 @@
 import type { HostUserExtension } from '../attributes/host-attrs';
+import type { StoredMapping } from '../attributes/mapping-context';
 import type { DirectoryScope } from '../events/event-types';
 import type { RequestReads } from './request-reads';
 
@@ -10,6 +11,8 @@ export interface ScimContext extends DirectoryScope {
   reads: RequestReads;
   /** The host's user fields (read with the token check), or null when it declared none. */
   userExtension: HostUserExtension | null;
+  /** This directory's mapping of the host's fields as stored (read with the token check), or null when it has none. */
+  attributeMapping: StoredMapping | null;
 }
 
 export function scopeOf(ctx: ScimContext): DirectoryScope {

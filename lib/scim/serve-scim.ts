@@ -106,6 +106,7 @@ async function answer(req: IncomingScimRequest, safe: boolean): Promise<Answered
     baseUrl: scimEndpoint(req.directoryId),
     reads: auth.reads,
     userExtension: hostUserExtension(auth.check.hostUserSchema),
+    attributeMapping: auth.check.attributeMapping,
   };
   const res = await handleScimRequest(json === undefined ? req : { ...req, json }, ctx).catch((e: unknown) => failed(req, e));
   return { res, tokenId, json, logged };

@@ -1,6 +1,7 @@
 // /Users: RFC 7644 §3.3 (create), §3.4 (query), §3.5.1 (PUT), §3.5.2 (PATCH), §3.6 (DELETE).
 import { convertHostFields } from '../attributes/convert';
 import { userAttrsOf, type HostUserExtension } from '../attributes/host-attrs';
+import { writeMapping } from '../attributes/mapping-context';
 import { read } from '../db/database';
 import { listUsers as listUserRows, type GroupRef, type UserResponseRow } from '../directory/users/reads';
 import { createDirectoryUser, deleteDirectoryUser, rewriteDirectoryUser } from '../directory/users/writes';
@@ -60,27 +61,28 @@ function withHostFields(resource: ScimObject, ext: HostUserExtension | null): Sc
 
 export async function createUser(ctx: ScimContext, req: ScimRequest): Promise<ScimResponse> {
   const resource = withHostFields(normalizeUser(parseJsonObject(req)), ctx.userExtension);
+  const mapping = writeMapping(ctx.userExtension, ctx.attributeMapping);
   await reserveUsers(ctx.directoryId);
   // A re-provisioned person (same externalId) is linked to the user we have, with the groups it is in: still 201.
-  const { row, groups, outcome } = await createDirectoryUser(scopeOf(ctx), resource);
+  const { row, groups, outcome } = await createDirectoryUser(scopeOf(ctx), resource, { mapping });
   return { ...resourceResponse(renderUser(ctx, row, groups, projectionOf(req.query)), row.version, 201), decision: outcome };
 }
 
 export async function replaceUser(ctx: ScimContext, id: string, req: ScimRequest): Promise<ScimResponse> {
   const resource = withHostFields(normalizeUser(parseJsonObject(req)), ctx.userExtension);
-  const { row, groups, outcome } = await rewriteDirectoryUser({ ...scopeOf(ctx), id }, () => resource, { ifMatch: ifMatch(req) });
+  const mapping = writeMapping(ctx.userExtension, ctx.attributeMapping);
+  const { row, groups, outcome } = await rewriteDirectoryUser({ ...scopeOf(ctx), id }, () => resource, { ifMatch: ifMatch(req), mapping });
   return { ...resourceResponse(renderUser(ctx, row, groups, projectionOf(req.query)), row.version), decision: outcome };
 }
 
 export async function patchUser(ctx: ScimContext, id: string, req: ScimRequest): Promise<ScimResponse> {
   const ops = parsePatchRequest(parseJsonObject(req));
   const ext = ctx.userExtension;
+  const mapping = writeMapping(ext, ctx.attributeMapping);
   const { row, groups, outcome } = await rewriteDirectoryUser(
     { ...scopeOf(ctx), id },
     (current) => withHostFields(normalizeUser(applyPatch(current, ops, 'User')), ext),
-    {
-      ifMatch: ifMatch(req),
-    },
+    { ifMatch: ifMatch(req), mapping },
   );
   return { ...resourceResponse(renderUser(ctx, row, groups, projectionOf(req.query)), row.version), decision: outcome };
 }

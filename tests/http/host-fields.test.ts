@@ -5,15 +5,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { api, targets, newDirectory, type ScimDirectory } from './harness';
 import { call, createUser, describeCall, expectError, getOk } from './scim-expect';
 import { PATCH_URN, USER_URN, uniq } from '../../e2e/fixtures/idp/types';
+import { HOSTAPP_FIELDS, HOSTAPP_URN } from './host-fields-fixture';
 
-const URN = 'urn:ietf:params:scim:schemas:extension:hostapp:2.0:User';
-const FIELDS = [
-  { key: 'licenceTier', label: 'Licence tier', type: 'string', required: true, default: 'free', indexed: true },
-  { key: 'seats', label: 'Seats', type: 'number', indexed: true },
-  { key: 'isContractor', label: 'Contractor', type: 'boolean' },
-  { key: 'startDate', label: 'Start date', type: 'dateTime' },
-  { key: 'skills', label: 'Skills', type: 'stringList' },
-];
+const URN = HOSTAPP_URN;
+const FIELDS = HOSTAPP_FIELDS;
 
 describe.each(targets())('host-defined user fields against $name', (t) => {
   let dir: ScimDirectory;

@@ -9,7 +9,7 @@ import { MAX_SELECTION_MEMBERSHIPS, readGroupSelection, setGroupSelection } from
 import { runSelectionJob } from '../../lib/directory/selection-job';
 import { newId } from '../../lib/ids';
 import { configureRoles, createRole } from '../../lib/roles/roles';
-import { newDirectory } from './scim-helpers';
+import { bulkUserRow, newDirectory } from './scim-helpers';
 
 const count = async (sql: string, params: string[]) => Number((await read(() => one(sql, params)))?.n ?? 0);
 
@@ -31,23 +31,7 @@ describe('group selection bounds', () => {
     const [big, small] = [group('Everyone'), group('Few')];
     await write(function* (env) {
       for (const part of chunked(users, 2000)) {
-        const rows = part.map((u) => ({
-          ...u,
-          directoryId: dir.directoryId,
-          externalId: null,
-          userNameLower: u.userName,
-          displayNameLower: null,
-          givenNameLower: null,
-          familyNameLower: null,
-          titleLower: null,
-          emailLower: null,
-          employeeNumber: null,
-          managerId: null,
-          deactivatedAt: null,
-          removedAt: null,
-          raw: JSON.stringify({ userName: u.userName }),
-          updatedAt: new Date(),
-        }));
+        const rows = part.map((u) => bulkUserRow(dir.directoryId, u.id, u.userName));
         for (const op of insertSelectOps(env.dialect, 'DirectoryUser', rows)) yield* changes(op);
       }
       yield* changes(insertOp(env.dialect, 'DirectoryGroup', [big, small]));

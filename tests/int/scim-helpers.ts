@@ -1,5 +1,6 @@
 // Drives the framework-free SCIM core directly (no HTTP server) against the test database.
 import { loadHostUserExtension } from '../../lib/attributes/host-attrs';
+import { readStoredMapping } from '../../lib/attributes/mapping-store';
 import { getDb } from '../../lib/db/client';
 import { write } from '../../lib/db/database';
 import { transaction } from '../../lib/db/transaction';
@@ -36,6 +37,7 @@ export async function call(scope: DirectoryScope, method: string, path: string, 
       baseUrl: `http://x/scim/v2/${scope.directoryId}`,
       reads: new RequestReads(scope.directoryId),
       userExtension: await loadHostUserExtension(scope.hostId),
+      attributeMapping: await readStoredMapping(scope.directoryId),
     },
   ).catch((e: unknown) => {
     const res = errorResponse(e);
@@ -52,4 +54,26 @@ export const user = (userName: string, extra: Record<string, unknown> = {}) => (
   emails: [{ primary: true, value: userName, type: 'work' }],
   active: true,
   ...extra,
+});
+
+/** A DirectoryUser row as a bulk insert writes it (thousands at once, past the SCIM core): nothing derived but userName. */
+export const bulkUserRow = (directoryId: string, id: string, userName: string, raw: Record<string, unknown> = { userName }) => ({
+  id,
+  directoryId,
+  externalId: null,
+  userName,
+  userNameLower: userName.toLowerCase(),
+  displayNameLower: null,
+  givenNameLower: null,
+  familyNameLower: null,
+  titleLower: null,
+  emailLower: null,
+  employeeNumber: null,
+  managerId: null,
+  deactivatedAt: null,
+  removedAt: null,
+  raw: JSON.stringify(raw),
+  customAttributes: null,
+  attributeWarnings: null,
+  updatedAt: new Date(),
 });

@@ -22,7 +22,20 @@ export const USER_COLUMNS_VERSION = 2;
 
 /** Every DirectoryUser column a SCIM resource decides. */
 // deactivatedAt is when `active` last turned off (users/writes.ts), not something the resource says.
-export type UserColumns = Omit<DirectoryUserInsert, 'id' | 'directoryId' | 'raw' | 'version' | 'createdAt' | 'updatedAt' | 'deactivatedAt' | 'removedAt'> & {
+export type UserColumns = Omit<
+  DirectoryUserInsert,
+  | 'id'
+  | 'directoryId'
+  | 'raw'
+  | 'version'
+  | 'createdAt'
+  | 'updatedAt'
+  | 'deactivatedAt'
+  | 'removedAt'
+  | 'customAttributes'
+  | 'attributeWarnings'
+  | 'mappingVersion'
+> & {
   emails: UserEmailColumns[];
 };
 

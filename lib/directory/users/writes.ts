@@ -11,6 +11,7 @@ import type { DirectoryScope, PendingEvent } from '../../events/event-types';
 import { previousAttributes } from '../../events/snapshots';
 import { writeEventsOps, writeEventsSql } from '../../events/write-events';
 import { toApiUser } from '../../host-api/serialize';
+import { mappedColumns, warningsText, type MappingContext } from '../../attributes/mapping';
 import { newId } from '../../ids';
 import { admit, checkDomains, movesDomain, takeSeat } from '../../policy/admission';
 import { userOutcome } from '../../policy/decision';
@@ -25,10 +26,16 @@ import { userColumns, type UserEmailColumns } from './columns';
 import { retireUser } from './retire';
 import { findUserView, userViewOp, viewOfRow, type UserView, type UserWithGroups } from './reads';
 
-function split(resource: ScimObject) {
+/** The host's fields and the directory's mapping, which a write maps the user's values with (none: no fields). */
+export interface UserWriteOptions extends WriteOptions {
+  mapping?: MappingContext | null;
+}
+
+function split(resource: ScimObject, mapping: MappingContext | null | undefined) {
   const { emails, ...cols } = userColumns(resource);
   assertIndexable({ ...cols, ...Object.fromEntries(emails.map((e, i) => [`emails[${i}].value`, e.valueLower])) });
-  return { cols, emails, raw: JSON.stringify(resource) };
+  const mapped = mappedColumns(resource, mapping ?? null);
+  return { cols: { ...cols, ...mapped.cols }, emails, raw: JSON.stringify(resource), warnings: mapped.warnings };
 }
 
 function emailsOp(env: SqlEnv, userId: string, directoryId: string, emails: UserEmailColumns[]): SqlOp[] {
@@ -82,10 +89,10 @@ const finalOps = (ops: SqlOp[]): SqlOp[] => ops.map((op, i) => (i === ops.length
  * a deactivation), or one the IdP deleted under the same userName and the leaving policy kept, is linked instead:
  * that user is rewritten, never duplicated; the same active userName is a 409.
  */
-export function createDirectoryUser(scope: DirectoryScope, resource: ScimObject): Promise<WrittenUser> {
+export function createDirectoryUser(scope: DirectoryScope, resource: ScimObject, { mapping }: UserWriteOptions = {}): Promise<WrittenUser> {
   const { directoryId } = scope;
   return write(function* (env): SqlProgram<WrittenUser> {
-    const { cols, emails, raw } = split(resource);
+    const { cols, emails, raw, warnings } = split(resource, mapping);
     // The policy, the role configuration and the person to link to in the same trip as the lock.
     const first = firstReadOps(env, scope);
     const person = { externalId: cols.externalId ?? null, userNameLower: cols.userNameLower };
@@ -95,7 +102,7 @@ export function createDirectoryUser(scope: DirectoryScope, resource: ScimObject)
     if (known && !known.row.removedAt && known.row.userNameLower === cols.userNameLower && known.row.active)
       throw new DomainError('conflict', 'A user with this userName already exists in the directory');
     if (known) {
-      const linked = yield* rewriteLocked(env, scope, known, resource, reads);
+      const linked = yield* rewriteLocked(env, scope, known, resource, reads, mapping);
       const same = person.externalId !== null && known.row.externalId === person.externalId ? 'same externalId' : 'same userName';
       return { ...linked, outcome: `linked (${same})${linked.outcome === 'unchanged' ? '' : `, ${linked.outcome}`}` };
     }
@@ -126,7 +133,7 @@ export function createDirectoryUser(scope: DirectoryScope, resource: ScimObject)
       const [roles] = yield* recomputeRolesSql(env, directoryId, [id], reads.roleConfig);
       yield* writeEventsSql(env, scope, created(roles?.after ?? []), { final: true });
     }
-    return { row, groups: [], outcome: 'created' };
+    return { row, groups: [], outcome: `created${warningsText(warnings)}` };
   }).catch(duplicateUser);
 }
 
@@ -159,7 +166,7 @@ function updateOps(env: SqlEnv, version: number, written: DirectoryUserRow, emai
 export function rewriteDirectoryUser(
   scope: DirectoryScope & { id: string },
   next: (current: ScimObject, row: DirectoryUserRow) => ScimObject,
-  { ifMatch }: WriteOptions = {},
+  { ifMatch, mapping }: UserWriteOptions = {},
 ): Promise<WrittenUser> {
   const { directoryId, id } = scope;
   return write(function* (env) {
@@ -169,7 +176,7 @@ export function rewriteDirectoryUser(
     const view = viewOfRow(results[first.length][0]);
     if (!view || view.row.removedAt) throw new DomainError('not_found', `User ${id} not found`);
     checkVersion(view.row, ifMatch, 'user');
-    return yield* rewriteLocked(env, scope, view, next(JSON.parse(view.row.raw) as ScimObject, view.row), writeReadsOf(results, first));
+    return yield* rewriteLocked(env, scope, view, next(JSON.parse(view.row.raw) as ScimObject, view.row), writeReadsOf(results, first), mapping);
   }).catch(duplicateUser);
 }
 
@@ -180,11 +187,12 @@ function* rewriteLocked(
   { row, groups, roles, scimGroups }: UserView,
   resource: ScimObject,
   { policy, roleConfig }: WriteReads,
+  mapping: MappingContext | null | undefined,
 ): SqlProgram<WrittenUser> {
   // The IdP is answered with every group of the user; events show the host's (selected) ones.
   const answered = scimGroups ?? groups;
   if (JSON.stringify(resource) === row.raw) return { row, groups: answered, outcome: 'unchanged' };
-  const next = split(resource);
+  const next = split(resource, mapping);
   // Coming back takes a seat, on one of the organization's domains, like a create (admission.ts); a rename moving an
   // active user to another domain is checked like a create too.
   const seat = !row.active && next.cols.active ? yield* admit(env, scope.organizationId, policy, next.cols) : [];
@@ -216,7 +224,7 @@ function* rewriteLocked(
     // and the COMMIT in one trip.
     updated((yield* together(finalOps([...update, ...writeEventsOps(env, scope, events(roles), false)])))[0]);
   }
-  return { row: written, groups: answered, outcome };
+  return { row: written, groups: answered, outcome: `${outcome}${warningsText(next.warnings)}` };
 }
 
 function* removeUser(env: SqlEnv, scope: DirectoryScope & { id: string }, last: unknown): SqlProgram<void> {

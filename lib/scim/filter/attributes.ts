@@ -18,9 +18,10 @@ export type ValueType = 'string' | 'boolean' | 'dateTime' | 'number' | 'complex'
 export interface Operand {
   /**
    * `column`: a column of the table the query reads; `json`: `path` inside its `raw` column; `element`: `path`
-   * inside an element of a JSON array (the sub-attributes of a multi-valued attribute kept in `raw`).
+   * inside an element of a JSON array (the sub-attributes of a multi-valued attribute kept in `raw`). `in` names
+   * another JSON column than `raw` (the host API's mapped values, `customAttributes`).
    */
-  source: { column: string } | { json: readonly string[] } | { element: readonly string[] };
+  source: { column: string } | { json: readonly string[]; in?: string } | { element: readonly string[] };
   type: ValueType;
   nullable: boolean;
   /** A case-insensitive attribute kept lower-cased: the operand is lower-cased to match. */

@@ -172,7 +172,7 @@ function operandSql(o: Operand, alias: string, ctx: Ctx): OperandSql {
 export function operandExpr(o: Operand, alias: string, dialect: Dialect): string {
   const of = (column: string) => (alias ? `${alias}."${column}"` : `"${column}"`);
   if ('column' in o.source) return of(o.source.column);
-  const text = 'json' in o.source ? dialect.jsonText(of('raw'), o.source.json) : dialect.jsonElementText(alias, o.source.element);
+  const text = 'json' in o.source ? dialect.jsonText(of(o.source.in ?? 'raw'), o.source.json) : dialect.jsonElementText(alias, o.source.element);
   if (o.type === 'boolean') return dialect.jsonBoolean(text);
   if (o.type === 'number') return dialect.jsonNumber(text);
   if (o.type === 'dateTime') return dialect.jsonDateTime(text);
