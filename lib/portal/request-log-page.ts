@@ -8,8 +8,8 @@ import type { ScimRequestLogRow } from '../db/schema';
 import { all, type SqlEnv, type SqlProgram, type SqlValue } from '../db/sql-program';
 import { beforeKey, pageOf } from '../directory/keyset';
 
-export type StatusClass = '2xx' | '3xx' | '4xx' | '5xx';
-export type LogResource = 'Users' | 'Groups';
+type StatusClass = '2xx' | '3xx' | '4xx' | '5xx';
+type LogResource = 'Users' | 'Groups';
 
 export type RequestLogRow = Omit<ScimRequestLogRow, 'directoryId'>;
 
