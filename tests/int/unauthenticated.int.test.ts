@@ -66,7 +66,7 @@ describe('requests without a valid token', () => {
       undefined,
       'Basic dXNlcjpwYXNz',
       'Bearer not-a-token',
-      `Bearer ${tokenA.slice(0, -1)}x`,
+      `Bearer ${tokenA.slice(0, -1)}${tokenA.endsWith('x') ? 'y' : 'x'}`, // its last character changed
       `Bearer ${revoked.token}`,
       `Bearer ${expired.token}`,
       `Bearer ${tokenB.token}`, // valid, for another directory
