@@ -21,7 +21,7 @@ function devHeaders() {
 const nextConfig = {
   poweredByHeader: false,
   // Native and server-only packages stay outside the bundle.
-  serverExternalPackages: ['better-sqlite3', '@prisma/adapter-better-sqlite3', '@prisma/adapter-pg', 'pg', 'postgres'],
+  serverExternalPackages: ['better-sqlite3', 'pg', 'postgres'],
   // SCIM clients call `/Users/` with a trailing slash (Microsoft's reference suite does); don't redirect them.
   skipTrailingSlashRedirect: true,
   // Next reads server-action bodies as a stream and stops at this size (the custom server's guard stops first).

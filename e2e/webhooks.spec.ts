@@ -45,9 +45,14 @@ test('a disabled endpoint is marked with its reason and re-enabled from the dash
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   expect(result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
 
+  const reenabledAt = Date.now();
   await card.getByRole('button', { name: `Re-enable ${url}` }).click();
   await expect(card.getByText('Enabled', { exact: true })).toBeVisible();
   await expect(card.getByRole('button', { name: `Re-enable ${url}` })).toHaveCount(0);
   const after = await hostApi<{ enabled: boolean; disabledReason: string | null; failingSince: string | null }>('GET', `/webhook-endpoints/${created.body.id}`);
-  expect(after.body).toMatchObject({ enabled: true, disabledReason: null, failingSince: null });
+  expect(after.body).toMatchObject({ enabled: true, disabledReason: null });
+  // The failure history is gone: the other worker's specs write events meanwhile, and a delivery of one to this
+  // unreachable address may already have failed again, but never since before the re-enable.
+  const since = after.body.failingSince;
+  expect(since === null || Date.parse(since) >= reenabledAt - 1_000, `failingSince ${since}`).toBe(true);
 });

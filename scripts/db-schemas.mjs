@@ -23,7 +23,8 @@ generator client {
   moduleFormat = "esm"
 }
 
-// The app connects through a driver adapter (lib/db/client.ts); this url only satisfies the schema parser.
+// Prisma only diffs this schema into migrations (the app reads and writes through lib/db); engineType "client"
+// keeps its CLI from fetching a native engine, and nothing runs prisma generate. This url only satisfies the parser.
 datasource db {
   provider = "${dbProvider}"
   url      = "${provider === 'postgres' ? 'postgresql://localhost/unused' : 'file:./unused.db'}"

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm start: generate the Prisma clients and build if needed, apply migrations, seed on first run, serve.
+// npm start: build if needed, apply migrations, seed on first run, serve.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -37,7 +37,6 @@ function sourceStamp() {
   return h.digest('hex');
 }
 
-if (!fs.existsSync(path.join(root, 'lib/generated/sqlite/client.ts'))) run('bash', ['scripts/db-generate.sh'], 'prisma generate');
 const stampFile = path.join(root, '.next/scim-portal-source-stamp');
 const isBuilt = (stamp) => fs.existsSync(path.join(root, '.next/BUILD_ID')) && fs.existsSync(stampFile) && fs.readFileSync(stampFile, 'utf8') === stamp;
 

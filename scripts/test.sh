@@ -4,7 +4,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
-[ -f lib/generated/sqlite/client.ts ] || bash scripts/db-generate.sh
 node scripts/db-schemas.mjs --check
 
 if [ -z "${TEST_PG_URL:-}" ]; then

@@ -1,7 +1,5 @@
 // The audit log of admin actions, written in the same transaction as the action. Details never hold a secret:
 // only ids, names and last four characters.
-import type { Tx } from '../db/client';
-import { inPrismaTx } from '../db/prisma-bridge';
 import { columns, decode, insertOp } from '../db/rows';
 import type { AuditLogRow } from '../db/schema';
 import { all, changes, type SqlEnv, type SqlProgram, type SqlValue } from '../db/sql-program';
@@ -64,11 +62,6 @@ export function* auditSql(env: SqlEnv, e: AuditEntry): SqlProgram<void> {
     details: e.details ? JSON.stringify(e.details) : null,
   };
   yield* changes(insertOp(env.dialect, 'AuditLog', [row]));
-}
-
-/** The same inside a Prisma transaction (callers not yet on lib/db/database.ts). */
-export async function audit(tx: Tx, e: AuditEntry): Promise<void> {
-  await inPrismaTx(tx, (env) => auditSql(env, e));
 }
 
 export interface AuditFilter {

@@ -1,11 +1,10 @@
 // npm run --silent cli -- <command>: operator commands against whatever DATABASE_URL points to.
 import { servedUrl } from './served-url';
-import { getDb } from '../db/client';
+import { closeDatabase, write } from '../db/database';
 import { migrate } from '../db/migrate';
-import { transaction } from '../db/transaction';
 import { env } from '../env';
 import { createApiKey } from '../host-api/api-keys';
-import { audit } from '../audit/audit-log';
+import { auditSql } from '../audit/audit-log';
 import { endOperatorSessions } from '../operators/operator-sessions';
 import { createOperator, findOperatorByEmail, prepareOperator, removeOperator } from '../operators/operators';
 import { readPassword } from '../operators/read-password';
@@ -54,11 +53,10 @@ async function main(args: string[]): Promise<number> {
       return 2;
     }
     await migrate(env().databaseUrl);
-    const db = await getDb();
-    const key = await transaction(db, (tx) => createApiKey(tx, { name }));
+    const key = await write((env) => createApiKey(env, { name }));
     console.log(`Created API key ${key.id} ("${key.name}") for host ${key.hostId}. Shown once; store it now:`);
     console.log(key.key);
-    await db.$disconnect();
+    await closeDatabase();
     return 0;
   }
   if (cmd === 'operators' && sub === 'create') {
@@ -69,12 +67,11 @@ async function main(args: string[]): Promise<number> {
     }
     const password = await readPassword(`Password for ${email}: `);
     await migrate(env().databaseUrl);
-    const db = await getDb();
     const prepared = await prepareOperator({ email, password });
-    const operator = await transaction(db, (tx) => createOperator(tx, prepared));
+    const operator = await write((env) => createOperator(env, prepared));
     console.log(`Created operator ${operator.id} (${operator.email}) for host ${operator.hostId}.`);
     console.log(`Sign in at ${servedUrl()}/dashboard/signin`);
-    await db.$disconnect();
+    await closeDatabase();
     return 0;
   }
   if (cmd === 'operators' && (sub === 'remove' || sub === 'sign-out')) {
@@ -84,21 +81,20 @@ async function main(args: string[]): Promise<number> {
       return 2;
     }
     await migrate(env().databaseUrl);
-    const db = await getDb();
     if (sub === 'remove') {
-      const removed = await transaction(db, (tx) => removeOperator(tx, email));
+      const removed = await write((env) => removeOperator(env, email));
       console.log(`Removed operator ${removed.id} (${removed.email}); their dashboard sessions have ended.`);
     } else {
-      const operator = await findOperatorByEmail(db, email);
+      const operator = await findOperatorByEmail(email);
       if (!operator) throw new Error(`No operator has the email ${email}`);
-      const ended = await transaction(db, async (tx) => {
-        const n = await endOperatorSessions(tx, operator.id);
-        await audit(tx, { hostId: operator.hostId, actor: 'cli', action: 'operator.signed_out', target: operator.id, details: { sessions: n } });
+      const ended = await write(function* (env) {
+        const n = yield* endOperatorSessions(operator.id);
+        yield* auditSql(env, { hostId: operator.hostId, actor: 'cli', action: 'operator.signed_out', target: operator.id, details: { sessions: n } });
         return n;
       });
       console.log(`Ended ${ended} dashboard session(s) of ${operator.email}.`);
     }
-    await db.$disconnect();
+    await closeDatabase();
     return 0;
   }
   console.error(`Unknown command: ${args.join(' ')}\n\n${HELP}`);

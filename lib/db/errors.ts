@@ -1,8 +1,7 @@
-// Recognising database errors the same way on SQLite and PostgreSQL, from their drivers or through Prisma's codes.
+// Recognising database errors the same way on SQLite and PostgreSQL, from their drivers' codes (better-sqlite3's
+// SqliteError.code, postgres.js's SQLSTATE): the one place a constraint error becomes a meaning.
 interface CodedError {
   code?: unknown;
-  message?: unknown;
-  cause?: unknown;
 }
 
 function code(e: unknown): string | undefined {
@@ -10,33 +9,23 @@ function code(e: unknown): string | undefined {
   return typeof c === 'string' ? c : undefined;
 }
 
-/** A unique-constraint violation (P2002), e.g. a second user with the same userName in a directory. */
+const UNIQUE = new Set(['23505', 'SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_CONSTRAINT_PRIMARYKEY']);
+
+/** A unique-constraint violation, e.g. a second user with the same userName in a directory. */
 export function isUniqueViolation(e: unknown): boolean {
-  if (code(e) === 'P2002') return true;
-  const msg = String((e as CodedError | null)?.message ?? '');
-  return /Unique constraint failed|UNIQUE constraint failed|duplicate key value violates unique constraint/i.test(msg);
+  return UNIQUE.has(code(e) ?? '');
 }
 
 /** How long a write keeps trying while another SQLite connection holds the write lock (as busy_timeout would). */
 export const SQLITE_BUSY_WAIT_MS = 10_000;
 
 /**
- * SQLite's "database is locked", as better-sqlite3 throws it or wrapped by Prisma's adapter (P1008 "Operation has
- * timed out", the driver's code in meta). A Prisma transaction meets it without waiting when it upgrades from
- * reader to writer while another connection holds the write lock (the WAL checkpointer's RESTART, another
- * process): SQLite cannot let a reader wait for a writer whose commit would make the reader's snapshot stale.
+ * SQLite's "database is locked" (SQLITE_BUSY and its extended codes): another connection (another process, the
+ * WAL checkpointer's RESTART) holds the write lock. Never waited for inside SQLite (that would stall the event
+ * loop): the write is tried again (transaction.ts).
  */
 export function isSqliteBusy(e: unknown): boolean {
-  const err = e as { cause?: { originalCode?: unknown }; meta?: { driverAdapterError?: { cause?: { originalCode?: unknown } } } } | null;
-  const original = err?.meta?.driverAdapterError?.cause?.originalCode ?? err?.cause?.originalCode ?? code(e);
-  return typeof original === 'string' && original.startsWith('SQLITE_BUSY');
-}
-
-/** A transaction that lost a write conflict or deadlock and may simply be tried again (PostgreSQL). */
-export function isRetryableConflict(e: unknown): boolean {
-  if (code(e) === 'P2034') return true;
-  const msg = String((e as CodedError | null)?.message ?? '');
-  return /could not serialize access|deadlock detected|write conflict|SQLITE_BUSY|database is locked/i.test(msg);
+  return code(e)?.startsWith('SQLITE_BUSY') ?? false;
 }
 
 /**
@@ -45,6 +34,5 @@ export function isRetryableConflict(e: unknown): boolean {
  */
 export function isForeignKeyViolation(e: unknown): boolean {
   const c = code(e);
-  if (c === '23503' || c === 'SQLITE_CONSTRAINT_FOREIGNKEY' || c === 'P2003') return true;
-  return /violates foreign key constraint|FOREIGN KEY constraint failed/i.test(String((e as CodedError | null)?.message ?? ''));
+  return c === '23503' || c === 'SQLITE_CONSTRAINT_FOREIGNKEY';
 }

@@ -1,8 +1,7 @@
 // Transactions with retry: a write that loses a race (optimistic version check, PostgreSQL serialization or
 // deadlock, SQLite's write lock held by another connection) is run again from the start on fresh data, so
 // concurrent PATCHes never lose an update.
-import type { Db, Tx } from './client';
-import { isRetryableConflict, isSqliteBusy, SQLITE_BUSY_WAIT_MS } from './errors';
+import { isSqliteBusy, SQLITE_BUSY_WAIT_MS } from './errors';
 
 /** Thrown inside a transaction when the row changed since it was read; the whole transaction is retried. */
 export class StaleWrite extends Error {
@@ -16,8 +15,8 @@ const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /**
  * Runs `run` (one whole transaction) until it commits: a busy SQLite lock is waited out for as long as
  * busy_timeout would, without counting as an attempt; a lost race (StaleWrite, or an error `isConflict` names)
- * is run again after a short random pause, up to `attempts` runs in all. Prisma transactions (below) and the
- * SQL programs (sql-drivers.ts) both go through it.
+ * is run again after a short random pause, up to `attempts` runs in all. The drivers (sqlite-driver.ts,
+ * postgres-driver.ts) run every write program through it.
  */
 export async function withRetries<T>(run: () => T | Promise<T>, isConflict: (e: unknown) => boolean, attempts: number): Promise<T> {
   const started = Date.now();
@@ -34,8 +33,4 @@ export async function withRetries<T>(run: () => T | Promise<T>, isConflict: (e: 
       await pause(Math.random() * 5 * attempt);
     }
   }
-}
-
-export function transaction<T>(db: Db, fn: (tx: Tx) => Promise<T>, attempts = 8): Promise<T> {
-  return withRetries(() => db.$transaction(fn, { maxWait: 10_000, timeout: 30_000 }), isRetryableConflict, attempts);
 }

@@ -18,7 +18,6 @@ const serverSchema = z
     FAST_READ_POOL_SIZE: z.string().optional(),
     PG_WRITE_POOL_SIZE: z.string().optional(),
     SQL_WRITE_POOL_SIZE: z.string().optional(),
-    DATABASE_POOL_SIZE: positiveCount(10),
   })
   .transform((e) => ({
     databaseUrl: e.DATABASE_URL ?? 'file:./data/portal.db',
@@ -34,8 +33,6 @@ const serverSchema = z
     /** PostgreSQL connections per process: reads (every one a lookup or a bounded page) and write transactions. */
     pgReadPoolSize: positiveCount(1).parse(e.PG_READ_POOL_SIZE ?? e.FAST_READ_POOL_SIZE),
     pgWritePoolSize: positiveCount(5).parse(e.PG_WRITE_POOL_SIZE ?? e.SQL_WRITE_POOL_SIZE),
-    /** Connections of the Prisma client, for the tables not yet on lib/db. */
-    prismaPoolSize: e.DATABASE_POOL_SIZE,
   }));
 
 type Env = z.output<typeof serverSchema> & { scim: z.output<typeof scimLimitsSchema> };

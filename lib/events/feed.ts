@@ -65,3 +65,9 @@ export function* listEvents({ hostId, afterSeq, limit }: { hostId: string; after
   ]);
   return rows.map(eventRow);
 }
+
+/** The `seq` of one of the host's events, or null. */
+export function* eventSeq(hostId: string, id: string): SqlProgram<number | null> {
+  const [r] = yield* all(`SELECT "seq" FROM "Event" WHERE "id" = ? AND "hostId" = ?`, [id, hostId]);
+  return r ? Number(r.seq) : null;
+}

@@ -16,35 +16,35 @@ const actorOf = (ctx: ApiContext) => `api-key:${ctx.keyId}`;
 
 export async function postOrganization(ctx: ApiContext): Promise<Response> {
   const input = createOrganizationInputSchema.parse(await ctx.json());
-  const org = await addOrganization(ctx.db, { hostId: ctx.hostId, actor: actorOf(ctx), ...input });
+  const org = await addOrganization({ hostId: ctx.hostId, actor: actorOf(ctx), ...input });
   return Response.json(toApiOrganization(org), { status: 201 });
 }
 
 export async function patchOrganization(ctx: ApiContext): Promise<Response> {
   const input = updateOrganizationInputSchema.parse(await ctx.json());
-  const org = await updateOrganization(ctx.db, { hostId: ctx.hostId, actor: actorOf(ctx), id: ctx.params.orgId, ...input });
+  const org = await updateOrganization({ hostId: ctx.hostId, actor: actorOf(ctx), id: ctx.params.orgId, ...input });
   return Response.json(toApiOrganization(org));
 }
 
-export async function getOrganization({ db, hostId, params }: ApiContext): Promise<Response> {
-  const org = await findOrganization(db, { hostId, id: params.orgId });
+export async function getOrganization({ hostId, params }: ApiContext): Promise<Response> {
+  const org = await read(() => findOrganization({ hostId, id: params.orgId }));
   if (!org) throw apiNotFound('Organization');
   return Response.json(toApiOrganization(org));
 }
 
-export async function getOrganizations({ db, hostId, url }: ApiContext): Promise<Response> {
+export async function getOrganizations({ hostId, url }: ApiContext): Promise<Response> {
   const q = listOrganizationsQuerySchema.parse(queryObject(url));
   const after = readCursor(q.cursor);
   if (q.cursor && !after) throw new ApiError('invalid_request', 400, 'cursor: invalid');
-  const rows = await listOrganizations(db, { hostId, externalId: q.externalId, take: q.limit + 1, after: after ?? undefined });
+  const rows = await read(() => listOrganizations({ hostId, externalId: q.externalId, take: q.limit + 1, after: after ?? undefined }));
   const page = pageOf(rows, q.limit, (o) => o);
   return Response.json({ data: page.rows.map(toApiOrganization), nextCursor: pageCursor(page.next) });
 }
 
 export async function postDirectory(ctx: ApiContext): Promise<Response> {
-  const { db, hostId, params } = ctx;
+  const { hostId, params } = ctx;
   const input = createDirectoryInputSchema.parse(await ctx.json());
-  const org = await findOrganization(db, { hostId, id: params.orgId });
+  const org = await read(() => findOrganization({ hostId, id: params.orgId }));
   if (!org) throw apiNotFound('Organization');
   const { directory, token } = await openDirectory({ hostId, actor: actorOf(ctx), organizationId: org.id, provider: input.provider, name: input.name });
   return Response.json(
@@ -53,14 +53,14 @@ export async function postDirectory(ctx: ApiContext): Promise<Response> {
   );
 }
 
-export async function getDirectories({ db, hostId, params }: ApiContext): Promise<Response> {
-  const org = await findOrganization(db, { hostId, id: params.orgId });
+export async function getDirectories({ hostId, params }: ApiContext): Promise<Response> {
+  const org = await read(() => findOrganization({ hostId, id: params.orgId }));
   if (!org) throw apiNotFound('Organization');
   const rows = await read(() => listOrganizationDirectories({ organizationId: org.id }));
   return Response.json({ data: rows.map((d) => ({ ...toApiDirectory(d), scim: { endpoint: scimEndpoint(d.id) } })), nextCursor: null });
 }
 
 export async function removeOrganization(ctx: ApiContext): Promise<Response> {
-  await deleteOrganizationOf(ctx.db, { hostId: ctx.hostId, actor: actorOf(ctx), id: ctx.params.orgId });
+  await deleteOrganizationOf({ hostId: ctx.hostId, actor: actorOf(ctx), id: ctx.params.orgId });
   return new Response(null, { status: 204 });
 }

@@ -1,6 +1,5 @@
 // The host-API trust boundary: API key → host, JSON body parsing, error mapping. Handlers get the host id and
 // only ever query within it.
-import { getDb, type Db } from '../db/client';
 import { BODY_LIMITS } from '../http/route-families.mjs';
 import { clientAddress } from '../rate-limit/client-address';
 import { checkLimits } from '../rate-limit/limiter';
@@ -11,7 +10,6 @@ import { ApiError, apiErrorResponse, rateLimitedResponse, toApiError } from './a
 import { checkApiKey } from './api-keys';
 
 export interface ApiContext {
-  db: Db;
   hostId: string;
   /** The API key's id, for the audit log's actor. */
   keyId: string;
@@ -28,11 +26,10 @@ type RouteArgs = { params: Promise<Record<string, string>> };
 export function withApiKey(handler: Handler) {
   return async (req: Request, args: RouteArgs): Promise<Response> => {
     try {
-      const db = await getDb();
       const byAddress = checkLimits([['ip', clientAddress((h) => req.headers.get(h))]]);
       if (byAddress) return rateLimitedResponse(byAddress.retryAfterSec);
       const key = bearerToken(req.headers.get('authorization'));
-      const check = key ? await checkApiKey(db, key) : null;
+      const check = key ? await checkApiKey(key) : null;
       if (!check) throw new ApiError('unauthorized', 401, 'Missing or invalid API key (Authorization: Bearer <key>)');
       const byKey = checkLimits([['api', check.keyId]]);
       if (byKey) return rateLimitedResponse(byKey.retryAfterSec);
@@ -42,7 +39,6 @@ export function withApiKey(handler: Handler) {
         if (!isSafeText(k) || !isSafeText(v)) throw new ApiError('invalid_request', 400, 'query: NUL characters and unpaired surrogates are not allowed');
       }
       return await handler({
-        db,
         hostId: check.hostId,
         keyId: check.keyId,
         req,

@@ -1,6 +1,5 @@
 // Retention: the SCIM request log, the events (with their deliveries) and the webhook delivery log are kept for a
 // configurable time, then removed. Idempotent deletes, so any number of processes may run it.
-import type { Db } from '../db/client';
 import { read, write } from '../db/database';
 import { all, run } from '../db/sql-program';
 import { deleteExpiredOperatorSessions } from '../operators/operator-sessions';
@@ -48,7 +47,7 @@ async function deleteOldRequestLogs(cutoff: Date): Promise<number> {
   return removed;
 }
 
-export async function applyRetention(db: Db, now = Date.now()): Promise<RetentionResult> {
+export async function applyRetention(now = Date.now()): Promise<RetentionResult> {
   const logCutoff = new Date(now - jobSettings().requestLogRetentionDays * 86_400_000);
   const deliveryCutoff = new Date(now - jobSettings().deliveryLogRetentionDays * 86_400_000);
   const eventCutoff = new Date(now - webhookSettings().eventRetentionDays * 86_400_000);
@@ -61,7 +60,7 @@ export async function applyRetention(db: Db, now = Date.now()): Promise<Retentio
   for (const { id } of await read(() => all(`SELECT "id" FROM "WebhookEndpoint"`))) deliveries += await purgeDeliveryLog(String(id), deliveryCutoff);
   await write(() => purgeIdleLanes(deliveryCutoff));
   const at = new Date(now);
-  const sessions = (await deleteExpiredPortalSessions(db, at)) + (await deleteExpiredOperatorSessions(db, at)) + (await forgetOldSignInFailures(db, at));
+  const sessions = (await deleteExpiredPortalSessions(at)) + (await deleteExpiredOperatorSessions(at)) + (await forgetOldSignInFailures(at));
   return { requestLogs, events, deliveries, sessions, leavers };
 }
 
@@ -71,8 +70,7 @@ export function startRetentionJob(everyMs = jobSettings().retentionIntervalMs): 
   if (timer) return;
   const run = async () => {
     try {
-      const { getDb } = await import('../db/client');
-      await applyRetention(await getDb());
+      await applyRetention();
     } catch (e) {
       console.error(`retention job: ${(e as Error).message}`);
     }

@@ -1,10 +1,9 @@
 // Host API keys as the dashboard manages them: list (never the hash), create through the shared service, and
 // revoke with its audit entry in the same transaction.
-import { audit } from '../audit/audit-log';
-import type { Db, Tx } from '../db/client';
-import { transaction } from '../db/transaction';
+import { auditSql } from '../audit/audit-log';
+import { read, write } from '../db/database';
 import { DomainError } from '../domain-error';
-import { createApiKey, revokeApiKey } from '../host-api/api-keys';
+import { createApiKey, listHostApiKeys, revokeApiKey } from '../host-api/api-keys';
 
 export interface ApiKeySummary {
   id: string;
@@ -15,12 +14,8 @@ export interface ApiKeySummary {
   revokedAt: string | null;
 }
 
-export async function listApiKeys(db: Tx, hostId: string): Promise<ApiKeySummary[]> {
-  const rows = await db.apiKey.findMany({
-    where: { hostId },
-    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-    select: { id: true, name: true, lastFour: true, createdAt: true, lastUsedAt: true, revokedAt: true },
-  });
+export async function listApiKeys(hostId: string): Promise<ApiKeySummary[]> {
+  const rows = await read(() => listHostApiKeys(hostId));
   return rows.map((r) => ({
     ...r,
     createdAt: r.createdAt.toISOString(),
@@ -29,13 +24,13 @@ export async function listApiKeys(db: Tx, hostId: string): Promise<ApiKeySummary
   }));
 }
 
-export function createOperatorApiKey(db: Db, { hostId, name, actor }: { hostId: string; name: string; actor: string }) {
-  return transaction(db, (tx) => createApiKey(tx, { name, hostId, actor }));
+export function createOperatorApiKey({ hostId, name, actor }: { hostId: string; name: string; actor: string }) {
+  return write((env) => createApiKey(env, { name, hostId, actor }));
 }
 
-export async function revokeOperatorApiKey(db: Db, { hostId, id, actor }: { hostId: string; id: string; actor: string }): Promise<void> {
-  await transaction(db, async (tx) => {
-    if (!(await revokeApiKey(tx, { hostId, id }))) throw new DomainError('not_found', 'That API key does not exist or is already revoked');
-    await audit(tx, { hostId, actor, action: 'api_key.revoked', target: id });
+export async function revokeOperatorApiKey({ hostId, id, actor }: { hostId: string; id: string; actor: string }): Promise<void> {
+  await write(function* (env) {
+    if (!(yield* revokeApiKey(env, { hostId, id }))) throw new DomainError('not_found', 'That API key does not exist or is already revoked');
+    yield* auditSql(env, { hostId, actor, action: 'api_key.revoked', target: id });
   });
 }

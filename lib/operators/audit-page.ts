@@ -2,8 +2,9 @@
 // organization, older than a cursor), with actors and organizations named, and the choices its filters offer.
 import { AUDIT_ACTIONS, listAudit } from '../audit/audit-log';
 import { actorNames, organizationNames } from '../audit/audit-actors';
-import type { Tx } from '../db/client';
 import { read } from '../db/database';
+import { asStr } from '../db/rows';
+import { all } from '../db/sql-program';
 import { pageOf } from '../directory/keyset';
 import { pageCursor, readCursor } from '../schemas/pagination';
 
@@ -17,7 +18,7 @@ export interface AuditFilterView {
   organization: string;
 }
 
-export async function auditPage(db: Tx, hostId: string, query: Record<string, string | undefined>) {
+export async function auditPage(hostId: string, query: Record<string, string | undefined>) {
   const filter: AuditFilterView = {
     action: query.action && (query.action === 'all' || (AUDIT_ACTIONS as readonly string[]).includes(query.action)) ? query.action : NOT_LINKS,
     actor: query.actor?.slice(0, 120) ?? '',
@@ -50,18 +51,20 @@ export async function auditPage(db: Tx, hostId: string, query: Record<string, st
       ),
     };
   });
-  const [operators, keys] = await Promise.all([
-    db.operator.findMany({ where: { hostId }, select: { id: true, email: true }, orderBy: { email: 'asc' } }),
-    db.apiKey.findMany({ where: { hostId }, select: { id: true, name: true }, orderBy: { createdAt: 'desc' } }),
-  ]);
+  const { operators, keys } = await read(function* () {
+    return {
+      operators: yield* all(`SELECT "id", "email" FROM "Operator" WHERE "hostId" = ? ORDER BY "email"`, [hostId]),
+      keys: yield* all(`SELECT "id", "name" FROM "ApiKey" WHERE "hostId" = ? ORDER BY "createdAt" DESC`, [hostId]),
+    };
+  });
   const older = pageCursor(next);
   const params = (extra: Record<string, string>) => new URLSearchParams(Object.entries({ ...filter, ...extra }).filter(([, v]) => v));
   return {
     filter,
     actions: AUDIT_ACTIONS,
     actorChoices: [
-      ...operators.map((o) => ({ value: `operator:${o.id}`, label: `Operator ${o.email}` })),
-      ...keys.map((k) => ({ value: `api-key:${k.id}`, label: `API key “${k.name}”` })),
+      ...operators.map((o) => ({ value: `operator:${asStr(o.id)}`, label: `Operator ${asStr(o.email)}` })),
+      ...keys.map((k) => ({ value: `api-key:${asStr(k.id)}`, label: `API key “${asStr(k.name)}”` })),
       { value: 'cli', label: 'Command line' },
     ],
     rows: page.map((r) => ({

@@ -4,7 +4,6 @@
 // operator's removal end it at once. Sign-in attempts are throttled per (email, address) and per address.
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
-import { getDb } from '../db/client';
 import { env, provideNextAuthUrl } from '../env';
 import { clientAddress } from '../rate-limit/client-address';
 import { rateLimitsEnabled } from '../rate-limit/limiter';
@@ -21,12 +20,11 @@ export const SIGN_IN_PATH = '/dashboard/signin';
 class SessionEnded extends Error {}
 
 async function signIn(email: string, password: string, address: string): Promise<Operator | null> {
-  const db = await getDb();
   const throttled = rateLimitsEnabled();
   // next-auth maps a thrown error to ?error=<message>; the sign-in form shows it inline.
-  if (throttled && (await signInWait(db, email, address)) > 0) throw new Error('TooManyAttempts');
-  const operator = await verifyOperator(db, email, password);
-  if (throttled) await (operator ? clearSignInFailures(db, email, address) : recordSignInFailure(db, email, address));
+  if (throttled && (await signInWait(email, address)) > 0) throw new Error('TooManyAttempts');
+  const operator = await verifyOperator(email, password);
+  if (throttled) await (operator ? clearSignInFailures(email, address) : recordSignInFailure(email, address));
   return operator;
 }
 
@@ -57,9 +55,8 @@ export const authOptions: NextAuthOptions = {
   ],
   callbacks: {
     async jwt({ token, user }) {
-      const db = await getDb();
-      if (user) return { sub: user.id, sid: await openOperatorSession(db, user.id) };
-      const operator = typeof token.sid === 'string' ? await operatorOfSession(db, token.sid) : null;
+      if (user) return { sub: user.id, sid: await openOperatorSession(user.id) };
+      const operator = typeof token.sid === 'string' ? await operatorOfSession(token.sid) : null;
       // Thrown, next-auth answers "no session" and clears the cookie.
       if (!operator || operator.id !== token.sub) throw new SessionEnded('dashboard session ended');
       return { ...token, operator };
@@ -71,7 +68,7 @@ export const authOptions: NextAuthOptions = {
   },
   events: {
     async signOut({ token }) {
-      if (typeof token?.sid === 'string') await endOperatorSession(await getDb(), token.sid);
+      if (typeof token?.sid === 'string') await endOperatorSession(token.sid);
     },
   },
   logger: {

@@ -2,7 +2,6 @@
 // server actions already refuse a request whose Origin is not this host (the CSRF defence); this adds the
 // operator's identity and keeps every failure to a message the form can show.
 import type { z } from 'zod';
-import { getDb, type Db } from '../db/client';
 import { DomainError } from '../domain-error';
 import { isUniqueViolation } from '../db/errors';
 import type { Operator } from './operators';
@@ -11,7 +10,6 @@ import { currentOperator } from './session';
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: string };
 
 export interface ActionContext {
-  db: Db;
   operator: Operator;
   /** The audit-log actor of this operator. */
   actor: string;
@@ -27,7 +25,7 @@ export function operatorAction<S extends z.ZodType, T>(schema: S, fn: (ctx: Acti
       return { ok: false, error: issue ? `${issue.path.join('.') || 'input'}: ${issue.message}` : 'Invalid input' };
     }
     try {
-      return { ok: true, data: await fn({ db: await getDb(), operator, actor: `operator:${operator.id}` }, parsed.data) };
+      return { ok: true, data: await fn({ operator, actor: `operator:${operator.id}` }, parsed.data) };
     } catch (e) {
       if (e instanceof DomainError) return { ok: false, error: e.message };
       if (isUniqueViolation(e)) return { ok: false, error: 'That already exists.' };

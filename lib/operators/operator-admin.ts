@@ -1,11 +1,12 @@
 // Operators as the dashboard manages them: list the host's operators, add one (the same password rules as the CLI,
 // hashed before any transaction opens), remove one (their sessions end at once). An operator cannot remove
 // themselves, so a host always keeps someone who can sign in.
-import { audit } from '../audit/audit-log';
-import type { Db, Tx } from '../db/client';
-import { transaction } from '../db/transaction';
+import { auditSql } from '../audit/audit-log';
+import { read, write } from '../db/database';
+import { asDate, asInt, asStr } from '../db/rows';
+import { all } from '../db/sql-program';
 import { DomainError } from '../domain-error';
-import { createOperator, prepareOperator, type Operator } from './operators';
+import { createOperator, deleteOperator, findHostOperator, prepareOperator, type Operator } from './operators';
 
 export interface OperatorSummary {
   id: string;
@@ -14,33 +15,33 @@ export interface OperatorSummary {
   activeSessions: number;
 }
 
-export async function listOperators(db: Tx, hostId: string): Promise<OperatorSummary[]> {
-  const rows = await db.operator.findMany({
-    where: { hostId },
-    orderBy: [{ email: 'asc' }],
-    select: { id: true, email: true, createdAt: true, _count: { select: { sessions: { where: { expiresAt: { gt: new Date() } } } } } },
-  });
-  return rows.map((r) => ({ id: r.id, email: r.email, createdAt: r.createdAt.toISOString(), activeSessions: r._count.sessions }));
+export async function listOperators(hostId: string): Promise<OperatorSummary[]> {
+  const rows = await read(() =>
+    all(
+      `SELECT o."id", o."email", o."createdAt",
+         (SELECT count(*) FROM "OperatorSession" s WHERE s."operatorId" = o."id" AND s."expiresAt" > ?) AS "activeSessions"
+       FROM "Operator" o WHERE o."hostId" = ? ORDER BY o."email"`,
+      [new Date(), hostId],
+    ),
+  );
+  return rows.map((r) => ({ id: asStr(r.id), email: asStr(r.email), createdAt: asDate(r.createdAt).toISOString(), activeSessions: asInt(r.activeSessions) }));
 }
 
-export async function addOperator(
-  db: Db,
-  { hostId, actor, email, password }: { hostId: string; actor: string; email: string; password: string },
-): Promise<Operator> {
+export async function addOperator({ hostId, actor, email, password }: { hostId: string; actor: string; email: string; password: string }): Promise<Operator> {
   const prepared = await prepareOperator({ email, password });
-  return transaction(db, async (tx) => {
-    const operator = await createOperator(tx, { ...prepared, hostId });
-    await audit(tx, { hostId, actor, action: 'operator.created', target: operator.id, details: { email: operator.email } });
+  return write(function* (env) {
+    const operator = yield* createOperator(env, { ...prepared, hostId });
+    yield* auditSql(env, { hostId, actor, action: 'operator.created', target: operator.id, details: { email: operator.email } });
     return operator;
   });
 }
 
-export async function removeHostOperator(db: Db, { hostId, actor, id }: { hostId: string; actor: string; id: string }): Promise<void> {
+export async function removeHostOperator({ hostId, actor, id }: { hostId: string; actor: string; id: string }): Promise<void> {
   if (actor === `operator:${id}`) throw new DomainError('invalid', 'You cannot remove yourself; ask another operator');
-  await transaction(db, async (tx) => {
-    const operator = await tx.operator.findFirst({ where: { id, hostId }, select: { id: true, email: true } });
+  await write(function* (env) {
+    const operator = yield* findHostOperator({ hostId, id });
     if (!operator) throw new DomainError('not_found', 'That operator does not exist');
-    await tx.operator.delete({ where: { id: operator.id } });
-    await audit(tx, { hostId, actor, action: 'operator.removed', target: operator.id, details: { email: operator.email } });
+    yield* deleteOperator(operator.id);
+    yield* auditSql(env, { hostId, actor, action: 'operator.removed', target: operator.id, details: { email: operator.email } });
   });
 }

@@ -2,10 +2,12 @@
 // host's organizations, keys, webhooks, roles and audit log. Emails are unique across the install and compared
 // lower-cased, so "Admin@Example.com" and "admin@example.com" are one account.
 import { z } from 'zod';
-import { audit } from '../audit/audit-log';
-import type { Tx } from '../db/client';
+import { auditSql } from '../audit/audit-log';
+import { read } from '../db/database';
+import { columns, decode, decoder, insertOp } from '../db/rows';
+import { changes, one, run, type SqlEnv, type SqlProgram } from '../db/sql-program';
 import { DomainError } from '../domain-error';
-import { defaultHost } from '../host-api/api-keys';
+import { defaultHost } from '../hosts/hosts';
 import { newId } from '../ids';
 import { decoyHash, hashPassword, passwordProblem, verifyPassword } from './password';
 
@@ -30,36 +32,57 @@ export async function prepareOperator(input: { email: string; password: string }
   return { email, passwordHash: await hashPassword(input.password) };
 }
 
+const OPERATOR = ['id', 'hostId', 'email'] as const;
+const operatorOf = decoder('Operator', OPERATOR);
+
+function* operatorByEmail(email: string): SqlProgram<Operator | null> {
+  const r = yield* one(`SELECT ${columns('Operator', undefined, OPERATOR)} FROM "Operator" WHERE "email" = ?`, [email]);
+  return r ? operatorOf(r) : null;
+}
+
 /** Inserts a prepared operator; a short transaction, so it doesn't hold SQLite's write lock through scrypt. */
-export async function createOperator(tx: Tx, input: { email: string; passwordHash: string; hostId?: string }): Promise<Operator> {
+export function* createOperator(env: SqlEnv, input: { email: string; passwordHash: string; hostId?: string }): SqlProgram<Operator> {
   const { email, passwordHash } = input;
-  if (await tx.operator.findUnique({ where: { email }, select: { id: true } })) {
-    throw new DomainError('conflict', `An operator with email ${email} already exists`);
-  }
-  const hostId = input.hostId ?? (await defaultHost(tx)).id;
-  return tx.operator.create({ data: { id: newId('opr'), hostId, email, passwordHash }, select: { id: true, hostId: true, email: true } });
+  if (yield* operatorByEmail(email)) throw new DomainError('conflict', `An operator with email ${email} already exists`);
+  const hostId = input.hostId ?? (yield* defaultHost(env)).id;
+  const row = { id: newId('opr'), hostId, email, passwordHash };
+  yield* changes(insertOp(env.dialect, 'Operator', [row]));
+  return { id: row.id, hostId, email };
 }
 
 /** The operator with this email and password, or null. Unknown emails cost one scrypt too (no timing oracle). */
-export async function verifyOperator(db: Tx, email: string, password: string): Promise<Operator | null> {
-  const row = await db.operator.findUnique({ where: { email: normalizeEmail(email) } });
+export async function verifyOperator(email: string, password: string): Promise<Operator | null> {
+  const row = await read(function* () {
+    const r = yield* one(`SELECT ${columns('Operator')} FROM "Operator" WHERE "email" = ?`, [normalizeEmail(email)]);
+    return r ? decode('Operator', r) : null;
+  });
   const ok = await verifyPassword(password, row?.passwordHash ?? (await decoyHash()));
   return row && ok ? { id: row.id, hostId: row.hostId, email: row.email } : null;
 }
 
 /** Removes an operator; their dashboard sessions go with the row (cascade), so they are signed out at once. */
-export async function removeOperator(tx: Tx, email: string): Promise<Operator> {
-  const operator = await tx.operator.findUnique({ where: { email: normalizeEmail(email) }, select: { id: true, hostId: true, email: true } });
+export function* removeOperator(env: SqlEnv, email: string): SqlProgram<Operator> {
+  const operator = yield* operatorByEmail(normalizeEmail(email));
   if (!operator) throw new DomainError('not_found', `No operator has the email ${normalizeEmail(email)}`);
-  await tx.operator.delete({ where: { id: operator.id } });
-  await audit(tx, { hostId: operator.hostId, actor: 'cli', action: 'operator.removed', target: operator.id, details: { email: operator.email } });
+  yield* deleteOperator(operator.id);
+  yield* auditSql(env, { hostId: operator.hostId, actor: 'cli', action: 'operator.removed', target: operator.id, details: { email: operator.email } });
   return operator;
 }
 
-export function findOperatorByEmail(db: Tx, email: string): Promise<Operator | null> {
-  return db.operator.findUnique({ where: { email: normalizeEmail(email) }, select: { id: true, hostId: true, email: true } });
+export function* deleteOperator(id: string): SqlProgram<void> {
+  yield* run(`DELETE FROM "Operator" WHERE "id" = ?`, [id]);
 }
 
-export function countOperators(db: Tx): Promise<number> {
-  return db.operator.count();
+export function findOperatorByEmail(email: string): Promise<Operator | null> {
+  return read(() => operatorByEmail(normalizeEmail(email)));
+}
+
+/** An operator of this host by id, or null. */
+export function* findHostOperator({ hostId, id }: { hostId: string; id: string }): SqlProgram<Operator | null> {
+  const r = yield* one(`SELECT ${columns('Operator', undefined, OPERATOR)} FROM "Operator" WHERE "id" = ? AND "hostId" = ?`, [id, hostId]);
+  return r ? operatorOf(r) : null;
+}
+
+export async function countOperators(): Promise<number> {
+  return Number((await read(() => one(`SELECT count(*) AS "n" FROM "Operator"`)))?.n ?? 0);
 }

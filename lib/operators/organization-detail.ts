@@ -1,6 +1,5 @@
 // One organization as the dashboard's organization page shows it: its directories with their live health
 // (lib/health), counts, tokens and when each was last used, and its latest events.
-import type { Tx } from '../db/client';
 import { read } from '../db/database';
 import { asDate, asStr, asStrOrNull } from '../db/rows';
 import { all, type SqlEnv, type SqlProgram } from '../db/sql-program';
@@ -29,8 +28,8 @@ function* recentEvents(
   return rows.map((r) => ({ id: asStr(r.id), type: asStr(r.type), directoryId: asStrOrNull(r.directoryId), createdAt: asDate(r.createdAt) }));
 }
 
-export async function organizationDetail(db: Tx, { hostId, id }: { hostId: string; id: string }) {
-  const org = await findOrganization(db, { hostId, id });
+export async function organizationDetail({ hostId, id }: { hostId: string; id: string }) {
+  const org = await read(() => findOrganization({ hostId, id }));
   if (!org) return null;
   const dirs = await read(() => listOrganizationDirectories({ organizationId: org.id }));
   const directories = await Promise.all(

@@ -3,7 +3,6 @@
 import { getServerSession } from 'next-auth';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
-import { getDb, type Db } from '../db/client';
 import { authOptions, SIGN_IN_PATH } from './auth-options';
 import { countOperators, type Operator } from './operators';
 
@@ -24,14 +23,9 @@ export async function requireOperator(): Promise<Operator> {
   return operator;
 }
 
-/** For pages that read: the operator and the database client (pages never open it themselves), or the sign-in page. */
-export async function requireOperatorContext(): Promise<{ operator: Operator; db: Db }> {
-  return { operator: await requireOperator(), db: await getDb() };
-}
-
 /** Whether any operator exists: with none, the sign-in page says how to create the first. */
 export async function operatorsExist(): Promise<boolean> {
-  return (await countOperators(await getDb())) > 0;
+  return (await countOperators()) > 0;
 }
 
 /** Only same-site dashboard paths may be a post-sign-in destination (no open redirect). */

@@ -4,7 +4,9 @@
 // password hash. Counts are rows (SignInThrottle), so every app process sees them; a key is forgotten after a day
 // without failures, and a successful sign-in clears its (email, address) key.
 import { createHash } from 'node:crypto';
-import type { Tx } from '../db/client';
+import { read, write } from '../db/database';
+import { columns, decode } from '../db/rows';
+import { all, one, run } from '../db/sql-program';
 
 const FREE_FAILURES = { pair: 5, address: 20 };
 const MAX_WAIT_SECONDS = 15 * 60;
@@ -28,33 +30,42 @@ export function waitAfter(failures: number, kind: Kind): number {
 }
 
 /** Seconds this attempt must still wait (0: it may go ahead). */
-export async function signInWait(db: Tx, email: string, address: string, now = new Date()): Promise<number> {
-  const rows = await db.signInThrottle.findMany({ where: { key: { in: keysOf(email, address).map(([, k]) => k) } } });
+export async function signInWait(email: string, address: string, now = new Date()): Promise<number> {
+  const rows = await read(function* (env) {
+    const [inKeys, keys] = env.dialect.inList(
+      '"key"',
+      keysOf(email, address).map(([, k]) => k),
+    );
+    return (yield* all(`SELECT ${columns('SignInThrottle')} FROM "SignInThrottle" WHERE ${inKeys}`, [keys])).map((r) => decode('SignInThrottle', r));
+  });
   const live = rows.filter((r) => now.getTime() - r.lastFailedAt.getTime() < FORGET_AFTER_MS);
   return Math.max(0, ...live.map((r) => Math.ceil((r.blockedUntil.getTime() - now.getTime()) / 1000)));
 }
 
-export async function recordSignInFailure(db: Tx, email: string, address: string, now = new Date()): Promise<void> {
+export async function recordSignInFailure(email: string, address: string, now = new Date()): Promise<void> {
   for (const [kind, key] of keysOf(email, address)) {
-    // A key quiet for a day starts again from nothing; the increment itself is one atomic statement.
-    await db.signInThrottle.deleteMany({ where: { key, lastFailedAt: { lt: new Date(now.getTime() - FORGET_AFTER_MS) } } });
-    const row = await db.signInThrottle.upsert({
-      where: { key },
-      create: { key, failures: 1, lastFailedAt: now, blockedUntil: now },
-      update: { failures: { increment: 1 }, lastFailedAt: now },
+    await write(function* () {
+      // A key quiet for a day starts again from nothing; the increment itself is one atomic statement.
+      yield* run(`DELETE FROM "SignInThrottle" WHERE "key" = ? AND "lastFailedAt" < ?`, [key, new Date(now.getTime() - FORGET_AFTER_MS)]);
+      const row = yield* one(
+        `INSERT INTO "SignInThrottle" ("key", "failures", "lastFailedAt", "blockedUntil") VALUES (?, 1, ?, ?)
+         ON CONFLICT ("key") DO UPDATE SET "failures" = "SignInThrottle"."failures" + 1, "lastFailedAt" = excluded."lastFailedAt"
+         RETURNING "failures"`,
+        [key, now, now],
+      );
+      const wait = waitAfter(Number(row?.failures ?? 1), kind);
+      // Only ever raised: of two racing failures, the one that counted last may write first.
+      const until = new Date(now.getTime() + wait * 1000);
+      if (wait > 0) yield* run(`UPDATE "SignInThrottle" SET "blockedUntil" = ? WHERE "key" = ? AND "blockedUntil" < ?`, [until, key, until]);
     });
-    const wait = waitAfter(row.failures, kind);
-    // Only ever raised: of two racing failures, the one that counted last may write first.
-    const until = new Date(now.getTime() + wait * 1000);
-    if (wait > 0) await db.signInThrottle.updateMany({ where: { key, blockedUntil: { lt: until } }, data: { blockedUntil: until } });
   }
 }
 
-export async function clearSignInFailures(db: Tx, email: string, address: string): Promise<void> {
+export async function clearSignInFailures(email: string, address: string): Promise<void> {
   const [[, pair]] = keysOf(email, address);
-  await db.signInThrottle.deleteMany({ where: { key: pair } });
+  await write(() => run(`DELETE FROM "SignInThrottle" WHERE "key" = ?`, [pair]));
 }
 
-export async function forgetOldSignInFailures(db: Tx, now = new Date()): Promise<number> {
-  return (await db.signInThrottle.deleteMany({ where: { lastFailedAt: { lt: new Date(now.getTime() - FORGET_AFTER_MS) } } })).count;
+export function forgetOldSignInFailures(now = new Date()): Promise<number> {
+  return write(() => run(`DELETE FROM "SignInThrottle" WHERE "lastFailedAt" < ?`, [new Date(now.getTime() - FORGET_AFTER_MS)]));
 }

@@ -1,13 +1,11 @@
 // Webhook endpoints of a host with their most recent deliveries and backlog, for the dashboard, and re-enabling one
 // (audited). Event types are looked up in one query for the whole page rather than per delivery.
-import { read } from '../db/database';
-import { audit } from '../audit/audit-log';
-import type { Db, Tx } from '../db/client';
-import { transaction } from '../db/transaction';
+import { read, write } from '../db/database';
+import { auditSql } from '../audit/audit-log';
 import { DomainError } from '../domain-error';
 import { eventTypes } from '../events/feed';
 import { deliveryCounts, recentDeliveries, type DeliveryCounts } from '../webhooks/delivery-log';
-import { listEndpoints, toApiEndpoint, updateEndpoint } from '../webhooks/endpoints';
+import { changeEndpoint, endpointOf, listEndpoints, toApiEndpoint } from '../webhooks/endpoints';
 
 interface DeliverySummary {
   id: string;
@@ -36,8 +34,8 @@ export interface EndpointSummary {
 
 export const RECENT_DELIVERIES = 10;
 
-export async function webhookOverview(db: Tx, hostId: string): Promise<EndpointSummary[]> {
-  const endpoints = await listEndpoints(db, hostId);
+export async function webhookOverview(hostId: string): Promise<EndpointSummary[]> {
+  const endpoints = await listEndpoints(hostId);
   const withDeliveries = await Promise.all(
     endpoints.map(async (e) => ({
       endpoint: toApiEndpoint(e),
@@ -72,9 +70,10 @@ export async function webhookOverview(db: Tx, hostId: string): Promise<EndpointS
   }));
 }
 
-export async function reenableEndpoint(db: Db, { hostId, id, actor }: { hostId: string; id: string; actor: string }): Promise<void> {
-  await transaction(db, async (tx) => {
-    if (!(await updateEndpoint(tx, { hostId, id }, { enabled: true }))) throw new DomainError('not_found', 'That webhook endpoint no longer exists');
-    await audit(tx, { hostId, actor, action: 'webhook_endpoint.enabled', target: id });
+export async function reenableEndpoint({ hostId, id, actor }: { hostId: string; id: string; actor: string }): Promise<void> {
+  await write(function* (env) {
+    const current = yield* endpointOf({ hostId, id });
+    if (!current || !(yield* changeEndpoint(env, current, { enabled: true }))) throw new DomainError('not_found', 'That webhook endpoint no longer exists');
+    yield* auditSql(env, { hostId, actor, action: 'webhook_endpoint.enabled', target: id });
   });
 }

@@ -1,7 +1,7 @@
 // Host API: POST /api/v1/organizations/{orgId}/portal-links (CONTRACT.md) → 201 {url, expiresAt}.
 import { z } from 'zod';
-import { audit } from '../audit/audit-log';
-import { transaction } from '../db/transaction';
+import { auditSql } from '../audit/audit-log';
+import { read, write } from '../db/database';
 import { env } from '../env';
 import { apiNotFound } from '../host-api/api-error';
 import type { ApiContext } from '../host-api/with-api-key';
@@ -21,13 +21,13 @@ const createPortalLinkInputSchema = z.strictObject({
     .nullish(),
 });
 
-export async function postPortalLink({ db, hostId, keyId, params, json }: ApiContext): Promise<Response> {
+export async function postPortalLink({ hostId, keyId, params, json }: ApiContext): Promise<Response> {
   const input = createPortalLinkInputSchema.parse(await json());
-  const org = await findOrganization(db, { hostId, id: params.orgId });
+  const org = await read(() => findOrganization({ hostId, id: params.orgId }));
   if (!org) throw apiNotFound('Organization');
-  const link = await transaction(db, async (tx) => {
-    const created = await createPortalLink(tx, { organizationId: org.id, features: input.features ?? ['scim'], returnUrl: input.returnUrl ?? null });
-    await audit(tx, { hostId, organizationId: org.id, actor: `api-key:${keyId}`, action: 'portal_link.created', target: org.id, details: { via: 'api' } });
+  const link = await write(function* (env) {
+    const created = yield* createPortalLink(env, { organizationId: org.id, features: input.features ?? ['scim'], returnUrl: input.returnUrl ?? null });
+    yield* auditSql(env, { hostId, organizationId: org.id, actor: `api-key:${keyId}`, action: 'portal_link.created', target: org.id, details: { via: 'api' } });
     return created;
   });
   return Response.json({ url: `${env().publicUrl}/portal/link/${link.token}`, expiresAt: link.expiresAt.toISOString() }, { status: 201 });

@@ -1,8 +1,9 @@
 // Single-use portal links: a 256-bit token behind a recognisable prefix; only its SHA-256 hash is stored. A link
 // is consumed atomically (one UPDATE guarded by usedAt IS NULL), so two tabs racing on one link get one session.
-import { audit } from '../audit/audit-log';
-import type { Tx } from '../db/client';
-import { run, type SqlProgram } from '../db/sql-program';
+import { auditSql } from '../audit/audit-log';
+import { columns, decode, insertOp, updateOp } from '../db/rows';
+import { changes, one, run, type SqlEnv, type SqlProgram } from '../db/sql-program';
+import { organizationById } from '../organizations/organizations';
 import { newId, randomBase62 } from '../ids';
 import { hashSecret } from '../secrets/secret-token';
 import { LINK_TTL_MS } from './portal-config';
@@ -27,35 +28,46 @@ export interface ConsumedLink {
 
 export type ConsumeResult = { ok: true; link: ConsumedLink } | { ok: false; reason: 'used' | 'expired' | 'invalid' };
 
-export async function createPortalLink(
-  db: Tx,
+export function* createPortalLink(
+  env: SqlEnv,
   {
     organizationId,
     features,
     returnUrl,
     operatorId = null,
   }: { organizationId: string; features: PortalFeature[]; returnUrl: string | null; operatorId?: string | null },
-): Promise<CreatedPortalLink> {
+): SqlProgram<CreatedPortalLink> {
   const token = PREFIX + randomBase62(43);
   const expiresAt = new Date(Date.now() + LINK_TTL_MS);
-  await db.portalLink.create({
-    data: { id: newId('psn'), organizationId, tokenHash: hashSecret(token), features: JSON.stringify(features), returnUrl, operatorId, expiresAt },
-  });
+  const row = {
+    id: newId('psn'),
+    organizationId,
+    tokenHash: hashSecret(token),
+    features: JSON.stringify(features),
+    returnUrl,
+    operatorId,
+    expiresAt,
+    usedAt: null,
+  };
+  yield* changes(insertOp(env.dialect, 'PortalLink', [row]));
   return { token, expiresAt };
 }
 
-export async function consumePortalLink(db: Tx, token: string): Promise<ConsumeResult> {
+export function* consumePortalLink(env: SqlEnv, token: string): SqlProgram<ConsumeResult> {
   if (!token.startsWith(PREFIX) || token.length !== PREFIX.length + 43) return { ok: false, reason: 'invalid' };
   const tokenHash = hashSecret(token);
   const now = new Date();
-  const r = await db.portalLink.updateMany({ where: { tokenHash, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });
-  const row = await db.portalLink.findUnique({ where: { tokenHash } });
-  if (!row) return { ok: false, reason: 'invalid' };
-  if (r.count === 0) return { ok: false, reason: row.usedAt ? 'used' : 'expired' };
-  const org = await db.organization.findUnique({ where: { id: row.organizationId }, select: { hostId: true } });
+  const used = yield* changes(
+    updateOp(env.dialect, 'PortalLink', { usedAt: now }, `"tokenHash" = ? AND "usedAt" IS NULL AND "expiresAt" > ?`, [tokenHash, now]),
+  );
+  const found = yield* one(`SELECT ${columns('PortalLink')} FROM "PortalLink" WHERE "tokenHash" = ?`, [tokenHash]);
+  if (!found) return { ok: false, reason: 'invalid' };
+  const row = decode('PortalLink', found);
+  if (used === 0) return { ok: false, reason: row.usedAt ? 'used' : 'expired' };
+  const org = yield* organizationById(row.organizationId);
   if (!org) return { ok: false, reason: 'invalid' };
   const actor = row.operatorId ? `operator:${row.operatorId}` : `portal:${row.organizationId}`;
-  await audit(db, { hostId: org.hostId, organizationId: row.organizationId, actor, action: 'portal_link.used', target: row.id });
+  yield* auditSql(env, { hostId: org.hostId, organizationId: row.organizationId, actor, action: 'portal_link.used', target: row.id });
   return {
     ok: true,
     link: {

@@ -5,7 +5,9 @@
 // iframe may not keep cookies (Safari blocks third-party cookies; others partition them): a `SameSite=None; Secure;
 // Partitioned` cookie, and an `Authorization: Bearer` header that client code sends from sessionStorage.
 import { createHash } from 'node:crypto';
-import type { Tx } from '../db/client';
+import { lookup, write } from '../db/database';
+import { columns, decode, insertOp } from '../db/rows';
+import { changes, run, type SqlEnv, type SqlProgram } from '../db/sql-program';
 import { newId, randomBase62 } from '../ids';
 import { hashSecret } from '../secrets/secret-token';
 import { SESSION_TTL_SECONDS } from './portal-config';
@@ -32,31 +34,34 @@ function csrfFor(token: string): string {
   return createHash('sha256').update(`scim-portal csrf\0${token}`).digest('base64url').slice(0, 32);
 }
 
-export async function openPortalSession(tx: Tx, link: ConsumedLink): Promise<{ token: string; session: PortalSession }> {
+export function* openPortalSession(env: SqlEnv, link: ConsumedLink): SqlProgram<{ token: string; session: PortalSession }> {
   const token = PREFIX + randomBase62(43);
   const expiresAt = new Date(Date.now() + SESSION_TTL_SECONDS * 1000);
-  const row = await tx.portalSession.create({
-    data: {
-      id: newId('pss'),
-      organizationId: link.organizationId,
-      hostId: link.hostId,
-      tokenHash: hashSecret(token),
-      features: JSON.stringify(link.features),
-      returnUrl: link.returnUrl,
-      operatorId: link.operatorId ?? null,
-      expiresAt,
-    },
-    select: { id: true },
-  });
-  return { token, session: { sessionId: row.id, csrf: csrfFor(token), expiresAt, ...link, operatorId: link.operatorId ?? null } };
+  const id = newId('pss');
+  yield* changes(
+    insertOp(env.dialect, 'PortalSession', [
+      {
+        id,
+        organizationId: link.organizationId,
+        hostId: link.hostId,
+        tokenHash: hashSecret(token),
+        features: JSON.stringify(link.features),
+        returnUrl: link.returnUrl,
+        operatorId: link.operatorId ?? null,
+        expiresAt,
+      },
+    ]),
+  );
+  return { token, session: { sessionId: id, csrf: csrfFor(token), expiresAt, ...link, operatorId: link.operatorId ?? null } };
 }
 
 const looksLikeToken = (t: string) => t.startsWith(PREFIX) && t.length === PREFIX.length + 43;
 
 /** The live session of `token`, or null when it is unknown, ended or expired. One lookup by the token's hash. */
-export async function findPortalSession(db: Tx, token: string | null | undefined): Promise<PortalSession | null> {
+export async function findPortalSession(token: string | null | undefined): Promise<PortalSession | null> {
   if (!token || !looksLikeToken(token)) return null;
-  const row = await db.portalSession.findUnique({ where: { tokenHash: hashSecret(token) } });
+  const [found] = await lookup(`SELECT ${columns('PortalSession')} FROM "PortalSession" WHERE "tokenHash" = ?`, [hashSecret(token)]);
+  const row = found ? decode('PortalSession', found) : null;
   if (!row || row.expiresAt.getTime() <= Date.now()) return null;
   return {
     sessionId: row.id,
@@ -71,18 +76,18 @@ export async function findPortalSession(db: Tx, token: string | null | undefined
 }
 
 /** Ends one session (the portal's own sign-out). */
-export async function endPortalSession(db: Tx, sessionId: string): Promise<void> {
-  await db.portalSession.deleteMany({ where: { id: sessionId } });
+export async function endPortalSession(sessionId: string): Promise<void> {
+  await write(() => run(`DELETE FROM "PortalSession" WHERE "id" = ?`, [sessionId]));
 }
 
 /** Ends every session of an organization (the host's call); returns how many rows there were. */
-export async function endOrganizationPortalSessions(db: Tx, organizationId: string): Promise<number> {
-  return (await db.portalSession.deleteMany({ where: { organizationId } })).count;
+export function* endOrganizationPortalSessions(organizationId: string): SqlProgram<number> {
+  return yield* run(`DELETE FROM "PortalSession" WHERE "organizationId" = ?`, [organizationId]);
 }
 
 /** Expired rows, for the retention job: an expired session is refused whether or not its row is still there. */
-export async function deleteExpiredPortalSessions(db: Tx, now = new Date()): Promise<number> {
-  return (await db.portalSession.deleteMany({ where: { expiresAt: { lte: now } } })).count;
+export function deleteExpiredPortalSessions(now = new Date()): Promise<number> {
+  return write(() => run(`DELETE FROM "PortalSession" WHERE "expiresAt" <= ?`, [now]));
 }
 
 /** `Partitioned` (CHIPS) lets Chromium keep the cookie in a third-party iframe once third-party cookies are off. */

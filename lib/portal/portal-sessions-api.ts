@@ -1,19 +1,19 @@
 // Host API: DELETE /api/v1/organizations/{orgId}/portal-sessions → 204. Ends every portal session of the
 // organization at once (an admin who left the customer, a link sent to the wrong person); links already issued
 // but not yet opened stay valid until used or expired.
-import { audit } from '../audit/audit-log';
-import { transaction } from '../db/transaction';
+import { auditSql } from '../audit/audit-log';
+import { read, write } from '../db/database';
 import { apiNotFound } from '../host-api/api-error';
 import type { ApiContext } from '../host-api/with-api-key';
 import { findOrganization } from '../organizations/organizations';
 import { endOrganizationPortalSessions } from './portal-session';
 
-export async function deletePortalSessions({ db, hostId, keyId, params }: ApiContext): Promise<Response> {
-  const org = await findOrganization(db, { hostId, id: params.orgId });
+export async function deletePortalSessions({ hostId, keyId, params }: ApiContext): Promise<Response> {
+  const org = await read(() => findOrganization({ hostId, id: params.orgId }));
   if (!org) throw apiNotFound('Organization');
-  await transaction(db, async (tx) => {
-    const ended = await endOrganizationPortalSessions(tx, org.id);
-    await audit(tx, {
+  await write(function* (env) {
+    const ended = yield* endOrganizationPortalSessions(org.id);
+    yield* auditSql(env, {
       hostId,
       organizationId: org.id,
       actor: `api-key:${keyId}`,

@@ -4,7 +4,6 @@
 // lookup of its row by the token's hash (unique index): ended sessions fail at once in every process, and it costs
 // no more than the tenant checks that follow it.
 import { timingSafeEqual } from 'node:crypto';
-import { getDb, type Db } from '../db/client';
 import { read } from '../db/database';
 import { findOrganizationDirectory, type DirectoryRow } from '../directory/directories';
 import { findGroup } from '../directory/groups/reads';
@@ -20,7 +19,6 @@ import { portalWriteLimit } from './portal-limits';
 import { SESSION_COOKIE, cookieValue, findPortalSession, type PortalSession } from './portal-session';
 
 export interface PortalContext {
-  db: Db;
   session: PortalSession;
   params: Record<string, string>;
   url: URL;
@@ -45,9 +43,8 @@ export function withPortalSession(handler: Handler) {
     try {
       const byAddress = checkLimits([['ip', clientAddress((h) => req.headers.get(h))]]);
       if (byAddress) return rateLimitedResponse(byAddress.retryAfterSec);
-      const db = await getDb();
       const token = bearerToken(req.headers.get('authorization')) ?? cookieValue(req.headers.get('cookie'), SESSION_COOKIE);
-      const session = await findPortalSession(db, token);
+      const session = await findPortalSession(token);
       if (!session) throw new ApiError('unauthorized', 401, 'Your portal session has ended; ask your application for a new link');
       if (MUTATING.has(req.method)) {
         if (!sameValue(req.headers.get('x-portal-csrf'), session.csrf)) throw new ApiError('csrf', 403, 'Missing or wrong X-Portal-CSRF header');
@@ -56,7 +53,7 @@ export function withPortalSession(handler: Handler) {
       }
       const params = (await args.params) ?? {};
       const directory = await checkOwnership(session.organizationId, params);
-      const res = await handler({ db, session, params, url: new URL(req.url), directory, json: () => readJsonBody(req, BODY_LIMITS.portalApi) });
+      const res = await handler({ session, params, url: new URL(req.url), directory, json: () => readJsonBody(req, BODY_LIMITS.portalApi) });
       res.headers.set('Cache-Control', 'no-store');
       return res;
     } catch (e) {

@@ -1,7 +1,8 @@
 // Fixed-window rate limits that hold across app processes: each process counts hits locally (no I/O on the
 // request path) and about once a second adds its new hits to a shared row per (key, window) and reads back the
 // total, so every process sees the others' traffic within a second. Overshoot is bounded by one sync interval.
-import { getDb } from '../db/client';
+import { write } from '../db/database';
+import { one, run } from '../db/sql-program';
 import { rateLimitSettings } from '../env';
 
 export interface Rule {
@@ -77,7 +78,6 @@ export async function sync(now = Date.now()): Promise<void> {
 
 async function syncOnce(now: number): Promise<void> {
   try {
-    const db = await getDb();
     for (const [k, e] of entries) {
       const windowSec = Number(k.slice(k.lastIndexOf('@') + 1));
       if (e.window < Math.floor(now / 1000 / windowSec) - 1) {
@@ -87,15 +87,19 @@ async function syncOnce(now: number): Promise<void> {
       const delta = e.local - e.synced;
       const key = k.slice(0, k.lastIndexOf('@'));
       const windowStart = e.window * windowSec;
-      const rows = await db.$queryRaw<{ count: number | bigint }[]>`
-        INSERT INTO "RateLimitWindow" ("key", "windowStart", "count") VALUES (${key}, ${windowStart}, ${delta})
-        ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateLimitWindow"."count" + ${delta}
-        RETURNING "count"`;
+      const row = await write(() =>
+        one(
+          `INSERT INTO "RateLimitWindow" ("key", "windowStart", "count") VALUES (?, ?, ?)
+           ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateLimitWindow"."count" + ?
+           RETURNING "count"`,
+          [key, windowStart, delta, delta],
+        ),
+      );
       e.synced += delta;
-      e.global = Number(rows[0]?.count ?? e.synced);
+      e.global = Number(row?.count ?? e.synced);
     }
     if (Math.random() < 0.01) {
-      await db.rateLimitWindow.deleteMany({ where: { windowStart: { lt: Math.floor(now / 1000) - 3600 } } });
+      await write(() => run(`DELETE FROM "RateLimitWindow" WHERE "windowStart" < ?`, [Math.floor(now / 1000) - 3600]));
     }
   } catch (e) {
     console.error(`rate limit sync: ${(e as Error).message}`);

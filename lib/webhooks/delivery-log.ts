@@ -1,9 +1,9 @@
 // The delivery log as the host and the operator read it, and its retention (DELIVERY_LOG_RETENTION_DAYS):
 // finished deliveries are removed once older than that, per endpoint from its oldest on.
 import { asDate, asInt, asStr, columns, decode } from '../db/rows';
-import type { WebhookDeliveryRow } from '../db/schema';
+import type { WebhookAttemptRow, WebhookDeliveryRow } from '../db/schema';
 import { write } from '../db/database';
-import { all, marks, run, type SqlProgram } from '../db/sql-program';
+import { all, marks, run, type SqlEnv, type SqlProgram } from '../db/sql-program';
 
 export interface DeliveryCounts {
   pending: number;
@@ -27,6 +27,29 @@ export function* recentDeliveries(endpointId: string, take: number): SqlProgram<
     take,
   ]);
   return rows.map((r) => decode('WebhookDelivery', r));
+}
+
+/** A page of an endpoint's deliveries, newest first, before `beforeSeq` when given, each with its attempts in order. */
+export function* deliveryPage(
+  env: SqlEnv,
+  { endpointId, beforeSeq, take }: { endpointId: string; beforeSeq?: number; take: number },
+): SqlProgram<(WebhookDeliveryRow & { log: WebhookAttemptRow[] })[]> {
+  const before = beforeSeq !== undefined ? ' AND "eventSeq" < ?' : '';
+  const rows = yield* all(`SELECT ${columns('WebhookDelivery')} FROM "WebhookDelivery" WHERE "endpointId" = ?${before} ORDER BY "eventSeq" DESC LIMIT ?`, [
+    endpointId,
+    ...(beforeSeq !== undefined ? [beforeSeq] : []),
+    take,
+  ]);
+  const deliveries = rows.map((r) => decode('WebhookDelivery', r));
+  if (deliveries.length === 0) return [];
+  const [inIds, ids] = env.dialect.inList(
+    '"deliveryId"',
+    deliveries.map((d) => d.id),
+  );
+  const attempts = (yield* all(`SELECT ${columns('WebhookAttempt')} FROM "WebhookAttempt" WHERE ${inIds} ORDER BY "attempt"`, [ids])).map((r) =>
+    decode('WebhookAttempt', r),
+  );
+  return deliveries.map((d) => ({ ...d, log: attempts.filter((a) => a.deliveryId === d.id) }));
 }
 
 const BATCH = 1_000;

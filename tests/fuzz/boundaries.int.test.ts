@@ -3,11 +3,9 @@
 // get a status below 500, a well-formed error body when refused, and leave the database exactly as it was when
 // refused (fuzz-harness.ts). At least 10,000 requests per run; FUZZ_SEED replays a run, FUZZ_SCALE resizes it. Requests at
 // the bounds of lib/env/scim-limits.ts and filters full of LIKE wildcards are among them.
-import { write } from '../../lib/db/database';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { getDb } from '../../lib/db/client';
-import { transaction } from '../../lib/db/transaction';
+import { write } from '../../lib/db/database';
 import { createDirectory } from '../../lib/directory/directories';
 import { createDirectoryToken } from '../../lib/directory/tokens';
 import type { DirectoryScope } from '../../lib/events/event-types';
@@ -19,7 +17,6 @@ import { postRole, putRoleMappings } from '../../lib/host-api/roles-api';
 import { postEndpoint } from '../../lib/host-api/webhooks-api';
 import { withApiKey } from '../../lib/host-api/with-api-key';
 import { GET as scimRoute } from '../../app/scim/v2/[directoryId]/[[...path]]/route';
-import { newId } from '../../lib/ids';
 import { createOrganization } from '../../lib/organizations/organizations';
 import { createRole } from '../../lib/roles/roles';
 import { flushRequestLog } from '../../lib/scim/request-log';
@@ -58,6 +55,7 @@ import {
   type Auth,
   type GenRequest,
 } from './scim-arbitraries';
+import { createHost } from '../../lib/hosts/hosts';
 
 const TIMEOUT = 600_000;
 // Rate limits (lib/rate-limit) would answer most of these requests 429; they are not what is fuzzed here.
@@ -159,10 +157,9 @@ async function scim(g: GenRequest & { bodyBytes?: number | null }, a: Auth = 'va
 }
 
 beforeAll(async () => {
-  const db = await getDb();
-  await installChangeCounters(db);
+  await installChangeCounters();
   scope = await newDirectory();
-  const neighbour = await transaction(db, (tx) => createOrganization(tx, { hostId: scope.hostId, name: 'Fuzz Neighbour Org' }));
+  const neighbour = await write((env) => createOrganization(env, { hostId: scope.hostId, name: 'Fuzz Neighbour Org' }));
   const other = await write((env) => createDirectory(env, { organizationId: neighbour.id, provider: 'entra' }));
   otherDirectoryToken = other.token.token;
   token = (await write((env) => createDirectoryToken(env, { directoryId: scope.directoryId }))).token;
@@ -370,10 +367,9 @@ describe('host API boundary (withApiKey)', () => {
   const forbidden: string[] = [];
 
   beforeAll(async () => {
-    const db = await getDb();
     const hostId = scope.hostId;
     // This host: an organization with a directory holding users in groups, and two roles.
-    const org = await transaction(db, (tx) => createOrganization(tx, { hostId, name: 'Host API Org' }));
+    const org = await write((env) => createOrganization(env, { hostId, name: 'Host API Org' }));
     const { directory, token: t } = await write((env) => createDirectory(env, { organizationId: org.id, provider: 'okta' }));
     for (const k of ['admin', 'viewer']) await createRole(hostId, { key: k, name: k });
     const fixture = { org: org.id, dir: directory.id, token: t.token };
@@ -381,11 +377,11 @@ describe('host API boundary (withApiKey)', () => {
     mine.dir.push(fixture.dir);
     mine.roleKey.push('admin', 'viewer');
     // Another host with the same kinds of data, all of which must stay invisible.
-    const otherHost = await db.host.create({ data: { id: newId('hst'), name: 'ZZ Other Host' } });
-    const otherOrg = await transaction(db, (tx) => createOrganization(tx, { hostId: otherHost.id, name: 'ZZ-Other-Org-Name' }));
+    const otherHost = await write((env) => createHost(env, { name: 'ZZ Other Host' }));
+    const otherOrg = await write((env) => createOrganization(env, { hostId: otherHost.id, name: 'ZZ-Other-Org-Name' }));
     const otherDir = await write((env) => createDirectory(env, { organizationId: otherOrg.id, provider: 'entra' }));
     await createRole(otherHost.id, { key: 'zz-other-role', name: 'ZZ-Other-Role-Name' });
-    const hook = await transaction(db, (tx) => createEndpoint(tx, otherHost.id, { url: 'http://127.0.0.1:9/zz-other-hook' }));
+    const hook = await createEndpoint(otherHost.id, { url: 'http://127.0.0.1:9/zz-other-hook' });
     const foreign = { org: otherOrg.id, dir: otherDir.directory.id, token: otherDir.token.token, hook: hook.row.id };
     const seedWatch = (directoryId: string) => new DbWatch(directoryId);
     invalidateFingerprint();
@@ -414,7 +410,7 @@ describe('host API boundary (withApiKey)', () => {
     });
     Object.assign(theirs, { otherOrg: foreign.org, otherDir: foreign.dir, otherGroup, otherRoleKey: 'zz-other-role' });
     forbidden.push('ZZ-Other-Org-Name', 'zz-other-user@other.example', 'ZZ Other Group', 'ZZ-Other-Role-Name', otherUser, foreign.hook, 'zz-other-hook');
-    key = (await transaction(db, (tx) => createApiKey(tx, { name: 'fuzz', hostId }))).key;
+    key = (await write((env) => createApiKey(env, { name: 'fuzz', hostId }))).key;
     apiWatch = new DbWatch(fixture.dir);
     invalidateFingerprint();
   }, TIMEOUT);
@@ -453,7 +449,7 @@ describe('host API boundary (withApiKey)', () => {
       if (g.route === 'postRole' && json?.key) mine.roleKey.push(json.key);
       if (g.route === 'postEndpoint' && json?.id) {
         // Keep the host's endpoint list short: every event fans out to every endpoint.
-        await deleteEndpoint(await getDb(), { hostId: scope.hostId, id: json.id });
+        await deleteEndpoint({ hostId: scope.hostId, id: json.id });
         invalidateFingerprint();
       }
     }

@@ -1,7 +1,8 @@
 // The fuzzing harness: sends one generated request through a trust boundary (serveScim, withApiKey), then checks
 // the invariants every request must keep: no 5xx, nothing thrown, a well-formed error body for every 4xx, and a
 // database untouched by every rejected request (and by every read), as counted by triggers on every table.
-import { dialect, getDb, type Db } from '../../lib/db/client';
+import { database, lookup, write } from '../../lib/db/database';
+import { run } from '../../lib/db/sql-program';
 import { ERROR_URN } from '../../lib/scim/errors';
 import { serveScim } from '../../lib/scim/serve-scim';
 import type { ScimResponse } from '../../lib/scim/types';
@@ -47,20 +48,21 @@ const WATCHED: Record<string, string[] | null> = {
  * database only). A rolled-back write rolls its counts back too, so the fingerprint changes exactly when a request
  * committed a change, at the cost of one tiny read per request.
  */
-export async function installChangeCounters(db: Db): Promise<void> {
-  const pg = dialect() === 'postgres';
-  await db.$executeRawUnsafe('CREATE TABLE "FuzzChanges" ("tbl" TEXT PRIMARY KEY, "n" BIGINT NOT NULL DEFAULT 0)');
+export async function installChangeCounters(): Promise<void> {
+  const pg = database().dialect.name === 'postgres';
+  const exec = (sql: string) => write(() => run(sql));
+  await exec('CREATE TABLE "FuzzChanges" ("tbl" TEXT PRIMARY KEY, "n" BIGINT NOT NULL DEFAULT 0)');
   if (pg) {
-    await db.$executeRawUnsafe(
+    await exec(
       'CREATE FUNCTION fuzz_count() RETURNS trigger AS $$ BEGIN UPDATE "FuzzChanges" SET "n" = "n" + 1 WHERE "tbl" = TG_TABLE_NAME; RETURN NULL; END $$ LANGUAGE plpgsql',
     );
   }
   for (const [table, columns] of Object.entries(WATCHED)) {
-    await db.$executeRawUnsafe(`INSERT INTO "FuzzChanges" ("tbl", "n") VALUES ('${table}', 0)`);
+    await exec(`INSERT INTO "FuzzChanges" ("tbl", "n") VALUES ('${table}', 0)`);
     for (const op of ['INSERT', 'DELETE', 'UPDATE']) {
       const event = op === 'UPDATE' && columns ? `UPDATE OF ${columns.map((c) => `"${c}"`).join(', ')}` : op;
       const name = `fuzz_${table}_${op}`.toLowerCase();
-      await db.$executeRawUnsafe(
+      await exec(
         pg
           ? `CREATE TRIGGER ${name} AFTER ${event} ON "${table}" FOR EACH ROW EXECUTE FUNCTION fuzz_count()`
           : `CREATE TRIGGER ${name} AFTER ${event} ON "${table}" FOR EACH ROW BEGIN UPDATE "FuzzChanges" SET "n" = "n" + 1 WHERE "tbl" = '${table}'; END`,
@@ -70,9 +72,9 @@ export async function installChangeCounters(db: Db): Promise<void> {
 }
 
 /** Committed changes per table since the counters were installed, e.g. "DirectoryUser=12 Event=30". */
-async function fingerprint(db: Db): Promise<string> {
-  const rows = await db.$queryRawUnsafe<{ tbl: string; n: unknown }[]>('SELECT "tbl", "n" FROM "FuzzChanges" WHERE "n" > 0 ORDER BY "tbl"');
-  return rows.map((r) => `${r.tbl}=${String(r.n)}`).join(' ');
+async function fingerprint(): Promise<string> {
+  const rows = await lookup('SELECT "tbl", "n" FROM "FuzzChanges" WHERE "n" > 0 ORDER BY "tbl"', []);
+  return rows.map((r) => `${String(r.tbl)}=${String(r.n)}`).join(' ');
 }
 
 export const timing = { fingerprintMs: 0, fingerprints: 0 };
@@ -86,7 +88,7 @@ export function invalidateFingerprint(): void {
 
 async function current(): Promise<string> {
   const t0 = performance.now();
-  last = await fingerprint(await getDb());
+  last = await fingerprint();
   timing.fingerprintMs += performance.now() - t0;
   timing.fingerprints++;
   return last;

@@ -2,8 +2,7 @@
 // organizations named, pages of 50 newest first with a cursor that neither skips nor repeats an entry.
 import { randomBytes } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getDb } from '../../lib/db/client';
-import { transaction } from '../../lib/db/transaction';
+import { write } from '../../lib/db/database';
 import { openDirectory } from '../../lib/directory/directory-admin';
 import { createApiKey } from '../../lib/host-api/api-keys';
 import { auditPage } from '../../lib/operators/audit-page';
@@ -20,14 +19,14 @@ beforeAll(async () => {
   const dir = await newDirectory();
   ({ hostId, organizationId } = dir);
   keyName = `auditor ${randomBytes(3).toString('hex')}`;
-  const key = await transaction(await getDb(), (tx) => createApiKey(tx, { name: keyName, hostId }));
+  const key = await write((env) => createApiKey(env, { name: keyName, hostId }));
   actor = `api-key:${key.id}`;
   await openDirectory({ hostId, actor: `portal:${organizationId}`, organizationId, provider: 'entra' });
   // 55 entries of this actor: more than a page.
   for (let i = 0; i < 55; i++) roleKeys.push((await createRole(hostId, { key: `audit-${randomBytes(4).toString('hex')}`, name: `Role ${i}` }, actor)).key);
 });
 
-const page = async (query: Record<string, string>) => auditPage(await getDb(), hostId, query);
+const page = async (query: Record<string, string>) => auditPage(hostId, query);
 
 describe('audit page', () => {
   it('filters by actor, names it, and pages newest first without skipping or repeating', async () => {

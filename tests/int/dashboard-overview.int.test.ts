@@ -3,24 +3,27 @@
 // host's organizations never appear.
 import { randomBytes } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getDb } from '../../lib/db/client';
-import { newId } from '../../lib/ids';
 import { organizationOverview } from '../../lib/operators/organization-overview';
 import { addOrganization } from '../../lib/organizations/organization-admin';
+import { newHost } from './db-rows';
 
 let hostId: string;
 const tag = randomBytes(3).toString('hex');
 
+// Organizations created in one millisecond tie on createdAt (then their random ids decide): "newest" needs a gap.
+const tick = () => new Promise((r) => setTimeout(r, 2));
+
 beforeAll(async () => {
-  const db = await getDb();
-  hostId = (await db.host.create({ data: { id: newId('hst'), name: 'Dashboard host' } })).id;
-  const other = (await db.host.create({ data: { id: newId('hst'), name: 'Other' } })).id;
+  hostId = (await newHost('Dashboard host')).id;
+  const other = (await newHost('Other')).id;
   for (let i = 0; i < 25; i++) {
-    await addOrganization(db, { hostId, actor: 'cli', name: `Büro ${tag} Nr ${String(i).padStart(2, '0')}`, externalId: `ext-${i}` });
+    await addOrganization({ hostId, actor: 'cli', name: `Büro ${tag} Nr ${String(i).padStart(2, '0')}`, externalId: `ext-${i}` });
+    await tick();
   }
-  await addOrganization(db, { hostId, actor: 'cli', name: 'Percent 100% Sure', externalId: 'a_c' });
-  await addOrganization(db, { hostId, actor: 'cli', name: 'Plain abc', externalId: 'abc' });
-  await addOrganization(db, { hostId: other, actor: 'cli', name: `Büro ${tag} elsewhere` });
+  await addOrganization({ hostId, actor: 'cli', name: 'Percent 100% Sure', externalId: 'a_c' });
+  await tick();
+  await addOrganization({ hostId, actor: 'cli', name: 'Plain abc', externalId: 'abc' });
+  await addOrganization({ hostId: other, actor: 'cli', name: `Büro ${tag} elsewhere` });
 });
 
 describe('organizationOverview', () => {

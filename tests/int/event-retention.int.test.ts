@@ -3,7 +3,6 @@
 // bound to their host: they show no sequence number, and another host's cursor, a forged one or one of the old
 // `e:<seq>` format is refused. Events of huge resources stay within EVENT_MAX_BYTES.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getDb } from '../../lib/db/client';
 import type { DirectoryScope } from '../../lib/events/event-types';
 import { getEvents } from '../../lib/host-api/events-api';
 import { getDeliveries } from '../../lib/host-api/webhooks-api';
@@ -14,6 +13,9 @@ import { createEndpoint } from '../../lib/webhooks/endpoints';
 import { runDeliveryPass } from '../../lib/webhooks/worker';
 import { listen, type Receiver } from './receivers';
 import { call, newDirectory, user } from './scim-helpers';
+import { countOf, exec, firstOf, insertRows, query, rowsOf } from './db-rows';
+import { write } from '../../lib/db/database';
+import { createHost } from '../../lib/hosts/hosts';
 
 let scope: DirectoryScope;
 let server: Receiver;
@@ -27,7 +29,7 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 async function api(handler: (c: ApiContext) => Promise<Response>, hostId: string, path: string, params: Record<string, string> = {}) {
-  const ctx = { db: await getDb(), hostId, keyId: 'key_test', params, url: new URL(`http://x${path}`) } as ApiContext;
+  const ctx = { hostId, keyId: 'key_test', params, url: new URL(`http://x${path}`) } as ApiContext;
   const res = await handler(ctx).catch((e) => {
     const a = toApiError(e);
     return Response.json({ error: { code: a.code } }, { status: a.status });
@@ -37,11 +39,10 @@ async function api(handler: (c: ApiContext) => Promise<Response>, hostId: string
 
 describe('event retention and cursors', () => {
   it('purges old events with their deliveries; a cursor that lost events gets 410, one that lost none goes on', async () => {
-    const db = await getDb();
-    const ep = (await createEndpoint(db, scope.hostId, { url })).row;
+    const ep = (await createEndpoint(scope.hostId, { url })).row;
     for (let i = 0; i < 5; i++) await call(scope, 'POST', 'Users', user(`kept${i}@example.com`));
     await runDeliveryPass();
-    const events = await db.event.findMany({ where: { hostId: scope.hostId }, orderBy: { seq: 'asc' } });
+    const events = await rowsOf('Event', '"hostId" = ?', [scope.hostId], 'ORDER BY "seq"');
     expect(events).toHaveLength(5);
     const cursors: string[] = [];
     let after = '';
@@ -52,34 +53,39 @@ describe('event retention and cursors', () => {
     }
     // The first three are 31 days old.
     const old = new Date(Date.now() - 31 * 86_400_000);
-    await db.event.updateMany({ where: { seq: { lte: events[2].seq } }, data: { createdAt: old } });
-    const result = await applyRetention(db);
+    await exec('UPDATE "Event" SET "createdAt" = ? WHERE "seq" <= ?', [old, events[2].seq]);
+    const result = await applyRetention();
     expect(result.events).toBe(3);
-    expect((await db.event.findMany({ where: { hostId: scope.hostId } })).map((e) => e.id)).toEqual(events.slice(3).map((e) => e.id));
-    const left = await db.webhookDelivery.findMany({ where: { endpointId: ep.id } });
+    expect((await rowsOf('Event', '"hostId" = ?', [scope.hostId], 'ORDER BY "seq"')).map((e) => e.id)).toEqual(events.slice(3).map((e) => e.id));
+    const left = await rowsOf('WebhookDelivery', '"endpointId" = ?', [ep.id]);
     expect(left.map((d) => d.eventId).sort()).toEqual(
       events
         .slice(3)
         .map((e) => e.id)
         .sort(),
     );
-    expect(await db.webhookAttempt.count({ where: { delivery: { eventId: { in: events.slice(0, 3).map((e) => e.id) } } } })).toBe(0);
-    expect(await db.webhookAttempt.count()).toBe(2);
+    expect(
+      await countOf(
+        'WebhookAttempt',
+        '"deliveryId" IN (SELECT "id" FROM "WebhookDelivery" WHERE "eventId" IN (?, ?, ?))',
+        events.slice(0, 3).map((e) => e.id),
+      ),
+    ).toBe(0);
+    expect(await countOf('WebhookAttempt')).toBe(2);
 
     for (const c of [cursors[0], cursors[1]])
       expect(await api(getEvents, scope.hostId, `/api/v1/events?after=${c}`)).toMatchObject({ status: 410, body: { error: { code: 'cursor_expired' } } });
     const on = await api(getEvents, scope.hostId, `/api/v1/events?after=${cursors[2]}`);
     expect(on.body.data.map((e) => e.id)).toEqual(events.slice(3).map((e) => e.id));
     // A host whose last seen event was purged, with nothing after it lost, is not told it lost anything.
-    await db.event.updateMany({ where: { seq: { lte: events[4].seq } }, data: { createdAt: old } });
-    await applyRetention(db);
+    await exec('UPDATE "Event" SET "createdAt" = ? WHERE "seq" <= ?', [old, events[4].seq]);
+    await applyRetention();
     expect(await api(getEvents, scope.hostId, `/api/v1/events?after=${cursors[4]}`)).toMatchObject({ status: 200, body: { data: [], nextCursor: cursors[4] } });
   });
 
   it('cursors show no sequence number and work for their own host only', async () => {
-    const db = await getDb();
-    const other = await db.host.create({ data: { id: 'hst_other_for_cursors', name: 'Other' } });
-    const seq = (await db.event.aggregate({ _max: { seq: true } }))._max.seq ?? 0;
+    const other = await write((env) => createHost(env, { id: 'hst_other_for_cursors', name: 'Other' }));
+    const seq = Number((await query('SELECT max("seq") AS "seq" FROM "Event"'))[0]?.seq ?? 0);
     await call(scope, 'POST', 'Users', user('cursor.a@example.com'));
     const page = await api(getEvents, scope.hostId, `/api/v1/events?after=`);
     const cursor = page.body.nextCursor!;
@@ -101,13 +107,12 @@ describe('event retention and cursors', () => {
     const legacy = Buffer.from(`e:${seq}`).toString('base64url');
     expect(await api(getEvents, scope.hostId, `/api/v1/events?after=${legacy}`)).toMatchObject({ status: 410, body: { error: { code: 'cursor_expired' } } });
     // Same position, same cursor, whatever other hosts do meanwhile.
-    await db.event.create({ data: { id: 'evt_other_host_1', hostId: other.id, organizationId: null, type: 'directory.enabled', data: '{}' } });
+    await insertRows('Event', [{ id: 'evt_other_host_1', hostId: other.id, organizationId: null, type: 'directory.enabled', data: '{}' }]);
     expect((await api(getEvents, scope.hostId, `/api/v1/events?after=`)).body.nextCursor).toBe(cursor);
   });
 
   it('the delivery log pages with opaque cursors of its own kind', async () => {
-    const db = await getDb();
-    const ep = (await createEndpoint(db, scope.hostId, { url })).row;
+    const ep = (await createEndpoint(scope.hostId, { url })).row;
     for (let i = 0; i < 3; i++) await call(scope, 'POST', 'Users', user(`log${i}@example.com`));
     await runDeliveryPass();
     const first = await api(getDeliveries, scope.hostId, `/x?limit=2`, { endpointId: ep.id });
@@ -119,7 +124,6 @@ describe('event retention and cursors', () => {
   });
 
   it('an event of a huge resource leaves its raw attributes out, marked, within EVENT_MAX_BYTES', async () => {
-    const db = await getDb();
     // About 60 KB in four strings, each within SCIM_MAX_STRING_LENGTH and all within SCIM_MAX_RESOURCE_BYTES.
     const big = 'x'.repeat(15_000);
     const u = await call(scope, 'POST', 'Users', user('huge@example.com', { title: big, nickName: big, notesA: big, notesB: big }));
@@ -128,11 +132,12 @@ describe('event retention and cursors', () => {
       schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
       Operations: [{ op: 'replace', path: 'title', value: `${big}y` }],
     });
-    const rows = await db.event.findMany({
-      where: { directoryId: scope.directoryId, type: { in: ['directory.user.created', 'directory.user.updated'] } },
-      orderBy: { seq: 'desc' },
-      take: 2,
-    });
+    const rows = await rowsOf(
+      'Event',
+      `"directoryId" = ? AND "type" IN ('directory.user.created', 'directory.user.updated')`,
+      [scope.directoryId],
+      'ORDER BY "seq" DESC LIMIT 2',
+    );
     for (const e of rows) {
       expect(e.data.length + (e.previousAttributes?.length ?? 0)).toBeLessThanOrEqual(32_768);
       const data = JSON.parse(e.data) as Record<string, unknown>;
@@ -140,7 +145,7 @@ describe('event retention and cursors', () => {
       expect(data.attributes).toBeUndefined();
     }
     const small = await call(scope, 'POST', 'Users', user('small@example.com', { title: 'Engineer' }));
-    const ev = await db.event.findFirstOrThrow({ where: { type: 'directory.user.created' }, orderBy: { seq: 'desc' } });
+    const ev = await firstOf('Event', '"type" = ?', ['directory.user.created'], 'ORDER BY "seq" DESC');
     expect(JSON.parse(ev.data)).toMatchObject({ id: small.body.id, attributes: { title: 'Engineer' } });
   });
 });

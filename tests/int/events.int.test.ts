@@ -2,11 +2,11 @@
 // in order; role changes from mapping edits and membership changes show as user updates.
 import { read } from '../../lib/db/database';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getDb } from '../../lib/db/client';
 import type { DirectoryScope } from '../../lib/events/event-types';
 import { listEvents, toEnvelope } from '../../lib/events/feed';
 import { createRole, setDefaultRole, setRoleMappings } from '../../lib/roles/roles';
 import { call, newDirectory, user } from './scim-helpers';
+import { countOf, query } from './db-rows';
 
 const PATCH = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
 
@@ -16,8 +16,7 @@ async function eventsSince(scope: DirectoryScope, afterSeq: number) {
 }
 
 async function lastSeq(): Promise<number> {
-  const db = await getDb();
-  return (await db.event.findFirst({ orderBy: { seq: 'desc' }, select: { seq: true } }))?.seq ?? 0;
+  return Number((await query(`SELECT max("seq") AS "seq" FROM "Event"`))[0]?.seq ?? 0);
 }
 
 describe('events', () => {
@@ -161,9 +160,8 @@ describe('the last statement sent with the COMMIT (values written as literals on
 describe('roles', () => {
   it('follow mapping edits and membership changes, with events', async () => {
     const dir = await newDirectory();
-    const db = await getDb();
     for (const key of ['admin', 'member']) {
-      if (!(await db.role.findFirst({ where: { hostId: dir.hostId, key } }))) await createRole(dir.hostId, { key, name: key });
+      if (!(await countOf('Role', '"hostId" = ? AND "key" = ?', [dir.hostId, key]))) await createRole(dir.hostId, { key, name: key });
     }
     const a = await call(dir, 'POST', 'Users', user('a@example.com'));
     const b = await call(dir, 'POST', 'Users', user('b@example.com'));
@@ -184,8 +182,10 @@ describe('roles', () => {
     events = await eventsSince(dir, mid);
     expect(events.map((e) => e.type)).toEqual(['directory.group.user_added', 'directory.user.updated']);
     expect(events[1].previousAttributes).toEqual({ roles: [] });
-    const roles = await db.userRole.findMany({ where: { directoryId: dir.directoryId }, include: { role: true } });
-    expect(roles.map((r) => [r.userId, r.role.key]).sort()).toEqual(
+    const roles = await query(`SELECT ur."userId", r."key" FROM "UserRole" ur JOIN "Role" r ON r."id" = ur."roleId" WHERE ur."directoryId" = ?`, [
+      dir.directoryId,
+    ]);
+    expect(roles.map((r) => [r.userId, r.key]).sort()).toEqual(
       [
         [a.body.id, 'admin'],
         [b.body.id, 'admin'],
@@ -212,7 +212,7 @@ describe('roles', () => {
     events = await eventsSince(dir, created);
     expect(events.map((e) => e.type)).toEqual(['directory.user.created']);
     expect((events[0].data as { roles: string[] }).roles).toEqual(['member']);
-    const stored = await db.userRole.findMany({ where: { userId: c.body.id }, include: { role: true } });
-    expect(stored.map((r) => r.role.key)).toEqual(['member']);
+    const stored = await query(`SELECT r."key" FROM "UserRole" ur JOIN "Role" r ON r."id" = ur."roleId" WHERE ur."userId" = ?`, [c.body.id]);
+    expect(stored.map((r) => r.key)).toEqual(['member']);
   });
 });

@@ -2,26 +2,25 @@
 // token make it degraded, a run of refused requests too, silence past Entra's cycle makes it silent; each change
 // is stored and emitted once as directory.health.changed, and the first authenticated request as
 // directory.connected. Requests go through the SCIM boundary (serveScim) and its batched request log.
-import { write } from '../../lib/db/database';
 import { randomBytes } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getDb } from '../../lib/db/client';
-import { transaction } from '../../lib/db/transaction';
+import { write } from '../../lib/db/database';
 import { createDirectory } from '../../lib/directory/directories';
 import type { DirectoryScope } from '../../lib/events/event-types';
 import { checkDirectoryHealth } from '../../lib/health/health-check';
-import { defaultHost } from '../../lib/host-api/api-keys';
+import { defaultHost } from '../../lib/hosts/hosts';
 import { createOrganization } from '../../lib/organizations/organizations';
 import { CLIENT_ADDRESS_HEADER } from '../../lib/rate-limit/client-address';
 import { flushRequestLog } from '../../lib/scim/request-log';
 import { serveScim } from '../../lib/scim/serve-scim';
+import { firstOf, rowsOf } from './db-rows';
 
 process.env.RATE_LIMITS = 'off';
 
 async function newDirectory(provider: 'entra' | 'okta'): Promise<DirectoryScope & { token: string }> {
-  const { host, org } = await transaction(await getDb(), async (tx) => {
-    const host = await defaultHost(tx);
-    return { host, org: await createOrganization(tx, { hostId: host.id, name: `Health ${randomBytes(3).toString('hex')}` }) };
+  const { host, org } = await write(function* (env) {
+    const host = yield* defaultHost(env);
+    return { host, org: yield* createOrganization(env, { hostId: host.id, name: `Health ${randomBytes(3).toString('hex')}` }) };
   });
   const { directory, token } = await write((env) => createDirectory(env, { organizationId: org.id, provider }));
   return { hostId: host.id, organizationId: org.id, directoryId: directory.id, token: token.token };
@@ -49,13 +48,14 @@ async function check(now = new Date()): Promise<void> {
 }
 
 async function healthEvents(directoryId: string) {
-  const rows = await (
-    await getDb()
-  ).event.findMany({ where: { directoryId, type: { in: ['directory.health.changed', 'directory.connected'] } }, orderBy: { seq: 'asc' } });
+  const rows = await rowsOf('Event', `"directoryId" = ? AND "type" IN ('directory.health.changed', 'directory.connected')`, [directoryId], 'ORDER BY "seq"');
   return rows.map((r) => (r.type === 'directory.connected' ? 'connected' : `${JSON.parse(r.previousAttributes!).health}→${JSON.parse(r.data).health}`));
 }
 
-const stored = async (id: string) => (await getDb()).directory.findUniqueOrThrow({ where: { id }, select: { health: true, healthReason: true } });
+const stored = async (id: string) => {
+  const { health, healthReason } = await firstOf('Directory', '"id" = ?', [id]);
+  return { health, healthReason };
+};
 const tick = () => new Promise((r) => setTimeout(r, 5));
 const alice = { schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName: `alice-${randomBytes(3).toString('hex')}@example.com`, active: true };
 
@@ -153,9 +153,7 @@ describe('directory health', () => {
   });
 
   it('the event carries the directory and the new and previous health', async () => {
-    const row = await (
-      await getDb()
-    ).event.findFirstOrThrow({ where: { directoryId: d.directoryId, type: 'directory.health.changed' }, orderBy: { seq: 'desc' } });
+    const row = await firstOf('Event', '"directoryId" = ? AND "type" = ?', [d.directoryId, 'directory.health.changed'], 'ORDER BY "seq" DESC');
     expect(JSON.parse(row.data)).toMatchObject({
       id: d.directoryId,
       organizationId: d.organizationId,

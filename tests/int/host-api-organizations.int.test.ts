@@ -10,11 +10,10 @@ import { DELETE as deleteDirectory, PATCH as patchDirectory } from '../../app/ap
 import { PUT as putMappings } from '../../app/api/v1/directories/[dirId]/role-mappings/route';
 import { POST as postRole } from '../../app/api/v1/roles/route';
 import { DELETE as deleteRole, GET as getRole, PATCH as patchRole } from '../../app/api/v1/roles/[roleKey]/route';
-import { getDb } from '../../lib/db/client';
-import { transaction } from '../../lib/db/transaction';
+import { write } from '../../lib/db/database';
 import { createApiKey } from '../../lib/host-api/api-keys';
-import { newId } from '../../lib/ids';
 import { call, user } from './scim-helpers';
+import { countOf, firstOf, newHost, rowsOf } from './db-rows';
 
 process.env.RATE_LIMITS = 'off';
 
@@ -39,12 +38,11 @@ async function api(handler: Handler, method: string, path: string, body?: unknow
 const ext = () => `cust-${randomBytes(4).toString('hex')}`;
 
 beforeAll(async () => {
-  const db = await getDb();
-  const created = await transaction(db, (tx) => createApiKey(tx, { name: 'orgs' }));
+  const created = await write((env) => createApiKey(env, { name: 'orgs' }));
   key = created.key;
   keyId = created.id;
-  const other = await db.host.create({ data: { id: newId('hst'), name: 'Other host' } });
-  otherKey = (await transaction(db, (tx) => createApiKey(tx, { name: 'other', hostId: other.id }))).key;
+  const other = await newHost('Other host');
+  otherKey = (await write((env) => createApiKey(env, { name: 'other', hostId: other.id }))).key;
 });
 
 describe('organizations: externalId', () => {
@@ -60,7 +58,7 @@ describe('organizations: externalId', () => {
     const id = ext();
     const results = await Promise.all(Array.from({ length: 8 }, (_, i) => api(postOrg, 'POST', '/organizations', { name: `Race ${i}`, externalId: id })));
     expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409, 409, 409, 409]);
-    expect(await (await getDb()).organization.count({ where: { externalId: id } })).toBe(1);
+    expect(await countOf('Organization', '"externalId" = ?', [id])).toBe(1);
   });
 
   it('is a lookup key: GET /organizations?externalId= lists that one organization, or none', async () => {
@@ -91,7 +89,7 @@ describe('organizations: externalId', () => {
     }
     expect((await api(patchOrg, 'PATCH', '/organizations/org_unknown', { name: 'x' }, { orgId: 'org_unknown' })).status).toBe(404);
     expect((await api(patchOrg, 'PATCH', `/organizations/${org.id}`, { name: 'Theirs' }, p, otherKey)).status).toBe(404);
-    const audit = await (await getDb()).auditLog.findMany({ where: { organizationId: org.id }, orderBy: { createdAt: 'asc' } });
+    const audit = await rowsOf('AuditLog', '"organizationId" = ?', [org.id], 'ORDER BY "createdAt"');
     expect(audit.map((a) => [a.action, a.actor])).toContainEqual(['organization.updated', `api-key:${keyId}`]);
     expect(audit.map((a) => a.action)).toContain('organization.created');
   });
@@ -108,15 +106,14 @@ describe('directories: events and audit', () => {
     expect(renamed.body).toMatchObject({ name: 'Okta US', status: 'enabled' });
     expect((await api(patchDirectory, 'PATCH', `/directories/${dir.body.id}`, {}, { dirId: dir.body.id })).status).toBe(400);
     expect((await api(deleteDirectory, 'DELETE', `/directories/${dir.body.id}`, undefined, { dirId: dir.body.id })).status).toBe(204);
-    const db = await getDb();
-    const events = await db.event.findMany({ where: { directoryId: dir.body.id }, orderBy: { seq: 'asc' } });
+    const events = await rowsOf('Event', '"directoryId" = ?', [dir.body.id], 'ORDER BY "seq"');
     expect(events.map((e) => e.type)).toEqual(['directory.created', 'directory.deleted']);
     expect(JSON.parse(events[0].data)).toMatchObject({ id: dir.body.id, name: 'Okta', provider: 'okta' });
-    const audit = await db.auditLog.findMany({ where: { target: dir.body.id }, orderBy: { createdAt: 'asc' } });
+    const audit = await rowsOf('AuditLog', '"target" = ?', [dir.body.id], 'ORDER BY "createdAt"');
     expect(audit.map((a) => a.action)).toEqual(['directory.created', 'directory.renamed', 'directory.deleted']);
     expect(new Set(audit.map((a) => a.actor))).toEqual(new Set([`api-key:${keyId}`]));
     expect((await api(deleteOrg, 'DELETE', `/organizations/${org.id}`, undefined, { orgId: org.id })).status).toBe(204);
-    expect((await db.auditLog.findFirst({ where: { target: org.id, action: 'organization.deleted' } }))?.actor).toBe(`api-key:${keyId}`);
+    expect((await firstOf('AuditLog', '"target" = ? AND "action" = ?', [org.id, 'organization.deleted'])).actor).toBe(`api-key:${keyId}`);
   });
 });
 
@@ -136,7 +133,7 @@ describe('roles: edit and delete', () => {
     const org = (await api(postOrg, 'POST', '/organizations', { name: 'Roles' })).body;
     const dir = (await api(postDirectory, 'POST', `/organizations/${org.id}/directories`, { provider: 'okta' }, { orgId: org.id })).body;
     const scope = {
-      hostId: (await (await getDb()).organization.findUniqueOrThrow({ where: { id: org.id } })).hostId,
+      hostId: (await firstOf('Organization', '"id" = ?', [org.id])).hostId,
       organizationId: org.id,
       directoryId: dir.id,
     };
@@ -157,15 +154,14 @@ describe('roles: edit and delete', () => {
         )
       ).status,
     ).toBe(200);
-    const db = await getDb();
-    expect(await db.userRole.count({ where: { userId: u.body.id } })).toBe(1);
+    expect(await countOf('UserRole', '"userId" = ?', [u.body.id])).toBe(1);
 
     expect((await api(deleteRole, 'DELETE', `/roles/${roleKey}`, undefined, p)).status).toBe(204);
     expect((await api(getRole, 'GET', `/roles/${roleKey}`, undefined, p)).status).toBe(404);
-    expect(await db.userRole.count({ where: { userId: u.body.id } })).toBe(0);
-    expect(await db.roleMapping.count({ where: { directoryId: dir.id } })).toBe(0);
-    expect((await db.directory.findUniqueOrThrow({ where: { id: dir.id } })).defaultRoleId).toBeNull();
-    const updated = await db.event.findFirstOrThrow({ where: { directoryId: dir.id, type: 'directory.user.updated' }, orderBy: { seq: 'desc' } });
+    expect(await countOf('UserRole', '"userId" = ?', [u.body.id])).toBe(0);
+    expect(await countOf('RoleMapping', '"directoryId" = ?', [dir.id])).toBe(0);
+    expect((await firstOf('Directory', '"id" = ?', [dir.id])).defaultRoleId).toBeNull();
+    const updated = await firstOf('Event', '"directoryId" = ? AND "type" = ?', [dir.id, 'directory.user.updated'], 'ORDER BY "seq" DESC');
     expect(JSON.parse(updated.previousAttributes!)).toEqual({ roles: [roleKey] });
     expect(JSON.parse(updated.data).roles).toEqual([]);
     expect((await api(deleteRole, 'DELETE', `/roles/${roleKey}`, undefined, p)).status).toBe(404);

@@ -3,9 +3,9 @@
 // PUTs of one group leave exactly one PUT's members, and
 // writes into a directory being deleted are 201 or 404, never an error, and leave nothing behind.
 import { describe, expect, it } from 'vitest';
-import { getDb } from '../../lib/db/client';
 import { deleteDirectory } from '../../lib/directory/delete-directory';
 import { call, newDirectory, user } from './scim-helpers';
+import { countOf, rowsOf } from './db-rows';
 
 const PATCH = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
 const GROUP = 'urn:ietf:params:scim:schemas:core:2.0:Group';
@@ -17,33 +17,30 @@ const addMembers = (dir: Awaited<ReturnType<typeof newDirectory>>, groupId: stri
 describe('membership changes racing deletes', () => {
   it('a user deleted while a PATCH adds it: the PATCH succeeds without it, the group keeps its other members', async () => {
     const dir = await newDirectory();
-    const db = await getDb();
     const g = (await call(dir, 'POST', 'Groups', { schemas: [GROUP], displayName: 'Racing', members: [] })).body.id;
     for (let i = 0; i < ROUNDS; i++) {
       const [doomed, kept] = await Promise.all([0, 1].map(async (k) => (await call(dir, 'POST', 'Users', user(`race-${i}-${k}@example.com`))).body.id));
       const [patched, deleted] = await Promise.all([addMembers(dir, g, [doomed, kept]), call(dir, 'DELETE', `Users/${doomed}`)]);
       expect(deleted.status).toBe(204);
       expect(patched.status, JSON.stringify(patched.body)).toBeOneOf([200, 204]);
-      const members = await db.groupMembership.findMany({ where: { groupId: g, userId: { in: [doomed, kept] } }, select: { userId: true } });
+      const members = await rowsOf('GroupMembership', '"groupId" = ? AND "userId" IN (?, ?)', [g, doomed, kept]);
       expect(members.map((m) => m.userId)).toEqual([kept]);
     }
   });
 
   it('a group deleted while a PATCH adds members: 404, and no member row is left', async () => {
     const dir = await newDirectory();
-    const db = await getDb();
     const u = (await call(dir, 'POST', 'Users', user('member@example.com'))).body.id;
     for (let i = 0; i < ROUNDS; i++) {
       const g = (await call(dir, 'POST', 'Groups', { schemas: [GROUP], displayName: `doomed-${i}`, members: [] })).body.id;
       const [patched, deleted] = await Promise.all([addMembers(dir, g, [u]), call(dir, 'DELETE', `Groups/${g}`)]);
       expect(deleted.status).toBe(204);
       expect(patched.status).toBeOneOf([200, 204, 404]);
-      expect(await db.groupMembership.count({ where: { groupId: g } })).toBe(0);
+      expect(await countOf('GroupMembership', '"groupId" = ?', [g])).toBe(0);
     }
   });
 
   it('users created and groups patched while their directory is deleted: 2xx or 404, never an error, and nothing left', async () => {
-    const db = await getDb();
     for (let i = 0; i < 5; i++) {
       const dir = await newDirectory();
       const u = (await call(dir, 'POST', 'Users', user('first@example.com'))).body.id;
@@ -66,14 +63,15 @@ describe('membership changes racing deletes', () => {
       await deletion;
       for (const a of answers) expect(a.status, JSON.stringify(a.body)).toBeOneOf([200, 201, 204, 404]);
       expect(answers.slice(-3).map((a) => a.status)).toEqual([404, 404, 404]);
-      const where = { directoryId: dir.directoryId };
-      expect([await db.directoryUser.count({ where }), await db.directoryGroup.count({ where }), await db.groupMembership.count({ where })]).toEqual([0, 0, 0]);
+      const where: [string, string[]] = ['"directoryId" = ?', [dir.directoryId]];
+      expect([await countOf('DirectoryUser', ...where), await countOf('DirectoryGroup', ...where), await countOf('GroupMembership', ...where)]).toEqual([
+        0, 0, 0,
+      ]);
     }
   });
 
   it("two PUTs of one group at once: the members are exactly one PUT's list", async () => {
     const dir = await newDirectory();
-    const db = await getDb();
     const ids = await Promise.all([0, 1, 2, 3, 4].map(async (k) => (await call(dir, 'POST', 'Users', user(`put-${k}@example.com`))).body.id));
     const g = (await call(dir, 'POST', 'Groups', { schemas: [GROUP], displayName: 'Replaced', members: [{ value: ids[0] }] })).body.id;
     const put = (members: string[]) =>
@@ -82,7 +80,7 @@ describe('membership changes racing deletes', () => {
       const [a, b] = i % 2 ? [[ids[1], ids[2]], [ids[3]]] : [[ids[3], ids[4]], [ids[0]]];
       const answers = await Promise.all([put(a), put(b)]);
       for (const r of answers) expect(r.status).toBe(200);
-      const members = (await db.groupMembership.findMany({ where: { groupId: g }, select: { userId: true } })).map((m) => m.userId).sort();
+      const members = (await rowsOf('GroupMembership', '"groupId" = ?', [g])).map((m) => m.userId).sort();
       expect([[...a].sort(), [...b].sort()]).toContainEqual(members);
     }
   });

@@ -5,10 +5,11 @@ import { randomBytes } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DELETE as deleteDirectory, PATCH as patchDirectory } from '../../app/api/portal/directories/[directoryId]/route';
 import { PUT as putDefault } from '../../app/api/portal/directories/[directoryId]/roles/default/route';
-import { getDb } from '../../lib/db/client';
 import type { DirectoryScope } from '../../lib/events/event-types';
 import { openPortalSession } from '../../lib/portal/portal-session';
 import { createRole } from '../../lib/roles/roles';
+import { write } from '../../lib/db/database';
+import { countOf, firstOf, insertRows } from './db-rows';
 import { newDirectory } from './scim-helpers';
 
 process.env.RATE_LIMITS = 'off';
@@ -17,7 +18,9 @@ type Handler = (req: Request, args: { params: Promise<Record<string, string>> })
 let dir: DirectoryScope;
 
 async function session(operatorId: string | null = null) {
-  const s = await openPortalSession(await getDb(), { organizationId: dir.organizationId, hostId: dir.hostId, features: ['scim'], returnUrl: null, operatorId });
+  const s = await write((env) =>
+    openPortalSession(env, { organizationId: dir.organizationId, hostId: dir.hostId, features: ['scim'], returnUrl: null, operatorId }),
+  );
   return { token: s.token, csrf: s.session.csrf };
 }
 
@@ -33,8 +36,7 @@ async function portal(handler: Handler, method: string, body: unknown, who: { to
   return { status: res.status, body: res.status === 204 ? null : await res.json() };
 }
 
-const lastAudit = async (action: string) =>
-  (await getDb()).auditLog.findFirstOrThrow({ where: { target: dir.directoryId, action }, orderBy: { createdAt: 'desc' } });
+const lastAudit = (action: string) => firstOf('AuditLog', '"target" = ? AND "action" = ?', [dir.directoryId, action], 'ORDER BY "createdAt" DESC');
 
 beforeAll(async () => {
   dir = await newDirectory();
@@ -43,14 +45,16 @@ beforeAll(async () => {
 
 describe('portal actors and typed deletion', () => {
   it("audits the default role as the organization's admin, and as the operator who opened the portal", async () => {
-    const role = await (await getDb()).role.findFirstOrThrow({ where: { hostId: dir.hostId } });
+    const role = await firstOf('Role', '"hostId" = ?', [dir.hostId]);
     expect((await portal(putDefault, 'PUT', { roleKey: role.key }, await session())).status).toBe(200);
     expect((await lastAudit('role_mappings.changed')).actor).toBe(`portal:${dir.organizationId}`);
-    const operator = await (
-      await getDb()
-    ).operator.create({
-      data: { id: `opr_${randomBytes(10).toString('hex')}`, hostId: dir.hostId, email: `op-${randomBytes(3).toString('hex')}@example.com`, passwordHash: 'x' },
-    });
+    const operator = {
+      id: `opr_${randomBytes(10).toString('hex')}`,
+      hostId: dir.hostId,
+      email: `op-${randomBytes(3).toString('hex')}@example.com`,
+      passwordHash: 'x',
+    };
+    await insertRows('Operator', [operator]);
     expect((await portal(putDefault, 'PUT', { roleKey: null }, await session(operator.id))).status).toBe(200);
     expect((await lastAudit('role_mappings.changed')).actor).toBe(`operator:${operator.id}`);
     expect((await portal(patchDirectory, 'PATCH', { name: 'Renamed by an operator' }, await session(operator.id))).body.name).toBe('Renamed by an operator');
@@ -62,15 +66,14 @@ describe('portal actors and typed deletion', () => {
     async (body) => {
       const r = await portal(deleteDirectory, 'DELETE', body, await session());
       expect(r.status).toBe(400);
-      expect(await (await getDb()).directory.count({ where: { id: dir.directoryId } })).toBe(1);
+      expect(await countOf('Directory', '"id" = ?', [dir.directoryId])).toBe(1);
     },
   );
 
   it('deletes with the name typed: the directory, its data, a directory.deleted event', async () => {
     expect((await portal(deleteDirectory, 'DELETE', { confirm: ' Renamed by an operator ' }, await session())).status).toBe(204);
-    const db = await getDb();
-    expect(await db.directory.count({ where: { id: dir.directoryId } })).toBe(0);
-    expect(await db.event.count({ where: { directoryId: dir.directoryId, type: 'directory.deleted' } })).toBe(1);
+    expect(await countOf('Directory', '"id" = ?', [dir.directoryId])).toBe(0);
+    expect(await countOf('Event', '"directoryId" = ? AND "type" = ?', [dir.directoryId, 'directory.deleted'])).toBe(1);
     expect((await lastAudit('directory.deleted')).actor).toBe(`portal:${dir.organizationId}`);
   });
 });

@@ -5,13 +5,13 @@ import { write } from '../../lib/db/database';
 import { randomBytes } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { GET as requestLogRoute } from '../../app/api/portal/directories/[directoryId]/requests/route';
-import { getDb } from '../../lib/db/client';
 import { createDirectoryToken } from '../../lib/directory/tokens';
 import type { DirectoryScope } from '../../lib/events/event-types';
 import { openPortalSession } from '../../lib/portal/portal-session';
 import { flushRequestLog } from '../../lib/scim/request-log';
 import { serveScim } from '../../lib/scim/serve-scim';
 import { newDirectory } from './scim-helpers';
+import { firstOf } from './db-rows';
 
 process.env.NEXTAUTH_SECRET ??= randomBytes(32).toString('hex');
 process.env.RATE_LIMITS = 'off';
@@ -96,19 +96,22 @@ const cases: Case[] = [
   ['a form-encoded body', 'POST', 'Users', (s) => `userName=x%40example.com&password=${s}`, null],
 ];
 
+const NEWEST = 'ORDER BY "createdAt" DESC, "id" DESC';
+
 describe('the request log keeps no password', () => {
   it.each(cases)('%s', async (_, method, path, body, kept) => {
     const secret = `S3cret-${randomBytes(6).toString('hex')}`;
     const res = await send(method, path.replace('@id', userId), body(secret));
     expect(res.status).toBeLessThan(500);
     await flushRequestLog();
-    const db = await getDb();
-    const row = await db.scimRequestLog.findFirstOrThrow({ where: { directoryId: dir.directoryId }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] });
+    const row = await firstOf('ScimRequestLog', '"directoryId" = ?', [dir.directoryId], NEWEST);
     expect(JSON.stringify(row)).not.toContain(secret);
     if (kept === null) expect(row.requestBody).toMatch(/^\[not stored: the body is not valid JSON \(\d+ bytes\)\]$/);
     else expect(row.requestBody).toContain(kept);
 
-    const session = await openPortalSession(await getDb(), { organizationId: dir.organizationId, hostId: dir.hostId, features: ['scim'], returnUrl: null });
+    const session = await write((env) =>
+      openPortalSession(env, { organizationId: dir.organizationId, hostId: dir.hostId, features: ['scim'], returnUrl: null }),
+    );
     const api = await requestLogRoute(
       new Request(`http://localhost/api/portal/directories/${dir.directoryId}/requests?limit=5`, { headers: { authorization: `Bearer ${session.token}` } }),
       { params: Promise.resolve({ directoryId: dir.directoryId }) },
@@ -124,9 +127,7 @@ describe('the request log keeps no password', () => {
     const res = await send('GET', 'Users', null, new URLSearchParams({ filter: `password eq "${secret}" and (` }).toString());
     expect(res.status).toBe(400);
     await flushRequestLog();
-    const row = await (
-      await getDb()
-    ).scimRequestLog.findFirstOrThrow({ where: { directoryId: dir.directoryId, method: 'GET' }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] });
+    const row = await firstOf('ScimRequestLog', '"directoryId" = ? AND "method" = ?', [dir.directoryId, 'GET'], NEWEST);
     expect(row.path).toMatch(/^\/Users\?filter=/);
     expect(JSON.stringify(row)).not.toContain(secret);
   });
@@ -136,9 +137,7 @@ describe('the request log keeps no password', () => {
     const long = user({ title: '😀'.repeat(4500), nickName: '😀'.repeat(4500), password: secret, zzz: secret });
     expect((await send('POST', 'Users', long)).status).toBe(201);
     await flushRequestLog();
-    const row = await (
-      await getDb()
-    ).scimRequestLog.findFirstOrThrow({ where: { directoryId: dir.directoryId }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] });
+    const row = await firstOf('ScimRequestLog', '"directoryId" = ?', [dir.directoryId], NEWEST);
     expect(row.requestBody).toMatch(/…\[truncated\]$/);
     expect(row.requestBody!.length).toBeLessThanOrEqual(16_384 + '…[truncated]'.length);
     expect(row.requestBody!.isWellFormed()).toBe(true);

@@ -4,11 +4,11 @@
 // request recorded.
 import { write } from '../../lib/db/database';
 import { describe, expect, it } from 'vitest';
-import { getDb } from '../../lib/db/client';
 import { createDirectoryToken } from '../../lib/directory/tokens';
 import { redactedBody } from '../../lib/scim/redact';
 import { flushRequestLog, logScimRequest, type RequestLogEntry } from '../../lib/scim/request-log';
 import { newDirectory } from './scim-helpers';
+import { countOf, firstOf, rowsOf } from './db-rows';
 
 const ODD = ['quote " and backslash \\ and \\u0041', 'emoji 🧑‍💻, accents éñ, CJK 漢字', 'line\nbreak\ttab', "apostrophe ' and $1 and ?", 'NULL', '{a,b}', ''];
 
@@ -34,13 +34,12 @@ function entry(directoryId: string, tokenId: string | null, i: number): RequestL
 describe('request log', () => {
   it('stores a batch of 120 entries exactly, and records the token and directory as used', async () => {
     const dir = await newDirectory();
-    const db = await getDb();
     const token = await write((env) => createDirectoryToken(env, { directoryId: dir.directoryId }));
     const entries = Array.from({ length: 120 }, (_, i) => entry(dir.directoryId, token.id, i));
     for (const e of entries) logScimRequest(e);
     await flushRequestLog();
 
-    const rows = await db.scimRequestLog.findMany({ where: { directoryId: dir.directoryId }, orderBy: { createdAt: 'asc' } });
+    const rows = await rowsOf('ScimRequestLog', '"directoryId" = ?', [dir.directoryId], 'ORDER BY "createdAt"');
     expect(rows).toHaveLength(120);
     rows.forEach((r, i) => {
       const e = entries[i];
@@ -68,19 +67,18 @@ describe('request log', () => {
     expect(rows.map((r) => r.requestBody ?? '').join()).not.toContain('p4ss-word');
     expect(new Set(rows.map((r) => r.id)).size).toBe(120);
 
-    const stored = await db.directoryToken.findUniqueOrThrow({ where: { id: token.id } });
+    const stored = await firstOf('DirectoryToken', '"id" = ?', [token.id]);
     expect(stored.lastUsedAt).not.toBeNull();
-    expect((await db.directory.findUniqueOrThrow({ where: { id: dir.directoryId } })).lastRequestAt).not.toBeNull();
+    expect((await firstOf('Directory', '"id" = ?', [dir.directoryId])).lastRequestAt).not.toBeNull();
   });
 
   it('drops the entries of a directory that no longer exists, and keeps the others of the same batch', async () => {
     const kept = await newDirectory();
-    const db = await getDb();
     logScimRequest(entry(kept.directoryId, null, 1));
     logScimRequest(entry('dir_deleted_meanwhile', null, 2));
     logScimRequest(entry(kept.directoryId, null, 3));
     await flushRequestLog();
-    expect(await db.scimRequestLog.count({ where: { directoryId: kept.directoryId } })).toBe(2);
-    expect(await db.scimRequestLog.count({ where: { directoryId: 'dir_deleted_meanwhile' } })).toBe(0);
+    expect(await countOf('ScimRequestLog', '"directoryId" = ?', [kept.directoryId])).toBe(2);
+    expect(await countOf('ScimRequestLog', '"directoryId" = ?', ['dir_deleted_meanwhile'])).toBe(0);
   });
 });

@@ -3,10 +3,10 @@
 // while users are created. Each round runs the writes concurrently, then checks every user of the directory.
 import { read } from '../../lib/db/database';
 import { describe, expect, it } from 'vitest';
-import { getDb } from '../../lib/db/client';
 import type { DirectoryScope } from '../../lib/events/event-types';
 import { configureRoles, createRole, listRoleMappings, previewRoleConfig, type MappingInput } from '../../lib/roles/roles';
 import { call, newDirectory, user } from './scim-helpers';
+import { countOf, firstOf, rowsOf } from './db-rows';
 
 const PATCH = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
 const GROUP = 'urn:ietf:params:scim:schemas:core:2.0:Group';
@@ -31,14 +31,13 @@ async function newUser(dir: DirectoryScope, userName: string): Promise<string> {
 
 /** Every user's stored role keys next to what memberships, mappings and the default role give them. */
 async function storedAndExpected(dir: DirectoryScope): Promise<{ stored: Record<string, string[]>; expected: Record<string, string[]> }> {
-  const db = await getDb();
   const [users, memberships, mappings, roles, directory, stored] = await Promise.all([
-    db.directoryUser.findMany({ where: { directoryId: dir.directoryId }, select: { id: true } }),
-    db.groupMembership.findMany({ where: { directoryId: dir.directoryId }, select: { userId: true, groupId: true } }),
-    db.roleMapping.findMany({ where: { directoryId: dir.directoryId }, select: { groupId: true, roleId: true } }),
-    db.role.findMany({ where: { hostId: dir.hostId }, select: { id: true, key: true } }),
-    db.directory.findUniqueOrThrow({ where: { id: dir.directoryId }, select: { defaultRoleId: true } }),
-    db.userRole.findMany({ where: { directoryId: dir.directoryId }, select: { userId: true, roleId: true } }),
+    rowsOf('DirectoryUser', '"directoryId" = ?', [dir.directoryId]),
+    rowsOf('GroupMembership', '"directoryId" = ?', [dir.directoryId]),
+    rowsOf('RoleMapping', '"directoryId" = ?', [dir.directoryId]),
+    rowsOf('Role', '"hostId" = ?', [dir.hostId]),
+    firstOf('Directory', '"id" = ?', [dir.directoryId]),
+    rowsOf('UserRole', '"directoryId" = ?', [dir.directoryId]),
   ]);
   const key = new Map(roles.map((r) => [r.id, r.key]));
   const out = { stored: {} as Record<string, string[]>, expected: {} as Record<string, string[]> };
@@ -64,9 +63,8 @@ async function expectConsistent(dir: DirectoryScope): Promise<void> {
 /** A directory of its own for each case, whose host has the roles `admin` and `member`. */
 async function directoryWithRoles(): Promise<DirectoryScope> {
   const dir = await newDirectory();
-  const db = await getDb();
   for (const k of ['admin', 'member']) {
-    if (!(await db.role.findFirst({ where: { hostId: dir.hostId, key: k } }))) await createRole(dir.hostId, { key: k, name: k });
+    if (!(await countOf('Role', '"hostId" = ? AND "key" = ?', [dir.hostId, k]))) await createRole(dir.hostId, { key: k, name: k });
   }
   return dir;
 }

@@ -1,11 +1,9 @@
 // Drives the framework-free SCIM core directly (no HTTP server) against the test database.
 import { loadHostUserExtension } from '../../lib/attributes/host-attrs';
 import { readStoredMapping } from '../../lib/attributes/mapping-store';
-import { getDb } from '../../lib/db/client';
 import { write } from '../../lib/db/database';
-import { transaction } from '../../lib/db/transaction';
 import { createDirectory } from '../../lib/directory/directories';
-import { defaultHost } from '../../lib/host-api/api-keys';
+import { defaultHost } from '../../lib/hosts/hosts';
 import { handleScimRequest } from '../../lib/scim/handle-request';
 import { RequestReads } from '../../lib/scim/request-reads';
 import { errorResponse } from '../../lib/scim/responses';
@@ -14,8 +12,9 @@ import type { DirectoryScope } from '../../lib/events/event-types';
 import { createOrganization } from '../../lib/organizations/organizations';
 
 export async function newDirectory(): Promise<DirectoryScope> {
-  const db = await getDb();
-  const org = await transaction(db, async (tx) => createOrganization(tx, { hostId: (await defaultHost(tx)).id, name: 'Int Org' }));
+  const org = await write(function* (env) {
+    return yield* createOrganization(env, { hostId: (yield* defaultHost(env)).id, name: 'Int Org' });
+  });
   const dir = (await write((env) => createDirectory(env, { organizationId: org.id, provider: 'okta' }))).directory;
   return { hostId: org.hostId, organizationId: org.id, directoryId: dir.id };
 }

@@ -2,12 +2,12 @@
 // SCIM_MAX_USERS_PER_DIRECTORY users, SCIM_MAX_GROUPS_PER_DIRECTORY groups and SCIM_MAX_MEMBERS_PER_GROUP members a
 // group (400 tooMany), set small here. A refused write leaves nothing behind; another directory has quotas of its own.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getDb } from '../../lib/db/client';
 import { env } from '../../lib/env';
 import type { DirectoryScope } from '../../lib/events/event-types';
 import { write } from '../../lib/db/database';
 import { run } from '../../lib/db/sql-program';
 import { call, newDirectory, user } from './scim-helpers';
+import { countOf } from './db-rows';
 
 /** What the retention job does to a kept leaver once its days are up (purge-leavers.ts). */
 const purgeUser = (id: string) => write(() => run(`DELETE FROM "DirectoryUser" WHERE "id" = ?`, [id]));
@@ -43,9 +43,8 @@ const expectSize413 = (r: { status: number; body: { detail?: string } }) => {
 
 describe('stored size per resource', () => {
   it('a POST over the limit is 413 and stores nothing; just under it is stored', async () => {
-    const db = await getDb();
     expectSize413(await call(dir, 'POST', 'Users', user('big@example.com', { title: 'x'.repeat(2100) })));
-    expect(await db.directoryUser.count({ where: { directoryId: dir.directoryId, userNameLower: 'big@example.com' } })).toBe(0);
+    expect(await countOf('DirectoryUser', '"directoryId" = ? AND "userNameLower" = ?', [dir.directoryId, 'big@example.com'])).toBe(0);
     const fits = await call(dir, 'POST', 'Users', user('fits@example.com', { title: 'x'.repeat(1500) }));
     expect(fits.status).toBe(201);
     users.push(fits.body.id);

@@ -2,7 +2,6 @@
 // deliveries to a dead endpoint (a closed port; then one that accepts and never answers) wait on retries that keep
 // coming due, a healthy endpoint's webhook arrives within 2 s, through the background worker as the app runs it.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { getDb } from '../../lib/db/client';
 import { write } from '../../lib/db/database';
 import type { DirectoryScope } from '../../lib/events/event-types';
 import { writeEventsSql } from '../../lib/events/write-events';
@@ -12,6 +11,7 @@ import { resetEnv } from '../../lib/env';
 import { runDeliveryPass, startWebhookWorker, stopWebhookWorker } from '../../lib/webhooks/worker';
 import { closedPortUrl, listen, type Receiver } from './receivers';
 import { newDirectory } from './scim-helpers';
+import { countOf, exec, firstOf, rowsOf } from './db-rows';
 
 const DIRECTORIES = 1_000;
 let scope: DirectoryScope;
@@ -44,35 +44,33 @@ async function eventsInDirectories(prefix: string, n: number): Promise<void> {
 }
 
 async function healthyArrival(): Promise<{ ms: number; deadAttemptsMeanwhile: number }> {
-  const db = await getDb();
-  const before = await db.webhookAttempt.count();
+  const before = await countOf('WebhookAttempt');
   const dir = `dir_late_${Math.random().toString(36).slice(2)}`;
   const started = performance.now();
   await write((env) => writeEventsSql(env, { ...scope, directoryId: dir }, [{ type: 'directory.user.created', data: { id: 'usr_late' } }]));
-  const event = await db.event.findFirstOrThrow({ where: { directoryId: dir } });
+  const event = await firstOf('Event', '"directoryId" = ?', [dir]);
   while (!arrived.has(event.id) && performance.now() - started < 10_000) await new Promise((r) => setTimeout(r, 10));
   const ms = (arrived.get(event.id) ?? Infinity) - started;
   // The dead lanes' attempts are recorded as they fail: a healthy webhook may arrive (here in 12 ms) before the
   // first of them is, so wait a little for it; what matters is that they were due and worked meanwhile.
   const until = performance.now() + 2_000;
-  while ((await db.webhookAttempt.count()) === before && performance.now() < until) await new Promise((r) => setTimeout(r, 20));
-  return { ms, deadAttemptsMeanwhile: (await db.webhookAttempt.count()) - before };
+  while ((await countOf('WebhookAttempt')) === before && performance.now() < until) await new Promise((r) => setTimeout(r, 20));
+  return { ms, deadAttemptsMeanwhile: (await countOf('WebhookAttempt')) - before };
 }
 
 describe('delivery is fair and isolated across endpoints', () => {
   it('a dead endpoint (closed port) with 1,000 directories on retry: a healthy webhook arrives within 2 s', async () => {
     const deadUrl = await closedPortUrl();
-    const db = await getDb();
-    const dead = await createEndpoint(db, scope.hostId, { url: deadUrl });
+    const dead = await createEndpoint(scope.hostId, { url: deadUrl });
     await eventsInDirectories('dir_dead', DIRECTORIES);
     // Retries due again a second after each failure: the dead lanes keep competing for the worker.
     process.env.WEBHOOK_RETRY_SCHEDULE = '0,1,1,1,1,1,1,1';
     resetEnv();
-    while ((await db.webhookDelivery.count({ where: { endpointId: dead.row.id, attempts: 0 } })) > 0 || (await db.webhookDelivery.count()) < DIRECTORIES) {
+    while ((await countOf('WebhookDelivery', '"endpointId" = ? AND "attempts" = 0', [dead.row.id])) > 0 || (await countOf('WebhookDelivery')) < DIRECTORIES) {
       await runDeliveryPass();
     }
-    expect(await db.webhookDelivery.count({ where: { endpointId: dead.row.id, status: 'pending' } })).toBe(DIRECTORIES);
-    await createEndpoint(db, scope.hostId, { url: healthyUrl });
+    expect(await countOf('WebhookDelivery', '"endpointId" = ? AND "status" = ?', [dead.row.id, 'pending'])).toBe(DIRECTORIES);
+    await createEndpoint(scope.hostId, { url: healthyUrl });
     await new Promise((r) => setTimeout(r, 1_100)); // every dead lane is due again
     startWebhookWorker();
     const { ms, deadAttemptsMeanwhile } = await healthyArrival();
@@ -84,18 +82,17 @@ describe('delivery is fair and isolated across endpoints', () => {
     process.env.WEBHOOK_TIMEOUT_MS = '1000';
     resetEnv();
     const hang = await listen(() => {}); // accepts, never answers
-    const db = await getDb();
     // The healthy receiver's endpoint is made anew after the hanging one's backlog, so none of it is its own.
-    await db.webhookEndpoint.deleteMany({ where: { url: healthyUrl } });
-    const hanging = await createEndpoint(db, scope.hostId, { url: hang.url });
+    await exec('DELETE FROM "WebhookEndpoint" WHERE "url" = ?', [healthyUrl]);
+    const hanging = await createEndpoint(scope.hostId, { url: hang.url });
     await eventsInDirectories('dir_hang', DIRECTORIES);
-    await createEndpoint(db, scope.hostId, { url: healthyUrl });
+    await createEndpoint(scope.hostId, { url: healthyUrl });
     startWebhookWorker();
     await new Promise((r) => setTimeout(r, 300)); // the hanging endpoint's slots are taken
     const { ms } = await healthyArrival();
     expect(ms).toBeLessThan(2_000);
     await new Promise((r) => setTimeout(r, 1_500));
-    const timedOut = await db.webhookAttempt.findMany({ where: { delivery: { endpointId: hanging.row.id } } });
+    const timedOut = await rowsOf('WebhookAttempt', '"deliveryId" IN (SELECT "id" FROM "WebhookDelivery" WHERE "endpointId" = ?)', [hanging.row.id]);
     expect(timedOut.length).toBeGreaterThan(0);
     expect(timedOut.length).toBeLessThanOrEqual(8 * 3); // never more than its 8 slots at once
     for (const a of timedOut) expect(a).toMatchObject({ statusCode: null, latencyMs: null, error: UNREACHABLE });

@@ -2,7 +2,6 @@
 // delivery per subscribed endpoint under one subscription rule and one id format; an endpoint that keeps failing is
 // disabled with an event for the host; pending work per endpoint has a bound (the oldest are dropped).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getDb } from '../../lib/db/client';
 import type { DirectoryScope } from '../../lib/events/event-types';
 import { deliveryCounts } from '../../lib/webhooks/delivery-log';
 import { DROPPED } from '../../lib/webhooks/delivery-store';
@@ -14,6 +13,7 @@ import { writeEventsSql } from '../../lib/events/write-events';
 import { deleteEndpoint } from '../../lib/webhooks/endpoints';
 import { closedPortUrl, listen, type Receiver } from './receivers';
 import { call, newDirectory, user } from './scim-helpers';
+import { countOf, exec, firstOf, query, rowsOf } from './db-rows';
 
 let scope: DirectoryScope;
 let server: Receiver;
@@ -38,47 +38,45 @@ const at = (ms: number) => () => new Date(ms);
 
 describe('writes pay nothing per endpoint', () => {
   it('a SCIM write with eight endpoints inserts its event only; the worker queues one delivery per subscriber', async () => {
-    const db = await getDb();
     const all = [];
-    for (let i = 0; i < 6; i++) all.push((await createEndpoint(db, scope.hostId, { url })).row);
-    const groupsOnly = (await createEndpoint(db, scope.hostId, { url, events: ['directory.group.created'] })).row;
-    const off = (await createEndpoint(db, scope.hostId, { url })).row;
-    await updateEndpoint(db, { hostId: scope.hostId, id: off.id }, { enabled: false });
-    const positions = await db.webhookEndpoint.findMany({ select: { id: true, position: true } });
+    for (let i = 0; i < 6; i++) all.push((await createEndpoint(scope.hostId, { url })).row);
+    const groupsOnly = (await createEndpoint(scope.hostId, { url, events: ['directory.group.created'] })).row;
+    const off = (await createEndpoint(scope.hostId, { url })).row;
+    await updateEndpoint({ hostId: scope.hostId, id: off.id }, { enabled: false });
+    const positions = await query('SELECT "id", "position" FROM "WebhookEndpoint" ORDER BY "id"');
 
     const u = await call(scope, 'POST', 'Users', user('fanout@example.com'));
     expect(u.status).toBe(201);
-    expect(await db.webhookDelivery.count()).toBe(0);
-    expect(await db.webhookEndpoint.findMany({ select: { id: true, position: true } })).toEqual(positions);
+    expect(await countOf('WebhookDelivery')).toBe(0);
+    expect(await query('SELECT "id", "position" FROM "WebhookEndpoint" ORDER BY "id"')).toEqual(positions);
 
     await runDeliveryPass();
-    const deliveries = await db.webhookDelivery.findMany();
+    const deliveries = await rowsOf('WebhookDelivery');
     expect(deliveries.map((d) => d.endpointId).sort()).toEqual(all.map((e) => e.id).sort());
     for (const d of deliveries) expect(d.id).toMatch(/^dlv_[0-9A-Za-z]{20}$/);
     expect(deliveries.every((d) => d.status === 'delivered')).toBe(true);
     expect(deliveries.some((d) => d.endpointId === groupsOnly.id || d.endpointId === off.id)).toBe(false);
-    await db.webhookEndpoint.deleteMany({ where: { hostId: scope.hostId } });
+    await exec('DELETE FROM "WebhookEndpoint" WHERE "hostId" = ?', [scope.hostId]);
   });
 });
 
 describe('an endpoint that keeps failing is disabled', () => {
   it('never delivered to: disabled after WEBHOOK_DISABLE_NEW_AFTER_HOURS, with a webhook_endpoint.disabled event', async () => {
-    const db = await getDb();
-    const witness = (await createEndpoint(db, scope.hostId, { url, events: ['webhook_endpoint.disabled'] })).row;
-    const dead = (await createEndpoint(db, scope.hostId, { url: closedUrl, events: ['directory.user.created'] })).row;
+    const witness = (await createEndpoint(scope.hostId, { url, events: ['webhook_endpoint.disabled'] })).row;
+    const dead = (await createEndpoint(scope.hostId, { url: closedUrl, events: ['directory.user.created'] })).row;
     await call(scope, 'POST', 'Users', user('never@example.com'));
     const t0 = Date.now();
     await runDeliveryPass(at(t0));
-    let row = await findEndpoint(db, { hostId: scope.hostId, id: dead.id });
+    let row = await findEndpoint({ hostId: scope.hostId, id: dead.id });
     expect(row).toMatchObject({ enabled: true, disabledReason: null });
     expect(row?.failingSince?.getTime()).toBe(t0);
     await runDeliveryPass(at(t0 + 23 * HOUR));
-    expect((await findEndpoint(db, { hostId: scope.hostId, id: dead.id }))?.enabled).toBe(true);
+    expect((await findEndpoint({ hostId: scope.hostId, id: dead.id }))?.enabled).toBe(true);
     await runDeliveryPass(at(t0 + 24 * HOUR + 1));
-    row = await findEndpoint(db, { hostId: scope.hostId, id: dead.id });
+    row = await findEndpoint({ hostId: scope.hostId, id: dead.id });
     expect(row).toMatchObject({ enabled: false, disabledReason: 'never_delivered' });
     expect(toApiEndpoint(row!)).toMatchObject({ enabled: false, disabledReason: 'never_delivered', disabledAt: new Date(t0 + 24 * HOUR + 1).toISOString() });
-    const ev = await db.event.findFirstOrThrow({ where: { type: 'webhook_endpoint.disabled' } });
+    const ev = await firstOf('Event', '"type" = ?', ['webhook_endpoint.disabled']);
     expect(ev).toMatchObject({ hostId: scope.hostId, organizationId: null, directoryId: null });
     expect(JSON.parse(ev.data)).toMatchObject({ id: dead.id, disabledReason: 'never_delivered' });
     received.length = 0;
@@ -86,17 +84,14 @@ describe('an endpoint that keeps failing is disabled', () => {
     expect(received.map((r) => [r.type, r.data.id])).toEqual([['webhook_endpoint.disabled', dead.id]]);
 
     // Re-enabled: no failure history, and only events from now on.
-    const back = await updateEndpoint(db, { hostId: scope.hostId, id: dead.id }, { enabled: true });
+    const back = await updateEndpoint({ hostId: scope.hostId, id: dead.id }, { enabled: true });
     expect(back).toMatchObject({ enabled: true, disabledAt: null, disabledReason: null, failingSince: null });
-    expect((await db.webhookEndpoint.findUniqueOrThrow({ where: { id: dead.id } })).position).toBe(
-      (await db.event.aggregate({ _max: { seq: true } }))._max.seq,
-    );
-    await db.webhookEndpoint.deleteMany({ where: { id: { in: [dead.id, witness.id] } } });
+    expect((await firstOf('WebhookEndpoint', '"id" = ?', [dead.id])).position).toBe(Number((await query('SELECT max("seq") AS "seq" FROM "Event"'))[0].seq));
+    await exec('DELETE FROM "WebhookEndpoint" WHERE "id" IN (?, ?)', [dead.id, witness.id]);
   });
 
   it('one that had worked: disabled only once every attempt has failed for WEBHOOK_DISABLE_AFTER_HOURS', async () => {
-    const db = await getDb();
-    const ep = (await createEndpoint(db, scope.hostId, { url })).row;
+    const ep = (await createEndpoint(scope.hostId, { url })).row;
     await call(scope, 'POST', 'Users', user('worked@example.com'));
     await runDeliveryPass();
     status = 500;
@@ -104,13 +99,13 @@ describe('an endpoint that keeps failing is disabled', () => {
     const t0 = Date.now();
     await runDeliveryPass(at(t0));
     await runDeliveryPass(at(t0 + 25 * HOUR));
-    expect((await findEndpoint(db, { hostId: scope.hostId, id: ep.id }))?.enabled).toBe(true);
+    expect((await findEndpoint({ hostId: scope.hostId, id: ep.id }))?.enabled).toBe(true);
     await runDeliveryPass(at(t0 + 72 * HOUR));
-    expect(await findEndpoint(db, { hostId: scope.hostId, id: ep.id })).toMatchObject({ enabled: false, disabledReason: 'failing' });
-    const log = await db.webhookAttempt.findMany({ where: { delivery: { endpointId: ep.id } }, orderBy: { createdAt: 'asc' } });
+    expect(await findEndpoint({ hostId: scope.hostId, id: ep.id })).toMatchObject({ enabled: false, disabledReason: 'failing' });
+    const log = await rowsOf('WebhookAttempt', '"deliveryId" IN (SELECT "id" FROM "WebhookDelivery" WHERE "endpointId" = ?)', [ep.id], 'ORDER BY "createdAt"');
     expect(log.at(-1)).toMatchObject({ statusCode: 500, error: 'HTTP 500' });
     status = 204;
-    await db.webhookEndpoint.deleteMany({ where: { id: ep.id } });
+    await exec('DELETE FROM "WebhookEndpoint" WHERE "id" = ?', [ep.id]);
   });
 });
 
@@ -119,11 +114,10 @@ describe('pending work has a bound', () => {
     process.env.WEBHOOK_MAX_PENDING = '5';
     resetEnv();
     try {
-      const db = await getDb();
-      const ep = (await createEndpoint(db, scope.hostId, { url: closedUrl, events: ['directory.user.created'] })).row;
+      const ep = (await createEndpoint(scope.hostId, { url: closedUrl, events: ['directory.user.created'] })).row;
       for (let i = 0; i < 8; i++) await call(scope, 'POST', 'Users', user(`backlog${i}@example.com`));
       await runDeliveryPass();
-      const rows = await db.webhookDelivery.findMany({ where: { endpointId: ep.id }, orderBy: { eventSeq: 'asc' } });
+      const rows = await rowsOf('WebhookDelivery', '"endpointId" = ?', [ep.id], 'ORDER BY "eventSeq"');
       expect(rows.map((r) => r.status)).toEqual(['dropped', 'dropped', 'dropped', 'pending', 'pending', 'pending', 'pending', 'pending']);
       expect(rows[0].lastError).toBe(DROPPED);
       expect(await read(() => deliveryCounts(ep.id))).toEqual({ pending: 5, dropped: 3 });
@@ -136,23 +130,22 @@ describe('pending work has a bound', () => {
 
 describe('deleting an endpoint while its lanes are being sent', () => {
   it('succeeds at once, every time, and leaves nothing of it behind', async () => {
-    const db = await getDb();
     let got = 0;
     const slow = await listen((_, res) => (got++, setTimeout(() => res.writeHead(204).end(), 100)));
     try {
       startWebhookWorker();
       for (let round = 0; round < 3; round++) {
-        const ep = (await createEndpoint(db, scope.hostId, { url: slow.url })).row;
+        const ep = (await createEndpoint(scope.hostId, { url: slow.url })).row;
         await write(function* (env) {
           for (let i = 0; i < 40; i++)
             yield* writeEventsSql(env, { ...scope, directoryId: `dir_del_${round}_${i}` }, [{ type: 'directory.user.created', data: { id: `u${i}` } }]);
         });
         const before = got;
         while (got < before + 4) await new Promise((r) => setTimeout(r, 5));
-        expect(await deleteEndpoint(db, { hostId: scope.hostId, id: ep.id })).toBe(true);
+        expect(await deleteEndpoint({ hostId: scope.hostId, id: ep.id })).toBe(true);
         await new Promise((r) => setTimeout(r, 250)); // the lanes in flight finish and find it gone
-        expect(await db.webhookLane.count({ where: { endpointId: ep.id } })).toBe(0);
-        expect(await db.webhookDelivery.count({ where: { endpointId: ep.id } })).toBe(0);
+        expect(await countOf('WebhookLane', '"endpointId" = ?', [ep.id])).toBe(0);
+        expect(await countOf('WebhookDelivery', '"endpointId" = ?', [ep.id])).toBe(0);
       }
     } finally {
       stopWebhookWorker();

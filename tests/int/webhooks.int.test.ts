@@ -4,11 +4,11 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getDb } from '../../lib/db/client';
 import type { DirectoryScope } from '../../lib/events/event-types';
 import { createEndpoint } from '../../lib/webhooks/endpoints';
 import { runDeliveryPass } from '../../lib/webhooks/worker';
 import { call, newDirectory, user } from './scim-helpers';
+import { countOf, rowsOf } from './db-rows';
 
 interface Received {
   id: string;
@@ -56,18 +56,16 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
 async function drain(maxPasses = 200): Promise<void> {
-  const db = await getDb();
   for (let i = 0; i < maxPasses; i++) {
     const attempts = await runDeliveryPass(() => new Date(Date.now() + 60_000));
-    if (attempts === 0 && (await db.webhookDelivery.count({ where: { status: 'pending' } })) === 0) return;
+    if (attempts === 0 && (await countOf('WebhookDelivery', '"status" = ?', ['pending'])) === 0) return;
   }
 }
 
 describe('webhook delivery', () => {
   it('delivers every event once the receiver is back, in order per directory, signed', async () => {
-    const db = await getDb();
     const dirs: DirectoryScope[] = [await newDirectory(), await newDirectory()];
-    const created = await createEndpoint(db, dirs[0].hostId, { url, events: null });
+    const created = await createEndpoint(dirs[0].hostId, { url, events: null });
     secret = created.secret;
     refuseLeft = 5;
     for (const d of dirs) {
@@ -76,7 +74,12 @@ describe('webhook delivery', () => {
       await call(d, 'DELETE', `Groups/${g.body.id}`);
     }
     await drain();
-    const events = await db.event.findMany({ where: { directoryId: { in: dirs.map((d) => d.directoryId) } }, orderBy: { seq: 'asc' } });
+    const events = await rowsOf(
+      'Event',
+      `"directoryId" IN (${dirs.map(() => '?').join(', ')})`,
+      dirs.map((d) => d.directoryId),
+      'ORDER BY "seq"',
+    );
     expect(events).toHaveLength(12);
     for (const d of dirs) {
       const want = events.filter((e) => e.directoryId === d.directoryId).map((e) => e.id);
@@ -84,7 +87,7 @@ describe('webhook delivery', () => {
       expect(got).toEqual(want);
     }
     expect(received.every((r) => r.verified)).toBe(true);
-    const failed = await db.webhookAttempt.count({ where: { error: { not: null } } });
+    const failed = await countOf('WebhookAttempt', '"error" IS NOT NULL');
     expect(failed).toBe(5);
   });
 });

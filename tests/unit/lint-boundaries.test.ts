@@ -19,16 +19,11 @@ const BOUNDARY = '@typescript-eslint/no-restricted-imports';
 const CLIENT = 'scim-portal/client-imports';
 
 const cases: { what: string; file: string; line: string; rule: string | null }[] = [
-  { what: 'a route importing the database client', file: 'app/api/v1/roles/route.ts', line: "import { getDb } from '@/lib/db/client';", rule: BOUNDARY },
+  { what: 'a route importing the database', file: 'app/api/v1/roles/route.ts', line: "import { read } from '@/lib/db/database';", rule: BOUNDARY },
   { what: 'a page importing Prisma', file: 'app/dashboard/(console)/roles/page.tsx', line: "import { Prisma } from '@prisma/client';", rule: BOUNDARY },
   { what: 'a component importing a driver', file: 'components/ui/card.tsx', line: "import Database from 'better-sqlite3';", rule: BOUNDARY },
-  {
-    what: 'a component importing the generated client',
-    file: 'components/ui/card.tsx',
-    line: "import { PrismaClient } from '@/lib/generated/sqlite/client';",
-    rule: BOUNDARY,
-  },
-  { what: 'a route importing a database type only', file: 'app/api/v1/roles/route.ts', line: "import type { Db } from '@/lib/db/client';", rule: null },
+  { what: 'a component importing the PostgreSQL driver', file: 'components/ui/card.tsx', line: "import postgres from 'postgres';", rule: BOUNDARY },
+  { what: 'a route importing a database type only', file: 'app/api/v1/roles/route.ts', line: "import type { Database } from '@/lib/db/database';", rule: null },
   { what: 'lib importing a component', file: 'lib/roles/roles.ts', line: "import { Card } from '../../components/ui/card';", rule: BOUNDARY },
   { what: 'the SCIM core importing its boundary', file: 'lib/scim/handle-request.ts', line: "import { serveScim } from './serve-scim';", rule: BOUNDARY },
   { what: 'the SCIM core importing an adapter', file: 'lib/scim/filter/parse.ts', line: "import { handleScimNode } from '../node-adapter';", rule: BOUNDARY },

@@ -11,8 +11,8 @@ export interface CreatedKey {
   key: string;
 }
 
-const create = operatorAction(z.strictObject({ name: z.string().trim().min(1).max(100) }), async ({ db, operator, actor }, input) => {
-  const k = await createOperatorApiKey(db, { hostId: operator.hostId, name: input.name, actor });
+const create = operatorAction(z.strictObject({ name: z.string().trim().min(1).max(100) }), async ({ operator, actor }, input) => {
+  const k = await createOperatorApiKey({ hostId: operator.hostId, name: input.name, actor });
   return { id: k.id, name: k.name, key: k.key };
 });
 
@@ -22,8 +22,8 @@ export async function createApiKeyAction(_prev: ActionResult<CreatedKey> | null,
   return result;
 }
 
-const revoke = operatorAction(z.strictObject({ id: z.string().min(1).max(100) }), ({ db, operator, actor }, input) =>
-  revokeOperatorApiKey(db, { hostId: operator.hostId, id: input.id, actor }).then(() => ({ id: input.id })),
+const revoke = operatorAction(z.strictObject({ id: z.string().min(1).max(100) }), ({ operator, actor }, input) =>
+  revokeOperatorApiKey({ hostId: operator.hostId, id: input.id, actor }).then(() => ({ id: input.id })),
 );
 
 export async function revokeApiKeyAction(id: string) {

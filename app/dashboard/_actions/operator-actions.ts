@@ -7,8 +7,8 @@ import { addOperator, removeHostOperator } from '@/lib/operators/operator-admin'
 
 const create = operatorAction(
   z.strictObject({ email: z.string().trim().min(3).max(254), password: z.string().min(1).max(1000) }),
-  async ({ db, operator, actor }, input) => {
-    const created = await addOperator(db, { hostId: operator.hostId, actor, email: input.email, password: input.password });
+  async ({ operator, actor }, input) => {
+    const created = await addOperator({ hostId: operator.hostId, actor, email: input.email, password: input.password });
     return { id: created.id, email: created.email };
   },
 );
@@ -19,8 +19,8 @@ export async function createOperatorAction(_prev: ActionResult<{ id: string; ema
   return result;
 }
 
-const remove = operatorAction(z.strictObject({ id: z.string().min(1).max(100) }), async ({ db, operator, actor }, input) => {
-  await removeHostOperator(db, { hostId: operator.hostId, actor, id: input.id });
+const remove = operatorAction(z.strictObject({ id: z.string().min(1).max(100) }), async ({ operator, actor }, input) => {
+  await removeHostOperator({ hostId: operator.hostId, actor, id: input.id });
   return { id: input.id };
 });
 

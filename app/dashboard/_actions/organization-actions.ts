@@ -9,14 +9,14 @@ import { setDirectoryStatus } from '@/lib/directory/directory-status';
 import { DomainError } from '@/lib/domain-error';
 import { formObject, operatorAction, type ActionResult } from '@/lib/operators/operator-action';
 import { launchPortal } from '@/lib/operators/portal-launch';
-import { addOrganization, removeOrganization, updateOrganization } from '@/lib/organizations/organization-admin';
+import { addOrganization, readOrganization, removeOrganization, updateOrganization } from '@/lib/organizations/organization-admin';
 import { directoryNameSchema } from '@/lib/schemas/directory';
 import { createOrganizationInputSchema } from '@/lib/schemas/organization';
 
 const id = z.string().min(1).max(100);
 
-const create = operatorAction(createOrganizationInputSchema, async ({ db, operator, actor }, input) => {
-  const org = await addOrganization(db, { hostId: operator.hostId, actor, name: input.name, externalId: input.externalId });
+const create = operatorAction(createOrganizationInputSchema, async ({ operator, actor }, input) => {
+  const org = await addOrganization({ hostId: operator.hostId, actor, name: input.name, externalId: input.externalId });
   return { id: org.id, name: org.name };
 });
 
@@ -26,8 +26,8 @@ export async function createOrganizationAction(_prev: ActionResult<{ id: string;
   return result;
 }
 
-const open = operatorAction(z.strictObject({ organizationId: id }), ({ db, operator, actor }, input) =>
-  launchPortal(db, { hostId: operator.hostId, organizationId: input.organizationId, actor }),
+const open = operatorAction(z.strictObject({ organizationId: id }), ({ operator, actor }, input) =>
+  launchPortal({ hostId: operator.hostId, organizationId: input.organizationId, actor }),
 );
 
 export async function openPortalAction(organizationId: string) {
@@ -36,8 +36,8 @@ export async function openPortalAction(organizationId: string) {
 
 const update = operatorAction(
   z.strictObject({ id, name: z.string().trim().min(1).max(200), externalId: z.string().trim().max(200).optional() }),
-  async ({ db, operator, actor }, input) => {
-    const org = await updateOrganization(db, { hostId: operator.hostId, actor, id: input.id, name: input.name, externalId: input.externalId || null });
+  async ({ operator, actor }, input) => {
+    const org = await updateOrganization({ hostId: operator.hostId, actor, id: input.id, name: input.name, externalId: input.externalId || null });
     return { id: org.id, name: org.name };
   },
 );
@@ -53,11 +53,11 @@ const confirmed = (typed: string, name: string) => {
   if (typed.trim() !== name.trim()) throw new DomainError('invalid', `Type "${name}" to confirm`);
 };
 
-const removeOrg = operatorAction(z.strictObject({ id, confirm: z.string().max(300) }), async ({ db, operator, actor }, input) => {
-  const org = await db.organization.findFirst({ where: { id: input.id, hostId: operator.hostId }, select: { name: true } });
+const removeOrg = operatorAction(z.strictObject({ id, confirm: z.string().max(300) }), async ({ operator, actor }, input) => {
+  const org = await readOrganization({ hostId: operator.hostId, id: input.id });
   if (!org) throw new DomainError('not_found', 'Organization not found');
   confirmed(input.confirm, org.name);
-  await removeOrganization(db, { hostId: operator.hostId, actor, id: input.id });
+  await removeOrganization({ hostId: operator.hostId, actor, id: input.id });
   return { id: input.id };
 });
 

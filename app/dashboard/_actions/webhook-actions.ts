@@ -5,8 +5,8 @@ import { z } from 'zod';
 import { reenableEndpoint } from '@/lib/operators/webhook-overview';
 import { operatorAction } from '@/lib/operators/operator-action';
 
-const reenable = operatorAction(z.strictObject({ id: z.string().min(1).max(100) }), ({ db, operator, actor }, input) =>
-  reenableEndpoint(db, { hostId: operator.hostId, id: input.id, actor }).then(() => ({ id: input.id })),
+const reenable = operatorAction(z.strictObject({ id: z.string().min(1).max(100) }), ({ operator, actor }, input) =>
+  reenableEndpoint({ hostId: operator.hostId, id: input.id, actor }).then(() => ({ id: input.id })),
 );
 
 export async function reenableEndpointAction(id: string) {

@@ -4,8 +4,7 @@
 // cross-site fetch of it needs a preflight this server does not grant) and Sec-Fetch-Site, when the browser sends
 // it, must say same-origin. The session goes back as JSON for the tab's sessionStorage and as the cookie.
 import { z } from 'zod';
-import { getDb } from '../../db/client';
-import { transaction } from '../../db/transaction';
+import { write } from '../../db/database';
 import { ApiError, apiErrorResponse, rateLimitedResponse, toApiError } from '../../host-api/api-error';
 import { readJsonBody } from '../../host-api/read-json';
 import { BODY_LIMITS } from '../../http/route-families.mjs';
@@ -35,11 +34,10 @@ export async function exchangePortalLink(req: Request): Promise<Response> {
     if (limited) return rateLimitedResponse(limited.retryAfterSec);
     if (!fromThisOrigin(req)) throw new ApiError('csrf', 403, 'Portal links are opened by the portal link page');
     const { link } = exchangeInputSchema.parse(await readJsonBody(req, BODY_LIMITS.portalApi));
-    const db = await getDb();
     // The link's use, its audit entry and the session row commit together.
-    const r = await transaction(db, async (tx) => {
-      const used = await consumePortalLink(tx, link);
-      return used.ok ? { ok: true as const, ...(await openPortalSession(tx, used.link)) } : used;
+    const r = await write(function* (env) {
+      const used = yield* consumePortalLink(env, link);
+      return used.ok ? { ok: true as const, ...(yield* openPortalSession(env, used.link)) } : used;
     });
     if (!r.ok) throw REFUSALS[r.reason];
     const res = Response.json({ token: r.token, expiresAt: r.session.expiresAt.toISOString() }, { status: 201, headers: { 'Cache-Control': 'no-store' } });

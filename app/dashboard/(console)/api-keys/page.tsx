@@ -5,14 +5,14 @@ import { ApiKeysTable } from '@/components/dashboard/api-keys-table';
 import { PageHeader } from '@/components/dashboard/dashboard-shell';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { listApiKeys } from '@/lib/operators/api-key-admin';
-import { requireOperatorContext } from '@/lib/operators/session';
+import { requireOperator } from '@/lib/operators/session';
 import { createApiKeyAction, revokeApiKeyAction } from '../../_actions/api-key-actions';
 
 export const metadata: Metadata = { title: 'API keys' };
 
 export default async function ApiKeysPage() {
-  const { operator, db } = await requireOperatorContext();
-  const keys = await listApiKeys(db, operator.hostId);
+  const operator = await requireOperator();
+  const keys = await listApiKeys(operator.hostId);
   return (
     <>
       <PageHeader

@@ -6,13 +6,13 @@ import { AuditTable } from '@/components/dashboard/audit-table';
 import { PageHeader } from '@/components/dashboard/dashboard-shell';
 import { Card } from '@/components/ui/card';
 import { auditPage } from '@/lib/operators/audit-page';
-import { requireOperatorContext } from '@/lib/operators/session';
+import { requireOperator } from '@/lib/operators/session';
 
 export const metadata: Metadata = { title: 'Audit log' };
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
-  const { operator, db } = await requireOperatorContext();
-  const page = await auditPage(db, operator.hostId, await searchParams);
+  const operator = await requireOperator();
+  const page = await auditPage(operator.hostId, await searchParams);
   return (
     <>
       <PageHeader title="Audit log" description="Admin actions by operators, API keys, organizations' admins in the portal, and the command line." />

@@ -5,14 +5,14 @@ import { OperatorCreateForm } from '@/components/dashboard/operator-create-form'
 import { OperatorsTable } from '@/components/dashboard/operators-table';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { listOperators } from '@/lib/operators/operator-admin';
-import { requireOperatorContext } from '@/lib/operators/session';
+import { requireOperator } from '@/lib/operators/session';
 import { createOperatorAction, removeOperatorAction } from '../../_actions/operator-actions';
 
 export const metadata: Metadata = { title: 'Operators' };
 
 export default async function OperatorsPage() {
-  const { operator, db } = await requireOperatorContext();
-  const operators = await listOperators(db, operator.hostId);
+  const operator = await requireOperator();
+  const operators = await listOperators(operator.hostId);
   return (
     <>
       <PageHeader title="Operators" description="Your colleagues who can sign in to this dashboard. Removing one signs them out everywhere at once." />

@@ -4,15 +4,15 @@ import { PageHeader } from '@/components/dashboard/dashboard-shell';
 import { WebhookEndpointCard } from '@/components/dashboard/webhook-endpoint-card';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
-import { requireOperatorContext } from '@/lib/operators/session';
+import { requireOperator } from '@/lib/operators/session';
 import { RECENT_DELIVERIES, webhookOverview } from '@/lib/operators/webhook-overview';
 import { reenableEndpointAction } from '../../_actions/webhook-actions';
 
 export const metadata: Metadata = { title: 'Webhooks' };
 
 export default async function WebhooksPage() {
-  const { operator, db } = await requireOperatorContext();
-  const endpoints = await webhookOverview(db, operator.hostId);
+  const operator = await requireOperator();
+  const endpoints = await webhookOverview(operator.hostId);
   return (
     <>
       <PageHeader

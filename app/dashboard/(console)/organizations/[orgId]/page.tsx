@@ -5,7 +5,7 @@ import { notFound } from 'next/navigation';
 import { OrganizationView } from '@/components/dashboard/organization-view';
 import { PolicySettings } from '@/components/dashboard/policy-settings';
 import { organizationDetail } from '@/lib/operators/organization-detail';
-import { requireOperatorContext } from '@/lib/operators/session';
+import { requireOperator } from '@/lib/operators/session';
 import { toApiPolicy } from '@/lib/policy/policy-api';
 import { policyOf } from '@/lib/policy/policy-admin';
 import { changeDirectoryAction, deleteOrganizationAction, openPortalAction, updateOrganizationAction } from '../../../_actions/organization-actions';
@@ -14,9 +14,9 @@ import { updatePolicyAction } from '../../../_actions/policy-actions';
 export const metadata: Metadata = { title: 'Organization' };
 
 export default async function OrganizationPage({ params }: { params: Promise<{ orgId: string }> }) {
-  const { operator, db } = await requireOperatorContext();
+  const operator = await requireOperator();
   const { orgId } = await params;
-  const org = await organizationDetail(db, { hostId: operator.hostId, id: orgId });
+  const org = await organizationDetail({ hostId: operator.hostId, id: orgId });
   if (!org) notFound();
   const policy = toApiPolicy(org.id, await policyOf(operator.hostId, org.id));
   return (
