@@ -1,6 +1,6 @@
 // Who comes in (issue 19): a user created or reactivated must be on one of the organization's domains and find a
 // free seat. A refusal is a DomainError 'refused' (SCIM 403) whose message names the domain or the limit.
-import { one, together, type SqlEnv, type SqlProgram } from '../db/sql-program';
+import { allOp, rowsOf, together, type SqlEnv, type SqlOp, type SqlProgram } from '../db/sql-program';
 import { DomainError } from '../domain-error';
 import type { PendingEvent } from '../events/event-types';
 import type { ProvisioningPolicy } from './policy-store';
@@ -58,9 +58,11 @@ export function movesDomain(before: UserDomains, after: UserDomains): boolean {
 export function* takeSeat(env: SqlEnv, organizationId: string, policy: ProvisioningPolicy): SqlProgram<PendingEvent[]> {
   const limit = policy.seatLimit;
   if (limit == null) return [];
+  // The lock and the count in one trip: the count is a statement of its own after the lock, so it sees every seat
+  // taken by a transaction that held the lock before.
   const lock = env.dialect.lockRows('Organization', [organizationId]);
-  if (lock.length) yield* together(lock);
-  const used = yield* activeUsers(organizationId, limit);
+  const results = yield* together([...lock, activeUsersOp(organizationId, limit)]);
+  const used = Number(results[lock.length][0]?.n ?? 0);
   if (used >= limit) {
     throw new PolicyRefusal('seat_limit', `Refused by the organization's provisioning policy: its seat limit of ${limit} active users is reached`);
   }
@@ -69,13 +71,15 @@ export function* takeSeat(env: SqlEnv, organizationId: string, policy: Provision
 
 const ACTIVE_IN_ORG = `SELECT 1 FROM "DirectoryUser" u WHERE u."directoryId" IN (SELECT "id" FROM "Directory" WHERE "organizationId" = ?) AND u."active" = ?`;
 
+/** The count of active users across the organization's directories (the seats used), up to `upTo` when given. */
+const activeUsersOp = (organizationId: string, upTo?: number): SqlOp =>
+  upTo === undefined
+    ? allOp(`SELECT COUNT(*) AS "n" FROM (${ACTIVE_IN_ORG}) seats`, [organizationId, true])
+    : allOp(`SELECT COUNT(*) AS "n" FROM (${ACTIVE_IN_ORG} LIMIT ?) seats`, [organizationId, true, upTo]);
+
 /** Active users across the organization's directories (the seats used), counted up to `upTo` when given. */
 export function* activeUsers(organizationId: string, upTo?: number): SqlProgram<number> {
-  const r =
-    upTo === undefined
-      ? yield* one(`SELECT COUNT(*) AS "n" FROM (${ACTIVE_IN_ORG}) seats`, [organizationId, true])
-      : yield* one(`SELECT COUNT(*) AS "n" FROM (${ACTIVE_IN_ORG} LIMIT ?) seats`, [organizationId, true, upTo]);
-  return Number(r?.n ?? 0);
+  return Number((yield* rowsOf(activeUsersOp(organizationId, upTo)))[0]?.n ?? 0);
 }
 
 /** The admission of a user created or coming back: its domains, then a seat. */
