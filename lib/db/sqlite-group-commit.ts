@@ -59,21 +59,22 @@ export function groupCommit(db: Database.Database): (run: Run) => Promise<unknow
     }
     const settled: (() => void)[] = [];
     const again: Pending[] = [];
-    for (const p of batch) {
-      savepoint.run();
-      try {
-        const out = p.run();
-        release.run();
-        settled.push(() => p.resolve(out));
-      } catch (e) {
-        rollbackTo.run();
-        release.run();
-        // A row changed by another process since it was read: run again in the next transaction.
-        if (e instanceof StaleWrite && ++p.attempts < ATTEMPTS) again.push(p);
-        else settled.push(() => p.reject(e));
-      }
-    }
     try {
+      for (const p of batch) {
+        savepoint.run();
+        try {
+          const out = p.run();
+          release.run();
+          settled.push(() => p.resolve(out));
+        } catch (e) {
+          // Throws in turn when the error ended the transaction itself: then nothing of the batch stands (below).
+          rollbackTo.run();
+          release.run();
+          // A row changed by another process since it was read: run again in the next transaction.
+          if (e instanceof StaleWrite && ++p.attempts < ATTEMPTS) again.push(p);
+          else settled.push(() => p.reject(e));
+        }
+      }
       commit.run();
     } catch (e) {
       if (db.inTransaction) db.exec('ROLLBACK');

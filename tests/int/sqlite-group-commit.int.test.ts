@@ -54,4 +54,23 @@ describe('writes issued together', () => {
     const rows = await read(() => all(`SELECT "windowStart" FROM "RateLimitWindow" WHERE "key" = ? ORDER BY "windowStart"`, [k]));
     expect(rows.map((r) => Number(r.windowStart))).toEqual([1, 2]);
   });
+
+  it.skipIf(database().dialect.name !== 'sqlite')(
+    'a program that ends the transaction itself takes the batch down with it, answered, and the next write runs',
+    async () => {
+      const k = key();
+      const results = await Promise.allSettled([
+        write(() => insert(k, 1)),
+        write(function* () {
+          yield* insert(k, 2);
+          yield* run('ROLLBACK');
+        }),
+        write(() => insert(k, 3)),
+      ]);
+      expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected', 'rejected']);
+      await write(() => insert(k, 4));
+      const rows = await read(() => all(`SELECT "windowStart" FROM "RateLimitWindow" WHERE "key" = ? ORDER BY "windowStart"`, [k]));
+      expect(rows.map((r) => Number(r.windowStart))).toEqual([4]);
+    },
+  );
 });
