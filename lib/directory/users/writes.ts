@@ -5,7 +5,7 @@ import { write } from '../../db/database';
 import { isForeignKeyViolation, isUniqueViolation } from '../../db/errors';
 import { insertOp, updateOp } from '../../db/rows';
 import type { DirectoryUserRow } from '../../db/schema';
-import { run, runOp, together, type SqlEnv, type SqlOp, type SqlProgram, type SqlRow } from '../../db/sql-program';
+import { run, runOp, together, type SqlEnv, type SqlOp, type SqlProgram } from '../../db/sql-program';
 import { DomainError } from '../../domain-error';
 import type { DirectoryScope, PendingEvent } from '../../events/event-types';
 import { previousAttributes } from '../../events/snapshots';
@@ -24,7 +24,7 @@ import { assertIndexable } from '../indexable';
 import { checkVersion, type WriteOptions } from '../write-options';
 import { userColumns, type UserEmailColumns } from './columns';
 import { retireUser } from './retire';
-import { findUserView, userViewOp, viewOfRow, type UserView, type UserWithGroups } from './reads';
+import { findUserView, userViewOp, viewOfRow, type PersonLookup, type UserView, type UserWithGroups } from './reads';
 
 /** The host's fields and the directory's mapping, which a write maps the user's values with (none: no fields). */
 export interface UserWriteOptions extends WriteOptions {
@@ -69,15 +69,25 @@ interface WriteReads {
   roleConfig: RoleConfig;
 }
 
-function firstReadOps(env: SqlEnv, scope: DirectoryScope): SqlOp[] {
-  // After the directory's shared role lock (role-locks.ts): the configuration read is not one a concurrent
-  // default-role change is replacing.
-  return [...rolesSharedLockOps(env, scope.directoryId), policyOp(scope.organizationId), roleConfigOp(scope.directoryId)];
-}
-
-function writeReadsOf(results: SqlRow[][], ops: SqlOp[]): WriteReads {
-  const at = ops.length - 2;
-  return { policy: policyOfRow(results[at][0]), roleConfig: roleConfigOf(results[at + 1][0] ?? null) };
+/**
+ * The user `by` finds, locked, with what every user write reads first, in one trip: the directory's shared role lock
+ * (role-locks.ts), then the policy and the role configuration (not one a concurrent default-role change is
+ * replacing), then the user's row.
+ */
+function* lockedUser(
+  env: SqlEnv,
+  scope: DirectoryScope,
+  by: { id: string } | { person: PersonLookup },
+): SqlProgram<{ view: UserView | null; reads: WriteReads }> {
+  const lock = rolesSharedLockOps(env, scope.directoryId);
+  const results = yield* together([
+    ...lock,
+    policyOp(scope.organizationId),
+    roleConfigOp(scope.directoryId),
+    userViewOp(env, { directoryId: scope.directoryId, by, lock: true }),
+  ]);
+  const [policy, config, user] = results.slice(lock.length);
+  return { view: viewOfRow(user[0]), reads: { policy: policyOfRow(policy[0]), roleConfig: roleConfigOf(config[0] ?? null) } };
 }
 
 /** The last statement of a transaction marked final (PostgreSQL sends it with the COMMIT). */
@@ -93,16 +103,12 @@ export function createDirectoryUser(scope: DirectoryScope, resource: ScimObject,
   const { directoryId } = scope;
   return write(function* (env): SqlProgram<WrittenUser> {
     const { cols, emails, raw, warnings } = split(resource, mapping);
-    // The policy, the role configuration and the person to link to in the same trip as the lock.
-    const first = firstReadOps(env, scope);
     const person = { externalId: cols.externalId ?? null, userNameLower: cols.userNameLower };
-    const results = yield* together([...first, userViewOp(env, { directoryId, by: { person }, lock: true })]);
-    const reads = writeReadsOf(results, first);
-    const known = viewOfRow(results[first.length][0]);
+    const { view: known, reads } = yield* lockedUser(env, scope, { person });
     if (known && !known.row.removedAt && known.row.userNameLower === cols.userNameLower && known.row.active)
       throw new DomainError('conflict', 'A user with this userName already exists in the directory');
     if (known) {
-      const linked = yield* rewriteLocked(env, scope, known, resource, reads, mapping);
+      const linked = yield* rewriteLocked(env, scope, known, JSON.parse(known.row.raw) as ScimObject, resource, reads, mapping);
       const same = person.externalId !== null && known.row.externalId === person.externalId ? 'same externalId' : 'same userName';
       return { ...linked, outcome: `linked (${same})${linked.outcome === 'unchanged' ? '' : `, ${linked.outcome}`}` };
     }
@@ -168,23 +174,26 @@ export function rewriteDirectoryUser(
   next: (current: ScimObject, row: DirectoryUserRow) => ScimObject,
   { ifMatch, mapping }: UserWriteOptions = {},
 ): Promise<WrittenUser> {
-  const { directoryId, id } = scope;
+  const { id } = scope;
   return write(function* (env) {
-    // The shared role lock before the user's row, as every write whose roles may move takes them.
-    const first = firstReadOps(env, scope);
-    const results = yield* together([...first, userViewOp(env, { directoryId, by: { id }, lock: true })]);
-    const view = viewOfRow(results[first.length][0]);
+    const { view, reads } = yield* lockedUser(env, scope, { id });
     if (!view || view.row.removedAt) throw new DomainError('not_found', `User ${id} not found`);
     checkVersion(view.row, ifMatch, 'user');
-    return yield* rewriteLocked(env, scope, view, next(JSON.parse(view.row.raw) as ScimObject, view.row), writeReadsOf(results, first), mapping);
+    // Parsed once: `next` takes its own copy (a PATCH is applied to a clone), the write compares against it.
+    const current = JSON.parse(view.row.raw) as ScimObject;
+    return yield* rewriteLocked(env, scope, view, current, next(current, view.row), reads, mapping);
   }).catch(duplicateUser);
 }
 
-/** Writes `resource` over the locked user; an `active` turned off or on moves its roles and may delete it (leaving.ts). */
+/**
+ * Writes `resource` over the locked user, whose stored resource is `previous`; an `active` turned off or on moves its
+ * roles and may delete it (leaving.ts).
+ */
 function* rewriteLocked(
   env: SqlEnv,
   scope: DirectoryScope,
   { row, groups, roles, scimGroups }: UserView,
+  previous: ScimObject,
   resource: ScimObject,
   { policy, roleConfig }: WriteReads,
   mapping: MappingContext | null | undefined,
@@ -203,7 +212,6 @@ function* rewriteLocked(
     yield* removeUser(env, { ...scope, id: row.id }, toApiUser(written, groups, []));
     return { row: written, groups: answered, outcome: 'deleted (leaving policy: delete at once)' };
   }
-  const previous = JSON.parse(row.raw) as ScimObject;
   const outcome = userOutcome(previous, resource, activeChanged ? written.active : null);
   // Most changes leave the emails as they were (a new name, a deactivation): their rows stay.
   const emails = JSON.stringify(userColumns(previous).emails) === JSON.stringify(next.emails) ? null : next.emails;
@@ -239,21 +247,18 @@ function* removeUser(env: SqlEnv, scope: DirectoryScope & { id: string }, last: 
  * goes; otherwise the host keeps it, deactivated and in no group (retire.ts). Returns the decision log's words.
  */
 export function deleteDirectoryUser(scope: DirectoryScope & { id: string }, { ifMatch }: WriteOptions = {}): Promise<string> {
-  const { directoryId, id } = scope;
+  const { id } = scope;
   return write(function* (env) {
     // The shared role lock first (a kept user's roles are recomputed), the policy and the user in the same trip.
-    const first = firstReadOps(env, scope);
-    const results = yield* together([...first, userViewOp(env, { directoryId, by: { id }, lock: true })]);
-    const view = viewOfRow(results[first.length][0]);
+    const { view, reads } = yield* lockedUser(env, scope, { id });
     if (!view || view.row.removedAt) throw new DomainError('not_found', `User ${id} not found`);
     checkVersion(view.row, ifMatch, 'user');
-    const { policy, roleConfig } = writeReadsOf(results, first);
-    const { leaving } = policy;
+    const { leaving } = reads.policy;
     if (leaving.mode === 'delete') {
       yield* removeUser(env, scope, toApiUser(view.row, view.groups, view.roles));
       return 'deleted';
     }
-    yield* retireUser(env, scope, view, roleConfig);
+    yield* retireUser(env, scope, view, reads.roleConfig);
     return leaving.mode === 'delete_after'
       ? `deleted from SCIM; kept deactivated, deleted after ${leaving.deleteAfterDays} days (leaving policy)`
       : 'deleted from SCIM; kept deactivated (leaving policy)';
