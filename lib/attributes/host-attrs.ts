@@ -1,5 +1,6 @@
 // What a SCIM request of a host needs of its user fields: the extension schema (discovery, conversion) and the
 // Users filter allow-list with the fields in it. The allow-list is built once per declaration, not per request.
+import { boundedMemo } from '../bounded-memo';
 import { buildAttrs, type ResourceAttrs } from '../scim/filter/attributes';
 import { USER_ATTRS } from '../scim/filter/resource-attrs';
 import { USER_BACKINGS } from '../directory/users/columns';
@@ -20,22 +21,12 @@ export function extensionOf(userSchema: UserSchema | null): HostUserExtension | 
   return { userSchema, schema, attrs: buildAttrs(USER_BACKINGS, [schema]) };
 }
 
-// Keyed by the declaration as stored, so a change is a new entry and a request parses nothing; bounded like any
-// per-host memo.
-const built = new Map<string, HostUserExtension | null>();
-const MAX_BUILT = 200;
+// Keyed by the declaration as stored, so a change is a new entry and a request parses nothing.
+const built = boundedMemo<HostUserExtension | null>(200);
 
 /** The host's extension from its stored declaration (the SCIM token check reads it), or null when it declared no fields. */
 export function hostUserExtension(stored: StoredUserSchema | null): HostUserExtension | null {
-  if (!stored) return null;
-  const key = `${stored.slug}\n${stored.fields}`;
-  let ext = built.get(key);
-  if (ext === undefined) {
-    ext = extensionOf(userSchemaOf(stored));
-    if (built.size >= MAX_BUILT) built.delete(built.keys().next().value!);
-    built.set(key, ext);
-  }
-  return ext;
+  return stored && built(`${stored.slug}\n${stored.fields}`, () => extensionOf(userSchemaOf(stored)));
 }
 
 /** The host's extension, read now (one keyed lookup), or null when it declared no fields. */

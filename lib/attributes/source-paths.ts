@@ -1,26 +1,18 @@
 // SCIM paths as mapping sources: reading one from a stored user (`title`, `name.givenName`,
 // `urn:…:enterprise:2.0:User:department`, `manager.value`, `emails[type eq "work"].value`), and listing the paths a
 // user holds, which the portal offers as sources.
+import { boundedMemo } from '../bounded-memo';
 import { parsePath } from '../scim/filter/parse';
 import type { PatchPath } from '../scim/filter/ast';
 import { matchesFilter } from '../scim/filter/evaluate';
 import { getValue, isScimObject } from '../scim/resources/scim-json';
 import { USER_URN, type ScimObject, type ScimValue } from '../scim/types';
 
-// Parsed once per source text; bounded like any memo keyed by input.
-const parsed = new Map<string, PatchPath>();
-const MAX_PARSED = 2000;
+// Parsed once per source text.
+const parsed = boundedMemo<PatchPath>(2000);
 
 /** The parsed path; throws a SCIM 400 (invalidPath) for one that is not a SCIM path. */
-export function sourcePath(source: string): PatchPath {
-  let p = parsed.get(source);
-  if (!p) {
-    p = parsePath(source);
-    if (parsed.size >= MAX_PARSED) parsed.delete(parsed.keys().next().value!);
-    parsed.set(source, p);
-  }
-  return p;
-}
+export const sourcePath = (source: string): PatchPath => parsed(source, () => parsePath(source));
 
 const empty = (v: ScimValue | undefined) => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
 
