@@ -1,7 +1,7 @@
 // Directory bearer tokens, the one writer of DirectoryToken: several may be live at once so an IdP's token can be
 // rotated without downtime. Only a hash is stored; the plaintext is shown once, when minted.
-import { columns, decode, insertOp, updateOp } from '../db/rows';
-import type { DirectoryTokenRow } from '../db/schema';
+import { columns, decode, decoder, insertOp, updateOp } from '../db/rows';
+import type { AttributeMappingRow, DirectoryTokenRow, HostUserSchemaRow } from '../db/schema';
 import type { Dialect } from '../db/dialect';
 import { all, one, rowsOf, type SqlEnv, type SqlOp, type SqlProgram, type SqlRow } from '../db/sql-program';
 import { newId } from '../ids';
@@ -98,16 +98,20 @@ export interface TokenCheck {
   organizationId: string;
   hostId: string;
   /** The host's declared user fields as stored (slug and fields JSON), read with the check; null when none. */
-  hostUserSchema: { slug: string; fields: string; updatedAt: Date } | null;
+  hostUserSchema: Pick<HostUserSchemaRow, (typeof HOST_SCHEMA)[number]> | null;
   /** The directory's mapping of those fields as stored (version and fields JSON); null when it has none. */
-  attributeMapping: { version: number; fields: string } | null;
+  attributeMapping: Pick<AttributeMappingRow, (typeof MAPPING)[number]> | null;
 }
+
+const HOST_SCHEMA = ['slug', 'fields', 'updatedAt'] as const;
+const MAPPING = ['version', 'fields'] as const;
+const hostSchemaOf = decoder('HostUserSchema', HOST_SCHEMA, 'hostUserSchema.');
+const mappingOf = decoder('AttributeMapping', MAPPING, 'attributeMapping.');
 
 /** The columns a token check reads, for a query joining TOKEN_CHECK_JOINS to the token aliased `t`. */
 export const TOKEN_CHECK_COLUMNS = `${columns('DirectoryToken', 't', ['id', 'directoryId', 'hash', 'expiresAt', 'revokedAt'], 'token.')},
   d."status" AS "directoryStatus", d."organizationId" AS "organizationId", o."hostId" AS "hostId",
-  ${columns('HostUserSchema', 'hs', ['slug', 'fields', 'updatedAt'], 'hostUserSchema.')},
-  ${columns('AttributeMapping', 'am', ['version', 'fields'], 'attributeMapping.')}`;
+  ${columns('HostUserSchema', 'hs', HOST_SCHEMA, 'hostUserSchema.')}, ${columns('AttributeMapping', 'am', MAPPING, 'attributeMapping.')}`;
 export const TOKEN_CHECK_JOINS = `JOIN "Directory" d ON d."id" = t."directoryId" JOIN "Organization" o ON o."id" = d."organizationId"
   LEFT JOIN "HostUserSchema" hs ON hs."hostId" = o."hostId" LEFT JOIN "AttributeMapping" am ON am."directoryId" = t."directoryId"`;
 
@@ -121,15 +125,13 @@ export function tokenCheckOf(r: SqlRow | undefined, directoryId: string, hash: s
   const t = decode('DirectoryToken', r, 'token.');
   if (!sameHash(t.hash, hash) || t.directoryId !== directoryId || t.revokedAt) return null;
   if (t.expiresAt && t.expiresAt.getTime() <= Date.now()) return null;
-  const hs = r['hostUserSchema.slug'] == null ? null : decode('HostUserSchema', r, 'hostUserSchema.');
-  const am = r['attributeMapping.version'] == null ? null : decode('AttributeMapping', r, 'attributeMapping.');
   return {
     tokenId: t.id,
     directoryStatus: String(r.directoryStatus),
     organizationId: String(r.organizationId),
     hostId: String(r.hostId),
-    hostUserSchema: hs && { slug: hs.slug, fields: hs.fields, updatedAt: hs.updatedAt },
-    attributeMapping: am && { version: am.version, fields: am.fields },
+    hostUserSchema: r['hostUserSchema.slug'] == null ? null : hostSchemaOf(r),
+    attributeMapping: r['attributeMapping.version'] == null ? null : mappingOf(r),
   };
 }
 
