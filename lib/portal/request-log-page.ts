@@ -20,15 +20,16 @@ export type RequestLogRow = Omit<ScimRequestLogRow, 'directoryId'>;
  */
 function personWhere(directoryId: string, q: string, params: SqlValue[]): string {
   const lower = q.toLowerCase();
-  // A prefix as a range (the index reads it; LIKE, case-insensitive on SQLite, would not), then LIKE for the exact
-  // answer where the collation orders text other than byte by byte. Each branch names the directory and the
-  // indexes' condition, so each reads its own index (SQLite: MULTI-INDEX OR; PostgreSQL: BitmapOr).
-  const like = `${escapeLike(lower)}%`;
-  const upper = `${lower}\u{10FFFF}`;
-  const branch = (cond: string) => `("directoryId" = ? AND ("method" <> 'GET' OR "userId" IS NULL) AND ${cond})`;
-  const prefix = (c: string) => branch(`"${c}" >= ? AND "${c}" < ? AND "${c}" LIKE ? ${LIKE_ESCAPE}`);
-  params.push(directoryId, q, directoryId, q, directoryId, lower, upper, like, directoryId, lower, upper, like);
-  return `(${branch('"userId" = ?')} OR ${branch('"externalId" = ?')} OR ${prefix('userNameLower')} OR ${prefix('emailLower')})`;
+  // Each branch names the directory and the indexes' condition, so each reads its own index (SQLite: MULTI-INDEX OR;
+  // PostgreSQL: BitmapOr); its parameters are pushed as it is written.
+  const branch = (cond: string, ...values: SqlValue[]) => {
+    params.push(directoryId, ...values);
+    return `("directoryId" = ? AND ("method" <> 'GET' OR "userId" IS NULL) AND ${cond})`;
+  };
+  // A prefix as a range the index reads on either database, then LIKE for the exact answer where the collation
+  // orders text other than byte by byte.
+  const prefix = (c: string) => branch(`"${c}" >= ? AND "${c}" < ? AND "${c}" LIKE ? ${LIKE_ESCAPE}`, lower, `${lower}\u{10FFFF}`, `${escapeLike(lower)}%`);
+  return `(${branch('"userId" = ?', q)} OR ${branch('"externalId" = ?', q)} OR ${prefix('userNameLower')} OR ${prefix('emailLower')})`;
 }
 
 export interface RequestLogFilters {
