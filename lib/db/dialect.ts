@@ -57,6 +57,12 @@ export interface Dialect {
   orderedInsert(insert: OrderedInsert): SqlProgram<SqlRow | null>;
   /** The statements of an ordered insert without a lead write, to send in one batch with others. */
   orderedInsertOps(insert: Omit<OrderedInsert, 'lead'>): SqlOp[];
+  /**
+   * A statement answering `{ w }`: the value of `maxSql` (the highest ordered-insert column under `lock`) such that
+   * every row at or below it is settled, committed or rolled back, when the statement returns: a reader paging up
+   * to it never skips a row that commits late (see OrderedInsert).
+   */
+  settledMax(lock: string, maxSql: string, params: SqlValue[]): SqlOp;
   /** A parameter as the driver takes it. */
   param(v: SqlValue): unknown;
   /** A statement's text as the driver takes it: programs write `?` placeholders, PostgreSQL numbers them. */
@@ -64,10 +70,12 @@ export interface Dialect {
 }
 
 /**
- * Rows to insert in their order, so an identity column (the events' `seq`) follows it, and under the transaction
- * lock named `lock`, so that column also follows commit order: readers paging by it never skip a row that commits
- * late. With a lead write (an `UPDATE … RETURNING` of the row the inserts are about), its row is returned, and
- * when it matched none, null and nothing inserted. `stamp` is set to the clock.
+ * Rows to insert in their order, so an identity column (the events' `seq`) follows it. Concurrent writers may
+ * commit out of that order (on PostgreSQL, where they take the transaction lock named `lock` in shared mode: writers
+ * never wait for each other's commit, so their commits share a disk flush); readers paging by the column therefore
+ * read only up to `settledMax`, below which nothing is still to commit. With a lead write (an `UPDATE … RETURNING`
+ * of the row the inserts are about), its row is returned, and when it matched none, null and nothing inserted.
+ * `stamp` is set to the clock.
  */
 export interface OrderedInsert {
   table: string;
@@ -142,6 +150,8 @@ export const sqlite: Dialect = {
     for (const op of sqlite.orderedInsertOps(insert)) yield* changes(op);
     return led;
   },
+  // Writes commit one after another, in the order they took their values: all committed is all settled.
+  settledMax: (_lock, maxSql, params) => allOp(`SELECT (${maxSql}) AS "w"`, params),
   orderedInsertOps({ table, columns, stamp, rows }) {
     const ops: SqlOp[] = [];
     for (let i = 0; i < rows.length; i += PART) {
@@ -172,8 +182,9 @@ const pgValue = (x: SqlScalar): unknown => (typeof x === 'bigint' ? x.toString()
 const PG_NOW = `(now() AT TIME ZONE 'UTC')`;
 
 /**
- * PostgreSQL's ordered insert, a statement per PART rows: each takes the transaction lock first (after the lead
- * write's row lock, when there is one) and inserts its rows in order; the last is final when the insert is.
+ * PostgreSQL's ordered insert, a statement per PART rows: each takes the transaction lock in shared mode first
+ * (after the lead write's row lock, when there is one) and inserts its rows in order; the last is final when the
+ * insert is. The identity values are drawn under that lock, so a writer holding a value not yet settled holds it.
  */
 function pgOrderedParts({ table, columns, stamp, rows, lock, final }: Omit<OrderedInsert, 'lead'>, lead: OrderedInsert['lead'] | null): SqlOp[] {
   const picked = columns.map((_, c) => `v.column${c + 1}`).join(', ');
@@ -183,7 +194,7 @@ function pgOrderedParts({ table, columns, stamp, rows, lock, final }: Omit<Order
     const first = lead && i === 0 ? lead : null;
     ops.push({
       ...allOp(
-        `WITH ${first ? `led AS (${first.sql}), l AS (SELECT pg_advisory_xact_lock(?::bigint) FROM led)` : 'l AS (SELECT pg_advisory_xact_lock(?::bigint))'},
+        `WITH ${first ? `led AS (${first.sql}), l AS (SELECT pg_advisory_xact_lock_shared(?::bigint) FROM led)` : 'l AS (SELECT pg_advisory_xact_lock_shared(?::bigint))'},
          ins AS (
            INSERT INTO "${table}" (${columnList(columns)}, "${stamp}")
            SELECT ${picked}, ${PG_NOW}
@@ -244,6 +255,10 @@ export const postgres: Dialect = {
     return result;
   },
   orderedInsertOps: (insert) => pgOrderedParts(insert, null),
+  // The lock taken exclusively waits for every writer holding it shared, that is every value drawn and not settled;
+  // the statement's snapshot predates the wait, so `w` is at most the highest value settled when it returns. Outside
+  // a transaction the lock goes with the statement: writers wait for a moment, not for the reader's work.
+  settledMax: (lock, maxSql, params) => allOp(`SELECT (${maxSql}) AS "w" FROM (SELECT pg_advisory_xact_lock(?::bigint)) l`, [...params, advisoryKey(lock)]),
   param: (v) => (Array.isArray(v) ? v.map(pgValue) : pgValue(v as SqlScalar)),
   text: (sql) => pgPlaceholders(sql),
 };

@@ -1,6 +1,7 @@
 // The events feed: oldest first, by sequence number; its cursors are opaque (cursor.ts).
 import { columns, decoder } from '../db/rows';
-import { all, type SqlEnv, type SqlProgram } from '../db/sql-program';
+import { all, rowsOf, type SqlEnv, type SqlProgram } from '../db/sql-program';
+import { eventsLock } from './write-events';
 
 export interface EventEnvelope {
   id: string;
@@ -56,13 +57,23 @@ export function* eventTypes(env: SqlEnv, hostId: string, ids: string[]): SqlProg
   return new Map(rows.map((r) => [String(r.id), String(r.type)]));
 }
 
-/** The host's events after `afterSeq`, oldest first ([hostId, seq] index). */
-export function* listEvents({ hostId, afterSeq, limit }: { hostId: string; afterSeq: number; limit: number }): SqlProgram<EventRow[]> {
-  const rows = yield* all(`SELECT ${columns('Event', undefined, EVENT_COLUMNS)} FROM "Event" WHERE "hostId" = ? AND "seq" > ? ORDER BY "seq" LIMIT ?`, [
-    hostId,
-    afterSeq,
-    limit,
-  ]);
+/**
+ * The host's highest `seq` below which no event is still to commit: a reader paging the feed reads up to it, never
+ * past, or it could step over an event that commits later with a lower `seq`. On PostgreSQL it waits for the
+ * host's writes under way (their commits, a moment): run it outside a transaction, or the writers wait for all of it.
+ */
+export function* settledEventSeq(env: SqlEnv, hostId: string): SqlProgram<number> {
+  const [r] = yield* rowsOf(env.dialect.settledMax(eventsLock(hostId), `SELECT max("seq") FROM "Event" WHERE "hostId" = ?`, [hostId]));
+  return Number(r?.w ?? 0);
+}
+
+/** The host's settled events after `afterSeq`, oldest first ([hostId, seq] index); run it outside a transaction. */
+export function* listEvents(env: SqlEnv, { hostId, afterSeq, limit }: { hostId: string; afterSeq: number; limit: number }): SqlProgram<EventRow[]> {
+  const throughSeq = yield* settledEventSeq(env, hostId);
+  const rows = yield* all(
+    `SELECT ${columns('Event', undefined, EVENT_COLUMNS)} FROM "Event" WHERE "hostId" = ? AND "seq" > ? AND "seq" <= ? ORDER BY "seq" LIMIT ?`,
+    [hostId, afterSeq, throughSeq, limit],
+  );
   return rows.map(eventRow);
 }
 

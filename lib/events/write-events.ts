@@ -1,6 +1,6 @@
-// The outbox: events are written in the same transaction as the change they describe, as its last step, under a
-// per-host lock (the dialect's orderedInsert), so sequence numbers are handed out in commit order and a reader
-// paging by `seq` never skips an event that commits late.
+// The outbox: events are written in the same transaction as the change they describe, as its last step, as the
+// dialect's ordered insert under a per-host lock: writers share it, and a reader paging by `seq` reads only up to
+// `settledEventSeq` (lib/events/feed.ts), so it never skips an event that commits late.
 import type { OrderedInsert } from '../db/dialect';
 import { one, type SqlEnv, type SqlOp, type SqlProgram, type SqlRow } from '../db/sql-program';
 import { newLogId } from '../ids';
@@ -49,5 +49,8 @@ function eventsInsert(scope: EventScope, events: PendingEvent[], final: boolean)
     const payload = eventPayload(e.data, e.previousAttributes);
     return [newLogId('evt'), scope.hostId, scope.organizationId, scope.directoryId, e.type, payload.data, payload.previousAttributes];
   });
-  return { table: 'Event', columns: EVENT_COLUMNS, stamp: 'createdAt', rows, lock: `events:${scope.hostId}`, final };
+  return { table: 'Event', columns: EVENT_COLUMNS, stamp: 'createdAt', rows, lock: eventsLock(scope.hostId), final };
 }
+
+/** The lock an ordered insert of the host's events takes, and a reader settling them waits on. */
+export const eventsLock = (hostId: string) => `events:${hostId}`;

@@ -7,6 +7,7 @@ import type { WebhookEndpointRow } from '../db/schema';
 import { all, changes, one, rowsOf, run, type SqlEnv, type SqlProgram } from '../db/sql-program';
 import { DomainError } from '../domain-error';
 import type { EventType } from '../events/event-types';
+import { settledEventSeq } from '../events/feed';
 import { newId } from '../ids';
 import { encryptSecret } from '../secrets/encryption';
 import { checkTargetUrl, TargetRefused } from './outbound/resolve';
@@ -38,10 +39,11 @@ async function guard(url: string): Promise<void> {
   }
 }
 
-/** The newest event of the host: where a new or re-enabled endpoint's deliveries start from. */
-function* feedEnd(hostId: string): SqlProgram<number> {
-  return Number((yield* one(`SELECT max("seq") AS "seq" FROM "Event" WHERE "hostId" = ?`, [hostId]))?.seq ?? 0);
-}
+/**
+ * The newest settled event of the host: where a new or re-enabled endpoint's deliveries start from. In the
+ * endpoint's transaction, so the host's event writers wait for its commit (a rare write, and short).
+ */
+const feedEnd = (env: SqlEnv, hostId: string): SqlProgram<number> => settledEventSeq(env, hostId);
 
 /** The endpoint of this host, or null, read in the caller's transaction. */
 export function* endpointOf({ hostId, id }: { hostId: string; id: string }): SqlProgram<EndpointRow | null> {
@@ -59,7 +61,7 @@ export async function createEndpoint(hostId: string, input: { url: string; event
       url: input.url,
       events: JSON.stringify(input.events ?? []),
       secret: encryptSecret(secret),
-      position: yield* feedEnd(hostId),
+      position: yield* feedEnd(env, hostId),
       disabledAt: null,
       disabledReason: null,
       failingSince: null,
@@ -105,7 +107,7 @@ export function* changeEndpoint(
     ...(input.url ? { url: input.url } : {}),
     ...(input.events !== undefined ? { events: JSON.stringify(input.events ?? []) } : {}),
     ...(input.enabled === false && current.enabled ? { enabled: false, disabledAt: new Date(), disabledReason: 'manual' } : {}),
-    ...(enabling ? { enabled: true, disabledAt: null, disabledReason: null, position: yield* feedEnd(current.hostId) } : {}),
+    ...(enabling ? { enabled: true, disabledAt: null, disabledReason: null, position: yield* feedEnd(env, current.hostId) } : {}),
     ...(fresh ? { failingSince: null, everDelivered: false } : {}),
   };
   const [r] = yield* rowsOf(

@@ -19,10 +19,12 @@ export interface FanOutResult {
   position: number | null;
 }
 
-export function* fanOut(ep: ActiveEndpoint, now: Date, checkBacklog: boolean): SqlProgram<FanOutResult> {
-  const rows = yield* all(`SELECT "seq", "id", "type", "directoryId" FROM "Event" WHERE "hostId" = ? AND "seq" > ? ORDER BY "seq" LIMIT ?`, [
+/** `throughSeq`: the host's settled end of the feed (settledEventSeq, read before this transaction). */
+export function* fanOut(ep: ActiveEndpoint, now: Date, checkBacklog: boolean, throughSeq: number): SqlProgram<FanOutResult> {
+  const rows = yield* all(`SELECT "seq", "id", "type", "directoryId" FROM "Event" WHERE "hostId" = ? AND "seq" > ? AND "seq" <= ? ORDER BY "seq" LIMIT ?`, [
     ep.hostId,
     ep.position,
+    throughSeq,
     FAN_OUT_BATCH,
   ]);
   if (rows.length === 0) return { read: 0, queued: 0, position: ep.position };

@@ -4,7 +4,8 @@
 // A lane in flight is not waited for: the round goes on as slots free up. Leases (lane-store.ts) let any number of
 // processes run this on one database without two of them sending a lane at once.
 import { randomBytes } from 'node:crypto';
-import { write } from '../db/database';
+import { read as readDb, write } from '../db/database';
+import { settledEventSeq } from '../events/feed';
 import { decryptSecret } from '../secrets/encryption';
 import { activeEndpoints, type ActiveEndpoint } from './endpoint-state';
 import { FAN_OUT_BATCH, fanOut } from './fan-out';
@@ -48,10 +49,13 @@ function forgetGone(eps: ActiveEndpoint[]): void {
 async function fanOutAll(eps: ActiveEndpoint[], now: Date): Promise<number> {
   let read = 0;
   for (const ep of eps) {
+    // Read before the fan-out's transaction: settling waits for the host's writes under way, which then need not
+    // wait for the fan-out's.
+    const through = await readDb((env) => settledEventSeq(env, ep.hostId));
     for (let i = 0; i < 10; i++) {
       // Counting the backlog reads up to WEBHOOK_MAX_PENDING index entries: at most every 5 s per endpoint.
       const check = now.getTime() - (backlogCheckedAt.get(ep.id) ?? 0) >= 5_000;
-      const r = await write(() => fanOut(ep, now, check));
+      const r = await write(() => fanOut(ep, now, check, through));
       if (check && r.queued) backlogCheckedAt.set(ep.id, now.getTime());
       read += r.read;
       if (r.position === null || r.read < FAN_OUT_BATCH) break;

@@ -15,7 +15,7 @@ const setActive = (dir: DirectoryScope, id: string, active: boolean) =>
 const policy = (dir: DirectoryScope, input: UpdatePolicyInput) =>
   changePolicy({ hostId: dir.hostId, organizationId: dir.organizationId, actor: 'test' }, input);
 const seatEvents = async (dir: DirectoryScope) =>
-  (await read(() => listEvents({ hostId: dir.hostId, afterSeq: 0, limit: 100_000 }))).filter(
+  (await read((env) => listEvents(env, { hostId: dir.hostId, afterSeq: 0, limit: 100_000 }))).filter(
     (e) => e.organizationId === dir.organizationId && e.type === 'organization.seat_limit_reached',
   );
 

@@ -21,7 +21,7 @@ const DEPT = `${ENTERPRISE_USER_URN}:department`;
 let schema: UserSchema;
 
 async function eventsOf(scope: DirectoryScope, afterSeq = 0) {
-  const rows = (await read(() => listEvents({ hostId: scope.hostId, afterSeq, limit: 10_000 }))).filter((e) => e.directoryId === scope.directoryId);
+  const rows = (await read((env) => listEvents(env, { hostId: scope.hostId, afterSeq, limit: 10_000 }))).filter((e) => e.directoryId === scope.directoryId);
   return rows.map(toEnvelope);
 }
 const lastSeq = async () => Number((await read(() => all(`SELECT MAX("seq") AS "s" FROM "Event"`)))[0]?.s ?? 0);

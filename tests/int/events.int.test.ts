@@ -11,7 +11,7 @@ import { countOf, query } from './db-rows';
 const PATCH = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
 
 async function eventsSince(scope: DirectoryScope, afterSeq: number) {
-  const rows = (await read(() => listEvents({ hostId: scope.hostId, afterSeq, limit: 1000 }))).filter((e) => e.directoryId === scope.directoryId);
+  const rows = (await read((env) => listEvents(env, { hostId: scope.hostId, afterSeq, limit: 1000 }))).filter((e) => e.directoryId === scope.directoryId);
   return rows.map(toEnvelope);
 }
 

@@ -20,7 +20,9 @@ async function seq(): Promise<number> {
 }
 
 async function eventsSince(scope: DirectoryScope, afterSeq: number) {
-  return (await read(() => listEvents({ hostId: scope.hostId, afterSeq, limit: 1000 }))).filter((e) => e.directoryId === scope.directoryId).map(toEnvelope);
+  return (await read((env) => listEvents(env, { hostId: scope.hostId, afterSeq, limit: 1000 })))
+    .filter((e) => e.directoryId === scope.directoryId)
+    .map(toEnvelope);
 }
 
 const rolesOf = async (scope: DirectoryScope, id: string) => (await read((env) => userViews(env, scope.directoryId, [id]))).get(id)?.roles;

@@ -13,7 +13,7 @@ type Data = { id?: string; group?: { id: string }; user?: { id: string } };
 export const eventSeq = async (): Promise<number> => Number((await read(() => one(`SELECT MAX("seq") AS "n" FROM "Event"`)))?.n ?? 0);
 
 export async function expectReplayMatchesDatabase(dir: DirectoryScope, afterSeq: number): Promise<Map<string, Set<string>>> {
-  const events = (await read(() => listEvents({ hostId: dir.hostId, afterSeq, limit: 100_000 })))
+  const events = (await read((env) => listEvents(env, { hostId: dir.hostId, afterSeq, limit: 100_000 })))
     .filter((e) => e.directoryId === dir.directoryId)
     .map(toEnvelope);
   const seen = new Map<string, Set<string>>();

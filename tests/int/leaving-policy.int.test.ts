@@ -29,7 +29,7 @@ async function withRoles(): Promise<DirectoryScope & { member: string; admin: st
 
 const rolesOf = async (dir: DirectoryScope, id: string) => (await read((env) => findUserView(env, { directoryId: dir.directoryId, id })))?.roles;
 const eventsOf = async (dir: DirectoryScope) =>
-  (await read(() => listEvents({ hostId: dir.hostId, afterSeq: 0, limit: 100_000 }))).filter((e) => e.directoryId === dir.directoryId).map(toEnvelope);
+  (await read((env) => listEvents(env, { hostId: dir.hostId, afterSeq: 0, limit: 100_000 }))).filter((e) => e.directoryId === dir.directoryId).map(toEnvelope);
 
 async function leaving(dir: DirectoryScope, mode: LeavingMode, deleteAfterDays: number | null = null) {
   await changePolicy({ hostId: dir.hostId, organizationId: dir.organizationId, actor: 'test' }, { leaving: { mode, deleteAfterDays } });
