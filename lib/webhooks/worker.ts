@@ -48,14 +48,18 @@ function forgetGone(eps: ActiveEndpoint[]): void {
 /** Queues each endpoint's new events, a few batches at most per endpoint and round; returns the events read. */
 async function fanOutAll(eps: ActiveEndpoint[], now: Date): Promise<number> {
   let read = 0;
+  // The settled end of each host's feed, once a round: settling waits for the host's writes under way (a moment),
+  // and is read before the fan-out's transaction so that they need not wait for it.
+  const settled = new Map<string, number>();
   for (const ep of eps) {
-    // Read before the fan-out's transaction: settling waits for the host's writes under way, which then need not
-    // wait for the fan-out's.
-    const through = await readDb((env) => settledEventSeq(env, ep.hostId));
+    let through = settled.get(ep.hostId);
+    if (through === undefined) settled.set(ep.hostId, (through = await readDb((env) => settledEventSeq(env, ep.hostId))));
+    if (ep.position >= through) continue;
     for (let i = 0; i < 10; i++) {
       // Counting the backlog reads up to WEBHOOK_MAX_PENDING index entries: at most every 5 s per endpoint.
       const check = now.getTime() - (backlogCheckedAt.get(ep.id) ?? 0) >= 5_000;
-      const r = await write(() => fanOut(ep, now, check, through));
+      const end = through;
+      const r = await write(() => fanOut(ep, now, check, end));
       if (check && r.queued) backlogCheckedAt.set(ep.id, now.getTime());
       read += r.read;
       if (r.position === null || r.read < FAN_OUT_BATCH) break;
