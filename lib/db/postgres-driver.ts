@@ -9,9 +9,8 @@ import type { Database } from './database';
 import { openPgJs, pgJsParams, type PgJs } from './pg-js';
 import { driveAsync } from './program-runner';
 import { isBatch, type SqlEnv, type SqlOp, type SqlProgram } from './sql-program';
-import { withRetries } from './transaction';
+import { withRetries, WRITE_ATTEMPTS } from './transaction';
 
-const ATTEMPTS = 8;
 const ENV: SqlEnv = { dialect: pg };
 
 // Serialization failure, deadlock, and a foreign-key violation: programs only insert rows whose parents they have
@@ -80,7 +79,7 @@ export function openPostgres(url: string): Database {
     withRetries(
       () => transact(writes, make),
       (e) => RETRYABLE.has((e as { code?: string })?.code ?? ''),
-      ATTEMPTS,
+      WRITE_ATTEMPTS,
     );
   return {
     dialect: pg,

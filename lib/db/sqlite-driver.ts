@@ -11,9 +11,8 @@ import { groupCommit } from './sqlite-group-commit';
 import type { SqlEnv, SqlOp, SqlProgram } from './sql-program';
 import { sqliteFilePath, sqlitePragmas } from './sqlite-settings';
 import { startSqliteWorker } from './sqlite-worker';
-import { withRetries } from './transaction';
+import { withRetries, WRITE_ATTEMPTS } from './transaction';
 
-const ATTEMPTS = 8;
 const ENV: SqlEnv = { dialect: sqlite };
 
 export function openSqlite(url: string): Db {
@@ -56,14 +55,14 @@ export function openSqlite(url: string): Db {
       withRetries(
         () => inTransaction(begin, make),
         () => false,
-        ATTEMPTS,
+        WRITE_ATTEMPTS,
       ),
     // A read can meet SQLITE_BUSY too while the worker resets the WAL: waited out like a write's.
     lookup: (text, params) =>
       withRetries(
         () => prepared(text).all(...params.map(sqlite.param)) as Record<string, unknown>[],
         () => false,
-        ATTEMPTS,
+        WRITE_ATTEMPTS,
       ),
     close: async () => {
       db.close();

@@ -4,7 +4,7 @@
 // rolls back to its savepoint only; the others see each other's writes exactly as if each had committed alone.
 import type Database from 'better-sqlite3';
 import { isSqliteBusy, SQLITE_BUSY_WAIT_MS } from './errors';
-import { StaleWrite } from './transaction';
+import { StaleWrite, WRITE_ATTEMPTS } from './transaction';
 
 /** One program's run inside the shared transaction: its result, or what it threw. */
 export type Run = () => unknown;
@@ -19,7 +19,6 @@ interface Pending {
 
 /** Programs per transaction at most: a long queue commits in several, so no one waits for all of it. */
 const MAX_BATCH = 64;
-const ATTEMPTS = 8;
 
 export function groupCommit(db: Database.Database): (run: Run) => Promise<unknown> {
   const begin = db.prepare('BEGIN IMMEDIATE');
@@ -71,7 +70,7 @@ export function groupCommit(db: Database.Database): (run: Run) => Promise<unknow
           rollbackTo.run();
           release.run();
           // A row changed by another process since it was read: run again in the next transaction.
-          if (e instanceof StaleWrite && ++p.attempts < ATTEMPTS) again.push(p);
+          if (e instanceof StaleWrite && ++p.attempts < WRITE_ATTEMPTS) again.push(p);
           else settled.push(() => p.reject(e));
         }
       }

@@ -10,6 +10,9 @@ export class StaleWrite extends Error {
   }
 }
 
+/** Runs of one write program before its lost race is the caller's error, on either database. */
+export const WRITE_ATTEMPTS = 8;
+
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
