@@ -1,4 +1,5 @@
 // The events feed: oldest first, by sequence number; its cursors are opaque (cursor.ts).
+import { read, write } from '../db/database';
 import { columns, decoder } from '../db/rows';
 import { all, rowsOf, type SqlEnv, type SqlProgram } from '../db/sql-program';
 import { eventsLock } from './write-events';
@@ -59,22 +60,39 @@ export function* eventTypes(env: SqlEnv, hostId: string, ids: string[]): SqlProg
 
 /**
  * The host's highest `seq` below which no event is still to commit: a reader paging the feed reads up to it, never
- * past, or it could step over an event that commits later with a lower `seq`. On PostgreSQL it waits for the
- * host's writes under way (their commits, a moment): run it outside a transaction, or the writers wait for all of it.
+ * past, or it could step over an event that commits later with a lower `seq`. On PostgreSQL it waits for the host's
+ * writes under way (their commits, a moment), and the host's writers wait for the end of the transaction it runs in.
  */
 export function* settledEventSeq(env: SqlEnv, hostId: string): SqlProgram<number> {
   const [r] = yield* rowsOf(env.dialect.settledMax(eventsLock(hostId), `SELECT max("seq") FROM "Event" WHERE "hostId" = ?`, [hostId]));
   return Number(r?.w ?? 0);
 }
 
-/** The host's settled events after `afterSeq`, oldest first ([hostId, seq] index); run it outside a transaction. */
-export function* listEvents(env: SqlEnv, { hostId, afterSeq, limit }: { hostId: string; afterSeq: number; limit: number }): SqlProgram<EventRow[]> {
-  const throughSeq = yield* settledEventSeq(env, hostId);
+/**
+ * settledEventSeq in a short transaction of its own: on PostgreSQL the wait holds a write connection, not the read
+ * connection every request's lookups are pipelined on.
+ */
+export const settledEventEnd = (hostId: string): Promise<number> => write((env) => settledEventSeq(env, hostId));
+
+/** The host's events after `afterSeq` up to `throughSeq` (settled: settledEventEnd), oldest first ([hostId, seq] index). */
+export function* listEvents({ hostId, afterSeq, throughSeq, limit }: FeedPage & { throughSeq: number }): SqlProgram<EventRow[]> {
   const rows = yield* all(
     `SELECT ${columns('Event', undefined, EVENT_COLUMNS)} FROM "Event" WHERE "hostId" = ? AND "seq" > ? AND "seq" <= ? ORDER BY "seq" LIMIT ?`,
     [hostId, afterSeq, throughSeq, limit],
   );
   return rows.map(eventRow);
+}
+
+interface FeedPage {
+  hostId: string;
+  afterSeq: number;
+  limit: number;
+}
+
+/** A page of the host's feed as a reader must page it: its settled end first, then the events up to it. */
+export async function readFeed(page: FeedPage): Promise<EventRow[]> {
+  const throughSeq = await settledEventEnd(page.hostId);
+  return read(() => listEvents({ ...page, throughSeq }));
 }
 
 /** The `seq` of one of the host's events, or null. */

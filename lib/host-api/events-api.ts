@@ -4,7 +4,7 @@
 import { read } from '../db/database';
 import { decodeCursor, encodeCursor, isLegacyCursor } from '../events/cursor';
 import { purgedThrough } from '../events/event-retention';
-import { listEvents, toEnvelope } from '../events/feed';
+import { listEvents, settledEventEnd, toEnvelope } from '../events/feed';
 import { listEventsQuerySchema } from '../schemas/role';
 import { queryObject } from '../schemas/pagination';
 import { ApiError } from './api-error';
@@ -17,8 +17,9 @@ export async function getEvents({ hostId, url }: ApiContext): Promise<Response> 
   const q = listEventsQuerySchema.parse(queryObject(url));
   const afterSeq = q.after ? decodeCursor('events', hostId, q.after) : 0;
   if (afterSeq === null) throw q.after && isLegacyCursor(q.after) ? expired() : new ApiError('invalid_request', 400, 'after: invalid cursor');
-  const { purged, rows } = await read(function* (env) {
-    return { purged: afterSeq > 0 ? yield* purgedThrough(hostId) : 0, rows: yield* listEvents(env, { hostId, afterSeq, limit: q.limit }) };
+  const throughSeq = await settledEventEnd(hostId);
+  const { purged, rows } = await read(function* () {
+    return { purged: afterSeq > 0 ? yield* purgedThrough(hostId) : 0, rows: yield* listEvents({ hostId, afterSeq, throughSeq, limit: q.limit }) };
   });
   if (afterSeq > 0 && afterSeq < purged) throw expired();
   const last = rows[rows.length - 1];

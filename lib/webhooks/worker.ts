@@ -4,8 +4,8 @@
 // A lane in flight is not waited for: the round goes on as slots free up. Leases (lane-store.ts) let any number of
 // processes run this on one database without two of them sending a lane at once.
 import { randomBytes } from 'node:crypto';
-import { read as readDb, write } from '../db/database';
-import { settledEventSeq } from '../events/feed';
+import { write } from '../db/database';
+import { settledEventEnd } from '../events/feed';
 import { decryptSecret } from '../secrets/encryption';
 import { activeEndpoints, type ActiveEndpoint } from './endpoint-state';
 import { FAN_OUT_BATCH, fanOut } from './fan-out';
@@ -48,12 +48,12 @@ function forgetGone(eps: ActiveEndpoint[]): void {
 /** Queues each endpoint's new events, a few batches at most per endpoint and round; returns the events read. */
 async function fanOutAll(eps: ActiveEndpoint[], now: Date): Promise<number> {
   let read = 0;
-  // The settled end of each host's feed, once a round: settling waits for the host's writes under way (a moment),
-  // and is read before the fan-out's transaction so that they need not wait for it.
+  // The settled end of each host's feed, once a round and before the fan-out's transaction: settling waits for the
+  // host's writes under way (a moment), and they for its own short transaction, not the fan-out's.
   const settled = new Map<string, number>();
   for (const ep of eps) {
     let through = settled.get(ep.hostId);
-    if (through === undefined) settled.set(ep.hostId, (through = await readDb((env) => settledEventSeq(env, ep.hostId))));
+    if (through === undefined) settled.set(ep.hostId, (through = await settledEventEnd(ep.hostId)));
     if (ep.position >= through) continue;
     for (let i = 0; i < 10; i++) {
       // Counting the backlog reads up to WEBHOOK_MAX_PENDING index entries: at most every 5 s per endpoint.

@@ -1,10 +1,10 @@
 // Who comes in (issue 19), on both databases: the organization's domains and its seat limit, for creates and
 // reactivations, across its directories; concurrent creates at the limit never pass it.
 import { describe, expect, it } from 'vitest';
-import { read, write } from '../../lib/db/database';
+import { write } from '../../lib/db/database';
 import { createDirectory } from '../../lib/directory/directories';
 import type { DirectoryScope } from '../../lib/events/event-types';
-import { listEvents } from '../../lib/events/feed';
+import { readFeed } from '../../lib/events/feed';
 import { changePolicy, policyOf } from '../../lib/policy/policy-admin';
 import type { UpdatePolicyInput } from '../../lib/schemas/policy';
 import { call, newDirectory, user } from './scim-helpers';
@@ -15,7 +15,7 @@ const setActive = (dir: DirectoryScope, id: string, active: boolean) =>
 const policy = (dir: DirectoryScope, input: UpdatePolicyInput) =>
   changePolicy({ hostId: dir.hostId, organizationId: dir.organizationId, actor: 'test' }, input);
 const seatEvents = async (dir: DirectoryScope) =>
-  (await read((env) => listEvents(env, { hostId: dir.hostId, afterSeq: 0, limit: 100_000 }))).filter(
+  (await readFeed({ hostId: dir.hostId, afterSeq: 0, limit: 100_000 })).filter(
     (e) => e.organizationId === dir.organizationId && e.type === 'organization.seat_limit_reached',
   );
 

@@ -10,7 +10,7 @@ import { read, write } from '../../lib/db/database';
 import { insertSelectOps } from '../../lib/db/rows';
 import { all, changes } from '../../lib/db/sql-program';
 import type { DirectoryScope } from '../../lib/events/event-types';
-import { listEvents, toEnvelope } from '../../lib/events/feed';
+import { readFeed, toEnvelope } from '../../lib/events/feed';
 import { newId } from '../../lib/ids';
 import { MAX_FALLBACKS, putAttributeMappingInputSchema } from '../../lib/schemas/attribute-mapping';
 import { putUserSchemaInputSchema } from '../../lib/schemas/user-schema';
@@ -21,7 +21,7 @@ const DEPT = `${ENTERPRISE_USER_URN}:department`;
 let schema: UserSchema;
 
 async function eventsOf(scope: DirectoryScope, afterSeq = 0) {
-  const rows = (await read((env) => listEvents(env, { hostId: scope.hostId, afterSeq, limit: 10_000 }))).filter((e) => e.directoryId === scope.directoryId);
+  const rows = (await readFeed({ hostId: scope.hostId, afterSeq, limit: 10_000 })).filter((e) => e.directoryId === scope.directoryId);
   return rows.map(toEnvelope);
 }
 const lastSeq = async () => Number((await read(() => all(`SELECT MAX("seq") AS "s" FROM "Event"`)))[0]?.s ?? 0);

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { database, read, write } from '../../lib/db/database';
 import { one } from '../../lib/db/sql-program';
 import type { DirectoryScope } from '../../lib/events/event-types';
-import { listEvents, settledEventSeq } from '../../lib/events/feed';
+import { readFeed, settledEventSeq } from '../../lib/events/feed';
 import { writeEventsSql } from '../../lib/events/write-events';
 import { newDirectory } from './scim-helpers';
 import { query } from './db-rows';
@@ -32,7 +32,7 @@ describe('the events feed while writes commit out of order', () => {
     await write((env) => writeEventsSql(env, dir, [event('second')], { final: true }));
     let aDone = false;
     void a.then(() => (aDone = true));
-    const page = await read((env) => listEvents(env, { hostId: dir.hostId, afterSeq: start, limit: 100 }));
+    const page = await readFeed({ hostId: dir.hostId, afterSeq: start, limit: 100 });
     // The reader waited for A: it sees both, in seq order, so a cursor at the last one skips nothing.
     expect(aDone).toBe(true);
     expect(page.map((e) => (JSON.parse(e.data) as { name: string }).name)).toEqual(['first', 'second']);

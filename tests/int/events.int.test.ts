@@ -1,9 +1,8 @@
 // Events and roles on a real database: an Okta-style and an Entra-style flow produce exactly the expected events,
 // in order; role changes from mapping edits and membership changes show as user updates.
-import { read } from '../../lib/db/database';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DirectoryScope } from '../../lib/events/event-types';
-import { listEvents, toEnvelope } from '../../lib/events/feed';
+import { readFeed, toEnvelope } from '../../lib/events/feed';
 import { createRole, setDefaultRole, setRoleMappings } from '../../lib/roles/roles';
 import { call, newDirectory, user } from './scim-helpers';
 import { countOf, query } from './db-rows';
@@ -11,7 +10,7 @@ import { countOf, query } from './db-rows';
 const PATCH = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
 
 async function eventsSince(scope: DirectoryScope, afterSeq: number) {
-  const rows = (await read((env) => listEvents(env, { hostId: scope.hostId, afterSeq, limit: 1000 }))).filter((e) => e.directoryId === scope.directoryId);
+  const rows = (await readFeed({ hostId: scope.hostId, afterSeq, limit: 1000 })).filter((e) => e.directoryId === scope.directoryId);
   return rows.map(toEnvelope);
 }
 

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { all, one } from '../../lib/db/sql-program';
 import { read } from '../../lib/db/database';
 import type { DirectoryScope } from '../../lib/events/event-types';
-import { listEvents, toEnvelope } from '../../lib/events/feed';
+import { readFeed, toEnvelope } from '../../lib/events/feed';
 import { previewGroupSelection, readGroupSelection, setGroupSelection } from '../../lib/directory/group-selection';
 import { userViews } from '../../lib/directory/users/reads';
 import { createRole, configureRoles } from '../../lib/roles/roles';
@@ -20,9 +20,7 @@ async function seq(): Promise<number> {
 }
 
 async function eventsSince(scope: DirectoryScope, afterSeq: number) {
-  return (await read((env) => listEvents(env, { hostId: scope.hostId, afterSeq, limit: 1000 })))
-    .filter((e) => e.directoryId === scope.directoryId)
-    .map(toEnvelope);
+  return (await readFeed({ hostId: scope.hostId, afterSeq, limit: 1000 })).filter((e) => e.directoryId === scope.directoryId).map(toEnvelope);
 }
 
 const rolesOf = async (scope: DirectoryScope, id: string) => (await read((env) => userViews(env, scope.directoryId, [id]))).get(id)?.roles;

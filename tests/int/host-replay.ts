@@ -5,7 +5,7 @@ import { expect } from 'vitest';
 import { read } from '../../lib/db/database';
 import { all, one } from '../../lib/db/sql-program';
 import type { DirectoryScope } from '../../lib/events/event-types';
-import { listEvents, toEnvelope } from '../../lib/events/feed';
+import { readFeed, toEnvelope } from '../../lib/events/feed';
 
 type Data = { id?: string; group?: { id: string }; user?: { id: string } };
 
@@ -13,9 +13,7 @@ type Data = { id?: string; group?: { id: string }; user?: { id: string } };
 export const eventSeq = async (): Promise<number> => Number((await read(() => one(`SELECT MAX("seq") AS "n" FROM "Event"`)))?.n ?? 0);
 
 export async function expectReplayMatchesDatabase(dir: DirectoryScope, afterSeq: number): Promise<Map<string, Set<string>>> {
-  const events = (await read((env) => listEvents(env, { hostId: dir.hostId, afterSeq, limit: 100_000 })))
-    .filter((e) => e.directoryId === dir.directoryId)
-    .map(toEnvelope);
+  const events = (await readFeed({ hostId: dir.hostId, afterSeq, limit: 100_000 })).filter((e) => e.directoryId === dir.directoryId).map(toEnvelope);
   const seen = new Map<string, Set<string>>();
   for (const e of events) {
     const d = e.data as Data;

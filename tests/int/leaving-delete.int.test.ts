@@ -7,7 +7,7 @@ import { read } from '../../lib/db/database';
 import { all } from '../../lib/db/sql-program';
 import { findUserView } from '../../lib/directory/users/reads';
 import type { DirectoryScope } from '../../lib/events/event-types';
-import { listEvents, toEnvelope } from '../../lib/events/feed';
+import { readFeed, toEnvelope } from '../../lib/events/feed';
 import { changePolicy, policyOf } from '../../lib/policy/policy-admin';
 import { purgeLeavers } from '../../lib/policy/purge-leavers';
 import type { LeavingMode } from '../../lib/schemas/policy';
@@ -18,7 +18,7 @@ const PATCH = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
 const GROUP = 'urn:ietf:params:scim:schemas:core:2.0:Group';
 
 const eventsOf = async (dir: DirectoryScope) =>
-  (await read((env) => listEvents(env, { hostId: dir.hostId, afterSeq: 0, limit: 100_000 }))).filter((e) => e.directoryId === dir.directoryId).map(toEnvelope);
+  (await readFeed({ hostId: dir.hostId, afterSeq: 0, limit: 100_000 })).filter((e) => e.directoryId === dir.directoryId).map(toEnvelope);
 const hostView = (dir: DirectoryScope, id: string) => read((env) => findUserView(env, { directoryId: dir.directoryId, id }));
 const rowsNamed = async (dir: DirectoryScope, userNameLower: string) =>
   (await read(() => all(`SELECT "id" FROM "DirectoryUser" WHERE "directoryId" = ? AND "userNameLower" = ?`, [dir.directoryId, userNameLower]))).length;

@@ -6,7 +6,7 @@ import { read } from '../../lib/db/database';
 import { all } from '../../lib/db/sql-program';
 import { findUserView } from '../../lib/directory/users/reads';
 import type { DirectoryScope } from '../../lib/events/event-types';
-import { listEvents, toEnvelope } from '../../lib/events/feed';
+import { readFeed, toEnvelope } from '../../lib/events/feed';
 import { changePolicy } from '../../lib/policy/policy-admin';
 import { purgeLeavers } from '../../lib/policy/purge-leavers';
 import type { LeavingMode } from '../../lib/schemas/policy';
@@ -29,7 +29,7 @@ async function withRoles(): Promise<DirectoryScope & { member: string; admin: st
 
 const rolesOf = async (dir: DirectoryScope, id: string) => (await read((env) => findUserView(env, { directoryId: dir.directoryId, id })))?.roles;
 const eventsOf = async (dir: DirectoryScope) =>
-  (await read((env) => listEvents(env, { hostId: dir.hostId, afterSeq: 0, limit: 100_000 }))).filter((e) => e.directoryId === dir.directoryId).map(toEnvelope);
+  (await readFeed({ hostId: dir.hostId, afterSeq: 0, limit: 100_000 })).filter((e) => e.directoryId === dir.directoryId).map(toEnvelope);
 
 async function leaving(dir: DirectoryScope, mode: LeavingMode, deleteAfterDays: number | null = null) {
   await changePolicy({ hostId: dir.hostId, organizationId: dir.organizationId, actor: 'test' }, { leaving: { mode, deleteAfterDays } });
