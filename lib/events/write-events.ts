@@ -2,7 +2,7 @@
 // per-host lock (the dialect's orderedInsert), so sequence numbers are handed out in commit order and a reader
 // paging by `seq` never skips an event that commits late.
 import type { OrderedInsert } from '../db/dialect';
-import { one, type SqlEnv, type SqlOp, type SqlProgram, type SqlRow } from '../db/sql-program';
+import { marks, one, runOp, type SqlCondition, type SqlEnv, type SqlOp, type SqlProgram, type SqlRow, type SqlValue } from '../db/sql-program';
 import { newLogId } from '../ids';
 import { eventPayload } from './event-payload';
 import type { DirectoryScope, PendingEvent } from './event-types';
@@ -44,10 +44,23 @@ export function* writeEventsSql(
 export const writeEventsOps = (env: SqlEnv, scope: EventScope, events: PendingEvent[], final: boolean): SqlOp[] =>
   events.length ? env.dialect.orderedInsertOps(eventsInsert(scope, events, final)) : [];
 
+const eventRow = (scope: EventScope, e: PendingEvent): SqlValue[] => {
+  const payload = eventPayload(e.data, e.previousAttributes);
+  return [newLogId('evt'), scope.hostId, scope.organizationId, scope.directoryId, e.type, payload.data, payload.previousAttributes];
+};
+
+/**
+ * An event written only if `when` (a condition with its parameters) holds at that point of the transaction: what
+ * the write itself just made true (the last seat taken). It goes after writeEventsOps' events, under their lock.
+ */
+export function eventWhenOp(env: SqlEnv, scope: EventScope, event: PendingEvent, when: SqlCondition): SqlOp {
+  return runOp(
+    `INSERT INTO "Event" (${EVENT_COLUMNS.map((c) => `"${c}"`).join(', ')}, "createdAt") SELECT ${marks(EVENT_COLUMNS.length)}, ${env.dialect.now} WHERE ${when.sql}`,
+    [...eventRow(scope, event), ...when.params],
+  );
+}
+
 function eventsInsert(scope: EventScope, events: PendingEvent[], final: boolean) {
-  const rows = events.map((e) => {
-    const payload = eventPayload(e.data, e.previousAttributes);
-    return [newLogId('evt'), scope.hostId, scope.organizationId, scope.directoryId, e.type, payload.data, payload.previousAttributes];
-  });
+  const rows = events.map((e) => eventRow(scope, e));
   return { table: 'Event', columns: EVENT_COLUMNS, stamp: 'createdAt', rows, lock: `events:${scope.hostId}`, final };
 }

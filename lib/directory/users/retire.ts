@@ -1,7 +1,7 @@
 // A user the IdP deleted (DELETE /Users/{id}) whom the organization's leaving policy keeps for the host: gone from
 // SCIM (`removedAt`), deactivated with no role, out of every group. The host hears a deactivation (issue 19).
 import { columns, sql, updateOp } from '../../db/rows';
-import { allOp, together, type SqlEnv, type SqlProgram } from '../../db/sql-program';
+import { allOp, together, type SqlEnv, type SqlOp, type SqlProgram } from '../../db/sql-program';
 import type { DirectoryScope, PendingEvent } from '../../events/event-types';
 import { previousAttributes } from '../../events/snapshots';
 import { writeEventsSql } from '../../events/write-events';
@@ -11,8 +11,8 @@ import type { RoleConfig } from '../../roles/recompute-roles';
 import type { ScimObject } from '../../scim/types';
 import { userOf, type UserView } from './reads';
 
-/** Retires the locked user (the caller holds the directory's shared role lock), with its events. */
-export function* retireUser(env: SqlEnv, scope: DirectoryScope, { row, groups, roles }: UserView, roleConfig: RoleConfig): SqlProgram<void> {
+/** Retires the locked user (the caller holds the directory's shared role lock), with the seats ops it gives and its events. */
+export function* retireUser(env: SqlEnv, scope: DirectoryScope, { row, groups, roles }: UserView, roleConfig: RoleConfig, seats: SqlOp[]): SqlProgram<void> {
   const now = sql(env.dialect.now);
   // The stored resource says what the host sees: inactive.
   const raw = JSON.stringify({ ...(JSON.parse(row.raw) as ScimObject), active: false });
@@ -20,6 +20,7 @@ export function* retireUser(env: SqlEnv, scope: DirectoryScope, { row, groups, r
   const [updated] = yield* together([
     updateOp(env.dialect, 'DirectoryUser', set, '"id" = ? AND "directoryId" = ?', [row.id, row.directoryId], columns('DirectoryUser')),
     allOp(`DELETE FROM "GroupMembership" WHERE "userId" = ? AND "directoryId" = ? RETURNING "groupId"`, [row.id, row.directoryId]),
+    ...seats,
   ]);
   const written = userOf(updated[0]);
   const rolesNow = yield* rolesAfterActiveChange(env, row.directoryId, row.id, roles, roleConfig);
