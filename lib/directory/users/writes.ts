@@ -275,7 +275,7 @@ export function deleteDirectoryUser(scope: DirectoryScope & { id: string }, { if
       yield* removeUser(env, scope, toApiUser(view.row, view.groups, view.roles), view.row.active);
       return 'deleted';
     }
-    yield* retireUser(env, scope, view, reads.roleConfig, seatsOps(scope.organizationId, view.row.active ? -1 : 0));
+    yield* retireUser(env, scope, view, seatsOps(scope.organizationId, view.row.active ? -1 : 0));
     return leaving.mode === 'delete_after'
       ? `deleted from SCIM; kept deactivated, deleted after ${leaving.deleteAfterDays} days (leaving policy)`
       : 'deleted from SCIM; kept deactivated (leaving policy)';
