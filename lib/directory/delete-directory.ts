@@ -62,6 +62,9 @@ export function deleteDirectory(scope: { hostId: string; directoryId: string }):
 export function deleteOrganization({ hostId, organizationId }: { hostId: string; organizationId: string }): Promise<void> {
   return write(function* (env) {
     const dirs = yield* listOrganizationDirectories({ organizationId });
+    // Every directory's user writes held off before the first one's seats are given back: a write waiting for the
+    // seats row while holding a later directory's shared lock would deadlock with this deletion.
+    for (const id of dirs.map((d) => d.id).sort()) yield* lockRolesExclusive(env, id);
     for (const d of dirs) yield* deleteDirectoryIn(env, { hostId, directoryId: d.id });
     yield* removePortalLinksOf(organizationId);
     if (!(yield* removeOrganization({ hostId, id: organizationId }))) throw new DomainError('not_found', 'Organization not found');
