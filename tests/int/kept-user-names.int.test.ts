@@ -91,6 +91,14 @@ describe.each(['okta', 'entra'] as const)('%s', (idp) => {
       }
     });
 
+    it('the same person sent again exactly as kept (inactive) is linked back into SCIM all the same', async () => {
+      const { dir, person, kept } = await keptUser(idp, mode);
+      const again = await call(dir, 'POST', 'Users', { ...person.body(), active: false });
+      expect([again.status, again.body.id, again.body.active]).toEqual([201, kept.id, false]);
+      expect((await call(dir, 'GET', `Users/${kept.id}`)).status).toBe(200);
+      expect(await rowsNamed(dir, person.userName)).toEqual([[true, kept.id]]);
+    });
+
     it('concurrent creates of the kept userName (its person, others, no externalId) leave one user SCIM sees', async () => {
       const { dir, person, kept } = await keptUser(idp, mode);
       const bodies = [person.body(), person.body('other-1'), person.body(null), person.body('other-2'), person.body(), person.body(null)];

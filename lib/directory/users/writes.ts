@@ -215,7 +215,8 @@ function* rewriteLocked(
 ): SqlProgram<WrittenUser> {
   // The IdP is answered with every group of the user; events show the host's (selected) ones.
   const answered = scimGroups ?? groups;
-  if (JSON.stringify(resource) === row.raw) return { row, groups: answered, outcome: 'unchanged' };
+  // A kept user linked back is written even when sent as it was kept: it comes back into SCIM.
+  if (JSON.stringify(resource) === row.raw && !row.removedAt) return { row, groups: answered, outcome: 'unchanged' };
   const next = split(resource, mapping);
   // Coming back takes a seat, on one of the organization's domains, like a create (admission.ts); a rename moving an
   // active user to another domain is checked like a create too.
