@@ -63,6 +63,8 @@ export interface Dialect {
    * to it never skips a row that commits late (see OrderedInsert).
    */
   settledMax(lock: string, maxSql: string, params: SqlValue[]): SqlOp;
+  /** A FROM clause taking an ordered insert's lock, for a single-row `INSERT … SELECT` outside orderedInsert. */
+  orderedLock(lock: string): { from: string; params: SqlValue[] };
   /** A parameter as the driver takes it. */
   param(v: SqlValue): unknown;
   /** A statement's text as the driver takes it: programs write `?` placeholders, PostgreSQL numbers them. */
@@ -152,6 +154,7 @@ export const sqlite: Dialect = {
   },
   // Writes commit one after another, in the order they took their values: all committed is all settled.
   settledMax: (_lock, maxSql, params) => allOp(`SELECT (${maxSql}) AS "w"`, params),
+  orderedLock: () => ({ from: '', params: [] }),
   orderedInsertOps({ table, columns, stamp, rows }) {
     const ops: SqlOp[] = [];
     for (let i = 0; i < rows.length; i += PART) {
@@ -259,6 +262,7 @@ export const postgres: Dialect = {
   // the statement's snapshot predates the wait, so `w` is at most the highest value settled when it returns. Outside
   // a transaction the lock goes with the statement: writers wait for a moment, not for the reader's work.
   settledMax: (lock, maxSql, params) => allOp(`SELECT (${maxSql}) AS "w" FROM (SELECT pg_advisory_xact_lock(?::bigint)) l`, [...params, advisoryKey(lock)]),
+  orderedLock: (lock) => ({ from: ' FROM (SELECT pg_advisory_xact_lock_shared(?::bigint)) l', params: [advisoryKey(lock)] }),
   param: (v) => (Array.isArray(v) ? v.map(pgValue) : pgValue(v as SqlScalar)),
   text: (sql) => pgPlaceholders(sql),
 };

@@ -36,3 +36,9 @@ export function isForeignKeyViolation(e: unknown): boolean {
   const c = code(e);
   return c === '23503' || c === 'SQLITE_CONSTRAINT_FOREIGNKEY';
 }
+
+/** A CHECK constraint's refusal (PostgreSQL 23514, SQLite's SQLITE_CONSTRAINT_CHECK): the seat limit's (lib/policy/seats.ts). */
+export function isCheckViolation(e: unknown): boolean {
+  const c = code(e);
+  return c === '23514' || c === 'SQLITE_CONSTRAINT_CHECK';
+}

@@ -146,6 +146,30 @@ export interface OrganizationPolicyInsert {
   updatedAt?: Date;
 }
 
+export const OrganizationSeats = {
+  name: 'OrganizationSeats',
+  columns: {
+    organizationId: { kind: 'text', nullable: false },
+    activeUsers: { kind: 'int', nullable: false, default: { value: 0 } },
+    seatLimit: { kind: 'int', nullable: true },
+    overLimit: { kind: 'int', nullable: false, default: { value: 0 } },
+  },
+} as const satisfies TableDef;
+
+export interface OrganizationSeatsRow {
+  organizationId: string;
+  activeUsers: number;
+  seatLimit: number | null;
+  overLimit: number;
+}
+
+export interface OrganizationSeatsInsert {
+  organizationId: string;
+  activeUsers?: number;
+  seatLimit: number | null;
+  overLimit?: number;
+}
+
 export const Directory = {
   name: 'Directory',
   columns: {
@@ -1112,7 +1136,7 @@ export interface RateLimitWindowInsert {
   count?: number;
 }
 
-export const TABLES = { Host, HostUserSchema, ApiKey, Organization, OrganizationPolicy, Directory, AttributeMapping, AttributeRemapJob, DirectoryToken, DirectoryUser, UserEmail, DirectoryGroup, GroupSelectionJob, GroupMembership, ScimRequestLog, Role, RoleMapping, UserRole, Event, EventRetention, WebhookEndpoint, WebhookLane, WebhookDelivery, WebhookAttempt, PortalLink, PortalSession, Operator, OperatorSession, SignInThrottle, AuditLog, RateLimitWindow } as const;
+export const TABLES = { Host, HostUserSchema, ApiKey, Organization, OrganizationPolicy, OrganizationSeats, Directory, AttributeMapping, AttributeRemapJob, DirectoryToken, DirectoryUser, UserEmail, DirectoryGroup, GroupSelectionJob, GroupMembership, ScimRequestLog, Role, RoleMapping, UserRole, Event, EventRetention, WebhookEndpoint, WebhookLane, WebhookDelivery, WebhookAttempt, PortalLink, PortalSession, Operator, OperatorSession, SignInThrottle, AuditLog, RateLimitWindow } as const;
 
 /** Each table's row type, by table name. */
 export interface Rows {
@@ -1121,6 +1145,7 @@ export interface Rows {
   ApiKey: ApiKeyRow;
   Organization: OrganizationRow;
   OrganizationPolicy: OrganizationPolicyRow;
+  OrganizationSeats: OrganizationSeatsRow;
   Directory: DirectoryRow;
   AttributeMapping: AttributeMappingRow;
   AttributeRemapJob: AttributeRemapJobRow;
@@ -1156,6 +1181,7 @@ export interface Inserts {
   ApiKey: ApiKeyInsert;
   Organization: OrganizationInsert;
   OrganizationPolicy: OrganizationPolicyInsert;
+  OrganizationSeats: OrganizationSeatsInsert;
   Directory: DirectoryInsert;
   AttributeMapping: AttributeMappingInsert;
   AttributeRemapJob: AttributeRemapJobInsert;

@@ -8,6 +8,8 @@ import type { PendingEvent } from '../events/event-types';
 import { groupSnapshotSql, userSnapshotsSql } from '../events/snapshots';
 import { writeEventsSql } from '../events/write-events';
 import { removeOrganization } from '../organizations/organizations';
+import { returnDirectorySeats } from '../policy/seats';
+import { lockRolesExclusive } from '../roles/role-locks';
 import { removePortalLinksOf } from '../portal/portal-links';
 import { findHostDirectory, listOrganizationDirectories, removeDirectory } from './directories';
 import { groupsAfter } from './groups/reads';
@@ -40,11 +42,15 @@ function* deletionEvents(env: SqlEnv, directoryId: string): SqlProgram<PendingEv
 export function* deleteDirectoryIn(env: SqlEnv, { hostId, directoryId }: { hostId: string; directoryId: string }): SqlProgram<void> {
   const dir = yield* findHostDirectory({ hostId, id: directoryId });
   if (!dir) throw new DomainError('not_found', 'Directory not found');
+  // Every user write of the directory takes this lock shared: none lands between the count of its seats (and the
+  // events) and the deletion.
+  yield* lockRolesExclusive(env, directoryId);
   const events = yield* deletionEvents(env, directoryId);
   events.push({ type: 'directory.deleted', data: { id: dir.id, organizationId: dir.organizationId, provider: dir.provider } });
   // Memberships and role rows go first so the cascade from the directory has less to walk.
   yield* run(`DELETE FROM "GroupMembership" WHERE "directoryId" = ?`, [directoryId]);
   yield* run(`DELETE FROM "UserRole" WHERE "directoryId" = ?`, [directoryId]);
+  yield* returnDirectorySeats(dir.organizationId, directoryId);
   yield* removeDirectory(directoryId);
   yield* writeEventsSql(env, { hostId, organizationId: dir.organizationId, directoryId }, events);
 }
@@ -56,6 +62,9 @@ export function deleteDirectory(scope: { hostId: string; directoryId: string }):
 export function deleteOrganization({ hostId, organizationId }: { hostId: string; organizationId: string }): Promise<void> {
   return write(function* (env) {
     const dirs = yield* listOrganizationDirectories({ organizationId });
+    // Every directory's user writes held off before the first one's seats are given back: a write waiting for the
+    // seats row while holding a later directory's shared lock would deadlock with this deletion.
+    for (const id of dirs.map((d) => d.id).sort()) yield* lockRolesExclusive(env, id);
     for (const d of dirs) yield* deleteDirectoryIn(env, { hostId, directoryId: d.id });
     yield* removePortalLinksOf(organizationId);
     if (!(yield* removeOrganization({ hostId, id: organizationId }))) throw new DomainError('not_found', 'Organization not found');

@@ -2,7 +2,7 @@
 // dialect's ordered insert under a per-host lock: writers share it, and a reader paging by `seq` reads only up to
 // `settledEventSeq` (lib/events/feed.ts), so it never skips an event that commits late.
 import type { OrderedInsert } from '../db/dialect';
-import { one, type SqlEnv, type SqlOp, type SqlProgram, type SqlRow } from '../db/sql-program';
+import { marks, one, runOp, type SqlCondition, type SqlEnv, type SqlOp, type SqlProgram, type SqlRow, type SqlValue } from '../db/sql-program';
 import { newLogId } from '../ids';
 import { eventPayload } from './event-payload';
 import type { DirectoryScope, PendingEvent } from './event-types';
@@ -44,11 +44,26 @@ export function* writeEventsSql(
 export const writeEventsOps = (env: SqlEnv, scope: EventScope, events: PendingEvent[], final: boolean): SqlOp[] =>
   events.length ? env.dialect.orderedInsertOps(eventsInsert(scope, events, final)) : [];
 
+const eventRow = (scope: EventScope, e: PendingEvent): SqlValue[] => {
+  const payload = eventPayload(e.data, e.previousAttributes);
+  return [newLogId('evt'), scope.hostId, scope.organizationId, scope.directoryId, e.type, payload.data, payload.previousAttributes];
+};
+
+/**
+ * An event written only if `when` (a condition with its parameters) holds at that point of the transaction: what
+ * the write itself just made true (the last seat taken). It goes after writeEventsOps' events, and takes their lock
+ * itself (a reader settling the feed must wait for its `seq` too).
+ */
+export function eventWhenOp(env: SqlEnv, scope: EventScope, event: PendingEvent, when: SqlCondition): SqlOp {
+  const lock = env.dialect.orderedLock(eventsLock(scope.hostId));
+  return runOp(
+    `INSERT INTO "Event" (${EVENT_COLUMNS.map((c) => `"${c}"`).join(', ')}, "createdAt") SELECT ${marks(EVENT_COLUMNS.length)}, ${env.dialect.now}${lock.from} WHERE ${when.sql}`,
+    [...eventRow(scope, event), ...lock.params, ...when.params],
+  );
+}
+
 function eventsInsert(scope: EventScope, events: PendingEvent[], final: boolean) {
-  const rows = events.map((e) => {
-    const payload = eventPayload(e.data, e.previousAttributes);
-    return [newLogId('evt'), scope.hostId, scope.organizationId, scope.directoryId, e.type, payload.data, payload.previousAttributes];
-  });
+  const rows = events.map((e) => eventRow(scope, e));
   return { table: 'Event', columns: EVENT_COLUMNS, stamp: 'createdAt', rows, lock: eventsLock(scope.hostId), final };
 }
 

@@ -5,7 +5,7 @@ import { read, write } from '../db/database';
 import { one, type SqlProgram } from '../db/sql-program';
 import { DomainError } from '../domain-error';
 import type { UpdatePolicyInput } from '../schemas/policy';
-import { activeUsers } from './admission';
+import { seatsUsed } from './seats';
 import { readPolicy, savePolicy, type ProvisioningPolicy } from './policy-store';
 
 function* assertOrganization(hostId: string, organizationId: string): SqlProgram<void> {
@@ -18,7 +18,7 @@ function* assertOrganization(hostId: string, organizationId: string): SqlProgram
 export function policyOf(hostId: string, organizationId: string): Promise<ProvisioningPolicy & { seatsUsed: number }> {
   return read(function* () {
     yield* assertOrganization(hostId, organizationId);
-    return { ...(yield* readPolicy(organizationId)), seatsUsed: yield* activeUsers(organizationId) };
+    return { ...(yield* readPolicy(organizationId)), seatsUsed: yield* seatsUsed(organizationId) };
   });
 }
 
@@ -40,6 +40,6 @@ export function changePolicy(
       const details = Object.fromEntries(changed.map((k) => [k, { before: before[k], after: after[k] }]));
       yield* auditSql(env, { hostId, organizationId, actor, action: 'organization.policy_changed', target: organizationId, details });
     }
-    return { ...(yield* readPolicy(organizationId)), seatsUsed: yield* activeUsers(organizationId) };
+    return { ...(yield* readPolicy(organizationId)), seatsUsed: yield* seatsUsed(organizationId) };
   });
 }

@@ -3,6 +3,7 @@
 import { asDateOrNull, insertOp, jsonOf, updateOp } from '../db/rows';
 import { allOp, changes, rowsOf, together, type SqlEnv, type SqlOp, type SqlProgram, type SqlRow } from '../db/sql-program';
 import type { LeavingMode } from '../schemas/policy';
+import { seatLimitOp } from './seats';
 
 export interface ProvisioningPolicy {
   leaving: { mode: LeavingMode; deleteAfterDays: number | null };
@@ -35,8 +36,8 @@ export function* readPolicy(organizationId: string): SqlProgram<ProvisioningPoli
 }
 
 /**
- * Writes the organization's policy; the organization's row is locked first, so two saves take turns (the second
- * updates the row the first inserted).
+ * Writes the organization's policy, and its seat limit beside the seats count; the organization's row is locked
+ * first, so two saves take turns (the second updates the row the first inserted).
  */
 export function* savePolicy(env: SqlEnv, organizationId: string, policy: Omit<ProvisioningPolicy, 'updatedAt'>): SqlProgram<void> {
   const lock = env.dialect.lockRows('Organization', [organizationId]);
@@ -49,4 +50,5 @@ export function* savePolicy(env: SqlEnv, organizationId: string, policy: Omit<Pr
   };
   const updated = yield* changes(updateOp(env.dialect, 'OrganizationPolicy', cols, '"organizationId" = ?', [organizationId]));
   if (!updated) yield* changes(insertOp(env.dialect, 'OrganizationPolicy', [{ organizationId, ...cols }]));
+  yield* changes(seatLimitOp(organizationId, policy.seatLimit));
 }

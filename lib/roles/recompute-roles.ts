@@ -49,6 +49,10 @@ export function rolesIdle(config: RoleConfig): boolean {
   return !config.defaultRoleId && !config.mapped;
 }
 
+/** What recomputeRolesSql writes for a user who left (inactive: no role at all), as a statement to send with others. */
+export const noRolesOp = (directoryId: string, userId: string): SqlOp =>
+  runOp(`DELETE FROM "UserRole" WHERE "userId" = ? AND "directoryId" = ?`, [userId, directoryId]);
+
 /**
  * Recomputes the users' stored roles. `known`: the role configuration, read by the caller after taking the
  * directory's shared role lock (role-locks.ts). On PostgreSQL the users are locked first, in id order, so two

@@ -57,7 +57,7 @@ async function reserve(key: string, limit: number, adding: number, read: () => P
 /** How a quota's rows are counted when a count is due (the database's count; tests count their own). */
 export type Counter = () => Promise<number>;
 
-export function reserveUsers(directoryId: string, adding = 1, count: Counter = () => read(() => countUsers(directoryId))): Promise<void> {
+export function reserveUsers(directoryId: string, adding = 1, count: Counter = () => read(() => countUsers(directoryId, { scim: true }))): Promise<void> {
   const limit = env().scim.maxUsersPerDirectory;
   return reserve(`users:${directoryId}`, limit, adding, count, 'This directory', 'SCIM_MAX_USERS_PER_DIRECTORY');
 }

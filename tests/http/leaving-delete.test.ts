@@ -55,7 +55,8 @@ describe.each(targets())('leaving policies and the IdPs’ delete flows on $name
       const types = (await eventsOf(t, dir, cursor)).map((e) => e.type);
       expect(types).toEqual(
         keeps
-          ? ['directory.user.updated', 'directory.user.deactivated', 'directory.group.user_removed', 'directory.user.updated', 'directory.user.deactivated']
+          ? // The soft delete deactivated it; the hard delete takes it out of SCIM (removedAt), not deactivating it again.
+            ['directory.user.updated', 'directory.user.deactivated', 'directory.group.user_removed', 'directory.user.updated']
           : ['directory.user.deleted'],
       );
 
@@ -84,6 +85,22 @@ describe.each(targets())('leaving policies and the IdPs’ delete flows on $name
       expect(back.status, describeCall(back)).toBe(keeps ? 200 : 201);
       expect((await (await hostUser(t, dir, back.body.id)).json()).active).toBe(true);
       expect((await (await api(t, 'GET', `/directories/${dir.directoryId}/users`)).json()).data).toHaveLength(1);
+    });
+
+    it('Entra: after a hard delete the userName is free for another person; the kept one comes back only once it is free again', async () => {
+      const dir = await setUp('entra');
+      const h = entra.entraHeaders(true);
+      const input = entra.entraUserInput();
+      const u = await createUser(dir, entra.createUserBody(input), h);
+      expect((await call(dir, 'DELETE', `/Users/${u.id}`, { headers: entra.entraHeaders() })).status).toBe(204);
+      const other = await call(dir, 'POST', '/Users', { body: entra.createUserBody({ ...input, externalId: `${input.externalId}-2` }), headers: h });
+      expect(other.status, describeCall(other)).toBe(201);
+      expect(other.body.id).not.toBe(u.id);
+      // The kept person re-assigned while the other holds the name: a 409, never two users of one userName.
+      expectError(await call(dir, 'POST', '/Users', { body: entra.createUserBody(input), headers: h }), 409);
+      expect((await call(dir, 'DELETE', `/Users/${other.body.id}`, { headers: entra.entraHeaders() })).status).toBe(204);
+      const again = await call(dir, 'POST', '/Users', { body: entra.createUserBody(input), headers: h });
+      expect([again.status, again.body.id === u.id], describeCall(again)).toEqual([201, keeps]);
     });
   });
 });

@@ -79,9 +79,9 @@ describe('events', () => {
       'directory.group.user_removed',
       'directory.user.updated',
       'directory.user.deactivated',
-      // The hard delete under the default leaving policy ("deactivate"): kept for the host, gone from SCIM.
+      // The hard delete under the default leaving policy ("deactivate"): kept for the host, gone from SCIM (removedAt);
+      // deactivated already, it is not deactivated again.
       'directory.user.updated',
-      'directory.user.deactivated',
     ]);
   });
 

@@ -84,6 +84,22 @@ describe.each(['deactivate', 'delete_after', 'delete'] as const)('DELETE /Users 
     expect((events[2].data as { removedAt: string }).removedAt).toMatch(/^\d{4}-/);
   });
 
+  it(`of a user already inactive: ${keeps ? 'no second deactivation, the update showing it left SCIM' : 'a 404 (the deactivation deleted it)'}`, async () => {
+    const { dir, u } = await setUp(mode);
+    expect((await call(dir, 'PATCH', `Users/${u.id}`, { schemas: [PATCH], Operations: [{ op: 'replace', value: { active: false } }] })).status).toBe(200);
+    // Under "delete" the deactivation deleted it already.
+    if (mode === 'delete') return expect((await call(dir, 'DELETE', `Users/${u.id}`)).status).toBe(404);
+    const before = (await eventsOf(dir)).length;
+    expect((await call(dir, 'DELETE', `Users/${u.id}`)).status).toBe(204);
+    const events = (await eventsOf(dir)).slice(before);
+    // Its groups it left when the IdP deleted it (an inactive user keeps its memberships until then).
+    expect(events.map((e) => e.type)).toEqual(['directory.group.user_removed', 'directory.user.updated']);
+    expect(events[1].previousAttributes).toMatchObject({ removedAt: null });
+    expect(events[1].previousAttributes).not.toHaveProperty('active');
+    expect(events[1].data).toMatchObject({ id: u.id, active: false, roles: [], removedAt: expect.stringMatching(/^\d{4}-/) });
+    expect((await policyOf(dir.hostId, dir.organizationId)).seatsUsed).toBe(0);
+  });
+
   it('the same person POSTed again (same externalId, or the same userName without one) is linked: 201, the same id, active, its default role', async () => {
     const { dir, u, member, suffix } = await setUp(mode);
     await call(dir, 'DELETE', `Users/${u.id}`);

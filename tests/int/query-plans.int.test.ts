@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { database, read } from '../../lib/db/database';
 import { all } from '../../lib/db/sql-program';
-import { groupsJson, USER_COLUMNS_OF_U } from '../../lib/directory/users/reads';
+import { groupsJson, SCIM_VISIBLE_U, USER_COLUMNS_OF_U } from '../../lib/directory/users/reads';
 import { parseFilter } from '../../lib/scim/filter/parse';
 import { USER_ATTRS } from '../../lib/scim/filter/resource-attrs';
 import { filterToSql } from '../../lib/scim/filter/to-sql';
@@ -77,7 +77,8 @@ describe.skipIf(dialect() !== 'sqlite')('SQLite list pages, with the statistics 
     const where =
       filter === null ? null : filterToSql(parseFilter(filter), { attrs: USER_ATTRS, alias: 'u', directoryId: 'dir_x', dialect: database().dialect });
     return {
-      sql: `SELECT ${USER_COLUMNS_OF_U} FROM "DirectoryUser" u WHERE u."directoryId" = ?${where ? ` AND ${where.sql}` : ''} ORDER BY u."createdAt", u."id" LIMIT 100`,
+      // As listUsers asks: only the users SCIM sees (the userName index is theirs alone).
+      sql: `SELECT ${USER_COLUMNS_OF_U} FROM "DirectoryUser" u WHERE u."directoryId" = ? AND ${SCIM_VISIBLE_U}${where ? ` AND ${where.sql}` : ''} ORDER BY u."createdAt", u."id" LIMIT 100`,
       params: ['dir_x', ...(where?.params ?? [])],
     };
   };

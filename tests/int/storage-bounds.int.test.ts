@@ -70,17 +70,20 @@ describe('stored size per resource', () => {
 });
 
 describe('quotas per directory', () => {
-  it('users: the limit is reached, the next POST is 400 tooMany naming the setting; a delete makes room (when it deletes the row)', async () => {
+  it('users: the limit is reached, the next POST is 400 tooMany naming the setting; a delete makes room, kept or not', async () => {
     // 4 users now (3 + "fits").
     const refused = await call(dir, 'POST', 'Users', user('fifth@example.com'));
     expect(refused.status).toBe(400);
     expect(refused.body).toMatchObject({ scimType: 'tooMany', detail: expect.stringContaining('SCIM_MAX_USERS_PER_DIRECTORY') });
     expect((await call(dir, 'GET', 'Users?count=0')).body.totalResults).toBe(4);
-    // The default leaving policy keeps a deleted user for the host: still stored, it still counts.
+    // The default leaving policy ("deactivate") keeps a deleted user for the host; gone from SCIM, it holds no room.
     const kept = users.pop();
     expect((await call(dir, 'DELETE', `Users/${kept}`)).status).toBe(204);
-    expect((await call(dir, 'POST', 'Users', user('fifth@example.com'))).status).toBe(400);
-    await purgeUser(kept!);
+    const fifth = await call(dir, 'POST', 'Users', user('fifth@example.com'));
+    expect([fifth.status, fifth.body.id === kept]).toEqual([201, false]);
+    expect((await call(dir, 'POST', 'Users', user('sixth@example.com'))).status).toBe(400);
+    // A row deleted outright makes room as well.
+    await purgeUser(fifth.body.id);
     const again = await call(dir, 'POST', 'Users', user('fifth@example.com'));
     expect(again.status).toBe(201);
     users.push(again.body.id);

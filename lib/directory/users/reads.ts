@@ -86,7 +86,11 @@ export function* findUserView(
   return r ? viewOf(r) : null;
 }
 
-/** Who a create may be: the user with the IdP's externalId, else one the IdP deleted under the same userName. */
+/**
+ * Who a create may be: the user with the IdP's externalId, else one the IdP deleted under the same userName whose
+ * externalId doesn't name someone else (no userName is held by a deleted user: a SCIM user may hold it meanwhile,
+ * and then the link is the unique index's 409).
+ */
 export type PersonLookup = { externalId: string | null; userNameLower: string };
 
 /**
@@ -104,13 +108,13 @@ export function userViewOp(
       ? ['u."id" = ?', [by.id]]
       : person?.externalId == null
         ? [removedNamed, [by.person.userNameLower]]
-        : // Each side probes its index: (directoryId, externalId) and the unique (directoryId, userNameLower).
-          [`(u."externalId" = ? OR ${removedNamed})`, [person.externalId, person.userNameLower]];
-  // The externalId's user before a deleted one of the same userName.
+        : // Each side probes its index: (directoryId, externalId) and the deleted users' (directoryId, userNameLower).
+          [`(u."externalId" = ? OR (${removedNamed} AND u."externalId" IS NULL))`, [person.externalId, person.userNameLower]];
+  // The externalId's user before a deleted one of the same userName; one SCIM sees first, then the last deleted.
   const [first, firstParams] = person?.externalId != null ? ['CASE WHEN u."externalId" = ? THEN 0 ELSE 1 END, ', [person.externalId]] : ['', []];
   return allOp(
     `SELECT ${USER_COLUMNS_OF_U}, ${hostGroupsJson(env.dialect)}, ${groupsJson(env.dialect, 'scimGroupsJson')}, ${rolesJson(env.dialect)} FROM "DirectoryUser" u
-     WHERE ${where} AND u."directoryId" = ? ORDER BY ${first}u."id" LIMIT 1${lock ? env.dialect.forUpdate : ''}`,
+     WHERE ${where} AND u."directoryId" = ? ORDER BY ${first}u."removedAt" IS NOT NULL, u."removedAt" DESC, u."id" LIMIT 1${lock ? env.dialect.forUpdate : ''}`,
     [...params, directoryId, ...firstParams],
   );
 }
@@ -255,6 +259,8 @@ export function* pageUsers(
   return pageOf(rows.map(viewOf), limit, (v) => v.row);
 }
 
-export function* countUsers(directoryId: string): SqlProgram<number> {
-  return Number((yield* one(`SELECT COUNT(*) AS "n" FROM "DirectoryUser" WHERE "directoryId" = ?`, [directoryId]))?.n ?? 0);
+/** The directory's users (`scim`: only those SCIM sees, what its quota counts: a user the host keeps holds no room). */
+export function* countUsers(directoryId: string, { scim = false }: { scim?: boolean } = {}): SqlProgram<number> {
+  const visible = scim ? ` AND ${SCIM_VISIBLE_U}` : '';
+  return Number((yield* one(`SELECT COUNT(*) AS "n" FROM "DirectoryUser" u WHERE u."directoryId" = ?${visible}`, [directoryId]))?.n ?? 0);
 }

@@ -1,34 +1,51 @@
 // A user the IdP deleted (DELETE /Users/{id}) whom the organization's leaving policy keeps for the host: gone from
-// SCIM (`removedAt`), deactivated with no role, out of every group. The host hears a deactivation (issue 19).
-import { columns, sql, updateOp } from '../../db/rows';
-import { allOp, together, type SqlEnv, type SqlProgram } from '../../db/sql-program';
+// SCIM (`removedAt`), deactivated with no role, out of every group (issue 19). The host hears the user leave SCIM
+// (directory.user.updated with removedAt), and a deactivation when it was active.
+import { updateOp } from '../../db/rows';
+import type { DirectoryUserRow } from '../../db/schema';
+import { runOp, together, type SqlEnv, type SqlOp, type SqlProgram } from '../../db/sql-program';
 import type { DirectoryScope, PendingEvent } from '../../events/event-types';
 import { previousAttributes } from '../../events/snapshots';
-import { writeEventsSql } from '../../events/write-events';
+import { writeEventsOps } from '../../events/write-events';
 import { toApiUser } from '../../host-api/serialize';
-import { activeChangeEvent, rolesAfterActiveChange } from '../../policy/leaving';
-import type { RoleConfig } from '../../roles/recompute-roles';
+import { activeChangeEvent } from '../../policy/leaving';
+import { noRolesOp } from '../../roles/recompute-roles';
 import type { ScimObject } from '../../scim/types';
-import { userOf, type UserView } from './reads';
+import type { UserView } from './reads';
 
-/** Retires the locked user (the caller holds the directory's shared role lock), with its events. */
-export function* retireUser(env: SqlEnv, scope: DirectoryScope, { row, groups, roles }: UserView, roleConfig: RoleConfig): SqlProgram<void> {
-  const now = sql(env.dialect.now);
+/**
+ * Retires the locked user (the caller holds the directory's shared role lock): its row, memberships, roles, the
+ * seats ops the caller gives (`seats`) and the events, with the COMMIT, in one trip. Its row is built here: an
+ * inactive user holds no role, so nothing needs reading back.
+ */
+export function* retireUser(env: SqlEnv, scope: DirectoryScope, { row, groups, roles }: UserView, seats: SqlOp[]): SqlProgram<void> {
+  const now = new Date();
   // The stored resource says what the host sees: inactive.
   const raw = JSON.stringify({ ...(JSON.parse(row.raw) as ScimObject), active: false });
-  const set = { active: false, deactivatedAt: row.active ? now : undefined, removedAt: now, raw, version: sql('"version" + 1') };
-  const [updated] = yield* together([
-    updateOp(env.dialect, 'DirectoryUser', set, '"id" = ? AND "directoryId" = ?', [row.id, row.directoryId], columns('DirectoryUser')),
-    allOp(`DELETE FROM "GroupMembership" WHERE "userId" = ? AND "directoryId" = ? RETURNING "groupId"`, [row.id, row.directoryId]),
-  ]);
-  const written = userOf(updated[0]);
-  const rolesNow = yield* rolesAfterActiveChange(env, row.directoryId, row.id, roles, roleConfig);
-  const after = toApiUser(written, [], rolesNow);
+  const written: DirectoryUserRow = {
+    ...row,
+    active: false,
+    deactivatedAt: row.active ? now : row.deactivatedAt,
+    removedAt: now,
+    raw,
+    version: row.version + 1,
+    updatedAt: now,
+  };
+  const { id, directoryId, createdAt: _created, ...set } = written;
+  const after = toApiUser(written, [], []);
   // The groups the host sees it leave (the selected ones), as a membership removal tells it.
   const events: PendingEvent[] = groups.map((group) => ({ type: 'directory.group.user_removed', data: { group, user: after } }));
-  events.push(
-    { type: 'directory.user.updated', data: after, previousAttributes: previousAttributes(toApiUser(row, groups, roles), after) },
-    activeChangeEvent(false, after),
-  );
-  yield* writeEventsSql(env, scope, events, { final: true });
+  events.push({ type: 'directory.user.updated', data: after, previousAttributes: previousAttributes(toApiUser(row, groups, roles), after) });
+  // Already inactive, it was deactivated when it became so: leaving SCIM is the update above.
+  if (row.active) events.push(activeChangeEvent(false, after));
+  const ops = [
+    updateOp(env.dialect, 'DirectoryUser', set, '"id" = ? AND "directoryId" = ? AND "version" = ?', [id, directoryId, row.version]),
+    runOp(`DELETE FROM "GroupMembership" WHERE "userId" = ? AND "directoryId" = ?`, [id, directoryId]),
+    ...(roles.length ? [noRolesOp(directoryId, id)] : []),
+    ...seats,
+    ...writeEventsOps(env, scope, events, true),
+  ];
+  const [count]: unknown[] = yield* together(ops);
+  // The row is locked (on SQLite, the whole database) since it was read: the UPDATE always matches.
+  if (count !== 1) throw new Error(`A locked user's UPDATE changed ${String(count)} rows`);
 }

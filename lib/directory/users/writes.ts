@@ -9,14 +9,15 @@ import { run, runOp, together, type SqlEnv, type SqlOp, type SqlProgram } from '
 import { DomainError } from '../../domain-error';
 import type { DirectoryScope, PendingEvent } from '../../events/event-types';
 import { previousAttributes } from '../../events/snapshots';
-import { writeEventsOps, writeEventsSql } from '../../events/write-events';
+import { writeEventsOps } from '../../events/write-events';
 import { toApiUser } from '../../host-api/serialize';
 import { mappedColumns, warningsText, type MappingContext } from '../../attributes/mapping';
 import { newId } from '../../ids';
-import { admit, checkDomains, movesDomain, takeSeat } from '../../policy/admission';
+import { checkDomains, movesDomain } from '../../policy/admission';
 import { userOutcome } from '../../policy/decision';
 import { activeChangeEvent, leavingDeletes, rolesAfterActiveChange } from '../../policy/leaving';
 import { policyOfRow, policyOp, type ProvisioningPolicy } from '../../policy/policy-store';
+import { NO_SEAT_CHANGE, seatChange, seatRefusal, seatsOps, type SeatChange } from '../../policy/seats';
 import { recomputeRolesSql, roleConfigOf, roleConfigOp, rolesIdle, type RoleConfig } from '../../roles/recompute-roles';
 import { rolesSharedLockOps } from '../../roles/role-locks';
 import type { ScimObject } from '../../scim/types';
@@ -94,6 +95,16 @@ function* lockedUser(
 const finalOps = (ops: SqlOp[]): SqlOp[] => ops.map((op, i) => (i === ops.length - 1 ? { ...op, final: true } : op));
 
 /**
+ * A write's last statements: the seats count just before the events (so its row is locked for that trip and the
+ * COMMIT only, and always before the events' lock), the events, then the last seat's event if this write took it.
+ */
+const tailOps = (env: SqlEnv, scope: DirectoryScope, events: PendingEvent[], seat: SeatChange): SqlOp[] => [
+  ...seat.before,
+  ...writeEventsOps(env, scope, events, false),
+  ...seat.after,
+];
+
+/**
  * A new user, its emails and its roles (the default role, if any: a new user is in no group), with its event. A
  * person the directory already has under the same externalId (re-provisioned under a renamed userName, or after
  * a deactivation), or one the IdP deleted under the same userName and the leaving policy kept, is linked instead:
@@ -101,10 +112,12 @@ const finalOps = (ops: SqlOp[]): SqlOp[] => ops.map((op, i) => (i === ops.length
  */
 export function createDirectoryUser(scope: DirectoryScope, resource: ScimObject, { mapping }: UserWriteOptions = {}): Promise<WrittenUser> {
   const { directoryId } = scope;
+  let limit: number | null = null;
   return write(function* (env): SqlProgram<WrittenUser> {
     const { cols, emails, raw, warnings } = split(resource, mapping);
     const person = { externalId: cols.externalId ?? null, userNameLower: cols.userNameLower };
     const { view: known, reads } = yield* lockedUser(env, scope, { person });
+    limit = reads.policy.seatLimit;
     if (known && !known.row.removedAt && known.row.userNameLower === cols.userNameLower && known.row.active)
       throw new DomainError('conflict', 'A user with this userName already exists in the directory');
     if (known) {
@@ -113,10 +126,10 @@ export function createDirectoryUser(scope: DirectoryScope, resource: ScimObject,
       return { ...linked, outcome: `linked (${same})${linked.outcome === 'unchanged' ? '' : `, ${linked.outcome}`}` };
     }
     checkDomains(reads.policy, cols);
-    const seat = cols.active ? yield* takeSeat(env, scope.organizationId, reads.policy) : [];
     const id = newId('usr');
     const now = new Date();
     const active = cols.active ?? true;
+    const seat = active ? seatChange(env, scope, reads.policy, 1) : NO_SEAT_CHANGE;
     const row: DirectoryUserRow = {
       id,
       directoryId,
@@ -130,17 +143,17 @@ export function createDirectoryUser(scope: DirectoryScope, resource: ScimObject,
       updatedAt: now,
     };
     const inserts = [insertOp(env.dialect, 'DirectoryUser', [row]), ...emailsOp(env, id, directoryId, emails)];
-    const created = (roles: string[]): PendingEvent[] => [{ type: 'directory.user.created', data: toApiUser(row, [], roles) }, ...seat];
+    const created = (roles: string[]): PendingEvent[] => [{ type: 'directory.user.created', data: toApiUser(row, [], roles) }];
     if (rolesIdle(reads.roleConfig)) {
       // Nobody holds a role in this directory: the rows and the events in one trip, with the COMMIT.
-      yield* together([...inserts, ...writeEventsOps(env, scope, created([]), true)]);
+      yield* together(finalOps([...inserts, ...tailOps(env, scope, created([]), seat)]));
     } else {
       yield* together(inserts);
       const [roles] = yield* recomputeRolesSql(env, directoryId, [id], reads.roleConfig);
-      yield* writeEventsSql(env, scope, created(roles?.after ?? []), { final: true });
+      yield* together(finalOps(tailOps(env, scope, created(roles?.after ?? []), seat)));
     }
     return { row, groups: [], outcome: `created${warningsText(warnings)}` };
-  }).catch(duplicateUser);
+  }).catch((e) => duplicateUser(seatRefusal(e, limit)));
 }
 
 /** The user's next row, as the UPDATE of updateOps writes it (version, clock and all), known before it is sent. */
@@ -175,14 +188,16 @@ export function rewriteDirectoryUser(
   { ifMatch, mapping }: UserWriteOptions = {},
 ): Promise<WrittenUser> {
   const { id } = scope;
+  let limit: number | null = null;
   return write(function* (env) {
     const { view, reads } = yield* lockedUser(env, scope, { id });
+    limit = reads.policy.seatLimit;
     if (!view || view.row.removedAt) throw new DomainError('not_found', `User ${id} not found`);
     checkVersion(view.row, ifMatch, 'user');
     // Parsed once: `next` takes its own copy (a PATCH is applied to a clone), the write compares against it.
     const current = JSON.parse(view.row.raw) as ScimObject;
     return yield* rewriteLocked(env, scope, view, current, next(current, view.row), reads, mapping);
-  }).catch(duplicateUser);
+  }).catch((e) => duplicateUser(seatRefusal(e, limit)));
 }
 
 /**
@@ -200,16 +215,16 @@ function* rewriteLocked(
 ): SqlProgram<WrittenUser> {
   // The IdP is answered with every group of the user; events show the host's (selected) ones.
   const answered = scimGroups ?? groups;
-  if (JSON.stringify(resource) === row.raw) return { row, groups: answered, outcome: 'unchanged' };
+  // A kept user linked back is written even when sent as it was kept: it comes back into SCIM.
+  if (JSON.stringify(resource) === row.raw && !row.removedAt) return { row, groups: answered, outcome: 'unchanged' };
   const next = split(resource, mapping);
   // Coming back takes a seat, on one of the organization's domains, like a create (admission.ts); a rename moving an
   // active user to another domain is checked like a create too.
-  const seat = !row.active && next.cols.active ? yield* admit(env, scope.organizationId, policy, next.cols) : [];
-  if (row.active && next.cols.active && movesDomain(row, next.cols)) checkDomains(policy, next.cols);
+  if (next.cols.active && (!row.active || movesDomain(row, next.cols))) checkDomains(policy, next.cols);
   const written = nextRow(row, next, new Date());
   const activeChanged = written.active !== row.active;
   if (activeChanged && leavingDeletes(policy, written)) {
-    yield* removeUser(env, { ...scope, id: row.id }, toApiUser(written, groups, []));
+    yield* removeUser(env, { ...scope, id: row.id }, toApiUser(written, groups, []), true);
     return { row: written, groups: answered, outcome: 'deleted (leaving policy: delete at once)' };
   }
   const outcome = userOutcome(previous, resource, activeChanged ? written.active : null);
@@ -219,27 +234,30 @@ function* rewriteLocked(
     const after = toApiUser(written, groups, rolesNow);
     const changed = previousAttributes(toApiUser(row, groups, roles), after);
     const out: PendingEvent[] = Object.keys(changed).length ? [{ type: 'directory.user.updated', data: after, previousAttributes: changed }] : [];
-    return activeChanged ? [...out, activeChangeEvent(written.active, after), ...seat] : out;
+    return activeChanged ? [...out, activeChangeEvent(written.active, after)] : out;
   };
+  const seat = activeChanged ? seatChange(env, scope, policy, written.active ? 1 : -1) : NO_SEAT_CHANGE;
   const update = updateOps(env, row.version, written, emails);
   // A user's groups don't move when its resource does; its roles do when it leaves or comes back.
   if (activeChanged && !rolesIdle(roleConfig)) {
     updated((yield* together(update))[0]);
     const rolesNow = yield* rolesAfterActiveChange(env, row.directoryId, row.id, roles, roleConfig);
-    yield* writeEventsSql(env, scope, events(rolesNow), { final: true });
+    yield* together(finalOps(tailOps(env, scope, events(rolesNow), seat)));
   } else {
     // The user's row is locked (and on SQLite the database): the UPDATE applies, so it goes out with the events
     // and the COMMIT in one trip.
-    updated((yield* together(finalOps([...update, ...writeEventsOps(env, scope, events(roles), false)])))[0]);
+    updated((yield* together(finalOps([...update, ...tailOps(env, scope, events(roles), seat)])))[0]);
   }
   return { row: written, groups: answered, outcome: `${outcome}${warningsText(next.warnings)}` };
 }
 
-function* removeUser(env: SqlEnv, scope: DirectoryScope & { id: string }, last: unknown): SqlProgram<void> {
+/** Deletes the locked user (`wasActive`: it held a seat), with its event. */
+function* removeUser(env: SqlEnv, scope: DirectoryScope & { id: string }, last: unknown, wasActive: boolean): SqlProgram<void> {
   if (!(yield* run(`DELETE FROM "DirectoryUser" WHERE "id" = ? AND "directoryId" = ?`, [scope.id, scope.directoryId]))) {
     throw new DomainError('not_found', `User ${scope.id} not found`);
   }
-  yield* writeEventsSql(env, scope, [{ type: 'directory.user.deleted', data: last }], { final: true });
+  const seat = { before: seatsOps(scope.organizationId, wasActive ? -1 : 0), after: [] };
+  yield* together(finalOps(tailOps(env, scope, [{ type: 'directory.user.deleted', data: last }], seat)));
 }
 
 /**
@@ -255,10 +273,10 @@ export function deleteDirectoryUser(scope: DirectoryScope & { id: string }, { if
     checkVersion(view.row, ifMatch, 'user');
     const { leaving } = reads.policy;
     if (leaving.mode === 'delete') {
-      yield* removeUser(env, scope, toApiUser(view.row, view.groups, view.roles));
+      yield* removeUser(env, scope, toApiUser(view.row, view.groups, view.roles), view.row.active);
       return 'deleted';
     }
-    yield* retireUser(env, scope, view, reads.roleConfig);
+    yield* retireUser(env, scope, view, seatsOps(scope.organizationId, view.row.active ? -1 : 0));
     return leaving.mode === 'delete_after'
       ? `deleted from SCIM; kept deactivated, deleted after ${leaving.deleteAfterDays} days (leaving policy)`
       : 'deleted from SCIM; kept deactivated (leaving policy)';
@@ -270,7 +288,7 @@ export function deleteExpiredLeaver(scope: DirectoryScope & { id: string }, cuto
   return write(function* (env) {
     const view = yield* findUserView(env, { directoryId: scope.directoryId, id: scope.id, lock: true });
     if (!view || view.row.active || !view.row.deactivatedAt || view.row.deactivatedAt > cutoff) return false;
-    yield* removeUser(env, scope, toApiUser(view.row, view.groups, view.roles));
+    yield* removeUser(env, scope, toApiUser(view.row, view.groups, view.roles), view.row.active);
     return true;
   });
 }
