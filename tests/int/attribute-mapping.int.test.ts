@@ -4,7 +4,8 @@
 // for users whose values changed.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { saveMapping, saveMappingSql } from '../../lib/attributes/mapping-store';
-import { readRemapJob, remapBatchSql, resumeRemapJobs } from '../../lib/attributes/remap-job';
+import { remapBatch } from '../../lib/attributes/remap-batch';
+import { readRemapJob, resumeRemapJobs } from '../../lib/attributes/remap-job';
 import { saveUserSchema, type UserSchema } from '../../lib/attributes/user-schema';
 import { read, write } from '../../lib/db/database';
 import { insertSelectOps } from '../../lib/db/rows';
@@ -113,7 +114,7 @@ describe('the remap job', () => {
     expect(audited).toMatchObject({ actor: 'operator:op_1', target: dir.directoryId });
     expect(JSON.parse(String(audited.details))).toEqual({ version: 1, fields: { department: input.fields.department.sources } });
     expect(await readRemapJob(dir.directoryId)).toMatchObject({ status: 'running', total: n, done: 0 });
-    await write((env) => remapBatchSql(env, dir.directoryId));
+    await remapBatch(dir.directoryId);
     expect(await readRemapJob(dir.directoryId)).toMatchObject({ status: 'running', total: n, done: 200 });
 
     await resumeRemapJobs();
