@@ -21,6 +21,38 @@ export function* startRemapSql(env: SqlEnv, directoryId: string, version: number
   );
 }
 
+/**
+ * Restarts the job of every directory of the host whose users have values (the host's fields changed): each
+ * directory's mapping gets a new version (a row with no field mapped where it had none), so its users are stale.
+ * Set-based: two statements whatever the number of directories. Returns the directories to kick.
+ */
+export function* restartHostRemapsSql(env: SqlEnv, hostId: string): SqlProgram<string[]> {
+  const now = env.dialect.now;
+  const ofHost = `FROM "Directory" d JOIN "Organization" o ON o."id" = d."organizationId" WHERE o."hostId" = ?`;
+  yield* run(
+    `INSERT INTO "AttributeMapping" ("directoryId", "fields", "version", "updatedAt") SELECT d."id", '{}', 1, ${now} ${ofHost}
+     ON CONFLICT ("directoryId") DO UPDATE SET "version" = "AttributeMapping"."version" + 1, "updatedAt" = excluded."updatedAt"`,
+    [hostId],
+  );
+  const rows = yield* all(
+    `INSERT INTO "AttributeRemapJob" ("directoryId", "version", "status", "total", "done", "changed", "cursorAt", "cursorId", "startedAt", "updatedAt", "finishedAt")
+     SELECT m."directoryId", m."version", 'running', (SELECT COUNT(*) FROM "DirectoryUser" u WHERE u."directoryId" = m."directoryId"), 0, 0, NULL, '', ${now}, ${now}, NULL
+     FROM "AttributeMapping" m JOIN "Directory" d ON d."id" = m."directoryId" JOIN "Organization" o ON o."id" = d."organizationId" WHERE o."hostId" = ?
+     ON CONFLICT ("directoryId") DO UPDATE SET "version" = excluded."version", "status" = 'running', "total" = excluded."total", "done" = 0,
+       "changed" = 0, "cursorAt" = NULL, "cursorId" = '', "startedAt" = excluded."startedAt", "updatedAt" = excluded."updatedAt", "finishedAt" = NULL
+     RETURNING "directoryId"`,
+    [hostId],
+  );
+  return rows.map((r) => String(r.directoryId));
+}
+
+/** Runs the jobs of these directories one after another in the background (a host may have thousands). */
+export function kickRemaps(directoryIds: string[]): void {
+  void (async () => {
+    for (const id of directoryIds) await kickRemap(id).catch(() => {});
+  })();
+}
+
 // A steady pace: 100,000 users in 50 s, whatever the directory's size, the batches spread out so SCIM requests keep
 // most of the process (a batch is a few milliseconds of work every 100 ms).
 const USERS_PER_SECOND = 2000;
