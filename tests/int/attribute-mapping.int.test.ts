@@ -129,6 +129,30 @@ describe('the remap job', () => {
     expect(versions.map((r) => Number(r.v))).toEqual([1]);
   });
 
+  it('loses no SCIM write that lands while a batch computes: the write keeps its own values', async () => {
+    const dir = await newDirectory();
+    const n = 200;
+    const names = Array.from({ length: n }, (_, i) => `race${String(i).padStart(3, '0')}@acme.com`);
+    await write(function* (env) {
+      const rows = names.map((userName) => bulkUserRow(dir.directoryId, newId('usr'), userName, { userName, title: 'Old' }));
+      for (const op of insertSelectOps(env.dialect, 'DirectoryUser', rows)) yield* changes(op);
+    });
+    const ids = (await read(() => all(`SELECT "id", "userName" FROM "DirectoryUser" WHERE "directoryId" = ? ORDER BY "userName"`, [dir.directoryId]))).map(
+      (r) => String(r.id),
+    );
+    await write((env) => saveMappingSql(env, dir, putAttributeMappingInputSchema.parse({ fields: { department: { sources: ['title'] } } }), 'test'));
+    // Every user of the batch rewritten by SCIM while the batch reads, computes (between turns of the event loop) and writes.
+    const batch = remapBatch(dir.directoryId);
+    const puts = await Promise.all(ids.map((id, i) => call(dir, 'PUT', `Users/${id}`, user(names[i], { title: `New ${i}` }))));
+    expect(puts.every((r) => r.status === 200)).toBe(true);
+    await batch;
+    await resumeRemapJobs();
+    await waitForJob(dir);
+    const rows = await read(() => all(`SELECT "id", "customAttributes" FROM "DirectoryUser" WHERE "directoryId" = ?`, [dir.directoryId]));
+    const dept = new Map(rows.map((r) => [String(r.id), JSON.parse(String(r.customAttributes)).department]));
+    expect(ids.map((id) => dept.get(id))).toEqual(ids.map((_, i) => `New ${i}`));
+  });
+
   it('refuses a mapping naming an undeclared field or a source that is not a SCIM path', async () => {
     const dir = await newDirectory();
     const bad = (fields: unknown) => saveMapping(dir, putAttributeMappingInputSchema.parse({ fields }), 'test');
