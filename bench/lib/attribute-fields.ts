@@ -13,7 +13,7 @@ export const titleOf = (n: number) => `Title ${n}`;
 export const costCenterOf = (n: number) => `cc-${n}`;
 
 /** The attribute workloads: run only when named in --workloads (they declare a host field before seeding). */
-export const ATTRIBUTE_WORKLOADS = ['filter-title', 'filter-field', 'filter-custom', 'remap'] as const;
+const ATTRIBUTE_WORKLOADS = ['filter-title', 'filter-field', 'filter-custom', 'remap'] as const;
 
 export const wantsAttributes = (only: ReadonlySet<string> | null) => !!only && ATTRIBUTE_WORKLOADS.some((k) => only.has(k));
 

@@ -7,7 +7,7 @@ export type UserFieldType = (typeof USER_FIELD_TYPES)[number];
 /** Fields a host may declare: each one is a filterable attribute of every directory's extension schema. */
 const MAX_USER_FIELDS = 100;
 /** Fields a host may index: each costs two indexes on every directory user row, and every user write maintains them. */
-export const MAX_INDEXED_FIELDS = 10;
+const MAX_INDEXED_FIELDS = 10;
 
 const defaultValue = z.union([z.string().max(1000), z.number().finite(), z.boolean(), z.array(z.string().max(1000)).max(100)]);
 
@@ -19,7 +19,12 @@ const userFieldSchema = z
     type: z.enum(USER_FIELD_TYPES),
     required: z.boolean().default(false),
     // An expression index on the field's value (lib/attributes/field-indexes.ts): a filter on it as fast as on a column.
-    indexed: z.boolean().default(false),
+    indexed: z
+      .boolean()
+      .default(false)
+      .describe(
+        'Index the field: two expression indexes, created when declared and dropped when no longer, on the value sent under the extension (SCIM filters) and on the mapped value (customAttributes.<key>); at most 10 per host, not a stringList',
+      ),
     default: defaultValue.nullish(),
   })
   .refine((f) => f.default === undefined || f.default === null || defaultFits(f.type, f.default), {
