@@ -85,8 +85,8 @@ function migrateSqlite(url: string, root: string): string[] {
 
 /** Leading index columns that many rows share (a tenant, a status): everything after them narrows to a few rows. */
 const SHARED_COLUMNS = new Set(['directoryId', 'hostId', 'organizationId', 'status', 'endpointId', 'windowStart']);
-/** Columns nearly every row holds the same value of (null): they narrow nothing, wherever they stand in an index. */
-const UNSELECTIVE_COLUMNS = new Set(['removedAt']);
+/** Columns nearly every row holds the same value of (null, the current mapping): they narrow nothing, wherever they stand in an index. */
+const UNSELECTIVE_COLUMNS = new Set(['removedAt', 'mappingVersion']);
 
 /**
  * SQLite plans without statistics until ANALYZE runs, and without them takes every index on `directoryId` for a
