@@ -5,7 +5,7 @@
 // `customAttributes.<key>`). A string list has no single value to index.
 import { createHash } from 'node:crypto';
 import type { SqlEnv, SqlProgram } from '../db/sql-program';
-import { run } from '../db/sql-program';
+import { changes, run } from '../db/sql-program';
 import { operandExpr } from '../scim/filter/to-sql';
 import { extensionOf } from './host-attrs';
 import { mappedBacking } from './mapped-attrs';
@@ -33,5 +33,9 @@ export function* syncFieldIndexes(env: SqlEnv, hostId: string, previous: UserSch
   const before = indexes(env, hostId, previous);
   const after = indexes(env, hostId, next);
   for (const name of before.keys()) if (!after.has(name)) yield* run(`DROP INDEX IF EXISTS "${name}"`);
-  for (const [name, expr] of after) yield* run(`CREATE INDEX IF NOT EXISTS "${name}" ON "DirectoryUser" ("directoryId", (${expr}))`);
+  for (const [name, expr] of after) {
+    yield* run(`CREATE INDEX IF NOT EXISTS "${name}" ON "DirectoryUser" ("directoryId", (${expr}))`);
+    // A directory shares the first column, a value narrows to a few users: never the way to walk a directory.
+    for (const op of env.dialect.indexShape('DirectoryUser', name, '1000000 100000 1')) yield* changes(op);
+  }
 }

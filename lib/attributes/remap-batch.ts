@@ -50,14 +50,14 @@ function* readBatchSql(env: SqlEnv, directoryId: string): SqlProgram<Batch | nul
   if (!found || !job || (job.status !== 'running' && job.status !== 'sweep')) return null;
   const scope = { hostId: String(found.hostId), organizationId: String(found.organizationId), directoryId };
   const ctx = yield* mappingContextSql(scope.hostId, directoryId);
-  // The main pass walks the directory from the cursor (index directoryId, createdAt, id), current users skipped in
-  // JS; the sweep takes the users a write stamped with an older mapping (index directoryId, mappingVersion).
+  // The main pass walks the directory from the cursor (index directoryId, createdAt, id: a row value, so the index
+  // seeks to it rather than reading every user before it), current users skipped in JS; the sweep takes the users a write stamped with an older mapping (index directoryId, mappingVersion).
   const rows =
     job.status === 'running'
       ? yield* all(
-          `SELECT ${USER_COLS} FROM "DirectoryUser" u WHERE u."directoryId" = ?${job.cursorAt ? ` AND (u."createdAt" > ? OR (u."createdAt" = ? AND u."id" > ?))` : ''}
+          `SELECT ${USER_COLS} FROM "DirectoryUser" u WHERE u."directoryId" = ?${job.cursorAt ? ` AND (u."createdAt", u."id") > (?, ?)` : ''}
            ORDER BY u."createdAt", u."id" LIMIT ${BATCH}`,
-          job.cursorAt ? [directoryId, job.cursorAt, job.cursorAt, job.cursorId] : [directoryId],
+          job.cursorAt ? [directoryId, job.cursorAt, job.cursorId] : [directoryId],
         )
       : yield* all(`SELECT ${USER_COLS} FROM "DirectoryUser" u WHERE u."directoryId" = ? AND u."mappingVersion" < ? LIMIT ${BATCH}`, [
           directoryId,

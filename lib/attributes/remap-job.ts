@@ -56,7 +56,8 @@ export function kickRemaps(directoryIds: string[]): void {
 // A steady pace: 100,000 users in 50 s, whatever the directory's size, the batches spread out so SCIM requests keep
 // most of the process (a batch is a few milliseconds of work every 100 ms).
 const USERS_PER_SECOND = 2000;
-const BATCH_INTERVAL_MS = (BATCH / USERS_PER_SECOND) * 1000;
+// A function, not a constant: user-schema.ts imports this module, and remap-batch.ts (through the mapping) imports it.
+const batchIntervalMs = () => (BATCH / USERS_PER_SECOND) * 1000;
 
 // Directories whose job runs in this process: one loop each; a restarted job is picked up by the loop's next batch.
 const running = new Set<string>();
@@ -70,7 +71,7 @@ export function kickRemap(directoryId: string): Promise<void> {
       for (;;) {
         const started = performance.now();
         if (!(await remapBatch(directoryId))) break;
-        await new Promise((r) => setTimeout(r, Math.max(0, started + BATCH_INTERVAL_MS - performance.now())));
+        await new Promise((r) => setTimeout(r, Math.max(0, started + batchIntervalMs() - performance.now())));
       }
     } finally {
       running.delete(directoryId);
