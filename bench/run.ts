@@ -7,6 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseBenchArgs, USAGE, type BenchOptions } from './lib/args';
+import { filterLine } from './lib/attribute-filters';
+import { remapLine } from './lib/remap-workload';
 import { checkPortal, type Check } from './lib/checks';
 import { durabilityWarnings } from './lib/durability';
 import { cleanupAll, exitOnSignals } from './lib/cleanup';
@@ -84,6 +86,7 @@ async function main(): Promise<number> {
     seeding: [],
     flushes: [],
     delivered: [],
+    attributes: { filters: [], remaps: [] },
     started: { servers: [], columns: {}, settings: {}, machine: null, pg: null, stoppers: [] },
   };
   const errors: string[] = [];
@@ -114,6 +117,8 @@ async function main(): Promise<number> {
   const render = { rounds: opts.rounds, connections: opts.connections, seconds: opts.seconds, importLabel: importLabel(opts) };
   for (const t of inputs) console.log(`\n${renderTable(t, render)}`);
   if (checks.length) console.log(`\n## portal checks\n\n${checkLines(checks)}`);
+  const attrs = [...measured.attributes.filters.map(filterLine), ...measured.attributes.remaps.map(remapLine)];
+  if (attrs.length) console.log(`\n## attribute workloads (portal only)\n\n${attrs.join('\n')}`);
   for (const w of durabilityWarnings(measured.flushes)) console.log(`\n${w}`);
   console.log(`\n${summary}`);
   const seconds = (performance.now() - started) / 1000;

@@ -65,7 +65,9 @@ export const USAGE = `npm run bench -- [options]
   --out <file>                JSON results (default bench/results/latest.json)
   --keep-rate-limits          keep the app's default rate limits (by default they are raised out of reach; the
                               limiter still counts every request)
-  --workloads <keys>          only these workloads, comma-separated keys (post-user, get-user, filter-username…)
+  --workloads <keys>          only these workloads, comma-separated keys (post-user, get-user, filter-username…);
+                              the attribute workloads (filter-title, filter-field, filter-custom, remap) run only
+                              when named here: they declare a host field before seeding
   --no-policies               the portal without its provisioning policy (by default every policy is on: the
                               bench's domains, a seat limit above its users, only the bench's groups selected,
                               leaving "delete after 30 days")`;

@@ -3,6 +3,8 @@
 // are seeded), the reads, the writes (and the writes again with a webhook endpoint subscribed), the import, the
 // memory of each server sampled throughout; everything stopped at the end.
 import type { BenchOptions } from './args';
+import { attributePhase, type AttributeFigures } from './attribute-phase';
+import { declareField, fieldExtras, wantsAttributes } from './attribute-fields';
 import { flushesPerWrite, type FlushCount } from './durability';
 import { startWebhookReceiver, type WebhookReceiver } from './helpers';
 import { runImports, type ImportResult } from './import-phase';
@@ -33,6 +35,8 @@ export interface Measured {
   seeding: SeedRecord[];
   flushes: FlushCount[];
   delivered: Delivered[];
+  /** Issue 18's filter and remap figures (the attribute workloads, portals only). */
+  attributes: AttributeFigures;
   started: Started;
 }
 
@@ -119,7 +123,14 @@ export async function measureAll(opts: BenchOptions, runTag: string, say: (line:
     const receiver = opts.webhooks === 'none' ? null : await startWebhookReceiver();
     if (receiver) started.stoppers.push({ name: 'webhook receiver', stop: receiver.stop });
     for (const s of servers) out.flushes.push(await flushesPerWrite(s, `${runTag}-${slug(s.id)}`));
-    const seeders = new Map(servers.map((s) => [s, new Seeder(s.dir, `${runTag}-${slug(s.id)}`, opts.connections, (l) => log(`[${serverLabel(s.id)}]${l}`))]));
+    const only = opts.workloads && new Set(opts.workloads);
+    // The attribute workloads' host field is declared before seeding, so every seeded user's value is mapped as it arrives.
+    const attributes = wantsAttributes(only);
+    if (attributes) for (const s of servers) if (s.host) await declareField(s.host, false);
+    const extras = attributes ? fieldExtras : undefined;
+    const seeders = new Map(
+      servers.map((s) => [s, new Seeder(s.dir, `${runTag}-${slug(s.id)}`, opts.connections, (l) => log(`[${serverLabel(s.id)}]${l}`), extras)]),
+    );
     const sizes = [...new Set([opts.usersSmall, opts.usersLarge])];
     for (const users of sizes) {
       for (const s of servers) if (s.exited()) throw new Error(`${serverLabel(s.id)} stopped during the run (${s.exited()})`);
@@ -152,7 +163,7 @@ export async function measureAll(opts: BenchOptions, runTag: string, say: (line:
             log,
           },
           cannot: new Map(),
-          only: opts.workloads && new Set(opts.workloads),
+          only,
         };
         log(`\n[${users} users] reads and ceilings: ${opts.rounds} rounds of ${opts.seconds} s per workload and server, taking turns`);
         out.rows.push(...(await readPass(ctx)));
@@ -160,6 +171,7 @@ export async function measureAll(opts: BenchOptions, runTag: string, say: (line:
         out.rows.push(...(await writePass(ctx, false)));
         if (receiver && (opts.webhooks === 'all' || users === sizes[sizes.length - 1]))
           out.rows.push(...(await webhookPass(ctx, receiver, opts.quick, out, log)));
+        if (only && attributes) await attributePhase(ctx, only, out.attributes);
         if (opts.import) {
           log(`[${users} users] import through SCIM, the servers taking turns step by step`);
           out.imports.push(...(await runImports(servers, users, opts.import, runTag, log)));

@@ -54,6 +54,7 @@ export async function startPortal(variant: PortalVariant, opts: { keepRateLimits
       dir,
       pid: app.pid,
       baseUrl: app.baseUrl,
+      host: app,
       cpuPids: async () => (variant.db === 'sqlite' ? own() : [...own(), ...(await variant.pg.backends(PG_DATABASE))]),
       flushPids: async () => (variant.db === 'sqlite' ? own() : variant.pg.serverPids()),
       settings: [

@@ -3,7 +3,7 @@
 // then PATCH add members, up to 100 a request). The same requests for the portal and the peer: nothing reaches past
 // the public interface, so the bench keeps working whatever the app's data layer becomes.
 import { performance } from 'node:perf_hooks';
-import { addMembers, oktaCreateGroup, oktaCreateUser, seededUserName } from './payloads';
+import { addMembers, oktaCreateGroup, oktaCreateUser, seededUserName, type JsonObject } from './payloads';
 import { createdId, isOk, sendBatch, type BatchResponse } from './scim-batch';
 import type { ScimDirectory } from './scim-client';
 import { bigGroupSize, SMALL_GROUP_SIZE, teamCount, teamMembers } from './sizes';
@@ -44,6 +44,8 @@ export class Seeder {
     private readonly runTag: string,
     private readonly concurrency: number,
     private readonly log: (line: string) => void,
+    /** Attributes each seeded user carries besides Okta's create body (the attribute workloads' field and title). */
+    private readonly extras: (n: number) => JsonObject = () => ({}),
   ) {}
 
   /** Grows the directory to `users` users and its groups to their sizes; returns what it holds. */
@@ -53,7 +55,7 @@ export class Seeder {
     await this.send(
       users - from,
       'users',
-      (i) => ({ method: 'POST', path: '/Users', body: oktaCreateUser(seededUserName(from + i), from + i) }),
+      (i) => ({ method: 'POST', path: '/Users', body: { ...oktaCreateUser(seededUserName(from + i), from + i), ...this.extras(from + i) } }),
       (i, res) => {
         const id = createdId(res);
         if (!id) throw new Error(`POST /Users answered no id: ${res.body.slice(0, 300)}`);

@@ -1,6 +1,6 @@
 // The servers a run measures, as the rest of the bench sees them: the portal on SQLite (at NORMAL and at FULL) and on
 // PostgreSQL, and the Jackson peer on SQLite and on PostgreSQL. Each table pairs the servers of one database.
-import type { ScimDirectory } from './scim-client';
+import type { HostApi, ScimDirectory } from './scim-client';
 
 export type Db = 'sqlite' | 'postgres';
 /** `machine`: the bench's own node:http server, the ceiling of every table. */
@@ -33,6 +33,8 @@ export interface Server extends Target {
   pid: number;
   /** The portal's origin (its /healthz is a ceiling); null for the peer. */
   baseUrl: string | null;
+  /** The portal's host API and key; absent for the peer. */
+  host?: HostApi;
   /** The processes that would flush a commit to disk: watched by the durability probe. */
   flushPids(): Promise<number[]>;
   /** Lines stating the server's database settings, for its table. */

@@ -28,7 +28,10 @@ export type WorkloadKey =
   | 'patch-remove-big'
   | 'post-group'
   | 'delete-group'
-  | 'delete-user';
+  | 'delete-user'
+  | 'filter-title'
+  | 'filter-field'
+  | 'filter-custom';
 
 export type Kind = 'ceiling' | 'read' | 'write';
 

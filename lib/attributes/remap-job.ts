@@ -1,24 +1,12 @@
 // Recomputing a directory's mapped values after its mapping changed (issue 18, item 3): one job row per directory
-// (a new mapping restarts it), users taken in (createdAt, id) order in paced batches of BATCH, each one transaction
+// (a new mapping restarts it), users taken in (createdAt, id) order in paced batches (remap-batch.ts), each one transaction
 // that moves the job's cursor, so a restart resumes where the last committed batch ended. A user whose values
 // changed gets a `directory.user.updated` event with `previousAttributes.customAttributes`; the others none. A last
 // sweep takes the users a concurrent SCIM write stamped with the mapping it read before the change.
-import { read, write } from '../db/database';
-import { columns, decode, updateOp } from '../db/rows';
-import type { AttributeRemapJobRow, DirectoryUserRow } from '../db/schema';
-import { all, one, run, together, type SqlEnv, type SqlProgram } from '../db/sql-program';
-import { userOf, userViews } from '../directory/users/reads';
-import type { PendingEvent } from '../events/event-types';
-import { previousAttributes } from '../events/snapshots';
-import { writeEventsSql } from '../events/write-events';
-import { toApiUser } from '../host-api/serialize';
-import type { ScimObject } from '../scim/types';
-import { mappedColumns } from './mapping';
-import { mappingContextSql } from './mapping-context';
-
-const BATCH = 200;
-/** After each batch the job waits this many times the batch's own time: it takes about a quarter of the process. */
-const PAUSE_FACTOR = 3;
+import { read } from '../db/database';
+import { columns, decode } from '../db/rows';
+import { all, one, run, type SqlEnv, type SqlProgram } from '../db/sql-program';
+import { BATCH, remapBatch } from './remap-batch';
 
 /** Starts (or restarts) the directory's job for mapping `version`, inside the transaction that saved it. */
 export function* startRemapSql(env: SqlEnv, directoryId: string, version: number): SqlProgram<void> {
@@ -33,67 +21,43 @@ export function* startRemapSql(env: SqlEnv, directoryId: string, version: number
   );
 }
 
-const STALE = `u."directoryId" = ? AND u."mappingVersion" <> ?`;
-const AFTER = `(u."createdAt" > ? OR (u."createdAt" = ? AND u."id" > ?))`;
-
-function* batchOf(job: AttributeRemapJobRow): SqlProgram<DirectoryUserRow[]> {
-  // The main pass walks the directory from the cursor; the sweep ('sweep') takes whatever is still stale.
-  const [where, params] =
-    job.status === 'running' && job.cursorAt
-      ? [`${STALE} AND ${AFTER}`, [job.directoryId, job.version, job.cursorAt, job.cursorAt, job.cursorId]]
-      : [STALE, [job.directoryId, job.version]];
-  const rows = yield* all(
-    `SELECT ${columns('DirectoryUser', 'u')} FROM "DirectoryUser" u WHERE ${where} ORDER BY u."createdAt", u."id" LIMIT ${BATCH}`,
-    params,
-  );
-  return rows.map(userOf);
-}
-
-/** One batch of the directory's job; false when there is nothing left to do. */
-export function* remapBatchSql(env: SqlEnv, directoryId: string): SqlProgram<boolean> {
-  const found = yield* one(
-    `SELECT ${columns('AttributeRemapJob', 'j')}, o."hostId" AS "hostId", d."organizationId" AS "organizationId" FROM "AttributeRemapJob" j
-     JOIN "Directory" d ON d."id" = j."directoryId" JOIN "Organization" o ON o."id" = d."organizationId" WHERE j."directoryId" = ?${env.dialect.forUpdate}`,
-    [directoryId],
-  );
-  const job = found && decode('AttributeRemapJob', found);
-  if (!found || !job || (job.status !== 'running' && job.status !== 'sweep')) return false;
-  const scope = { hostId: String(found.hostId), organizationId: String(found.organizationId), directoryId };
-  const ctx = yield* mappingContextSql(scope.hostId, directoryId);
-  const users = yield* batchOf(job);
-  const updates = users.flatMap((u) => {
-    const { cols } = mappedColumns(JSON.parse(u.raw) as ScimObject, ctx);
-    const next = { ...cols, mappingVersion: job.version };
-    if (next.customAttributes === u.customAttributes && next.attributeWarnings === u.attributeWarnings && u.mappingVersion === job.version) return [];
-    return [{ user: u, next, valuesChanged: next.customAttributes !== u.customAttributes || next.attributeWarnings !== u.attributeWarnings }];
-  });
-  const changedIds = updates.filter((x) => x.valuesChanged).map((x) => x.user.id);
-  const views = changedIds.length ? yield* userViews(env, directoryId, changedIds) : new Map();
-  // The SCIM version guards against a concurrent write of the same user: that write computed its own values.
-  const written = yield* together(
-    updates.map(({ user, next }) =>
-      updateOp(env.dialect, 'DirectoryUser', next, '"id" = ? AND "directoryId" = ? AND "version" = ?', [user.id, directoryId, user.version], '"id"', true),
-    ),
-  );
-  const events: PendingEvent[] = [];
-  updates.forEach(({ user, next, valuesChanged }, i) => {
-    const view = views.get(user.id);
-    if (!valuesChanged || !view || written[i].length === 0) return;
-    const before = toApiUser(view.row, view.groups, view.roles);
-    const after = toApiUser({ ...view.row, ...next }, view.groups, view.roles);
-    events.push({ type: 'directory.user.updated', data: after, previousAttributes: previousAttributes(before, after) });
-  });
-  if (events.length) yield* writeEventsSql(env, scope, events);
-  const last = users[users.length - 1];
-  const finished = users.length < BATCH;
-  const status = finished ? (job.status === 'running' ? 'sweep' : 'done') : job.status;
+/**
+ * Restarts the job of every directory of the host whose users have values (the host's fields changed): each
+ * directory's mapping gets a new version (a row with no field mapped where it had none), so its users are stale.
+ * Set-based: two statements whatever the number of directories. Returns the directories to kick.
+ */
+export function* restartHostRemapsSql(env: SqlEnv, hostId: string): SqlProgram<string[]> {
+  const now = env.dialect.now;
+  const ofHost = `FROM "Directory" d JOIN "Organization" o ON o."id" = d."organizationId" WHERE o."hostId" = ?`;
   yield* run(
-    `UPDATE "AttributeRemapJob" SET "status" = ?, "done" = ?, "changed" = "changed" + ?, "cursorAt" = ?, "cursorId" = ?, "updatedAt" = ${env.dialect.now},
-       "finishedAt" = ${status === 'done' ? env.dialect.now : 'NULL'} WHERE "directoryId" = ?`,
-    [status, Math.min(job.total, job.done + users.length), events.length, last?.createdAt ?? job.cursorAt, last?.id ?? job.cursorId, directoryId],
+    `INSERT INTO "AttributeMapping" ("directoryId", "fields", "version", "updatedAt") SELECT d."id", '{}', 1, ${now} ${ofHost}
+     ON CONFLICT ("directoryId") DO UPDATE SET "version" = "AttributeMapping"."version" + 1, "updatedAt" = excluded."updatedAt"`,
+    [hostId],
   );
-  return status !== 'done';
+  const rows = yield* all(
+    `INSERT INTO "AttributeRemapJob" ("directoryId", "version", "status", "total", "done", "changed", "cursorAt", "cursorId", "startedAt", "updatedAt", "finishedAt")
+     SELECT m."directoryId", m."version", 'running', (SELECT COUNT(*) FROM "DirectoryUser" u WHERE u."directoryId" = m."directoryId"), 0, 0, NULL, '', ${now}, ${now}, NULL
+     FROM "AttributeMapping" m JOIN "Directory" d ON d."id" = m."directoryId" JOIN "Organization" o ON o."id" = d."organizationId" WHERE o."hostId" = ?
+     ON CONFLICT ("directoryId") DO UPDATE SET "version" = excluded."version", "status" = 'running', "total" = excluded."total", "done" = 0,
+       "changed" = 0, "cursorAt" = NULL, "cursorId" = '', "startedAt" = excluded."startedAt", "updatedAt" = excluded."updatedAt", "finishedAt" = NULL
+     RETURNING "directoryId"`,
+    [hostId],
+  );
+  return rows.map((r) => String(r.directoryId));
 }
+
+/** Runs the jobs of these directories one after another in the background (a host may have thousands). */
+export function kickRemaps(directoryIds: string[]): void {
+  void (async () => {
+    for (const id of directoryIds) await kickRemap(id).catch(() => {});
+  })();
+}
+
+// A steady pace: 100,000 users in 50 s, whatever the directory's size, the batches spread out so SCIM requests keep
+// most of the process (a batch is a few milliseconds of work every 100 ms).
+const USERS_PER_SECOND = 2000;
+// A function, not a constant: user-schema.ts imports this module, and remap-batch.ts (through the mapping) imports it.
+const batchIntervalMs = () => (BATCH / USERS_PER_SECOND) * 1000;
 
 // Directories whose job runs in this process: one loop each; a restarted job is picked up by the loop's next batch.
 const running = new Set<string>();
@@ -104,11 +68,10 @@ export function kickRemap(directoryId: string): Promise<void> {
   running.add(directoryId);
   return (async () => {
     try {
-      // On SQLite a batch runs synchronously (database.ts): unpaced, back-to-back batches would starve SCIM requests.
       for (;;) {
         const started = performance.now();
-        if (!(await write((env) => remapBatchSql(env, directoryId)))) break;
-        await new Promise((r) => setTimeout(r, (performance.now() - started) * PAUSE_FACTOR));
+        if (!(await remapBatch(directoryId))) break;
+        await new Promise((r) => setTimeout(r, Math.max(0, started + batchIntervalMs() - performance.now())));
       }
     } finally {
       running.delete(directoryId);

@@ -7,6 +7,7 @@ import type { HostUserSchemaRow } from '../db/schema';
 import { one, run, type SqlProgram } from '../db/sql-program';
 import type { UserField, PutUserSchemaInput } from '../schemas/user-schema';
 import { syncFieldIndexes } from './field-indexes';
+import { kickRemaps, restartHostRemapsSql } from './remap-job';
 
 export interface UserSchema {
   slug: string;
@@ -40,12 +41,16 @@ export const readUserSchema = (hostId: string) => read(() => findUserSchema(host
 
 export const readStoredUserSchema = (hostId: string) => read(() => findStored(hostId));
 
+/** What a user's mapped values depend on: a field added, removed, or its type, default or required changed. */
+const valuesOf = (s: UserSchema | null) => JSON.stringify((s?.fields ?? []).map((f) => [f.key, f.type, f.default ?? null, f.required]));
+
 /**
  * Replaces the declaration. A field left out is no longer advertised or filterable; the values IdPs sent for it
- * stay in each user's stored resource.
+ * stay in each user's stored resource. A change of what mapped values depend on recomputes them in every directory
+ * of the host (remap-job.ts); a change of labels or indexes alone does not.
  */
-export function saveUserSchema(hostId: string, input: PutUserSchemaInput, actor: string): Promise<UserSchema> {
-  return write(function* (env) {
+export async function saveUserSchema(hostId: string, input: PutUserSchemaInput, actor: string): Promise<UserSchema> {
+  const { saved, remap } = await write(function* (env) {
     const previous = yield* findUserSchema(hostId);
     const fields = JSON.stringify(input.fields);
     yield* run(
@@ -62,6 +67,9 @@ export function saveUserSchema(hostId: string, input: PutUserSchemaInput, actor:
     });
     const saved = (yield* findUserSchema(hostId))!;
     yield* syncFieldIndexes(env, hostId, previous, saved);
-    return saved;
+    const remap = valuesOf(previous) === valuesOf(saved) ? [] : yield* restartHostRemapsSql(env, hostId);
+    return { saved, remap };
   });
+  kickRemaps(remap);
+  return saved;
 }

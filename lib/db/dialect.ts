@@ -49,6 +49,12 @@ export interface Dialect {
   /** SQLite's `INDEXED BY` hint naming the index a table must be read by; nothing on PostgreSQL. */
   indexedBy(index: string): string;
   /**
+   * Statements giving an index the app creates while running the statistics of a large directory (`stat`: rows, then
+   * rows per key prefix), as migrate.ts gives those of the migrations: SQLite would otherwise plan with defaults that
+   * make it the best way to walk a directory. None on PostgreSQL (it has real statistics).
+   */
+  indexShape(table: string, index: string, stat: string): SqlOp[];
+  /**
    * Rows given as values, as a FROM item `… AS v("a", "b", …)` an INSERT … SELECT can filter; one statement text
    * whatever the number of rows. PostgreSQL: one array parameter per column; SQLite: the rows as one JSON parameter.
    */
@@ -140,6 +146,13 @@ export const sqlite: Dialect = {
   jsonDateTime: (text) => `(CASE WHEN ${text} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:*' THEN ${text} END)`,
   noIndex: (column) => `(${column} || '')`,
   indexedBy: (index) => ` INDEXED BY "${index}"`,
+  // In the index's own transaction: the schema change makes the other connections reload the statistics with it;
+  // `ANALYZE sqlite_schema` reloads them on this one (it analyses nothing).
+  indexShape: (table, index, stat) => [
+    runOp(`DELETE FROM sqlite_stat1 WHERE "idx" = ?`, [index]),
+    runOp(`INSERT INTO sqlite_stat1 ("tbl", "idx", "stat") VALUES (?, ?, ?)`, [table, index, stat]),
+    runOp('ANALYZE sqlite_schema'),
+  ],
   // The rows as one JSON parameter: one statement text (one prepared statement) whatever the number of rows.
   rowsFrom: (columns, rows) => ({
     sql: `(SELECT ${columns.map(([n], i) => `j.value ->> ${i} AS "${n}"`).join(', ')} FROM json_each(?) j) AS v`,
@@ -239,6 +252,7 @@ export const postgres: Dialect = {
   // PostgreSQL has statistics: the expression's default selectivity would mislead it.
   noIndex: (column) => column,
   indexedBy: () => '',
+  indexShape: () => [],
   rowsFrom: (columns, rows) => ({
     sql: `unnest(${columns.map(([, kind]) => `?::${PG_ARRAY[kind]}`).join(', ')}) AS v(${columns.map(([n]) => `"${n}"`).join(', ')})`,
     params: columns.map((_, c) => rows.map((r) => r[c] as SqlScalar)),

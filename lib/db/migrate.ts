@@ -85,8 +85,8 @@ function migrateSqlite(url: string, root: string): string[] {
 
 /** Leading index columns that many rows share (a tenant, a status): everything after them narrows to a few rows. */
 const SHARED_COLUMNS = new Set(['directoryId', 'hostId', 'organizationId', 'status', 'endpointId', 'windowStart']);
-/** Columns nearly every row holds the same value of (null): they narrow nothing, wherever they stand in an index. */
-const UNSELECTIVE_COLUMNS = new Set(['removedAt']);
+/** Columns nearly every row holds the same value of (null, the current mapping): they narrow nothing, wherever they stand in an index. */
+const UNSELECTIVE_COLUMNS = new Set(['removedAt', 'mappingVersion']);
 
 /**
  * SQLite plans without statistics until ANALYZE runs, and without them takes every index on `directoryId` for a
@@ -97,16 +97,24 @@ const UNSELECTIVE_COLUMNS = new Set(['removedAt']);
  */
 function plannerStatistics(db: Database.Database): void {
   db.exec('ANALYZE sqlite_schema');
-  const have = new Set((db.prepare('SELECT "idx" FROM sqlite_stat1').all() as { idx: string | null }[]).map((r) => r.idx));
+  const have = new Map((db.prepare('SELECT "idx", "stat" FROM sqlite_stat1').all() as { idx: string | null; stat: string }[]).map((r) => [r.idx, r.stat]));
   const indexes = db
     .prepare(`SELECT "name", "tbl_name" AS "table" FROM sqlite_schema WHERE "type" = 'index' AND "tbl_name" <> '_scim_portal_migrations'`)
     .all() as { name: string; table: string }[];
   const insert = db.prepare('INSERT INTO sqlite_stat1 ("tbl", "idx", "stat") VALUES (?, ?, ?)');
+  const update = db.prepare('UPDATE sqlite_stat1 SET "stat" = ? WHERE "tbl" = ? AND "idx" = ?');
   for (const { name, table } of indexes) {
-    if (have.has(name)) continue;
     const cols = (db.prepare('SELECT "name" FROM pragma_index_info(?)').all(name) as { name: string }[]).map((c) => c.name);
-    const stat = [1_000_000, ...cols.map((c, i) => ((i === 0 && SHARED_COLUMNS.has(c)) || UNSELECTIVE_COLUMNS.has(c) ? 100_000 : 1))];
-    insert.run(table, name, stat.join(' '));
+    const unique = (db.prepare('SELECT "unique" FROM pragma_index_list(?) WHERE "name" = ?').get(table, name) as { unique: number } | undefined)?.unique === 1;
+    // A unique index's whole key is one row, even on a shared column alone (AttributeMapping's directoryId): read as
+    // 100,000, the token check's joins looked large and SQLite built a Bloom filter over the directory's users.
+    const selectivity = (c: string, i: number) =>
+      unique && i === cols.length - 1 ? 1 : (i === 0 && SHARED_COLUMNS.has(c)) || UNSELECTIVE_COLUMNS.has(c) ? 100_000 : 1;
+    const stat = [1_000_000, ...cols.map(selectivity)].join(' ');
+    const current = have.get(name);
+    if (current === undefined) insert.run(table, name, stat);
+    // Statistics this function wrote earlier with a unique key read as many rows (a real ANALYZE never says so).
+    else if (unique && current.split(' ').at(-1) !== '1') update.run(stat, table, name);
   }
 }
 

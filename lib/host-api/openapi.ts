@@ -195,7 +195,7 @@ const OPERATIONS: Op[] = [
     body: putUserSchemaInputSchema,
     response: userSchemaResponseSchema,
     summary:
-      "Declare the host's user fields: advertised in every directory's /Schemas and /ResourceTypes as urn:ietf:params:scim:schemas:extension:{slug}:2.0:User, converted to their types when IdPs send them, filterable. A field left out stops being advertised; values already sent stay on the users",
+      "Declare the host's user fields: advertised in every directory's /Schemas and /ResourceTypes as urn:ietf:params:scim:schemas:extension:{slug}:2.0:User, converted to their types when IdPs send them, filterable. A field left out stops being advertised; values already sent stay on the users. A field added or removed, or a change of its type, default or required, recomputes every directory's mapped values in the background (events only for users whose values changed)",
   },
   {
     method: 'get',

@@ -6,6 +6,8 @@ export type UserFieldType = (typeof USER_FIELD_TYPES)[number];
 
 /** Fields a host may declare: each one is a filterable attribute of every directory's extension schema. */
 const MAX_USER_FIELDS = 100;
+/** Fields a host may index: each costs two indexes on every directory user row, and every user write maintains them. */
+const MAX_INDEXED_FIELDS = 10;
 
 const defaultValue = z.union([z.string().max(1000), z.number().finite(), z.boolean(), z.array(z.string().max(1000)).max(100)]);
 
@@ -17,13 +19,19 @@ const userFieldSchema = z
     type: z.enum(USER_FIELD_TYPES),
     required: z.boolean().default(false),
     // An expression index on the field's value (lib/attributes/field-indexes.ts): a filter on it as fast as on a column.
-    indexed: z.boolean().default(false),
+    indexed: z
+      .boolean()
+      .default(false)
+      .describe(
+        'Index the field: two expression indexes, created when declared and dropped when no longer, on the value sent under the extension (SCIM filters) and on the mapped value (customAttributes.<key>); at most 10 per host, not a stringList',
+      ),
     default: defaultValue.nullish(),
   })
   .refine((f) => f.default === undefined || f.default === null || defaultFits(f.type, f.default), {
     message: 'default does not match the field type',
     path: ['default'],
-  });
+  })
+  .refine((f) => !(f.indexed && f.type === 'stringList'), { message: 'a string list cannot be indexed', path: ['indexed'] });
 
 function defaultFits(type: UserFieldType, v: z.infer<typeof defaultValue>): boolean {
   if (type === 'stringList') return Array.isArray(v);
@@ -41,6 +49,10 @@ export const putUserSchemaInputSchema = z
   })
   .refine((s) => new Set(s.fields.map((f) => f.key.toLowerCase())).size === s.fields.length, {
     message: 'field keys must be unique (case-insensitively)',
+    path: ['fields'],
+  })
+  .refine((s) => s.fields.filter((f) => f.indexed).length <= MAX_INDEXED_FIELDS, {
+    message: `at most ${MAX_INDEXED_FIELDS} fields may be indexed`,
     path: ['fields'],
   });
 

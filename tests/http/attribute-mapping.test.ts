@@ -40,10 +40,12 @@ describe.each(targets())('attribute mapping against $name', (t) => {
     expect(r.status).toBe(200);
     return Object.fromEntries(((await r.json()).data as ApiUser[]).map((u) => [u.userName.split('.')[0], u]));
   };
-  const waitForJob = async () => {
+  // host-fields.test.ts removes a field for a moment: that restarts every directory's recompute (a new version,
+  // nothing changed here), so versions are compared, not counted.
+  const waitForJob = async (version: number) => {
     for (let i = 0; i < 400; i++) {
       const m = await (await api(t, 'GET', `/directories/${dir.directoryId}/attribute-mapping`)).json();
-      if (m.job?.status === 'done') return m;
+      if (m.job?.status === 'done' && m.job.version >= version) return m;
       await new Promise((r) => setTimeout(r, 50));
     }
     throw new Error('the recompute did not finish');
@@ -62,7 +64,7 @@ describe.each(targets())('attribute mapping against $name', (t) => {
 
   it('maps from the extension by default, then previews, saves and recomputes a mapping with fallbacks and a default', async () => {
     const before = await (await api(t, 'GET', `/directories/${dir.directoryId}/attribute-mapping`)).json();
-    expect(before).toMatchObject({ version: 0, extension: URN, job: null });
+    expect(before).toMatchObject({ extension: URN });
     expect(before.fields[0]).toMatchObject({ key: 'licenceTier', sources: [`${URN}:licenceTier`], default: null, fieldDefault: 'free' });
     expect((await users()).ann.customAttributes).toMatchObject({ licenceTier: 'free' });
 
@@ -89,11 +91,12 @@ describe.each(targets())('attribute mapping against $name', (t) => {
     const { cursor } = await feedEnd<Envelope>(t);
     const saved = await api(t, 'PUT', `/directories/${dir.directoryId}/attribute-mapping`, MAPPING);
     expect(saved.status).toBe(200);
-    expect(await saved.json()).toMatchObject({
-      version: 1,
+    const first = await saved.json();
+    expect(first).toMatchObject({
       fields: expect.arrayContaining([expect.objectContaining({ key: 'licenceTier', sources: MAPPING.fields.licenceTier.sources, default: 'unassigned' })]),
     });
-    expect((await waitForJob()).job).toMatchObject({ status: 'done', total: 4, done: 4, changed: 4 });
+    expect(first.version).toBeGreaterThan(before.version);
+    expect((await waitForJob(first.version)).job).toMatchObject({ status: 'done', total: 4, done: 4 });
 
     const now = await users();
     expect(now.ann.customAttributes).toEqual({ licenceTier: 'Sales', isContractor: true });
@@ -107,8 +110,11 @@ describe.each(targets())('attribute mapping against $name', (t) => {
 
     // Saved again unchanged: recomputed, nothing changed, no event.
     const { cursor: again } = await feedEnd<Envelope>(t);
-    expect((await api(t, 'PUT', `/directories/${dir.directoryId}/attribute-mapping`, MAPPING)).status).toBe(200);
-    expect((await waitForJob()).job).toMatchObject({ version: 2, done: 4, changed: 0 });
+    const second = await api(t, 'PUT', `/directories/${dir.directoryId}/attribute-mapping`, MAPPING);
+    expect(second.status).toBe(200);
+    const { version } = await second.json();
+    expect(version).toBeGreaterThan(first.version);
+    expect((await waitForJob(version)).job).toMatchObject({ done: 4, changed: 0 });
     expect((await feedEnd<Envelope>(t, again)).events.filter((e) => e.directoryId === dir.directoryId)).toEqual([]);
   });
 

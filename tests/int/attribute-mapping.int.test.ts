@@ -4,7 +4,8 @@
 // for users whose values changed.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { saveMapping, saveMappingSql } from '../../lib/attributes/mapping-store';
-import { readRemapJob, remapBatchSql, resumeRemapJobs } from '../../lib/attributes/remap-job';
+import { remapBatch } from '../../lib/attributes/remap-batch';
+import { readRemapJob, resumeRemapJobs } from '../../lib/attributes/remap-job';
 import { saveUserSchema, type UserSchema } from '../../lib/attributes/user-schema';
 import { read, write } from '../../lib/db/database';
 import { insertSelectOps } from '../../lib/db/rows';
@@ -113,7 +114,7 @@ describe('the remap job', () => {
     expect(audited).toMatchObject({ actor: 'operator:op_1', target: dir.directoryId });
     expect(JSON.parse(String(audited.details))).toEqual({ version: 1, fields: { department: input.fields.department.sources } });
     expect(await readRemapJob(dir.directoryId)).toMatchObject({ status: 'running', total: n, done: 0 });
-    await write((env) => remapBatchSql(env, dir.directoryId));
+    await remapBatch(dir.directoryId);
     expect(await readRemapJob(dir.directoryId)).toMatchObject({ status: 'running', total: n, done: 200 });
 
     await resumeRemapJobs();
@@ -126,6 +127,30 @@ describe('the remap job', () => {
     expect(events.every((e) => e.type === 'directory.user.updated' && (e.previousAttributes as { customAttributes: unknown }).customAttributes)).toBe(true);
     const versions = await read(() => all(`SELECT DISTINCT "mappingVersion" AS "v" FROM "DirectoryUser" WHERE "directoryId" = ?`, [dir.directoryId]));
     expect(versions.map((r) => Number(r.v))).toEqual([1]);
+  });
+
+  it('loses no SCIM write that lands while a batch computes: the write keeps its own values', async () => {
+    const dir = await newDirectory();
+    const n = 200;
+    const names = Array.from({ length: n }, (_, i) => `race${String(i).padStart(3, '0')}@acme.com`);
+    await write(function* (env) {
+      const rows = names.map((userName) => bulkUserRow(dir.directoryId, newId('usr'), userName, { userName, title: 'Old' }));
+      for (const op of insertSelectOps(env.dialect, 'DirectoryUser', rows)) yield* changes(op);
+    });
+    const ids = (await read(() => all(`SELECT "id", "userName" FROM "DirectoryUser" WHERE "directoryId" = ? ORDER BY "userName"`, [dir.directoryId]))).map(
+      (r) => String(r.id),
+    );
+    await write((env) => saveMappingSql(env, dir, putAttributeMappingInputSchema.parse({ fields: { department: { sources: ['title'] } } }), 'test'));
+    // Every user of the batch rewritten by SCIM while the batch reads, computes (between turns of the event loop) and writes.
+    const batch = remapBatch(dir.directoryId);
+    const puts = await Promise.all(ids.map((id, i) => call(dir, 'PUT', `Users/${id}`, user(names[i], { title: `New ${i}` }))));
+    expect(puts.every((r) => r.status === 200)).toBe(true);
+    await batch;
+    await resumeRemapJobs();
+    await waitForJob(dir);
+    const rows = await read(() => all(`SELECT "id", "customAttributes" FROM "DirectoryUser" WHERE "directoryId" = ?`, [dir.directoryId]));
+    const dept = new Map(rows.map((r) => [String(r.id), JSON.parse(String(r.customAttributes)).department]));
+    expect(ids.map((id) => dept.get(id))).toEqual(ids.map((_, i) => `New ${i}`));
   });
 
   it('refuses a mapping naming an undeclared field or a source that is not a SCIM path', async () => {

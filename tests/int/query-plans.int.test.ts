@@ -3,9 +3,11 @@
 // without statistics until ANALYZE runs: lib/db/migrate.ts gives it the shape of a large directory) filters on
 // indexed attributes use their index, and an unfiltered page walks the directory in order.
 import { describe, expect, it } from 'vitest';
-import { database, read } from '../../lib/db/database';
-import { all } from '../../lib/db/sql-program';
-import { groupsJson, SCIM_VISIBLE_U, USER_COLUMNS_OF_U } from '../../lib/directory/users/reads';
+import { database, read, write } from '../../lib/db/database';
+import { migrate } from '../../lib/db/migrate';
+import { all, run } from '../../lib/db/sql-program';
+import { TOKEN_CHECK_COLUMNS, TOKEN_CHECK_JOINS } from '../../lib/directory/tokens';
+import { groupsJson, SCIM_VISIBLE_U, USER_COLUMNS_OF_U, USER_RESPONSE_COLUMNS_OF_U } from '../../lib/directory/users/reads';
 import { parseFilter } from '../../lib/scim/filter/parse';
 import { USER_ATTRS } from '../../lib/scim/filter/resource-attrs';
 import { filterToSql } from '../../lib/scim/filter/to-sql';
@@ -95,6 +97,27 @@ describe.skipIf(dialect() !== 'sqlite')('SQLite list pages, with the statistics 
     const plan = await sqlitePlan(sql, params);
     expect(plan.some((d) => expected.test(d))).toBe(true);
     if (filter !== null) expect(plan.filter((d) => /DirectoryUser_directoryId_createdAt_id_idx/.test(d))).toEqual([]);
+  });
+});
+
+describe.skipIf(dialect() !== 'sqlite')('SQLite token check with the row it reads', () => {
+  // The statement of GET /Users/{id} and `userName eq` (lib/scim/request-reads.ts): its one-row joins (a unique key
+  // each) must read as one row, or SQLite builds a Bloom filter over the directory's users for every request.
+  const statement = (column: string) =>
+    `SELECT ${TOKEN_CHECK_COLUMNS}, ${USER_RESPONSE_COLUMNS_OF_U}, ${groupsJson(database().dialect)} FROM "DirectoryToken" t ${TOKEN_CHECK_JOINS}
+     LEFT JOIN "DirectoryUser" u ON ${column} = ? AND u."directoryId" = t."directoryId" AND ${SCIM_VISIBLE_U} WHERE t."hash" = ?`;
+
+  it.each([['u."userNameLower"'], ['u."id"']])('by %s: every join a keyed search, no Bloom filter, no scan', async (column) => {
+    const plan = await sqlitePlan(statement(column), ['x', 'h']);
+    expect(plan.filter((d) => /BLOOM|^SCAN/.test(d))).toEqual([]);
+    expect(plan.some((d) => /^SEARCH u USING INDEX/.test(d))).toBe(true);
+  });
+
+  it('statistics an earlier start wrote with a unique key read as many rows are corrected at the next start', async () => {
+    const idx = 'sqlite_autoindex_AttributeMapping_1';
+    await write(() => run(`UPDATE sqlite_stat1 SET "stat" = '1000000 100000' WHERE "idx" = ?`, [idx]));
+    await migrate(process.env.DATABASE_URL!);
+    expect((await read(() => all(`SELECT "stat" FROM sqlite_stat1 WHERE "idx" = ?`, [idx])))[0]).toEqual({ stat: '1000000 1' });
   });
 });
 

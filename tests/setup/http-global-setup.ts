@@ -4,6 +4,7 @@ import type { TestProject } from 'vitest/node';
 import type { ChildProcess } from 'node:child_process';
 import { freshPostgresDatabase, freshSqliteUrl, startApp, type AppTarget } from './app-server';
 import { dumpRequestLogs } from './request-log-dump';
+import { ensureHostFields } from '../http/host-fields-fixture';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -24,6 +25,9 @@ export default async function setup(project: TestProject) {
   children.push(postgres.child);
   const router = await startApp('sqlite', freshSqliteUrl('http-router'), { SCIM_ROUTING: 'next' });
   children.push(router.child);
+  // The host's fields, declared before any file's users exist: a first declaration recomputes every directory's
+  // users, which would otherwise send update events into files running at the same time.
+  for (const t of [sqlite.target, postgres.target, router.target]) await ensureHostFields(t);
   project.provide('targets', [sqlite.target, postgres.target]);
   project.provide('routerTargets', [{ ...router.target, name: 'sqlite, Next router' }]);
   return async () => {

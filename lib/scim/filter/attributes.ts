@@ -32,7 +32,7 @@ export interface Operand {
  *  is an IN or an EXISTS over them. */
 export interface Related {
   /** `key`: the related table's column holding the resource's id. */
-  rows: { table: TableName; key: string } | { json: readonly string[] };
+  rows: { table: TableName; key: string } | { json: readonly string[]; in?: string };
   /** By lower-cased sub-attribute name. */
   subs: Record<string, Operand>;
   /** The sub-attribute a bare reference means: `emails co "x"` is `emails.value co "x"` (RFC 7644 §3.4.2.2). */
@@ -165,7 +165,8 @@ export function findAttr(attrs: ResourceAttrs, path: AttrPath): Resolved | undef
   if (whole && !isRelated(whole)) return { operand: whole };
   const top = whole ?? attrs.index.get(pathKey({ ...path, sub: undefined }));
   if (top && isRelated(top)) {
-    const sub = top.subs[(path.sub ?? top.defaultSub).toLowerCase()];
+    // Found by its whole path (the host API's `customAttributes.skills`, a list): its elements are its values.
+    const sub = top.subs[(whole ? top.defaultSub : (path.sub ?? top.defaultSub)).toLowerCase()];
     if (sub) return { operand: sub, related: top };
   }
   return undefined;

@@ -76,7 +76,7 @@ function inRelated(ctx: Ctx, related: Related, body: (alias: string) => string |
   const alias = `r${++ctx.depth.n}`;
   if ('json' in related.rows) {
     const cond = body(alias);
-    const from = ctx.dialect.jsonEach(`${ctx.alias}."raw"`, related.rows.json, alias);
+    const from = ctx.dialect.jsonEach(`${ctx.alias}."${related.rows.in ?? 'raw'}"`, related.rows.json, alias);
     return `${negate ? 'NOT ' : ''}EXISTS (SELECT 1 FROM ${from}${cond ? ` WHERE ${cond}` : ''})`;
   }
   const { table, key } = related.rows;
