@@ -63,7 +63,7 @@ export const groupsOf = (r: SqlRow): GroupRef[] => jsonOf<[string, string][]>(r.
 /** Sorted as the host API shows them (JavaScript order, not a database collation). */
 const rolesOf = (r: SqlRow): string[] => jsonOf<string[]>(r.rolesJson, []).sort();
 
-export const userOf = (r: SqlRow): DirectoryUserRow => decode('DirectoryUser', r);
+const userOf = (r: SqlRow): DirectoryUserRow => decode('DirectoryUser', r);
 
 /** The user, locked against other writers until the transaction ends when `lock` is set. */
 export function* findUser(
