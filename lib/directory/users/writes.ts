@@ -18,7 +18,7 @@ import { userOutcome } from '../../policy/decision';
 import { activeChangeEvent, leavingDeletes, rolesAfterActiveChange } from '../../policy/leaving';
 import { policyOfRow, policyOp, type ProvisioningPolicy } from '../../policy/policy-store';
 import { NO_SEAT_CHANGE, seatChange, seatRefusal, seatsOps, type SeatChange } from '../../policy/seats';
-import { recomputeRolesSql, roleConfigOf, roleConfigOp, rolesIdle, type RoleConfig } from '../../roles/recompute-roles';
+import { noRolesOp, recomputeRolesSql, roleConfigOf, roleConfigOp, rolesIdle, type RoleConfig } from '../../roles/recompute-roles';
 import { rolesSharedLockOps } from '../../roles/role-locks';
 import type { ScimObject } from '../../scim/types';
 import { assertIndexable } from '../indexable';
@@ -238,15 +238,17 @@ function* rewriteLocked(
   };
   const seat = activeChanged ? seatChange(env, scope, policy, written.active ? 1 : -1) : NO_SEAT_CHANGE;
   const update = updateOps(env, row.version, written, emails);
-  // A user's groups don't move when its resource does; its roles do when it leaves or comes back.
-  if (activeChanged && !rolesIdle(roleConfig)) {
+  // A user's groups don't move when its resource does; its roles do when it comes back (recomputed after the UPDATE).
+  if (activeChanged && written.active && !rolesIdle(roleConfig)) {
     updated((yield* together(update))[0]);
     const rolesNow = yield* rolesAfterActiveChange(env, row.directoryId, row.id, roles, roleConfig);
     yield* together(finalOps(tailOps(env, scope, events(rolesNow), seat)));
   } else {
     // The user's row is locked (and on SQLite the database): the UPDATE applies, so it goes out with the events
-    // and the COMMIT in one trip.
-    updated((yield* together(finalOps([...update, ...tailOps(env, scope, events(roles), seat)])))[0]);
+    // and the COMMIT in one trip. A user who leaves holds no role, so its roles are known without a recompute.
+    const leaves = activeChanged && !written.active;
+    const unroled = leaves && roles.length ? [noRolesOp(row.directoryId, row.id)] : [];
+    updated((yield* together(finalOps([...update, ...unroled, ...tailOps(env, scope, events(leaves ? [] : roles), seat)])))[0]);
   }
   return { row: written, groups: answered, outcome: `${outcome}${warningsText(next.warnings)}` };
 }
