@@ -15,6 +15,7 @@ export const scimLimitsSchema = z
     SCIM_MAX_FILTER_LEAVES: positiveInt(100),
     SCIM_MAX_RESOURCE_BYTES: positiveInt(65_536),
     SCIM_MAX_USERS_PER_DIRECTORY: positiveInt(1_000_000),
+    SCIM_MAX_KEPT_USERS_PER_DIRECTORY: positiveInt(1_000_000),
     SCIM_MAX_GROUPS_PER_DIRECTORY: positiveInt(100_000),
     SCIM_MAX_MEMBERS_PER_GROUP: positiveInt(1_000_000),
   })
@@ -36,6 +37,8 @@ export const scimLimitsSchema = z
     /** Bytes of a resource as stored (its normalised JSON, members excepted). */
     maxResourceBytes: e.SCIM_MAX_RESOURCE_BYTES,
     maxUsersPerDirectory: e.SCIM_MAX_USERS_PER_DIRECTORY,
+    /** Users the IdP deleted whom a keeping leaving policy keeps for the host; past it, a DELETE deletes at once. */
+    maxKeptUsersPerDirectory: e.SCIM_MAX_KEPT_USERS_PER_DIRECTORY,
     maxGroupsPerDirectory: e.SCIM_MAX_GROUPS_PER_DIRECTORY,
     maxMembersPerGroup: e.SCIM_MAX_MEMBERS_PER_GROUP,
   }));

@@ -16,7 +16,8 @@ export type RequestLogRow = Omit<ScimRequestLogRow, 'directoryId'>;
 /**
  * Who a search names: an exact id or externalId, or the start of a userName or email (any case; `%` and `_`
  * literal). What happened to a person: writes, refusals and lookups that found nobody, not reads of a user (the
- * person indexes leave those out, migration 0019; the condition is theirs, word for word, so the planner uses them).
+ * person indexes leave those out, migration 0019; the condition is theirs, word for word, and each branch's comparison
+ * implies its own index's key present, migration 0024, so the planner uses them).
  */
 function personWhere(directoryId: string, q: string, params: SqlValue[]): string {
   const lower = q.toLowerCase();

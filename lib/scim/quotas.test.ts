@@ -1,6 +1,6 @@
 // The quota counts: read rarely while far from the limit, on every check near it, once for requests racing each other.
 import { describe, expect, it } from 'vitest';
-import { reserveGroups, reserveUsers } from './quotas';
+import { reserveGroups, reserveUsers, roomToKeep } from './quotas';
 
 /** A count that counts its own reads, answers `rows` (settable), slowly. */
 function fakeDb(rows: number) {
@@ -38,5 +38,14 @@ describe('quota counts', () => {
     const results = await Promise.allSettled(Array.from({ length: 5 }, () => reserveGroups('dir_race', 1, db)));
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(2);
     expect(calls.n).toBe(1);
+  });
+
+  it('kept users: room is a yes or no, never a refusal; racing DELETEs at the bound share one count, as many keep as fit', async () => {
+    const { db, calls } = fakeDb(999_998);
+    const room = await Promise.all(Array.from({ length: 4 }, () => roomToKeep('dir_kept', db)));
+    expect(room).toEqual([true, true, false, false]);
+    expect(calls.n).toBe(1);
+    calls.rows = 10;
+    expect(await roomToKeep('dir_kept', db)).toBe(true);
   });
 });

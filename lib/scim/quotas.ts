@@ -44,14 +44,19 @@ function counted(key: string, limit: number, adding: number, read: () => Promise
   return fresh;
 }
 
-async function reserve(key: string, limit: number, adding: number, read: () => Promise<number>, what: string, setting: string): Promise<void> {
-  if (adding <= 0) return;
+/** Counts `adding` rows in if they fit under `limit` (else the count held, for the refusal's words). */
+async function take(key: string, limit: number, adding: number, read: () => Promise<number>): Promise<{ taken: boolean; rows: number }> {
   const c = await counted(key, limit, adding, read);
-  if (c.rows + adding > limit) {
-    throw badRequest('tooMany', `${what} holds ${n(c.rows)} of its ${n(limit)}; adding ${n(adding)} would pass the limit (${setting})`);
-  }
+  if (c.rows + adding > limit) return { taken: false, rows: c.rows };
   // Counted as added before the write: a write that fails leaves the count high until the next recount, never low.
   c.rows += adding;
+  return { taken: true, rows: c.rows };
+}
+
+async function reserve(key: string, limit: number, adding: number, read: () => Promise<number>, what: string, setting: string): Promise<void> {
+  if (adding <= 0) return;
+  const { taken, rows } = await take(key, limit, adding, read);
+  if (!taken) throw badRequest('tooMany', `${what} holds ${n(rows)} of its ${n(limit)}; adding ${n(adding)} would pass the limit (${setting})`);
 }
 
 /** How a quota's rows are counted when a count is due (the database's count; tests count their own). */
@@ -60,6 +65,14 @@ export type Counter = () => Promise<number>;
 export function reserveUsers(directoryId: string, adding = 1, count: Counter = () => read(() => countUsers(directoryId, { scim: true }))): Promise<void> {
   const limit = env().scim.maxUsersPerDirectory;
   return reserve(`users:${directoryId}`, limit, adding, count, 'This directory', 'SCIM_MAX_USERS_PER_DIRECTORY');
+}
+
+/**
+ * Room to keep one more user the IdP deleted, for the host (a keeping leaving policy: users/retire.ts): such users
+ * are out of SCIM_MAX_USERS_PER_DIRECTORY, so they have a bound of their own. False past it: the DELETE deletes.
+ */
+export async function roomToKeep(directoryId: string, count: Counter = () => read(() => countUsers(directoryId, { kept: true }))): Promise<boolean> {
+  return (await take(`kept:${directoryId}`, env().scim.maxKeptUsersPerDirectory, 1, count)).taken;
 }
 
 export function reserveGroups(directoryId: string, adding = 1, count: Counter = () => read(() => countGroups(directoryId))): Promise<void> {

@@ -17,7 +17,7 @@ import { parsePatchRequest } from './patch/parse-patch';
 import { projectAttributes } from './projection';
 import { ifMatch, projectionOf, type Projection } from './request-options';
 import { normalizeUser } from './resources/normalize-user';
-import { reserveUsers } from './quotas';
+import { reserveUsers, roomToKeep } from './quotas';
 import { noContent, resourceResponse, wantsAttribute } from './responses';
 import { listResponse, toScimUser } from './serialize';
 import type { ScimObject, ScimRequest, ScimResponse } from './types';
@@ -88,6 +88,8 @@ export async function patchUser(ctx: ScimContext, id: string, req: ScimRequest):
 }
 
 export async function deleteUser(ctx: ScimContext, id: string, req: ScimRequest): Promise<ScimResponse> {
-  const outcome = await deleteDirectoryUser({ ...scopeOf(ctx), id }, { ifMatch: ifMatch(req) });
+  // Counted in memory, read again at most once a minute (or near the bound): no statement on most DELETEs.
+  const keep = await roomToKeep(ctx.directoryId);
+  const outcome = await deleteDirectoryUser({ ...scopeOf(ctx), id }, { ifMatch: ifMatch(req), keep });
   return { ...noContent(), decision: outcome };
 }

@@ -259,8 +259,11 @@ export function* pageUsers(
   return pageOf(rows.map(viewOf), limit, (v) => v.row);
 }
 
-/** The directory's users (`scim`: only those SCIM sees, what its quota counts: a user the host keeps holds no room). */
-export function* countUsers(directoryId: string, { scim = false }: { scim?: boolean } = {}): SqlProgram<number> {
-  const visible = scim ? ` AND ${SCIM_VISIBLE_U}` : '';
+/**
+ * The directory's users: all, those SCIM sees (`scim`, what its quota counts), or those the IdP deleted and the host
+ * keeps (`kept`, counted against a bound of their own): each a range of the (directoryId, removedAt) index.
+ */
+export function* countUsers(directoryId: string, { scim = false, kept = false }: { scim?: boolean; kept?: boolean } = {}): SqlProgram<number> {
+  const visible = scim ? ` AND ${SCIM_VISIBLE_U}` : kept ? ` AND u."removedAt" IS NOT NULL` : '';
   return Number((yield* one(`SELECT COUNT(*) AS "n" FROM "DirectoryUser" u WHERE u."directoryId" = ?${visible}`, [directoryId]))?.n ?? 0);
 }

@@ -18,7 +18,7 @@ import { userOutcome } from '../../policy/decision';
 import { activeChangeEvent, leavingDeletes, rolesAfterActiveChange } from '../../policy/leaving';
 import { policyOfRow, policyOp, type ProvisioningPolicy } from '../../policy/policy-store';
 import { NO_SEAT_CHANGE, seatChange, seatRefusal, seatsOps, type SeatChange } from '../../policy/seats';
-import { recomputeRolesSql, roleConfigOf, roleConfigOp, rolesIdle, type RoleConfig } from '../../roles/recompute-roles';
+import { noRolesOp, recomputeRolesSql, roleConfigOf, roleConfigOp, rolesIdle, type RoleConfig } from '../../roles/recompute-roles';
 import { rolesSharedLockOps } from '../../roles/role-locks';
 import type { ScimObject } from '../../scim/types';
 import { assertIndexable } from '../indexable';
@@ -238,18 +238,23 @@ function* rewriteLocked(
   };
   const seat = activeChanged ? seatChange(env, scope, policy, written.active ? 1 : -1) : NO_SEAT_CHANGE;
   const update = updateOps(env, row.version, written, emails);
-  // A user's groups don't move when its resource does; its roles do when it leaves or comes back.
-  if (activeChanged && !rolesIdle(roleConfig)) {
+  // A user's groups don't move when its resource does; its roles do when it comes back (recomputed after the UPDATE).
+  if (activeChanged && written.active && !rolesIdle(roleConfig)) {
     updated((yield* together(update))[0]);
     const rolesNow = yield* rolesAfterActiveChange(env, row.directoryId, row.id, roles, roleConfig);
     yield* together(finalOps(tailOps(env, scope, events(rolesNow), seat)));
   } else {
     // The user's row is locked (and on SQLite the database): the UPDATE applies, so it goes out with the events
-    // and the COMMIT in one trip.
-    updated((yield* together(finalOps([...update, ...tailOps(env, scope, events(roles), seat)])))[0]);
+    // and the COMMIT in one trip. A user who leaves holds no role, so its roles are known without a recompute.
+    const leaves = activeChanged && !written.active;
+    const unroled = leaves && roles.length ? [noRolesOp(row.directoryId, row.id)] : [];
+    updated((yield* together(finalOps([...update, ...unroled, ...tailOps(env, scope, events(leaves ? [] : roles), seat)])))[0]);
   }
   return { row: written, groups: answered, outcome: `${outcome}${warningsText(next.warnings)}` };
 }
+
+/** directory.user.deleted's `data.reason` when a keeping leaving policy could keep no more users. */
+const KEPT_LIMIT_REASON = 'kept_users_limit';
 
 /** Deletes the locked user (`wasActive`: it held a seat), with its event. */
 function* removeUser(env: SqlEnv, scope: DirectoryScope & { id: string }, last: unknown, wasActive: boolean): SqlProgram<void> {
@@ -260,11 +265,17 @@ function* removeUser(env: SqlEnv, scope: DirectoryScope & { id: string }, last: 
   yield* together(finalOps(tailOps(env, scope, [{ type: 'directory.user.deleted', data: last }], seat)));
 }
 
+/** Whether a DELETE under a keeping leaving policy may keep the user (`keep`: false when the kept users are at their bound). */
+export interface DeleteOptions extends WriteOptions {
+  keep?: boolean;
+}
+
 /**
- * DELETE /Users/{id} (RFC 7644 §3.6): the user is gone from SCIM. Under a "delete at once" leaving policy the row
- * goes; otherwise the host keeps it, deactivated and in no group (retire.ts). Returns the decision log's words.
+ * DELETE /Users/{id} (RFC 7644 §3.6): the user is gone from SCIM. Under a "delete at once" leaving policy, or when
+ * the directory keeps as many deleted users as it may (`keep` false), the row goes; otherwise the host keeps it,
+ * deactivated and in no group (retire.ts). Returns the decision log's words.
  */
-export function deleteDirectoryUser(scope: DirectoryScope & { id: string }, { ifMatch }: WriteOptions = {}): Promise<string> {
+export function deleteDirectoryUser(scope: DirectoryScope & { id: string }, { ifMatch, keep = true }: DeleteOptions = {}): Promise<string> {
   const { id } = scope;
   return write(function* (env) {
     // The shared role lock first (a kept user's roles are recomputed), the policy and the user in the same trip.
@@ -272,9 +283,11 @@ export function deleteDirectoryUser(scope: DirectoryScope & { id: string }, { if
     if (!view || view.row.removedAt) throw new DomainError('not_found', `User ${id} not found`);
     checkVersion(view.row, ifMatch, 'user');
     const { leaving } = reads.policy;
-    if (leaving.mode === 'delete') {
-      yield* removeUser(env, scope, toApiUser(view.row, view.groups, view.roles), view.row.active);
-      return 'deleted';
+    if (leaving.mode === 'delete' || !keep) {
+      const last = toApiUser(view.row, view.groups, view.roles);
+      // The host is told why a policy that keeps users deleted this one.
+      yield* removeUser(env, scope, keep ? last : { ...last, reason: KEPT_LIMIT_REASON }, view.row.active);
+      return keep ? 'deleted' : 'deleted at once: the directory keeps as many deleted users as it may (SCIM_MAX_KEPT_USERS_PER_DIRECTORY)';
     }
     yield* retireUser(env, scope, view, seatsOps(scope.organizationId, view.row.active ? -1 : 0));
     return leaving.mode === 'delete_after'
