@@ -51,15 +51,20 @@ async function fanOutAll(eps: ActiveEndpoint[], now: Date): Promise<number> {
   // The settled end of each host's feed, once a round and before the fan-out's transaction: settling waits for the
   // host's writes under way (a moment), and they for its own short transaction, not the fan-out's.
   const settled = new Map<string, number>();
+  const settledEnd = async (hostId: string): Promise<number> => {
+    const known = settled.get(hostId);
+    if (known !== undefined) return known;
+    const end = await settledEventEnd(hostId);
+    settled.set(hostId, end);
+    return end;
+  };
   for (const ep of eps) {
-    let through = settled.get(ep.hostId);
-    if (through === undefined) settled.set(ep.hostId, (through = await settledEventEnd(ep.hostId)));
+    const through = await settledEnd(ep.hostId);
     if (ep.position >= through) continue;
     for (let i = 0; i < 10; i++) {
       // Counting the backlog reads up to WEBHOOK_MAX_PENDING index entries: at most every 5 s per endpoint.
       const check = now.getTime() - (backlogCheckedAt.get(ep.id) ?? 0) >= 5_000;
-      const end = through;
-      const r = await write(() => fanOut(ep, now, check, end));
+      const r = await write(() => fanOut(ep, now, check, through));
       if (check && r.queued) backlogCheckedAt.set(ep.id, now.getTime());
       read += r.read;
       if (r.position === null || r.read < FAN_OUT_BATCH) break;
