@@ -15,6 +15,12 @@ export interface Database {
   write<T>(program: Program<T>): Promise<T>;
   /** A read: its statements see one snapshot on SQLite, and each its own committed state on PostgreSQL. */
   read<T>(program: Program<T>): Promise<T>;
+  /**
+   * A read that waits for the writers under way (a program taking a lock they hold, such as the feed's settled end).
+   * PostgreSQL: a short transaction of its own on a write connection, so the wait never holds the read connection
+   * every request's lookups are pipelined on. SQLite: a read, as its writes commit one at a time.
+   */
+  readAfterWriters<T>(program: Program<T>): Promise<T>;
   /** One statement's rows, outside any transaction: the lookups every request makes (the token check). */
   lookup(sql: string, params: SqlValue[]): Promise<SqlRow[]>;
   close(): Promise<void>;
@@ -35,6 +41,7 @@ export function database(): Database {
 
 export const read = <T>(program: Program<T>): Promise<T> => database().read(program);
 export const write = <T>(program: Program<T>): Promise<T> => database().write(program);
+export const readAfterWriters = <T>(program: Program<T>): Promise<T> => database().readAfterWriters(program);
 export const lookup = (sql: string, params: SqlValue[]): Promise<SqlRow[]> => database().lookup(sql, params);
 
 /** Statements built for the database at hand, written as one transaction (the request log's batches). */

@@ -84,6 +84,7 @@ export function openPostgres(url: string): Database {
   return {
     dialect: pg,
     write,
+    readAfterWriters: write,
     read: (make) =>
       driveAsync(make(ENV), async (step) => {
         const ops = isBatch(step) ? step.batch : [step];

@@ -48,15 +48,19 @@ export function openSqlite(url: string): Db {
       throw e;
     }
   };
+  const read = <T>(make: (env: SqlEnv) => SqlProgram<T>) =>
+    withRetries(
+      () => inTransaction(begin, make),
+      () => false,
+      WRITE_ATTEMPTS,
+    );
   return {
     dialect: sqlite,
     write: <T>(make: (env: SqlEnv) => SqlProgram<T>) => commitGrouped(() => drive(make(ENV), exec)) as Promise<T>,
-    read: (make) =>
-      withRetries(
-        () => inTransaction(begin, make),
-        () => false,
-        WRITE_ATTEMPTS,
-      ),
+    read,
+    // Writes commit one at a time (another process's too, under the write lock) and never interleave with this
+    // connection's reads: what a read sees is settled, and it takes no place in the group commit.
+    readAfterWriters: read,
     // A read can meet SQLITE_BUSY too while the worker resets the WAL: waited out like a write's.
     lookup: (text, params) =>
       withRetries(

@@ -1,5 +1,5 @@
 // The events feed: oldest first, by sequence number; its cursors are opaque (cursor.ts).
-import { read, write } from '../db/database';
+import { read, readAfterWriters } from '../db/database';
 import { columns, decoder } from '../db/rows';
 import { all, rowsOf, type SqlEnv, type SqlProgram } from '../db/sql-program';
 import { eventsLock } from './write-events';
@@ -69,10 +69,10 @@ export function* settledEventSeq(env: SqlEnv, hostId: string): SqlProgram<number
 }
 
 /**
- * settledEventSeq in a short transaction of its own: on PostgreSQL the wait holds a write connection, not the read
- * connection every request's lookups are pipelined on.
+ * settledEventSeq on its own, waiting for the host's writers under way: on PostgreSQL in a short transaction on a
+ * write connection (not the read connection every request's lookups are pipelined on), on SQLite a plain read.
  */
-export const settledEventEnd = (hostId: string): Promise<number> => write((env) => settledEventSeq(env, hostId));
+export const settledEventEnd = (hostId: string): Promise<number> => readAfterWriters((env) => settledEventSeq(env, hostId));
 
 /** The host's events after `afterSeq` up to `throughSeq` (settled: settledEventEnd), oldest first ([hostId, seq] index). */
 export function* listEvents({ hostId, afterSeq, throughSeq, limit }: FeedPage & { throughSeq: number }): SqlProgram<EventRow[]> {

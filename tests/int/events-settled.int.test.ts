@@ -1,14 +1,20 @@
 // Writers of one host's events do not wait for each other's commits (on PostgreSQL they share the events lock), so a
 // later `seq` can commit first. A reader of the feed must still never step over an event that commits late: it
-// reads only up to the settled end (lib/events/feed.ts settledEventSeq), waiting for the writes under way.
+// reads only up to the settled end (lib/events/feed.ts settledEventSeq), waiting for the writes under way. On SQLite,
+// where writes commit one at a time, that is a plain read: a feed poll never queues behind (or delays) the writes.
 import { describe, expect, it } from 'vitest';
 import { database, read, write } from '../../lib/db/database';
 import { one } from '../../lib/db/sql-program';
 import type { DirectoryScope } from '../../lib/events/event-types';
 import { readFeed, settledEventSeq } from '../../lib/events/feed';
+import { sqliteFilePath } from '../../lib/db/sqlite-settings';
+import { env } from '../../lib/env';
+import { getEvents } from '../../lib/host-api/events-api';
+import type { ApiContext } from '../../lib/host-api/with-api-key';
 import { writeEventsSql } from '../../lib/events/write-events';
 import { newDirectory } from './scim-helpers';
 import { query } from './db-rows';
+import { holdWriteLock } from './write-lock-holder';
 
 const event = (name: string) => ({ type: 'directory.enabled' as const, data: { name } });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -53,5 +59,26 @@ describe('the events feed while writes commit out of order', () => {
     await write((env) => writeEventsSql(env, dir, [event('fast')], { final: true }));
     expect(performance.now() - t0).toBeLessThan(400);
     await a;
+  });
+
+  it('on SQLite a feed poll stays off the write path: it answers while another connection holds the write lock', async () => {
+    if (database().dialect.name !== 'sqlite') return; // PostgreSQL's settled end is a transaction of its own, by design
+    const dir: DirectoryScope = await newDirectory();
+    const start = await lastSeq(dir.hostId);
+    await write((env) => writeEventsSql(env, dir, [event('polled')], { final: true }));
+    const holdMs = 4_000;
+    const holder = await holdWriteLock(sqliteFilePath(env().databaseUrl), holdMs);
+    try {
+      const t0 = Date.now();
+      // Through the write path each would wait for the lock (BEGIN IMMEDIATE), and answer only once it is let go.
+      const page = await readFeed({ hostId: dir.hostId, afterSeq: start, limit: 100 });
+      const ctx = { hostId: dir.hostId, keyId: 'key_test', params: {}, url: new URL('http://x/api/v1/events?limit=100') } as ApiContext;
+      const polled = (await (await getEvents(ctx)).json()) as { data: { type: string; data: { name: string } }[] };
+      expect(Date.now() - t0).toBeLessThan(holdMs);
+      expect(page.map((e) => (JSON.parse(e.data) as { name: string }).name)).toEqual(['polled']);
+      expect(polled.data.at(-1)).toMatchObject({ type: 'directory.enabled', data: { name: 'polled' } });
+    } finally {
+      await holder.terminate();
+    }
   });
 });

@@ -1,8 +1,6 @@
 // On SQLite another connection may hold the write lock when a write program begins (the WAL checkpointer's
 // RESTART, another process): the driver never waits inside SQLite (busy_timeout 0, so the event loop never stalls)
 // and tries the BEGIN IMMEDIATE again until the lock is free (CI once saw a directory deletion fail so).
-import { once } from 'node:events';
-import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../lib/db/sql-program';
 import { sqliteFilePath } from '../../lib/db/sqlite-settings';
@@ -10,23 +8,9 @@ import { database, write } from '../../lib/db/database';
 import { env } from '../../lib/env';
 import { firstOf } from './db-rows';
 import { newDirectory } from './scim-helpers';
+import { holdWriteLock } from './write-lock-holder';
 
 const MARK = new Date('2026-05-06T07:08:09.000Z');
-
-/** Another thread takes the write lock, says so, and keeps it for `ms` (as the checkpointer's RESTART does). */
-async function holdWriteLock(file: string, ms: number): Promise<Worker> {
-  const w = new Worker(
-    `const { workerData, parentPort } = require('node:worker_threads');
-     const Database = require('better-sqlite3');
-     const db = new Database(workerData.file);
-     db.exec('BEGIN IMMEDIATE');
-     parentPort.postMessage('held');
-     setTimeout(() => { db.exec('COMMIT'); db.close(); parentPort.postMessage('released'); }, workerData.ms);`,
-    { eval: true, workerData: { file, ms } },
-  );
-  await once(w, 'message');
-  return w;
-}
 
 describe.skipIf(database().dialect.name !== 'sqlite')('SQLite transactions and the write lock', () => {
   it('a SQL program whose BEGIN IMMEDIATE meets the lock waits for it, then commits', async () => {
