@@ -2,7 +2,7 @@
 // organization's N are deleted, each with its directory.user.deleted, a bounded batch per directory and run.
 import { read } from '../db/database';
 import { all } from '../db/sql-program';
-import { deleteExpiredLeaver } from '../directory/users/writes';
+import { deleteExpiredLeaver } from '../directory/users/delete';
 
 const BATCH = 500;
 

@@ -21,7 +21,7 @@ export interface UserEmailColumns {
 export const USER_COLUMNS_VERSION = 2;
 
 /** Every DirectoryUser column a SCIM resource decides. */
-// deactivatedAt is when `active` last turned off (users/writes.ts), not something the resource says.
+// deactivatedAt is when `active` last turned off (users/rewrite.ts), not something the resource says.
 export type UserColumns = Omit<
   DirectoryUserInsert,
   | 'id'

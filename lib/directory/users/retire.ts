@@ -12,6 +12,7 @@ import { activeChangeEvent } from '../../policy/leaving';
 import { noRolesOp } from '../../roles/recompute-roles';
 import type { ScimObject } from '../../scim/types';
 import type { UserView } from './reads';
+import { updated } from './write-steps';
 
 /**
  * Retires the locked user (the caller holds the directory's shared role lock): its row, memberships, roles, the
@@ -45,7 +46,5 @@ export function* retireUser(env: SqlEnv, scope: DirectoryScope, { row, groups, r
     ...seats,
     ...writeEventsOps(env, scope, events, true),
   ];
-  const [count]: unknown[] = yield* together(ops);
-  // The row is locked (on SQLite, the whole database) since it was read: the UPDATE always matches.
-  if (count !== 1) throw new Error(`A locked user's UPDATE changed ${String(count)} rows`);
+  updated((yield* together(ops))[0]);
 }
