@@ -87,6 +87,41 @@ describe('filters on a real database', () => {
     const zero = await call(dir, 'GET', 'Users?count=0');
     expect(zero.body).toMatchObject({ totalResults: 3, itemsPerPage: 0, Resources: [] });
   });
+
+  // A filtered page that is not full counts its own rows (lib/db/counted-page.ts); every other one is counted.
+  // `userName pr` matches all three users, `active eq true` two; users were created Alice, Bob, Carol.
+  it.each([
+    ['userName pr', 1, 10, 3, 3], // not full, from the first match
+    ['userName pr', 2, 10, 3, 2], // not full, from the second match
+    ['userName pr', 1, 3, 3, 3], // exactly full: only a count tells whether more follow
+    ['userName pr', 1, 2, 3, 2], // full, more follow
+    ['userName pr', 3, 2, 3, 1], // the last, partial page
+    ['userName pr', 4, 2, 3, 0], // past the last match
+    ['userName pr', 9, 2, 3, 0], // far past it
+    ['active eq true', 2, 5, 2, 1],
+    ['active eq true', 3, 5, 2, 0],
+    ['userName eq "nobody@example.com" or active eq false', 1, 5, 1, 1],
+    ['externalId eq "no-such"', 1, 5, 0, 0],
+    ['externalId eq "no-such"', 2, 5, 0, 0],
+    ['userName pr', 1, 0, 3, 0],
+  ])('%s from %i, count %i: totalResults %i, %i on the page', async (filter, startIndex, count, total, onPage) => {
+    const r = await call(dir, 'GET', `Users?filter=${encodeURIComponent(filter)}&startIndex=${startIndex}&count=${count}`);
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ totalResults: total, startIndex, itemsPerPage: onPage });
+    expect(r.body.Resources ?? []).toHaveLength(onPage);
+  });
+
+  it('totals a filtered page of groups the same way', async () => {
+    for (const name of ['Team A', 'Team B', 'Team C']) {
+      expect((await call(dir, 'POST', 'Groups', { schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName: name })).status).toBe(201);
+    }
+    const page = async (q: string) => (await call(dir, 'GET', `Groups?filter=${encodeURIComponent('displayName sw "Team"')}&${q}`)).body;
+    expect(await page('count=10')).toMatchObject({ totalResults: 3, itemsPerPage: 3 });
+    expect(await page('count=2')).toMatchObject({ totalResults: 3, itemsPerPage: 2 });
+    expect(await page('startIndex=3&count=2')).toMatchObject({ totalResults: 3, itemsPerPage: 1 });
+    expect(await page('startIndex=5&count=2')).toMatchObject({ totalResults: 3, itemsPerPage: 0 });
+    expect((await call(dir, 'GET', `Groups?filter=${encodeURIComponent('displayName eq "Team B"')}`)).body).toMatchObject({ totalResults: 1 });
+  });
 });
 
 describe('atomic writes', () => {

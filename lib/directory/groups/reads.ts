@@ -1,8 +1,9 @@
 // Reads of directory groups, as SQL programs (run alone with read(), or inside a write with yield*). One row shape:
 // DirectoryGroupRow; members are rows of GroupMembership (../memberships.ts).
+import { countedPage } from '../../db/counted-page';
 import { columns, decode } from '../../db/rows';
 import type { DirectoryGroupRow } from '../../db/schema';
-import { all, allOp, one, rowsOf, together, type SqlEnv, type SqlProgram, type SqlCondition, type SqlRow, type SqlValue } from '../../db/sql-program';
+import { all, allOp, one, rowsOf, type SqlEnv, type SqlProgram, type SqlCondition, type SqlRow, type SqlValue } from '../../db/sql-program';
 import { ROLE_CONFIG_COLUMNS, roleConfigOf, roleKeysOfGroups, type RoleConfig } from '../../roles/recompute-roles';
 import { memberCounts } from '../memberships';
 import { afterKey, pageOf, type Keyset, type Page } from '../keyset';
@@ -61,16 +62,14 @@ export function* listGroups(
   const params = [directoryId, ...(where?.params ?? [])];
   const count = allOp(`SELECT COUNT(*) AS "n" FROM "DirectoryGroup" g WHERE ${cond}`, params);
   if (limit === 0) return { total: Number((yield* rowsOf(count))[0]?.n ?? 0), groups: [] };
-  const [counted, rows] = yield* together([
-    count,
-    // The page's ids first, as for users (users/reads.ts).
-    allOp(
-      `SELECT ${GROUP_COLUMNS_OF_G} FROM (SELECT g."id" FROM "DirectoryGroup" g WHERE ${cond} ORDER BY ${orderBy} LIMIT ? OFFSET ?) p
+  // The page's ids first, as for users (users/reads.ts).
+  const page = allOp(
+    `SELECT ${GROUP_COLUMNS_OF_G} FROM (SELECT g."id" FROM "DirectoryGroup" g WHERE ${cond} ORDER BY ${orderBy} LIMIT ? OFFSET ?) p
        JOIN "DirectoryGroup" g ON g."id" = p."id" ORDER BY ${orderBy}`,
-      [...params, limit, offset],
-    ),
-  ]);
-  return { total: Number(counted[0]?.n ?? 0), groups: rows.map(groupOf) };
+    [...params, limit, offset],
+  );
+  const { total, rows } = yield* countedPage(page, count, { filtered: where !== null, offset, limit });
+  return { total, groups: rows.map(groupOf) };
 }
 
 /**

@@ -1,21 +1,10 @@
 // Reads of directory users, as SQL programs (run alone with read(), or inside a write with yield*). One row shape:
 // DirectoryUserRow, with the user's groups (and roles) as JSON columns of the same query where a caller needs them.
 import type { Dialect } from '../../db/dialect';
+import { countedPage } from '../../db/counted-page';
 import { columns, decode, decoder, jsonOf } from '../../db/rows';
 import type { DirectoryUserRow } from '../../db/schema';
-import {
-  allOp,
-  chunked,
-  one,
-  rowsOf,
-  together,
-  type SqlCondition,
-  type SqlEnv,
-  type SqlOp,
-  type SqlProgram,
-  type SqlRow,
-  type SqlValue,
-} from '../../db/sql-program';
+import { allOp, chunked, one, rowsOf, type SqlCondition, type SqlEnv, type SqlOp, type SqlProgram, type SqlRow, type SqlValue } from '../../db/sql-program';
 import { memberVisibleSql } from '../groups/selection';
 import { afterKey, type Keyset, type Page, pageOf } from '../keyset';
 
@@ -184,8 +173,9 @@ export function* listUsers(
   // by OFFSET are neither read nor have their groups read.
   const page = `(SELECT u."id" FROM "DirectoryUser" u WHERE ${cond} ORDER BY ${orderBy} LIMIT ? OFFSET ?) p JOIN "DirectoryUser" u ON u."id" = p."id"`;
   const select = `${USER_RESPONSE_COLUMNS_OF_U}${withGroups ? `, ${groupsJson(env.dialect)}` : ''}`;
-  const [counted, rows] = yield* together([count, allOp(`SELECT ${select} FROM ${page} ORDER BY ${orderBy}`, [...params, limit, offset])]);
-  return { total: Number(counted[0]?.n ?? 0), users: rows.map((r) => ({ row: userResponseOf(r), groups: withGroups ? groupsOf(r) : [] })) };
+  const pageOp = allOp(`SELECT ${select} FROM ${page} ORDER BY ${orderBy}`, [...params, limit, offset]);
+  const { total, rows } = yield* countedPage(pageOp, count, { filtered: where !== null, offset, limit });
+  return { total, users: rows.map((r) => ({ row: userResponseOf(r), groups: withGroups ? groupsOf(r) : [] })) };
 }
 
 /** Users one view statement reads at most (`userViewsOp`). */
