@@ -21,8 +21,13 @@ export interface FilterFigure {
   label: string;
   p50: number;
   rps: number | null;
-  /** p50 over `userName eq`'s p50 in the same rounds, through the same interface (SCIM, or the host API). */
+  /**
+   * p50 over `userName eq`'s p50 in the same rounds, through the same interface (SCIM, or the host API); the host
+   * API's own `userName eq` over SCIM's.
+   */
   vsUserName: number;
+  /** Whose `userName eq` vsUserName divides by. */
+  versus: 'SCIM' | 'the host API';
 }
 
 const PROBE_N = 4242;
@@ -85,9 +90,10 @@ export async function filterFigures(
     rounds.log(`  ${server.id.name} on ${server.id.db}: the filters, field ${indexed ? 'indexed' : 'not indexed'}`);
     const rows: Row[] = await runRounds(jobs, seeded.users, rounds);
     for (const r of rows) {
-      const base = rows.find((x) => x.key === 'filter-username' && x.label.startsWith('host API') === r.label.startsWith('host API'))?.p50 ?? Number.NaN;
+      const host = r.label.startsWith('host API') && r.key !== 'filter-username';
+      const base = rows.find((x) => x.key === 'filter-username' && x.label.startsWith('host API') === host)?.p50 ?? Number.NaN;
       const f = { server: `${r.server.name} on ${r.server.db}`, users: r.users, indexed, key: r.key, label: r.label, p50: r.p50 };
-      out.push({ ...f, rps: rpsSpread(r.rounds)?.median ?? null, vsUserName: r.p50 / base });
+      out.push({ ...f, rps: rpsSpread(r.rounds)?.median ?? null, vsUserName: r.p50 / base, versus: host ? 'the host API' : 'SCIM' });
     }
   }
   return out;
@@ -95,5 +101,5 @@ export async function filterFigures(
 
 export const filterLine = (f: FilterFigure) =>
   `${f.server}, ${f.users.toLocaleString('en-US')} users, field ${f.indexed ? 'indexed' : 'not indexed'}: ${f.label}: p50 ${f.p50.toFixed(2)} ms ` +
-  `(${f.vsUserName.toFixed(2)}x userName eq${f.label.startsWith('host API') ? ' through the host API' : ''}; target <= 3x: ${f.vsUserName <= 3 ? 'PASS' : 'FAIL'}), ` +
+  `(${f.vsUserName.toFixed(2)}x userName eq through ${f.versus}; target <= 3x: ${f.vsUserName <= 3 ? 'PASS' : 'FAIL'}), ` +
   `${f.rps?.toFixed(0) ?? '-'} 2xx/s`;
