@@ -49,7 +49,8 @@ export function fieldIndexesOf(env: SqlEnv, schema: UserSchema | null): FieldInd
  * that after the commit.
  */
 export function* declareFieldIndexes(env: SqlEnv, hostId: string, schema: UserSchema, { retryFailed = true } = {}): SqlProgram<string[]> {
-  const wanted = fieldIndexesOf(env, schema);
+  // In name order: hosts declaring the same indexes take their rows' locks in one order.
+  const wanted = fieldIndexesOf(env, schema).sort((a, b) => (a.name < b.name ? -1 : 1));
   const [inWanted, names] = env.dialect.inList(
     '"name"',
     wanted.map((w) => w.name),
