@@ -119,12 +119,15 @@ const takePending = () => {
  */
 export function kickFieldIndexes(names: string[]): Promise<void> {
   for (const n of names) pending.add(n);
-  worker ??= (async () => {
-    try {
-      while (pending.size) if (!(await reconcileFieldIndexes(takePending).catch(() => true))) await new Promise((r) => setTimeout(r, RETRY_MS));
-    } finally {
-      worker = null;
-    }
-  })();
-  return worker;
+  if (!worker && pending.size) worker = drain();
+  return worker ?? Promise.resolve();
+}
+
+async function drain(): Promise<void> {
+  await Promise.resolve(); // `worker` is set before this loop can end
+  try {
+    while (pending.size) if (!(await reconcileFieldIndexes(takePending).catch(() => true))) await new Promise((r) => setTimeout(r, RETRY_MS));
+  } finally {
+    worker = null;
+  }
 }

@@ -148,6 +148,17 @@ describe('building a host field index', () => {
     expect(await query(`SELECT "name" FROM "HostFieldIndex"`)).toEqual([]);
   });
 
+  it('builds after a PUT that asked for no index (nothing to do must not stop the builder)', async () => {
+    const [none, some] = [await newHost('None'), await newHost('Some')];
+    await declare(none.id, 'none', []);
+    await sweepFieldIndexes();
+    expect((await declare(some.id, 'some', ['code'])).indexes).toEqual([{ key: 'code', status: 'building', reason: null }]);
+    await sweepFieldIndexes();
+    expect((await readUserSchemaWithIndexes(some.id))?.indexes).toEqual([{ key: 'code', status: 'ready', reason: null }]);
+    await declare(some.id, 'some', []);
+    await sweepFieldIndexes();
+  });
+
   it('rebuilds nothing for a PUT that changes nothing', async () => {
     const h = await newHost('Same');
     await declare(h.id, 'same', ['code']);
