@@ -76,7 +76,7 @@ async function step(runs: SessionRun, name: string): Promise<boolean> {
   } catch (e) {
     const reason = (e instanceof Error ? e.message : String(e)).slice(0, MAX_REASON);
     await runs(d.dropIndex(name)).catch(() => {});
-    await setStatus(name, 'failed', reason, `"status" = 'building'`);
+    await setStatus(name, 'failed', reason, `"status" IN ('building', 'dropping')`);
   }
   return true;
 }

@@ -1,79 +1,19 @@
 // A host field's indexes are built after the PUT that declares them, outside any transaction (PostgreSQL:
 // CONCURRENTLY), shared by hosts declaring the same expression, and left consistent by a build that was cut short.
-import { afterEach, describe, expect, it } from 'vitest';
-import { reconcileFieldIndexes } from '../../lib/attributes/field-index-job';
+import { describe, expect, it } from 'vitest';
 import { resumeFieldIndexes, sweepFieldIndexes } from '../../lib/attributes/field-index-sweep';
-import { fieldIndexesOf, isFieldIndexName } from '../../lib/attributes/field-indexes';
-import { readUserSchemaWithIndexes, saveUserSchema } from '../../lib/attributes/user-schema';
-import { database, read, write } from '../../lib/db/database';
-import { openPgJs, type PgJs } from '../../lib/db/pg-js';
-import { insertSelectOps } from '../../lib/db/rows';
-import { changes, rowsOf } from '../../lib/db/sql-program';
-import { env } from '../../lib/env';
-import { newId } from '../../lib/ids';
-import { putUserSchemaInputSchema } from '../../lib/schemas/user-schema';
+import { fieldIndexesOf } from '../../lib/attributes/field-indexes';
+import { readUserSchemaWithIndexes } from '../../lib/attributes/user-schema';
+import { database } from '../../lib/db/database';
 import { exec, newHost, query } from './db-rows';
-import { bulkUserRow, call, newDirectory, user } from './scim-helpers';
+import { connection, declare, fieldIndexes, holdUsersWrite, buildsRunning, seedUsers, sleep, untilBuilding } from './field-index-helpers';
+import { call, newDirectory, user } from './scim-helpers';
 
 const CORE = 'urn:ietf:params:scim:schemas:core:2.0:User';
 const onPg = () => database().dialect.name === 'postgres';
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** `p`, or a failure after `ms`: what used to wait for a build must not. */
 const within = <T>(ms: number, p: Promise<T>, what: string) =>
   Promise.race([p, sleep(ms).then(() => Promise.reject(new Error(`${what}: no answer within ${ms} ms`)))]);
-
-const declare = (hostId: string, slug: string, keys: string[]) =>
-  saveUserSchema(hostId, putUserSchemaInputSchema.parse({ slug, fields: keys.map((key) => ({ key, label: key, type: 'string', indexed: true })) }), 'test');
-
-/** This module's indexes on DirectoryUser, with PostgreSQL's validity. */
-async function fieldIndexes(): Promise<{ name: string; valid: boolean }[]> {
-  const rows = await read((e) => rowsOf(e.dialect.indexesOf('DirectoryUser')));
-  return rows.filter((r) => isFieldIndexName(String(r.name))).map((r) => ({ name: String(r.name), valid: r.valid === true || r.valid === 1 }));
-}
-
-// PostgreSQL: a transaction left open after writing a user, as a long SCIM write would be. A concurrent build waits
-// for it before it can finish; a build inside a transaction (ShareLock) would also hold every later writer behind it.
-let blockers: PgJs[] = [];
-async function holdUserWrite(userId: string): Promise<() => Promise<void>> {
-  const pool = openPgJs(env().databaseUrl, 1);
-  blockers.push(pool);
-  const c = await pool.reserve();
-  await c.unsafe('BEGIN');
-  await c.unsafe(`UPDATE "DirectoryUser" SET "updatedAt" = "updatedAt" WHERE "id" = $1`, [userId]);
-  return async () => {
-    await c.unsafe('COMMIT');
-    c.release();
-  };
-}
-afterEach(async () => {
-  await Promise.all(blockers.map((b) => b.end({ timeout: 1 })));
-  blockers = [];
-});
-
-/** Backends of this database running a concurrent build (waiting or working). */
-const buildsRunning = async () =>
-  (await query(`SELECT "pid" FROM pg_stat_activity WHERE "datname" = current_database() AND "query" LIKE 'CREATE INDEX CONCURRENTLY%'`)).map((r) =>
-    Number(r.pid),
-  );
-async function untilBuilding(n = 1): Promise<number[]> {
-  for (let i = 0; i < 200; i++) {
-    const pids = await buildsRunning();
-    if (pids.length >= n) return pids;
-    await sleep(25);
-  }
-  throw new Error('no concurrent build started');
-}
-
-async function seedUsers(directoryId: string, n: number, urn: string): Promise<void> {
-  for (let b = 0; b < n; b += 2000)
-    await write(function* (e) {
-      const rows = Array.from({ length: Math.min(2000, n - b) }, (_, k) => {
-        const userName = `seed${b + k}@example.com`;
-        return bulkUserRow(directoryId, newId('usr'), userName, { userName, [urn]: { code: `S-${b + k}` } });
-      });
-      for (const op of insertSelectOps(e.dialect, 'DirectoryUser', rows)) yield* changes(op);
-    });
-}
 
 describe('building a host field index', () => {
   it('answers the PUT before the build, never holds a SCIM user write behind it, and goes building -> ready', async () => {
@@ -83,7 +23,7 @@ describe('building a host field index', () => {
     const withCode = (userName: string, code: string) => user(userName, { schemas: [CORE, urn], [urn]: { code } });
     const first = await call(dir, 'POST', 'Users', withCode('first@example.com', 'F-1'));
     expect(first.status).toBe(201);
-    const release = onPg() ? await holdUserWrite(first.body.id) : null;
+    const release = onPg() ? await holdUsersWrite() : null;
     try {
       const saved = await within(5000, declare(dir.hostId, 'blds', ['code']), 'PUT /user-schema');
       expect(saved.indexes).toEqual([{ key: 'code', status: 'building', reason: null }]);
@@ -182,15 +122,13 @@ describe('building a host field index', () => {
     const target = fieldIndexesOf({ dialect: database().dialect }, schema)[0];
     await exec(`DROP INDEX "${target.name}"`);
     if (onPg()) {
-      const dir = await newDirectory();
-      const first = await call(dir, 'POST', 'Users', user(`killed-${status}@example.com`));
-      const release = await holdUserWrite(first.body.id);
-      const pool = openPgJs(env().databaseUrl, 1);
-      blockers.push(pool);
-      const build = pool.unsafe(`CREATE INDEX CONCURRENTLY "${target.name}" ON "DirectoryUser" (${target.keys})`).then(
-        () => 'built',
-        () => 'killed',
-      );
+      const release = await holdUsersWrite();
+      const build = connection()
+        .unsafe(`CREATE INDEX CONCURRENTLY "${target.name}" ON "DirectoryUser" (${target.keys})`)
+        .then(
+          () => 'built',
+          () => 'killed',
+        );
       const [pid] = await untilBuilding();
       await query('SELECT pg_terminate_backend(?)', [pid]);
       expect(await build).toBe('killed');
@@ -203,57 +141,6 @@ describe('building a host field index', () => {
     expect((await fieldIndexes()).find((i) => i.name === target.name)).toEqual({ name: target.name, valid: true });
     expect((await readUserSchemaWithIndexes(h.id))?.indexes).toEqual([{ key: 'code', status: 'ready', reason: null }]);
     await declare(h.id, 'killed', []);
-    await sweepFieldIndexes();
-  });
-});
-
-describe.runIf(process.env.TEST_DB === 'postgres')('several processes on one PostgreSQL', () => {
-  it('never runs two builds at once, nor drops an index while it is being built', async () => {
-    const dir = await newDirectory();
-    const first = await call(dir, 'POST', 'Users', user('procs@example.com'));
-    const release = await holdUserWrite(first.body.id);
-    let schema;
-    try {
-      schema = await declare(dir.hostId, 'procs', ['code']);
-      await untilBuilding();
-      // Another process's attempt (a session of its own) finds the builds' lock taken and builds nothing: two
-      // concurrent builds on one table would deadlock.
-      const names = fieldIndexesOf({ dialect: database().dialect }, schema).map((i) => i.name);
-      expect(await reconcileFieldIndexes(() => names.shift())).toBe(false);
-      expect(names).toHaveLength(2);
-      expect(await buildsRunning()).toHaveLength(1);
-      // The host undeclares it meanwhile: nobody drops it under the build; the builder drops it once done.
-      await declare(dir.hostId, 'procs', []);
-      expect(await reconcileFieldIndexes(() => names.shift())).toBe(false);
-    } finally {
-      await release();
-    }
-    await sweepFieldIndexes();
-    expect(await fieldIndexes()).toEqual([]);
-    expect(await query(`SELECT "name" FROM "HostFieldIndex"`)).toEqual([]);
-  });
-
-  it('says why a build failed, leaves no INVALID index behind, and tries again when the host declares it again', async () => {
-    const dir = await newDirectory();
-    const urn = 'urn:ietf:params:scim:schemas:extension:fails:2.0:User';
-    // A value past the B-tree's limit for one entry (2,704 bytes), incompressible: the build cannot index it.
-    const huge = Array.from({ length: 6000 }, () => 'abcdefghijklmnopqrstuvwxyz0123456789'[Math.floor(Math.random() * 36)]).join('');
-    await write(function* (e) {
-      const row = bulkUserRow(dir.directoryId, newId('usr'), 'huge@example.com', { userName: 'huge@example.com', [urn]: { code: huge } });
-      for (const op of insertSelectOps(e.dialect, 'DirectoryUser', [row])) yield* changes(op);
-    });
-    await declare(dir.hostId, 'fails', ['code']);
-    await sweepFieldIndexes();
-    const [state] = (await readUserSchemaWithIndexes(dir.hostId))!.indexes;
-    expect(state).toMatchObject({ key: 'code', status: 'failed' });
-    expect(state.reason).toMatch(/index row/);
-    expect((await fieldIndexes()).every((i) => i.valid)).toBe(true);
-
-    await exec(`DELETE FROM "DirectoryUser" WHERE "userName" = 'huge@example.com'`);
-    expect((await declare(dir.hostId, 'fails', ['code'])).indexes[0].status).toBe('building');
-    await sweepFieldIndexes();
-    expect((await readUserSchemaWithIndexes(dir.hostId))?.indexes).toEqual([{ key: 'code', status: 'ready', reason: null }]);
-    await declare(dir.hostId, 'fails', []);
     await sweepFieldIndexes();
   });
 });
