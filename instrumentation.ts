@@ -10,10 +10,13 @@ export async function register(): Promise<void> {
   const { startSelectionJobs } = await import('./lib/directory/selection-job');
   const { webhookSettings } = await import('./lib/env');
   const { resumeRemapJobs } = await import('./lib/attributes/remap-job');
+  const { startFieldIndexJobs } = await import('./lib/attributes/field-index-sweep');
   if (!webhookSettings().workerOff) startWebhookWorker();
   startRetentionJob();
   startHealthJob();
   startSelectionJobs();
   // A mapping's recompute a stopped process left unfinished (it logs nothing: its progress is in the job row).
   resumeRemapJobs().catch(() => {});
+  // Host field indexes a stopped process left half built (and, every minute, one another process left so).
+  startFieldIndexJobs();
 }

@@ -17,7 +17,15 @@ const ATTRIBUTE_WORKLOADS = ['filter-title', 'filter-field', 'filter-custom', 'r
 
 export const wantsAttributes = (only: ReadonlySet<string> | null) => !!only && ATTRIBUTE_WORKLOADS.some((k) => only.has(k));
 
-/** Declares the field through the host API, with or without its index (PUT /user-schema). */
+/** Declares the field through the host API, with or without its index (PUT /user-schema), and waits for the index. */
 export async function declareField(host: HostApi, indexed: boolean): Promise<void> {
-  await hostApi(host, 'PUT', '/user-schema', { slug: 'bench', fields: [{ key: FIELD, label: 'Cost center', type: 'string', indexed }] });
+  let schema = await hostApi(host, 'PUT', '/user-schema', { slug: 'bench', fields: [{ key: FIELD, label: 'Cost center', type: 'string', indexed }] });
+  // The app builds the index after its answer, in the background: measure once it is ready.
+  const states = () => (schema.indexes ?? []) as { status: string }[];
+  for (let i = 0; states().some((x) => x.status !== 'ready'); i++) {
+    if (i === 600 || states().some((x) => x.status === 'failed'))
+      throw new Error(`the ${FIELD} index is not ready (5 minutes at most): ${JSON.stringify(schema.indexes)}`);
+    await new Promise((r) => setTimeout(r, 500));
+    schema = await hostApi(host, 'GET', '/user-schema');
+  }
 }

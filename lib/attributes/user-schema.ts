@@ -6,7 +6,8 @@ import { columns, decode } from '../db/rows';
 import type { HostUserSchemaRow } from '../db/schema';
 import { one, run, type SqlProgram } from '../db/sql-program';
 import type { UserField, PutUserSchemaInput } from '../schemas/user-schema';
-import { syncFieldIndexes } from './field-indexes';
+import { kickFieldIndexes } from './field-index-job';
+import { declareFieldIndexes, fieldIndexStates, type FieldIndexState } from './field-indexes';
 import { kickRemaps, restartHostRemapsSql } from './remap-job';
 
 export interface UserSchema {
@@ -39,6 +40,15 @@ function* findUserSchema(hostId: string): SqlProgram<UserSchema | null> {
 
 export const readUserSchema = (hostId: string) => read(() => findUserSchema(hostId));
 
+/** The declaration with the state of each indexed field's index (the host API's answer). */
+export type UserSchemaWithIndexes = UserSchema & { indexes: FieldIndexState[] };
+
+export const readUserSchemaWithIndexes = (hostId: string) =>
+  read(function* (env): SqlProgram<UserSchemaWithIndexes | null> {
+    const schema = yield* findUserSchema(hostId);
+    return schema && { ...schema, indexes: yield* fieldIndexStates(env, schema) };
+  });
+
 export const readStoredUserSchema = (hostId: string) => read(() => findStored(hostId));
 
 /** What a user's mapped values depend on: a field added, removed, or its type, default or required changed. */
@@ -47,10 +57,11 @@ const valuesOf = (s: UserSchema | null) => JSON.stringify((s?.fields ?? []).map(
 /**
  * Replaces the declaration. A field left out is no longer advertised or filterable; the values IdPs sent for it
  * stay in each user's stored resource. A change of what mapped values depend on recomputes them in every directory
- * of the host (remap-job.ts); a change of labels or indexes alone does not.
+ * of the host (remap-job.ts); a change of labels or indexes alone does not. Indexes are built and dropped after the
+ * commit, in the background (field-index-job.ts): the answer says which are still building.
  */
-export async function saveUserSchema(hostId: string, input: PutUserSchemaInput, actor: string): Promise<UserSchema> {
-  const { saved, remap } = await write(function* (env) {
+export async function saveUserSchema(hostId: string, input: PutUserSchemaInput, actor: string): Promise<UserSchemaWithIndexes> {
+  const { saved, remap, indexes } = await write(function* (env) {
     const previous = yield* findUserSchema(hostId);
     const fields = JSON.stringify(input.fields);
     yield* run(
@@ -66,10 +77,11 @@ export async function saveUserSchema(hostId: string, input: PutUserSchemaInput, 
       details: { slug: input.slug, fields: input.fields.map((f) => f.key) },
     });
     const saved = (yield* findUserSchema(hostId))!;
-    yield* syncFieldIndexes(env, hostId, previous, saved);
+    const indexes = yield* declareFieldIndexes(env, hostId, saved);
     const remap = valuesOf(previous) === valuesOf(saved) ? [] : yield* restartHostRemapsSql(env, hostId);
-    return { saved, remap };
+    return { saved: { ...saved, indexes: yield* fieldIndexStates(env, saved) }, remap, indexes };
   });
   kickRemaps(remap);
+  void kickFieldIndexes(indexes);
   return saved;
 }

@@ -8,6 +8,7 @@ import type { SqlEnv, SqlOp, SqlProgram, SqlRow, SqlValue } from './sql-program'
 import { openSqlite } from './sqlite-driver';
 
 export type Program<T> = (env: SqlEnv) => SqlProgram<T>;
+export type SessionRun = (...ops: SqlOp[]) => Promise<SqlRow[]>;
 
 export interface Database {
   dialect: Dialect;
@@ -23,6 +24,12 @@ export interface Database {
   readAfterWriters<T>(program: Program<T>): Promise<T>;
   /** One statement's rows, outside any transaction: the lookups every request makes (the token check). */
   lookup(sql: string, params: SqlValue[]): Promise<SqlRow[]>;
+  /**
+   * Statements outside any transaction, on a connection held for `fn` alone (PostgreSQL: CREATE INDEX CONCURRENTLY,
+   * which refuses a transaction, under a session lock); `run` sends its statements in order and answers the last's
+   * rows. On SQLite each `run` is a write of its own.
+   */
+  session<T>(fn: (run: SessionRun) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 

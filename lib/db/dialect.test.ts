@@ -23,6 +23,14 @@ describe('dialects', () => {
     expect(postgres.lock('shared', 1, 'dir_1')[0].params).not.toEqual(postgres.lock('shared', 2, 'dir_1')[0].params);
   });
 
+  it('build and drop run-time indexes concurrently on PostgreSQL, and try its session lock without waiting', () => {
+    expect(postgres.buildIndex('T', 'T_x', '"a"').sql).toBe('CREATE INDEX CONCURRENTLY IF NOT EXISTS "T_x" ON "T" ("a")');
+    expect(postgres.dropIndex('T_x').sql).toBe('DROP INDEX CONCURRENTLY IF EXISTS "T_x"');
+    expect(sqlite.buildIndex('T', 'T_x', '"a"').sql).toBe('CREATE INDEX IF NOT EXISTS "T_x" ON "T" ("a")');
+    expect(postgres.trySessionLock(1, 'T').sql).toContain('pg_try_advisory_lock(');
+    expect(postgres.sessionUnlock(1, 'T').params).toEqual(postgres.trySessionLock(1, 'T').params);
+  });
+
   it('give many rows as values in one statement text whatever their number: PostgreSQL one array a column, SQLite one JSON parameter', () => {
     const columns = Array.from({ length: 10 }, (_, i) => [`c${i}`, 'text'] as [string, 'text']);
     const rows = Array.from({ length: 1200 }, (_, r) => columns.map((_, c) => `${r}:${c}`));

@@ -55,6 +55,17 @@ export interface Dialect {
    */
   indexShape(table: string, index: string, stat: string): SqlOp[];
   /**
+   * Building and dropping an index the app creates while running, without blocking the table's writers: PostgreSQL's
+   * CONCURRENTLY, which refuses a transaction (run them through `Database.session`); SQLite's one writer waits anyway.
+   */
+  buildIndex(table: string, index: string, keys: string): SqlOp;
+  dropIndex(index: string): SqlOp;
+  /** `{ name, valid }` of the indexes on `table`: an interrupted concurrent build leaves one INVALID (valid false). */
+  indexesOf(table: string): SqlOp;
+  /** A lock held by a `Database.session` until released or closed, tried without waiting (`{ got }`); SQLite's one process needs none. */
+  trySessionLock(lockClass: number, key: string): SqlOp;
+  sessionUnlock(lockClass: number, key: string): SqlOp;
+  /**
    * Rows given as values, as a FROM item `… AS v("a", "b", …)` an INSERT … SELECT can filter; one statement text
    * whatever the number of rows. PostgreSQL: one array parameter per column; SQLite: the rows as one JSON parameter.
    */
@@ -153,6 +164,11 @@ export const sqlite: Dialect = {
     runOp(`INSERT INTO sqlite_stat1 ("tbl", "idx", "stat") VALUES (?, ?, ?)`, [table, index, stat]),
     runOp('ANALYZE sqlite_schema'),
   ],
+  buildIndex: (table, index, keys) => runOp(`CREATE INDEX IF NOT EXISTS "${index}" ON "${table}" (${keys})`),
+  dropIndex: (index) => runOp(`DROP INDEX IF EXISTS "${index}"`),
+  indexesOf: (table) => allOp(`SELECT "name", 1 AS "valid" FROM sqlite_schema WHERE "type" = 'index' AND "tbl_name" = ?`, [table]),
+  trySessionLock: () => allOp('SELECT 1 AS "got"'),
+  sessionUnlock: () => allOp('SELECT 1 AS "released"'),
   // The rows as one JSON parameter: one statement text (one prepared statement) whatever the number of rows.
   rowsFrom: (columns, rows) => ({
     sql: `(SELECT ${columns.map(([n], i) => `j.value ->> ${i} AS "${n}"`).join(', ')} FROM json_each(?) j) AS v`,
@@ -253,6 +269,15 @@ export const postgres: Dialect = {
   noIndex: (column) => column,
   indexedBy: () => '',
   indexShape: () => [],
+  buildIndex: (table, index, keys) => runOp(`CREATE INDEX CONCURRENTLY IF NOT EXISTS "${index}" ON "${table}" (${keys})`),
+  dropIndex: (index) => runOp(`DROP INDEX CONCURRENTLY IF EXISTS "${index}"`),
+  indexesOf: (table) =>
+    allOp(
+      `SELECT c."relname" AS "name", i."indisvalid" AS "valid" FROM pg_index i JOIN pg_class c ON c."oid" = i."indexrelid" WHERE i."indrelid" = to_regclass(?)`,
+      [`"${table}"`],
+    ),
+  trySessionLock: (lockClass, key) => allOp('SELECT pg_try_advisory_lock(?::bigint) AS "got"', [lockKey(lockClass, key)]),
+  sessionUnlock: (lockClass, key) => allOp('SELECT pg_advisory_unlock(?::bigint) AS "released"', [lockKey(lockClass, key)]),
   rowsFrom: (columns, rows) => ({
     sql: `unnest(${columns.map(([, kind]) => `?::${PG_ARRAY[kind]}`).join(', ')}) AS v(${columns.map(([n]) => `"${n}"`).join(', ')})`,
     params: columns.map((_, c) => rows.map((r) => r[c] as SqlScalar)),

@@ -94,6 +94,24 @@ export function openPostgres(url: string): Database {
         return isBatch(step) ? results : results[0];
       }),
     lookup: (text, params) => reads.unsafe(pg.text(text), pgJsParams(params.map(pg.param)), { prepare: true }) as unknown as Promise<Record<string, unknown>[]>,
+    // A connection of its own, opened for the session: a long build never holds one the app's requests queue for.
+    session: async (fn) => {
+      const pool = openPgJs(url, 1);
+      try {
+        const c = await pool.reserve();
+        try {
+          return await fn(async (...ops) => {
+            let rows: PgResult = Object.assign([], { count: 0 });
+            for (const op of ops) rows = (await send(c, op)) as unknown as PgResult;
+            return rows as unknown as Record<string, unknown>[];
+          });
+        } finally {
+          c.release();
+        }
+      } finally {
+        await pool.end({ timeout: 5 });
+      }
+    },
     close: async () => {
       await Promise.all([reads.end({ timeout: 5 }), writes.end({ timeout: 5 })]);
     },

@@ -47,6 +47,51 @@ export interface HostUserSchemaInsert {
   updatedAt?: Date;
 }
 
+export const HostFieldIndex = {
+  name: 'HostFieldIndex',
+  columns: {
+    name: { kind: 'text', nullable: false },
+    expression: { kind: 'text', nullable: false },
+    status: { kind: 'text', nullable: false },
+    error: { kind: 'text', nullable: true },
+    updatedAt: { kind: 'dateTime', nullable: false, default: 'now' },
+  },
+} as const satisfies TableDef;
+
+export interface HostFieldIndexRow {
+  name: string;
+  expression: string;
+  status: string;
+  error: string | null;
+  updatedAt: Date;
+}
+
+export interface HostFieldIndexInsert {
+  name: string;
+  expression: string;
+  status: string;
+  error: string | null;
+  updatedAt?: Date;
+}
+
+export const HostFieldIndexUse = {
+  name: 'HostFieldIndexUse',
+  columns: {
+    name: { kind: 'text', nullable: false },
+    hostId: { kind: 'text', nullable: false },
+  },
+} as const satisfies TableDef;
+
+export interface HostFieldIndexUseRow {
+  name: string;
+  hostId: string;
+}
+
+export interface HostFieldIndexUseInsert {
+  name: string;
+  hostId: string;
+}
+
 export const ApiKey = {
   name: 'ApiKey',
   columns: {
@@ -1136,12 +1181,14 @@ export interface RateLimitWindowInsert {
   count?: number;
 }
 
-export const TABLES = { Host, HostUserSchema, ApiKey, Organization, OrganizationPolicy, OrganizationSeats, Directory, AttributeMapping, AttributeRemapJob, DirectoryToken, DirectoryUser, UserEmail, DirectoryGroup, GroupSelectionJob, GroupMembership, ScimRequestLog, Role, RoleMapping, UserRole, Event, EventRetention, WebhookEndpoint, WebhookLane, WebhookDelivery, WebhookAttempt, PortalLink, PortalSession, Operator, OperatorSession, SignInThrottle, AuditLog, RateLimitWindow } as const;
+export const TABLES = { Host, HostUserSchema, HostFieldIndex, HostFieldIndexUse, ApiKey, Organization, OrganizationPolicy, OrganizationSeats, Directory, AttributeMapping, AttributeRemapJob, DirectoryToken, DirectoryUser, UserEmail, DirectoryGroup, GroupSelectionJob, GroupMembership, ScimRequestLog, Role, RoleMapping, UserRole, Event, EventRetention, WebhookEndpoint, WebhookLane, WebhookDelivery, WebhookAttempt, PortalLink, PortalSession, Operator, OperatorSession, SignInThrottle, AuditLog, RateLimitWindow } as const;
 
 /** Each table's row type, by table name. */
 export interface Rows {
   Host: HostRow;
   HostUserSchema: HostUserSchemaRow;
+  HostFieldIndex: HostFieldIndexRow;
+  HostFieldIndexUse: HostFieldIndexUseRow;
   ApiKey: ApiKeyRow;
   Organization: OrganizationRow;
   OrganizationPolicy: OrganizationPolicyRow;
@@ -1178,6 +1225,8 @@ export interface Rows {
 export interface Inserts {
   Host: HostInsert;
   HostUserSchema: HostUserSchemaInsert;
+  HostFieldIndex: HostFieldIndexInsert;
+  HostFieldIndexUse: HostFieldIndexUseInsert;
   ApiKey: ApiKeyInsert;
   Organization: OrganizationInsert;
   OrganizationPolicy: OrganizationPolicyInsert;

@@ -8,7 +8,7 @@ import { sqlite } from './dialect';
 import type { Database as Db } from './database';
 import { drive } from './program-runner';
 import { groupCommit } from './sqlite-group-commit';
-import type { SqlEnv, SqlOp, SqlProgram } from './sql-program';
+import type { SqlEnv, SqlOp, SqlProgram, SqlRow } from './sql-program';
 import { sqliteFilePath, sqlitePragmas } from './sqlite-settings';
 import { startSqliteWorker } from './sqlite-worker';
 import { withRetries, WRITE_ATTEMPTS } from './transaction';
@@ -54,9 +54,18 @@ export function openSqlite(url: string): Db {
       () => false,
       WRITE_ATTEMPTS,
     );
+  const write = <T>(make: (env: SqlEnv) => SqlProgram<T>) => commitGrouped(() => drive(make(ENV), exec)) as Promise<T>;
   return {
     dialect: sqlite,
-    write: <T>(make: (env: SqlEnv) => SqlProgram<T>) => commitGrouped(() => drive(make(ENV), exec)) as Promise<T>,
+    write,
+    session: (fn) =>
+      fn((...ops) =>
+        write(function* () {
+          let rows: SqlRow[] = [];
+          for (const op of ops) rows = op.mode === 'all' ? ((yield op) as SqlRow[]) : (yield op, []);
+          return rows;
+        }),
+      ),
     read,
     // Writes commit one at a time (another process's too, under the write lock) and never interleave with this
     // connection's reads: what a read sees is settled, and it takes no place in the group commit.

@@ -184,7 +184,7 @@ const OPERATIONS: Op[] = [
   {
     method: 'get',
     path: '/user-schema',
-    summary: "Read the host's user fields (the SCIM extension every directory advertises)",
+    summary: "Read the host's user fields (the SCIM extension every directory advertises), with the state of each indexed field's index",
     status: 200,
     response: userSchemaResponseSchema,
   },
@@ -195,7 +195,7 @@ const OPERATIONS: Op[] = [
     body: putUserSchemaInputSchema,
     response: userSchemaResponseSchema,
     summary:
-      "Declare the host's user fields: advertised in every directory's /Schemas and /ResourceTypes as urn:ietf:params:scim:schemas:extension:{slug}:2.0:User, converted to their types when IdPs send them, filterable. A field left out stops being advertised; values already sent stay on the users. A field added or removed, or a change of its type, default or required, recomputes every directory's mapped values in the background (events only for users whose values changed)",
+      "Declare the host's user fields: advertised in every directory's /Schemas and /ResourceTypes as urn:ietf:params:scim:schemas:extension:{slug}:2.0:User, converted to their types when IdPs send them, filterable. A field left out stops being advertised; values already sent stay on the users. A field added or removed, or a change of its type, default or required, recomputes every directory's mapped values in the background (events only for users whose values changed). A field declared indexed gets its indexes built after the answer, in the background (on PostgreSQL concurrently: user writes go on meanwhile); indexes in the answer says per field whether its index is building (filters on it answer correctly meanwhile, without the index), ready, or failed (with the reason; PUT again to retry). A PUT that changes nothing rebuilds nothing; hosts declaring the same slug and key share one index, dropped when the last stops declaring it",
   },
   {
     method: 'get',

@@ -23,7 +23,7 @@ const userFieldSchema = z
       .boolean()
       .default(false)
       .describe(
-        'Index the field: two expression indexes, created when declared and dropped when no longer, on the value sent under the extension (SCIM filters) and on the mapped value (customAttributes.<key>); at most 10 per host, not a stringList',
+        'Index the field: two expression indexes on the value sent under the extension (SCIM filters) and on the mapped value (customAttributes.<key>), built in the background once declared (without blocking user writes; see indexes in the answer) and dropped when no host declares them any more; hosts declaring the same slug and key share them; at most 10 per host, not a stringList',
       ),
     default: defaultValue.nullish(),
   })
@@ -64,5 +64,18 @@ export const userSchemaResponseSchema = z.object({
   slug: z.string().nullable(),
   schema: z.string().nullable().describe('urn:ietf:params:scim:schemas:extension:{slug}:2.0:User, the extension IdPs send the fields under'),
   fields: z.array(userFieldSchema),
+  indexes: z
+    .array(
+      z.object({
+        key: z.string(),
+        status: z
+          .enum(['building', 'ready', 'failed'])
+          .describe(
+            'building: being built in the background (a filter on the field answers correctly meanwhile, without the index: slower on a large directory); ready: filters use it; failed: see reason (PUT the declaration again to retry)',
+          ),
+        reason: z.string().nullable().describe('Why the build failed; null otherwise'),
+      }),
+    )
+    .describe("The state of each indexed field's index"),
   updatedAt: z.string().nullable(),
 });

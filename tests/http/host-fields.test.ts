@@ -59,6 +59,24 @@ describe.each(targets())('host-defined user fields against $name', (t) => {
     }
   });
 
+  it("tells each indexed field's index state: built in the background, then ready", async () => {
+    let got: { indexes: { key: string; status: string; reason: string | null }[] } = { indexes: [] };
+    for (let i = 0; i < 300; i++) {
+      got = await (await api(t, 'GET', '/user-schema')).json();
+      expect(got.indexes.map((x) => x.key)).toEqual(['licenceTier', 'seats']);
+      expect(got.indexes.every((x) => ['building', 'ready'].includes(x.status))).toBe(true);
+      if (got.indexes.every((x) => x.status === 'ready')) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(got.indexes).toEqual([
+      { key: 'licenceTier', status: 'ready', reason: null },
+      { key: 'seats', status: 'ready', reason: null },
+    ]);
+    // A PUT that changes nothing answers ready at once: nothing is rebuilt.
+    const again = await (await api(t, 'PUT', '/user-schema', { slug: 'hostapp', fields: FIELDS })).json();
+    expect(again.indexes).toEqual(got.indexes);
+  });
+
   it('advertises the extension in /Schemas and /ResourceTypes', async () => {
     const list = await getOk(dir, '/Schemas');
     expect(list.Resources.map((s: { id: string }) => s.id)).toContain(URN);

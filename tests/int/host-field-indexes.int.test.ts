@@ -5,6 +5,7 @@ import { extensionOf } from '../../lib/attributes/host-attrs';
 import { mappedUserAttrs } from '../../lib/attributes/mapped-attrs';
 import { pageUsers, userViewsOp } from '../../lib/directory/users/reads';
 import type { ResourceAttrs } from '../../lib/scim/filter/attributes';
+import { sweepFieldIndexes } from '../../lib/attributes/field-index-sweep';
 import { saveUserSchema } from '../../lib/attributes/user-schema';
 import { database, read } from '../../lib/db/database';
 import { all } from '../../lib/db/sql-program';
@@ -48,6 +49,7 @@ describe('indexed host fields', () => {
         'cli',
       );
     const schema = await declare(true);
+    await sweepFieldIndexes(); // built after the PUT, in the background
     const added = (await fieldIndexes()).filter((n) => !before.includes(n));
     expect(added).toHaveLength(2);
     const mapped = (await fieldIndexes('mapped')).filter((n) => !mappedBefore.includes(n));
@@ -97,6 +99,7 @@ describe('indexed host fields', () => {
     }
 
     await declare(false);
+    await sweepFieldIndexes();
     expect((await fieldIndexes()).filter((n) => !before.includes(n))).toEqual([]);
     expect((await fieldIndexes('mapped')).filter((n) => !mappedBefore.includes(n))).toEqual([]);
     expect((await call(dir, 'GET', `Users?filter=${encodeURIComponent('code eq "c-1"')}`)).body.totalResults).toBe(1);
