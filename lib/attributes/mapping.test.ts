@@ -125,4 +125,15 @@ describe('mapAttributes', () => {
       { field: 'remote', value: '"Engineer"', message: 'title is not a boolean' },
     ]);
   });
+
+  it('leaves out of an indexed field a value too long for its index, and moves on to the next source', () => {
+    const long = '語'.repeat(1000); // 3,000 bytes: more than an index entry holds (lib/directory/indexable.ts)
+    const indexed: UserSchema = { ...schema, fields: schema.fields.map((f) => (f.key === 'department' ? { ...f, indexed: true } : f)) };
+    const m: MappingContext = { schema: indexed, mapping: { version: 1, fields: { department: { sources: ['title', `${ENTERPRISE_USER_URN}:department`] } } } };
+    const { values, warnings } = mapAttributes({ ...alice, title: long }, m);
+    expect(values.department).toBe('Sales');
+    expect(warnings).toEqual([{ field: 'department', value: JSON.stringify(long).slice(0, 100), message: "title is too long for the field's index" }]);
+    // Not indexed, the same value maps.
+    expect(mapAttributes({ ...alice, title: long }, ctx({ department: { sources: ['title'] } })).values.department).toBe(long);
+  });
 });

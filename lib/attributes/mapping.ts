@@ -5,6 +5,8 @@
 import type { DirectoryUserRow } from '../db/schema';
 import type { FieldMapping } from '../schemas/attribute-mapping';
 import type { ScimObject, ScimValue } from '../scim/types';
+import { fitsIndex, MAX_INDEXED_BYTES, MAX_INDEXED_LENGTH } from '../directory/indexable';
+import { DomainError } from '../domain-error';
 import { convertValue, type FieldWarning } from './convert';
 import { readSource } from './source-paths';
 import type { UserSchema } from './user-schema';
@@ -42,6 +44,11 @@ export function mapAttributes(resource: ScimObject, ctx: MappingContext): Mapped
       const v = readSource(resource, source);
       if (v === undefined) continue;
       const c = convertValue(field.type, v);
+      // An indexed field's mapped value is an index entry (field-indexes.ts): one too long for it is not mapped.
+      if (c.ok && field.indexed && typeof c.value === 'string' && !fitsIndex(c.value.toLowerCase())) {
+        warnings.push({ field: field.key, value: shorten(v), message: `${source} is too long for the field's index` });
+        continue;
+      }
       if (c.ok) {
         values[field.key] = c.value;
         break;
@@ -58,6 +65,23 @@ export function mapAttributes(resource: ScimObject, ctx: MappingContext): Mapped
 
 /** The DirectoryUser columns holding a user's mapped values; none of them when the host declared no fields. */
 export type MappedColumns = Pick<DirectoryUserRow, 'customAttributes' | 'attributeWarnings' | 'mappingVersion'>;
+
+/**
+ * Refuses a value sent under an indexed host field that no index entry can hold (the field's own index is on the
+ * value as sent: it can't be left out of it, as a mapped value is).
+ */
+export function assertIndexedFields(resource: ScimObject, schema: UserSchema): void {
+  for (const field of schema.fields) {
+    if (!field.indexed) continue;
+    const v = readSource(resource, `${schema.urn}:${field.key}`);
+    if (typeof v === 'string' && !(fitsIndex(v) && fitsIndex(v.toLowerCase()))) {
+      throw new DomainError(
+        'invalid',
+        `${schema.urn}:${field.key} is indexed: at most ${MAX_INDEXED_LENGTH} characters and ${MAX_INDEXED_BYTES} bytes in UTF-8`,
+      );
+    }
+  }
+}
 
 export function mappedColumns(resource: ScimObject, ctx: MappingContext | null): { cols: MappedColumns; warnings: FieldWarning[] } {
   if (!ctx) return { cols: { customAttributes: null, attributeWarnings: null, mappingVersion: 0 }, warnings: [] };

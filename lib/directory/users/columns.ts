@@ -4,7 +4,7 @@
 // it, and bump USER_COLUMNS_VERSION (docs/architecture.md, "Adding a user attribute").
 import type { DirectoryUserInsert } from '../../db/schema';
 import { COMMON_BACKINGS, type ResourceBackings } from '../../scim/filter/attributes';
-import { MAX_INDEXED_LENGTH } from '../indexable';
+import { fitsIndex } from '../indexable';
 import { isScimObject } from '../../scim/resources/scim-json';
 import { ENTERPRISE_USER_URN, USER_URN, type ScimObject, type ScimValue } from '../../scim/types';
 
@@ -48,7 +48,7 @@ const obj = (v: ScimValue | undefined): ScimObject => (isScimObject(v) ? v : {})
  */
 const lowerIfIndexable = (v: ScimValue | undefined): string | null => {
   const l = lower(v);
-  return l !== null && l.length <= MAX_INDEXED_LENGTH ? l : null;
+  return l !== null && fitsIndex(l) ? l : null;
 };
 
 export function userColumns(resource: ScimObject): UserColumns {

@@ -9,7 +9,7 @@ import { together, type SqlEnv, type SqlOp, type SqlProgram } from '../../db/sql
 import { DomainError } from '../../domain-error';
 import type { DirectoryScope, PendingEvent } from '../../events/event-types';
 import { writeEventsOps } from '../../events/write-events';
-import { mappedColumns, type MappingContext } from '../../attributes/mapping';
+import { assertIndexedFields, mappedColumns, type MappingContext } from '../../attributes/mapping';
 import { policyOfRow, policyOp, type ProvisioningPolicy } from '../../policy/policy-store';
 import type { SeatChange } from '../../policy/seats';
 import { roleConfigOf, roleConfigOp, type RoleConfig } from '../../roles/recompute-roles';
@@ -29,6 +29,7 @@ export interface UserWriteOptions extends WriteOptions {
 export function split(resource: ScimObject, mapping: MappingContext | null | undefined) {
   const { emails, ...cols } = userColumns(resource);
   assertIndexable({ ...cols, ...Object.fromEntries(emails.map((e, i) => [`emails[${i}].value`, e.valueLower])) });
+  if (mapping) assertIndexedFields(resource, mapping.schema);
   const mapped = mappedColumns(resource, mapping ?? null);
   return { cols: { ...cols, ...mapped.cols }, emails, raw: JSON.stringify(resource), warnings: mapped.warnings };
 }
