@@ -4,6 +4,7 @@
 // checked with the values (a custom plan) and without (the generic plan a prepared statement falls back to after
 // five runs, which sizes every group as the average one).
 import { beforeAll, describe, expect, it } from 'vitest';
+import { sweepFieldIndexes } from '../../lib/attributes/field-index-sweep';
 import { saveUserSchema } from '../../lib/attributes/user-schema';
 import { database, read, write } from '../../lib/db/database';
 import { all, run, type SqlOp } from '../../lib/db/sql-program';
@@ -35,6 +36,7 @@ beforeAll(async () => {
     }),
     'test',
   );
+  await sweepFieldIndexes(); // the field's indexes are built after the declaration, in the background
   groups = await seedLargeDirectory(dir.directoryId, USERS);
 }, 120_000);
 
