@@ -42,3 +42,12 @@ export function isCheckViolation(e: unknown): boolean {
   const c = code(e);
   return c === '23514' || c === 'SQLITE_CONSTRAINT_CHECK';
 }
+
+/**
+ * PostgreSQL's "program limit exceeded" (54000), e.g. an index entry over the B-tree's 2,704 bytes: a value too large
+ * for the database, never a fault of the server. Values bound for indexes are checked first (lib/directory/indexable.ts);
+ * this keeps any that slips past from becoming a 500.
+ */
+export function isValueTooLarge(e: unknown): boolean {
+  return code(e) === '54000';
+}

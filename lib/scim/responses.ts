@@ -1,3 +1,4 @@
+import { isValueTooLarge } from '../db/errors';
 import { DomainError } from '../domain-error';
 import { PolicyRefusal } from '../policy/admission';
 import { etagOf } from './etag';
@@ -44,7 +45,8 @@ const REFUSED: Record<number, string> = {
 
 /** Any error thrown while answering a request, as the SCIM error response (RFC 7644 §3.12); null when it is none of ours. */
 export function errorResponse(e: unknown, headers: Record<string, string> = {}): ScimResponse | null {
-  const err = e instanceof DomainError ? toScimError(e) : e;
+  const err =
+    e instanceof DomainError ? toScimError(e) : isValueTooLarge(e) ? new ScimError(400, 'invalidValue', 'A value is too large for the database to index') : e;
   if (!(err instanceof ScimError)) return null;
   // The decision log's words: a policy names its reason (domain, seat limit), anything else its kind.
   const reason = e instanceof PolicyRefusal ? e.reason.replace('_', ' ') : (REFUSED[err.status] ?? String(err.status));

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { DomainError } from '../domain-error';
+import { errorResponse } from './responses';
+
+describe('errorResponse', () => {
+  it.each([
+    ['a domain error', new DomainError('invalid', 'userName is required'), 400, 'invalidValue'],
+    ['a conflict', new DomainError('conflict', 'taken'), 409, 'uniqueness'],
+    // PostgreSQL's index row size error (postgres.js sets the SQLSTATE as `code`).
+    ['PostgreSQL 54000', Object.assign(new Error('index row size 4112 exceeds btree version 4 maximum 2704'), { code: '54000' }), 400, 'invalidValue'],
+  ])('answers %s with its SCIM error', (_, e, status, scimType) => {
+    expect(errorResponse(e)).toMatchObject({ status, body: { status: String(status), scimType } });
+  });
+
+  it('leaves any other error to the caller (a logged 500)', () => {
+    expect(errorResponse(new Error('boom'))).toBeNull();
+    expect(errorResponse(Object.assign(new Error('x'), { code: '23502' }))).toBeNull();
+  });
+});
