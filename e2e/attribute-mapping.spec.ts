@@ -93,11 +93,24 @@ test("the operator adds, edits and removes the host's user fields in the dashboa
   await page.getByRole('button', { name: 'Save fields' }).click();
   await expect(page.getByText(/key: a letter, then letters/)).toBeVisible();
   await page.getByLabel(`Key of field ${n + 1}`).fill('level');
+  const field = page.getByRole('listitem').filter({ has: page.getByLabel(`Key of field ${n + 1}`) });
+  await field.getByRole('checkbox', { name: 'Indexed (fast filters)' }).check();
   await page.getByRole('button', { name: 'Save fields' }).click();
   await expect(page.getByText(`Saved ${n + 1} fields.`)).toBeVisible();
-  const after = await hostApi<{ fields: { key: string; type: string; default?: unknown }[] }>('GET', '/user-schema');
-  expect(after.body.fields.at(-1)).toMatchObject({ key: 'level', type: 'number', default: 3 });
+  const after = await hostApi<{ fields: { key: string; type: string; default?: unknown; indexed?: boolean }[] }>('GET', '/user-schema');
+  expect(after.body.fields.at(-1)).toMatchObject({ key: 'level', type: 'number', default: 3, indexed: true });
+  // The index is built in the background after the save: the page shows its state as of its load.
+  await expect(async () => {
+    await page.reload();
+    await expect(field.getByText('Index ready')).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
   await expectNoSeriousViolations(page, 'user fields at 1280px');
+  await screenshotOf(field, 'dashboard-user-field-indexed-1280');
+  await page.setViewportSize({ width: 360, height: 800 });
+  await expectNoSidewaysScroll(page, 'user fields at 360px');
+  await expectNoSeriousViolations(page, 'user fields at 360px');
+  await screenshotOf(field, 'dashboard-user-field-indexed-360');
+  await page.setViewportSize({ width: 1280, height: 800 });
   await page.reload();
   await page.getByRole('button', { name: `Remove field ${n + 1}` }).click();
   await page.getByRole('button', { name: 'Save fields' }).click();

@@ -1,9 +1,11 @@
 'use client';
 // The host's user fields as one editable list (add, edit, remove), saved at once with the host API's validation.
 import { useId, useState, useTransition } from 'react';
+import type { FieldIndexState } from '@/lib/attributes/field-indexes';
 import type { ActionResult } from '@/lib/operators/operator-action';
 import type { UserField } from '@/lib/schemas/user-schema';
 import { Alert } from '../ui/alert';
+import { Badge } from '../ui/badge';
 import { Button } from '../ui/button';
 import { Input, Label, Select } from '../ui/field';
 import { FormError } from './form-result';
@@ -32,11 +34,26 @@ function defaultOf(r: Row): unknown {
   return t;
 }
 
+/** An indexed field's index as saved: built in the background after a save (the page shows it as of its last load). */
+function IndexState({ state }: { state: FieldIndexState | undefined }) {
+  if (!state) return null;
+  if (state.status === 'ready') return <Badge tone="success">Index ready</Badge>;
+  if (state.status === 'building') return <Badge tone="warning">Index building</Badge>;
+  return (
+    <span className="flex flex-wrap items-center gap-2">
+      <Badge tone="danger">Index failed</Badge>
+      {state.reason ? <span className="break-words text-xs text-red-800">{state.reason}</span> : null}
+    </span>
+  );
+}
+
 export function UserFieldsForm({
   initial,
+  indexes,
   save,
 }: {
   initial: { slug: string; fields: UserField[] };
+  indexes: FieldIndexState[];
   save: (input: unknown) => Promise<ActionResult<{ fields: number }>>;
 }) {
   const id = useId();
@@ -73,7 +90,7 @@ export function UserFieldsForm({
           className="mt-1 font-mono"
           aria-describedby={`${id}-slug-hint`}
         />
-        <p id={`${id}-slug-hint`} className="mt-1 text-xs text-slate-600">
+        <p id={`${id}-slug-hint`} className="mt-1 break-all text-xs text-slate-600">
           IdPs send the fields under urn:ietf:params:scim:schemas:extension:<strong>{slug || 'name'}</strong>:2.0:User
         </p>
       </div>
@@ -111,6 +128,7 @@ export function UserFieldsForm({
                 <input type="checkbox" className="h-4 w-4 focus-ring" checked={r.indexed} onChange={(e) => set(i, { indexed: e.target.checked })} />
                 Indexed (fast filters)
               </label>
+              {r.indexed ? <IndexState state={indexes.find((x) => x.key === r.key.trim())} /> : null}
               <Button variant="ghost" size="sm" onClick={() => setRows(rows.filter((_, j) => j !== i))}>
                 Remove field {i + 1}
               </Button>

@@ -38,8 +38,6 @@ function* findUserSchema(hostId: string): SqlProgram<UserSchema | null> {
   return row && userSchemaOf(row);
 }
 
-export const readUserSchema = (hostId: string) => read(() => findUserSchema(hostId));
-
 /** The declaration with the state of each indexed field's index (the host API's answer). */
 export type UserSchemaWithIndexes = UserSchema & { indexes: FieldIndexState[] };
 
