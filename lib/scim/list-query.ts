@@ -22,12 +22,6 @@ export interface PageQuery {
 }
 
 /**
- * Rows an unfiltered page may skip on the request's own read path: OFFSET walks the (directoryId, createdAt, id)
- * index that far. Okta's import pages (`startIndex`/`count`) of a directory of up to this size stay there.
- */
-const INDEXED_OFFSET_MAX = 10_000;
-
-/**
  * The page a list request asks for, its filter and sort checked against the resource's allow-list now (400 when
  * they can't be answered), compiled for the database the read runs on; and how to read it: on the request's own
  * read path when an index bounds it (no filter and no sort, or an indexed `eq`: lib/scim/filter/index-backed.ts),
@@ -43,7 +37,8 @@ export function pageQuery(
   const filter = params.filter === null ? null : parsedFilter(params.filter);
   const order = orderBy(attrs, params.sortBy, params.sortOrder, alias);
   const bound = filter && indexBound(filter, attrs);
-  const indexed = filter ? bound === 'unique' || (bound === 'indexed' && !params.sortBy) : !params.sortBy && params.startIndex - 1 <= INDEXED_OFFSET_MAX;
+  // No filter: Okta's import pages (`startIndex`/`count`) walk the (directoryId, createdAt, id) index.
+  const indexed = filter ? bound === 'unique' || (bound === 'indexed' && !params.sortBy) : !params.sortBy;
   return { reader: indexed ? read : scan, page: pageOf };
   function pageOf(dialect: Dialect): PageQuery {
     return {
