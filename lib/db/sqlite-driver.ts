@@ -62,7 +62,7 @@ export function openSqlite(url: string): Db {
   const scanner = sqliteScanner(file, () => env().scanTimeoutMs);
   return {
     dialect: sqlite,
-    scan: (make) => gate(() => scanner(make)),
+    scan: (make) => gate(() => scanner.scan(make)),
     write: <T>(make: (env: SqlEnv) => SqlProgram<T>) => commitGrouped(() => drive(make(ENV), exec)) as Promise<T>,
     read,
     // Writes commit one at a time (another process's too, under the write lock) and never interleave with this
@@ -76,6 +76,7 @@ export function openSqlite(url: string): Db {
         WRITE_ATTEMPTS,
       ),
     close: async () => {
+      scanner.close();
       db.close();
     },
   };

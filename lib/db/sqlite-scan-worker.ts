@@ -87,7 +87,7 @@ function startThread(file: string, onGone: () => void): ScanThread {
  * Runs a read program's statements in the scan worker of `file`, one program at a time (the caller's gate holds them
  * to one), stopped after `timeoutMs`.
  */
-export function sqliteScanner(file: string, timeoutMs: () => number): <T>(make: (env: SqlEnv) => SqlProgram<T>) => Promise<T> {
+export function sqliteScanner(file: string, timeoutMs: () => number): { scan: <T>(make: (env: SqlEnv) => SqlProgram<T>) => Promise<T>; close: () => void } {
   let thread: ScanThread | null = null;
   const current = () => {
     const t = (thread ??= startThread(file, () => {
@@ -95,7 +95,7 @@ export function sqliteScanner(file: string, timeoutMs: () => number): <T>(make: 
     }));
     return t;
   };
-  return async <T>(make: (env: SqlEnv) => SqlProgram<T>): Promise<T> => {
+  const scan = async <T>(make: (env: SqlEnv) => SqlProgram<T>): Promise<T> => {
     const t = current();
     const limit = timeoutMs();
     let timer: NodeJS.Timeout | undefined;
@@ -119,4 +119,5 @@ export function sqliteScanner(file: string, timeoutMs: () => number): <T>(make: 
       if (begun) t.end();
     }
   };
+  return { scan, close: () => thread?.stop() };
 }
