@@ -3,9 +3,12 @@
 // the queue is refused at once (ScansBusy, a 503 with Retry-After), so memory and waiting stay bounded, and one that
 // runs past the time limit is stopped (ScanTimedOut), freeing its place.
 
+/** Seconds a refused scan is told to wait (Retry-After): a place frees as soon as one scan ends. */
+export const SCAN_RETRY_AFTER_SEC = 1;
+
 /** Every place is taken and the queue is full: try again shortly. */
 export class ScansBusy extends Error {
-  readonly retryAfterSec = 1;
+  readonly retryAfterSec = SCAN_RETRY_AFTER_SEC;
   constructor() {
     super('too many searches under way; retry shortly');
     this.name = 'ScansBusy';

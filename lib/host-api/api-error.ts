@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { DomainError } from '../domain-error';
 import { isUniqueViolation } from '../db/errors';
-import { ScansBusy, ScanTimedOut } from '../db/scan-gate';
+import { SCAN_RETRY_AFTER_SEC, ScansBusy, ScanTimedOut } from '../db/scan-gate';
 
 export class ApiError extends Error {
   constructor(
@@ -19,7 +19,7 @@ export const apiNotFound = (what: string) => new ApiError('not_found', 404, `${w
 
 export function apiErrorResponse(e: ApiError): Response {
   const res = Response.json({ error: { code: e.code, message: e.message } }, { status: e.status });
-  if (e.code === 'busy') res.headers.set('Retry-After', '1');
+  if (e.code === 'busy') res.headers.set('Retry-After', String(SCAN_RETRY_AFTER_SEC));
   return res;
 }
 
