@@ -9,6 +9,8 @@ import { openSqlite } from './sqlite-driver';
 
 export type Program<T> = (env: SqlEnv) => SqlProgram<T>;
 export type SessionRun = (...ops: SqlOp[]) => Promise<SqlRow[]>;
+/** `read` or `scan`: how a list is read, chosen by what bounds it. */
+export type Reader = <T>(program: Program<T>) => Promise<T>;
 
 export interface Database {
   dialect: Dialect;
@@ -16,6 +18,12 @@ export interface Database {
   write<T>(program: Program<T>): Promise<T>;
   /** A read: its statements see one snapshot on SQLite, and each its own committed state on PostgreSQL. */
   read<T>(program: Program<T>): Promise<T>;
+  /**
+   * A read that may scan (a list no index answers): SQLite runs it in a worker thread, PostgreSQL on a pool of its
+   * own, so it costs its requester time, not everybody's. Refused at once when too many wait (ScansBusy), stopped
+   * past SCAN_TIMEOUT_MS (ScanTimedOut): scan-gate.ts.
+   */
+  scan<T>(program: Program<T>): Promise<T>;
   /**
    * A read that waits for the writers under way (a program taking a lock they hold, such as the feed's settled end).
    * PostgreSQL: a short transaction of its own on a write connection, so the wait never holds the read connection
@@ -47,6 +55,7 @@ export function database(): Database {
 }
 
 export const read = <T>(program: Program<T>): Promise<T> => database().read(program);
+export const scan = <T>(program: Program<T>): Promise<T> => database().scan(program);
 export const write = <T>(program: Program<T>): Promise<T> => database().write(program);
 export const readAfterWriters = <T>(program: Program<T>): Promise<T> => database().readAfterWriters(program);
 export const lookup = (sql: string, params: SqlValue[]): Promise<SqlRow[]> => database().lookup(sql, params);

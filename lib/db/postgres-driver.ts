@@ -8,6 +8,7 @@ import { postgres as pg } from './dialect';
 import type { Database } from './database';
 import { openPgJs, pgJsParams, type PgJs } from './pg-js';
 import { driveAsync } from './program-runner';
+import { scanGate, ScanTimedOut } from './scan-gate';
 import { isBatch, type SqlEnv, type SqlOp, type SqlProgram } from './sql-program';
 import { withRetries, WRITE_ATTEMPTS } from './transaction';
 
@@ -81,18 +82,33 @@ export function openPostgres(url: string): Database {
       (e) => RETRYABLE.has((e as { code?: string })?.code ?? ''),
       WRITE_ATTEMPTS,
     );
+  // Scans (scan-gate.ts): connections of their own, never the pipelined read connection, each statement stopped by
+  // the server past SCAN_TIMEOUT_MS (57014, query_canceled).
+  const { pgScanPoolSize, scanQueueLimit, scanTimeoutMs } = env();
+  const scans = openPgJs(url, pgScanPoolSize, { statement_timeout: String(scanTimeoutMs) });
+  const gate = scanGate(pgScanPoolSize, scanQueueLimit);
+  const readOn =
+    (pool: PgJs) =>
+    <T>(make: (env: SqlEnv) => SqlProgram<T>) =>
+      driveAsync(make(ENV), async (step) => {
+        const ops = isBatch(step) ? step.batch : [step];
+        const sent = ops.map((op) => send(pool, op));
+        const results: unknown[] = [];
+        for (let i = 0; i < ops.length; i++) results.push(answer(ops[i], (await sent[i]) as unknown as PgResult));
+        return isBatch(step) ? results : results[0];
+      });
+  const scanRead = readOn(scans);
   return {
     dialect: pg,
     write,
     readAfterWriters: write,
-    read: (make) =>
-      driveAsync(make(ENV), async (step) => {
-        const ops = isBatch(step) ? step.batch : [step];
-        const sent = ops.map((op) => send(reads, op));
-        const results: unknown[] = [];
-        for (let i = 0; i < ops.length; i++) results.push(answer(ops[i], (await sent[i]) as unknown as PgResult));
-        return isBatch(step) ? results : results[0];
-      }),
+    read: readOn(reads),
+    scan: (make) =>
+      gate(() =>
+        scanRead(make).catch((e: unknown) => {
+          throw (e as { code?: string })?.code === '57014' ? new ScanTimedOut(scanTimeoutMs) : e;
+        }),
+      ),
     lookup: (text, params) => reads.unsafe(pg.text(text), pgJsParams(params.map(pg.param)), { prepare: true }) as unknown as Promise<Record<string, unknown>[]>,
     // A connection of its own, opened for the session: a long build never holds one the app's requests queue for.
     session: async (fn) => {
@@ -113,7 +129,7 @@ export function openPostgres(url: string): Database {
       }
     },
     close: async () => {
-      await Promise.all([reads.end({ timeout: 5 }), writes.end({ timeout: 5 })]);
+      await Promise.all([reads.end({ timeout: 5 }), writes.end({ timeout: 5 }), scans.end({ timeout: 5 })]);
     },
   };
 }

@@ -2,13 +2,16 @@
 // synchronously inside BEGIN IMMEDIATE … COMMIT, so no await can let another request in while it holds the write
 // lock; the programs issued in one turn of the event loop share that transaction and its COMMIT
 // (sqlite-group-commit.ts). A read program runs in a deferred transaction (one snapshot, and one lock and WAL check
-// for all its statements instead of one each).
+// for all its statements instead of one each). A scan runs in a worker thread instead (sqlite-scan-worker.ts).
 import Database from 'better-sqlite3';
 import { sqlite } from './dialect';
 import type { Database as Db } from './database';
+import { env } from '../env';
 import { drive } from './program-runner';
+import { scanGate } from './scan-gate';
 import { groupCommit } from './sqlite-group-commit';
 import type { SqlEnv, SqlOp, SqlProgram, SqlRow } from './sql-program';
+import { sqliteScanner } from './sqlite-scan-worker';
 import { sqliteFilePath, sqlitePragmas } from './sqlite-settings';
 import { startSqliteWorker } from './sqlite-worker';
 import { withRetries, WRITE_ATTEMPTS } from './transaction';
@@ -55,8 +58,12 @@ export function openSqlite(url: string): Db {
       WRITE_ATTEMPTS,
     );
   const write = <T>(make: (env: SqlEnv) => SqlProgram<T>) => commitGrouped(() => drive(make(ENV), exec)) as Promise<T>;
+  // One scan at a time: a second thread would only share the same two cores with the event loop.
+  const gate = scanGate(1, env().scanQueueLimit);
+  const scanner = sqliteScanner(file, () => env().scanTimeoutMs);
   return {
     dialect: sqlite,
+    scan: (make) => gate(() => scanner.scan(make)),
     write,
     session: (fn) =>
       fn((...ops) =>
@@ -78,6 +85,7 @@ export function openSqlite(url: string): Db {
         WRITE_ATTEMPTS,
       ),
     close: async () => {
+      scanner.close();
       db.close();
     },
   };

@@ -18,6 +18,9 @@ const serverSchema = z
     FAST_READ_POOL_SIZE: z.string().optional(),
     PG_WRITE_POOL_SIZE: z.string().optional(),
     SQL_WRITE_POOL_SIZE: z.string().optional(),
+    PG_SCAN_POOL_SIZE: positiveCount(2),
+    SCAN_QUEUE_LIMIT: number(8, z.number().int().min(0)),
+    SCAN_TIMEOUT_MS: positiveCount(10_000),
   })
   .transform((e) => ({
     databaseUrl: e.DATABASE_URL ?? 'file:./data/portal.db',
@@ -33,6 +36,10 @@ const serverSchema = z
     /** PostgreSQL connections per process: reads (every one a lookup or a bounded page) and write transactions. */
     pgReadPoolSize: positiveCount(1).parse(e.PG_READ_POOL_SIZE ?? e.FAST_READ_POOL_SIZE),
     pgWritePoolSize: positiveCount(5).parse(e.PG_WRITE_POOL_SIZE ?? e.SQL_WRITE_POOL_SIZE),
+    /** Reads that may scan (lib/db/scan-gate.ts): PostgreSQL connections of their own, how many may wait, for how long. */
+    pgScanPoolSize: e.PG_SCAN_POOL_SIZE,
+    scanQueueLimit: e.SCAN_QUEUE_LIMIT,
+    scanTimeoutMs: e.SCAN_TIMEOUT_MS,
   }));
 
 type Env = z.output<typeof serverSchema> & { scim: z.output<typeof scimLimitsSchema> };

@@ -95,10 +95,10 @@ export async function deleteToken({ hostId, keyId, params }: ApiContext): Promis
 export async function getUsers({ hostId, params, url }: ApiContext): Promise<Response> {
   const d = await directoryOf(hostId, params.dirId);
   const { groupId, filter } = listUsersQuerySchema.parse(queryObject(url));
-  const compile = await userFilter(hostId, d.id, filter);
-  const p = await read(function* (env) {
+  const { where, reader } = await userFilter(hostId, d.id, filter);
+  const p = await reader(function* (env) {
     if (groupId && !(yield* hostGroup(env, d.id, groupId))) return null;
-    return yield* pageUsers(env, { directoryId: d.id, groupId, where: compile(env.dialect), ...pageArgs(url) });
+    return yield* pageUsers(env, { directoryId: d.id, groupId, where: where(env.dialect), ...pageArgs(url) });
   });
   if (!p) throw apiNotFound('Group');
   return Response.json({ data: apiUsers(p.rows), nextCursor: nextCursor(p) });

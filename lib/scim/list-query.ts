@@ -1,7 +1,11 @@
 // What a list request (RFC 7644 §3.4.2) asks the entities' list reads for, and the answer to a match query.
+import { read, scan, type Reader } from '../db/database';
 import type { Dialect } from '../db/dialect';
+import { ScansBusy, ScanTimedOut } from '../db/scan-gate';
 import type { SqlCondition } from '../db/sql-program';
+import { badRequest, ScimError, scimErrorBody } from './errors';
 import type { ResourceAttrs } from './filter/attributes';
+import { indexBound } from './filter/index-backed';
 import { orderBy } from './filter/order-by';
 import { parsedFilter } from './filter/parsed-filter';
 import { filterToSql } from './filter/to-sql';
@@ -19,7 +23,9 @@ export interface PageQuery {
 
 /**
  * The page a list request asks for, its filter and sort checked against the resource's allow-list now (400 when
- * they can't be answered), compiled for the database the read runs on.
+ * they can't be answered), compiled for the database the read runs on; and how to read it: on the request's own
+ * read path when an index bounds it (no filter and no sort, or an indexed `eq`: lib/scim/filter/index-backed.ts),
+ * else as a scan (lib/db/scan-gate.ts), which stalls no other request.
  */
 export function pageQuery(
   directoryId: string,
@@ -27,16 +33,39 @@ export function pageQuery(
   attrs: ResourceAttrs,
   alias: string,
   { unknownAsAbsent = false } = {},
-): (dialect: Dialect) => PageQuery {
+): { page: (dialect: Dialect) => PageQuery; reader: Reader } {
   const filter = params.filter === null ? null : parsedFilter(params.filter);
   const order = orderBy(attrs, params.sortBy, params.sortOrder, alias);
-  return (dialect) => ({
-    directoryId,
-    where: filter && filterToSql(filter, { attrs, alias, directoryId, dialect, unknownAsAbsent }),
-    orderBy: order(dialect),
-    offset: params.startIndex - 1,
-    limit: params.count,
-  });
+  const bound = filter && indexBound(filter, attrs);
+  // No filter: Okta's import pages (`startIndex`/`count`) walk the (directoryId, createdAt, id) index.
+  const indexed = filter ? bound === 'unique' || (bound === 'indexed' && !params.sortBy) : !params.sortBy;
+  return { reader: indexed ? read : scan, page: pageOf };
+  function pageOf(dialect: Dialect): PageQuery {
+    return {
+      directoryId,
+      where: filter && filterToSql(filter, { attrs, alias, directoryId, dialect, unknownAsAbsent }),
+      orderBy: order(dialect),
+      offset: params.startIndex - 1,
+      limit: params.count,
+    };
+  }
+}
+
+/**
+ * A list's answer, or the refusal of its scan: 503 with Retry-After when too many scans wait, 400 tooMany (RFC 7644
+ * §3.12: more than the server is willing to process) past the time limit.
+ */
+export async function scanRefusals(answer: () => Promise<ScimResponse>): Promise<ScimResponse> {
+  try {
+    return await answer();
+  } catch (e) {
+    if (e instanceof ScansBusy) {
+      const body = scimErrorBody(new ScimError(503, undefined, e.message));
+      return { status: 503, headers: { 'Retry-After': String(e.retryAfterSec) }, body, decision: 'refused (busy)' };
+    }
+    if (e instanceof ScanTimedOut) throw badRequest('tooMany', e.message);
+    throw e;
+  }
 }
 
 /** A match query answered from one lookup (Okta's and Entra's before each write): a list of that resource, or none. */

@@ -43,7 +43,7 @@ beforeAll(async () => {
 type Shape = Omit<UserPageArgs, 'directoryId' | 'where' | 'limit'> & { filter?: string };
 
 async function statement(shape: Shape): Promise<SqlOp> {
-  const compile = await userFilter(dir.hostId, dir.directoryId, shape.filter);
+  const { where: compile } = await userFilter(dir.hostId, dir.directoryId, shape.filter);
   const walkGroup = shape.groupId === groups.bigGroupId;
   return pageUsersOp({ dialect: database().dialect }, { directoryId: dir.directoryId, ...shape, where: compile(database().dialect), limit: 100, walkGroup });
 }
@@ -147,7 +147,7 @@ describe.skipIf(dialect() !== 'sqlite')('SQLite pages of users, with the statist
 
 describe('pages of users over a large directory', () => {
   const page = async (shape: Shape & { limit?: number }) => {
-    const compile = await userFilter(dir.hostId, dir.directoryId, shape.filter);
+    const { where: compile } = await userFilter(dir.hostId, dir.directoryId, shape.filter);
     return read((env) => pageUsers(env, { directoryId: dir.directoryId, ...shape, where: compile(env.dialect), limit: shape.limit ?? 100 }));
   };
   const ids = (p: Awaited<ReturnType<typeof page>>) => p.rows.map((v) => v.row.id);

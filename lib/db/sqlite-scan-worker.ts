@@ -1,0 +1,123 @@
+// SQLite's scans (scan-gate.ts) run in a worker thread on a read-only connection of their own: better-sqlite3 runs
+// a statement synchronously, so a filter that reads every user of a directory would hold the event loop, and every
+// request of every tenant with it. WAL lets this connection read beside the app's writer. A program's statements
+// are sent one step at a time and run inside one BEGIN … COMMIT, so they see one snapshot; a scan past the time
+// limit has its worker dropped (the thread ends once its statement returns) and the next scan starts a new one.
+import { Worker } from 'node:worker_threads';
+import { sqlite } from './dialect';
+import { driveAsync } from './program-runner';
+import { ScanTimedOut } from './scan-gate';
+import { isBatch, type SqlEnv, type SqlOp, type SqlProgram } from './sql-program';
+
+const CODE = `
+const { parentPort, workerData } = require('node:worker_threads');
+// Resolved from the working directory (the project root): the same better-sqlite3 as the app's connections.
+const Database = require('better-sqlite3');
+const db = new Database(workerData.file, { readonly: true, fileMustExist: true });
+// This thread may wait: a WAL reset by the checkpointer holds readers off for a moment.
+db.pragma('busy_timeout = 5000');
+// As the app's connections: LIKE must not ignore case on case-exact columns (sqlite-settings.ts).
+db.pragma('case_sensitive_like = ON');
+const statements = new Map();
+const prepared = (sql) => {
+  let st = statements.get(sql);
+  if (!st) statements.set(sql, (st = db.prepare(sql)));
+  return st;
+};
+parentPort.on('message', (m) => {
+  try {
+    if (m.end) {
+      if (db.inTransaction) db.exec('COMMIT');
+      return;
+    }
+    if (m.begin) db.exec('BEGIN');
+    const results = m.ops.map((op) => (op.mode === 'all' ? prepared(op.sql).all(...op.params) : prepared(op.sql).run(...op.params).changes));
+    parentPort.postMessage({ id: m.id, results });
+  } catch (e) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    parentPort.postMessage({ id: m.id, error: { message: String(e && e.message), code: e && e.code } });
+  }
+});
+`;
+
+const ENV: SqlEnv = { dialect: sqlite };
+
+type Reply = { id: number; results?: unknown[]; error?: { message: string; code?: string } };
+
+interface ScanThread {
+  send(begin: boolean, ops: SqlOp[]): Promise<unknown[]>;
+  end(): void;
+  stop(): void;
+}
+
+function startThread(file: string, onGone: () => void): ScanThread {
+  const worker = new Worker(CODE, { eval: true, workerData: { file } });
+  worker.unref();
+  const pending = new Map<number, { resolve: (r: unknown[]) => void; reject: (e: unknown) => void }>();
+  let next = 0;
+  const fail = (e: unknown) => {
+    onGone();
+    for (const p of pending.values()) p.reject(e);
+    pending.clear();
+  };
+  worker.on('message', (r: Reply) => {
+    const p = pending.get(r.id);
+    pending.delete(r.id);
+    if (r.error) p?.reject(Object.assign(new Error(r.error.message), { code: r.error.code }));
+    else p?.resolve(r.results ?? []);
+  });
+  worker.on('error', fail);
+  worker.on('exit', () => fail(new Error('the SQLite scan worker stopped')));
+  return {
+    send: (begin, ops) =>
+      new Promise((resolve, reject) => {
+        const id = next++;
+        pending.set(id, { resolve, reject });
+        worker.postMessage({ id, begin, ops: ops.map((op) => ({ sql: op.sql, mode: op.mode, params: op.params.map(sqlite.param) })) });
+      }),
+    end: () => worker.postMessage({ end: true }),
+    stop: () => {
+      onGone();
+      void worker.terminate();
+    },
+  };
+}
+
+/**
+ * Runs a read program's statements in the scan worker of `file`, one program at a time (the caller's gate holds them
+ * to one), stopped after `timeoutMs`.
+ */
+export function sqliteScanner(file: string, timeoutMs: () => number): { scan: <T>(make: (env: SqlEnv) => SqlProgram<T>) => Promise<T>; close: () => void } {
+  let thread: ScanThread | null = null;
+  const current = () => {
+    const t = (thread ??= startThread(file, () => {
+      if (thread === t) thread = null;
+    }));
+    return t;
+  };
+  const scan = async <T>(make: (env: SqlEnv) => SqlProgram<T>): Promise<T> => {
+    const t = current();
+    const limit = timeoutMs();
+    let timer: NodeJS.Timeout | undefined;
+    const expired = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        t.stop();
+        reject(new ScanTimedOut(limit));
+      }, limit);
+    });
+    let begun = false;
+    const run = driveAsync(make(ENV), async (step) => {
+      const results = await t.send(!begun, isBatch(step) ? step.batch : [step]);
+      begun = true;
+      return isBatch(step) ? results : results[0];
+    });
+    run.catch(() => {}); // a program stopped by the timer fails later, unheard
+    try {
+      return await Promise.race([run, expired]);
+    } finally {
+      clearTimeout(timer);
+      if (begun) t.end();
+    }
+  };
+  return { scan, close: () => thread?.stop() };
+}
