@@ -60,8 +60,13 @@ export async function freshPostgresDatabase(serverUrl: string, name: string): Pr
   return u.toString();
 }
 
+const sqliteDirs = new Set<string>();
+
+/** A new SQLite database in a folder of its own, removed when this process exits (after the app it served stops). */
 export function freshSqliteUrl(label: string): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `scim-portal-${label}-`));
+  if (!sqliteDirs.size) process.once('exit', () => sqliteDirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+  sqliteDirs.add(dir);
   return `file:${path.join(dir, 'portal.db')}`;
 }
 
