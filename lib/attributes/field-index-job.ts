@@ -5,6 +5,7 @@
 // with its connection. (Rows claimed FOR UPDATE SKIP LOCKED would need a transaction open through the build, and a
 // concurrent build waits for the older transactions to end: it would wait for its own claim.)
 import { database, read, write, type SessionRun } from '../db/database';
+import { asBool } from '../db/rows';
 import { one, rowsOf, run } from '../db/sql-program';
 import { FIELD_INDEX_TABLE } from './field-indexes';
 
@@ -30,12 +31,9 @@ async function targetOf(name: string): Promise<Target> {
   return {
     row: row && { status: String(row.status), expression: String(row.expression) },
     used: uses !== null,
-    index: found ? { valid: isTrue(found.valid) } : null,
+    index: found ? { valid: asBool(found.valid) } : null,
   };
 }
-
-/** A boolean as either database answers it (SQLite: 1). */
-export const isTrue = (v: unknown) => v === true || v === 1;
 
 const setStatus = (name: string, status: string, error: string | null, when: string) =>
   write((env) =>
@@ -89,7 +87,7 @@ export function reconcileFieldIndexes(next: () => string | undefined): Promise<b
   const d = database().dialect;
   return database().session(async (runs) => {
     const [lock] = await runs(d.trySessionLock(LOCK_CLASS, FIELD_INDEX_TABLE));
-    if (!isTrue(lock?.got)) return false;
+    if (!asBool(lock?.got)) return false;
     try {
       for (let name = next(); name !== undefined; name = next()) {
         // A few steps settle one (drop an INVALID leftover, build, mark ready); a host changing its mind adds some.

@@ -1,8 +1,9 @@
 // Field indexes left unsettled: at start (instrumentation.ts) and then every minute, so an index whose build a
 // stopped process left half done (on PostgreSQL an INVALID index) is rebuilt by whichever process comes next.
 import { read, write } from '../db/database';
+import { asBool } from '../db/rows';
 import { all, rowsOf } from '../db/sql-program';
-import { isTrue, kickFieldIndexes } from './field-index-job';
+import { kickFieldIndexes } from './field-index-job';
 import { declareFieldIndexes, FIELD_INDEX_TABLE, isFieldIndexName } from './field-indexes';
 import { userSchemaOf } from './user-schema';
 
@@ -21,12 +22,12 @@ async function fieldIndexesToReconcile(): Promise<string[]> {
       yield* rowsOf(env.dialect.indexesOf(FIELD_INDEX_TABLE)),
     ];
   });
-  const valid = new Map(indexes.map((r) => [String(r.name), isTrue(r.valid)]));
+  const valid = new Map(indexes.map((r) => [String(r.name), asBool(r.valid)]));
   const out = new Set<string>();
   for (const r of rows) {
     const name = String(r.name);
     const index = valid.get(name); // undefined: none
-    if (!isTrue(r.used) || r.status === 'building' || r.status === 'dropping' || index === false || (r.status === 'ready' && index === undefined))
+    if (!asBool(r.used) || r.status === 'building' || r.status === 'dropping' || index === false || (r.status === 'ready' && index === undefined))
       out.add(name);
     valid.delete(name);
   }
