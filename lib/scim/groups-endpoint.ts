@@ -11,7 +11,7 @@ import { GROUP_ATTRS } from './filter/resource-attrs';
 import { simpleEquality } from './filter/simple-filters';
 import { parseJsonObject } from './json-body';
 import type { ListParams } from './list-params';
-import { matchResponse, pageQuery, scanRefusals } from './list-query';
+import { matchResponse, pageQuery } from './list-query';
 import { applyPatch } from './patch/apply-patch';
 import { planGroupPatch } from './patch/group-members';
 import { parsePatchRequest } from './patch/parse-patch';
@@ -47,10 +47,8 @@ export async function listGroups(ctx: ScimContext, params: ListParams): Promise<
   // Okta's and Entra's lookup before each group push: one indexed lookup (with the token check), no count.
   if (displayName !== null) return matchResponse(await ctx.reads.group({ displayName }), params, async (g) => (await renderGroups(ctx, [g], params))[0]);
   const { page, reader } = pageQuery(ctx.directoryId, params, GROUP_ATTRS, 'g');
-  return scanRefusals(async () => {
-    const { total, groups } = await reader((env) => listGroupRows(env, page(env.dialect)));
-    return { status: 200, headers: {}, body: listResponse(await renderGroups(ctx, groups, params), total, params.startIndex) };
-  });
+  const { total, groups } = await reader((env) => listGroupRows(env, page(env.dialect)));
+  return { status: 200, headers: {}, body: listResponse(await renderGroups(ctx, groups, params), total, params.startIndex) };
 }
 
 export async function getGroup(ctx: ScimContext, id: string, req: ScimRequest): Promise<ScimResponse> {

@@ -1,9 +1,7 @@
 // What a list request (RFC 7644 §3.4.2) asks the entities' list reads for, and the answer to a match query.
 import { read, scan, type Reader } from '../db/database';
 import type { Dialect } from '../db/dialect';
-import { ScansBusy, ScanTimedOut } from '../db/scan-gate';
 import type { SqlCondition } from '../db/sql-program';
-import { badRequest, ScimError, scimErrorBody } from './errors';
 import type { ResourceAttrs } from './filter/attributes';
 import { indexBound } from './filter/index-backed';
 import { orderBy } from './filter/order-by';
@@ -48,23 +46,6 @@ export function pageQuery(
       offset: params.startIndex - 1,
       limit: params.count,
     };
-  }
-}
-
-/**
- * A list's answer, or the refusal of its scan: 503 with Retry-After when too many scans wait, 400 tooMany (RFC 7644
- * §3.12: more than the server is willing to process) past the time limit.
- */
-export async function scanRefusals(answer: () => Promise<ScimResponse>): Promise<ScimResponse> {
-  try {
-    return await answer();
-  } catch (e) {
-    if (e instanceof ScansBusy) {
-      const body = scimErrorBody(new ScimError(503, undefined, e.message));
-      return { status: 503, headers: { 'Retry-After': String(e.retryAfterSec) }, body, decision: 'refused (busy)' };
-    }
-    if (e instanceof ScanTimedOut) throw badRequest('tooMany', e.message);
-    throw e;
   }
 }
 

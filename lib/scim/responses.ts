@@ -1,4 +1,5 @@
 import { isValueTooLarge } from '../db/errors';
+import { ScansBusy, ScanTimedOut } from '../db/scan-gate';
 import { DomainError } from '../domain-error';
 import { PolicyRefusal } from '../policy/admission';
 import { etagOf } from './etag';
@@ -41,16 +42,28 @@ const REFUSED: Record<number, string> = {
   409: 'conflict',
   412: 'precondition failed',
   413: 'too large',
+  503: 'busy',
 };
+
+/** The SCIM error an error thrown while answering stands for; anything else is returned as it is. */
+function scimErrorOf(e: unknown): unknown {
+  if (e instanceof DomainError) return toScimError(e);
+  if (isValueTooLarge(e)) return new ScimError(400, 'invalidValue', 'A value is too large for the database to index');
+  // A list read as a scan (lib/db/scan-gate.ts): too many waiting, or stopped past its time limit (RFC 7644 §3.12
+  // tooMany: more than the server is willing to process).
+  if (e instanceof ScansBusy) return new ScimError(503, undefined, e.message);
+  if (e instanceof ScanTimedOut) return new ScimError(400, 'tooMany', e.message);
+  return e;
+}
 
 /** Any error thrown while answering a request, as the SCIM error response (RFC 7644 §3.12); null when it is none of ours. */
 export function errorResponse(e: unknown, headers: Record<string, string> = {}): ScimResponse | null {
-  const err =
-    e instanceof DomainError ? toScimError(e) : isValueTooLarge(e) ? new ScimError(400, 'invalidValue', 'A value is too large for the database to index') : e;
+  const err = scimErrorOf(e);
   if (!(err instanceof ScimError)) return null;
   // The decision log's words: a policy names its reason (domain, seat limit), anything else its kind.
   const reason = e instanceof PolicyRefusal ? e.reason.replace('_', ' ') : (REFUSED[err.status] ?? String(err.status));
-  return { status: err.status, headers, body: scimErrorBody(err), decision: `refused (${reason})` };
+  const retry: Record<string, string> = e instanceof ScansBusy ? { 'Retry-After': String(e.retryAfterSec) } : {};
+  return { status: err.status, headers: { ...headers, ...retry }, body: scimErrorBody(err), decision: `refused (${reason})` };
 }
 
 /** Whether a response should carry `attr`, given attributes / excludedAttributes (names compared case-insensitively). */

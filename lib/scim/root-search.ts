@@ -9,7 +9,7 @@ import type { ScimContext } from './context';
 import { GROUP_ATTRS } from './filter/resource-attrs';
 import { renderGroups } from './groups-endpoint';
 import type { ListParams } from './list-params';
-import { pageQuery, scanRefusals } from './list-query';
+import { pageQuery } from './list-query';
 import { wantsAttribute } from './responses';
 import { listResponse } from './serialize';
 import type { ScimResponse } from './types';
@@ -24,25 +24,23 @@ export async function searchRoot(ctx: ScimContext, params: ListParams): Promise<
   const groupPage = pageQuery(ctx.directoryId, params, GROUP_ATTRS, 'g', { unknownAsAbsent: true }).page;
   // A search over both types: one index rarely bounds both (`userName eq` reads every group as absent), and IdPs
   // don't send it, so it is always read as a scan.
-  return scanRefusals(async () => {
-    const found = await scan(function* (env) {
-      const refusals = strict.map((page) => {
-        try {
-          page(env.dialect);
-          return null;
-        } catch (e) {
-          return e;
-        }
-      });
-      if (refusals.every((e) => e !== null)) throw refusals[0];
-      const users = yield* listUsers(env, { ...userPage(env.dialect), withGroups });
-      // Groups follow the users: the page's rest comes from the first groups past the users it skipped.
-      const offset = Math.max(0, params.startIndex - 1 - users.total);
-      const limit = params.count - users.users.length;
-      const groups = yield* listGroups(env, { ...groupPage(env.dialect), offset, limit });
-      return { users, groups };
+  const found = await scan(function* (env) {
+    const refusals = strict.map((page) => {
+      try {
+        page(env.dialect);
+        return null;
+      } catch (e) {
+        return e;
+      }
     });
-    const resources = [...found.users.users.map((x) => renderUser(ctx, x.row, x.groups, params)), ...(await renderGroups(ctx, found.groups.groups, params))];
-    return { status: 200, headers: {}, body: listResponse(resources, found.users.total + found.groups.total, params.startIndex) };
+    if (refusals.every((e) => e !== null)) throw refusals[0];
+    const users = yield* listUsers(env, { ...userPage(env.dialect), withGroups });
+    // Groups follow the users: the page's rest comes from the first groups past the users it skipped.
+    const offset = Math.max(0, params.startIndex - 1 - users.total);
+    const limit = params.count - users.users.length;
+    const groups = yield* listGroups(env, { ...groupPage(env.dialect), offset, limit });
+    return { users, groups };
   });
+  const resources = [...found.users.users.map((x) => renderUser(ctx, x.row, x.groups, params)), ...(await renderGroups(ctx, found.groups.groups, params))];
+  return { status: 200, headers: {}, body: listResponse(resources, found.users.total + found.groups.total, params.startIndex) };
 }

@@ -12,7 +12,7 @@ import { notFound } from './errors';
 import { simpleEquality } from './filter/simple-filters';
 import { parseJsonObject } from './json-body';
 import type { ListParams } from './list-params';
-import { matchResponse, pageQuery, scanRefusals } from './list-query';
+import { matchResponse, pageQuery } from './list-query';
 import { applyPatch } from './patch/apply-patch';
 import { parsePatchRequest } from './patch/parse-patch';
 import { projectAttributes } from './projection';
@@ -35,18 +35,16 @@ export async function listUsers(ctx: ScimContext, params: ListParams): Promise<S
   // Okta's and Entra's match query, `userName eq "x"`: one indexed lookup (with the token check), no count.
   if (userName !== null) return matchResponse(await ctx.reads.user({ by: { userName }, withGroups }), params, (u) => renderUser(ctx, u.row, u.groups, params));
   const { page, reader } = pageQuery(ctx.directoryId, params, userAttrsOf(ctx.userExtension), 'u');
-  return scanRefusals(async () => {
-    const { total, users } = await reader((env) => listUserRows(env, { ...page(env.dialect), withGroups }));
-    return {
-      status: 200,
-      headers: {},
-      body: listResponse(
-        users.map((u) => renderUser(ctx, u.row, u.groups, params)),
-        total,
-        params.startIndex,
-      ),
-    };
-  });
+  const { total, users } = await reader((env) => listUserRows(env, { ...page(env.dialect), withGroups }));
+  return {
+    status: 200,
+    headers: {},
+    body: listResponse(
+      users.map((u) => renderUser(ctx, u.row, u.groups, params)),
+      total,
+      params.startIndex,
+    ),
+  };
 }
 
 export async function getUser(ctx: ScimContext, id: string, req: ScimRequest): Promise<ScimResponse> {
