@@ -17,6 +17,8 @@ export interface PageQuery {
   orderBy: string;
   offset: number;
   limit: number;
+  /** An `eq` an index answers: it most often matches one row or none, read first without a sort (db/counted-page.ts). */
+  fewMatches: boolean;
 }
 
 /**
@@ -45,6 +47,7 @@ export function pageQuery(
       orderBy: order(dialect),
       offset: params.startIndex - 1,
       limit: params.count,
+      fewMatches: filter !== null && indexed,
     };
   }
 }

@@ -56,7 +56,14 @@ export function* findGroupWithRoleConfig({ directoryId, id }: { directoryId: str
 /** A SCIM list page: the groups matching `where` in `orderBy` order from `offset`, and how many match in all. */
 export function* listGroups(
   _env: SqlEnv,
-  { directoryId, where, orderBy, offset, limit }: { directoryId: string; where: SqlCondition | null; orderBy: string; offset: number; limit: number },
+  {
+    directoryId,
+    where,
+    orderBy,
+    offset,
+    limit,
+    fewMatches = false,
+  }: { directoryId: string; where: SqlCondition | null; orderBy: string; offset: number; limit: number; fewMatches?: boolean },
 ): SqlProgram<{ total: number; groups: DirectoryGroupRow[] }> {
   const cond = `g."directoryId" = ?${where ? ` AND ${where.sql}` : ''}`;
   const params = [directoryId, ...(where?.params ?? [])];
@@ -68,7 +75,8 @@ export function* listGroups(
        JOIN "DirectoryGroup" g ON g."id" = p."id" ORDER BY ${orderBy}`,
     [...params, limit, offset],
   );
-  const { total, rows } = yield* countedPage(page, count, { filtered: where !== null, offset, limit });
+  const few = fewMatches ? allOp(`SELECT ${GROUP_COLUMNS_OF_G} FROM "DirectoryGroup" g WHERE ${cond} LIMIT 2`, params) : null;
+  const { total, rows } = yield* countedPage({ page, count, few, offset, limit }, where !== null);
   return { total, groups: rows.map(groupOf) };
 }
 

@@ -163,7 +163,8 @@ export function* listUsers(
     offset,
     limit,
     withGroups,
-  }: { directoryId: string; where: SqlCondition | null; orderBy: string; offset: number; limit: number; withGroups: boolean },
+    fewMatches = false,
+  }: { directoryId: string; where: SqlCondition | null; orderBy: string; offset: number; limit: number; withGroups: boolean; fewMatches?: boolean },
 ): SqlProgram<{ total: number; users: UserWithGroups[] }> {
   const cond = `u."directoryId" = ? AND ${SCIM_VISIBLE_U}${where ? ` AND ${where.sql}` : ''}`;
   const params = [directoryId, ...(where?.params ?? [])];
@@ -174,7 +175,8 @@ export function* listUsers(
   const page = `(SELECT u."id" FROM "DirectoryUser" u WHERE ${cond} ORDER BY ${orderBy} LIMIT ? OFFSET ?) p JOIN "DirectoryUser" u ON u."id" = p."id"`;
   const select = `${USER_RESPONSE_COLUMNS_OF_U}${withGroups ? `, ${groupsJson(env.dialect)}` : ''}`;
   const pageOp = allOp(`SELECT ${select} FROM ${page} ORDER BY ${orderBy}`, [...params, limit, offset]);
-  const { total, rows } = yield* countedPage(pageOp, count, { filtered: where !== null, offset, limit });
+  const few = fewMatches ? allOp(`SELECT ${select} FROM "DirectoryUser" u WHERE ${cond} LIMIT 2`, params) : null;
+  const { total, rows } = yield* countedPage({ page: pageOp, count, few, offset, limit }, where !== null);
   return { total, users: rows.map((r) => ({ row: userResponseOf(r), groups: withGroups ? groupsOf(r) : [] })) };
 }
 
