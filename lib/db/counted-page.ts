@@ -13,11 +13,11 @@ export interface PageOps {
 /**
  * The page's rows and how many rows match in all. Okta's and Entra's match queries (`externalId eq`,
  * `emails.value eq`, `displayName eq`) find one resource or none: an index answers "at most one" with no sort, and
- * that is the whole answer. Two or more: the sorted page. A filtered page that is not full holds every match from
- * `offset` on, so its total is known without a COUNT; a plain list is almost always full, so its count goes out with
- * the page.
+ * that is the whole answer; two or more answer null (the caller sorts and counts them as a scan: however many share
+ * the value). A filtered page that is not full holds every match from `offset` on, so its total is known without a
+ * COUNT; a plain list is almost always full, so its count goes out with the page.
  */
-export function* countedPage({ page, count, few, offset, limit }: PageOps, filtered: boolean): SqlProgram<{ total: number; rows: SqlRow[] }> {
+export function* countedPage({ page, count, few, offset, limit }: PageOps, filtered: boolean): SqlProgram<{ total: number; rows: SqlRow[] } | null> {
   const n = (counted: SqlRow[]) => Number(counted[0]?.n ?? 0);
   if (!filtered) {
     const [counted, rows] = yield* together([count, page]);
@@ -25,7 +25,7 @@ export function* countedPage({ page, count, few, offset, limit }: PageOps, filte
   }
   if (few) {
     const found = yield* rowsOf(few);
-    if (found.length < 2) return { total: found.length, rows: found.slice(offset, offset + limit) };
+    return found.length < 2 ? { total: found.length, rows: found.slice(offset, offset + limit) } : null;
   }
   const rows = yield* rowsOf(page);
   // Past the last match (an empty page beyond offset 0), or a full page: only a count tells.

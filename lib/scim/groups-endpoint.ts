@@ -46,8 +46,8 @@ export async function listGroups(ctx: ScimContext, params: ListParams): Promise<
   const displayName = params.filter !== null && !params.sortBy ? simpleEquality(params.filter, 'displayName') : null;
   // Okta's and Entra's lookup before each group push: one indexed lookup (with the token check), no count.
   if (displayName !== null) return matchResponse(await ctx.reads.group({ displayName }), params, async (g) => (await renderGroups(ctx, [g], params))[0]);
-  const { page, reader } = pageQuery(ctx.directoryId, params, GROUP_ATTRS, 'g');
-  const { total, groups } = await reader((env) => listGroupRows(env, page(env.dialect)));
+  const { list } = pageQuery(ctx.directoryId, params, GROUP_ATTRS, 'g');
+  const { total, groups } = await list((env, page) => listGroupRows(env, page));
   return { status: 200, headers: {}, body: listResponse(await renderGroups(ctx, groups, params), total, params.startIndex) };
 }
 

@@ -1,7 +1,7 @@
 // What a list request (RFC 7644 §3.4.2) asks the entities' list reads for, and the answer to a match query.
 import { read, scan, type Reader } from '../db/database';
 import type { Dialect } from '../db/dialect';
-import type { SqlCondition } from '../db/sql-program';
+import type { SqlCondition, SqlEnv, SqlProgram } from '../db/sql-program';
 import type { ResourceAttrs } from './filter/attributes';
 import { indexBound } from './filter/index-backed';
 import { orderBy } from './filter/order-by';
@@ -17,15 +17,28 @@ export interface PageQuery {
   orderBy: string;
   offset: number;
   limit: number;
-  /** An `eq` an index answers: it most often matches one row or none, read first without a sort (db/counted-page.ts). */
+  /**
+   * An `eq` an index answers: at most two matches are read first, unsorted (db/counted-page.ts), and a list with more
+   * answers null, to be read again as a scan.
+   */
   fewMatches: boolean;
+}
+
+/** A list read of one resource's page; null only when the page has `fewMatches` set and more than one row matches. */
+export type ListProgram<T> = (env: SqlEnv, page: PageQuery) => SqlProgram<T | null>;
+
+/** The answer of a list read of a page without `fewMatches`, which is never null. */
+export function wholePage<T>(out: T | null): T {
+  if (out === null) throw new Error('a list read without fewMatches answered null');
+  return out;
 }
 
 /**
  * The page a list request asks for, its filter and sort checked against the resource's allow-list now (400 when
- * they can't be answered), compiled for the database the read runs on; and how to read it: on the request's own
- * read path when an index bounds it (no filter and no sort, or an indexed `eq`: lib/scim/filter/index-backed.ts),
- * else as a scan (lib/db/scan-gate.ts), which stalls no other request.
+ * they can't be answered), compiled for the database the read runs on; and `list`, which reads it where it stalls no
+ * one: on the request's own read path when an index bounds it (no filter and no sort, or an `eq` on an indexed
+ * attribute that matches one row or none: lib/scim/filter/index-backed.ts), else as a scan (lib/db/scan-gate.ts).
+ * An indexed value many rows share (an email on 100,000 users) is sorted and counted as a scan too.
  */
 export function pageQuery(
   directoryId: string,
@@ -33,23 +46,30 @@ export function pageQuery(
   attrs: ResourceAttrs,
   alias: string,
   { unknownAsAbsent = false } = {},
-): { page: (dialect: Dialect) => PageQuery; reader: Reader } {
+): { page: (dialect: Dialect) => PageQuery; list: <T>(program: ListProgram<T>) => Promise<T> } {
   const filter = params.filter === null ? null : parsedFilter(params.filter);
   const order = orderBy(attrs, params.sortBy, params.sortOrder, alias);
   const bound = filter && indexBound(filter, attrs);
   // No filter: Okta's import pages (`startIndex`/`count`) walk the (directoryId, createdAt, id) index.
   const indexed = filter ? bound === 'unique' || (bound === 'indexed' && !params.sortBy) : !params.sortBy;
-  return { reader: indexed ? read : scan, page: pageOf };
-  function pageOf(dialect: Dialect): PageQuery {
-    return {
-      directoryId,
-      where: filter && filterToSql(filter, { attrs, alias, directoryId, dialect, unknownAsAbsent }),
-      orderBy: order(dialect),
-      offset: params.startIndex - 1,
-      limit: params.count,
-      fewMatches: filter !== null && indexed,
-    };
+  const pageOf = (dialect: Dialect, fewMatches = false): PageQuery => ({
+    directoryId,
+    where: filter && filterToSql(filter, { attrs, alias, directoryId, dialect, unknownAsAbsent }),
+    orderBy: order(dialect),
+    offset: params.startIndex - 1,
+    limit: params.count,
+    fewMatches,
+  });
+  const whole = <T>(reader: Reader, program: ListProgram<T>) =>
+    reader(function* (env) {
+      return wholePage(yield* program(env, pageOf(env.dialect)));
+    });
+  async function list<T>(program: ListProgram<T>): Promise<T> {
+    if (!indexed) return whole(scan, program);
+    if (filter === null) return whole(read, program);
+    return (await read((env) => program(env, pageOf(env.dialect, true)))) ?? whole(scan, program);
   }
+  return { page: pageOf, list };
 }
 
 /** A match query answered from one lookup (Okta's and Entra's before each write): a list of that resource, or none. */

@@ -9,7 +9,7 @@ import type { ScimContext } from './context';
 import { GROUP_ATTRS } from './filter/resource-attrs';
 import { renderGroups } from './groups-endpoint';
 import type { ListParams } from './list-params';
-import { pageQuery } from './list-query';
+import { pageQuery, wholePage } from './list-query';
 import { wantsAttribute } from './responses';
 import { listResponse } from './serialize';
 import type { ScimResponse } from './types';
@@ -34,11 +34,11 @@ export async function searchRoot(ctx: ScimContext, params: ListParams): Promise<
       }
     });
     if (refusals.every((e) => e !== null)) throw refusals[0];
-    const users = yield* listUsers(env, { ...userPage(env.dialect), withGroups });
+    const users = wholePage(yield* listUsers(env, { ...userPage(env.dialect), withGroups }));
     // Groups follow the users: the page's rest comes from the first groups past the users it skipped.
     const offset = Math.max(0, params.startIndex - 1 - users.total);
     const limit = params.count - users.users.length;
-    const groups = yield* listGroups(env, { ...groupPage(env.dialect), offset, limit });
+    const groups = wholePage(yield* listGroups(env, { ...groupPage(env.dialect), offset, limit }));
     return { users, groups };
   });
   const resources = [...found.users.users.map((x) => renderUser(ctx, x.row, x.groups, params)), ...(await renderGroups(ctx, found.groups.groups, params))];

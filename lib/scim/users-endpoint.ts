@@ -34,8 +34,8 @@ export async function listUsers(ctx: ScimContext, params: ListParams): Promise<S
   const userName = params.filter !== null && !params.sortBy ? simpleEquality(params.filter, 'userName') : null;
   // Okta's and Entra's match query, `userName eq "x"`: one indexed lookup (with the token check), no count.
   if (userName !== null) return matchResponse(await ctx.reads.user({ by: { userName }, withGroups }), params, (u) => renderUser(ctx, u.row, u.groups, params));
-  const { page, reader } = pageQuery(ctx.directoryId, params, userAttrsOf(ctx.userExtension), 'u');
-  const { total, users } = await reader((env) => listUserRows(env, { ...page(env.dialect), withGroups }));
+  const { list } = pageQuery(ctx.directoryId, params, userAttrsOf(ctx.userExtension), 'u');
+  const { total, users } = await list((env, page) => listUserRows(env, { ...page, withGroups }));
   return {
     status: 200,
     headers: {},

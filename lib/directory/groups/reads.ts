@@ -64,7 +64,7 @@ export function* listGroups(
     limit,
     fewMatches = false,
   }: { directoryId: string; where: SqlCondition | null; orderBy: string; offset: number; limit: number; fewMatches?: boolean },
-): SqlProgram<{ total: number; groups: DirectoryGroupRow[] }> {
+): SqlProgram<{ total: number; groups: DirectoryGroupRow[] } | null> {
   const cond = `g."directoryId" = ?${where ? ` AND ${where.sql}` : ''}`;
   const params = [directoryId, ...(where?.params ?? [])];
   const count = allOp(`SELECT COUNT(*) AS "n" FROM "DirectoryGroup" g WHERE ${cond}`, params);
@@ -76,8 +76,8 @@ export function* listGroups(
     [...params, limit, offset],
   );
   const few = fewMatches ? allOp(`SELECT ${GROUP_COLUMNS_OF_G} FROM "DirectoryGroup" g WHERE ${cond} LIMIT 2`, params) : null;
-  const { total, rows } = yield* countedPage({ page, count, few, offset, limit }, where !== null);
-  return { total, groups: rows.map(groupOf) };
+  const counted = yield* countedPage({ page, count, few, offset, limit }, where !== null);
+  return counted && { total: counted.total, groups: counted.rows.map(groupOf) };
 }
 
 /**

@@ -153,7 +153,10 @@ export interface UserView {
   scimGroups?: GroupRef[];
 }
 
-/** A SCIM list page: the users matching `where` in `orderBy` order from `offset`, and how many match in all. */
+/**
+ * A SCIM list page: the users matching `where` in `orderBy` order from `offset`, and how many match in all; null when
+ * `fewMatches` is set and more than one user matches (lib/db/counted-page.ts).
+ */
 export function* listUsers(
   env: SqlEnv,
   {
@@ -165,7 +168,7 @@ export function* listUsers(
     withGroups,
     fewMatches = false,
   }: { directoryId: string; where: SqlCondition | null; orderBy: string; offset: number; limit: number; withGroups: boolean; fewMatches?: boolean },
-): SqlProgram<{ total: number; users: UserWithGroups[] }> {
+): SqlProgram<{ total: number; users: UserWithGroups[] } | null> {
   const cond = `u."directoryId" = ? AND ${SCIM_VISIBLE_U}${where ? ` AND ${where.sql}` : ''}`;
   const params = [directoryId, ...(where?.params ?? [])];
   const count = allOp(`SELECT COUNT(*) AS "n" FROM "DirectoryUser" u WHERE ${cond}`, params);
@@ -176,8 +179,8 @@ export function* listUsers(
   const select = `${USER_RESPONSE_COLUMNS_OF_U}${withGroups ? `, ${groupsJson(env.dialect)}` : ''}`;
   const pageOp = allOp(`SELECT ${select} FROM ${page} ORDER BY ${orderBy}`, [...params, limit, offset]);
   const few = fewMatches ? allOp(`SELECT ${select} FROM "DirectoryUser" u WHERE ${cond} LIMIT 2`, params) : null;
-  const { total, rows } = yield* countedPage({ page: pageOp, count, few, offset, limit }, where !== null);
-  return { total, users: rows.map((r) => ({ row: userResponseOf(r), groups: withGroups ? groupsOf(r) : [] })) };
+  const counted = yield* countedPage({ page: pageOp, count, few, offset, limit }, where !== null);
+  return counted && { total: counted.total, users: counted.rows.map((r) => ({ row: userResponseOf(r), groups: withGroups ? groupsOf(r) : [] })) };
 }
 
 /** Users one view statement reads at most (`userViewsOp`). */
