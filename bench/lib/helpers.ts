@@ -12,8 +12,12 @@ export interface Helper {
   stop(): Promise<void>;
 }
 
-async function startHelper(file: string): Promise<Helper> {
-  const child = spawn(process.execPath, [path.join(ROOT, 'bench/servers', file)], { stdio: ['ignore', 'pipe', 'inherit'], detached: true });
+async function startHelper(file: string, env: Record<string, string> = {}): Promise<Helper> {
+  const child = spawn(process.execPath, [path.join(ROOT, 'bench/servers', file)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    detached: true,
+    env: { ...process.env, ...env },
+  });
   const stop = () => stopChild(child);
   const unregister = onCleanup(file, stop);
   const port = await new Promise<number>((resolve, reject) => {
@@ -35,6 +39,9 @@ async function startHelper(file: string): Promise<Helper> {
 }
 
 export const startCeilingServer = () => startHelper('node-http-ceiling.mjs');
+
+/** A bare server doing only what one request shape must (bench/floors.ts): `floor-put.mjs` or `floor-get.mjs`. */
+export const startFloorServer = (file: 'floor-put.mjs' | 'floor-get.mjs', env: Record<string, string>) => startHelper(file, env);
 
 export interface WebhookReceiver extends Helper {
   /** Deliveries received so far on each path. */
