@@ -35,7 +35,7 @@ export interface Database {
   /**
    * Statements outside any transaction, on a connection held for `fn` alone (PostgreSQL: CREATE INDEX CONCURRENTLY,
    * which refuses a transaction, under a session lock); `run` sends its statements in order and answers the last's
-   * rows. On SQLite each `run` is a write of its own.
+   * rows. On SQLite each `run` is a transaction of its own, in a worker thread (sqlite-session-worker.ts).
    */
   session<T>(fn: (run: SessionRun) => Promise<T>): Promise<T>;
   close(): Promise<void>;

@@ -1,8 +1,9 @@
-// SQLite: one better-sqlite3 connection for every read and write of the process. A write program runs
+// SQLite: one better-sqlite3 connection for the app's reads and writes. A write program runs
 // synchronously inside BEGIN IMMEDIATE … COMMIT, so no await can let another request in while it holds the write
 // lock; the programs issued in one turn of the event loop share that transaction and its COMMIT
 // (sqlite-group-commit.ts). A read program runs in a deferred transaction (one snapshot, and one lock and WAL check
-// for all its statements instead of one each). A scan runs in a worker thread instead (sqlite-scan-worker.ts).
+// for all its statements instead of one each). A scan runs in a worker thread instead (sqlite-scan-worker.ts), and so
+// does a session's index build (sqlite-session-worker.ts).
 import Database from 'better-sqlite3';
 import { sqlite } from './dialect';
 import type { Database as Db } from './database';
@@ -10,8 +11,9 @@ import { env } from '../env';
 import { drive } from './program-runner';
 import { scanGate } from './scan-gate';
 import { groupCommit } from './sqlite-group-commit';
-import type { SqlEnv, SqlOp, SqlProgram, SqlRow } from './sql-program';
+import type { SqlEnv, SqlOp, SqlProgram } from './sql-program';
 import { sqliteScanner } from './sqlite-scan-worker';
+import { sqliteSession } from './sqlite-session-worker';
 import { sqliteFilePath, sqlitePragmas } from './sqlite-settings';
 import { startSqliteWorker } from './sqlite-worker';
 import { withRetries, WRITE_ATTEMPTS } from './transaction';
@@ -65,14 +67,7 @@ export function openSqlite(url: string): Db {
     dialect: sqlite,
     scan: (make) => gate(() => scanner.scan(make)),
     write,
-    session: (fn) =>
-      fn((...ops) =>
-        write(function* () {
-          let rows: SqlRow[] = [];
-          for (const op of ops) rows = op.mode === 'all' ? ((yield op) as SqlRow[]) : (yield op, []);
-          return rows;
-        }),
-      ),
+    session: (fn) => sqliteSession(file, sqlitePragmas(), fn),
     read,
     // Writes commit one at a time (another process's too, under the write lock) and never interleave with this
     // connection's reads: what a read sees is settled, and it takes no place in the group commit.
