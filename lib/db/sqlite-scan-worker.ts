@@ -1,8 +1,9 @@
 // SQLite's scans (scan-gate.ts) run in a worker thread on a read-only connection of their own: better-sqlite3 runs
 // a statement synchronously, so a filter that reads every user of a directory would hold the event loop, and every
 // request of every tenant with it. WAL lets this connection read beside the app's writer. A program's statements
-// are sent one step at a time and run inside one BEGIN … COMMIT, so they see one snapshot; a scan past the time
-// limit has its worker dropped (the thread ends once its statement returns) and the next scan starts a new one.
+// are sent one step at a time and run inside one BEGIN … COMMIT, so they see one snapshot. A scan past the time limit
+// is answered at once and its worker dropped; the thread ends only when its statement returns (nothing interrupts a
+// running statement), and the next scan starts a new one only then: one scanning thread at most, however many time out.
 import { Worker } from 'node:worker_threads';
 import { sqlite } from './dialect';
 import { driveAsync } from './program-runner';
@@ -47,7 +48,8 @@ type Reply = { id: number; results?: unknown[]; error?: { message: string; code?
 interface ScanThread {
   send(begin: boolean, ops: SqlOp[]): Promise<unknown[]>;
   end(): void;
-  stop(): void;
+  /** Drops the thread; resolves when it has ended (its statement returned). */
+  stop(): Promise<void>;
 }
 
 function startThread(file: string, onGone: () => void): ScanThread {
@@ -76,9 +78,9 @@ function startThread(file: string, onGone: () => void): ScanThread {
         worker.postMessage({ id, begin, ops: ops.map((op) => ({ sql: op.sql, mode: op.mode, params: op.params.map(sqlite.param) })) });
       }),
     end: () => worker.postMessage({ end: true }),
-    stop: () => {
+    stop: async () => {
       onGone();
-      void worker.terminate();
+      await worker.terminate();
     },
   };
 }
@@ -89,6 +91,8 @@ function startThread(file: string, onGone: () => void): ScanThread {
  */
 export function sqliteScanner(file: string, timeoutMs: () => number): { scan: <T>(make: (env: SqlEnv) => SqlProgram<T>) => Promise<T>; close: () => void } {
   let thread: ScanThread | null = null;
+  /** The end of the last thread stopped past its time limit, which the next scan waits for. */
+  let stopping: Promise<void> = Promise.resolve();
   const current = () => {
     const t = (thread ??= startThread(file, () => {
       if (thread === t) thread = null;
@@ -96,12 +100,13 @@ export function sqliteScanner(file: string, timeoutMs: () => number): { scan: <T
     return t;
   };
   const scan = async <T>(make: (env: SqlEnv) => SqlProgram<T>): Promise<T> => {
+    await stopping;
     const t = current();
     const limit = timeoutMs();
     let timer: NodeJS.Timeout | undefined;
     const expired = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
-        t.stop();
+        stopping = t.stop().catch(() => {});
         reject(new ScanTimedOut(limit));
       }, limit);
     });
@@ -119,5 +124,5 @@ export function sqliteScanner(file: string, timeoutMs: () => number): { scan: <T
       if (begun) t.end();
     }
   };
-  return { scan, close: () => thread?.stop() };
+  return { scan, close: () => void thread?.stop() };
 }

@@ -4,6 +4,7 @@
 // the pipelined read connection). A scan past SCAN_TIMEOUT_MS answers 400 tooMany and the next request works; more
 // scans than the queue holds get 503 with Retry-After at once.
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDatabase, write } from '../../lib/db/database';
 import { run } from '../../lib/db/sql-program';
@@ -139,6 +140,28 @@ describe('the bounds of scans', () => {
       expect(next.body.totalResults).toBe(0);
     });
   }, 60_000);
+
+  // Nothing interrupts a running SQLite statement: a scan past the limit is answered at once, but its thread runs until
+  // its statement returns. The next scan starts its own only then, so timeouts cannot pile up scanning threads.
+  it.skipIf(db !== 'sqlite')(
+    'scans stopped past the limit leave one scanning thread at most',
+    async () => {
+      await withSettings({ SCAN_TIMEOUT_MS: '50' }, async () => {
+        const threads = () => fs.readdirSync('/proc/self/task').length;
+        const before = threads();
+        let most = before;
+        const sampler = setInterval(() => (most = Math.max(most, threads())), 5);
+        try {
+          for (let i = 0; i < 4; i++) expect((await worstList(big)).status).toBe(400);
+        } finally {
+          clearInterval(sampler);
+        }
+        console.log(`[${db}] four scans stopped at 50 ms: threads ${before} before, at most ${most} meanwhile`);
+        expect(most - before).toBeLessThanOrEqual(1);
+      });
+    },
+    120_000,
+  );
 
   it('scans past the queue are answered 503 with Retry-After at once, not after a growing wait', async () => {
     await withSettings({ SCAN_QUEUE_LIMIT: '2', PG_SCAN_POOL_SIZE: '2' }, async () => {
