@@ -4,11 +4,11 @@
 // are sent one step at a time and run inside one BEGIN … COMMIT, so they see one snapshot. A scan past the time limit
 // is answered at once and its worker dropped; the thread ends only when its statement returns (nothing interrupts a
 // running statement), and the next scan starts a new one only then: one scanning thread at most, however many time out.
-import { Worker } from 'node:worker_threads';
 import { sqlite } from './dialect';
 import { driveAsync } from './program-runner';
 import { ScanTimedOut } from './scan-gate';
 import { isBatch, type SqlEnv, type SqlOp, type SqlProgram } from './sql-program';
+import { startSqliteThread } from './sqlite-thread';
 
 const CODE = `
 const { parentPort, workerData } = require('node:worker_threads');
@@ -33,7 +33,7 @@ parentPort.on('message', (m) => {
     }
     if (m.begin) db.exec('BEGIN');
     const results = m.ops.map((op) => (op.mode === 'all' ? prepared(op.sql).all(...op.params) : prepared(op.sql).run(...op.params).changes));
-    parentPort.postMessage({ id: m.id, results });
+    parentPort.postMessage({ id: m.id, result: results });
   } catch (e) {
     if (db.inTransaction) db.exec('ROLLBACK');
     parentPort.postMessage({ id: m.id, error: { message: String(e && e.message), code: e && e.code } });
@@ -43,8 +43,6 @@ parentPort.on('message', (m) => {
 
 const ENV: SqlEnv = { dialect: sqlite };
 
-type Reply = { id: number; results?: unknown[]; error?: { message: string; code?: string } };
-
 interface ScanThread {
   send(begin: boolean, ops: SqlOp[]): Promise<unknown[]>;
   end(): void;
@@ -53,35 +51,11 @@ interface ScanThread {
 }
 
 function startThread(file: string, onGone: () => void): ScanThread {
-  const worker = new Worker(CODE, { eval: true, workerData: { file } });
-  worker.unref();
-  const pending = new Map<number, { resolve: (r: unknown[]) => void; reject: (e: unknown) => void }>();
-  let next = 0;
-  const fail = (e: unknown) => {
-    onGone();
-    for (const p of pending.values()) p.reject(e);
-    pending.clear();
-  };
-  worker.on('message', (r: Reply) => {
-    const p = pending.get(r.id);
-    pending.delete(r.id);
-    if (r.error) p?.reject(Object.assign(new Error(r.error.message), { code: r.error.code }));
-    else p?.resolve(r.results ?? []);
-  });
-  worker.on('error', fail);
-  worker.on('exit', () => fail(new Error('the SQLite scan worker stopped')));
+  const thread = startSqliteThread(CODE, { file }, 'scan', onGone);
   return {
-    send: (begin, ops) =>
-      new Promise((resolve, reject) => {
-        const id = next++;
-        pending.set(id, { resolve, reject });
-        worker.postMessage({ id, begin, ops: ops.map((op) => ({ sql: op.sql, mode: op.mode, params: op.params.map(sqlite.param) })) });
-      }),
-    end: () => worker.postMessage({ end: true }),
-    stop: async () => {
-      onGone();
-      await worker.terminate();
-    },
+    send: (begin, ops) => thread.send<unknown[]>(ops, { begin }),
+    end: () => thread.post({ end: true }),
+    stop: () => thread.stop(),
   };
 }
 

@@ -3,10 +3,9 @@
 // event loop 130-330 ms, and every request of every tenant with it. From this thread it holds only the write lock: the
 // app's writes meet it as they meet the checkpointer's and retry (busy_timeout 0 on the app's connection), its reads
 // go on (WAL). One thread per session; sessions are rare.
-import { Worker } from 'node:worker_threads';
 import type { SessionRun } from './database';
-import { sqlite } from './dialect';
 import type { SqlRow } from './sql-program';
+import { startSqliteThread } from './sqlite-thread';
 
 const CODE = `
 const { parentPort, workerData } = require('node:worker_threads');
@@ -27,42 +26,19 @@ const runAll = db.transaction((ops) => {
 });
 parentPort.on('message', (m) => {
   try {
-    parentPort.postMessage({ id: m.id, rows: runAll.immediate(m.ops) });
+    parentPort.postMessage({ id: m.id, result: runAll.immediate(m.ops) });
   } catch (e) {
     parentPort.postMessage({ id: m.id, error: { message: String(e && e.message), code: e && e.code } });
   }
 });
 `;
 
-type Reply = { id: number; rows?: SqlRow[]; error?: { message: string; code?: string } };
-
 /** Runs `fn` with a `run` whose statements a new worker thread runs as one transaction, one run at a time. */
 export async function sqliteSession<T>(file: string, pragmas: string[], fn: (run: SessionRun) => Promise<T>): Promise<T> {
-  const worker = new Worker(CODE, { eval: true, workerData: { file, pragmas } });
-  let next = 0;
-  const pending = new Map<number, { resolve: (rows: SqlRow[]) => void; reject: (e: unknown) => void }>();
-  const fail = (e: unknown) => {
-    for (const p of pending.values()) p.reject(e);
-    pending.clear();
-  };
-  worker.on('message', (r: Reply) => {
-    const p = pending.get(r.id);
-    pending.delete(r.id);
-    if (r.error) p?.reject(Object.assign(new Error(r.error.message), { code: r.error.code }));
-    else p?.resolve(r.rows ?? []);
-  });
-  worker.on('error', fail);
-  worker.on('exit', () => fail(new Error('the SQLite session worker stopped')));
+  const thread = startSqliteThread(CODE, { file, pragmas }, 'session');
   try {
-    return await fn(
-      (...ops) =>
-        new Promise((resolve, reject) => {
-          const id = next++;
-          pending.set(id, { resolve, reject });
-          worker.postMessage({ id, ops: ops.map((op) => ({ sql: op.sql, mode: op.mode, params: op.params.map(sqlite.param) })) });
-        }),
-    );
+    return await fn((...ops) => thread.send<SqlRow[]>(ops));
   } finally {
-    await worker.terminate();
+    await thread.stop();
   }
 }
