@@ -7,8 +7,8 @@
 import { sqlite } from './dialect';
 import { driveAsync } from './program-runner';
 import { ScanTimedOut } from './scan-gate';
-import { isBatch, type SqlEnv, type SqlOp, type SqlProgram } from './sql-program';
-import { startSqliteThread } from './sqlite-thread';
+import { isBatch, type SqlEnv, type SqlProgram } from './sql-program';
+import { startSqliteThread, type SqliteThread } from './sqlite-thread';
 
 const CODE = `
 const { parentPort, workerData } = require('node:worker_threads');
@@ -43,35 +43,22 @@ parentPort.on('message', (m) => {
 
 const ENV: SqlEnv = { dialect: sqlite };
 
-interface ScanThread {
-  send(begin: boolean, ops: SqlOp[]): Promise<unknown[]>;
-  end(): void;
-  /** Drops the thread; resolves when it has ended (its statement returned). */
-  stop(): Promise<void>;
-}
-
-function startThread(file: string, onGone: () => void): ScanThread {
-  const thread = startSqliteThread(CODE, { file }, 'scan', onGone);
-  return {
-    send: (begin, ops) => thread.send<unknown[]>(ops, { begin }),
-    end: () => thread.post({ end: true }),
-    stop: () => thread.stop(),
-  };
-}
-
 /**
  * Runs a read program's statements in the scan worker of `file`, one program at a time (the caller's gate holds them
  * to one), stopped after `timeoutMs`.
  */
 export function sqliteScanner(file: string, timeoutMs: () => number): { scan: <T>(make: (env: SqlEnv) => SqlProgram<T>) => Promise<T>; close: () => void } {
-  let thread: ScanThread | null = null;
+  let thread: SqliteThread | null = null;
   /** The end of the last thread stopped past its time limit, which the next scan waits for. */
   let stopping: Promise<void> = Promise.resolve();
   const current = () => {
-    const t = (thread ??= startThread(file, () => {
+    if (thread) return thread;
+    const t = startSqliteThread(CODE, { file }, 'scan', () => {
       if (thread === t) thread = null;
-    }));
-    return t;
+    });
+    // An idle scan thread never keeps the process alive.
+    t.unref();
+    return (thread = t);
   };
   const scan = async <T>(make: (env: SqlEnv) => SqlProgram<T>): Promise<T> => {
     await stopping;
@@ -86,7 +73,7 @@ export function sqliteScanner(file: string, timeoutMs: () => number): { scan: <T
     });
     let begun = false;
     const run = driveAsync(make(ENV), async (step) => {
-      const results = await t.send(!begun, isBatch(step) ? step.batch : [step]);
+      const results = await t.send<unknown[]>(isBatch(step) ? step.batch : [step], { begin: !begun });
       begun = true;
       return isBatch(step) ? results : results[0];
     });
@@ -95,7 +82,7 @@ export function sqliteScanner(file: string, timeoutMs: () => number): { scan: <T
       return await Promise.race([run, expired]);
     } finally {
       clearTimeout(timer);
-      if (begun) t.end();
+      if (begun) t.post({ end: true });
     }
   };
   return { scan, close: () => void thread?.stop() };

@@ -9,6 +9,8 @@ type Reply = { id: number; result?: unknown; error?: { message: string; code?: s
 export interface SqliteThread {
   /** Sends statements (with `extra` fields for the thread's code) and resolves with what the thread answered. */
   send<R>(ops: SqlOp[], extra?: Record<string, unknown>): Promise<R>;
+  /** Lets the process exit while the thread is idle. */
+  unref(): void;
   /** A message that needs no answer. */
   post(message: Record<string, unknown>): void;
   /** Ends the thread; resolves when it has ended (a running statement first returns: nothing interrupts it). */
@@ -18,7 +20,6 @@ export interface SqliteThread {
 /** Starts `code` (CommonJS, evaluated) with `workerData`; `onGone` runs once it fails, exits or is stopped. */
 export function startSqliteThread(code: string, workerData: Record<string, unknown>, what: string, onGone: () => void = () => {}): SqliteThread {
   const worker = new Worker(code, { eval: true, workerData });
-  worker.unref();
   const pending = new Map<number, { resolve: (r: unknown) => void; reject: (e: unknown) => void }>();
   let next = 0;
   const fail = (e: unknown) => {
@@ -41,6 +42,7 @@ export function startSqliteThread(code: string, workerData: Record<string, unkno
         pending.set(id, { resolve: resolve as (r: unknown) => void, reject });
         worker.postMessage({ ...extra, id, ops: ops.map((op) => ({ sql: op.sql, mode: op.mode, params: op.params.map(sqlite.param) })) });
       }),
+    unref: () => worker.unref(),
     post: (message) => worker.postMessage(message),
     stop: async () => {
       onGone();
