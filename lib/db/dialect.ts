@@ -56,7 +56,8 @@ export interface Dialect {
   indexShape(table: string, index: string, stat: string): SqlOp[];
   /**
    * Building and dropping an index the app creates while running, without blocking the table's writers: PostgreSQL's
-   * CONCURRENTLY, which refuses a transaction (run them through `Database.session`); SQLite's one writer waits anyway.
+   * CONCURRENTLY, which refuses a transaction (run them through `Database.session`); SQLite's hold the write lock, in
+   * the session's worker thread (sqlite-session-worker.ts).
    */
   buildIndex(table: string, index: string, keys: string): SqlOp;
   dropIndex(index: string): SqlOp;
