@@ -4,7 +4,8 @@
 //   npm run bench:floors
 // PostgreSQL, on the bench's durable server (lib/pg-server.ts): a PUT as one transaction, the user's row read under
 // a lock, then its UPDATE, an event and the COMMIT in one socket write (`tx`: the portal's two trips and nothing
-// else), and as one statement (`cte`). SQLite (synchronous=FULL, WAL): GET /Users/{id}, the token and the user in one
+// else), optimistically (`opt`: read without a lock, then one statement that writes only if the version is unchanged),
+// and as one statement (`cte`). SQLite (synchronous=FULL, WAL): GET /Users/{id}, the token and the user in one
 // statement, without and with a request-log row a request.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -78,10 +79,10 @@ async function pgFloors(): Promise<Floor[]> {
     body: JSON.stringify({ ...JSON.parse(RAW), name: { givenName: `Renamed${i}`, familyName: 'Family1' } }),
   });
   const floors: Floor[] = [];
-  for (const shape of ['tx', 'cte']) {
+  for (const shape of ['tx', 'opt', 'cte']) {
     const s = await startFloorServer('floor-put.mjs', { DB: url, SHAPE: shape });
     floors.push({
-      label: `postgres PUT /Users/{id}, ${shape === 'tx' ? 'locked read, then UPDATE + event + COMMIT (2 trips)' : 'one statement'}`,
+      label: `postgres PUT /Users/{id}, ${shape === 'tx' ? 'locked read, then UPDATE + event + COMMIT (2 trips)' : shape === 'opt' ? 'read, then one statement if the version is unchanged' : 'one statement'}`,
       server: s,
       pids: async () => [s.pid, ...(await server.backends('floors'))],
       request: put,
