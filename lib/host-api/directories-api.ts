@@ -95,7 +95,7 @@ export async function deleteToken({ hostId, keyId, params }: ApiContext): Promis
 export async function getUsers({ hostId, params, url }: ApiContext): Promise<Response> {
   const d = await directoryOf(hostId, params.dirId);
   const { groupId, filter } = listUsersQuerySchema.parse(queryObject(url));
-  const { where, reader } = await userFilter(hostId, d.id, filter);
+  const { where, reader } = await userFilter(hostId, d.id, filter, Boolean(groupId));
   const p = await reader(function* (env) {
     if (groupId && !(yield* hostGroup(env, d.id, groupId))) return null;
     return yield* pageUsers(env, { directoryId: d.id, groupId, where: where(env.dialect), ...pageArgs(url) });

@@ -143,10 +143,10 @@ const OPERATIONS: Op[] = [
   {
     method: 'get',
     path: '/directories/{dirId}/users',
-    summary: 'List directory users',
+    summary: 'List directory users, in order of creation (with groupId: in member order, by user id)',
     query: {
       ...page,
-      groupId: 'Only members of this group',
+      groupId: "Only members of this group, in member order (by user id): a page costs the same whatever the group's size",
       filter:
         'A SCIM filter (RFC 7644 §3.4.2.2) on any attribute, your user fields included: seats gt 10 and urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department eq "Sales"; mapped values as customAttributes.<key>: customAttributes.costCenter eq "CC-7"',
     },
@@ -159,7 +159,7 @@ const OPERATIONS: Op[] = [
   {
     method: 'get',
     path: '/directories/{dirId}/groups/{groupId}/members',
-    summary: "List a group's members",
+    summary: "List a group's members, in member order (by user id): a page costs the same whatever the group's size",
     query: page,
     status: 200,
     response: R.listOf(R.userSchema),

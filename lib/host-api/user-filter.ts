@@ -17,11 +17,14 @@ const refused = (e: unknown) => (e instanceof ScimError && e.status === 400 ? ne
 export interface UserFilter {
   /** The condition for the database a read runs on; null for no filter. */
   where: (dialect: Dialect) => SqlCondition | null;
-  /** `read` when no filter or an index bounds it (lib/scim/filter/index-backed.ts), else `scan`. */
+  /**
+   * `read` when no filter or an index bounds it (lib/scim/filter/index-backed.ts), else `scan`; among a group's
+   * members, only a filter naming one user is read (one value many users share is probed for membership user by user).
+   */
   reader: Reader;
 }
 
-export async function userFilter(hostId: string, directoryId: string, filter: string | undefined): Promise<UserFilter> {
+export async function userFilter(hostId: string, directoryId: string, filter: string | undefined, withinGroup = false): Promise<UserFilter> {
   if (filter === undefined || filter.trim() === '') return { where: () => null, reader: read };
   let node;
   try {
@@ -30,8 +33,9 @@ export async function userFilter(hostId: string, directoryId: string, filter: st
     throw refused(e);
   }
   const attrs = mappedUserAttrs(await loadHostUserExtension(hostId));
+  const bound = indexBound(node, attrs);
   return {
-    reader: indexBound(node, attrs) ? read : scan,
+    reader: bound === 'unique' || (bound && !withinGroup) ? read : scan,
     where: (dialect) => {
       try {
         return filterToSql(node, { attrs, alias: 'u', directoryId, dialect });

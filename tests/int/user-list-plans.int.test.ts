@@ -8,7 +8,7 @@ import { sweepFieldIndexes } from '../../lib/attributes/field-index-sweep';
 import { saveUserSchema } from '../../lib/attributes/user-schema';
 import { database, read, write } from '../../lib/db/database';
 import { all, run, type SqlOp } from '../../lib/db/sql-program';
-import { pageUsers, pageUsersOp, SORTED_GROUP_MAX, type UserPageArgs } from '../../lib/directory/users/reads';
+import { pageUsers, pageUsersOp, type UserPageArgs } from '../../lib/directory/users/reads';
 import { userFilter } from '../../lib/host-api/user-filter';
 import { putUserSchemaInputSchema } from '../../lib/schemas/user-schema';
 import { largeUserId, seedLargeDirectory } from './large-directory';
@@ -44,9 +44,10 @@ type Shape = Omit<UserPageArgs, 'directoryId' | 'where' | 'limit'> & { filter?: 
 
 async function statement(shape: Shape): Promise<SqlOp> {
   const { where: compile } = await userFilter(dir.hostId, dir.directoryId, shape.filter);
-  const walkGroup = shape.groupId === groups.bigGroupId;
-  return pageUsersOp({ dialect: database().dialect }, { directoryId: dir.directoryId, ...shape, where: compile(database().dialect), limit: 100, walkGroup });
+  return pageUsersOp({ dialect: database().dialect }, { directoryId: dir.directoryId, ...shape, where: compile(database().dialect), limit: 100 });
 }
+
+const MEMBERSHIP_KEY = /GroupMembership_pkey|sqlite_autoindex_GroupMembership_1/;
 
 type PlanNode = { 'Node Type': string; 'Index Name'?: string; 'Relation Name'?: string; 'Subplan Name'?: string; Plans?: PlanNode[] };
 const nodes = (n: PlanNode): PlanNode[] => [n, ...(n.Plans ?? []).flatMap(nodes)];
@@ -77,8 +78,9 @@ async function sqlitePagePlan(op: SqlOp): Promise<string[]> {
   return lines.slice(lines.indexOf('CO-ROUTINE p') + 1, lines.indexOf('SCAN p'));
 }
 
-// [shape, the index the page's ids come from, whether that index already holds page order (no sort before the limit)]
-const SHAPES: [string, () => Shape, RegExp, boolean][] = [
+// [shape, the index the page's ids come from, whether that index already holds page order: read by the limit itself
+// (true), or joined to each row's user on the way (`joined`: a group's members, in member order); false: sorted]
+const SHAPES: [string, () => Shape, RegExp, boolean | 'joined'][] = [
   ['no filter', () => ({}), /DirectoryUser_directoryId_createdAt_id_idx/, true],
   ['a cursor in the middle', () => ({ after: at(MID) }), /DirectoryUser_directoryId_createdAt_id_idx/, true],
   ['userName eq', () => ({ filter: `userName eq "user${MID}@example.com"` }), /DirectoryUser_directoryId_userNameLower_idx/, false],
@@ -94,10 +96,16 @@ const SHAPES: [string, () => Shape, RegExp, boolean][] = [
   ['active eq true', () => ({ filter: 'active eq true' }), /DirectoryUser_directoryId_active_createdAt_id_idx/, true],
   ['active eq false', () => ({ filter: 'active eq false' }), /DirectoryUser_directoryId_active_createdAt_id_idx/, true],
   ['customAttributes eq, indexed', () => ({ filter: `customAttributes.costCenter eq "cc-${MID}"` }), /DirectoryUser_mapped_/, false],
-  ['a group of 10 (groupId)', () => ({ groupId: groups.teamId(MID) }), /GroupMembership_pkey|sqlite_autoindex_GroupMembership_1/, false],
-  ['groups eq, a group of 10', () => ({ filter: `groups eq "${groups.teamId(MID)}"` }), /GroupMembership_pkey|sqlite_autoindex_GroupMembership_1/, false],
-  ['a group of half the directory (groupId)', () => ({ groupId: groups.bigGroupId }), /DirectoryUser_directoryId_createdAt_id_idx/, true],
-  ['a group of half the directory, from a cursor', () => ({ groupId: groups.bigGroupId, after: at(MID) }), /DirectoryUser_directoryId_createdAt_id_idx/, true],
+  ['a group of 10 (groupId)', () => ({ groupId: groups.teamId(MID) }), MEMBERSHIP_KEY, 'joined'],
+  ['groups eq, a group of 10', () => ({ filter: `groups eq "${groups.teamId(MID)}"` }), MEMBERSHIP_KEY, false],
+  ['a group of half the directory (groupId)', () => ({ groupId: groups.bigGroupId }), MEMBERSHIP_KEY, 'joined'],
+  ['a group of half the directory, from a cursor', () => ({ groupId: groups.bigGroupId, after: at(MID) }), MEMBERSHIP_KEY, 'joined'],
+  [
+    'userName eq among the members of a group of half the directory',
+    () => ({ groupId: groups.bigGroupId, filter: `userName eq "user${MID + 1}@example.com"` }),
+    /DirectoryUser_directoryId_userNameLower_idx/,
+    false,
+  ],
 ];
 
 describe.skipIf(dialect() !== 'postgres')('PostgreSQL pages of users', () => {
@@ -115,8 +123,14 @@ describe.skipIf(dialect() !== 'postgres')('PostgreSQL pages of users', () => {
         below.filter((n) => n['Node Type'].includes('Seq Scan')),
         where,
       ).toEqual([]);
-      // In page order: the limit reads the index scan itself (a cursor or the filters are its conditions).
-      if (ordered) expect(index.test(limit.Plans?.[0]['Index Name'] ?? ''), where).toBe(true);
+      // In page order: the limit reads the index scan itself (a cursor or the filters are its conditions), or the
+      // join of the members to their users, with no sort between.
+      if (ordered === 'joined')
+        expect(
+          below.filter((n) => n['Node Type'].includes('Sort')).map((n) => n['Node Type']),
+          where,
+        ).toEqual([]);
+      else if (ordered) expect(index.test(limit.Plans?.[0]['Index Name'] ?? ''), where).toBe(true);
       else
         expect(
           below.some((n) => /DirectoryUser_directoryId_createdAt_id_idx/.test(n['Index Name'] ?? '')),
@@ -152,13 +166,27 @@ describe('pages of users over a large directory', () => {
   };
   const ids = (p: Awaited<ReturnType<typeof page>>) => p.rows.map((v) => v.row.id);
 
-  it('a group larger than SORTED_GROUP_MAX walks in page order; a small one reads its members: the same pages', async () => {
-    expect(USERS / 2).toBeGreaterThan(SORTED_GROUP_MAX);
+  it("a group's members page in member order, whatever the group's size", async () => {
     const first = await page({ groupId: groups.bigGroupId });
     expect(ids(first)).toEqual(Array.from({ length: 100 }, (_, i) => largeUserId(dir.directoryId, 2 * i)));
     const next = await page({ groupId: groups.bigGroupId, after: first.next });
     expect(ids(next)[0]).toBe(largeUserId(dir.directoryId, 200));
     expect(ids(await page({ groupId: groups.teamId(MID) }))).toEqual(Array.from({ length: 10 }, (_, i) => largeUserId(dir.directoryId, 12_340 + i)));
+    // Member order is user id order, not creation order: two members created in the other order.
+    const [older, newer] = [largeUserId(dir.directoryId, 3), largeUserId(dir.directoryId, 1)];
+    await write(function* () {
+      yield* run(`UPDATE "DirectoryUser" SET "createdAt" = ? WHERE "id" = ?`, [new Date(Date.UTC(2020, 0, 2)), newer]);
+      yield* run(`UPDATE "DirectoryUser" SET "createdAt" = ? WHERE "id" = ?`, [new Date(Date.UTC(2020, 0, 1)), older]);
+      yield* run(
+        `INSERT INTO "DirectoryGroup" ("id", "directoryId", "displayName", "displayNameLower", "raw", "updatedAt") VALUES (?, ?, 'Pair', 'pair', '{}', ?)`,
+        [`grp_pair_${dir.directoryId}`, dir.directoryId, new Date()],
+      );
+      for (const u of [older, newer])
+        yield* run(`INSERT INTO "GroupMembership" ("groupId", "userId", "directoryId") VALUES (?, ?, ?)`, [`grp_pair_${dir.directoryId}`, u, dir.directoryId]);
+    });
+    const pair = await page({ groupId: `grp_pair_${dir.directoryId}`, limit: 1 });
+    expect(ids(pair)).toEqual([newer]);
+    expect(ids(await page({ groupId: `grp_pair_${dir.directoryId}`, after: pair.next, limit: 1 }))).toEqual([older]);
   });
 
   it('a cursor continues where the page before it ended, also inside one second of createdAt', async () => {
