@@ -39,7 +39,8 @@ for (const p of providers) {
     console.log(`${p}: no change`);
     continue;
   }
-  const seq = String(fs.readdirSync(dir).filter((d) => /^\d{4}_/.test(d)).length + 1).padStart(4, '0');
+  // The next number after the highest (migrations removed before release leave gaps: counting them would reuse one).
+  const seq = String(Math.max(0, ...fs.readdirSync(dir).map((d) => Number(/^(\d{4})_/.exec(d)?.[1] ?? 0))) + 1).padStart(4, '0');
   const mdir = path.join(dir, `${seq}_${name}`);
   fs.mkdirSync(mdir);
   fs.writeFileSync(path.join(mdir, 'migration.sql'), sql);

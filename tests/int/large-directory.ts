@@ -59,3 +59,16 @@ export async function seedLargeDirectory(directoryId: string, users: number): Pr
   if (database().dialect.name === 'postgres') await read(() => all('ANALYZE'));
   return { bigGroupId: big, teamId: team };
 }
+
+/** `count` more groups without members, created before every group seedLargeDirectory makes (in 2025). */
+export async function seedEmptyGroups(directoryId: string, count: number): Promise<void> {
+  const createdAt2025 = createdAt().replace('2026-01-01', '2025-01-01');
+  await write(() =>
+    run(
+      `INSERT INTO "DirectoryGroup" ("id", "directoryId", "displayName", "displayNameLower", "raw", "createdAt", "updatedAt")
+       SELECT 'grp_empty_' || ? || '_' || s.i, ?, 'Empty ' || s.i, 'empty ' || s.i, '{}', ${createdAt2025}, ${createdAt2025} FROM ${series(count)}`,
+      [directoryId, directoryId],
+    ),
+  );
+  if (database().dialect.name === 'postgres') await read(() => all('ANALYZE "DirectoryGroup"'));
+}
