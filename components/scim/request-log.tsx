@@ -107,11 +107,13 @@ function Row({ r }: { r: PortalRequest }) {
 }
 
 function Totals({ t }: { t: RequestTotals }) {
-  const n = (x: number) => x.toLocaleString('en-US');
+  // A count that reached the cap is "at least": 10,000+.
+  const n = (x: number, capped = false) => `${x.toLocaleString('en-US')}${capped ? '+' : ''}`;
+  const anyCapped = t.capped.succeeded || t.capped.refused || t.capped.failed;
   return (
     <p className="px-4 pb-3 text-sm text-slate-700 sm:px-6" aria-live="polite">
-      <strong className="text-slate-900">{n(t.total)}</strong> {t.total === 1 ? 'request' : 'requests'} kept: {n(t.succeeded)} succeeded, {n(t.refused)}{' '}
-      refused, {n(t.failed)} failed.
+      <strong className="text-slate-900">{n(t.total, anyCapped)}</strong> {t.total === 1 ? 'request' : 'requests'} kept: {n(t.succeeded, t.capped.succeeded)}{' '}
+      succeeded, {n(t.refused, t.capped.refused)} refused, {n(t.failed, t.capped.failed)} failed.
     </p>
   );
 }

@@ -14,8 +14,9 @@ export interface SetupCheck {
   diagnoses: DiagnosisId[];
 }
 
-/** PATCH and PUT bodies read for diagnoses: the newest ones only. */
+/** PATCH and PUT bodies read for diagnoses: the newest ones only, among the newest RECENT requests. */
 const BODIES = 50;
+const RECENT = 5_000;
 
 /** A password in a logged body: the key stays, its value is redacted (lib/scim/redact.ts). */
 const PASSWORD = /"(?:[^"]*:)?password"\s*:|"path"\s*:\s*"[^"]*password/i;
@@ -56,10 +57,12 @@ function* setupFacts(directoryId: string): SqlProgram<{
   const inactive = yield* one(`SELECT "updatedAt" FROM "DirectoryUser" WHERE "directoryId" = ? AND "active" = ? LIMIT 1`, [directoryId, false]);
   const noEmail = yield* one(`SELECT "id" FROM "DirectoryUser" WHERE "directoryId" = ? AND "emailLower" IS NULL LIMIT 1`, p);
   const noName = yield* one(`SELECT "id" FROM "DirectoryUser" WHERE "directoryId" = ? AND "familyNameLower" IS NULL LIMIT 1`, p);
+  // Among the newest RECENT requests: a log without user writes (reads and creates only) is not read to its end.
   const bodies = yield* all(
-    `SELECT "requestBody" FROM "ScimRequestLog" WHERE "directoryId" = ? AND "resource" = 'Users' AND "method" IN ('PATCH', 'PUT')
-     ORDER BY "createdAt" DESC, "id" DESC LIMIT ?`,
-    [directoryId, BODIES],
+    `SELECT "requestBody" FROM (SELECT "requestBody", "resource", "method", "createdAt", "id" FROM "ScimRequestLog" WHERE "directoryId" = ?
+       ORDER BY "createdAt" DESC, "id" DESC LIMIT ?) r
+     WHERE "resource" = 'Users' AND "method" IN ('PATCH', 'PUT') ORDER BY "createdAt" DESC, "id" DESC LIMIT ?`,
+    [directoryId, RECENT, BODIES],
   );
   return {
     request: asDate(request, 'createdAt'),
