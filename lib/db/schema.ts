@@ -505,6 +505,7 @@ export const DirectoryGroup = {
     syncCursor: { kind: 'text', nullable: true },
     createdAt: { kind: 'dateTime', nullable: false, default: 'now' },
     updatedAt: { kind: 'dateTime', nullable: false, default: 'updatedAt' },
+    memberCount: { kind: 'int', nullable: false, default: { value: 0 } },
   },
 } as const satisfies TableDef;
 
@@ -520,6 +521,7 @@ export interface DirectoryGroupRow {
   syncCursor: string | null;
   createdAt: Date;
   updatedAt: Date;
+  memberCount: number;
 }
 
 export interface DirectoryGroupInsert {
@@ -534,6 +536,7 @@ export interface DirectoryGroupInsert {
   syncCursor: string | null;
   createdAt?: Date;
   updatedAt?: Date;
+  memberCount?: number;
 }
 
 export const GroupSelectionJob = {

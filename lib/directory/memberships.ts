@@ -1,7 +1,7 @@
 // Group memberships as rows of GroupMembership, never a JSON array: adding one member to a 50,000-member group
 // touches one row. Adds and removes report exactly which rows changed (for events); two concurrent writers adding
 // the same member never fail or double the row (ON CONFLICT DO NOTHING … RETURNING, on both databases).
-import { all, allOp, chunked, one, rowsOf, type SqlEnv, type SqlOp, type SqlProgram } from '../db/sql-program';
+import { all, allOp, chunked, one, rowsOf, runOp, type SqlEnv, type SqlOp, type SqlProgram } from '../db/sql-program';
 
 export interface NewMember {
   userId: string;
@@ -69,19 +69,32 @@ export function* memberIds(groupId: string): SqlProgram<string[]> {
   return userIdsOf(yield* all(`SELECT "userId" FROM "GroupMembership" WHERE "groupId" = ? ORDER BY "userId"`, [groupId]));
 }
 
-/** A group's members; with `directoryId`, counted within that directory (another directory's group reads as empty). */
+/** A group's members (its memberCount); with `directoryId`, only a group of that directory (another reads as empty). */
 export function* countMembers(groupId: string, directoryId?: string): SqlProgram<number> {
   const inDirectory = directoryId === undefined ? '' : ' AND "directoryId" = ?';
   const params = directoryId === undefined ? [groupId] : [groupId, directoryId];
-  return Number((yield* one(`SELECT COUNT(*) AS "n" FROM "GroupMembership" WHERE "groupId" = ?${inDirectory}`, params))?.n ?? 0);
+  return Number((yield* one(`SELECT "memberCount" FROM "DirectoryGroup" WHERE "id" = ?${inDirectory}`, params))?.memberCount ?? 0);
 }
 
-/** Member counts of several groups in one statement. */
+/** Member counts of several groups, by id. */
 export function* memberCounts(env: SqlEnv, groupIds: string[]): SqlProgram<Map<string, number>> {
   if (groupIds.length === 0) return new Map();
-  const [inIds, param] = env.dialect.inList('"groupId"', groupIds);
-  const rows = yield* all(`SELECT "groupId", COUNT(*) AS "n" FROM "GroupMembership" WHERE ${inIds} GROUP BY "groupId"`, [param]);
-  return new Map(rows.map((r) => [String(r.groupId), Number(r.n)]));
+  const [inIds, param] = env.dialect.inList('"id"', groupIds);
+  const rows = yield* all(`SELECT "id", "memberCount" FROM "DirectoryGroup" WHERE ${inIds}`, [param]);
+  return new Map(rows.map((r) => [String(r.id), Number(r.memberCount)]));
+}
+
+/**
+ * A user's memberships removed (it leaves SCIM, or is deleted): first each of its groups' member count, then the
+ * rows, in this order in one transaction. On a user's deletion the rows go by the foreign key's cascade.
+ */
+export function leavingGroupsOps(userId: string, directoryId: string, rows: 'delete' | 'cascade'): SqlOp[] {
+  const counts = runOp(
+    `UPDATE "DirectoryGroup" SET "memberCount" = "memberCount" - 1
+     WHERE "id" IN (SELECT "groupId" FROM "GroupMembership" WHERE "userId" = ? AND "directoryId" = ?)`,
+    [userId, directoryId],
+  );
+  return rows === 'delete' ? [counts, runOp(`DELETE FROM "GroupMembership" WHERE "userId" = ? AND "directoryId" = ?`, [userId, directoryId])] : [counts];
 }
 
 /** The members of each group, by user id: what a SCIM Group's `members` shows. */

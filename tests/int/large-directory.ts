@@ -3,7 +3,7 @@
 // `costCenter` (cc-{n}, one user each) and `region` (one of 10) in the mapped values, a group of half the directory
 // and teams of 10. Then the statistics a loaded database has (PostgreSQL's ANALYZE, as autovacuum would run).
 import { database, read, write } from '../../lib/db/database';
-import { all, run } from '../../lib/db/sql-program';
+import { all, run, type SqlProgram } from '../../lib/db/sql-program';
 
 const TEAM = 10;
 
@@ -18,6 +18,14 @@ const createdAt = () =>
   database().dialect.name === 'postgres'
     ? `(TIMESTAMP '2026-01-01' + s.i * interval '1 second')`
     : `strftime('%Y-%m-%dT%H:%M:%f+00:00', '2026-01-01', '+' || s.i || ' seconds')`;
+
+/** The member counts of a directory's groups, after memberships written here straight through SQL. */
+export function* countMembersOf(directoryId: string): SqlProgram<void> {
+  yield* run(
+    `UPDATE "DirectoryGroup" SET "memberCount" = (SELECT COUNT(*) FROM "GroupMembership" m WHERE m."groupId" = "DirectoryGroup"."id") WHERE "directoryId" = ?`,
+    [directoryId],
+  );
+}
 
 /** User n's id: ordered as n is, so a test can name any user without reading it. */
 export const largeUserId = (directoryId: string, n: number) => `usr_${directoryId}_${String(n).padStart(7, '0')}`;
@@ -55,6 +63,7 @@ export async function seedLargeDirectory(directoryId: string, users: number): Pr
        UNION ALL SELECT ?, ${id}, ? FROM ${series(users)} WHERE s.i % 2 = 0`,
       [directoryId, directoryId, big, directoryId],
     );
+    yield* countMembersOf(directoryId);
   });
   if (database().dialect.name === 'postgres') await read(() => all('ANALYZE'));
   return { bigGroupId: big, teamId: team };

@@ -11,7 +11,7 @@ import { all, run, type SqlOp } from '../../lib/db/sql-program';
 import { pageUsers, pageUsersOp, type UserPageArgs } from '../../lib/directory/users/reads';
 import { userFilter } from '../../lib/host-api/user-filter';
 import { putUserSchemaInputSchema } from '../../lib/schemas/user-schema';
-import { largeUserId, seedLargeDirectory } from './large-directory';
+import { countMembersOf, largeUserId, seedLargeDirectory } from './large-directory';
 import { newDirectory } from './scim-helpers';
 
 const USERS = 20_000;
@@ -183,6 +183,7 @@ describe('pages of users over a large directory', () => {
       );
       for (const u of [older, newer])
         yield* run(`INSERT INTO "GroupMembership" ("groupId", "userId", "directoryId") VALUES (?, ?, ?)`, [`grp_pair_${dir.directoryId}`, u, dir.directoryId]);
+      yield* countMembersOf(dir.directoryId);
     });
     const pair = await page({ groupId: `grp_pair_${dir.directoryId}`, limit: 1 });
     expect(ids(pair)).toEqual([newer]);

@@ -57,10 +57,28 @@ function* updateGroup(
   return groupOf(r);
 }
 
-/** A membership-only change still moves the group's version (its ETag) and lastModified: the statement, to lead the events (write-events.ts). */
-function touchGroupWrite(env: SqlEnv, id: string): LeadWrite {
-  const op = updateOp(env.dialect, 'DirectoryGroup', { version: sql('"version" + 1') }, '"id" = ?', [id], RETURNING);
+/**
+ * A membership-only change still moves the group's version (its ETag) and lastModified, and its member count by
+ * `delta` (the rows added less those removed): the statement, to lead the events (write-events.ts). The count's `?`
+ * comes before the WHERE's, as its parameter does.
+ */
+function touchGroupWrite(env: SqlEnv, id: string, delta: number): LeadWrite {
+  const op = updateOp(
+    env.dialect,
+    'DirectoryGroup',
+    { version: sql('"version" + 1'), memberCount: sql('"memberCount" + ?') },
+    '"id" = ?',
+    [delta, id],
+    RETURNING,
+  );
   return { sql: op.sql, params: op.params };
+}
+
+/** The member count moved by `delta` alone (members moved in a change that also wrote the resource). */
+function* countMembersMoved(env: SqlEnv, id: string, delta: number): SqlProgram<DirectoryGroupRow> {
+  const [r] = yield* rowsOf(updateOp(env.dialect, 'DirectoryGroup', { memberCount: sql('"memberCount" + ?') }, '"id" = ?', [delta, id], RETURNING, true));
+  if (!r) throw new DomainError('not_found', `Group ${id} not found`);
+  return groupOf(r);
 }
 
 /** The directory's shared role lock and role configuration, then the group's row lock (role-locks.ts: that order). */
@@ -175,9 +193,12 @@ export function* changeGroup(
   const seen = (u: string) => memberVisible(visibility, u);
   if (!groupVisible(visibility)) events.length = 0;
   else events.push(...(yield* membershipEvents(env, written, netAdded.filter(seen), netRemoved.filter(seen), roles, quick?.views)));
-  // Members moved but the resource didn't: the version still moves, in the events' statement (see LeadWrite).
+  // Members moved but the resource didn't: the version still moves, in the events' statement (see LeadWrite), and
+  // the member count with it; with the resource, the count moves on its own.
+  const delta = added.length - removed.length;
   const touch = written === row && (netAdded.length > 0 || netRemoved.length > 0);
-  const touched = yield* writeEventsSql(env, scope, events, { lead: touch ? touchGroupWrite(env, scope.id) : undefined, final: true });
+  if (!touch && delta !== 0) written = yield* countMembersMoved(env, scope.id, delta);
+  const touched = yield* writeEventsSql(env, scope, events, { lead: touch ? touchGroupWrite(env, scope.id, delta) : undefined, final: true });
   if (touch) {
     if (!touched) throw new DomainError('not_found', `Group ${scope.id} not found`);
     written = groupOf(touched);

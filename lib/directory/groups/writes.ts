@@ -3,7 +3,7 @@
 // one member to a 50,000-member group costs what it costs for a 10-member group.
 import { write } from '../../db/database';
 import { isForeignKeyViolation, isUniqueViolation } from '../../db/errors';
-import { columns, insertOp } from '../../db/rows';
+import { columns, insertOp, updateOp } from '../../db/rows';
 import type { DirectoryGroupRow } from '../../db/schema';
 import { rowsOf, run, together } from '../../db/sql-program';
 import { DomainError } from '../../domain-error';
@@ -44,8 +44,11 @@ export function createDirectoryGroup(scope: DirectoryScope, resource: ScimObject
     const lock = rolesSharedLockOps(env, scope.directoryId);
     const mode = selectionModeOf((yield* together([...lock, groupSelectionOp(scope.directoryId)]))[lock.length]);
     const cols = { id: newId('grp'), directoryId: scope.directoryId, ...groupColumns(resource), selected: mode === 'all', syncCursor: null };
-    const row = groupOf((yield* rowsOf(insertOp(env.dialect, 'DirectoryGroup', [cols], { returning: RETURNING })))[0]);
-    const added = members.length ? yield* addMembers(env, { directoryId: scope.directoryId, groupId: row.id }, members) : [];
+    const inserted = groupOf((yield* rowsOf(insertOp(env.dialect, 'DirectoryGroup', [cols], { returning: RETURNING })))[0]);
+    const added = members.length ? yield* addMembers(env, { directoryId: scope.directoryId, groupId: inserted.id }, members) : [];
+    const row = added.length
+      ? groupOf((yield* rowsOf(updateOp(env.dialect, 'DirectoryGroup', { memberCount: added.length }, '"id" = ?', [inserted.id], RETURNING, true)))[0])
+      : inserted;
     // An unselected group is the IdP's business only: no events, and its mappings give no roles.
     if (!row.selected) return row;
     const events: PendingEvent[] = [{ type: 'directory.group.created', data: yield* groupSnapshotSql(env, row) }];

@@ -6,6 +6,7 @@ import { DomainError } from '../../domain-error';
 import type { DirectoryScope } from '../../events/event-types';
 import { toApiUser } from '../../host-api/serialize';
 import { seatsOps } from '../../policy/seats';
+import { leavingGroupsOps } from '../memberships';
 import { checkVersion, type WriteOptions } from '../write-options';
 import { findUserView } from './reads';
 import { retireUser } from './retire';
@@ -16,6 +17,8 @@ const KEPT_LIMIT_REASON = 'kept_users_limit';
 
 /** Deletes the locked user (`wasActive`: it held a seat), with its event. */
 export function* removeUser(env: SqlEnv, scope: DirectoryScope & { id: string }, last: unknown, wasActive: boolean): SqlProgram<void> {
+  // Its groups' member counts before its memberships go with it (the foreign key's cascade).
+  yield* together(leavingGroupsOps(scope.id, scope.directoryId, 'cascade'));
   if (!(yield* run(`DELETE FROM "DirectoryUser" WHERE "id" = ? AND "directoryId" = ?`, [scope.id, scope.directoryId]))) {
     throw new DomainError('not_found', `User ${scope.id} not found`);
   }

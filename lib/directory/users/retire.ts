@@ -3,7 +3,7 @@
 // (directory.user.updated with removedAt), and a deactivation when it was active.
 import { updateOp } from '../../db/rows';
 import type { DirectoryUserRow } from '../../db/schema';
-import { runOp, together, type SqlEnv, type SqlOp, type SqlProgram } from '../../db/sql-program';
+import { together, type SqlEnv, type SqlOp, type SqlProgram } from '../../db/sql-program';
 import type { DirectoryScope, PendingEvent } from '../../events/event-types';
 import { previousAttributes } from '../../events/snapshots';
 import { writeEventsOps } from '../../events/write-events';
@@ -11,6 +11,7 @@ import { toApiUser } from '../../host-api/serialize';
 import { activeChangeEvent } from '../../policy/leaving';
 import { noRolesOp } from '../../roles/recompute-roles';
 import type { ScimObject } from '../../scim/types';
+import { leavingGroupsOps } from '../memberships';
 import type { UserView } from './reads';
 import { updated } from './write-steps';
 
@@ -41,7 +42,7 @@ export function* retireUser(env: SqlEnv, scope: DirectoryScope, { row, groups, r
   if (row.active) events.push(activeChangeEvent(false, after));
   const ops = [
     updateOp(env.dialect, 'DirectoryUser', set, '"id" = ? AND "directoryId" = ? AND "version" = ?', [id, directoryId, row.version]),
-    runOp(`DELETE FROM "GroupMembership" WHERE "userId" = ? AND "directoryId" = ?`, [id, directoryId]),
+    ...leavingGroupsOps(id, directoryId, 'delete'),
     ...(roles.length ? [noRolesOp(directoryId, id)] : []),
     ...seats,
     ...writeEventsOps(env, scope, events, true),
