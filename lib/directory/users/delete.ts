@@ -1,7 +1,7 @@
 // A user leaving: DELETE /Users/{id} (deleted, or kept for the host by the leaving policy: retire.ts), a leaving
 // policy's "delete at once" when `active` turns off, and its "delete after N days" (purge-leavers.ts).
 import { write } from '../../db/database';
-import { run, together, type SqlEnv, type SqlProgram } from '../../db/sql-program';
+import { allOp, together, type SqlEnv, type SqlProgram } from '../../db/sql-program';
 import { DomainError } from '../../domain-error';
 import type { DirectoryScope } from '../../events/event-types';
 import { toApiUser } from '../../host-api/serialize';
@@ -17,9 +17,12 @@ const KEPT_LIMIT_REASON = 'kept_users_limit';
 
 /** Deletes the locked user (`wasActive`: it held a seat), with its event. */
 export function* removeUser(env: SqlEnv, scope: DirectoryScope & { id: string }, last: unknown, wasActive: boolean): SqlProgram<void> {
-  // Its groups' member counts before its memberships go with it (the foreign key's cascade).
-  yield* together(leavingGroupsOps(scope.id, scope.directoryId, 'cascade'));
-  if (!(yield* run(`DELETE FROM "DirectoryUser" WHERE "id" = ? AND "directoryId" = ?`, [scope.id, scope.directoryId]))) {
+  // Its groups' member counts before its memberships go with it (the foreign key's cascade), in the same trip.
+  const removed = yield* together([
+    ...leavingGroupsOps(scope.id, scope.directoryId, 'cascade'),
+    allOp(`DELETE FROM "DirectoryUser" WHERE "id" = ? AND "directoryId" = ? RETURNING "id"`, [scope.id, scope.directoryId]),
+  ]);
+  if (!removed.at(-1)?.length) {
     throw new DomainError('not_found', `User ${scope.id} not found`);
   }
   const seat = { before: seatsOps(scope.organizationId, wasActive ? -1 : 0), after: [] };
