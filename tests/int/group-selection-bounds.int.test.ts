@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { read, write } from '../../lib/db/database';
 import { insertOp, insertSelectOps } from '../../lib/db/rows';
-import { changes, chunked, one } from '../../lib/db/sql-program';
+import { changes, chunked, one, runOp } from '../../lib/db/sql-program';
 import { MAX_SELECTION_MEMBERSHIPS, readGroupSelection, setGroupSelection } from '../../lib/directory/group-selection';
 import { runSelectionJob } from '../../lib/directory/selection-job';
 import { newId } from '../../lib/ids';
@@ -18,8 +18,10 @@ describe('group selection bounds', () => {
     const dir = await newDirectory();
     const n = MAX_SELECTION_MEMBERSHIPS;
     const users = Array.from({ length: n + 1 }, (_, i) => ({ id: newId('usr'), userName: `bulk${i}@example.com` }));
-    const group = (name: string) => ({
+    // Written straight through SQL below, so with the member counts the writers keep.
+    const group = (name: string, memberCount: number) => ({
       id: newId('grp'),
+      memberCount,
       directoryId: dir.directoryId,
       externalId: null,
       displayName: name,
@@ -28,7 +30,7 @@ describe('group selection bounds', () => {
       syncCursor: null,
       updatedAt: new Date(),
     });
-    const [big, small] = [group('Everyone'), group('Few')];
+    const [big, small] = [group('Everyone', n), group('Few', 1)];
     await write(function* (env) {
       for (const part of chunked(users, 2000)) {
         const rows = part.map((u) => bulkUserRow(dir.directoryId, u.id, u.userName));
@@ -67,6 +69,7 @@ describe('group selection bounds', () => {
     await write(function* (env) {
       for (const op of insertSelectOps(env.dialect, 'GroupMembership', [{ groupId: big.id, userId: users[n].id, directoryId: dir.directoryId, display: null }]))
         yield* changes(op);
+      yield* changes(runOp(`UPDATE "DirectoryGroup" SET "memberCount" = "memberCount" + 1 WHERE "id" = ?`, [big.id]));
     });
     const queued = await setGroupSelection(dir, { mode: 'all', groupIds: [] }, 'test', { start: false });
     expect(queued.job).toMatchObject({ status: 'running', total: n + 1 });

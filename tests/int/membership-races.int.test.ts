@@ -25,6 +25,8 @@ describe('membership changes racing deletes', () => {
       expect(patched.status, JSON.stringify(patched.body)).toBeOneOf([200, 204]);
       const members = await rowsOf('GroupMembership', '"groupId" = ? AND "userId" IN (?, ?)', [g, doomed, kept]);
       expect(members.map((m) => m.userId)).toEqual([kept]);
+      // The member count moved with the rows, whichever won: one member more each round.
+      expect((await rowsOf('DirectoryGroup', '"id" = ?', [g]))[0].memberCount).toBe(i + 1);
     }
   });
 
@@ -82,6 +84,7 @@ describe('membership changes racing deletes', () => {
       for (const r of answers) expect(r.status).toBe(200);
       const members = (await rowsOf('GroupMembership', '"groupId" = ?', [g])).map((m) => m.userId).sort();
       expect([[...a].sort(), [...b].sort()]).toContainEqual(members);
+      expect((await rowsOf('DirectoryGroup', '"id" = ?', [g]))[0].memberCount).toBe(members.length);
     }
   });
 });

@@ -90,7 +90,7 @@ export function* planGroupSelection(
   const [inIds, param] = env.dialect.inList('g."id"', ids);
   const appear = mode === 'all' ? 'true' : inIds;
   const rows = yield* all(
-    `SELECT ${RETURNING_OF_G}, (SELECT COUNT(*) FROM "GroupMembership" m WHERE m."groupId" = g."id") AS "memberCount" FROM "DirectoryGroup" g
+    `SELECT ${RETURNING_OF_G} FROM "DirectoryGroup" g
      WHERE g."directoryId" = ? AND (g."selected" = ? AND NOT (${appear}) OR g."selected" = ? AND ${appear}) ORDER BY g."id"`,
     mode === 'all' ? [directoryId, true, false] : [directoryId, true, param, false, param],
   );
@@ -98,6 +98,6 @@ export function* planGroupSelection(
   return {
     appearing: groups.filter((g) => !g.selected),
     disappearing: groups.filter((g) => g.selected),
-    members: new Map(rows.map((r) => [String(r.id), Number(r.memberCount)])),
+    members: new Map(groups.map((g) => [g.id, g.memberCount])),
   };
 }
