@@ -8,16 +8,19 @@ import { all, run, type SqlProgram } from '../../lib/db/sql-program';
 const TEAM = 10;
 
 /** The numbers 0 … n - 1 as rows `s(i)`, on either database. */
-const series = (n: number) =>
+export const series = (n: number) =>
   database().dialect.name === 'postgres'
     ? `(SELECT i::int AS i FROM generate_series(0, ${n - 1}) AS i) s`
     : `(WITH RECURSIVE c(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM c WHERE i < ${n - 1}) SELECT i FROM c) s`;
 
-/** User n's createdAt: one second after user n - 1's, so the keyset order is the order of creation. */
-const createdAt = () =>
+/** Row i of `series` at `start` (a date) plus i seconds, on either database. */
+export const secondsAfter = (start: string) =>
   database().dialect.name === 'postgres'
-    ? `(TIMESTAMP '2026-01-01' + s.i * interval '1 second')`
-    : `strftime('%Y-%m-%dT%H:%M:%f+00:00', '2026-01-01', '+' || s.i || ' seconds')`;
+    ? `(TIMESTAMP '${start}' + s.i * interval '1 second')`
+    : `strftime('%Y-%m-%dT%H:%M:%f+00:00', '${start}', '+' || s.i || ' seconds')`;
+
+/** User n's createdAt: one second after user n - 1's, so the keyset order is the order of creation. */
+const createdAt = () => secondsAfter('2026-01-01');
 
 /** The member counts of a directory's groups, after memberships written here straight through SQL. */
 export function* countMembersOf(directoryId: string): SqlProgram<void> {
@@ -71,7 +74,7 @@ export async function seedLargeDirectory(directoryId: string, users: number): Pr
 
 /** `count` more groups without members, created before every group seedLargeDirectory makes (in 2025). */
 export async function seedEmptyGroups(directoryId: string, count: number): Promise<void> {
-  const createdAt2025 = createdAt().replace('2026-01-01', '2025-01-01');
+  const createdAt2025 = secondsAfter('2025-01-01');
   await write(() =>
     run(
       `INSERT INTO "DirectoryGroup" ("id", "directoryId", "displayName", "displayNameLower", "raw", "createdAt", "updatedAt")

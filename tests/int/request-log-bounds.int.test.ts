@@ -9,6 +9,7 @@ import { readHostDirectory } from '../../lib/directory/directories';
 import type { DirectoryScope } from '../../lib/events/event-types';
 import { requestLogPage, requestTotals, TOTALS_CAP } from '../../lib/portal/request-log-page';
 import { setupCheck } from '../../lib/portal/setup-check';
+import { secondsAfter, series } from './large-directory';
 import { newDirectory } from './scim-helpers';
 
 const ROWS = 500_000;
@@ -18,15 +19,6 @@ const db = process.env.TEST_DB ?? 'sqlite';
 
 let dir: DirectoryScope;
 
-const series = (n: number) =>
-  database().dialect.name === 'postgres'
-    ? `(SELECT i::int AS i FROM generate_series(0, ${n - 1}) AS i) s`
-    : `(WITH RECURSIVE c(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM c WHERE i < ${n - 1}) SELECT i FROM c) s`;
-/** Request i one second after request i - 1. */
-const at = () =>
-  database().dialect.name === 'postgres'
-    ? `(TIMESTAMP '2026-12-01' + s.i * interval '1 second')`
-    : `strftime('%Y-%m-%dT%H:%M:%f+00:00', '2026-12-01', '+' || s.i || ' seconds')`;
 const requestId = (i: number) => `req_${String(i).padStart(7, '0')}`;
 
 beforeAll(async () => {
@@ -36,7 +28,7 @@ beforeAll(async () => {
     run(
       `INSERT INTO "ScimRequestLog" ("id", "directoryId", "method", "path", "status", "durationMs", "resource", "createdAt")
        SELECT 'req_' || substr('0000000' || s.i, length('0000000' || s.i) - 6), ?, CASE WHEN s.i % 2 = 0 THEN 'GET' ELSE 'POST' END, '/Users',
-         CASE WHEN s.i % ${REFUSED_EVERY} = 7 THEN 409 ELSE 200 END, 1, CASE WHEN s.i = 4 THEN 'Groups' ELSE 'Users' END, ${at()}
+         CASE WHEN s.i % ${REFUSED_EVERY} = 7 THEN 409 ELSE 200 END, 1, CASE WHEN s.i = 4 THEN 'Groups' ELSE 'Users' END, ${secondsAfter('2026-12-01')}
        FROM ${series(ROWS)}`,
       [dir.directoryId],
     ),
