@@ -4,8 +4,7 @@ import { read } from '../db/database';
 import { asDate, asStr, asStrOrNull } from '../db/rows';
 import { all, type SqlEnv, type SqlProgram } from '../db/sql-program';
 import { listOrganizationDirectories, scimEndpoint } from '../directory/directories';
-import { countGroups } from '../directory/groups/reads';
-import { countUsers } from '../directory/users/reads';
+import { directoryCounts } from '../directory/directory-counts';
 import { PROVIDER_NAMES, type Provider } from '../directory/providers';
 import { listDirectoryTokens } from '../directory/tokens';
 import { findOrganization } from '../organizations/organizations';
@@ -35,9 +34,7 @@ export async function organizationDetail({ hostId, id }: { hostId: string; id: s
   const directories = await Promise.all(
     dirs.map(async (d) => {
       const connection: ConnectionStatus = await connectionStatus(d);
-      const { users, groups, tokens } = await read(function* () {
-        return { users: yield* countUsers(d.id), groups: yield* countGroups(d.id), tokens: yield* listDirectoryTokens({ directoryId: d.id }) };
-      });
+      const [{ users, groups }, tokens] = await Promise.all([directoryCounts(d.id), read(() => listDirectoryTokens({ directoryId: d.id }))]);
       return {
         id: d.id,
         name: d.name,

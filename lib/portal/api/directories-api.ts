@@ -3,8 +3,7 @@
 import { read } from '../../db/database';
 import { listOrganizationDirectories, type DirectoryRow } from '../../directory/directories';
 import { openDirectory, removeDirectory, renameDirectory } from '../../directory/directory-admin';
-import { countGroups } from '../../directory/groups/reads';
-import { countUsers } from '../../directory/users/reads';
+import { directoryCounts } from '../../directory/directory-counts';
 import { ApiError } from '../../host-api/api-error';
 import { setDirectoryStatus } from '../../directory/directory-status';
 import { connectionStatus } from '../connection-status';
@@ -43,9 +42,7 @@ export async function configureDirectory(ctx: PortalContext): Promise<Response> 
 export async function getDirectory(ctx: PortalContext): Promise<Response> {
   const d = directoryOf(ctx);
   // Counted once per visit of the directory page (React Query caches it), never per keystroke of a search.
-  const [users, groups] = await read(function* () {
-    return [yield* countUsers(d.id), yield* countGroups(d.id)];
-  });
+  const { users, groups } = await directoryCounts(d.id);
   return Response.json(toDirectoryDetail(d, { userCount: users, groupCount: groups }));
 }
 
