@@ -34,13 +34,17 @@ beforeAll(async () => {
 });
 
 let shared: DirectoryScope | null = null;
-/** A directory whose users share indexed values, created in this order (the order pages follow). */
+/**
+ * A directory whose users share indexed values, created in this order (the order pages follow: createdAt, then the
+ * random id). A few ms apart: two creates within one millisecond (createdAt's precision) would tie and page by id.
+ */
 async function sharedValues(): Promise<DirectoryScope> {
   if (shared) return shared;
   const d = await newDirectory();
   for (const name of ['first', 'second', 'third']) {
     const r = await call(d, 'POST', 'Users', user(`${name}@example.com`, { title: 'Engineer', emails: [{ value: 'shared@example.com', type: 'work' }] }));
     expect(r.status).toBe(201);
+    await new Promise((resolve) => setTimeout(resolve, 5));
   }
   expect((await call(d, 'POST', 'Users', user('only@example.com', { externalId: 'ext-only' }))).status).toBe(201);
   return (shared = d);
