@@ -76,14 +76,6 @@ export function* countMembers(groupId: string, directoryId?: string): SqlProgram
   return Number((yield* one(`SELECT "memberCount" FROM "DirectoryGroup" WHERE "id" = ?${inDirectory}`, params))?.memberCount ?? 0);
 }
 
-/** Member counts of several groups, by id. */
-export function* memberCounts(env: SqlEnv, groupIds: string[]): SqlProgram<Map<string, number>> {
-  if (groupIds.length === 0) return new Map();
-  const [inIds, param] = env.dialect.inList('"id"', groupIds);
-  const rows = yield* all(`SELECT "id", "memberCount" FROM "DirectoryGroup" WHERE ${inIds}`, [param]);
-  return new Map(rows.map((r) => [String(r.id), Number(r.memberCount)]));
-}
-
 /**
  * A user's memberships removed (it leaves SCIM, or is deleted): first each of its groups' member count, then the
  * rows, in this order in one transaction. On a user's deletion the rows go by the foreign key's cascade.

@@ -1,7 +1,6 @@
 // Event payloads: users and groups in their host-API shape, and what changed between two versions. SQL programs.
 import type { SqlEnv, SqlProgram } from '../db/sql-program';
 import type { DirectoryGroupRow as GroupRow } from '../directory/groups/reads';
-import { countMembers } from '../directory/memberships';
 import { userViews, type UserView } from '../directory/users/reads';
 import { toApiGroup, toApiUser } from '../host-api/serialize';
 import { roleKeysOfGroups } from '../roles/recompute-roles';
@@ -17,10 +16,10 @@ export function* userSnapshotsSql(env: SqlEnv, directoryId: string, ids: string[
 export const snapshotsOf = (views: Map<string, UserView>): Map<string, UserSnapshot> =>
   new Map([...views].map(([id, v]) => [id, toApiUser(v.row, v.groups, v.roles)]));
 
+/** A group in its host-API shape; `row` as read or written in the same transaction (its memberCount with it). */
 export function* groupSnapshotSql(env: SqlEnv, row: GroupRow): SqlProgram<GroupSnapshot> {
-  const count = yield* countMembers(row.id);
   const roles = yield* roleKeysOfGroups(env, [row.id]);
-  return toApiGroup(row, count, roles.get(row.id) ?? []);
+  return toApiGroup(row, roles.get(row.id) ?? []);
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);

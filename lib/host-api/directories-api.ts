@@ -39,7 +39,7 @@ function pageArgs(url: URL) {
 const nextCursor = (p: Page<unknown>): string | null => pageCursor(p.next);
 
 const apiUsers = (views: UserView[]) => views.map((v) => toApiUser(v.row, v.groups, v.roles));
-const apiGroup = (v: GroupView) => toApiGroup(v.row, v.memberCount, v.roles);
+const apiGroup = (v: GroupView) => toApiGroup(v.row, v.roles);
 
 export async function getDirectory({ hostId, params }: ApiContext): Promise<Response> {
   const d = await directoryOf(hostId, params.dirId);

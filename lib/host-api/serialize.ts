@@ -62,13 +62,13 @@ export function toApiUser(u: UserRow, groups: { id: string; displayName: string 
   };
 }
 
-export function toApiGroup(g: GroupRow, memberCount: number, roles: string[] = []) {
+export function toApiGroup(g: GroupRow, roles: string[] = []) {
   return {
     id: g.id,
     directoryId: g.directoryId,
     externalId: g.externalId,
     displayName: g.displayName,
-    memberCount,
+    memberCount: g.memberCount,
     roles,
     attributes: JSON.parse(g.raw) as ScimObject,
     createdAt: g.createdAt.toISOString(),

@@ -3,7 +3,6 @@
 // roles. The role computation itself is the domain's (previewRoleConfig applies it in a transaction rolled back).
 import { read } from '../db/database';
 import { groupsByIds } from '../directory/groups/reads';
-import { memberCounts } from '../directory/memberships';
 import { userViews } from '../directory/users/reads';
 import { listRoleMappings, previewRoleConfig, type MappingInput, type RoleConfigChange } from '../roles/roles';
 
@@ -42,10 +41,9 @@ export async function mappingPreview(
   const roleChanges = await previewRoleConfig(scope, config);
   const groupIds = [...new Set(diff.map((d) => d.groupId))];
   const sample = roleChanges.slice(0, SAMPLE);
-  const { groups, members, users } = await read(function* (env) {
+  const { groups, users } = await read(function* (env) {
     return {
       groups: yield* groupsByIds(env, scope.directoryId, groupIds),
-      members: yield* memberCounts(env, groupIds),
       users: yield* userViews(
         env,
         scope.directoryId,
@@ -59,7 +57,7 @@ export async function mappingPreview(
       groupId: d.groupId,
       groupName: groups.get(d.groupId)?.displayName ?? d.groupId,
       roleKey: d.roleKey,
-      members: members.get(d.groupId) ?? 0,
+      members: groups.get(d.groupId)?.memberCount ?? 0,
     })),
     usersChanged: roleChanges.length,
     users: sample.map((c) => {

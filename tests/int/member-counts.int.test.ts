@@ -86,7 +86,7 @@ describe('memberCount', () => {
     expect(await counts(dir)).toEqual({ A2: [0, 0], B: [4, 4] });
     // What the host API and the portal show, and a group event's snapshot.
     const row = await read((env) => findGroup(env, { directoryId: dir.directoryId, id: b }));
-    expect((await read((env) => groupViews(env, [row!])))[0].memberCount).toBe(4);
+    expect((await read((env) => groupViews(env, [row!])))[0].row.memberCount).toBe(4);
   });
 
   it('follows a user the leaving policy keeps (its memberships removed, the row kept)', async () => {

@@ -171,7 +171,7 @@ describe('a page of groups with a group of half the directory', () => {
       for (let i = 0; i < 5; i++) {
         const t = performance.now();
         shown = await read(function* (env) {
-          return (yield* groupViews(env, [...(yield* groupsByIds(env, big.directoryId, ids)).values()])).map((v) => v.memberCount);
+          return (yield* groupViews(env, [...(yield* groupsByIds(env, big.directoryId, ids)).values()])).map((v) => v.row.memberCount);
         });
         best = Math.min(best, performance.now() - t);
       }

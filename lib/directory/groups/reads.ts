@@ -126,20 +126,19 @@ export function* groupsByIds(env: SqlEnv, directoryId: string, ids: string[]): S
   return new Map(rows.map((r) => [String(r.id), groupOf(r)]));
 }
 
-/** A group with what the host API and the portal show besides its row. */
+/** A group with what the host API and the portal show besides its row (its memberCount is the row's). */
 export interface GroupView {
   row: DirectoryGroupRow;
-  memberCount: number;
   roles: string[];
 }
 
-/** The groups' member counts (their rows') and mapped role keys: one statement for a whole page. */
+/** The groups' mapped role keys: one statement for a whole page. */
 export function* groupViews(env: SqlEnv, rows: DirectoryGroupRow[]): SqlProgram<GroupView[]> {
   const roles = yield* roleKeysOfGroups(
     env,
     rows.map((g) => g.id),
   );
-  return rows.map((row) => ({ row, memberCount: row.memberCount, roles: roles.get(row.id) ?? [] }));
+  return rows.map((row) => ({ row, roles: roles.get(row.id) ?? [] }));
 }
 
 export function* countGroups(directoryId: string): SqlProgram<number> {

@@ -19,7 +19,7 @@ async function selectionAnswer(directoryId: string): Promise<Response> {
     return yield* groupViews(env, [...rows.values()]);
   });
   const chosen = groups
-    .map((g) => ({ id: g.row.id, displayName: g.row.displayName, memberCount: g.memberCount }))
+    .map((g) => ({ id: g.row.id, displayName: g.row.displayName, memberCount: g.row.memberCount }))
     .sort((a, b) => a.displayName.localeCompare(b.displayName));
   return Response.json({ mode, groups: chosen, job: toApiSelectionJob(job) });
 }

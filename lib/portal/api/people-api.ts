@@ -19,7 +19,7 @@ function listArgs(url: URL) {
 const readerOf = (query: string): Reader => (query.trim() ? scan : read);
 
 // `selected`: whether the app receives the group (issue 19); the IT admin sees every group the IdP pushed.
-const apiGroup = (v: GroupView) => ({ ...toApiGroup(v.row, v.memberCount, v.roles), selected: v.row.selected });
+const apiGroup = (v: GroupView) => ({ ...toApiGroup(v.row, v.roles), selected: v.row.selected });
 
 /** The table needs the columns, not the whole SCIM resource; the user page fetches that. */
 function userRows(views: UserView[]) {
