@@ -18,7 +18,7 @@ import { parsePatchRequest } from './patch/parse-patch';
 import { projectAttributes } from './projection';
 import { ifMatch, projectionOf, type Projection } from './request-options';
 import { normalizeGroup } from './resources/normalize-group';
-import { checkMemberTotal, reserveGroups, reserveMembers } from './quotas';
+import { checkMemberTotal, releaseGroups, reserveGroups, reserveMembers } from './quotas';
 import { noContent, resourceResponse, wantsAttribute } from './responses';
 import { listResponse, toScimGroup } from './serialize';
 import type { ScimObject, ScimRequest, ScimResponse } from './types';
@@ -67,7 +67,10 @@ export async function createGroup(ctx: ScimContext, req: ScimRequest): Promise<S
   const { resource, members } = normalizeGroup(parseJsonObject(req));
   checkMemberTotal(null, members.length);
   await reserveGroups(ctx.directoryId);
-  const row = await createDirectoryGroup(scopeOf(ctx), resource, memberRows(members));
+  const row = await createDirectoryGroup(scopeOf(ctx), resource, memberRows(members)).catch((e: unknown) => {
+    releaseGroups(ctx.directoryId);
+    throw e;
+  });
   const [body] = await renderGroups(ctx, [row], projectionOf(req.query));
   return {
     ...resourceResponse(body, row.version, 201),
@@ -109,5 +112,6 @@ export async function patchGroup(ctx: ScimContext, id: string, req: ScimRequest)
 
 export async function deleteGroup(ctx: ScimContext, id: string, req: ScimRequest): Promise<ScimResponse> {
   const selected = await deleteDirectoryGroup({ ...scopeOf(ctx), id }, { ifMatch: ifMatch(req) });
+  releaseGroups(ctx.directoryId);
   return { ...noContent(), decision: groupDecision(selected, 'deleted') };
 }

@@ -18,7 +18,7 @@ import { parsePatchRequest } from './patch/parse-patch';
 import { projectAttributes } from './projection';
 import { ifMatch, projectionOf, type Projection } from './request-options';
 import { normalizeUser } from './resources/normalize-user';
-import { reserveUsers, roomToKeep } from './quotas';
+import { releaseKept, releaseUsers, reserveUsers, roomToKeep } from './quotas';
 import { noContent, resourceResponse, wantsAttribute } from './responses';
 import { listResponse, toScimUser } from './serialize';
 import type { ScimObject, ScimRequest, ScimResponse } from './types';
@@ -65,7 +65,12 @@ export async function createUser(ctx: ScimContext, req: ScimRequest): Promise<Sc
   const mapping = writeMapping(ctx.userExtension, ctx.attributeMapping);
   await reserveUsers(ctx.directoryId);
   // A re-provisioned person (same externalId) is linked to the user we have, with the groups it is in: still 201.
-  const { row, groups, outcome } = await createDirectoryUser(scopeOf(ctx), resource, { mapping });
+  const { row, groups, outcome, linked } = await createDirectoryUser(scopeOf(ctx), resource, { mapping }).catch((e: unknown) => {
+    releaseUsers(ctx.directoryId);
+    throw e;
+  });
+  if (linked === 'listed') releaseUsers(ctx.directoryId);
+  if (linked === 'kept') releaseKept(ctx.directoryId);
   return { ...resourceResponse(renderUser(ctx, row, groups, projectionOf(req.query)), row.version, 201), decision: outcome };
 }
 
@@ -89,8 +94,13 @@ export async function patchUser(ctx: ScimContext, id: string, req: ScimRequest):
 }
 
 export async function deleteUser(ctx: ScimContext, id: string, req: ScimRequest): Promise<ScimResponse> {
-  // Counted in memory, read again at most once a minute (or near the bound): no statement on most DELETEs.
+  // Counted in memory, read again at most once a minute (or every few seconds near the bound): no statement on most DELETEs.
   const keep = await roomToKeep(ctx.directoryId);
-  const outcome = await deleteDirectoryUser({ ...scopeOf(ctx), id }, { ifMatch: ifMatch(req), keep });
-  return { ...noContent(), decision: outcome };
+  const { decision, kept } = await deleteDirectoryUser({ ...scopeOf(ctx), id }, { ifMatch: ifMatch(req), keep }).catch((e: unknown) => {
+    if (keep) releaseKept(ctx.directoryId);
+    throw e;
+  });
+  releaseUsers(ctx.directoryId);
+  if (keep && !kept) releaseKept(ctx.directoryId);
+  return { ...noContent(), decision };
 }

@@ -34,7 +34,8 @@ export function createDirectoryUser(scope: DirectoryScope, resource: ScimObject,
     if (known) {
       const linked = yield* rewriteLocked(env, scope, known, JSON.parse(known.row.raw) as ScimObject, resource, reads, mapping);
       const same = person.externalId !== null && known.row.externalId === person.externalId ? 'same externalId' : 'same userName';
-      return { ...linked, outcome: `linked (${same})${linked.outcome === 'unchanged' ? '' : `, ${linked.outcome}`}` };
+      const outcome = `linked (${same})${linked.outcome === 'unchanged' ? '' : `, ${linked.outcome}`}`;
+      return { ...linked, outcome, linked: known.row.removedAt ? 'kept' : 'listed' };
     }
     checkDomains(reads.policy, cols);
     const id = newId('usr');

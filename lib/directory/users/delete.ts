@@ -37,9 +37,12 @@ export interface DeleteOptions extends WriteOptions {
 /**
  * DELETE /Users/{id} (RFC 7644 §3.6): the user is gone from SCIM. Under a "delete at once" leaving policy, or when
  * the directory keeps as many deleted users as it may (`keep` false), the row goes; otherwise the host keeps it,
- * deactivated and in no group (retire.ts). Returns the decision log's words.
+ * deactivated and in no group (retire.ts). Returns the decision log's words, and whether the user was kept.
  */
-export function deleteDirectoryUser(scope: DirectoryScope & { id: string }, { ifMatch, keep = true }: DeleteOptions = {}): Promise<string> {
+export function deleteDirectoryUser(
+  scope: DirectoryScope & { id: string },
+  { ifMatch, keep = true }: DeleteOptions = {},
+): Promise<{ decision: string; kept: boolean }> {
   const { id } = scope;
   return write(function* (env) {
     // The shared role lock first (a kept user's roles are recomputed), the policy and the user in the same trip.
@@ -51,12 +54,15 @@ export function deleteDirectoryUser(scope: DirectoryScope & { id: string }, { if
       const last = toApiUser(view.row, view.groups, view.roles);
       // The host is told why a policy that keeps users deleted this one.
       yield* removeUser(env, scope, keep ? last : { ...last, reason: KEPT_LIMIT_REASON }, view.row.active);
-      return keep ? 'deleted' : 'deleted at once: the directory keeps as many deleted users as it may (SCIM_MAX_KEPT_USERS_PER_DIRECTORY)';
+      const decision = keep ? 'deleted' : 'deleted at once: the directory keeps as many deleted users as it may (SCIM_MAX_KEPT_USERS_PER_DIRECTORY)';
+      return { decision, kept: false };
     }
     yield* retireUser(env, scope, view, seatsOps(scope.organizationId, view.row.active ? -1 : 0));
-    return leaving.mode === 'delete_after'
-      ? `deleted from SCIM; kept deactivated, deleted after ${leaving.deleteAfterDays} days (leaving policy)`
-      : 'deleted from SCIM; kept deactivated (leaving policy)';
+    const decision =
+      leaving.mode === 'delete_after'
+        ? `deleted from SCIM; kept deactivated, deleted after ${leaving.deleteAfterDays} days (leaving policy)`
+        : 'deleted from SCIM; kept deactivated (leaving policy)';
+    return { decision, kept: true };
   });
 }
 

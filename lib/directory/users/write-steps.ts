@@ -58,6 +58,8 @@ export function duplicateUser(e: unknown): never {
 export interface WrittenUser extends UserWithGroups {
   row: DirectoryUserRow;
   outcome: string;
+  /** A create that linked a user the directory had: one SCIM listed, or one kept for the host after a DELETE. */
+  linked?: 'listed' | 'kept';
 }
 
 /** What every user write reads with its first lock: the organization's policy and the directory's role configuration. */
