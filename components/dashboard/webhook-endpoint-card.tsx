@@ -30,8 +30,14 @@ export function WebhookEndpointCard({ endpoint, reenable }: { endpoint: Endpoint
             {endpoint.enabled ? <Badge tone="success">Enabled</Badge> : <Badge tone="danger">Disabled</Badge>}
             <span className="text-xs">Events: {endpoint.events.length ? endpoint.events.join(', ') : 'all'}</span>
             <span className="text-xs">
-              Pending: {endpoint.backlog.pending}
-              {endpoint.backlog.dropped ? ` · Dropped (backlog over WEBHOOK_MAX_PENDING): ${endpoint.backlog.dropped}` : ''}
+              {endpoint.backlog ? (
+                <>
+                  Pending: {endpoint.backlog.pending}
+                  {endpoint.backlog.dropped ? ` · Dropped (backlog over WEBHOOK_MAX_PENDING): ${endpoint.backlog.dropped}` : ''}
+                </>
+              ) : (
+                'Backlog not counted: the server is busy with other searches; reload to count it'
+              )}
             </span>
             <code className="font-mono text-xs text-slate-700">{endpoint.id}</code>
           </span>

@@ -1,6 +1,7 @@
 // Webhook endpoints of a host with their most recent deliveries and backlog, for the dashboard, and re-enabling one
 // (audited). Event types are looked up in one query for the whole page rather than per delivery.
-import { read, write } from '../db/database';
+import { read, scan, write } from '../db/database';
+import { ScansBusy } from '../db/scan-gate';
 import { auditSql } from '../audit/audit-log';
 import { DomainError } from '../domain-error';
 import { eventTypes } from '../events/feed';
@@ -27,7 +28,8 @@ export interface EndpointSummary {
   disabledAt: string | null;
   disabledReason: string | null;
   failingSince: string | null;
-  backlog: DeliveryCounts;
+  /** Null when no scan place was free to count it. */
+  backlog: DeliveryCounts | null;
   createdAt: string;
   deliveries: DeliverySummary[];
 }
@@ -36,17 +38,21 @@ export const RECENT_DELIVERIES = 10;
 
 export async function webhookOverview(hostId: string): Promise<EndpointSummary[]> {
   const endpoints = await listEndpoints(hostId);
-  const withDeliveries = await Promise.all(
-    endpoints.map(async (e) => ({
-      endpoint: toApiEndpoint(e),
-      ...(await read(function* () {
-        return { deliveries: yield* recentDeliveries(e.id, RECENT_DELIVERIES), backlog: yield* deliveryCounts(e.id) };
-      })),
-    })),
-  );
+  const [withDeliveries, backlogs] = await Promise.all([
+    Promise.all(endpoints.map(async (e) => ({ endpoint: toApiEndpoint(e), deliveries: await read(() => recentDeliveries(e.id, RECENT_DELIVERIES)) }))),
+    // The backlogs count up to WEBHOOK_MAX_PENDING rows and every dropped one each: one scan for the page.
+    scan(function* () {
+      const counts: DeliveryCounts[] = [];
+      for (const e of endpoints) counts.push(yield* deliveryCounts(e.id));
+      return counts;
+    }).catch((e: unknown) => {
+      if (e instanceof ScansBusy) return null;
+      throw e;
+    }),
+  ]);
   const eventIds = [...new Set(withDeliveries.flatMap((w) => w.deliveries.map((d) => d.eventId)))];
   const typeOf = await read((env) => eventTypes(env, hostId, eventIds));
-  return withDeliveries.map(({ endpoint, deliveries, backlog }) => ({
+  return withDeliveries.map(({ endpoint, deliveries }, i) => ({
     id: endpoint.id,
     url: endpoint.url,
     events: endpoint.events,
@@ -54,7 +60,7 @@ export async function webhookOverview(hostId: string): Promise<EndpointSummary[]
     disabledAt: endpoint.disabledAt,
     disabledReason: endpoint.disabledReason,
     failingSince: endpoint.failingSince,
-    backlog,
+    backlog: backlogs?.[i] ?? null,
     createdAt: endpoint.createdAt,
     deliveries: deliveries.map((d) => ({
       id: d.id,

@@ -92,7 +92,9 @@ export const webhookEndpointSchema = z.object({
   deliveries: z
     .object({ pending: z.number().int(), dropped: z.number().int() })
     .optional()
-    .describe('Read of one endpoint only: its backlog, and deliveries dropped over WEBHOOK_MAX_PENDING'),
+    .describe(
+      'Read of one endpoint only: its backlog, and deliveries dropped over WEBHOOK_MAX_PENDING (counted as a scan: 503 with Retry-After while every place is taken)',
+    ),
   secret: z.string().optional().describe('Only when created or rotated'),
   createdAt: iso,
   updatedAt: iso,
