@@ -89,6 +89,16 @@ export function leavingGroupsOps(userId: string, directoryId: string, rows: 'del
   return rows === 'delete' ? [counts, runOp(`DELETE FROM "GroupMembership" WHERE "userId" = ? AND "directoryId" = ?`, [userId, directoryId])] : [counts];
 }
 
+/** A page of a group's members in member order after `afterUserId` (a range of the membership key). */
+export function* memberPage(groupId: string, afterUserId: string, limit: number): SqlProgram<MemberRef[]> {
+  const rows = yield* all(`SELECT "userId", "display" FROM "GroupMembership" WHERE "groupId" = ? AND "userId" > ? ORDER BY "userId" LIMIT ?`, [
+    groupId,
+    afterUserId,
+    limit,
+  ]);
+  return rows.map((r) => ({ userId: String(r.userId), display: r.display === null ? null : String(r.display) }));
+}
+
 /** The members of each group, by user id: what a SCIM Group's `members` shows. */
 export function* membersOf(env: SqlEnv, groupIds: string[]): SqlProgram<Map<string, MemberRef[]>> {
   const out = new Map<string, MemberRef[]>(groupIds.map((id) => [id, []]));

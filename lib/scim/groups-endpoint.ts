@@ -20,43 +20,75 @@ import { ifMatch, projectionOf, type Projection } from './request-options';
 import { normalizeGroup } from './resources/normalize-group';
 import { checkMemberTotal, releaseGroups, reserveGroups, reserveMembers } from './quotas';
 import { noContent, resourceResponse, wantsAttribute } from './responses';
-import { listResponse, toScimGroup } from './serialize';
-import type { ScimObject, ScimRequest, ScimResponse } from './types';
+import { MEMBERS_INLINE_MAX, newFillToken, withMemberStreams, type MemberFill } from './member-stream';
+import { listResponse, scimMember, toScimGroup } from './serialize';
+import { GROUP_URN, type ScimObject, type ScimRequest, type ScimResponse } from './types';
 
 const wantsMembers = (p: Projection) => wantsAttribute('members', p.attributes, p.excludedAttributes);
 
-/** The groups as SCIM resources, their members read in one statement when the response shows them. */
-export async function renderGroups(ctx: ScimContext, rows: DirectoryGroupRow[], p: Projection): Promise<ScimObject[]> {
-  const members =
-    wantsMembers(p) && rows.length
-      ? await read((env) =>
-          membersOf(
-            env,
-            rows.map((g) => g.id),
-          ),
-        )
-      : null;
-  return rows.map((g) => {
+/** Groups as SCIM resources, and the members to stream into them (member-stream.ts) when there are too many to read at once. */
+export interface RenderedGroups {
+  resources: ScimObject[];
+  fills: MemberFill[];
+}
+
+/** The groups as SCIM resources, their members read in one statement when the response shows a few of them. */
+export async function renderGroups(ctx: ScimContext, rows: DirectoryGroupRow[], p: Projection): Promise<RenderedGroups> {
+  const wanted = wantsMembers(p) && rows.length > 0;
+  if (wanted && rows.reduce((n, g) => n + g.memberCount, 0) > MEMBERS_INLINE_MAX) return streamedGroups(ctx, rows, p);
+  const members = wanted
+    ? await read((env) =>
+        membersOf(
+          env,
+          rows.map((g) => g.id),
+        ),
+      )
+    : null;
+  const resources = rows.map((g) => {
     const list: MemberRef[] | undefined = members ? (members.get(g.id) ?? []) : undefined;
     return projectAttributes(toScimGroup(g, list, ctx.baseUrl), 'Group', p.attributes, p.excludedAttributes);
   });
+  return { resources, fills: [] };
+}
+
+/** Each group with a placeholder where its members go, projected as they would be (a probe member shows whether they show). */
+function streamedGroups(ctx: ScimContext, rows: DirectoryGroupRow[], p: Projection): RenderedGroups {
+  const project = (r: ScimObject) => projectAttributes(r, 'Group', p.attributes, p.excludedAttributes);
+  const fills: MemberFill[] = [];
+  const resources = rows.map((g) => {
+    const resource = project(toScimGroup(g, [{ userId: 'probe', display: 'probe' }], ctx.baseUrl));
+    if (resource.members === undefined || g.memberCount === 0) return project(toScimGroup(g, [], ctx.baseUrl));
+    const token = newFillToken();
+    const render = (page: MemberRef[]) => {
+      const shown = project({ schemas: [GROUP_URN], members: page.map((m) => scimMember(m, ctx.baseUrl)) }).members;
+      return Array.isArray(shown) ? JSON.stringify(shown).slice(1, -1) : '';
+    };
+    fills.push({ token, groupId: g.id, render });
+    return { ...resource, members: token };
+  });
+  return { resources, fills };
 }
 
 export async function listGroups(ctx: ScimContext, params: ListParams): Promise<ScimResponse> {
   const displayName = params.filter !== null && !params.sortBy ? simpleEquality(params.filter, 'displayName') : null;
   // Okta's and Entra's lookup before each group push: one indexed lookup (with the token check), no count.
-  if (displayName !== null) return matchResponse(await ctx.reads.group({ displayName }), params, async (g) => (await renderGroups(ctx, [g], params))[0]);
+  if (displayName !== null) {
+    const found = await ctx.reads.group({ displayName });
+    const rendered = found && params.startIndex === 1 && params.count > 0 ? await renderGroups(ctx, [found], params) : null;
+    return withMemberStreams(await matchResponse(found, params, () => rendered!.resources[0]), rendered?.fills ?? []);
+  }
   const { list } = pageQuery(ctx.directoryId, params, GROUP_ATTRS, 'g');
   const { total, groups } = await list((env, page) => listGroupRows(env, page));
-  return { status: 200, headers: {}, body: listResponse(await renderGroups(ctx, groups, params), total, params.startIndex) };
+  const { resources, fills } = await renderGroups(ctx, groups, params);
+  return withMemberStreams({ status: 200, headers: {}, body: listResponse(resources, total, params.startIndex) }, fills);
 }
 
 export async function getGroup(ctx: ScimContext, id: string, req: ScimRequest): Promise<ScimResponse> {
   const row = await ctx.reads.group({ id });
   if (!row) throw notFound(`Group ${id} not found`);
   if (noneMatchHits(req.headers['if-none-match'], row.version)) return { status: 304, headers: {} };
-  const [resource] = await renderGroups(ctx, [row], projectionOf(req.query));
-  return resourceResponse(resource, row.version);
+  const { resources, fills } = await renderGroups(ctx, [row], projectionOf(req.query));
+  return withMemberStreams(resourceResponse(resources[0], row.version), fills);
 }
 
 function memberRows(members: { value: string; display?: string }[]) {
@@ -71,9 +103,9 @@ export async function createGroup(ctx: ScimContext, req: ScimRequest): Promise<S
     releaseGroups(ctx.directoryId);
     throw e;
   });
-  const [body] = await renderGroups(ctx, [row], projectionOf(req.query));
+  const { resources, fills } = await renderGroups(ctx, [row], projectionOf(req.query));
   return {
-    ...resourceResponse(body, row.version, 201),
+    ...withMemberStreams(resourceResponse(resources[0], row.version, 201), fills),
     decision: groupDecision(row.selected, `created (${members.length} ${members.length === 1 ? 'member' : 'members'})`),
   };
 }
@@ -82,9 +114,9 @@ export async function replaceGroup(ctx: ScimContext, id: string, req: ScimReques
   const { resource, members } = normalizeGroup(parseJsonObject(req));
   checkMemberTotal(id, members.length);
   const row = await replaceDirectoryGroup({ ...scopeOf(ctx), id }, resource, memberRows(members), { ifMatch: ifMatch(req) });
-  const [body] = await renderGroups(ctx, [row], projectionOf(req.query));
+  const { resources, fills } = await renderGroups(ctx, [row], projectionOf(req.query));
   return {
-    ...resourceResponse(body, row.version),
+    ...withMemberStreams(resourceResponse(resources[0], row.version), fills),
     decision: groupDecision(row.selected, `updated (replaced, ${members.length} ${members.length === 1 ? 'member' : 'members'})`),
   };
 }
@@ -106,8 +138,8 @@ export async function patchGroup(ctx: ScimContext, id: string, req: ScimRequest)
   );
   const decision = groupDecision(row.selected, groupPatchOutcome(asked, members));
   if (!p.attributes && !p.excludedAttributes) return { ...noContent({ ETag: etagOf(row.version) }), decision };
-  const [body] = await renderGroups(ctx, [row], p);
-  return { ...resourceResponse(body, row.version), decision };
+  const { resources, fills } = await renderGroups(ctx, [row], p);
+  return { ...withMemberStreams(resourceResponse(resources[0], row.version), fills), decision };
 }
 
 export async function deleteGroup(ctx: ScimContext, id: string, req: ScimRequest): Promise<ScimResponse> {

@@ -48,6 +48,35 @@ function send(res: ServerResponse, out: ScimResponse): void {
   res.writeHead(out.status, headers).end(body ?? undefined);
 }
 
+/** Until the socket takes more, or is gone. */
+function drained(res: ServerResponse): Promise<void> {
+  return new Promise((go) => {
+    const done = () => {
+      res.off('drain', done);
+      res.off('close', done);
+      go();
+    };
+    res.on('drain', done);
+    res.on('close', done);
+  });
+}
+
+/** Writes a streamed body (member-stream.ts) as the client reads it; stops reading when the client goes away. */
+async function sendStream(res: ServerResponse, out: ScimResponse, stream: AsyncIterable<string>): Promise<void> {
+  res.writeHead(out.status, httpResponse(out).headers);
+  try {
+    for await (const chunk of stream) {
+      if (res.destroyed) return;
+      if (!res.write(chunk)) await drained(res);
+    }
+    res.end();
+  } catch (e) {
+    // The status line has gone: cutting the connection is how the client learns the body is not whole.
+    console.error(`SCIM streamed response failed: ${(e as Error)?.stack ?? String(e)}`);
+    res.destroy();
+  }
+}
+
 /** Segments after /scim/v2/, percent-decoded once; null when one is not valid percent-encoding. */
 function segments(pathname: string): string[] | null {
   try {
@@ -88,7 +117,8 @@ export function handleScimNode(req: IncomingMessage, res: ServerResponse): boole
         body: text,
         bodyBytes: bytes,
       });
-      send(res, out);
+      if (out.stream) await sendStream(res, out, out.stream);
+      else send(res, out);
     } catch (e) {
       console.error(`SCIM ${req.method} ${pathname} failed: ${(e as Error)?.stack ?? String(e)}`);
       if (!res.headersSent)

@@ -8,6 +8,7 @@ import { listUsers } from '../directory/users/reads';
 import type { ScimContext } from './context';
 import { GROUP_ATTRS } from './filter/resource-attrs';
 import { renderGroups } from './groups-endpoint';
+import { withMemberStreams } from './member-stream';
 import type { ListParams } from './list-params';
 import { pageQuery, wholePage } from './list-query';
 import { wantsAttribute } from './responses';
@@ -41,6 +42,10 @@ export async function searchRoot(ctx: ScimContext, params: ListParams): Promise<
     const groups = wholePage(yield* listGroups(env, { ...groupPage(env.dialect), offset, limit }));
     return { users, groups };
   });
-  const resources = [...found.users.users.map((x) => renderUser(ctx, x.row, x.groups, params)), ...(await renderGroups(ctx, found.groups.groups, params))];
-  return { status: 200, headers: {}, body: listResponse(resources, found.users.total + found.groups.total, params.startIndex) };
+  const groups = await renderGroups(ctx, found.groups.groups, params);
+  const resources = [...found.users.users.map((x) => renderUser(ctx, x.row, x.groups, params)), ...groups.resources];
+  return withMemberStreams(
+    { status: 200, headers: {}, body: listResponse(resources, found.users.total + found.groups.total, params.startIndex) },
+    groups.fills,
+  );
 }

@@ -38,7 +38,24 @@ async function handle(req: Request, { params }: Params): Promise<Response> {
     bodyBytes: bytes,
   });
   const res = httpResponse(out);
-  return new Response(res.body as BodyInit | null, { status: out.status, headers: res.headers });
+  const body = out.stream ? webStream(out.stream) : (res.body as BodyInit | null);
+  return new Response(body, { status: out.status, headers: res.headers });
+}
+
+/** A streamed body read as the client reads it; the client going away stops the reads. */
+function webStream(stream: AsyncIterable<string>): ReadableStream<Uint8Array> {
+  const chunks = stream[Symbol.asyncIterator]();
+  const encoder = new TextEncoder();
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const { value, done } = await chunks.next();
+      if (done) controller.close();
+      else controller.enqueue(encoder.encode(value));
+    },
+    async cancel() {
+      await chunks.return?.();
+    },
+  });
 }
 
 /** What the custom server reaches through the route handler: SCIM from node:http, and the shutdown. */

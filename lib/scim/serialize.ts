@@ -40,6 +40,11 @@ export function toScimUser(row: UserResponseRow, groups: { id: string; displayNa
   };
 }
 
+/** A member as a SCIM Group's `members` shows it. */
+export function scimMember(m: MemberRef, baseUrl: string): ScimObject {
+  return { value: m.userId, $ref: `${baseUrl}/Users/${m.userId}`, type: 'User', ...(m.display ? { display: m.display } : {}) };
+}
+
 /** `members` undefined leaves the attribute out (excludedAttributes=members never reads them). */
 export function toScimGroup(row: GroupRow, members: MemberRef[] | undefined, baseUrl: string): ScimObject {
   const { schemas, ...raw } = JSON.parse(row.raw) as ScimObject;
@@ -47,16 +52,7 @@ export function toScimGroup(row: GroupRow, members: MemberRef[] | undefined, bas
     schemas: schemasOf(schemas, raw, GROUP_URN),
     id: row.id,
     ...raw,
-    ...(members
-      ? {
-          members: members.map((m) => ({
-            value: m.userId,
-            $ref: `${baseUrl}/Users/${m.userId}`,
-            type: 'User',
-            ...(m.display ? { display: m.display } : {}),
-          })),
-        }
-      : {}),
+    ...(members ? { members: members.map((m) => scimMember(m, baseUrl)) } : {}),
     meta: meta('Group', row, `${baseUrl}/Groups/${row.id}`),
   };
 }

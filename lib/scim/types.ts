@@ -31,6 +31,8 @@ export interface ScimResponse {
   headers: Record<string, string>;
   /** Serialised as application/scim+json; absent for 204/304. */
   body?: unknown;
+  /** Instead of `body`, a body too large to build at once (member-stream.ts): its JSON text, chunk by chunk. */
+  stream?: AsyncIterable<string>;
   /** What a write did or why it was refused, in plain words, for the request log (never sent). */
   decision?: string;
 }

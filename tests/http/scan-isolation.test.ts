@@ -24,6 +24,7 @@ afterAll(async () => {
 
 describe.each(targets())('a scan beside other tenants on $name', (t) => {
   let big: ScimDirectory;
+  let bigGroupId: string;
   let other: ScimDirectory;
   let otherUserId: string;
 
@@ -33,22 +34,25 @@ describe.each(targets())('a scan beside other tenants on $name', (t) => {
     await closeDatabase();
     process.env.DATABASE_URL = t.databaseUrl;
     resetEnv();
-    await seedLargeDirectory(big.directoryId, USERS);
+    bigGroupId = (await seedLargeDirectory(big.directoryId, USERS)).bigGroupId;
     const created = await scim(other, 'POST', '/Users', { body: someone() });
     expect(created.status).toBe(201);
     otherUserId = created.body.id;
   }, 300_000);
 
-  it(`another directory's GET /Users/{id} and POST /Users answer within ${BOUND_MS} ms while the worst filter scans`, async () => {
-    const tries: number[] = [];
+  /**
+   * The slowest of another directory's GET /Users/{id} and POST /Users sent one after another while `work` runs, and
+   * how long `work` took; best of three tries (a shared machine: one slow answer is noise, a stall is in every try).
+   */
+  async function besideOthers(label: string, work: () => Promise<void>): Promise<{ slowest: number; workMs: number }> {
+    const tries: { slowest: number; workMs: number }[] = [];
     for (let i = 0; i < 3; i++) {
       const started = performance.now();
-      let scanMs = 0;
+      let workMs = 0;
       let done = false;
-      const scan = scim(big, 'GET', `/Users?filter=${encodeURIComponent(WORST)}`).then((res) => {
-        scanMs = performance.now() - started;
+      const running = work().finally(() => {
+        workMs = performance.now() - started;
         done = true;
-        return res;
       });
       const times: number[] = [];
       while (!done) {
@@ -60,18 +64,32 @@ describe.each(targets())('a scan beside other tenants on $name', (t) => {
         times.push(performance.now() - at);
         await new Promise((r) => setTimeout(r, 2));
       }
-      const res = await scan;
-      expect(res.status).toBe(200);
-      expect(res.body.totalResults).toBe(0);
+      await running;
       const slowest = Math.max(...times);
-      console.log(
-        `[http ${t.name}] worst filter over ${USERS} users: ${scanMs.toFixed(0)} ms; beside it ${times.length} requests, slowest ${slowest.toFixed(0)} ms`,
-      );
-      expect(scanMs).toBeGreaterThan(2 * BOUND_MS);
-      tries.push(slowest);
-      // A shared machine: one slow answer is noise, a stall is in every try.
+      console.log(`[http ${t.name}] ${label}: ${workMs.toFixed(0)} ms; beside it ${times.length} requests, slowest ${slowest.toFixed(0)} ms`);
+      tries.push({ slowest, workMs });
       if (slowest < BOUND_MS) break;
     }
-    expect(Math.min(...tries)).toBeLessThan(BOUND_MS);
+    return tries.reduce((a, b) => (b.slowest < a.slowest ? b : a));
+  }
+
+  it(`another directory's GET /Users/{id} and POST /Users answer within ${BOUND_MS} ms while the worst filter scans`, async () => {
+    const { slowest, workMs } = await besideOthers(`worst filter over ${USERS} users`, async () => {
+      const res = await scim(big, 'GET', `/Users?filter=${encodeURIComponent(WORST)}`);
+      expect([res.status, res.body.totalResults]).toEqual([200, 0]);
+    });
+    expect(workMs).toBeGreaterThan(2 * BOUND_MS);
+    expect(slowest).toBeLessThan(BOUND_MS);
+  }, 120_000);
+
+  // Read and rendered in one piece, 50,000 members held the event loop or the read connection for the whole read
+  // (200,000 users' 100,000 members: 430 ms on either database); streamed a page at a time, they hold it a page.
+  it(`they answer within ${BOUND_MS} ms while a group of ${USERS / 2} members is read, streamed whole`, async () => {
+    const { slowest } = await besideOthers(`GET /Groups/{id} of ${USERS / 2} members`, async () => {
+      const res = await scim(big, 'GET', `/Groups/${bigGroupId}`);
+      expect([res.status, res.headers.get('content-length'), res.body.members.length]).toEqual([200, null, USERS / 2]);
+      expect(res.body.members.at(-1).value > res.body.members[0].value).toBe(true);
+    });
+    expect(slowest).toBeLessThan(BOUND_MS);
   }, 120_000);
 });

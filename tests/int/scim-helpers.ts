@@ -43,6 +43,13 @@ export async function call(scope: DirectoryScope, method: string, path: string, 
     if (res) return res;
     throw e;
   });
+  // A streamed body (member-stream.ts) read whole, as a client would.
+  if (res.stream) {
+    const { stream, ...rest } = res;
+    let text = '';
+    for await (const chunk of stream) text += chunk;
+    return { ...rest, body: JSON.parse(text) };
+  }
   return res as Res;
 }
 
