@@ -1,6 +1,22 @@
 // Helpers for the http tier: a directory of its own per test (created through the host API) and a SCIM client.
 import { inject } from 'vitest';
+import { closeDatabase } from '../../lib/db/database';
+import { resetEnv } from '../../lib/env';
 import { recordSecret, type AppTarget } from '../setup/app-server';
+
+/** This process's database switched to the app's, to seed it straight through SQL (tests/int/large-directory.ts). */
+export async function useAppDatabase(t: AppTarget): Promise<void> {
+  await closeDatabase();
+  process.env.DATABASE_URL = t.databaseUrl;
+  resetEnv();
+}
+
+/** Closes the database useAppDatabase opened (afterAll). */
+export async function leaveAppDatabase(): Promise<void> {
+  await closeDatabase();
+  delete process.env.DATABASE_URL;
+  resetEnv();
+}
 
 export function targets(): AppTarget[] {
   return inject('targets');

@@ -2,18 +2,12 @@
 // came in (the custom server's node:http path, or Next's router to the route handler): whole JSON, every member in
 // member order, the same as a small group's answer in shape.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeDatabase } from '../../lib/db/database';
-import { resetEnv } from '../../lib/env';
 import { seedLargeDirectory } from '../int/large-directory';
-import { idpTargets, newDirectory, scim, type ScimDirectory } from './harness';
+import { idpTargets, leaveAppDatabase, newDirectory, scim, useAppDatabase, type ScimDirectory } from './harness';
 
 const USERS = 6_000; // the big group holds every even user
 
-afterAll(async () => {
-  await closeDatabase();
-  delete process.env.DATABASE_URL;
-  resetEnv();
-});
+afterAll(leaveAppDatabase);
 
 describe.each(idpTargets())('a group of 3,000 members on $name', (t) => {
   let dir: ScimDirectory;
@@ -21,9 +15,7 @@ describe.each(idpTargets())('a group of 3,000 members on $name', (t) => {
 
   beforeAll(async () => {
     dir = await newDirectory(t);
-    await closeDatabase();
-    process.env.DATABASE_URL = t.databaseUrl;
-    resetEnv();
+    await useAppDatabase(t);
     bigGroupId = (await seedLargeDirectory(dir.directoryId, USERS)).bigGroupId;
   }, 120_000);
 

@@ -5,10 +5,8 @@
 // scan. The large directory is written straight through SQL into the app's database (tests/int/large-directory.ts).
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeDatabase } from '../../lib/db/database';
-import { resetEnv } from '../../lib/env';
 import { seedLargeDirectory } from '../int/large-directory';
-import { newDirectory, scim, targets, type ScimDirectory } from './harness';
+import { leaveAppDatabase, newDirectory, scim, targets, useAppDatabase, type ScimDirectory } from './harness';
 
 const USERS = 100_000;
 const BOUND_MS = 150;
@@ -16,11 +14,7 @@ const WORST = Array.from({ length: 100 }, (_, i) => `nickName co "zz${i}"`).join
 const USER = 'urn:ietf:params:scim:schemas:core:2.0:User';
 const someone = () => ({ schemas: [USER], userName: `beside-${randomBytes(5).toString('hex')}@example.com`, active: true });
 
-afterAll(async () => {
-  await closeDatabase();
-  delete process.env.DATABASE_URL;
-  resetEnv();
-});
+afterAll(leaveAppDatabase);
 
 describe.each(targets())('a scan beside other tenants on $name', (t) => {
   let big: ScimDirectory;
@@ -31,9 +25,7 @@ describe.each(targets())('a scan beside other tenants on $name', (t) => {
   beforeAll(async () => {
     big = await newDirectory(t);
     other = await newDirectory(t);
-    await closeDatabase();
-    process.env.DATABASE_URL = t.databaseUrl;
-    resetEnv();
+    await useAppDatabase(t);
     bigGroupId = (await seedLargeDirectory(big.directoryId, USERS)).bigGroupId;
     const created = await scim(other, 'POST', '/Users', { body: someone() });
     expect(created.status).toBe(201);
