@@ -8,6 +8,8 @@ export interface PageOps {
   few: SqlOp | null;
   offset: number;
   limit: number;
+  /** Known without a count (an unfiltered list's held total). */
+  total?: number | null;
 }
 
 /**
@@ -17,8 +19,12 @@ export interface PageOps {
  * the value). A filtered page that is not full holds every match from `offset` on, so its total is known without a
  * COUNT; a plain list is almost always full, so its count goes out with the page.
  */
-export function* countedPage({ page, count, few, offset, limit }: PageOps, filtered: boolean): SqlProgram<{ total: number; rows: SqlRow[] } | null> {
+export function* countedPage(
+  { page, count, few, offset, limit, total = null }: PageOps,
+  filtered: boolean,
+): SqlProgram<{ total: number; rows: SqlRow[] } | null> {
   const n = (counted: SqlRow[]) => Number(counted[0]?.n ?? 0);
+  if (!filtered && total !== null) return { total, rows: yield* rowsOf(page) };
   if (!filtered) {
     const [counted, rows] = yield* together([count, page]);
     return { total: n(counted), rows };

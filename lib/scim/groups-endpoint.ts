@@ -1,6 +1,6 @@
 // /Groups: RFC 7644 §3.3–3.6. Members are rows; a PATCH touches only the members it names.
 import { read } from '../db/database';
-import { listGroups as listGroupRows, type DirectoryGroupRow } from '../directory/groups/reads';
+import { countGroups, listGroups as listGroupRows, type DirectoryGroupRow } from '../directory/groups/reads';
 import { createDirectoryGroup, deleteDirectoryGroup, patchDirectoryGroup, replaceDirectoryGroup } from '../directory/groups/writes';
 import { membersOf, type MemberRef } from '../directory/memberships';
 import { groupDecision, groupPatchOutcome } from '../policy/decision';
@@ -78,7 +78,15 @@ export async function listGroups(ctx: ScimContext, params: ListParams): Promise<
     return withMemberStreams(await matchResponse(found, params, () => rendered!.resources[0]), rendered?.fills ?? []);
   }
   const { list } = pageQuery(ctx.directoryId, params, GROUP_ATTRS, 'g');
-  const { total, groups } = await list((env, page) => listGroupRows(env, page));
+  const { total, groups } = await list((env, page) => listGroupRows(env, page), {
+    walk: `groups:${ctx.directoryId}`,
+    countUpTo: (upTo) => countGroups(ctx.directoryId, upTo),
+    totalOf: (out) => out.total,
+    lastKey: (out) => {
+      const last = out.groups.at(-1);
+      return last ? { createdAt: last.createdAt, id: last.id } : null;
+    },
+  });
   const { resources, fills } = await renderGroups(ctx, groups, params);
   return withMemberStreams({ status: 200, headers: {}, body: listResponse(resources, total, params.startIndex) }, fills);
 }

@@ -10,6 +10,8 @@ import { filterToSql } from './filter/to-sql';
 import type { ListParams } from './list-params';
 import { listResponse } from './serialize';
 import type { ScimObject, ScimResponse } from './types';
+import type { Keyset } from '../schemas/pagination';
+import { COUNT_READ_MAX, OFFSET_READ_MAX, pageEnded, pageStart } from './list-walk';
 
 export interface PageQuery {
   directoryId: string;
@@ -22,6 +24,18 @@ export interface PageQuery {
    * answers null, to be read again as a scan.
    */
   fewMatches: boolean;
+  /** An unfiltered, unsorted page that follows one read before: it starts after this key, at no offset (list-walk.ts). */
+  after: Keyset | null;
+  /** The total when known without a count (an unfiltered list: the directory's held count). */
+  total: number | null;
+}
+
+/** An unfiltered list of one resource (list-walk.ts): its rows counted up to a bound, and a page's total and last key. */
+export interface ListWalk<T> {
+  walk: string;
+  countUpTo: (bound: number) => SqlProgram<number>;
+  totalOf: (out: T) => number;
+  lastKey: (out: T) => Keyset | null;
 }
 
 /** A list read of one resource's page; null only when the page has `fewMatches` set and more than one row matches. */
@@ -46,7 +60,7 @@ export function pageQuery(
   attrs: ResourceAttrs,
   alias: string,
   { unknownAsAbsent = false } = {},
-): { page: (dialect: Dialect) => PageQuery; list: <T>(program: ListProgram<T>) => Promise<T> } {
+): { page: (dialect: Dialect) => PageQuery; list: <T>(program: ListProgram<T>, walk?: ListWalk<T>) => Promise<T> } {
   const filter = params.filter === null ? null : parsedFilter(params.filter);
   const order = orderBy(attrs, params.sortBy, params.sortOrder, alias);
   const bound = filter && indexBound(filter, attrs);
@@ -59,15 +73,33 @@ export function pageQuery(
     offset: params.startIndex - 1,
     limit: params.count,
     fewMatches,
+    after: null,
+    total: null,
   });
-  const whole = <T>(reader: Reader, program: ListProgram<T>) =>
+  const whole = <T>(reader: Reader, program: ListProgram<T>, known: Partial<PageQuery> = {}) =>
     reader(function* (env) {
-      return wholePage(yield* program(env, pageOf(env.dialect)));
+      return wholePage(yield* program(env, { ...pageOf(env.dialect), ...known }));
     });
-  async function list<T>(program: ListProgram<T>): Promise<T> {
+  async function list<T>(program: ListProgram<T>, walk?: ListWalk<T>): Promise<T> {
     if (!indexed) return whole(scan, program);
+    if (filter === null && walk) return walked(program, walk);
     if (filter === null) return whole(read, program);
     return (await read((env) => program(env, pageOf(env.dialect, true)))) ?? whole(scan, program);
+  }
+  /** An unfiltered page: after the page before it when that was read, else from its offset; costly parts as scans. */
+  async function walked<T>(program: ListProgram<T>, walk: ListWalk<T>): Promise<T> {
+    const offset = params.startIndex - 1;
+    const start = offset > 0 ? pageStart(walk.walk, offset) : null;
+    let out: T;
+    if (start) out = await whole(read, program, { after: start.key, offset: 0, total: start.total });
+    else {
+      const upTo = await read(() => walk.countUpTo(COUNT_READ_MAX + 1));
+      const total = upTo > COUNT_READ_MAX ? walk.totalOf(await whole(scan, program, { limit: 0 })) : upTo;
+      out = await whole(offset > OFFSET_READ_MAX ? scan : read, program, { total });
+    }
+    const last = walk.lastKey(out);
+    if (last) pageEnded(walk.walk, offset + params.count, { key: last, total: walk.totalOf(out) });
+    return out;
   }
   return { page: pageOf, list };
 }

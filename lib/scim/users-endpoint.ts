@@ -2,7 +2,7 @@
 import { convertHostFields } from '../attributes/convert';
 import { userAttrsOf, type HostUserExtension } from '../attributes/host-attrs';
 import { writeMapping } from '../attributes/mapping-context';
-import { listUsers as listUserRows, type GroupRef, type UserResponseRow } from '../directory/users/reads';
+import { countUsers, listUsers as listUserRows, type GroupRef, type UserResponseRow } from '../directory/users/reads';
 import { createDirectoryUser } from '../directory/users/create';
 import { deleteDirectoryUser } from '../directory/users/delete';
 import { rewriteDirectoryUser } from '../directory/users/rewrite';
@@ -35,7 +35,15 @@ export async function listUsers(ctx: ScimContext, params: ListParams): Promise<S
   // Okta's and Entra's match query, `userName eq "x"`: one indexed lookup (with the token check), no count.
   if (userName !== null) return matchResponse(await ctx.reads.user({ by: { userName }, withGroups }), params, (u) => renderUser(ctx, u.row, u.groups, params));
   const { list } = pageQuery(ctx.directoryId, params, userAttrsOf(ctx.userExtension), 'u');
-  const { total, users } = await list((env, page) => listUserRows(env, { ...page, withGroups }));
+  const { total, users } = await list((env, page) => listUserRows(env, { ...page, withGroups }), {
+    walk: `users:${ctx.directoryId}`,
+    countUpTo: (upTo) => countUsers(ctx.directoryId, { scim: true, upTo }),
+    totalOf: (out) => out.total,
+    lastKey: (out) => {
+      const last = out.users.at(-1)?.row;
+      return last ? { createdAt: last.createdAt, id: last.id } : null;
+    },
+  });
   return {
     status: 200,
     headers: {},

@@ -62,20 +62,33 @@ export function* listGroups(
     offset,
     limit,
     fewMatches = false,
-  }: { directoryId: string; where: SqlCondition | null; orderBy: string; offset: number; limit: number; fewMatches?: boolean },
+    after = null,
+    total = null,
+  }: {
+    directoryId: string;
+    where: SqlCondition | null;
+    orderBy: string;
+    offset: number;
+    limit: number;
+    fewMatches?: boolean;
+    after?: Keyset | null;
+    total?: number | null;
+  },
 ): SqlProgram<{ total: number; groups: DirectoryGroupRow[] } | null> {
   const cond = `g."directoryId" = ?${where ? ` AND ${where.sql}` : ''}`;
   const params = [directoryId, ...(where?.params ?? [])];
   const count = allOp(`SELECT COUNT(*) AS "n" FROM "DirectoryGroup" g WHERE ${cond}`, params);
-  if (limit === 0) return { total: Number((yield* rowsOf(count))[0]?.n ?? 0), groups: [] };
-  // The page's ids first, as for users (users/reads.ts).
+  if (limit === 0) return { total: total ?? Number((yield* rowsOf(count))[0]?.n ?? 0), groups: [] };
+  // The page's ids first, as for users (users/reads.ts), after the key of the page before when it was read.
+  const pageParams = [...params];
+  const from = after ? `${cond} AND ${afterKey('g', after, pageParams)}` : cond;
   const page = allOp(
-    `SELECT ${GROUP_COLUMNS_OF_G} FROM (SELECT g."id" FROM "DirectoryGroup" g WHERE ${cond} ORDER BY ${orderBy} LIMIT ? OFFSET ?) p
+    `SELECT ${GROUP_COLUMNS_OF_G} FROM (SELECT g."id" FROM "DirectoryGroup" g WHERE ${from} ORDER BY ${orderBy} LIMIT ? OFFSET ?) p
        JOIN "DirectoryGroup" g ON g."id" = p."id" ORDER BY ${orderBy}`,
-    [...params, limit, offset],
+    [...pageParams, limit, offset],
   );
   const few = fewMatches ? allOp(`SELECT ${GROUP_COLUMNS_OF_G} FROM "DirectoryGroup" g WHERE ${cond} LIMIT 2`, params) : null;
-  const counted = yield* countedPage({ page, count, few, offset, limit }, where !== null);
+  const counted = yield* countedPage({ page, count, few, offset, limit, total }, where !== null);
   return counted && { total: counted.total, groups: counted.rows.map(groupOf) };
 }
 
@@ -141,6 +154,7 @@ export function* groupViews(env: SqlEnv, rows: DirectoryGroupRow[]): SqlProgram<
   return rows.map((row) => ({ row, roles: roles.get(row.id) ?? [] }));
 }
 
-export function* countGroups(directoryId: string): SqlProgram<number> {
-  return Number((yield* one(`SELECT COUNT(*) AS "n" FROM "DirectoryGroup" WHERE "directoryId" = ?`, [directoryId]))?.n ?? 0);
+export function* countGroups(directoryId: string, upTo?: number): SqlProgram<number> {
+  const rows = upTo === undefined ? '' : ` LIMIT ${Math.floor(upTo)}`;
+  return Number((yield* one(`SELECT COUNT(*) AS "n" FROM (SELECT 1 FROM "DirectoryGroup" WHERE "directoryId" = ?${rows}) x`, [directoryId]))?.n ?? 0);
 }

@@ -167,19 +167,33 @@ export function* listUsers(
     limit,
     withGroups,
     fewMatches = false,
-  }: { directoryId: string; where: SqlCondition | null; orderBy: string; offset: number; limit: number; withGroups: boolean; fewMatches?: boolean },
+    after = null,
+    total = null,
+  }: {
+    directoryId: string;
+    where: SqlCondition | null;
+    orderBy: string;
+    offset: number;
+    limit: number;
+    withGroups: boolean;
+    fewMatches?: boolean;
+    after?: Keyset | null;
+    total?: number | null;
+  },
 ): SqlProgram<{ total: number; users: UserWithGroups[] } | null> {
   const cond = `u."directoryId" = ? AND ${SCIM_VISIBLE_U}${where ? ` AND ${where.sql}` : ''}`;
   const params = [directoryId, ...(where?.params ?? [])];
   const count = allOp(`SELECT COUNT(*) AS "n" FROM "DirectoryUser" u WHERE ${cond}`, params);
-  if (limit === 0) return { total: Number((yield* rowsOf(count))[0]?.n ?? 0), users: [] };
+  if (limit === 0) return { total: total ?? Number((yield* rowsOf(count))[0]?.n ?? 0), users: [] };
   // The page's ids first (from the index alone where it holds the order), then their rows and groups: rows skipped
-  // by OFFSET are neither read nor have their groups read.
-  const page = `(SELECT u."id" FROM "DirectoryUser" u WHERE ${cond} ORDER BY ${orderBy} LIMIT ? OFFSET ?) p JOIN "DirectoryUser" u ON u."id" = p."id"`;
+  // by OFFSET are neither read nor have their groups read. A page that follows one read before starts after its key.
+  const pageParams = [...params];
+  const from = after ? `${cond} AND ${afterKey('u', after, pageParams)}` : cond;
+  const page = `(SELECT u."id" FROM "DirectoryUser" u WHERE ${from} ORDER BY ${orderBy} LIMIT ? OFFSET ?) p JOIN "DirectoryUser" u ON u."id" = p."id"`;
   const select = `${USER_RESPONSE_COLUMNS_OF_U}${withGroups ? `, ${groupsJson(env.dialect)}` : ''}`;
-  const pageOp = allOp(`SELECT ${select} FROM ${page} ORDER BY ${orderBy}`, [...params, limit, offset]);
+  const pageOp = allOp(`SELECT ${select} FROM ${page} ORDER BY ${orderBy}`, [...pageParams, limit, offset]);
   const few = fewMatches ? allOp(`SELECT ${select} FROM "DirectoryUser" u WHERE ${cond} LIMIT 2`, params) : null;
-  const counted = yield* countedPage({ page: pageOp, count, few, offset, limit }, where !== null);
+  const counted = yield* countedPage({ page: pageOp, count, few, offset, limit, total }, where !== null);
   return counted && { total: counted.total, users: counted.rows.map((r) => ({ row: userResponseOf(r), groups: withGroups ? groupsOf(r) : [] })) };
 }
 
@@ -280,7 +294,13 @@ export function* pageUsers(env: SqlEnv, args: UserPageArgs): SqlProgram<Page<Use
  * The directory's users: all, those SCIM sees (`scim`, what its quota counts), or those the IdP deleted and the host
  * keeps (`kept`, counted against a bound of their own): each a range of the (directoryId, removedAt) index.
  */
-export function* countUsers(directoryId: string, { scim = false, kept = false }: { scim?: boolean; kept?: boolean } = {}): SqlProgram<number> {
+export function* countUsers(
+  directoryId: string,
+  { scim = false, kept = false, upTo }: { scim?: boolean; kept?: boolean; upTo?: number } = {},
+): SqlProgram<number> {
   const visible = scim ? ` AND ${SCIM_VISIBLE_U}` : kept ? ` AND u."removedAt" IS NOT NULL` : '';
-  return Number((yield* one(`SELECT COUNT(*) AS "n" FROM "DirectoryUser" u WHERE u."directoryId" = ?${visible}`, [directoryId]))?.n ?? 0);
+  // `upTo`: counted no further, so the count costs what a page costs.
+  const rows = upTo === undefined ? '' : ` LIMIT ${Math.floor(upTo)}`;
+  const sql = `SELECT COUNT(*) AS "n" FROM (SELECT 1 FROM "DirectoryUser" u WHERE u."directoryId" = ?${visible}${rows}) x`;
+  return Number((yield* one(sql, [directoryId]))?.n ?? 0);
 }
