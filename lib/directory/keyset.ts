@@ -1,9 +1,27 @@
 // Keyset pages in (createdAt, id) order, for the portal's, host API's and dashboard's tables: page 500 costs what
 // page 1 does. Their cursors: lib/schemas/pagination.ts.
-import type { SqlValue } from '../db/sql-program';
+import type { SqlCondition, SqlValue } from '../db/sql-program';
 import type { Keyset } from '../schemas/pagination';
 
 export type { Keyset };
+
+/** A SCIM list page of one resource in a directory (lib/scim/list-query.ts builds it from the request). */
+export interface ListPageArgs {
+  directoryId: string;
+  where: SqlCondition | null;
+  orderBy: string;
+  offset: number;
+  limit: number;
+  /**
+   * An `eq` an index answers: at most two matches are read first, unsorted (db/counted-page.ts), and a list with more
+   * answers null, to be read again as a scan.
+   */
+  fewMatches?: boolean;
+  /** The page starts after this key, at no offset (an unfiltered walk: lib/scim/list-walk.ts). */
+  after?: Keyset | null;
+  /** Known without a count. */
+  total?: number | null;
+}
 
 export interface Page<T> {
   rows: T[];

@@ -1,7 +1,7 @@
 // What a list request (RFC 7644 §3.4.2) asks the entities' list reads for, and the answer to a match query.
 import { read, scan, type Reader } from '../db/database';
 import type { Dialect } from '../db/dialect';
-import type { SqlCondition, SqlEnv, SqlProgram } from '../db/sql-program';
+import type { SqlEnv, SqlProgram } from '../db/sql-program';
 import type { ResourceAttrs } from './filter/attributes';
 import { indexBound } from './filter/index-backed';
 import { orderBy } from './filter/order-by';
@@ -10,25 +10,12 @@ import { filterToSql } from './filter/to-sql';
 import type { ListParams } from './list-params';
 import { listResponse } from './serialize';
 import type { ScimObject, ScimResponse } from './types';
+import type { ListPageArgs } from '../directory/keyset';
 import type { Keyset } from '../schemas/pagination';
 import { COUNT_READ_MAX, OFFSET_READ_MAX, pageEnded, pageStart } from './list-walk';
 
-export interface PageQuery {
-  directoryId: string;
-  where: SqlCondition | null;
-  orderBy: string;
-  offset: number;
-  limit: number;
-  /**
-   * An `eq` an index answers: at most two matches are read first, unsorted (db/counted-page.ts), and a list with more
-   * answers null, to be read again as a scan.
-   */
-  fewMatches: boolean;
-  /** An unfiltered, unsorted page that follows one read before: it starts after this key, at no offset (list-walk.ts). */
-  after: Keyset | null;
-  /** The total when known without a count (an unfiltered list: the directory's held count). */
-  total: number | null;
-}
+/** A list page as the entities' list reads take it (lib/directory/keyset.ts), every part set. */
+export type PageQuery = Required<ListPageArgs>;
 
 /** An unfiltered list of one resource (list-walk.ts): its rows counted up to a bound, and a page's total and last key. */
 export interface ListWalk<T> {

@@ -3,9 +3,9 @@
 import { countedPage } from '../../db/counted-page';
 import { columns, decode } from '../../db/rows';
 import type { DirectoryGroupRow } from '../../db/schema';
-import { all, allOp, one, rowsOf, type SqlEnv, type SqlProgram, type SqlCondition, type SqlRow, type SqlValue } from '../../db/sql-program';
+import { all, allOp, one, rowsOf, type SqlEnv, type SqlProgram, type SqlRow, type SqlValue } from '../../db/sql-program';
 import { ROLE_CONFIG_COLUMNS, roleConfigOf, roleKeysOfGroups, type RoleConfig } from '../../roles/recompute-roles';
-import { afterKey, pageOf, type Keyset, type Page } from '../keyset';
+import { afterKey, pageOf, type Keyset, type ListPageArgs, type Page } from '../keyset';
 
 export type { DirectoryGroupRow } from '../../db/schema';
 
@@ -55,25 +55,7 @@ export function* findGroupWithRoleConfig({ directoryId, id }: { directoryId: str
 /** A SCIM list page: the groups matching `where` in `orderBy` order from `offset`, and how many match in all. */
 export function* listGroups(
   _env: SqlEnv,
-  {
-    directoryId,
-    where,
-    orderBy,
-    offset,
-    limit,
-    fewMatches = false,
-    after = null,
-    total = null,
-  }: {
-    directoryId: string;
-    where: SqlCondition | null;
-    orderBy: string;
-    offset: number;
-    limit: number;
-    fewMatches?: boolean;
-    after?: Keyset | null;
-    total?: number | null;
-  },
+  { directoryId, where, orderBy, offset, limit, fewMatches = false, after = null, total = null }: ListPageArgs,
 ): SqlProgram<{ total: number; groups: DirectoryGroupRow[] } | null> {
   const cond = `g."directoryId" = ?${where ? ` AND ${where.sql}` : ''}`;
   const params = [directoryId, ...(where?.params ?? [])];

@@ -6,7 +6,7 @@ import { columns, decode, decoder, jsonOf } from '../../db/rows';
 import type { DirectoryUserRow } from '../../db/schema';
 import { allOp, chunked, one, rowsOf, type SqlCondition, type SqlEnv, type SqlOp, type SqlProgram, type SqlRow, type SqlValue } from '../../db/sql-program';
 import { memberVisibleSql } from '../groups/selection';
-import { afterKey, type Keyset, type Page, pageOf } from '../keyset';
+import { afterKey, type Keyset, type ListPageArgs, type Page, pageOf } from '../keyset';
 
 export type { DirectoryUserRow } from '../../db/schema';
 export type GroupRef = { id: string; displayName: string };
@@ -159,27 +159,7 @@ export interface UserView {
  */
 export function* listUsers(
   env: SqlEnv,
-  {
-    directoryId,
-    where,
-    orderBy,
-    offset,
-    limit,
-    withGroups,
-    fewMatches = false,
-    after = null,
-    total = null,
-  }: {
-    directoryId: string;
-    where: SqlCondition | null;
-    orderBy: string;
-    offset: number;
-    limit: number;
-    withGroups: boolean;
-    fewMatches?: boolean;
-    after?: Keyset | null;
-    total?: number | null;
-  },
+  { directoryId, where, orderBy, offset, limit, withGroups, fewMatches = false, after = null, total = null }: ListPageArgs & { withGroups: boolean },
 ): SqlProgram<{ total: number; users: UserWithGroups[] } | null> {
   const cond = `u."directoryId" = ? AND ${SCIM_VISIBLE_U}${where ? ` AND ${where.sql}` : ''}`;
   const params = [directoryId, ...(where?.params ?? [])];
